@@ -1,0 +1,189 @@
+"""Command line: the window by default, headless sub-commands for scripts and checks.
+
+Kept cheap to import: each command imports what it needs when it runs, so that
+``communitydesk`` shows its window before SQLAlchemy is even loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from communitydesk import __version__
+from communitydesk.errors import UserError
+from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, _("Erreur : {message}\n", message=message))
+
+
+def _system_actor():  # type: ignore[no-untyped-def]
+    from communitydesk.services.permissions import SYSTEM
+
+    return SYSTEM
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+def _progress_to_stderr(label: str) -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total:
+            print(f"\r{label} {done * 100 // total} %", end="" if done < total else "\n", file=sys.stderr)
+
+    return report
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from communitydesk.services.demo import create_demo_database
+
+    summary = create_demo_database(
+        args.db, _system_actor(), contacts=args.contacts, seed=args.seed,
+        progress=_progress_to_stderr(_("Création de la démo")), replace=args.replace,
+    )
+    print(_("Base de démonstration créée : {path} ({count} contacts).", path=args.db, count=summary.contacts))
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from communitydesk.errors import DatabaseError
+    from communitydesk.services.figures import read_figures
+
+    if not args.db.exists():
+        raise DatabaseError(_("La base « {path} » n'existe pas.", path=args.db))
+    figures = read_figures(args.db, _system_actor())
+    data = figures.as_json()
+    if args.json:
+        _print_json(data)
+    else:
+        contacts = data["contacts"]
+        print(_("Schéma : {version}", version=data["schema_version"]))
+        print(_("Contacts : {total}", total=contacts["total"]))
+        for circle, count in contacts["by_circle"].items():
+            print(f"  {circle}: {count}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from communitydesk.services.maintenance import check_database
+
+    report = check_database(args.db, _system_actor())
+    if report.healthy:
+        print(_("« {path} » est en bon état (schéma {version}).", path=args.db, version=report.schema_version))
+        return EXIT_OK
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    return EXIT_FAILED
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from communitydesk.services.maintenance import backup_database
+
+    target = backup_database(args.db, _system_actor(), out=args.out, keep=args.keep,
+                             progress=_progress_to_stderr(_("Sauvegarde")))
+    print(_("Sauvegarde écrite : {path}", path=target))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from communitydesk.services.maintenance import restore_database
+
+    kept = restore_database(args.file, args.db, _system_actor())
+    print(_("Base restaurée depuis « {source} ».", source=args.file))
+    if kept is not None:
+        print(_("L'ancienne base est conservée dans « {path} ».", path=kept))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS,
+                      help=_("langue des messages (fr par défaut)"))
+
+    parser = FrenchArgumentParser(prog="communitydesk", description=_("CommunityDesk : votre communauté en cercles."))
+    parser.add_argument("--version", action="version", version=f"CommunityDesk {__version__}")
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=None, help=_("langue de l'interface"))
+    parser.add_argument("--demo", action="store_true", help=_("ouvrir une base de démonstration neuve"))
+    parser.add_argument("--db", type=Path, default=None, help=_("fichier de base de données à ouvrir"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMANDE"), parser_class=FrenchArgumentParser)
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, parents=[lang])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    demo = command("demo", cmd_demo, _("créer une base de démonstration"))
+    demo.add_argument("--db", type=Path, required=True)
+    demo.add_argument("--contacts", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--replace", action="store_true", help=_("remplacer le fichier s'il existe"))
+
+    stats = command("stats", cmd_stats, _("afficher les chiffres clés"))
+    stats.add_argument("--db", type=Path, required=True)
+    stats.add_argument("--json", action="store_true")
+
+    check = command("check", cmd_check, _("vérifier l'intégrité d'une base"))
+    check.add_argument("--db", type=Path, required=True)
+
+    backup = command("backup", cmd_backup, _("sauvegarder une base (même ouverte)"))
+    backup.add_argument("--db", type=Path, required=True)
+    backup.add_argument("--out", type=Path, default=None)
+    backup.add_argument("--keep", type=int, default=10, help=_("sauvegardes automatiques conservées"))
+
+    restore = command("restore", cmd_restore, _("restaurer une sauvegarde"))
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--db", type=Path, required=True)
+    return parser
+
+
+def display_problem() -> str | None:
+    """Qt's xcb plugin aborts with a cryptic message when there is no screen: say it plainly."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        return _(
+            "Aucun écran n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY).\n"
+            "- Sur un poste de travail : lancez CommunityDesk depuis la session graphique.\n"
+            "- Sans écran (serveur, SSH, CI) : QT_QPA_PLATFORM=offscreen communitydesk, "
+            "ou utilisez les sous-commandes (communitydesk --help)."
+        )
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    raw = list(sys.argv[1:] if argv is None else argv)
+    # Language first, so that even argument errors speak the user's language.
+    if "--lang" in raw and raw.index("--lang") + 1 < len(raw):
+        set_language(raw[raw.index("--lang") + 1])
+    args = build_parser().parse_args(raw)
+    if getattr(args, "lang", None):
+        set_language(args.lang)
+    try:
+        if args.command is None:
+            problem = display_problem()
+            if problem:
+                print(problem, file=sys.stderr)
+                return EXIT_USAGE
+            from communitydesk.app import run_gui
+
+            return run_gui(db=args.db, demo=args.demo, language=args.lang)
+        handler: Handler = args.handler
+        return handler(args)
+    except UserError as error:
+        print(_("Erreur : {message}", message=error), file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(_("Interrompu."), file=sys.stderr)
+        return 130

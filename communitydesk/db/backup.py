@@ -1,0 +1,96 @@
+"""Consistent copies of a live database (SQLite online backup API) and their rotation."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from communitydesk.db.schema_version import check_file_is_sqlite, connect_readonly, describe_sqlite_error
+from communitydesk.errors import DatabaseError
+from communitydesk.i18n import _
+from communitydesk.paths import backup_dir_for
+
+DEFAULT_KEEP = 10
+AUTO_PREFIX = "auto-"
+
+Progress = Callable[[int, int], None]
+
+
+def backup_to(source: Path, target: Path, progress: Progress | None = None) -> Path:
+    """Copy ``source`` to ``target`` page by page while others may keep writing to it.
+
+    The copy is written beside the target and renamed at the end, so an interrupted
+    backup never leaves a half file under the final name.
+    """
+    check_file_is_sqlite(source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        src = connect_readonly(source)
+        try:
+            dest = sqlite3.connect(partial)
+            try:
+
+                def report(_status: int, remaining: int, total: int) -> None:
+                    if progress is not None:
+                        progress(total - remaining, total)
+
+                src.backup(dest, pages=256, progress=report)
+                # A backup must open anywhere without its -wal file.
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise describe_sqlite_error(source, exc) from exc
+    partial.replace(target)
+    return target
+
+
+def timestamped_name(database: Path, prefix: str = AUTO_PREFIX, when: datetime | None = None) -> str:
+    stamp = (when or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
+    return f"{prefix}{database.stem}-{stamp}.sqlite3"
+
+
+def rotating_backup(database: Path, keep: int = DEFAULT_KEEP, reason: str = "auto") -> Path:
+    """An automatic backup into ``backups/`` beside the database, keeping the newest ``keep``."""
+    folder = backup_dir_for(database)
+    target = backup_to(database, folder / timestamped_name(database, prefix=f"{reason}-"))
+    prune_backups(folder, database, keep)
+    return target
+
+
+def list_backups(database: Path) -> list[Path]:
+    """Backups of ``database`` in its ``backups/`` folder, oldest first."""
+    folder = backup_dir_for(database)
+    if not folder.is_dir():
+        return []
+    found = folder.glob(f"*-{database.stem}-*.sqlite3")
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
+
+
+def prune_backups(folder: Path, database: Path, keep: int) -> None:
+    for old in list_backups(database)[: -max(1, keep)]:
+        old.unlink(missing_ok=True)
+
+
+def latest_backup_age_hours(database: Path) -> float | None:
+    backups = list_backups(database)
+    if not backups:
+        return None
+    newest = backups[-1].stat().st_mtime
+    return (datetime.now(UTC).timestamp() - newest) / 3600
+
+
+def ensure_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            _("Impossible de créer le dossier « {folder} » : {reason}.", folder=path.parent, reason=exc.strerror or exc)
+        ) from exc

@@ -1,0 +1,60 @@
+"""One open database: its file, its engine and the factory that hands out sessions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from communitydesk.db.backup import DEFAULT_KEEP, ensure_parent
+from communitydesk.db.engine import make_engine, make_session_factory
+from communitydesk.db.migrate import upgrade
+from communitydesk.db.schema_version import SchemaState, describe_sqlite_error, probe, refuse_newer
+from communitydesk.errors import DatabaseError
+from communitydesk.i18n import _
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end, or rolled back whole on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, create: bool = True, keep_backups: int = DEFAULT_KEEP) -> Database:
+    """Open ``path``, creating it (``create``) or upgrading it after a backup.
+
+    Anything unusable (not SQLite, damaged, locked, newer schema) raises DatabaseError
+    before a single byte of the file is written.
+    """
+    path = Path(path)
+    found = probe(path)
+    if found.state is SchemaState.MISSING and not create:
+        raise DatabaseError(_("La base « {path} » n'existe pas.", path=path))
+    if found.state is SchemaState.NEWER:
+        raise refuse_newer(path, found)
+    try:
+        if found.state is not SchemaState.CURRENT:
+            ensure_parent(path)
+            upgrade(path, keep_backups=keep_backups)
+        engine = make_engine(path)
+        with engine.connect() as conn:  # surfaces "locked" now rather than on first save
+            conn.exec_driver_sql("SELECT 1")
+    except (sqlite3.Error, DBAPIError) as exc:
+        raise describe_sqlite_error(path, exc) from exc
+    return Database(path=path, engine=engine, sessions=make_session_factory(engine))

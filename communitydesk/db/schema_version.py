@@ -1,0 +1,135 @@
+"""Cheap look at a database file before anything heavy is imported.
+
+Opening the app must not pay for SQLAlchemy (~0.5-1.5 s) or Alembic just to learn that
+the schema is current, so this module uses only ``sqlite3`` and reads the file read-only:
+a file that turns out to be unusable is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from communitydesk.errors import DatabaseError
+from communitydesk.i18n import _
+
+# Every Alembic revision this code knows, oldest first (a test checks it matches the scripts).
+REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = REVISIONS[-1]
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class SchemaState(Enum):
+    MISSING = "missing"  # no file yet: will be created
+    BLANK = "blank"  # SQLite file with no table at all (e.g. created empty)
+    CURRENT = "current"
+    OUTDATED = "outdated"  # known older revision: upgrade after a backup
+    NEWER = "newer"  # written by a newer CommunityDesk: refused, untouched
+
+
+@dataclass(frozen=True)
+class SchemaProbe:
+    state: SchemaState
+    revision: str | None
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection that never creates, converts or rewrites the file."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def check_file_is_sqlite(path: Path) -> None:
+    """Raise a clear DatabaseError for folders, unreadable, empty, truncated or foreign files."""
+    if path.is_dir():
+        raise DatabaseError(_("« {path} » est un dossier, pas un fichier de base de données.", path=path))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise DatabaseError(
+            _("Impossible de lire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)
+        ) from exc
+    if len(header) == 0:
+        raise DatabaseError(_("« {path} » est un fichier vide, pas une base CommunityDesk.", path=path))
+    if not header.startswith(SQLITE_HEADER):
+        raise DatabaseError(
+            _("« {path} » n'est pas une base de données CommunityDesk (ce n'est pas un fichier SQLite).", path=path)
+        )
+    if len(header) < 100:
+        raise DatabaseError(_("« {path} » est tronqué : le fichier est incomplet.", path=path))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    size = path.stat().st_size
+    # A file shorter than the pages its header announces was cut (copy interrupted...).
+    if page_count and size < page_count * page_size and not _has_wal(path):
+        raise DatabaseError(_("« {path} » est tronqué : le fichier est incomplet.", path=path))
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def probe(path: Path) -> SchemaProbe:
+    """Tell what opening ``path`` would take, reading nothing but the schema version."""
+    if not path.exists():
+        return SchemaProbe(SchemaState.MISSING, None)
+    check_file_is_sqlite(path)
+    try:
+        conn = connect_readonly(path)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return SchemaProbe(SchemaState.BLANK, None)
+            if "alembic_version" not in tables:
+                raise DatabaseError(
+                    _("« {path} » est une base SQLite qui n'a pas été créée par CommunityDesk.", path=path)
+                )
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise describe_sqlite_error(path, exc) from exc
+    revision = row[0] if row else None
+    if revision == HEAD:
+        return SchemaProbe(SchemaState.CURRENT, revision)
+    if revision in REVISIONS or revision is None:
+        return SchemaProbe(SchemaState.OUTDATED, revision)
+    return SchemaProbe(SchemaState.NEWER, revision)
+
+
+def refuse_newer(path: Path, found: SchemaProbe) -> DatabaseError:
+    return DatabaseError(
+        _(
+            "« {path} » a été enregistrée par une version plus récente de CommunityDesk "
+            "(schéma {found}, cette version connaît {known}). Mettez CommunityDesk à jour ; "
+            "la base n'a pas été modifiée.",
+            path=path,
+            found=found.revision,
+            known=HEAD,
+        )
+    )
+
+
+def describe_sqlite_error(path: Path, exc: sqlite3.Error | Exception) -> DatabaseError:
+    """Turn SQLite's English error into a French sentence the user can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            _(
+                "« {path} » est verrouillée par un autre programme (CommunityDesk déjà ouvert ?). "
+                "Fermez-le puis réessayez.",
+                path=path,
+            )
+        )
+    if "malformed" in text or "not a database" in text or "disk image" in text:
+        return DatabaseError(_("« {path} » est endommagée ou n'est pas une base SQLite valide.", path=path))
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return DatabaseError(_("Impossible d'ouvrir « {path} » : vérifiez les droits du fichier.", path=path))
+    return DatabaseError(_("Erreur de base de données sur « {path} » : {reason}", path=path, reason=exc))

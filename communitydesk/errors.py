@@ -1,0 +1,27 @@
+"""Errors a user can understand and fix; anything else is a bug and keeps its traceback."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A problem the user can act on; ``str()`` is the translated message, no traceback shown."""
+
+
+class DatabaseError(UserError):
+    """The database file cannot be used (not SQLite, damaged, locked, too new...)."""
+
+
+class ConflictError(UserError):
+    """Someone else saved the same record since it was read: the save is refused, not merged."""
+
+
+class PermissionDenied(UserError):
+    """The acting profile may not do this."""
+
+
+class ValidationError(UserError):
+    """Input that cannot be saved as it is; ``field`` names the field when there is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

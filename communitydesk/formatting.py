@@ -1,0 +1,46 @@
+"""Numbers, money and dates for people: babel, in the language of the interface."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from communitydesk.i18n import babel_locale
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def money(cents: int, currency: str = "EUR") -> str:
+    """``123456`` → ``1 234,56 €`` in French (non-breaking spaces, as babel gives)."""
+    return format_currency(cents / 100, currency, locale=babel_locale())
+
+
+def number(value: int | float) -> str:
+    return format_decimal(value, locale=babel_locale())
+
+
+def percent(ratio: float, digits: int = 0) -> str:
+    if digits == 0:
+        return format_percent(ratio, locale=babel_locale())
+    return format_percent(ratio, format="#,##0." + "0" * digits + "\u00a0%", locale=babel_locale())
+
+
+def day(value: date | datetime, style: str = "medium") -> str:
+    """``23 nov. 2026`` (medium), ``23 novembre 2026`` (long), ``23/11/2026`` (short)."""
+    if isinstance(value, datetime):
+        value = to_local(value).date()
+    return format_date(value, format=style, locale=babel_locale())
+
+
+def moment(value: datetime, style: str = "short") -> str:
+    return format_datetime(to_local(value), format=style, locale=babel_locale())
+
+
+def to_local(value: datetime) -> datetime:
+    """Stored datetimes are UTC; people read them in Europe/Paris."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo("UTC"))
+    return value.astimezone(PARIS)

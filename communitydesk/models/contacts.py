@@ -1,0 +1,112 @@
+"""Contacts, their circle, the history of moves between circles, touch points and tags."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from communitydesk.models.base import Base, Tracked, UTCDateTime, utcnow
+from communitydesk.rules.circles import Circle
+
+contact_tags = Table(
+    "contact_tags",
+    Base.metadata,
+    Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_contact_tags_tag_id", "tag_id"),
+)
+
+
+class Contact(Tracked, Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="person")  # person | organisation
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    email_secondary: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    phone_secondary: Mapped[str] = mapped_column(String(40), default="")
+    # Normalised keys (lower-case e-mail, E.164 phone) for matching and duplicate detection.
+    email_key: Mapped[str] = mapped_column(String(254), default="", index=True)
+    phone_key: Mapped[str] = mapped_column(String(20), default="", index=True)
+    address: Mapped[str] = mapped_column(Text, default="")
+    postcode: Mapped[str] = mapped_column(String(20), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    country: Mapped[str] = mapped_column(String(2), default="FR")
+    circle: Mapped[str] = mapped_column(String(20), default=Circle.GRAND_PUBLIC.value, index=True)
+    source: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    is_ambassador: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_critic: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Denormalised from touch points so that "à relancer" is one indexed query at 100 000 rows.
+    last_touch_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    moves: Mapped[list[CircleMove]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="CircleMove.moved_at"
+    )
+    touch_points: Mapped[list[TouchPoint]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="TouchPoint.occurred_at"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=contact_tags, back_populates="contacts")
+
+    __table_args__ = (Index("ix_contacts_last_name_first_name", "last_name", "first_name"),)
+
+    @property
+    def display_name(self) -> str:
+        if self.kind == "organisation" and self.organisation:
+            return self.organisation
+        name = f"{self.first_name} {self.last_name}".strip()
+        return name or self.organisation or self.email
+
+
+class CircleMove(Base):
+    """One move between circles: kept forever, shown on the contact (DOMAIN.md §1)."""
+
+    __tablename__ = "circle_moves"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    moved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    from_circle: Mapped[str | None] = mapped_column(String(20))  # None: entered the community
+    to_circle: Mapped[str] = mapped_column(String(20))
+    moved_by: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    contact: Mapped[Contact] = relationship(back_populates="moves")
+
+
+class TouchPoint(Base):
+    """An interaction with a contact: e-mail, call, meeting, event, contribution, reaction, note."""
+
+    __tablename__ = "touch_points"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    contact: Mapped[Contact] = relationship(back_populates="touch_points")
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+    contacts: Mapped[list[Contact]] = relationship(secondary=contact_tags, back_populates="tags")

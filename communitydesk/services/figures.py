@@ -1,0 +1,107 @@
+"""Key figures for the dashboard and ``communitydesk stats``, read with plain sqlite3.
+
+Why not the ORM: the dashboard must show its figures within a fraction of a second of
+the window opening, and importing SQLAlchemy alone costs more than that. These are
+read-only aggregate queries over indexed columns; tests check them against the ORM.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from communitydesk.db.schema_version import connect_readonly, describe_sqlite_error, probe
+from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.services.permissions import Action, Actor, require
+
+ACTIVE = "archived_at IS NULL"
+
+
+@dataclass(frozen=True)
+class ContactFigures:
+    total: int
+    by_circle: dict[str, int]
+    new_last_30_days: int
+    moves_last_30_days: int
+    touch_points_last_30_days: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    schema_version: str | None
+    contacts: ContactFigures
+    tables: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": self.schema_version,
+            "contacts": {
+                "total": self.contacts.total,
+                "by_circle": self.contacts.by_circle,
+                "new_last_30_days": self.contacts.new_last_30_days,
+                "moves_last_30_days": self.contacts.moves_last_30_days,
+                "touch_points_last_30_days": self.contacts.touch_points_last_30_days,
+            },
+            "tables": self.tables,
+        }
+
+
+def _since(days: int, now: datetime | None = None) -> str:
+    # Same text form as SQLAlchemy's DateTime on SQLite, so string comparison is correct.
+    moment = (now or datetime.now(UTC)) - timedelta(days=days)
+    return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def contact_figures(conn: sqlite3.Connection, now: datetime | None = None) -> ContactFigures:
+    by_circle = {circle.value: 0 for circle in CIRCLE_ORDER}
+    for circle, count in conn.execute(f"SELECT circle, COUNT(*) FROM contacts WHERE {ACTIVE} GROUP BY circle"):
+        by_circle[circle] = count
+    since = _since(30, now)
+    (new,) = conn.execute(f"SELECT COUNT(*) FROM contacts WHERE {ACTIVE} AND created_at >= ?", (since,)).fetchone()
+    (moves,) = conn.execute("SELECT COUNT(*) FROM circle_moves WHERE moved_at >= ? AND from_circle IS NOT NULL", (since,)).fetchone()
+    (touches,) = conn.execute("SELECT COUNT(*) FROM touch_points WHERE occurred_at >= ?", (since,)).fetchone()
+    return ContactFigures(
+        total=sum(by_circle.values()),
+        by_circle=by_circle,
+        new_last_30_days=new,
+        moves_last_30_days=moves,
+        touch_points_last_30_days=touches,
+    )
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name != 'alembic_version' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
+        )
+    ]
+    # Shadow tables of full-text indexes are implementation details, not user data.
+    names = [n for n in names if not any(n.startswith(v + "_") for v in _virtual_tables(conn))]
+    return {name: conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def _virtual_tables(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'")]
+
+
+def read_figures(path: Path, actor: Actor, *, with_tables: bool = True) -> Figures:
+    """All figures of the database at ``path``, read-only (the file is never written)."""
+    require(actor, Action.READ)
+    schema = probe(path)
+    try:
+        conn = connect_readonly(path)
+        try:
+            return Figures(
+                schema_version=schema.revision,
+                contacts=contact_figures(conn),
+                tables=table_counts(conn) if with_tables else {},
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc

@@ -1,0 +1,58 @@
+"""The one place where a profile's rights are checked.
+
+Every service function takes the acting profile and calls ``require`` before it reads
+or writes. Today every profile may do everything; the rights of volunteer profiles are
+filled in here later without touching a single call site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from communitydesk.errors import PermissionDenied
+from communitydesk.i18n import _
+
+
+class Action(StrEnum):
+    READ = "read"
+    EDIT_CONTACTS = "contacts.edit"
+    IMPORT = "import"
+    EXPORT = "export"
+    ERASE_PERSONAL_DATA = "gdpr.erase"
+    EDIT_SETTINGS = "settings.edit"
+    MAINTAIN_DATABASE = "database.maintain"
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    VOLUNTEER = "benevole"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a profile of this database, or the system (CLI, scheduled backup)."""
+
+    name: str
+    role: Role = Role.ADMIN
+    profile_id: int | None = None
+
+
+SYSTEM = Actor(name="système")
+
+# Rights per role; every role has every right until profiles and rights are built.
+_RIGHTS: dict[Role, frozenset[Action]] = {
+    Role.ADMIN: frozenset(Action),
+    Role.VOLUNTEER: frozenset(Action),
+}
+
+
+def allowed(actor: Actor, action: Action) -> bool:
+    return action in _RIGHTS.get(actor.role, frozenset())
+
+
+def require(actor: Actor, action: Action) -> None:
+    if not allowed(actor, action):
+        raise PermissionDenied(
+            _("Le profil « {name} » n'a pas le droit de faire cela ({action}).", name=actor.name, action=action.value)
+        )
