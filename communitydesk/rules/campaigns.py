@@ -1,0 +1,99 @@
+"""Words of a crowdfunding campaign (DOMAIN.md §2): types, platforms, statuses, reward states.
+
+Plain Python (no ORM, no Qt) so that services, importers and screens share the same
+values. Stored values are ASCII slugs; ``label()`` gives the French (or English) word.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from communitydesk.i18n import _
+
+
+class CampaignType(StrEnum):
+    DON = "don"
+    RECOMPENSE = "don_contre_don"
+    PREACHAT = "preachat"
+    PRET = "pret"
+    EQUITY = "equity"
+
+    def label(self) -> str:
+        return {
+            CampaignType.DON: _("don"),
+            CampaignType.RECOMPENSE: _("don contre don (récompense)"),
+            CampaignType.PREACHAT: _("préachat"),
+            CampaignType.PRET: _("prêt"),
+            CampaignType.EQUITY: _("equity (investissement)"),
+        }[self]
+
+
+class Platform(StrEnum):
+    ULULE = "ulule"
+    KISSKISSBANKBANK = "kisskissbankbank"
+    HELLOASSO = "helloasso"
+    PACT_1001 = "1001pact"
+    AUTRE = "autre"
+
+    def label(self) -> str:
+        return {
+            Platform.ULULE: "Ulule",
+            Platform.KISSKISSBANKBANK: "KissKissBankBank",
+            Platform.HELLOASSO: "HelloAsso",
+            Platform.PACT_1001: "1001PACT",
+            Platform.AUTRE: _("autre"),
+        }[self]
+
+
+class CampaignStatus(StrEnum):
+    PREPARATION = "preparation"
+    EN_COURS = "en_cours"
+    REUSSIE = "reussie"
+    ECHOUEE = "echouee"
+    CLOTUREE = "cloturee"
+
+    def label(self) -> str:
+        return {
+            CampaignStatus.PREPARATION: _("préparation"),
+            CampaignStatus.EN_COURS: _("en cours"),
+            CampaignStatus.REUSSIE: _("réussie"),
+            CampaignStatus.ECHOUEE: _("échouée"),
+            CampaignStatus.CLOTUREE: _("clôturée"),
+        }[self]
+
+
+class PaymentStatus(StrEnum):
+    VALID = "valid"
+    REFUNDED = "refunded"
+    CANCELLED = "cancelled"
+    PENDING = "pending"
+
+    def label(self) -> str:
+        return {
+            PaymentStatus.VALID: _("validée"),
+            PaymentStatus.REFUNDED: _("remboursée"),
+            PaymentStatus.CANCELLED: _("annulée"),
+            PaymentStatus.PENDING: _("en attente"),
+        }[self]
+
+
+class FulfilmentState(StrEnum):
+    A_PREPARER = "a_preparer"
+    PREPARE = "prepare"
+    ENVOYE = "envoye"
+    LIVRE = "livre"
+
+    def label(self) -> str:
+        return {
+            FulfilmentState.A_PREPARER: _("à préparer"),
+            FulfilmentState.PREPARE: _("préparé"),
+            FulfilmentState.ENVOYE: _("envoyé"),
+            FulfilmentState.LIVRE: _("livré"),
+        }[self]
+
+
+# Only these count in totals, percentages, splits and stats (issue 6: refunds and cancels never do).
+COUNTED_STATUSES: frozenset[PaymentStatus] = frozenset({PaymentStatus.VALID})
+# A pending payment still holds its reward: it counts against a tier's stock.
+STOCK_HOLDING_STATUSES: frozenset[PaymentStatus] = frozenset({PaymentStatus.VALID, PaymentStatus.PENDING})
+OPEN_STATUSES: frozenset[CampaignStatus] = frozenset({CampaignStatus.PREPARATION, CampaignStatus.EN_COURS})
