@@ -8,6 +8,8 @@ a file that turns out to be unusable is left exactly as it was.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -41,6 +43,34 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
     conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection, closed after use, that leaves no stray -wal/-shm file behind."""
+    wal = path.with_name(path.name + "-wal")
+    had_wal = wal.exists()
+    conn = connect_readonly(path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        if not had_wal and wal.exists():
+            _remove_wal_files_we_created(path)
+
+
+def _remove_wal_files_we_created(path: Path) -> None:
+    # SQLite creates -wal/-shm even for a read-only reader of a WAL database, and only a
+    # read-write connection closing last may remove them (it checks, under SQLite's own
+    # locks, that nobody else uses them). The WAL is empty: the database file is not written.
+    try:
+        conn = sqlite3.connect(path, timeout=0)
+        try:
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # damaged or busy: the empty files are harmless, leave them
 
 
 def check_file_is_sqlite(path: Path) -> None:
@@ -82,8 +112,7 @@ def probe(path: Path) -> SchemaProbe:
         return SchemaProbe(SchemaState.MISSING, None)
     check_file_is_sqlite(path)
     try:
-        conn = connect_readonly(path)
-        try:
+        with reading(path) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return SchemaProbe(SchemaState.BLANK, None)
@@ -92,9 +121,7 @@ def probe(path: Path) -> SchemaProbe:
                     _("« {path} » est une base SQLite qui n'a pas été créée par CommunityDesk.", path=path)
                 )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
     revision = row[0] if row else None
     if revision == HEAD:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from communitydesk.db.schema_version import connect_readonly, describe_sqlite_error, probe
+from communitydesk.db.schema_version import describe_sqlite_error, probe, reading
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.services.permissions import Action, Actor, require
 
@@ -94,14 +94,11 @@ def read_figures(path: Path, actor: Actor, *, with_tables: bool = True) -> Figur
     require(actor, Action.READ)
     schema = probe(path)
     try:
-        conn = connect_readonly(path)
-        try:
+        with reading(path) as conn:
             return Figures(
                 schema_version=schema.revision,
                 contacts=contact_figures(conn),
                 tables=table_counts(conn) if with_tables else {},
             )
-        finally:
-            conn.close()
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc

@@ -11,9 +11,9 @@ from communitydesk.db.schema_version import (
     HEAD,
     SchemaState,
     check_file_is_sqlite,
-    connect_readonly,
     describe_sqlite_error,
     probe,
+    reading,
     refuse_newer,
 )
 from communitydesk.errors import DatabaseError
@@ -49,8 +49,7 @@ def check_database(path: Path, actor: Actor) -> HealthReport:
               "ouvrez la base dans l'application pour la mettre à jour.", found=found.revision or "—", head=HEAD)
         )
     try:
-        conn = connect_readonly(path)
-        try:
+        with reading(path) as conn:
             integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if integrity != ["ok"]:
                 report.problems.append(_("Intégrité : {details}", details="; ".join(integrity[:5])))
@@ -60,8 +59,6 @@ def check_database(path: Path, actor: Actor) -> HealthReport:
                 report.problems.append(
                     _("{count} lien(s) cassé(s) entre tables ({tables}).", count=len(broken), tables=", ".join(tables))
                 )
-        finally:
-            conn.close()
     except sqlite3.Error as exc:
         report.problems.append(str(describe_sqlite_error(path, exc)))
     return report
