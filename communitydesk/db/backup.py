@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from communitydesk.db.schema_version import check_file_is_sqlite, connect_readonly, describe_sqlite_error
+from communitydesk.db import schema_version
+from communitydesk.db.schema_version import check_file_is_sqlite, describe_sqlite_error, reading
 from communitydesk.errors import DatabaseError
 from communitydesk.i18n import _
 from communitydesk.paths import backup_dir_for
@@ -25,31 +27,59 @@ def backup_to(source: Path, target: Path, progress: Progress | None = None) -> P
     backup never leaves a half file under the final name.
     """
     check_file_is_sqlite(source)
+    try:
+        with reading(source) as src:
+            return copy_connection(src, target, progress)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(source, exc) from exc
+
+
+def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | None = None) -> Path:
+    """Write what ``src`` sees to a new self-contained file ``target`` (via ``.partial``)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        src = connect_readonly(source)
+        dest = sqlite3.connect(partial)
         try:
-            dest = sqlite3.connect(partial)
-            try:
 
-                def report(_status: int, remaining: int, total: int) -> None:
-                    if progress is not None:
-                        progress(total - remaining, total)
+            def report(_status: int, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(total - remaining, total)
 
-                src.backup(dest, pages=256, progress=report)
-                # A backup must open anywhere without its -wal file.
-                dest.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dest.close()
+            src.backup(dest, pages=256, progress=report)
+            # A backup must open anywhere without its -wal file.
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
-            src.close()
-    except sqlite3.Error as exc:
+            dest.close()
+    except BaseException:
         partial.unlink(missing_ok=True)
-        raise describe_sqlite_error(source, exc) from exc
+        raise
     partial.replace(target)
     return target
+
+
+@contextmanager
+def exclusive_access(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that holds ``path`` alone, or a "verrouillée" DatabaseError.
+
+    In WAL mode every open connection (a running CommunityDesk) keeps a shared lock, so
+    getting the exclusive lock proves that nobody else has the base open.
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=schema_version.BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+    try:
+        try:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")  # in EXCLUSIVE locking mode the lock stays until close
+        except sqlite3.Error as exc:
+            raise describe_sqlite_error(path, exc) from exc
+        yield conn
+    finally:
+        conn.close()
 
 
 def timestamped_name(database: Path, prefix: str = AUTO_PREFIX, when: datetime | None = None) -> str:

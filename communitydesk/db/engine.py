@@ -9,13 +9,18 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 5000
+from communitydesk.db import schema_version
+
+
+def _busy_timeout_ms() -> int:
+    # Read at each connection so that tests can shorten it (schema_version.BUSY_TIMEOUT_S).
+    return int(schema_version.BUSY_TIMEOUT_S * 1000)
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
     # WAL: readers (the dashboard, a backup) never block the writer; NORMAL is safe in WAL.
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
@@ -23,7 +28,7 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": _busy_timeout_ms() / 1000})
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

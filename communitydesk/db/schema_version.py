@@ -23,6 +23,9 @@ HEAD = REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+# How long to wait for another program's lock before saying the base is locked.
+BUSY_TIMEOUT_S = 5.0
+
 
 class SchemaState(Enum):
     MISSING = "missing"  # no file yet: will be created
@@ -40,7 +43,7 @@ class SchemaProbe:
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection that never creates, converts or rewrites the file."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     conn.execute("PRAGMA query_only = ON")
     return conn
 

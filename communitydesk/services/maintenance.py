@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from communitydesk.db.backup import Progress, backup_to, rotating_backup, timestamped_name
+from communitydesk.db.backup import (
+    Progress,
+    backup_to,
+    copy_connection,
+    ensure_parent,
+    exclusive_access,
+    rotating_backup,
+    timestamped_name,
+)
 from communitydesk.db.schema_version import (
     HEAD,
+    SQLITE_HEADER,
     SchemaState,
     check_file_is_sqlite,
     describe_sqlite_error,
@@ -48,20 +58,27 @@ def check_database(path: Path, actor: Actor) -> HealthReport:
             _("Le schéma est en version {found}, cette version de CommunityDesk attend {head} : "
               "ouvrez la base dans l'application pour la mettre à jour.", found=found.revision or "—", head=HEAD)
         )
+    report.problems.extend(integrity_problems(path))
+    return report
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """What SQLite's integrity and foreign-key checks find wrong in ``path`` (read-only)."""
+    problems = []
     try:
         with reading(path) as conn:
             integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if integrity != ["ok"]:
-                report.problems.append(_("Intégrité : {details}", details="; ".join(integrity[:5])))
+                problems.append(_("Intégrité : {details}", details="; ".join(integrity[:5])))
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
                 tables = sorted({row[0] for row in broken})
-                report.problems.append(
+                problems.append(
                     _("{count} lien(s) cassé(s) entre tables ({tables}).", count=len(broken), tables=", ".join(tables))
                 )
     except sqlite3.Error as exc:
-        report.problems.append(str(describe_sqlite_error(path, exc)))
-    return report
+        problems.append(str(describe_sqlite_error(path, exc)))
+    return problems
 
 
 def backup_database(path: Path, actor: Actor, out: Path | None = None, keep: int = 10,
@@ -80,30 +97,79 @@ def backup_database(path: Path, actor: Actor, out: Path | None = None, keep: int
 def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
     """Replace ``path`` by ``backup`` after checking it; the replaced base is kept as a backup.
 
+    Refused, with ``path`` untouched, when the backup is unusable, when ``path`` is not a
+    database (a folder, another kind of file) or when the base is open in CommunityDesk
+    or another program. An older backup is accepted: the app upgrades it on opening.
     Returns where the replaced database was kept (None when there was none).
     """
     require(actor, Action.MAINTAIN_DATABASE)
     if not backup.exists():
         raise DatabaseError(_("Le fichier de sauvegarde « {path} » n'existe pas.", path=backup))
-    check_file_is_sqlite(backup)
-    found = probe(backup)
+    found = probe(backup)  # refuses folders, foreign, empty, truncated and foreign SQLite files
     if found.state is SchemaState.NEWER:
         raise refuse_newer(backup, found)
     if found.state is SchemaState.BLANK:
         raise DatabaseError(_("« {path} » est une base vide, pas une sauvegarde CommunityDesk.", path=backup))
-    health = check_database(backup, actor)
-    if not health.healthy:
+    problems = integrity_problems(backup)
+    if problems:
         raise DatabaseError(
             _("La sauvegarde « {path} » est endommagée, rien n'a été restauré : {details}",
-              path=backup, details=" ".join(health.problems))
+              path=backup, details=" ".join(problems))
         )
-    kept = None
-    if path.exists():
+    if not path.exists():
+        ensure_parent(path)
+        backup_to(backup, path)  # written beside, then renamed: never a half file
+        return None
+    if path.is_dir() or not _starts_like_sqlite(path):
+        check_file_is_sqlite(path)  # the precise reason: folder, unreadable, another kind of file
+    kept_path = backup_dir_for(path) / timestamped_name(path, prefix="avant-restauration-")
+    if _intact(path):
+        # Holding the base alone proves that CommunityDesk does not have it open, and keeps it so.
+        with exclusive_access(path) as target:
+            try:
+                target.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                readable = True
+            except sqlite3.DatabaseError:
+                readable = False
+            if readable:
+                try:
+                    kept = copy_connection(target, kept_path)
+                    with reading(backup) as source:
+                        # The backup API rewrites the base in one transaction: a kill leaves it as it was.
+                        source.backup(target, pages=1024)
+                except sqlite3.Error as exc:
+                    raise describe_sqlite_error(path, exc) from exc
+                return kept
+    return _replace_damaged(backup, path, kept_path)
+
+
+def _starts_like_sqlite(path: Path) -> bool:
+    """True for SQLite files, even damaged ones, and for empty files; False for anything else."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return SQLITE_HEADER.startswith(header)
+
+
+def _intact(path: Path) -> bool:
+    try:
         check_file_is_sqlite(path)
-        kept = backup_to(path, backup_dir_for(path) / timestamped_name(path, prefix="avant-restauration-"))
-    # Copy beside the target then rename: the live file is swapped in one step, never half-written.
+    except DatabaseError:
+        return False
+    return True
+
+
+def _replace_damaged(backup: Path, path: Path, kept_path: Path) -> Path:
+    """A damaged base cannot be copied page by page: keep its raw bytes, then swap the file."""
+    kept_path.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            shutil.copyfile(source, kept_path.with_name(kept_path.name + suffix))
     staged = backup_to(backup, path.with_name(path.name + ".restoring"))
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     staged.replace(path)
-    return kept
+    return kept_path
