@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk.db.backup import DEFAULT_KEEP, ensure_parent
 from communitydesk.db.engine import make_engine, make_session_factory
 from communitydesk.db.migrate import upgrade
 from communitydesk.db.schema_version import SchemaState, describe_sqlite_error, probe, refuse_newer
-from communitydesk.errors import DatabaseError
+from communitydesk.errors import ConflictError, DatabaseError
 from communitydesk.i18n import _
 
 
@@ -28,9 +29,20 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back whole on error."""
-        with self.sessions.begin() as session:
-            yield session
+        """A session whose work is committed at the end, or rolled back whole on error.
+
+        A row saved by someone else since it was read raises ConflictError (version_id);
+        a base held by another program raises DatabaseError: both are sentences for the user.
+        """
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except StaleDataError as exc:
+            raise conflict_error() from exc
+        except OperationalError as exc:
+            if not is_lock_error(exc):
+                raise  # a bug (bad SQL, missing column): keep its traceback
+            raise describe_sqlite_error(self.path, exc) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -58,3 +70,18 @@ def open_database(path: Path, *, create: bool = True, keep_backups: int = DEFAUL
     except (sqlite3.Error, DBAPIError) as exc:
         raise describe_sqlite_error(path, exc) from exc
     return Database(path=path, engine=engine, sessions=make_session_factory(engine))
+
+
+def conflict_error() -> ConflictError:
+    """The message for a save refused because the row changed since it was read."""
+    return ConflictError(
+        _(
+            "Cette fiche a été modifiée ailleurs depuis que vous l'avez ouverte : vos changements "
+            "n'ont pas été enregistrés. Rouvrez-la pour voir la version actuelle, puis recommencez."
+        )
+    )
+
+
+def is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
