@@ -1,0 +1,82 @@
+"""The demo community: the asked number of contacts, every circle, never over real data."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from communitydesk.db.schema_version import HEAD, probe
+from communitydesk.errors import UserError
+from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.services.demo import create_demo_database
+from communitydesk.services.maintenance import check_database
+from communitydesk.services.permissions import Actor
+
+
+def counts(path: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_demo_creates_the_contacts_in_every_circle(tmp_path: Path, actor: Actor) -> None:
+    path = tmp_path / "démo" / "base.sqlite3"
+    seen: list[tuple[int, int]] = []
+    summary = create_demo_database(path, actor, contacts=1200, seed=3, progress=lambda d, t: seen.append((d, t)))
+    assert summary.contacts == 1200
+    assert counts(path, "SELECT COUNT(*) FROM contacts") == [(1200,)]
+    circles = dict(counts(path, "SELECT circle, COUNT(*) FROM contacts GROUP BY circle"))
+    assert set(circles) == {c.value for c in CIRCLE_ORDER}
+    assert circles["grand_public"] > circles["communaute"] > circles["proches"] > 0
+    assert counts(path, "SELECT COUNT(*) FROM touch_points") == [(summary.touch_points,)]
+    assert counts(path, "SELECT COUNT(*) FROM circle_moves") == [(summary.moves,)]
+    assert summary.touch_points > 0 and summary.moves >= 1200
+    assert seen[-1] == (1200, 1200)
+    assert probe(path).revision == HEAD
+    assert check_database(path, actor).healthy
+
+
+def test_demo_is_reproducible(tmp_path: Path, actor: Actor) -> None:
+    sql = "SELECT first_name, last_name, email, circle FROM contacts ORDER BY id"
+    create_demo_database(tmp_path / "a.sqlite3", actor, contacts=50, seed=11)
+    create_demo_database(tmp_path / "b.sqlite3", actor, contacts=50, seed=11)
+    assert counts(tmp_path / "a.sqlite3", sql) == counts(tmp_path / "b.sqlite3", sql)
+
+
+def test_demo_with_no_contacts(tmp_path: Path, actor: Actor) -> None:
+    summary = create_demo_database(tmp_path / "vide.sqlite3", actor, contacts=0)
+    assert summary.contacts == 0
+    assert counts(tmp_path / "vide.sqlite3", "SELECT COUNT(*) FROM contacts") == [(0,)]
+
+
+def test_demo_refuses_an_existing_database(db_path: Path, actor: Actor) -> None:
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    with pytest.raises(UserError, match="existe déjà"):
+        create_demo_database(db_path, actor, contacts=10)
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+
+
+def test_demo_refuses_a_file_that_is_not_a_base(tmp_path: Path, actor: Actor) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("mes notes", encoding="utf-8")
+    with pytest.raises(UserError):
+        create_demo_database(path, actor, contacts=10, replace=True)
+    assert path.read_text(encoding="utf-8") == "mes notes"
+
+
+def test_demo_replaces_when_asked(tmp_path: Path, actor: Actor) -> None:
+    path = tmp_path / "base.sqlite3"
+    create_demo_database(path, actor, contacts=30)
+    create_demo_database(path, actor, contacts=20, replace=True)
+    assert counts(path, "SELECT COUNT(*) FROM contacts") == [(20,)]
+
+
+def test_negative_count_is_refused(tmp_path: Path, actor: Actor) -> None:
+    with pytest.raises(UserError, match="positif"):
+        create_demo_database(tmp_path / "x.sqlite3", actor, contacts=-1)
+    assert not (tmp_path / "x.sqlite3").exists()
