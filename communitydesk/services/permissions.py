@@ -17,6 +17,7 @@ from communitydesk.i18n import _
 class Action(StrEnum):
     READ = "read"
     EDIT_CONTACTS = "contacts.edit"
+    EDIT_CAMPAIGNS = "campaigns.edit"
     IMPORT = "import"
     EXPORT = "export"
     ERASE_PERSONAL_DATA = "gdpr.erase"
