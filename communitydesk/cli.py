@@ -25,7 +25,29 @@ Handler = Callable[[argparse.Namespace], int]
 class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, _("Erreur : {message}\n", message=message))
+        self.exit(EXIT_USAGE, _("Erreur : {message}\n", message=_usage_problem(message)))
+
+
+def _usage_problem(message: str) -> str:
+    """argparse speaks English only: say its common complaints in the user's language."""
+    import re
+
+    patterns = (
+        (r"the following arguments are required: (?P<names>.*)",
+         lambda m: _("il manque : {names}", names=m["names"])),
+        (r"argument (?P<name>\S+): invalid choice: (?P<value>.*) \(choose from (?P<known>.*)\)",
+         lambda m: _("{name} : choix inconnu {value} (possibles : {known})", **m.groupdict())),
+        (r"argument (?P<name>\S+): invalid \w+ value: (?P<value>.*)",
+         lambda m: _("{name} : valeur non valide {value}", **m.groupdict())),
+        (r"argument (?P<name>\S+): expected one argument",
+         lambda m: _("{name} : une valeur est attendue", **m.groupdict())),
+        (r"unrecognized arguments: (?P<names>.*)", lambda m: _("arguments inconnus : {names}", names=m["names"])),
+    )
+    for pattern, say in patterns:
+        found = re.fullmatch(pattern, message)
+        if found:
+            return say(found)
+    return message
 
 
 def _system_actor():  # type: ignore[no-untyped-def]
@@ -183,6 +205,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except UserError as error:
         print(_("Erreur : {message}", message=error), file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        # A full disk, a permission, a vanished folder: the user can act on it, a traceback would not help.
+        where = error.filename or ""
+        print(_("Erreur : {message}", message=_("« {path} » : {reason}.", path=where, reason=error.strerror or error)),
+              file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(_("Interrompu."), file=sys.stderr)

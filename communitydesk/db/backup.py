@@ -36,11 +36,16 @@ def backup_to(source: Path, target: Path, progress: Progress | None = None) -> P
 
 def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | None = None) -> Path:
     """Write what ``src`` sees to a new self-contained file ``target`` (via ``.partial``)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(target)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        partial.unlink(missing_ok=True)
         dest = sqlite3.connect(partial)
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(
+            _("Impossible d'écrire « {path} » : {reason}.", path=target, reason=getattr(exc, "strerror", None) or exc)
+        ) from exc
+    try:
         try:
 
             def report(_status: int, remaining: int, total: int) -> None:
@@ -52,11 +57,22 @@ def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | 
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-    except BaseException:
+        partial.replace(target)
+    except BaseException as exc:
         partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError) or (isinstance(exc, sqlite3.Error) and _is_write_problem(exc)):
+            raise DatabaseError(
+                _("Impossible d'écrire « {path} » : {reason}.", path=target,
+                  reason=getattr(exc, "strerror", None) or exc)
+            ) from exc
         raise
-    partial.replace(target)
     return target
+
+
+def _is_write_problem(exc: sqlite3.Error) -> bool:
+    # The backup step reports the source's and the copy's troubles alike; these are the copy's.
+    text = str(exc).lower()
+    return any(word in text for word in ("unable to open", "readonly", "read-only", "full", "disk i/o"))
 
 
 @contextmanager
