@@ -12,10 +12,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from communitydesk import __version__
 from communitydesk.errors import UserError
 from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
+
+if TYPE_CHECKING:
+    from communitydesk.services.permissions import Actor
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -50,7 +54,7 @@ def _usage_problem(message: str) -> str:
     return message
 
 
-def _system_actor():  # type: ignore[no-untyped-def]
+def _system_actor() -> Actor:
     from communitydesk.services.permissions import SYSTEM
 
     return SYSTEM
@@ -130,7 +134,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    lang = argparse.ArgumentParser(add_help=False)
+    lang = FrenchArgumentParser(add_help=False)
     lang.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS,
                       help=_("langue des messages (fr par défaut)"))
 
