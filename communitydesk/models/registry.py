@@ -1,8 +1,9 @@
 """Imports every model module so that ``Base.metadata`` knows every table."""
 
 from communitydesk.models import contacts, organisation
+from communitydesk.models import consent, duplicates, segments  # contacts extras (0002)
 from communitydesk.models.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["contacts", "metadata", "organisation"]
+__all__ = ["consent", "contacts", "duplicates", "metadata", "organisation", "segments"]

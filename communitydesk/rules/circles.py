@@ -17,3 +17,14 @@ class Circle(StrEnum):
 
 
 CIRCLE_ORDER: tuple[Circle, ...] = (Circle.PROCHES, Circle.COMMUNAUTE, Circle.GRAND_PUBLIC)
+
+
+def circle_label(circle: str) -> str:
+    """French label (or English, per the current language) of a circle slug."""
+    from communitydesk.i18n import _
+
+    labels = {Circle.PROCHES: _("Proches"), Circle.COMMUNAUTE: _("Communauté"), Circle.GRAND_PUBLIC: _("Grand public")}
+    try:
+        return labels[Circle(circle)]
+    except ValueError:
+        return circle

@@ -23,6 +23,8 @@ from communitydesk.i18n import _
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.organisation import Profile
 from communitydesk.rules.circles import Circle
+from communitydesk.db import search_index
+from communitydesk.services import demo_contacts
 from communitydesk.services import settings as app_settings
 from communitydesk.services.permissions import Action, Actor, require
 
@@ -70,7 +72,8 @@ def _pools(seed: int) -> dict[str, list[Any]]:
     return {
         "first": [fake.first_name() for _ in range(400)],
         "last": [fake.last_name() for _ in range(600)],
-        "cities": [(fake.city(), fake.postcode()) for _ in range(300)],
+        # Lyon, where the demo association lives, so that the "Bénévoles Lyon" segment has people.
+        "cities": [(fake.city(), fake.postcode()) for _ in range(300)] + [("Lyon", f"6900{i}") for i in range(1, 10)],
         "streets": [fake.street_address() for _ in range(500)],
         "orgs": [f"{rng} {fake.last_name()}" for rng in ORG_SUFFIXES for _ in range(40)],
         "jobs": [fake.job()[:90] for _ in range(150)],
@@ -177,7 +180,9 @@ def populate(db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, 
         with db.engine.begin() as conn:
             first_id = (conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM contacts").scalar() or 0) + 1
             touches, moves, links = _history_rows(rows, first_id, rnd, tag_ids, now)
+            consents = demo_contacts.consent_rows(rows, first_id, rnd)
             conn.execute(insert(Contact.__table__), rows)
+            demo_contacts.insert_consents(conn, consents)
             for table, batch in ((CircleMove.__table__, moves), (TouchPoint.__table__, touches), (contact_tags, links)):
                 if batch:
                     conn.execute(insert(table), batch)
@@ -186,6 +191,10 @@ def populate(db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, 
         done += size
         if progress is not None:
             progress(done, contacts)
+    with db.engine.begin() as conn:
+        demo_contacts.add_duplicate_pairs(conn, contacts)
+        demo_contacts.add_segments(conn)
+        search_index.refresh(conn)  # the first search of the demo is instant
     return DemoSummary(contacts=contacts, touch_points=touch_total, moves=move_total)
 
 

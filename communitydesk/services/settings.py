@@ -13,14 +13,12 @@ from sqlalchemy.orm import Session
 
 from communitydesk.db.backup import DEFAULT_KEEP
 from communitydesk.models.organisation import AppSetting
-from communitydesk.rules.circles import Circle
+from communitydesk.rules.cadence import DEFAULT_RHYTHM_DAYS, RHYTHM_SETTING_KEY
 from communitydesk.services.permissions import Action, Actor, require
 
 ORGANISATION = "organisation"
-CIRCLE_RHYTHM_DAYS = "circles.rhythm_days"
+CIRCLE_RHYTHM_DAYS = RHYTHM_SETTING_KEY
 BACKUP_KEEP = "backups.keep"
-
-DEFAULT_RHYTHM_DAYS = {Circle.PROCHES.value: 30, Circle.COMMUNAUTE.value: 90, Circle.GRAND_PUBLIC.value: 365}
 
 
 @dataclass

@@ -118,7 +118,8 @@ def test_the_comparison_sees_real_detail(from_models: dict[str, Any]) -> None:
     contacts = from_models["contacts"]
     assert contacts["columns"]["id"] == ("INTEGER", True, 1)
     assert contacts["columns"]["last_touch_at"] == ("NUMERIC", False, 0)
-    assert contacts["indexes"]["ix_contacts_circle"] == (False, ("circle",), False)
+    assert contacts["indexes"]["ix_contacts_email_key"] == (False, ("email_key",), False)
+    assert contacts["indexes"]["ix_contacts_active_circle"] == (False, ("circle", "sort_name"), True)
     assert ("name",) in from_models["tags"]["uniques"]
     assert ("contacts", ("contact_id",), ("id",), ("NO ACTION", "CASCADE")) in from_models["circle_moves"]["foreign_keys"]
 

@@ -1,0 +1,350 @@
+"""Searching and listing contacts, page by page, without ever loading them all.
+
+The contacts table asks :func:`count` once, then :func:`page` for the rows it shows
+(~200 at a time); exports and PDFs ask :func:`ids_for`. Typed text goes through the FTS5
+index (each term a prefix, accents and case ignored); filters and sorts are plain SQL over
+indexed columns. Every call first brings the search index up to date (``db.search_index``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, TypeVarTuple, Unpack
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    case,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import UnaryExpression
+
+from communitydesk.db import search_index
+from communitydesk.i18n import _
+from communitydesk.models.contacts import Contact, Tag, contact_tags
+from communitydesk.rules.cadence import is_overdue
+from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
+from communitydesk.rules.contact_keys import fold
+from communitydesk.rules.contact_search_text import fts_match_expression
+from communitydesk.services.cadence import overdue_condition, read_rhythm
+from communitydesk.services.contacts import display_name
+from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.store import Store, unit_of_work
+
+PAGE_SIZE = 200
+_Ts = TypeVarTuple("_Ts")
+_fts = table("contacts_fts", column("rowid", Integer))
+_FTS_MATCH: ColumnElement[Any] = literal_column("contacts_fts")
+
+
+class ContactSort(StrEnum):
+    NAME = "name"
+    CITY = "city"
+    CIRCLE = "circle"
+    LAST_TOUCH = "last_touch"
+    CREATED = "created"
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """What a list shows; also what a segment saves (as JSON) and an export or PDF uses.
+
+    Empty fields do not filter. ``circles`` and ``tags`` match any of their values;
+    ``text`` is searched like typed text, on top of the query typed in the search box.
+    """
+
+    text: str = ""
+    circles: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    overdue: bool = False
+    ambassador: bool | None = None
+    critic: bool | None = None
+    kind: str | None = None
+
+    def is_empty(self) -> bool:
+        return self == ContactFilter()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "circles": list(self.circles), "tags": list(self.tags), "overdue": self.overdue,
+            "ambassador": self.ambassador, "critic": self.critic, "kind": self.kind,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ContactFilter:
+        """Tolerant reading of saved criteria: unknown keys and wrong types are dropped."""
+
+        def flag(name: str) -> bool | None:
+            value = data.get(name)
+            return value if isinstance(value, bool) else None
+
+        def strings(name: str) -> tuple[str, ...]:
+            value = data.get(name)
+            return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+        kind = data.get("kind")
+        return cls(
+            text=str(data.get("text") or ""),
+            circles=tuple(c for c in strings("circles") if c in {x.value for x in Circle}),
+            tags=strings("tags"),
+            overdue=data.get("overdue") is True,
+            ambassador=flag("ambassador"),
+            critic=flag("critic"),
+            kind=kind if kind in ("person", "organisation") else None,
+        )
+
+    def describe(self) -> str:
+        """One French line saying what the filter keeps, for PDF headers and tooltips."""
+        parts: list[str] = []
+        if self.circles:
+            parts.append(_("Cercles : {names}", names=", ".join(circle_label(c) for c in self.circles)))
+        if self.tags:
+            parts.append(_("Tags : {names}", names=", ".join(self.tags)))
+        if self.text:
+            parts.append(_("Recherche : « {text} »", text=self.text))
+        if self.overdue:
+            parts.append(_("À relancer"))
+        if self.ambassador is not None:
+            parts.append(_("Ambassadeurs") if self.ambassador else _("Hors ambassadeurs"))
+        if self.critic is not None:
+            parts.append(_("Détracteurs") if self.critic else _("Hors détracteurs"))
+        if self.kind:
+            parts.append(_("Organisations") if self.kind == "organisation" else _("Personnes"))
+        return " · ".join(parts) if parts else _("Tous les contacts")
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One line of the contacts table: light, built from one SELECT."""
+
+    id: int
+    kind: str
+    display_name: str
+    organisation: str
+    email: str
+    phone: str
+    city: str
+    postcode: str
+    circle: str
+    tags: tuple[str, ...]
+    last_touch_at: datetime | None
+    created_at: datetime
+    is_ambassador: bool
+    is_critic: bool
+    overdue: bool
+
+
+_ROW_COLUMNS = (
+    Contact.id, Contact.kind, Contact.first_name, Contact.last_name, Contact.organisation, Contact.email,
+    Contact.phone, Contact.city, Contact.postcode, Contact.circle, Contact.tags_text, Contact.last_touch_at,
+    Contact.created_at, Contact.is_ambassador, Contact.is_critic,
+)
+
+
+@dataclass
+class _Search:
+    """The parts of one search, worked out once per call."""
+
+    match: str | None
+    conditions: list[ColumnElement[bool]] = field(default_factory=list)
+    impossible: bool = False
+
+
+def count(store: Store, actor: Actor, query: str = "", filters: ContactFilter | None = None) -> int:
+    """How many contacts match the typed ``query`` and the ``filters``."""
+    require(actor, Action.READ)
+    with unit_of_work(store) as session:
+        search = _prepare(session, query, filters or ContactFilter())
+        if search.impossible:
+            return 0
+        if search.match is not None and not search.conditions:
+            # The index holds exactly the listed contacts: FTS5 alone answers.
+            stmt = select(func.count()).select_from(_fts).where(_FTS_MATCH.op("MATCH")(search.match))
+        else:
+            stmt = _from(select(func.count()), search)
+        return int(session.execute(stmt).scalar_one())
+
+
+def page(
+    store: Store,
+    actor: Actor,
+    query: str = "",
+    filters: ContactFilter | None = None,
+    sort: ContactSort = ContactSort.NAME,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    now: datetime | None = None,
+) -> list[ContactRow]:
+    """Rows ``offset`` to ``offset + limit`` of the matching contacts, in ``sort`` order."""
+    require(actor, Action.READ)
+    with unit_of_work(store) as session:
+        search = _prepare(session, query, filters or ContactFilter())
+        if search.impossible or limit <= 0:
+            return []
+        if ContactSort(sort) is ContactSort.CIRCLE:
+            rows = _page_by_circle(session, search, descending, max(0, offset), limit)
+        else:
+            stmt = _from(select(*_ROW_COLUMNS), search).order_by(*_order(sort, descending))
+            rows = list(session.execute(stmt.offset(max(0, offset)).limit(limit)).all())
+        rhythm = read_rhythm(session)
+    moment = now or datetime.now(UTC)
+    return [_row(r, rhythm, moment) for r in rows]
+
+
+def ids_for(
+    store: Store,
+    actor: Actor,
+    query: str = "",
+    filters: ContactFilter | None = None,
+    sort: ContactSort = ContactSort.NAME,
+    descending: bool = False,
+) -> list[int]:
+    """Ids of every matching contact, in ``sort`` order: what an export or a PDF goes through."""
+    require(actor, Action.READ)
+    with unit_of_work(store) as session:
+        search = _prepare(session, query, filters or ContactFilter())
+        if search.impossible:
+            return []
+        stmt = _from(select(Contact.id), search).order_by(*_order(sort, descending))
+        return list(session.scalars(stmt))
+
+
+def circle_counts(store: Store, actor: Actor, query: str = "", filters: ContactFilter | None = None) -> dict[str, int]:
+    """Matching contacts per circle, innermost first; the filter's own circles are ignored
+    (the rings of the circles view show every circle of the current search)."""
+    require(actor, Action.READ)
+    counts = {c.value: 0 for c in CIRCLE_ORDER}
+    with unit_of_work(store) as session:
+        base = filters or ContactFilter()
+        search = _prepare(session, query, ContactFilter(**{**base.__dict__, "circles": ()}))
+        if search.impossible:
+            return counts
+        stmt = _from(select(Contact.circle, func.count()), search).group_by(Contact.circle)
+        for circle, n in session.execute(stmt):
+            counts[circle] = int(n)
+    return counts
+
+
+def refresh_search_index(store: Store, actor: Actor, progress: Callable[[int, int], None] | None = None) -> int:
+    """Index the contacts written since the last search (after a big import, say, in the
+    background); returns how many were indexed. Searches do it anyway when needed."""
+    require(actor, Action.READ)
+    with unit_of_work(store) as session:
+        return search_index.refresh(session.connection(), progress)
+
+
+def ensure_search_index(session: Session) -> None:
+    """Bring the search data up to date if anything was written since (cheap when not)."""
+    conn = session.connection()
+    if search_index.pending(conn):
+        search_index.refresh(conn)
+
+
+# -- building the SQL -----------------------------------------------------------------
+
+
+def _prepare(session: Session, query: str, filters: ContactFilter) -> _Search:
+    ensure_search_index(session)
+    texts = " ".join(t for t in (query, filters.text) if t)
+    search = _Search(match=fts_match_expression(texts))
+    if filters.circles:
+        search.conditions.append(Contact.circle.in_(filters.circles))
+    if filters.kind:
+        search.conditions.append(Contact.kind == filters.kind)
+    if filters.ambassador is not None:
+        search.conditions.append(Contact.is_ambassador.is_(filters.ambassador))
+    if filters.critic is not None:
+        search.conditions.append(Contact.is_critic.is_(filters.critic))
+    if filters.overdue:
+        search.conditions.append(overdue_condition(read_rhythm(session), datetime.now(UTC)))
+    if filters.tags:
+        tag_ids = tag_ids_for_names(session, filters.tags)
+        if not tag_ids:
+            search.impossible = True
+        search.conditions.append(
+            Contact.id.in_(select(contact_tags.c.contact_id).where(contact_tags.c.tag_id.in_(tag_ids)))
+        )
+    return search
+
+
+def tag_ids_for_names(session: Session, names: Sequence[str]) -> list[int]:
+    """Ids of the tags named (case and accents ignored: "benevole" is "Bénévole")."""
+    wanted = {fold(n) for n in names}
+    return [tag_id for tag_id, name in session.execute(select(Tag.id, Tag.name)) if fold(name) in wanted]
+
+
+def _from(stmt: Select[Unpack[_Ts]], search: _Search) -> Select[Unpack[_Ts]]:
+    """Restrict ``stmt`` to the listed contacts that match the search."""
+    if search.match is not None:
+        # The FTS table drives the join: typed text usually matches few contacts, and
+        # reading them in index order and sorting is what a hand-written query does too.
+        stmt = stmt.select_from(_fts).join(Contact, Contact.id == _fts.c.rowid)
+        stmt = stmt.where(_FTS_MATCH.op("MATCH")(search.match))
+    else:
+        stmt = stmt.select_from(Contact)
+    return stmt.where(Contact.archived_at.is_(None), Contact.anonymised_at.is_(None), *search.conditions)
+
+
+def _page_by_circle(session: Session, search: _Search, descending: bool, offset: int, limit: int) -> list[Any]:
+    """Circle order is not alphabetical: page through one circle after the other, each read
+    in name order from the (circle, sort_name) index, instead of sorting every row."""
+    rows: list[Any] = []
+    circles = [c.value for c in (reversed(CIRCLE_ORDER) if descending else CIRCLE_ORDER)]
+    for circle in circles:
+        if len(rows) >= limit:
+            break
+        in_circle = _Search(search.match, [*search.conditions, Contact.circle == circle])
+        size = int(session.execute(_from(select(func.count()), in_circle)).scalar_one())
+        if offset >= size:
+            offset -= size
+            continue
+        order = [Contact.sort_name.desc(), Contact.id.desc()] if descending else [Contact.sort_name, Contact.id]
+        stmt = _from(select(*_ROW_COLUMNS), in_circle).order_by(*order).offset(offset).limit(limit - len(rows))
+        rows += session.execute(stmt).all()
+        offset = 0
+    return rows
+
+
+def _order(sort: ContactSort, descending: bool) -> list[UnaryExpression[Any]]:
+    rank = case({c.value: i for i, c in enumerate(CIRCLE_ORDER)}, value=Contact.circle, else_=len(CIRCLE_ORDER))
+    keys: dict[ContactSort, list[Any]] = {
+        ContactSort.NAME: [Contact.sort_name],
+        ContactSort.CITY: [Contact.city, Contact.sort_name],
+        ContactSort.CIRCLE: [rank, Contact.sort_name],
+        ContactSort.LAST_TOUCH: [Contact.last_touch_at],
+        ContactSort.CREATED: [Contact.created_at],
+    }
+    chosen = [*keys[ContactSort(sort)], Contact.id]
+    return [key.desc() if descending else key.asc() for key in chosen]
+
+
+def _row(row: Any, rhythm: Mapping[str, int], now: datetime) -> ContactRow:
+    (cid, kind, first, last, organisation, email, phone, city, postcode, circle, tags, last_touch, created,
+     ambassador, critic) = row
+    return ContactRow(
+        id=cid,
+        kind=kind,
+        display_name=display_name(kind, first, last, organisation, email),
+        organisation=organisation,
+        email=email,
+        phone=phone,
+        city=city,
+        postcode=postcode,
+        circle=circle,
+        tags=tuple(tags.split(", ")) if tags else (),
+        last_touch_at=last_touch,
+        created_at=created,
+        is_ambassador=bool(ambassador),
+        is_critic=bool(critic),
+        overdue=is_overdue(circle, last_touch, created, rhythm, now),
+    )

@@ -1,0 +1,257 @@
+"""RGPD: consent records, "everything we hold about this person", and erasure.
+
+- Consents: purpose, date, the exact wording agreed to, how it was collected; withdrawing
+  keeps the record (proof of what was allowed when) and dates the withdrawal.
+- :func:`export_person` gathers every row about a person into one JSON-serialisable dict
+  (the right of access; a readable PDF of it can come from reports/ later).
+- :func:`erase_person` anonymises: identity, contact details, address, notes, touch point
+  summaries and move reasons are blanked, tags and merge snapshots dropped, consents
+  withdrawn. What remains is anonymous and keeps the counts right (contacts per circle,
+  touch points per month). Irreversible: it requires ``confirm=True``.
+
+Other areas holding personal data about contacts (campaign backers...) add their own
+blanking step with :func:`register_erasure_step`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from communitydesk.db import search_index
+from communitydesk.errors import UserError, ValidationError
+from communitydesk.i18n import _
+from communitydesk.models.base import utcnow
+from communitydesk.models.consent import Consent
+from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
+from communitydesk.models.duplicates import ContactMerge
+from communitydesk.services.contacts import expire_contacts, load_contact
+from communitydesk.services.duplicates import tables_referring_to_contacts
+from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.store import Store, table_of, unit_of_work
+
+EXPORT_FORMAT = "communitydesk.personal-data/1"
+# Columns that are copies of others, for search and sorting: not "held data" of their own.
+_DERIVED = {"sort_name", "tags_text"}
+_BLANKED = ("first_name", "last_name", "organisation", "role", "email", "email_secondary", "phone",
+            "phone_secondary", "email_key", "phone_key", "address", "postcode", "city", "source", "notes")
+# Tables export_person reports in their own sections.
+_OWN_SECTIONS = {"circle_moves", "touch_points", "contact_tags", "consents", "contact_merges", "ignored_duplicates"}
+
+ErasureStep = Callable[[Session, Sequence[int]], None]
+_erasure_steps: list[ErasureStep] = []
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    id: int
+    contact_id: int
+    purpose: str
+    given_at: datetime
+    wording: str
+    source: str
+    withdrawn_at: datetime | None
+    recorded_by: str
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    contacts: int  # the person's contact, plus those merged into it
+    touch_points_kept: int  # still counted, now without their summaries
+
+
+def register_erasure_step(step: ErasureStep) -> None:
+    """Let another area blank its own personal data when contacts are erased.
+
+    ``step(session, contact_ids)`` runs inside the erasure's transaction.
+    """
+    if step not in _erasure_steps:
+        _erasure_steps.append(step)
+
+
+# -- consents -----------------------------------------------------------------------------
+
+
+def add_consent(
+    store: Store, actor: Actor, contact_id: int, purpose: str, wording: str, source: str = "",
+    given_at: datetime | None = None,
+) -> ConsentRecord:
+    """Record a consent (now, unless ``given_at``): the purpose and the exact wording are required."""
+    require(actor, Action.EDIT_CONTACTS)
+    if not purpose.strip():
+        raise ValidationError(_("Indiquez la finalité du consentement (lettre d'information, photos…)."),
+                              field="purpose")
+    if not wording.strip():
+        raise ValidationError(_("Indiquez le texte exact auquel la personne a consenti."), field="wording")
+    if given_at is not None and given_at.tzinfo is None:
+        raise ValueError("naive datetime given; use an aware datetime")
+    with unit_of_work(store) as session:
+        contact = load_contact(session, contact_id)
+        if contact.anonymised_at is not None:
+            raise UserError(_("Ce contact a été effacé (RGPD) : il ne peut plus être modifié."))
+        consent = Consent(contact_id=contact_id, purpose=purpose.strip(), wording=wording.strip(),
+                          source=source.strip(), given_at=given_at or utcnow(), recorded_by=actor.name)
+        session.add(consent)
+        session.flush()
+        return _consent_record(consent)
+
+
+def withdraw_consent(store: Store, actor: Actor, consent_id: int, when: datetime | None = None) -> ConsentRecord:
+    """Date the withdrawal of a consent; the record itself is kept."""
+    require(actor, Action.EDIT_CONTACTS)
+    with unit_of_work(store) as session:
+        consent = session.get(Consent, consent_id)
+        if consent is None:
+            raise UserError(_("Ce consentement n'existe pas (ou plus)."))
+        if consent.withdrawn_at is not None:
+            raise UserError(_("Ce consentement a déjà été retiré."))
+        consent.withdrawn_at = when or utcnow()
+        session.flush()
+        return _consent_record(consent)
+
+
+def list_consents(store: Store, actor: Actor, contact_id: int) -> list[ConsentRecord]:
+    """A contact's consents, most recent first (withdrawn ones included)."""
+    require(actor, Action.READ)
+    with unit_of_work(store) as session:
+        query = select(Consent).where(Consent.contact_id == contact_id).order_by(Consent.given_at.desc(), Consent.id.desc())
+        return [_consent_record(c) for c in session.scalars(query)]
+
+
+def _consent_record(consent: Consent) -> ConsentRecord:
+    return ConsentRecord(
+        id=consent.id, contact_id=consent.contact_id, purpose=consent.purpose, given_at=consent.given_at,
+        wording=consent.wording, source=consent.source, withdrawn_at=consent.withdrawn_at,
+        recorded_by=consent.recorded_by,
+    )
+
+
+# -- right of access ----------------------------------------------------------------------
+
+
+def export_person(store: Store, actor: Actor, contact_id: int) -> dict[str, Any]:
+    """Everything held about a person, as a JSON-serialisable dict (dates in ISO 8601, UTC)."""
+    require(actor, Action.EXPORT)
+    with unit_of_work(store) as session:
+        load_contact(session, contact_id)
+        contact = _rows(session, select(table_of(Contact)).where(table_of(Contact).c.id == contact_id))[0]
+        return {
+            "format": EXPORT_FORMAT,
+            "exported_at": datetime.now(UTC).isoformat(),
+            "contact": {k: v for k, v in contact.items() if k not in _DERIVED},
+            "tags": sorted(session.scalars(
+                select(Tag.name).join(contact_tags, contact_tags.c.tag_id == Tag.id)
+                .where(contact_tags.c.contact_id == contact_id))),
+            "circle_moves": _rows(session, select(table_of(CircleMove)).where(CircleMove.contact_id == contact_id)
+                                  .order_by(CircleMove.moved_at)),
+            "touch_points": _rows(session, select(table_of(TouchPoint)).where(TouchPoint.contact_id == contact_id)
+                                  .order_by(TouchPoint.occurred_at)),
+            "consents": _rows(session, select(table_of(Consent)).where(Consent.contact_id == contact_id)
+                              .order_by(Consent.given_at)),
+            "merges": _merges(session, contact_id),
+            "other_records": _other_records(session, contact_id),
+        }
+
+
+def _merges(session: Session, contact_id: int) -> list[dict[str, Any]]:
+    merges = session.scalars(select(ContactMerge).where(
+        or_(ContactMerge.kept_id == contact_id, ContactMerge.absorbed_id == contact_id)).order_by(ContactMerge.merged_at))
+    return [
+        {"merged_at": _plain(m.merged_at), "merged_by": m.merged_by, "kept_id": m.kept_id,
+         "absorbed_id": m.absorbed_id, "undone_at": _plain(m.undone_at),
+         "kept_before": _without_derived(m.kept_before), "absorbed_before": _without_derived(m.absorbed_before)}
+        for m in merges
+    ]
+
+
+def _other_records(session: Session, contact_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Rows of other areas (campaign contributions...) that refer to the person."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for table, column in tables_referring_to_contacts():
+        if table.name in _OWN_SECTIONS:
+            continue
+        rows = _rows(session, select(table).where(table.c[column] == contact_id))
+        if rows:
+            found.setdefault(table.name, []).extend(rows)
+    return found
+
+
+def _without_derived(snapshot: str) -> dict[str, Any]:
+    data = json.loads(snapshot or "{}")
+    return {k: v for k, v in data.items() if k not in _DERIVED} if isinstance(data, dict) else {}
+
+
+def _rows(session: Session, query: Any) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in row._mapping.items()} for row in session.execute(query)]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+# -- erasure ------------------------------------------------------------------------------
+
+
+def erase_person(store: Store, actor: Actor, contact_id: int, *, confirm: bool) -> ErasureReport:
+    """Anonymise a person for good (right to erasure); ``confirm=True`` is required.
+
+    The contacts merged into this one are erased with it, and the merge journal forgets
+    both (those merges can no longer be undone). Counts are kept: the anonymous contact
+    stays in its circle, its touch points stay (kind and date only).
+    """
+    require(actor, Action.ERASE_PERSONAL_DATA)
+    if confirm is not True:
+        raise UserError(_("L'effacement est définitif : il doit être confirmé explicitement."))
+    with unit_of_work(store) as session:
+        contact = load_contact(session, contact_id)
+        if contact.anonymised_at is not None:
+            raise UserError(_("Ce contact a déjà été effacé."))
+        ids = _with_absorbed(session, contact_id)
+        now = utcnow()
+        for person in ids:
+            row = load_contact(session, person)
+            for name in _BLANKED:
+                setattr(row, name, "")
+            row.anonymised_at = now
+        session.flush()
+        session.execute(update(TouchPoint).where(TouchPoint.contact_id.in_(ids)).values(summary=""))
+        session.execute(update(CircleMove).where(CircleMove.contact_id.in_(ids)).values(reason=""))
+        session.execute(update(Consent).where(Consent.contact_id.in_(ids), Consent.withdrawn_at.is_(None))
+                        .values(withdrawn_at=now))
+        session.execute(delete(contact_tags).where(contact_tags.c.contact_id.in_(ids)))
+        session.execute(
+            update(ContactMerge).where(or_(ContactMerge.kept_id.in_(ids), ContactMerge.absorbed_id.in_(ids)))
+            .values(kept_before="{}", absorbed_before="{}", purged_at=now)
+        )
+        for step in _erasure_steps:
+            step(session, ids)
+        touch_points = session.scalar(
+            select(func.count()).select_from(TouchPoint).where(TouchPoint.contact_id.in_(ids))
+        )
+        search_index.refresh(session.connection())  # the person leaves the search index now
+        expire_contacts(session, ids, ["tags", "touch_points", "moves"])
+        return ErasureReport(contacts=len(ids), touch_points_kept=int(touch_points or 0))
+
+
+def _with_absorbed(session: Session, contact_id: int) -> list[int]:
+    """The contact and every contact merged into it (still merged), transitively."""
+    ids = [contact_id]
+    index = 0
+    while index < len(ids):
+        absorbed = session.scalars(select(ContactMerge.absorbed_id).where(
+            ContactMerge.kept_id == ids[index], ContactMerge.undone_at.is_(None)))
+        ids += [a for a in absorbed if a not in ids]
+        index += 1
+    return ids
