@@ -7,7 +7,7 @@ files; both follow the one language chosen in Paramètres (or ``--lang``).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from communitydesk.paths import resources_dir
 
@@ -32,7 +32,7 @@ def babel_locale() -> str:
     return _BABEL_LOCALES[_current]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(language: str) -> dict[str, str]:
     if language == DEFAULT_LANGUAGE:
         return {}

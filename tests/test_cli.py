@@ -146,7 +146,9 @@ def test_check_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert err.strip() == "Error: “/etc/passwd” is not a CommunityDesk database (it is not an SQLite file)."
 
 
-def test_check_a_locked_base(demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_a_locked_base(
+    demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.2)
     holder = sqlite3.connect(demo_db, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -245,10 +247,17 @@ def test_unwritable_output_is_a_message(demo_db: Path, tmp_path: Path, capsys: p
 # --- real processes ---------------------------------------------------------------------------
 
 
-def run_process(*argv: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_process(
+    *argv: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "communitydesk", *argv],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env=env,
+        check=False,
     )
 
 

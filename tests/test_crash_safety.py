@@ -33,7 +33,9 @@ def test_killed_demo_keeps_every_committed_batch(tmp_path: Path, capsys: pytest.
     path = tmp_path / "tuée.sqlite3"
     writer = subprocess.Popen(
         [sys.executable, "-m", "communitydesk", "demo", "--db", str(path), "--contacts", "100000"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         seen: dict[int, tuple[str, str]] = {}

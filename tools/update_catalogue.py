@@ -29,16 +29,24 @@ def extract() -> Catalog:
     found = extract_from_dir(PACKAGE, method_map=[("**.py", "python")], keywords={"_": None})
     for filename, lineno, message, comments, context in found:
         if isinstance(message, str) and message:
-            template.add(message, locations=[(f"communitydesk/{filename}", lineno)],
-                         auto_comments=comments, context=context)
+            template.add(
+                message, locations=[(f"communitydesk/{filename}", lineno)], auto_comments=comments, context=context
+            )
     return template
 
 
 def load() -> Catalog:
     if not CATALOGUE.exists():
-        return Catalog(locale="en", project="CommunityDesk", version="", copyright_holder="CommunityDesk",
-                       msgid_bugs_address="", last_translator="CommunityDesk", language_team="CommunityDesk",
-                       charset="utf-8")
+        return Catalog(
+            locale="en",
+            project="CommunityDesk",
+            version="",
+            copyright_holder="CommunityDesk",
+            msgid_bugs_address="",
+            last_translator="CommunityDesk",
+            language_team="CommunityDesk",
+            charset="utf-8",
+        )
     with CATALOGUE.open("rb") as handle:
         return read_po(handle, locale="en")
 

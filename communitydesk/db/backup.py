@@ -62,8 +62,11 @@ def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | 
         partial.unlink(missing_ok=True)
         if isinstance(exc, OSError) or (isinstance(exc, sqlite3.Error) and _is_write_problem(exc)):
             raise DatabaseError(
-                _("Impossible d'écrire « {path} » : {reason}.", path=target,
-                  reason=getattr(exc, "strerror", None) or exc)
+                _(
+                    "Impossible d'écrire « {path} » : {reason}.",
+                    path=target,
+                    reason=getattr(exc, "strerror", None) or exc,
+                )
             ) from exc
         raise
     return target

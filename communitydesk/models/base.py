@@ -51,9 +51,7 @@ class Tracked:
     """created_at / updated_at, and a version_id that makes a stale save fail loudly."""
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime, default=utcnow, onupdate=utcnow, nullable=False
-    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, nullable=False)
     version_id: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive

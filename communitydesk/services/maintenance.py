@@ -55,8 +55,12 @@ def check_database(path: Path, actor: Actor) -> HealthReport:
         report.problems.append(str(refuse_newer(path, found)))
     elif found.state in (SchemaState.OUTDATED, SchemaState.BLANK):
         report.problems.append(
-            _("Le schéma est en version {found}, cette version de CommunityDesk attend {head} : "
-              "ouvrez la base dans l'application pour la mettre à jour.", found=found.revision or "—", head=HEAD)
+            _(
+                "Le schéma est en version {found}, cette version de CommunityDesk attend {head} : "
+                "ouvrez la base dans l'application pour la mettre à jour.",
+                found=found.revision or "—",
+                head=HEAD,
+            )
         )
     report.problems.extend(integrity_problems(path))
     return report
@@ -81,8 +85,9 @@ def integrity_problems(path: Path) -> list[str]:
     return problems
 
 
-def backup_database(path: Path, actor: Actor, out: Path | None = None, keep: int = 10,
-                    progress: Progress | None = None) -> Path:
+def backup_database(
+    path: Path, actor: Actor, out: Path | None = None, keep: int = 10, progress: Progress | None = None
+) -> Path:
     """A consistent copy while the app may be running: to ``out``, or rotating in backups/."""
     require(actor, Action.MAINTAIN_DATABASE)
     if not path.exists():
@@ -113,8 +118,11 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
     problems = integrity_problems(backup)
     if problems:
         raise DatabaseError(
-            _("La sauvegarde « {path} » est endommagée, rien n'a été restauré : {details}",
-              path=backup, details=" ".join(problems))
+            _(
+                "La sauvegarde « {path} » est endommagée, rien n'a été restauré : {details}",
+                path=backup,
+                details=" ".join(problems),
+            )
         )
     if not path.exists():
         ensure_parent(path)

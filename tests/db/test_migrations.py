@@ -62,7 +62,9 @@ def fill(path: Path) -> dict[str, int]:
             "VALUES (?, '2026-01-01 00:00:00.000000', NULL, 'proches', '', '')",
             [(i,) for i in range(1, 51)],
         )
-    counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("contacts", "touch_points", "circle_moves")}
+    counts = {
+        t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("contacts", "touch_points", "circle_moves")
+    }
     conn.close()
     return counts
 
@@ -72,7 +74,10 @@ def state(path: Path) -> tuple[str, set[str], dict[str, int]]:
     try:
         (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("contacts", "touch_points", "circle_moves")}
+        counts = {
+            t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("contacts", "touch_points", "circle_moves")
+        }
         return revision, tables, counts
     finally:
         conn.close()

@@ -92,9 +92,7 @@ def hold_exclusive(path: Path) -> sqlite3.Connection:
     return holder
 
 
-def test_saving_into_a_locked_base_says_it_is_locked(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_saving_into_a_locked_base_says_it_is_locked(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.2)
     db = open_database(db_path)
     holder = sqlite3.connect(db_path, isolation_level=None)

@@ -53,7 +53,9 @@ def describe(path: Path) -> dict[str, Any]:
         for table in tables:
             columns = {
                 name: (affinity(declared), bool(notnull), pk)
-                for _cid, name, declared, notnull, _default, pk, _hidden in conn.execute(f'PRAGMA table_xinfo("{table}")')
+                for _cid, name, declared, notnull, _default, pk, _hidden in conn.execute(
+                    f'PRAGMA table_xinfo("{table}")'
+                )
             }
             indexes = {}
             uniques = set()
@@ -67,7 +69,9 @@ def describe(path: Path) -> dict[str, Any]:
             for fk_id, _seq, target, source, to, on_update, on_delete, _match in conn.execute(
                 f'PRAGMA foreign_key_list("{table}")'
             ):
-                entry = foreign.setdefault(fk_id, {"target": target, "from": [], "to": [], "rules": (on_update, on_delete)})
+                entry = foreign.setdefault(
+                    fk_id, {"target": target, "from": [], "to": [], "rules": (on_update, on_delete)}
+                )
                 entry["from"].append(source)
                 entry["to"].append(to)
             schema[table] = {
@@ -121,7 +125,9 @@ def test_the_comparison_sees_real_detail(from_models: dict[str, Any]) -> None:
     assert contacts["indexes"]["ix_contacts_email_key"] == (False, ("email_key",), False)
     assert contacts["indexes"]["ix_contacts_active_circle"] == (False, ("circle", "sort_name"), True)
     assert ("name",) in from_models["tags"]["uniques"]
-    assert ("contacts", ("contact_id",), ("id",), ("NO ACTION", "CASCADE")) in from_models["circle_moves"]["foreign_keys"]
+    assert ("contacts", ("contact_id",), ("id",), ("NO ACTION", "CASCADE")) in from_models["circle_moves"][
+        "foreign_keys"
+    ]
 
 
 def test_revisions_match_the_migration_scripts(tmp_path: Path) -> None:

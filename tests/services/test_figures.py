@@ -42,14 +42,13 @@ def test_figures_equal_orm_counts(filled: Database, actor: Actor) -> None:
         )
         new = session.scalar(select(func.count()).select_from(Contact).where(active, Contact.created_at >= since))
         moves = session.scalar(
-            select(func.count()).select_from(CircleMove).where(
-                CircleMove.moved_at >= since, CircleMove.from_circle.is_not(None)
-            )
+            select(func.count())
+            .select_from(CircleMove)
+            .where(CircleMove.moved_at >= since, CircleMove.from_circle.is_not(None))
         )
         touches = session.scalar(select(func.count()).select_from(TouchPoint).where(TouchPoint.occurred_at >= since))
         tables = {
-            name: session.scalar(select(func.count()).select_from(table))
-            for name, table in metadata.tables.items()
+            name: session.scalar(select(func.count()).select_from(table)) for name, table in metadata.tables.items()
         }
     assert figures.contacts.by_circle == {c.value: by_circle.get(c.value, 0) for c in CIRCLE_ORDER}
     assert figures.contacts.total == 375

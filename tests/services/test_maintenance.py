@@ -202,9 +202,7 @@ def test_restore_over_a_damaged_base_keeps_it(db_path: Path, tmp_path: Path, act
     assert len(kept.read_bytes()) == len(damaged_bytes)
 
 
-def test_restore_refuses_to_overwrite_a_file_that_is_not_a_base(
-    db_path: Path, tmp_path: Path, actor: Actor
-) -> None:
+def test_restore_refuses_to_overwrite_a_file_that_is_not_a_base(db_path: Path, tmp_path: Path, actor: Actor) -> None:
     document = tmp_path / "rapport.odt"
     document.write_bytes(b"PK\x03\x04 un document important")
     with pytest.raises(DatabaseError, match="pas un fichier SQLite"):

@@ -17,8 +17,12 @@ def test_defaults_when_nothing_is_saved(db: Database, actor: Actor) -> None:
 
 def test_round_trip(db: Database, actor: Actor) -> None:
     identity = settings.Organisation(
-        name="Les Ateliers du Lien", legal_id="RNA W751234567", website="https://ateliers-du-lien.example",
-        address="12 rue des Coopérateurs, 69007 Lyon", primary_colour="#123456", extra={"devise": "Faire ensemble"},
+        name="Les Ateliers du Lien",
+        legal_id="RNA W751234567",
+        website="https://ateliers-du-lien.example",
+        address="12 rue des Coopérateurs, 69007 Lyon",
+        primary_colour="#123456",
+        extra={"devise": "Faire ensemble"},
     )
     with db.transaction() as session:
         settings.save_organisation(session, actor, identity)
