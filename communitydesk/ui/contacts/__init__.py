@@ -1,0 +1,1 @@
+"""Contacts: the circles view, the paged contacts table, the contact sheet, import/export, duplicates."""

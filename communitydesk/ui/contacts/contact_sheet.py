@@ -1,0 +1,614 @@
+"""The contact sheet: every field editable, the timeline, quick entry of a touch point.
+
+Opened from the list (Entrée, double clic) or for a new contact (Ctrl+N). Reading and
+saving run off the UI thread. A save carries the version read: if someone saved the
+contact meanwhile, the service refuses (ConflictError) and the sheet offers to reload —
+nothing is silently overwritten. A wrong field gets its French message right under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
+from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
+from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
+from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.widgets.circles import circle_name
+
+if TYPE_CHECKING:
+    from communitydesk.services.contacts import ContactDetails
+    from communitydesk.services.permissions import Actor
+
+PARIS_NOON = time(12, 0)
+
+# Field name (as the service's ContactInput and ValidationError.field) → kind of editor.
+TEXT_FIELDS = (
+    "first_name",
+    "last_name",
+    "organisation",
+    "role",
+    "email",
+    "email_secondary",
+    "phone",
+    "phone_secondary",
+    "postcode",
+    "city",
+    "country",
+    "source",
+)
+LONG_TEXT_FIELDS = ("address", "notes")
+FLAG_FIELDS = ("is_ambassador", "is_critic")
+
+
+@dataclass
+class SheetData:
+    """What the sheet shows, read in one background task."""
+
+    details: ContactDetails | None
+    entries: list[TimelineEntry] = field(default_factory=list)
+    tag_names: list[str] = field(default_factory=list)
+
+
+def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
+    """Contact, timeline, moves and known tags (runs in a worker)."""
+    from communitydesk.services import circle_moves, contacts, tags, touch_points
+
+    names = [t.name for t in tags.list_tags(db, actor)]
+    if contact_id is None:
+        return SheetData(None, [], names)
+    details = contacts.get_contact(db, actor, contact_id)
+    entries = timeline_entries(
+        touch_points.timeline(db, actor, contact_id), circle_moves.history(db, actor, contact_id)
+    )
+    return SheetData(details, entries, names)
+
+
+def paris_moment(day: date) -> datetime | None:
+    """A touch point dated ``day``: now if today, else noon in Paris (as aware UTC)."""
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    if day >= datetime.now(paris).date():
+        return None
+    return datetime.combine(day, PARIS_NOON, paris).astimezone(UTC)
+
+
+class ContactSheet(QDialog):
+    loaded = Signal()
+    saved = Signal(int)  # contact id, after a create or an update
+    changed = Signal(int)  # contact id: something shown in the list may have changed
+    save_failed = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None, database: Callable[[], Any], actor: Actor, contact_id: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactSheet")
+        self.database = database
+        self.actor = actor
+        self.contact_id = contact_id
+        self.details: ContactDetails | None = None
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._loaded_values: dict[str, Any] = {}
+        self._filling = False
+        self.busy = False
+        self._delete_when_idle = False
+        self.last_task: Task | None = None
+        self.conflict_box: QMessageBox | None = None
+
+        self.title = QLabel(self.tr("Nouveau contact") if contact_id is None else self.tr("Chargement…"))
+        self.title.setObjectName("sheetTitle")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("sheetSubtitle")
+        self.subtitle.setStyleSheet("color: #555;")
+        self.message = QLabel()
+        self.message.setObjectName("sheetMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sheetTabs")
+        self.tabs.addTab(self._build_form(), self.tr("Fiche"))
+        self.history_tab = self._build_history()
+        self.tabs.addTab(self.history_tab, self.tr("Historique"))
+        self.tabs.setTabEnabled(1, contact_id is not None)
+
+        self.save_button = QPushButton(self.tr("Enregistrer"))
+        self.save_button.setObjectName("saveContactButton")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Enregistrer la fiche (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("Fermer"))
+        self.close_button.clicked.connect(self.close)
+        self.extra_buttons = QHBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.addLayout(self.extra_buttons)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+T"), self, activated=self.focus_touch_entry)
+        self.setWindowTitle(self.tr("Fiche contact"))
+        self.resize(720, 680)
+        self.set_busy(True)
+        self.reload()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "kind": self.tr("Type"),
+            "first_name": self.tr("Prénom"),
+            "last_name": self.tr("Nom"),
+            "organisation": self.tr("Organisation"),
+            "role": self.tr("Fonction"),
+            "email": self.tr("E-mail"),
+            "email_secondary": self.tr("E-mail secondaire"),
+            "phone": self.tr("Téléphone"),
+            "phone_secondary": self.tr("Téléphone secondaire"),
+            "address": self.tr("Adresse"),
+            "postcode": self.tr("Code postal"),
+            "city": self.tr("Ville"),
+            "country": self.tr("Pays"),
+            "circle": self.tr("Cercle"),
+            "tags": self.tr("Tags"),
+            "source": self.tr("Source"),
+            "is_ambassador": self.tr("Ambassadeur"),
+            "is_critic": self.tr("Détracteur"),
+            "notes": self.tr("Notes"),
+        }
+
+    def _build_form(self) -> QWidget:
+        labels = self._labels()
+        kind = QComboBox()
+        kind.addItem(self.tr("Personne"), "person")
+        kind.addItem(self.tr("Organisation"), "organisation")
+        circle = QComboBox()
+        for value in CIRCLE_ORDER:
+            circle.addItem(circle_name(value), value.value)
+        self.editors["kind"] = kind
+        self.editors["circle"] = circle
+        for name in TEXT_FIELDS:
+            self.editors[name] = QLineEdit()
+        self.editors["country"].setMaximumWidth(60)  # type: ignore[union-attr]
+        self.editors["postcode"].setMaximumWidth(100)  # type: ignore[union-attr]
+        for name in LONG_TEXT_FIELDS:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(58 if name == "address" else 90)
+            self.editors[name] = editor
+        self.editors["is_ambassador"] = QCheckBox(self.tr("Fait connaître le projet autour de lui ou d'elle"))
+        self.editors["is_critic"] = QCheckBox(self.tr("Exprime des critiques (gardé visible, jamais caché)"))
+        tags = QLineEdit()
+        tags.setPlaceholderText(self.tr("séparés par des virgules : bénévole, presse…"))
+        self.editors["tags"] = tags
+        for name, editor in self.editors.items():
+            editor.setObjectName(f"field_{name}")
+            editor.setAccessibleName(labels[name])
+            self._watch(editor)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        order = [
+            "kind",
+            "first_name",
+            "last_name",
+            "organisation",
+            "role",
+            "email",
+            "email_secondary",
+            "phone",
+            "phone_secondary",
+            "address",
+            "postcode",
+            "city",
+            "country",
+            "circle",
+            "tags",
+            "source",
+            "is_ambassador",
+            "is_critic",
+            "notes",
+        ]
+        for name in order:
+            error = QLabel()
+            error.setObjectName(f"error_{name}")
+            error.setStyleSheet("color: #B00020;")
+            error.setWordWrap(True)
+            error.hide()
+            self.errors[name] = error
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(self.editors[name])
+            cell.addWidget(error)
+            form.addRow(labels[name], cell)
+        content = QWidget()
+        content.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        return scroll
+
+    def _watch(self, editor: QWidget) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(self._edited)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.textChanged.connect(self._edited)
+        elif isinstance(editor, QComboBox):
+            editor.currentIndexChanged.connect(self._edited)
+        elif isinstance(editor, QCheckBox):
+            editor.toggled.connect(self._edited)
+
+    def _build_history(self) -> QWidget:
+        self.touch_kind = QComboBox()
+        self.touch_kind.setObjectName("touchKind")
+        for kind in TouchKind:
+            self.touch_kind.addItem(touch_kind_label(kind), kind.value)
+        self.touch_date = QDateEdit(QDate.currentDate())
+        self.touch_date.setObjectName("touchDate")
+        self.touch_date.setCalendarPopup(True)
+        self.touch_date.setMaximumDate(QDate.currentDate())
+        self.touch_date.setDisplayFormat("dd/MM/yyyy")
+        self.touch_summary = QLineEdit()
+        self.touch_summary.setObjectName("touchSummary")
+        self.touch_summary.setPlaceholderText(self.tr("Ce qui s'est dit ou passé (Ctrl+T)"))
+        self.touch_summary.returnPressed.connect(self.add_touch_point)
+        self.touch_button = QPushButton(self.tr("Ajouter"))
+        self.touch_button.setObjectName("addTouchPointButton")
+        self.touch_button.clicked.connect(self.add_touch_point)
+        entry = QHBoxLayout()
+        entry.addWidget(self.touch_kind)
+        entry.addWidget(self.touch_date)
+        entry.addWidget(self.touch_summary, 1)
+        entry.addWidget(self.touch_button)
+        self.timeline = TimelineModel(self)
+        self.timeline_view = QTableView()
+        self.timeline_view.setObjectName("timelineView")
+        self.timeline_view.setModel(self.timeline)
+        self.timeline_view.verticalHeader().hide()
+        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline_view.setWordWrap(True)
+        header = self.timeline_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        caption = QLabel(self.tr("Nouvel échange"))
+        caption.setStyleSheet("font-weight: 600;")
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.addWidget(caption)
+        layout.addLayout(entry)
+        layout.addWidget(self.timeline_view, 1)
+        return widget
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.save_button.setEnabled(not busy)
+        self.touch_button.setEnabled(not busy and self.contact_id is not None)
+        if not busy and self._delete_when_idle:
+            self.deleteLater()
+
+    def dispose(self) -> None:
+        """Delete the sheet once no background read or save of it is running."""
+        self._delete_when_idle = True
+        if not self.busy:
+            self.deleteLater()
+
+    def reload(self) -> Task:
+        """Read the contact (again) from the database; unsaved edits are dropped."""
+        self.set_busy(True)
+        contact_id, actor = self.contact_id, self.actor
+        self.last_task = run_in_background(
+            self,
+            lambda _ctx: read_sheet(self.database(), actor, contact_id),
+            on_success=self._show,
+            on_failure=self._read_failed,
+        )
+        return self.last_task
+
+    def _read_failed(self, message: str) -> None:
+        self.set_busy(False)
+        self.save_button.setEnabled(False)
+        self.show_message(message, error=True)
+
+    def _show(self, data: SheetData) -> None:
+        self.details = data.details
+        completer = QCompleter(data.tag_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.editors["tags"].setCompleter(completer)  # type: ignore[attr-defined]
+        self._filling = True
+        try:
+            if data.details is not None:
+                self._fill(data.details)
+            else:
+                self._fill_new()
+        finally:
+            self._filling = False
+        self._loaded_values = self.form_values()
+        self.timeline.set_entries(data.entries)
+        self.clear_errors()
+        self.set_busy(False)
+        erased = data.details is not None and data.details.anonymised_at is not None
+        if erased:
+            self.save_button.setEnabled(False)
+            self.touch_button.setEnabled(False)
+            self.show_message(self.tr("Ce contact a été effacé (RGPD) : sa fiche ne peut plus être modifiée."))
+        self.loaded.emit()
+
+    def _fill(self, details: ContactDetails) -> None:
+        data = details.data
+        self.title.setText(details.display_name)
+        parts = [circle_name(data.circle)]
+        if data.is_ambassador:
+            parts.append(self.tr("ambassadeur"))
+        if data.is_critic:
+            parts.append(self.tr("détracteur"))
+        if details.archived_at is not None:
+            parts.append(self.tr("archivé"))
+        self.subtitle.setText(" · ".join(parts))
+        self.setWindowTitle(self.tr("Fiche de {name}").format(name=details.display_name))
+        values: dict[str, Any] = {name: getattr(data, name) for name in (*TEXT_FIELDS, *LONG_TEXT_FIELDS, *FLAG_FIELDS)}
+        values.update(kind=data.kind, circle=data.circle, tags=", ".join(details.tags))
+        self.set_form_values(values)
+
+    def _fill_new(self) -> None:
+        self.title.setText(self.tr("Nouveau contact"))
+        self.subtitle.setText(self.tr("Il entre dans le cercle choisi ci-dessous (grand public par défaut)."))
+        self.set_form_values({"kind": "person", "circle": CIRCLE_ORDER[-1].value, "country": "FR"})
+
+    # -- the form -------------------------------------------------------------------------------
+
+    def form_values(self) -> dict[str, Any]:
+        """What the form holds now: field name → text, flag or choice."""
+        values: dict[str, Any] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QLineEdit):
+                values[name] = editor.text()
+            elif isinstance(editor, QPlainTextEdit):
+                values[name] = editor.toPlainText()
+            elif isinstance(editor, QComboBox):
+                values[name] = editor.currentData()
+            elif isinstance(editor, QCheckBox):
+                values[name] = editor.isChecked()
+        return values
+
+    def set_form_values(self, values: dict[str, Any]) -> None:
+        for name, editor in self.editors.items():
+            value = values.get(name)
+            if isinstance(editor, QLineEdit):
+                editor.setText(str(value or ""))
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(str(value or ""))
+            elif isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
+
+    def set_field(self, name: str, value: Any) -> None:
+        """Change one field as a user would (tests, quick actions)."""
+        current = self.form_values()
+        current[name] = value
+        self.set_form_values(current)
+
+    def is_dirty(self) -> bool:
+        return bool(self._loaded_values) and self.form_values() != self._loaded_values
+
+    def _edited(self, *_args: object) -> None:
+        if not self._filling:
+            self.message.hide()
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def show_field_error(self, name: str, message: str) -> None:
+        label = self.errors.get(name)
+        self.tabs.setCurrentIndex(0)
+        if label is None:
+            self.show_message(message, error=True)
+            return
+        label.setText(message)
+        label.show()
+        editor = self.editors.get(name)
+        if editor is not None:
+            editor.setFocus()
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        colour = "#B00020" if error else "#2E6B5E"
+        self.message.setStyleSheet(f"color: {colour}; padding: 4px 0;")
+        self.message.setText(text)
+        self.message.show()
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Validate and save in the background; a circle change first asks why."""
+        if self.busy or (self.details is not None and self.details.anonymised_at is not None):
+            return
+        values = self.form_values()
+        if self.details is not None and values["circle"] != self.details.data.circle:
+            dialog = MoveReasonDialog(self, self.details.display_name, values["circle"])
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._save(values, dialog.text()))
+            self.move_dialog = dialog
+            dialog.open()
+            return
+        self._save(values, "")
+
+    def _save(self, values: dict[str, Any], move_reason: str) -> None:
+        self.clear_errors()
+        self.set_busy(True)
+        contact_id = self.contact_id
+        version = self.details.version_id if self.details is not None else None
+        actor = self.actor
+        tag_names = [t.strip() for t in str(values.pop("tags", "")).split(",") if t.strip()]
+
+        def work(_ctx: TaskContext) -> SheetData:
+            from communitydesk.services import contacts, tags
+
+            db = self.database()
+            data = contacts.ContactInput(**values)
+            if contact_id is None:
+                saved = contacts.create_contact(db, actor, data)
+            else:
+                assert version is not None
+                saved = contacts.update_contact(db, actor, contact_id, version, data, move_reason=move_reason)
+            tags.set_contact_tags(db, actor, saved.id, tag_names)
+            return read_sheet(db, actor, saved.id)
+
+        task: Task | None = None
+
+        def failed(message: str) -> None:
+            self._save_failed(task.error if task is not None else None, message)
+
+        task = run_in_background(self, work, on_success=self._saved, on_failure=failed)
+        self.last_task = task
+
+    def _saved(self, data: SheetData) -> None:
+        assert data.details is not None
+        created = self.contact_id is None
+        self.contact_id = data.details.id
+        self.tabs.setTabEnabled(1, True)
+        self._show(data)
+        self.show_message(self.tr("Contact créé.") if created else self.tr("Modifications enregistrées."))
+        self.saved.emit(data.details.id)
+        self.changed.emit(data.details.id)
+
+    def _save_failed(self, error: BaseException | None, message: str) -> None:
+        from communitydesk.errors import ConflictError, ValidationError
+
+        self.set_busy(False)
+        if isinstance(error, ValidationError):
+            self.show_field_error(error.field or "", message)
+        elif isinstance(error, ConflictError):
+            self.show_conflict(message)
+        else:
+            self.show_message(message, error=True)
+        self.save_failed.emit(message)
+
+    def show_conflict(self, message: str) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Fiche modifiée par ailleurs"),
+            message,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("conflictMessage")
+        box.setInformativeText(
+            self.tr(
+                "Recharger la fiche affiche les valeurs enregistrées par l'autre personne ; "
+                "votre saisie sera alors perdue. Vous pouvez aussi la garder à l'écran pour "
+                "la recopier."
+            )
+        )
+        reload_button = box.addButton(self.tr("Recharger la fiche"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Garder ma saisie"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self.reload() if button is reload_button else None)
+        self.show_message(message, error=True)
+        self.conflict_box = box
+        box.open()
+        return box
+
+    # -- touch points ---------------------------------------------------------------------------
+
+    def focus_touch_entry(self) -> None:
+        if self.contact_id is None:
+            return
+        self.tabs.setCurrentWidget(self.history_tab)
+        self.touch_summary.setFocus()
+
+    def add_touch_point(self) -> Task | None:
+        if self.contact_id is None or self.busy:
+            return None
+        contact_id, actor = self.contact_id, self.actor
+        kind = self.touch_kind.currentData()
+        summary = self.touch_summary.text()
+        qdate = self.touch_date.date()
+        when = paris_moment(date(qdate.year(), qdate.month(), qdate.day()))
+        self.set_busy(True)
+
+        def work(_ctx: TaskContext) -> list[TimelineEntry]:
+            from communitydesk.services import circle_moves, touch_points
+
+            db = self.database()
+            touch_points.add_touch_point(db, actor, contact_id, kind, summary, when)
+            return timeline_entries(
+                touch_points.timeline(db, actor, contact_id), circle_moves.history(db, actor, contact_id)
+            )
+
+        def done(entries: list[TimelineEntry]) -> None:
+            self.set_busy(False)
+            self.timeline.set_entries(entries)
+            self.touch_summary.clear()
+            self.touch_date.setDate(QDate.currentDate())
+            self.changed.emit(contact_id)
+
+        def failed(message: str) -> None:
+            self.set_busy(False)
+            show_error(self, message)
+
+        self.last_task = run_in_background(self, work, on_success=done, on_failure=failed)
+        return self.last_task
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def reject(self) -> None:  # Échap, Fermer and the window's close button all come here
+        if self.is_dirty() and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Modifications non enregistrées"),
+            self.tr("Cette fiche a des modifications non enregistrées. Les abandonner ?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self._loaded_values = {}
+            return True
+        return False

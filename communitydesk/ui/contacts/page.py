@@ -1,0 +1,706 @@
+"""Contacts: the circles view beside the paged contacts table, search and filters above.
+
+Everything that reads or writes runs off the UI thread (``ui/tasks.py``) and the services
+are imported inside the work functions: building this page never loads SQLAlchemy on
+the UI thread. The table never holds all contacts (see ``contact_table``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from communitydesk.ui.contacts.circle_rings import CircleRings
+from communitydesk.ui.contacts.contact_query import ContactListQuery, FilterState, service_filter
+from communitydesk.ui.contacts.contact_sheet import ContactSheet
+from communitydesk.ui.contacts.contact_table import ContactTableModel, ContactTableView
+from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
+from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
+from communitydesk.ui.current_database import DatabaseState
+from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.widgets.circles import circle_name
+
+if TYPE_CHECKING:
+    from communitydesk.db.database import Database
+    from communitydesk.ui.main_window import PageContext
+
+HEADER_STATE = "contacts"
+SPLITTER_STATE = "contacts"
+
+
+def service_available(module: str) -> bool:
+    """Whether another engineer's service module exists yet (screens built on it appear then)."""
+    return importlib.util.find_spec(f"communitydesk.services.{module}") is not None
+
+
+@dataclass(frozen=True)
+class MoveOutcome:
+    moved: int
+    refused: list[str]  # French messages of the contacts that could not move
+
+
+class ContactsPage(QWidget):
+    counts_loaded = Signal(dict)  # circle → count of the current search
+    choices_loaded = Signal()  # tags and segments read
+    moved = Signal(int)  # contacts moved
+    archived = Signal(list)  # ids archived (undo possible)
+
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.context = context
+        self.current_database = context.database
+        self.settings = context.settings
+        self.selected_circle: str | None = None
+        self.circle_counts: dict[str, int] = {}
+        self.sheets: dict[int | None, ContactSheet] = {}
+        self.last_archived: list[int] = []
+        self._counts_task: Task | None = None
+        self._counts_again = False
+        self._started_for: object = None
+
+        self.model = ContactTableModel(self._db, self.actor, self)
+        self.model.loaded.connect(self._list_loaded)
+        self.model.failed.connect(lambda message: show_error(self, message))
+
+        self._build()
+        self._build_shortcuts()
+        self.current_database.changed.connect(self._database_changed)
+        self._database_changed()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Contacts"))
+        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("contactCount")
+        self.count_label.setStyleSheet("color: #555;")
+        self.new_button = QPushButton(self.tr("Nouveau contact"))
+        self.new_button.setObjectName("newContactButton")
+        self.new_button.setToolTip(self.tr("Créer une fiche (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_contact)
+        self.import_button = QPushButton(self.tr("Importer…"))
+        self.import_button.setObjectName("importContactsButton")
+        self.import_button.setToolTip(self.tr("Importer un fichier CSV (Excel) ou vCard"))
+        self.import_button.clicked.connect(self.import_contacts)
+        self.export_button = QPushButton(self.tr("Exporter…"))
+        self.export_button.setObjectName("exportContactsButton")
+        self.export_button.setToolTip(self.tr("Exporter la liste affichée en CSV (Excel) ou vCard"))
+        self.export_button.clicked.connect(self.export_contacts)
+        self.duplicates_button = QPushButton(self.tr("Doublons…"))
+        self.duplicates_button.setObjectName("duplicatesButton")
+        self.duplicates_button.setToolTip(self.tr("Repérer et fusionner les contacts en double"))
+        self.duplicates_button.clicked.connect(self.review_duplicates)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(title)
+        titles.addWidget(self.count_label)
+        header.addLayout(titles)
+        header.addStretch(1)
+        for button in (self.new_button, self.import_button, self.export_button, self.duplicates_button):
+            header.addWidget(button)
+
+        self.filter_bar = ContactFilterBar()
+        self.filter_bar.text_changed.connect(lambda _text: self.apply_query())
+        self.filter_bar.filters_changed.connect(self.apply_query)
+        self.filter_bar.segment_chosen.connect(self._segment_chosen)
+        self.filter_bar.save_segment_requested.connect(self.ask_segment_name)
+
+        self.rings = CircleRings()
+        self.rings.circle_clicked.connect(self.toggle_circle)
+        self.rings.contacts_dropped.connect(self.ask_move_to)
+        self.all_button = QPushButton(self.tr("Tous les cercles"))
+        self.all_button.setObjectName("allCirclesButton")
+        self.all_button.clicked.connect(lambda: self.set_circle(None))
+        self.inward_button = QPushButton(self.tr("Rapprocher"))
+        self.inward_button.setObjectName("inwardButton")
+        self.inward_button.setToolTip(self.tr("Vers un cercle plus proche (Ctrl+Haut)"))
+        self.inward_button.clicked.connect(lambda: self.ask_move_by(inward=True))
+        self.outward_button = QPushButton(self.tr("Éloigner"))
+        self.outward_button.setObjectName("outwardButton")
+        self.outward_button.setToolTip(self.tr("Vers un cercle plus large (Ctrl+Bas)"))
+        self.outward_button.clicked.connect(lambda: self.ask_move_by(inward=False))
+        hint = QLabel(
+            self.tr(
+                "Cliquez sur un cercle pour n'afficher que ses contacts. Glissez des contacts de la "
+                "liste sur un cercle pour les y déplacer."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        moves = QHBoxLayout()
+        moves.addWidget(self.inward_button)
+        moves.addWidget(self.outward_button)
+        left = QWidget()
+        left.setObjectName("circlesPanel")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        left_layout.addWidget(self.rings, 0, Qt.AlignmentFlag.AlignTop)
+        left_layout.addWidget(self.all_button)
+        left_layout.addLayout(moves)
+        left_layout.addWidget(hint)
+        left_layout.addStretch(1)
+
+        self.table = ContactTableView()
+        self.table.setModel(self.model)
+        self.table.default_layout()
+        saved = self.settings.header_state(HEADER_STATE)
+        if saved is not None:
+            self.table.horizontalHeader().restoreState(saved)
+        self.table.show_sort_of_model()
+        self.table.columns_changed.connect(self.save_columns)
+        self.table.doubleClicked.connect(lambda _index: self.open_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("contactsEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #555; padding: 6px;")
+        self.empty_label.hide()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.empty_label)
+        right_layout.addWidget(self.table, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("contactsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([290, 900])
+        state = self.settings.splitter_state(SPLITTER_STATE)
+        if state is not None:
+            self.splitter.restoreState(state)
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        self.undo_bar.setStyleSheet("#undoBar { background: #F6E3BF; border-radius: 6px; }")
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton(self.tr("Annuler"))
+        self.undo_button.setObjectName("undoArchiveButton")
+        self.undo_button.clicked.connect(self.undo_archive)
+        undo_layout = QHBoxLayout(self.undo_bar)
+        undo_layout.setContentsMargins(10, 4, 10, 4)
+        undo_layout.addWidget(self.undo_label, 1)
+        undo_layout.addWidget(self.undo_button)
+        self.undo_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(header)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.undo_bar)
+        self.duplicates_button.setVisible(service_available("duplicates"))
+        self.export_button.setVisible(service_available("contact_export"))
+        self._update_actions()
+
+    def _build_shortcuts(self) -> None:
+        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+        def shortcut(
+            keys: QKeySequence | str, slot: Any, parent: QWidget | None = None, context: Qt.ShortcutContext = scope
+        ) -> QShortcut:
+            made = QShortcut(QKeySequence(keys), parent or self, activated=slot)
+            made.setContext(context)
+            return made
+
+        shortcut(QKeySequence.StandardKey.Find, self.focus_search)
+        shortcut("Ctrl+N", self.new_contact)
+        shortcut("Ctrl+Up", lambda: self.ask_move_by(inward=True))
+        shortcut("Ctrl+Down", lambda: self.ask_move_by(inward=False))
+        table_only = Qt.ShortcutContext.WidgetShortcut
+        shortcut(Qt.Key.Key_Return, self.open_current, self.table, table_only)
+        shortcut(Qt.Key.Key_Enter, self.open_current, self.table, table_only)
+        shortcut(QKeySequence.StandardKey.Delete, self.archive_selected, self.table, table_only)
+
+    # -- database -------------------------------------------------------------------------------
+
+    @property
+    def actor(self) -> Any:
+        return self.current_database.actor
+
+    def _db(self) -> Database:
+        return self.current_database.database()
+
+    def is_ready(self) -> bool:
+        return self.current_database.state is DatabaseState.READY
+
+    def _database_changed(self) -> None:
+        ready = self.is_ready()
+        for widget in (
+            self.new_button,
+            self.import_button,
+            self.export_button,
+            self.duplicates_button,
+            self.filter_bar,
+            self.rings,
+            self.all_button,
+        ):
+            widget.setEnabled(ready)
+        if not ready:
+            self.empty_label.setText(self.current_database.activity or self.tr("Aucune base ouverte."))
+            self.empty_label.show()
+            return
+        key = (self.current_database.path, id(self.current_database))
+        if key != self._started_for:
+            self._started_for = key
+            self.model.actor = self.actor
+            self.apply_query(force=True)
+            self.load_choices()
+
+    def refresh(self) -> None:
+        """F5: read the list, the counts, tags and segments again."""
+        if not self.is_ready():
+            return
+        self.model.refresh()
+        self.load_counts()
+        self.load_choices()
+
+    def closing(self) -> None:
+        self.save_columns()
+        self.settings.set_splitter_state(SPLITTER_STATE, self.splitter.saveState())
+
+    def save_columns(self) -> None:
+        self.settings.set_header_state(HEADER_STATE, self.table.horizontalHeader().saveState())
+
+    # -- query ----------------------------------------------------------------------------------
+
+    def current_filters(self) -> FilterState:
+        return self.filter_bar.filters((self.selected_circle,) if self.selected_circle else ())
+
+    def current_query(self) -> ContactListQuery:
+        return self.model.query.with_changes(text=self.filter_bar.text(), filters=self.current_filters())
+
+    def apply_query(self, force: bool = False) -> None:
+        if not self.is_ready():
+            return
+        query = self.current_query()
+        if force or query != self.model.query:
+            self.model.set_query(query, force=force)
+            self.load_counts()
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def toggle_circle(self, circle: str) -> None:
+        self.set_circle(None if circle == self.selected_circle else circle)
+
+    def set_circle(self, circle: str | None) -> None:
+        self.selected_circle = circle
+        self.rings.set_selected(circle)
+        self.all_button.setEnabled(self.is_ready() and circle is not None)
+        self.apply_query()
+
+    def show_overdue(self) -> None:
+        """Every contact to follow up ("à relancer"): the dashboard's quick link lands here."""
+        self.filter_bar.clear()
+        self.set_circle(None)
+        self.filter_bar.set_overdue(True)
+
+    def _segment_chosen(self, segment: SegmentChoice | None) -> None:
+        circles = segment.filters.circles if segment is not None else ()
+        self.selected_circle = circles[0] if len(circles) == 1 else None
+        self.rings.set_selected(self.selected_circle)
+        self.all_button.setEnabled(self.selected_circle is not None)
+
+    def _list_loaded(self, total: int) -> None:
+        from communitydesk.formatting import number
+
+        query = self.model.query
+        if total == 0 and (query.text or not query.filters.is_empty()):
+            self.count_label.setText(self.tr("Aucun contact ne correspond"))
+            self.empty_label.setText(
+                self.tr(
+                    "Aucun contact ne correspond à cette recherche. Essayez moins de "
+                    "lettres, ou « Effacer les filtres »."
+                )
+            )
+            self.empty_label.show()
+        elif total == 0:
+            self.count_label.setText(self.tr("Aucun contact"))
+            self.empty_label.setText(
+                self.tr(
+                    "Pas encore de contact : créez-en un (Ctrl+N) ou importez un fichier "
+                    "CSV d'Excel ou vCard de votre téléphone (« Importer… »)."
+                )
+            )
+            self.empty_label.show()
+        else:
+            filtered = bool(query.text) or not query.filters.is_empty()
+            if total == 1:
+                text = self.tr("{count} contact correspond") if filtered else self.tr("{count} contact")
+            else:
+                text = self.tr("{count} contacts correspondent") if filtered else self.tr("{count} contacts")
+            self.count_label.setText(text.format(count=number(total)))
+            self.empty_label.hide()
+        self._update_actions()
+
+    def load_counts(self) -> Task | None:
+        """Contacts per circle for the current search (one task at a time, latest wish wins)."""
+        if self._counts_task is not None:
+            self._counts_again = True
+            return None
+        query = self.current_query()
+        actor = self.actor
+
+        def work(_ctx: TaskContext) -> dict[str, int]:
+            from communitydesk.services.contact_search import circle_counts
+
+            return circle_counts(self._db(), actor, query.text, service_filter(query.filters))
+
+        def done(counts: dict[str, int]) -> None:
+            self._counts_task = None
+            if self._counts_again:
+                self._counts_again = False
+                self.load_counts()
+                return
+            self.circle_counts = counts
+            self.rings.set_counts(counts)
+            self.counts_loaded.emit(counts)
+
+        def failed(message: str) -> None:
+            self._counts_task = None
+            show_error(self, message)
+
+        self._counts_task = run_in_background(None, work, on_success=done, on_failure=failed)
+        return self._counts_task
+
+    def load_choices(self) -> Task:
+        """Tags (with their counts) and segments, for the filter bar."""
+        actor = self.actor
+
+        def work(_ctx: TaskContext) -> tuple[list[tuple[str, int]], list[SegmentChoice]]:
+            from communitydesk.services import segments, tags
+
+            db = self._db()
+            tag_list = [(t.name, t.contacts) for t in tags.list_tags(db, actor)]
+            segment_list = [
+                SegmentChoice(s.id, s.name, FilterState.from_json(s.filter.to_json()), s.version_id)
+                for s in segments.list_segments(db, actor)
+            ]
+            return tag_list, segment_list
+
+        def done(result: tuple[list[tuple[str, int]], list[SegmentChoice]]) -> None:
+            self.filter_bar.set_tags(result[0])
+            self.filter_bar.set_segments(result[1])
+            self.choices_loaded.emit()
+
+        return run_in_background(None, work, on_success=done, on_failure=lambda message: show_error(self, message))
+
+    def after_change(self, message: str = "") -> None:
+        """After any write: the list (keeping its place), the rings, the dashboard's figures."""
+        self.model.refresh()
+        self.load_counts()
+        self.current_database.reload_figures()
+        if message:
+            self.status(message)
+
+    def status(self, message: str) -> None:
+        status_bar = getattr(self.window(), "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(message, 8000)
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        selected = bool(self.table.selected_rows()) and self.is_ready()
+        self.inward_button.setEnabled(selected)
+        self.outward_button.setEnabled(selected)
+
+    def selected_names(self) -> list[str]:
+        names = []
+        for row in self.table.selected_rows():
+            found = self.model.row_at(row)
+            if found is not None:
+                names.append(found.display_name)
+        return names
+
+    def _who(self, ids: list[int]) -> str:
+        names = self.selected_names()
+        if len(ids) == 1 and len(names) == 1:
+            return f"« {names[0]} »"
+        return self.tr("{count} contacts").format(count=len(ids))
+
+    # -- moves ----------------------------------------------------------------------------------
+
+    def ask_move_to(self, ids: list[int], circle: str) -> MoveReasonDialog | None:
+        """A drop on a ring: ask why, then move the dragged contacts into ``circle``."""
+        if not ids or not self.is_ready():
+            return None
+        dialog = MoveReasonDialog(self, self._who(ids), circle)
+        dialog.accepted.connect(lambda: self.move_to(ids, circle, dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.move_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def move_to(self, ids: list[int], circle: str, reason: str) -> Task:
+        actor = self.actor
+
+        def work(_ctx: TaskContext) -> MoveOutcome:
+            from communitydesk.services.circle_moves import move_contacts
+
+            return MoveOutcome(move_contacts(self._db(), actor, ids, circle, reason), [])
+
+        return run_in_background(self, work, on_success=lambda outcome: self._moved(outcome, circle))
+
+    def ask_move_by(self, *, inward: bool) -> MoveReasonDialog | None:
+        """Rapprocher / Éloigner the selected contacts by one circle, saying why."""
+        ids = self.table.selected_ids()
+        if not ids or not self.is_ready():
+            return None
+        dialog = MoveReasonDialog(self, self._who(ids), None, inward=inward)
+        dialog.accepted.connect(lambda: self.move_by(ids, inward, dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.move_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def move_by(self, ids: list[int], inward: bool, reason: str) -> Task:
+        actor = self.actor
+
+        def work(_ctx: TaskContext) -> MoveOutcome:
+            from communitydesk.errors import ValidationError
+            from communitydesk.services import circle_moves
+
+            db = self._db()
+            move = circle_moves.move_inward if inward else circle_moves.move_outward
+            moved, refused = 0, []
+            for contact_id in ids:
+                try:
+                    move(db, actor, contact_id, reason)
+                    moved += 1
+                except ValidationError as exc:  # already innermost/outermost: the others still move
+                    refused.append(str(exc))
+            return MoveOutcome(moved, refused)
+
+        return run_in_background(self, work, on_success=lambda outcome: self._moved(outcome, None))
+
+    def _moved(self, outcome: MoveOutcome, circle: str | None) -> None:
+        if outcome.moved == 0 and outcome.refused:
+            show_error(self, outcome.refused[0])
+        elif circle is not None:
+            self.after_change(
+                self.tr("{count} contact(s) déplacé(s) vers « {circle} ».").format(
+                    count=outcome.moved, circle=circle_name(circle)
+                )
+            )
+        else:
+            message = self.tr("{count} contact(s) déplacé(s).").format(count=outcome.moved)
+            if outcome.refused:
+                message += " " + self.tr("{count} déjà au bout des cercles.").format(count=len(outcome.refused))
+            self.after_change(message)
+        self.moved.emit(outcome.moved)
+        for sheet in self.sheets.values():
+            if sheet.contact_id is not None and not sheet.is_dirty():
+                sheet.reload()
+
+    # -- archive --------------------------------------------------------------------------------
+
+    def archive_selected(self) -> Task | None:
+        """Suppr: archive the selected contacts (they leave the list; "Annuler" brings them back)."""
+        ids = self.table.selected_ids()
+        if not ids or not self.is_ready():
+            return None
+        who = self._who(ids)
+        actor = self.actor
+
+        def work(_ctx: TaskContext) -> list[int]:
+            from communitydesk.services.contacts import archive_contact
+
+            db = self._db()
+            for contact_id in ids:
+                archive_contact(db, actor, contact_id)
+            return ids
+
+        def done(archived: list[int]) -> None:
+            self.last_archived = archived
+            self.undo_label.setText(
+                self.tr("{who} archivé(s) : retiré(s) de la liste, rien n'est effacé.").format(who=who)
+            )
+            self.undo_bar.show()
+            self.after_change()
+            self.archived.emit(archived)
+
+        return run_in_background(self, work, on_success=done)
+
+    def undo_archive(self) -> Task | None:
+        ids = list(self.last_archived)
+        if not ids:
+            return None
+        actor = self.actor
+
+        def work(_ctx: TaskContext) -> int:
+            from communitydesk.services.contacts import restore_contact
+
+            db = self._db()
+            for contact_id in ids:
+                restore_contact(db, actor, contact_id)
+            return len(ids)
+
+        def done(count: int) -> None:
+            self.last_archived = []
+            self.undo_bar.hide()
+            self.after_change(self.tr("{count} contact(s) remis dans la liste.").format(count=count))
+
+        return run_in_background(self, work, on_success=done)
+
+    # -- the sheet ------------------------------------------------------------------------------
+
+    def open_current(self) -> ContactSheet | None:
+        contact_id = self.table.current_id()
+        return self.open_contact(contact_id) if contact_id is not None else None
+
+    def open_contact(self, contact_id: int | None) -> ContactSheet | None:
+        if not self.is_ready():
+            return None
+        existing = self.sheets.get(contact_id) if contact_id is not None else None
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        sheet = ContactSheet(self, self._db, self.actor, contact_id)
+        key: list[int | None] = [contact_id]
+        self.sheets[contact_id] = sheet
+
+        def saved(new_id: int) -> None:
+            if key[0] != new_id:  # a new contact got its id
+                self.sheets.pop(key[0], None)
+                key[0] = new_id
+                self.sheets[new_id] = sheet
+
+        def finished() -> None:
+            if self.sheets.get(key[0]) is sheet:
+                del self.sheets[key[0]]
+            sheet.dispose()
+
+        sheet.saved.connect(saved)
+        sheet.changed.connect(lambda _id: self.after_change())
+        sheet.finished.connect(finished)
+        sheet.show()
+        return sheet
+
+    def new_contact(self) -> ContactSheet | None:
+        return self.open_contact(None)
+
+    # -- segments -------------------------------------------------------------------------------
+
+    def ask_segment_name(self) -> QInputDialog | None:
+        if not self.is_ready():
+            return None
+        dialog = QInputDialog(self)
+        dialog.setObjectName("segmentNameDialog")
+        dialog.setWindowTitle(self.tr("Enregistrer comme segment"))
+        dialog.setLabelText(self.tr("Nom du segment (réutilisable pour les campagnes, exports et PDF) :"))
+        current = self.filter_bar.current_segment()
+        dialog.setTextValue(current.name if current is not None else "")
+        dialog.setOkButtonText(self.tr("Enregistrer"))
+        dialog.setCancelButtonText(self.tr("Annuler"))
+        dialog.textValueSelected.connect(self.save_segment)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.segment_dialog = dialog
+        return dialog
+
+    def segment_filters(self) -> FilterState:
+        """The current list as a segment: filters, circle and typed text together."""
+        filters = self.current_filters()
+        text = " ".join(t for t in (filters.text, self.filter_bar.text()) if t)
+        return FilterState(
+            text=text,
+            circles=filters.circles,
+            tags=filters.tags,
+            overdue=filters.overdue,
+            ambassador=filters.ambassador,
+            critic=filters.critic,
+            kind=filters.kind,
+        )
+
+    def save_segment(self, name: str) -> Task | None:
+        if not name.strip():
+            return None
+        filters = self.segment_filters()
+        actor = self.actor
+        current = self.filter_bar.current_segment()
+        replace_id = current.id if current is not None and current.name.casefold() == name.strip().casefold() else None
+        version = current.version_id if replace_id is not None and current is not None else None
+
+        def work(_ctx: TaskContext) -> int:
+            from communitydesk.services.segments import save_segment
+
+            return save_segment(
+                self._db(), actor, name, service_filter(filters), segment_id=replace_id, expected_version=version
+            ).id
+
+        def done(segment_id: int) -> None:
+            self.status(self.tr("Segment « {name} » enregistré.").format(name=name.strip()))
+            task = self.load_choices()
+            task.succeeded.connect(lambda _result: self._select_saved_segment(segment_id))
+
+        return run_in_background(self, work, on_success=done)
+
+    def _select_saved_segment(self, segment_id: int) -> None:
+        bar = self.filter_bar
+        bar.segment.blockSignals(True)
+        bar.segment.setCurrentIndex(max(0, bar.segment.findData(segment_id)))
+        bar.segment.blockSignals(False)
+        chosen = bar.current_segment()
+        if chosen is not None:
+            bar.segment_base = chosen.filters
+            # The saved text now lives in the segment: the box is emptied so it is not applied twice.
+            bar.search.blockSignals(True)
+            bar.search.clear()
+            bar.search.blockSignals(False)
+            self.apply_query()
+
+    # -- other screens --------------------------------------------------------------------------
+
+    def import_contacts(self) -> QWidget | None:
+        if not self.is_ready():
+            return None
+        from communitydesk.ui.contacts.import_wizard import ContactImportWizard
+
+        wizard = ContactImportWizard(self, self._db, self.actor, self.settings)
+        wizard.imported.connect(lambda _summary: self.after_change(self.tr("Import terminé.")))
+        wizard.imported.connect(lambda _summary: self.load_choices())
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        self.import_wizard = wizard
+        return wizard
+
+    def export_contacts(self) -> QWidget | None:
+        if not self.is_ready():
+            return None
+        from communitydesk.ui.contacts.export_dialog import export_contacts
+
+        return export_contacts(self, self._db, self.actor, self.settings, self.model.query)
+
+    def review_duplicates(self) -> QWidget | None:
+        if not self.is_ready():
+            return None
+        from communitydesk.ui.contacts.duplicates_view import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self, self._db, self.actor)
+        dialog.changed.connect(lambda: self.after_change())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.duplicates_dialog = dialog
+        return dialog

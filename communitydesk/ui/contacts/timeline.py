@@ -1,0 +1,111 @@
+"""A contact's timeline: its touch points and its moves between circles, most recent first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from communitydesk.services.circle_moves import CircleMoveRecord
+    from communitydesk.services.touch_points import TouchPointRecord
+
+_CONTEXT = "TimelineModel"
+_HEADERS = (
+    QT_TRANSLATE_NOOP("TimelineModel", "Date"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Type"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Détail"),
+    QT_TRANSLATE_NOOP("TimelineModel", "Par"),
+)
+_MOVE_COLOUR = QColor("#2E6B5E")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: datetime
+    kind: str  # a touch kind value, or "move"
+    label: str  # French label of the kind ("Appel", "Changement de cercle")
+    text: str
+    by: str
+    touch_point_id: int | None = None
+
+
+def timeline_entries(points: Sequence[TouchPointRecord], moves: Sequence[CircleMoveRecord]) -> list[TimelineEntry]:
+    """Merge touch points and circle moves, most recent first (plain data: safe in a worker)."""
+    from communitydesk.rules.circles import circle_label
+
+    entries = [TimelineEntry(p.occurred_at, p.kind, p.label, p.summary, p.created_by, p.id) for p in points]
+    move_label = QCoreApplication.translate(_CONTEXT, "Changement de cercle")
+    for move in moves:
+        if move.from_circle is None:
+            text = QCoreApplication.translate(_CONTEXT, "Arrivée dans le cercle « {to} »").format(
+                to=circle_label(move.to_circle)
+            )
+            label = QCoreApplication.translate(_CONTEXT, "Arrivée")
+        else:
+            text = QCoreApplication.translate(_CONTEXT, "{from_} → {to}").format(
+                from_=circle_label(move.from_circle), to=circle_label(move.to_circle)
+            )
+            label = move_label
+        if move.reason:
+            text = f"{text} — {move.reason}"
+        entries.append(TimelineEntry(move.moved_at, "move", label, text, move.moved_by))
+    entries.sort(key=lambda e: e.when, reverse=True)
+    return entries
+
+
+class TimelineModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[TimelineEntry] = []
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return QCoreApplication.translate(_CONTEXT, _HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        entry = self.entries[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == 0:
+                from communitydesk.formatting import moment
+
+                return moment(entry.when, "short")
+            if index.column() == 1:
+                return entry.label
+            if index.column() == 2:
+                return entry.text
+            if index.column() == 3:
+                return entry.by
+        if role == Qt.ItemDataRole.ForegroundRole and entry.kind == "move":
+            return _MOVE_COLOUR
+        return None
