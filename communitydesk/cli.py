@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from communitydesk import __version__
 from communitydesk.errors import UserError
@@ -26,7 +26,22 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("utilisation : ") if prefix is None else prefix)
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+        # argparse speaks English only: its headings and its -h line in the user's language.
+        self._positionals.title = _("arguments")
+        self._optionals.title = _("options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = _("afficher cette aide et quitter")
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, _("Erreur : {message}\n", message=_usage_problem(message)))
@@ -139,7 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("langue des messages (fr par défaut)"))
 
     parser = FrenchArgumentParser(prog="communitydesk", description=_("CommunityDesk : votre communauté en cercles."))
-    parser.add_argument("--version", action="version", version=f"CommunityDesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"CommunityDesk {__version__}", help=_("afficher la version et quitter")
+    )
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=None, help=_("langue de l'interface"))
     parser.add_argument("--demo", action="store_true", help=_("ouvrir une base de démonstration neuve"))
     parser.add_argument("--db", type=Path, default=None, help=_("fichier de base de données à ouvrir"))
