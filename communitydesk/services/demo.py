@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from communitydesk.db import search_index
 from communitydesk.db.database import Database, open_database
 from communitydesk.db.schema_version import SchemaState, probe
 from communitydesk.errors import UserError
@@ -23,10 +24,10 @@ from communitydesk.i18n import _
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.organisation import Profile
 from communitydesk.rules.circles import Circle
-from communitydesk.db import search_index
 from communitydesk.services import demo_contacts
 from communitydesk.services import settings as app_settings
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.store import table_of
 
 Progress = Callable[[int, int], None]
 BATCH = 5000
@@ -34,8 +35,18 @@ BATCH = 5000
 CIRCLE_WEIGHTS = {Circle.PROCHES: 0.08, Circle.COMMUNAUTE: 0.30, Circle.GRAND_PUBLIC: 0.62}
 SOURCES = ["bouche-à-oreille", "salon", "site web", "campagne Ulule", "newsletter", "atelier", "réseaux sociaux"]
 TAGS = [
-    "bénévole", "donateur", "presse", "partenaire", "élu local", "fournisseur", "adhérent",
-    "newsletter", "atelier couture", "repair café", "jardin partagé", "mécène",
+    "bénévole",
+    "donateur",
+    "presse",
+    "partenaire",
+    "élu local",
+    "fournisseur",
+    "adhérent",
+    "newsletter",
+    "atelier couture",
+    "repair café",
+    "jardin partagé",
+    "mécène",
 ]
 TOUCH_KINDS = ["email", "call", "meeting", "event", "contribution", "reaction", "note"]
 TOUCH_SUMMARIES = {
@@ -134,17 +145,40 @@ def _history_rows(
     for offset, row in enumerate(rows):
         cid = first_id + offset
         joined = row["circle"] if rnd.random() > 0.15 else Circle.GRAND_PUBLIC.value
-        moves.append({"contact_id": cid, "moved_at": row["created_at"], "from_circle": None,
-                      "to_circle": joined, "moved_by": "import", "reason": _("Arrivée dans la communauté")})
+        moves.append(
+            {
+                "contact_id": cid,
+                "moved_at": row["created_at"],
+                "from_circle": None,
+                "to_circle": joined,
+                "moved_by": "import",
+                "reason": _("Arrivée dans la communauté"),
+            }
+        )
         if joined != row["circle"]:
-            moves.append({"contact_id": cid, "moved_at": row["created_at"] + timedelta(days=rnd.randrange(1, 60)),
-                          "from_circle": joined, "to_circle": row["circle"], "moved_by": FOUNDER,
-                          "reason": rnd.choice(MOVE_REASONS)})
+            moves.append(
+                {
+                    "contact_id": cid,
+                    "moved_at": row["created_at"] + timedelta(days=rnd.randrange(1, 60)),
+                    "from_circle": joined,
+                    "to_circle": row["circle"],
+                    "moved_by": FOUNDER,
+                    "reason": rnd.choice(MOVE_REASONS),
+                }
+            )
         for _n in range(rnd.choice((0, 1, 1, 2, 3, 4))):
             kind = rnd.choice(TOUCH_KINDS)
             when = now - timedelta(days=rnd.randrange(0, 400), minutes=rnd.randrange(1440))
-            touches.append({"contact_id": cid, "kind": kind, "occurred_at": when,
-                            "summary": TOUCH_SUMMARIES[kind], "created_by": FOUNDER, "created_at": when})
+            touches.append(
+                {
+                    "contact_id": cid,
+                    "kind": kind,
+                    "occurred_at": when,
+                    "summary": TOUCH_SUMMARIES[kind],
+                    "created_by": FOUNDER,
+                    "created_at": when,
+                }
+            )
             if row["last_touch_at"] is None or when > row["last_touch_at"]:
                 row["last_touch_at"] = when
         for tag_id in rnd.sample(tag_ids, rnd.choice((0, 0, 1, 1, 2, 3))):
@@ -152,7 +186,9 @@ def _history_rows(
     return touches, moves, links
 
 
-def populate(db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, progress: Progress | None = None) -> DemoSummary:
+def populate(
+    db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, progress: Progress | None = None
+) -> DemoSummary:
     """Fill an empty database with a demo community; one transaction per batch of contacts."""
     require(actor, Action.IMPORT)
     rnd = random.Random(seed)
@@ -160,15 +196,15 @@ def populate(db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, 
     now = datetime.now(UTC)
     touch_total = move_total = 0
     with db.transaction() as session:
-        session.add_all(
-            [Profile(name=FOUNDER, role="admin"), Profile(name="Accueil bénévoles", role="benevole")]
-        )
+        session.add_all([Profile(name=FOUNDER, role="admin"), Profile(name="Accueil bénévoles", role="benevole")])
         session.add_all([Tag(name=name) for name in TAGS])
         app_settings.save_organisation(
             session,
             actor,
             app_settings.Organisation(
-                name="Les Ateliers du Lien", legal_id="RNA W751234567", website="https://ateliers-du-lien.example",
+                name="Les Ateliers du Lien",
+                legal_id="RNA W751234567",
+                website="https://ateliers-du-lien.example",
                 address="12 rue des Coopérateurs, 69007 Lyon",
             ),
         )
@@ -181,9 +217,9 @@ def populate(db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, 
             first_id = (conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM contacts").scalar() or 0) + 1
             touches, moves, links = _history_rows(rows, first_id, rnd, tag_ids, now)
             consents = demo_contacts.consent_rows(rows, first_id, rnd)
-            conn.execute(insert(Contact.__table__), rows)
+            conn.execute(insert(table_of(Contact)), rows)
             demo_contacts.insert_consents(conn, consents)
-            for table, batch in ((CircleMove.__table__, moves), (TouchPoint.__table__, touches), (contact_tags, links)):
+            for table, batch in ((table_of(CircleMove), moves), (table_of(TouchPoint), touches), (contact_tags, links)):
                 if batch:
                     conn.execute(insert(table), batch)
         touch_total += len(touches)
@@ -198,8 +234,14 @@ def populate(db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, 
     return DemoSummary(contacts=contacts, touch_points=touch_total, moves=move_total)
 
 
-def create_demo_database(path: Path, actor: Actor, contacts: int = 300, seed: int = 2026,
-                         progress: Progress | None = None, replace: bool = False) -> DemoSummary:
+def create_demo_database(
+    path: Path,
+    actor: Actor,
+    contacts: int = 300,
+    seed: int = 2026,
+    progress: Progress | None = None,
+    replace: bool = False,
+) -> DemoSummary:
     """Create ``path`` (and its folder) as a new demo database; never overwrites real data."""
     if contacts < 0:
         raise UserError(_("Le nombre de contacts doit être positif ou nul."))
