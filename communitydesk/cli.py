@@ -114,6 +114,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(_("Contacts : {total}", total=contacts["total"]))
         for circle, count in contacts["by_circle"].items():
             print(f"  {circle}: {count}")
+        print(_("À relancer : {count}", count=contacts["a_relancer"]))
     return EXIT_OK
 
 

@@ -434,10 +434,9 @@ def _restore(session: Session, contact_id: int, snapshot: dict[str, Any]) -> Non
     table = table_of(Contact)
     values = _restore_values(table, snapshot)
     values.pop("id", None)
-    values.pop("version_id", None)
-    session.execute(
-        update(table).where(table.c.id == contact_id).values(**values, version_id=table.c.version_id + 1)
-    )
+    # The version too: the row is again exactly what a sheet read at that version, and a
+    # sheet opened after the merge (a later version) is refused, as it should be.
+    session.execute(update(table).where(table.c.id == contact_id).values(**values))
 
 
 def _jsonable_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -460,8 +459,11 @@ def _restore_values(table: Table, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _python_type(table: Table, name: str) -> type | None:
+    column_type = table.c[name].type
+    # A TypeDecorator (UTCDateTime) says "object": its stored type is the one that counts.
+    column_type = getattr(column_type, "impl_instance", column_type)
     try:
-        return table.c[name].type.python_type
+        return column_type.python_type
     except NotImplementedError:
         return None
 

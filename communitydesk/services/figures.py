@@ -7,6 +7,7 @@ read-only aggregate queries over indexed columns; tests check them against the O
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from communitydesk.db.schema_version import describe_sqlite_error, probe, reading
+from communitydesk.rules.cadence import RHYTHM_SETTING_KEY, due_before, rhythm_from_stored
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.services.permissions import Action, Actor, require
 
@@ -27,6 +29,7 @@ class ContactFigures:
     new_last_30_days: int
     moves_last_30_days: int
     touch_points_last_30_days: int
+    a_relancer: int = 0  # contacts whose last touch is older than their circle's rhythm
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Figures:
                 "new_last_30_days": self.contacts.new_last_30_days,
                 "moves_last_30_days": self.contacts.moves_last_30_days,
                 "touch_points_last_30_days": self.contacts.touch_points_last_30_days,
+                "a_relancer": self.contacts.a_relancer,
             },
             "tables": self.tables,
         }
@@ -69,7 +73,28 @@ def contact_figures(conn: sqlite3.Connection, now: datetime | None = None) -> Co
         new_last_30_days=new,
         moves_last_30_days=moves,
         touch_points_last_30_days=touches,
+        a_relancer=overdue_count(conn, now),
     )
+
+
+def overdue_count(conn: sqlite3.Connection, now: datetime | None = None) -> int:
+    """Contacts "à relancer": same rule as services/cadence.py (tests check they agree)."""
+    row = conn.execute("SELECT value FROM app_settings WHERE key = ?", (RHYTHM_SETTING_KEY,)).fetchone()
+    try:
+        stored = json.loads(row[0]) if row else None
+    except ValueError:
+        stored = None
+    limits = due_before(rhythm_from_stored(stored), now or datetime.now(UTC))
+    clauses = " OR ".join("(circle = ? AND COALESCE(last_touch_at, created_at) < ?)" for _c in limits)
+    params: list[str] = []
+    for circle, limit in limits.items():
+        params += [circle, _text(limit)]
+    sql = f"SELECT COUNT(*) FROM contacts WHERE archived_at IS NULL AND anonymised_at IS NULL AND ({clauses})"
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def _text(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:

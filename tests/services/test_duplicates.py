@@ -1,0 +1,165 @@
+"""Duplicates: pairs by e-mail, phone and similar name in the same city; merge keeps
+everything; undo puts both contacts back exactly; ignored pairs stay ignored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from communitydesk.db.database import Database
+from communitydesk.errors import ConflictError, UserError, ValidationError
+from communitydesk.models.consent import Consent
+from communitydesk.models.contacts import CircleMove, Contact, TouchPoint, contact_tags
+from communitydesk.services import contact_search, duplicates, gdpr, tags, touch_points
+from communitydesk.services.contacts import ContactInput, create_contact, get_contact, update_contact
+from communitydesk.services.duplicates import DuplicateReason
+from communitydesk.services.permissions import Actor
+
+
+def add(db: Database, actor: Actor, first: str, last: str, **fields: Any) -> int:
+    return create_contact(db, actor, ContactInput(first_name=first, last_name=last, **fields)).id
+
+
+def test_pairs_by_email_phone_and_name(db: Database, actor: Actor) -> None:
+    a = add(db, actor, "Jeanne", "Roux", email="jeanne.roux@exemple.fr", city="Grenoble", postcode="38000")
+    b = add(db, actor, "J.", "Roux", email="Jeanne.Roux@Exemple.FR", city="Échirolles", postcode="38130")
+    c = add(db, actor, "Marc", "Lefèvre", phone="06 12 34 56 78", city="Nantes", postcode="44000")
+    d = add(db, actor, "Marc", "Lefebvre", phone="+33 6 12 34 56 78", city="Rezé", postcode="44400")
+    e = add(db, actor, "Hélène", "Martin", city="Lyon", postcode="69007")
+    f = add(db, actor, "Helene", "Martin", city="LYON", postcode="69003")
+    add(db, actor, "Hélène", "Martin", city="Paris", postcode="75011")  # same name, another city
+    add(db, actor, "Jean", "Martin", city="Lyon", postcode="69007")  # another person
+    pairs = {(p.first.id, p.second.id): p for p in duplicates.find_duplicates(db, actor)}
+    assert set(pairs) == {(a, b), (c, d), (e, f)}
+    assert pairs[(a, b)].reasons == (DuplicateReason.SAME_EMAIL,) and pairs[(a, b)].score == 100
+    assert pairs[(c, d)].reasons == (DuplicateReason.SAME_PHONE,) and pairs[(c, d)].score == 95
+    assert pairs[(e, f)].reasons == (DuplicateReason.SIMILAR_NAME,) and pairs[(e, f)].score == 100
+    assert [p.score for p in duplicates.find_duplicates(db, actor)] == [100, 100, 95]
+    assert pairs[(e, f)].first.display_name == "Hélène Martin"
+    assert duplicates.reason_label(DuplicateReason.SIMILAR_NAME) == "Nom proche, même ville"
+
+
+def test_several_reasons_and_duplicates_of_one(db: Database, actor: Actor) -> None:
+    a = add(db, actor, "Lucie", "Perrin", email="lucie@exemple.fr", phone="0611223344", city="Dijon")
+    b = add(db, actor, "Lucie", "Perrin", email="LUCIE@exemple.fr", phone="06 11 22 33 44", city="Dijon")
+    (pair,) = duplicates.find_duplicates(db, actor)
+    assert pair.reasons == (DuplicateReason.SAME_EMAIL, DuplicateReason.SAME_PHONE, DuplicateReason.SIMILAR_NAME)
+    (mine,) = duplicates.duplicates_of(db, actor, b)
+    assert (mine.first.id, mine.second.id) == (a, b) and len(mine.reasons) == 3
+
+
+def test_ignored_pair_is_not_proposed_again(db: Database, actor: Actor) -> None:
+    a = add(db, actor, "Paul", "Girard", city="Tours")
+    b = add(db, actor, "Paul", "Girard", city="Tours")
+    duplicates.ignore_pair(db, actor, b, a)
+    duplicates.ignore_pair(db, actor, a, b)  # twice is fine
+    assert duplicates.find_duplicates(db, actor) == []
+    assert duplicates.duplicates_of(db, actor, a) == []
+
+
+def state(db: Database, *ids: int) -> dict[str, Any]:
+    """Everything about the contacts, to compare before a merge and after its undo."""
+    with db.sessions() as session:
+        def rows(query: Any) -> list[tuple[Any, ...]]:
+            return sorted(tuple(r) for r in session.execute(query))
+        contacts = {
+            row["id"]: {k: v for k, v in row.items() if k not in ("version_id",)}
+            for row in (dict(r._mapping) for r in session.execute(select(Contact.__table__).where(Contact.id.in_(ids))))
+        }
+        return {
+            "contacts": contacts,
+            "touch_points": rows(select(TouchPoint.id, TouchPoint.contact_id, TouchPoint.summary)),
+            "moves": rows(select(CircleMove.id, CircleMove.contact_id, CircleMove.to_circle)),
+            "tags": rows(select(contact_tags.c.contact_id, contact_tags.c.tag_id)),
+            "consents": rows(select(Consent.id, Consent.contact_id)),
+        }
+
+
+@pytest.fixture
+def pair(db: Database, actor: Actor) -> tuple[int, int]:
+    keep = add(db, actor, "Hélène", "Martin", email="helene@exemple.fr", city="Lyon", postcode="69007",
+               circle="communaute")
+    absorb = add(db, actor, "Helene", "Martin", phone="07 81 22 33 44", city="Lyon", postcode="69007",
+                 notes="Rencontrée au salon", circle="proches")
+    touch_points.add_touch_point(db, actor, keep, "call", "Appel de bienvenue")
+    touch_points.add_touch_point(db, actor, absorb, "meeting", "Café au salon")
+    tags.tag_contacts(db, actor, [keep, absorb], "bénévole")
+    tags.tag_contacts(db, actor, [absorb], "presse")
+    gdpr.add_consent(db, actor, absorb, "Lettre d'information", "J'accepte de recevoir la lettre.", "salon")
+    return keep, absorb
+
+
+def test_merge_keeps_everything_and_undo_restores_exactly(db: Database, actor: Actor, pair: tuple[int, int]) -> None:
+    keep, absorb = pair
+    before = state(db, keep, absorb)
+    assert duplicates.suggest_fields(db, actor, keep, absorb) == ["phone", "notes"]
+    merge = duplicates.merge_contacts(db, actor, keep, absorb, ["phone", "notes", "circle"])
+    kept = get_contact(db, actor, keep)
+    assert (kept.data.phone, kept.phone_key, kept.data.notes, kept.data.circle) == (
+        "07 81 22 33 44", "+33781223344", "Rencontrée au salon", "proches")
+    assert kept.data.first_name == "Hélène" and kept.tags == ("bénévole", "presse")
+    assert [p.summary for p in touch_points.timeline(db, actor, keep)] == ["Café au salon", "Appel de bienvenue"]
+    assert len(gdpr.list_consents(db, actor, keep)) == 1
+    assert get_contact(db, actor, absorb).archived_at is not None
+    assert contact_search.ids_for(db, actor, "martin") == [keep]
+    assert duplicates.find_duplicates(db, actor) == []
+    (listed,) = duplicates.list_merges(db, actor, keep)
+    assert (listed.id, listed.absorbed_name, listed.can_undo) == (merge.id, "Helene Martin", True)
+
+    duplicates.undo_merge(db, actor, merge.id)
+    after = state(db, keep, absorb)
+    assert after == before
+    assert sorted(contact_search.ids_for(db, actor, "martin")) == [keep, absorb]
+    assert duplicates.list_merges(db, actor)[0].can_undo is False
+    with pytest.raises(UserError, match="déjà été annulée"):
+        duplicates.undo_merge(db, actor, merge.id)
+
+
+def test_undo_after_an_edit_is_refused(db: Database, actor: Actor, pair: tuple[int, int]) -> None:
+    keep, absorb = pair
+    merge = duplicates.merge_contacts(db, actor, keep, absorb)
+    sheet = get_contact(db, actor, keep)
+    from dataclasses import replace
+
+    update_contact(db, actor, keep, sheet.version_id, replace(sheet.data, notes="Modifiée après"))
+    with pytest.raises(ConflictError):
+        duplicates.undo_merge(db, actor, merge.id)
+    assert get_contact(db, actor, absorb).archived_at is not None
+
+
+def test_chained_merges_undo_in_reverse_order(db: Database, actor: Actor, pair: tuple[int, int]) -> None:
+    keep, absorb = pair
+    third = add(db, actor, "Hélène", "Martin", email="h.martin@mail.example", city="Lyon")
+    before = state(db, keep, absorb, third)
+    first = duplicates.merge_contacts(db, actor, keep, absorb)
+    second = duplicates.merge_contacts(db, actor, keep, third)
+    with pytest.raises(ConflictError):
+        duplicates.undo_merge(db, actor, first.id)
+    duplicates.undo_merge(db, actor, second.id)
+    duplicates.undo_merge(db, actor, first.id)
+    assert state(db, keep, absorb, third) == before
+
+
+def test_merge_refusals(db: Database, actor: Actor, pair: tuple[int, int]) -> None:
+    keep, absorb = pair
+    with pytest.raises(ValidationError):
+        duplicates.merge_contacts(db, actor, keep, keep)
+    with pytest.raises(ValidationError, match="inconnu"):
+        duplicates.merge_contacts(db, actor, keep, absorb, ["version_id"])
+    duplicates.merge_contacts(db, actor, keep, absorb)
+    with pytest.raises(UserError, match="actifs"):
+        duplicates.merge_contacts(db, actor, keep, absorb)
+
+
+def test_finding_pairs_stays_blocked_at_a_few_thousand(db: Database, actor: Actor) -> None:
+    from communitydesk.services.demo import populate
+
+    populate(db, actor, contacts=3000, seed=5)
+    pairs = duplicates.find_duplicates(db, actor)
+    reasons = {r for p in pairs for r in p.reasons}
+    # The demo plants one pair of each kind.
+    assert reasons == set(DuplicateReason)
+    names = {(p.first.display_name, p.second.display_name) for p in pairs}
+    assert ("Hélène Martin", "Helene Martin") in names
