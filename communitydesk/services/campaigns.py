@@ -14,7 +14,6 @@ a contribution to it. ``record_campaign_announcement`` writes such touch points.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import case, func, select
@@ -26,7 +25,7 @@ from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, Tier
-from communitydesk.models.contacts import CircleMove, Contact, TouchPoint
+from communitydesk.models.contacts import Contact, TouchPoint
 from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import (
     STOCK_HOLDING_STATUSES,
@@ -37,200 +36,28 @@ from communitydesk.rules.campaigns import (
 )
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
+from communitydesk.services.campaign_records import (
+    CampaignDashboard,
+    CampaignInput,
+    CampaignRecord,
+    CampaignSummary,
+    ChecklistItem,
+    CircleReach,
+    ContributionInput,
+    ContributionRecord,
+    MoveProposal,
+    PrelaunchChecklist,
+    TierFigure,
+    TierInput,
+    TierRecord,
+    UntoldContact,
+)
+from communitydesk.services.circle_moves import move_contacts
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.touch_points import add_touch_points, refresh_last_touch
 
 CONTRIBUTION_TOUCH_KIND = "contribution"
 ANNOUNCEMENT_KINDS = ("email", "call", "meeting", "event", "note")
-
-
-# ---------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class CampaignInput:
-    """What a user types to create or edit a campaign."""
-
-    name: str
-    type: str = CampaignType.RECOMPENSE.value
-    platform: str = Platform.ULULE.value
-    goal_cents: int = 0
-    currency: str = "EUR"
-    starts_on: date | None = None
-    ends_on: date | None = None
-    preparation_starts_on: date | None = None
-    description: str = ""
-    status: str = CampaignStatus.PREPARATION.value
-
-
-@dataclass(frozen=True)
-class CampaignRecord:
-    id: int
-    name: str
-    type: str
-    platform: str
-    goal_cents: int
-    currency: str
-    starts_on: date | None
-    ends_on: date | None
-    preparation_starts_on: date | None
-    description: str
-    status: str
-    version_id: int
-    created_at: datetime
-
-    def as_input(self) -> CampaignInput:
-        return CampaignInput(
-            name=self.name, type=self.type, platform=self.platform, goal_cents=self.goal_cents,
-            currency=self.currency, starts_on=self.starts_on, ends_on=self.ends_on,
-            preparation_starts_on=self.preparation_starts_on, description=self.description, status=self.status,
-        )
-
-
-@dataclass(frozen=True)
-class CampaignSummary:
-    """One line of the campaign list: the campaign and its headline figures."""
-
-    campaign: CampaignRecord
-    total_cents: int
-    contributions: int
-    backers: int
-    goal_ratio: float | None
-    days_left: int | None
-
-
-@dataclass(frozen=True)
-class TierInput:
-    title: str
-    amount_cents: int = 0
-    description: str = ""
-    stock_limit: int | None = None
-    estimated_delivery: date | None = None
-
-
-@dataclass(frozen=True)
-class TierRecord:
-    id: int
-    campaign_id: int
-    title: str
-    amount_cents: int
-    description: str
-    stock_limit: int | None
-    estimated_delivery: date | None
-    version_id: int
-    taken: int  # valid or pending contributions holding this reward
-
-    @property
-    def stock_left(self) -> int | None:
-        """None for an unlimited tier; never below 0."""
-        return None if self.stock_limit is None else max(0, self.stock_limit - self.taken)
-
-    def as_input(self) -> TierInput:
-        return TierInput(self.title, self.amount_cents, self.description, self.stock_limit, self.estimated_delivery)
-
-
-@dataclass(frozen=True)
-class ContributionInput:
-    amount_cents: int
-    contributed_at: datetime | None = None  # aware; now when None
-    contact_id: int | None = None
-    tier_id: int | None = None
-    payment_status: str = PaymentStatus.VALID.value
-    anonymous: bool = False
-    backer_name: str = ""
-    platform_reference: str | None = None
-
-
-@dataclass(frozen=True)
-class ContributionRecord:
-    id: int
-    campaign_id: int
-    contact_id: int | None
-    backer: str  # the contact's name, else the name the platform gave
-    circle: str | None
-    tier_id: int | None
-    tier_title: str
-    amount_cents: int
-    contributed_at: datetime
-    platform: str
-    platform_reference: str | None
-    payment_status: str
-    anonymous: bool
-    version_id: int
-
-
-@dataclass(frozen=True)
-class TierFigure:
-    tier_id: int
-    title: str
-    amount_cents: int
-    contributions: int
-    total_cents: int
-    stock_left: int | None
-
-
-@dataclass(frozen=True)
-class CampaignDashboard:
-    campaign: CampaignRecord
-    today: date
-    total_cents: int
-    goal_ratio: float | None
-    days_left: int | None
-    contributions: int
-    backers: int
-    refunded_cents: int
-    pending_cents: int
-    cumulative: pacing.DaySeries
-    goal_line: pacing.DaySeries
-    projection: pacing.DaySeries
-    projected_total_cents: int
-    by_circle: dict[str, pacing.CircleShare]
-    top_tiers: list[TierFigure]
-    new_contacts: int
-    close_circles: pacing.CloseCirclesCheck
-
-
-@dataclass(frozen=True)
-class CircleReach:
-    circle: str
-    contacts: int
-    told: int
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    key: str
-    label: str
-    done: bool
-
-
-@dataclass(frozen=True)
-class PrelaunchChecklist:
-    campaign: CampaignRecord
-    since: date
-    reach: list[CircleReach]  # proches then communauté
-    close_target_cents: int  # ~30 % of the goal, expected from close circles
-    close_cents: int  # what close circles gave so far (valid contributions)
-    items: list[ChecklistItem] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class UntoldContact:
-    contact_id: int
-    name: str
-    circle: str
-    email: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class MoveProposal:
-    """A grand-public backer who could join the communauté."""
-
-    contact_id: int
-    name: str
-    email: str
-    contributions: int
-    amount_cents: int
 
 
 # ---------------------------------------------------------------- helpers
@@ -459,7 +286,7 @@ def _taken_by_tier(session: Session, campaign_id: int) -> dict[int, int]:
         )
         .group_by(Contribution.tier_id)
     )
-    return {int(tier_id): int(count) for tier_id, count in session.execute(query)}
+    return {int(tier_id): int(count) for tier_id, count in session.execute(query) if tier_id is not None}
 
 
 def _tier_record(row: Tier, taken: int) -> TierRecord:
@@ -560,19 +387,22 @@ def delete_tier(db: Database, actor: Actor, tier_id: int) -> None:
 # ---------------------------------------------------------------- contributions
 
 
-def record_contribution_touch(session: Session, actor: Actor, contact: Contact, campaign: Campaign,
+def record_contribution_touch(session: Session, actor: Actor, contact_id: int, campaign: Campaign,
                               amount_cents: int, when: datetime) -> None:
-    """A contribution is a touch point on the contact's timeline; keeps last_touch_at the latest one."""
+    """A contribution is a touch point on the contact's timeline.
+
+    The caller then calls ``touch_points.refresh_last_touch`` for the contacts it touched
+    (once per import, not once per row); that keeps last_touch_at right without changing
+    the contact's version, so an open contact sheet stays saveable.
+    """
     session.add(
         TouchPoint(
-            contact_id=contact.id, kind=CONTRIBUTION_TOUCH_KIND, occurred_at=when,
+            contact_id=contact_id, kind=CONTRIBUTION_TOUCH_KIND, occurred_at=when,
             summary=_("Contribution de {amount} à la campagne « {name} »",
                       amount=formatting.money(amount_cents, campaign.currency), name=campaign.name),
             created_by=actor.name,
         )
     )
-    if contact.last_touch_at is None or when > contact.last_touch_at:
-        contact.last_touch_at = when
 
 
 def _contribution_record(row: Contribution, contact: Contact | None, tier: Tier | None) -> ContributionRecord:
@@ -633,7 +463,8 @@ def add_contribution(db: Database, actor: Actor, campaign_id: int, data: Contrib
         )
         session.add(row)
         if contact is not None:
-            record_contribution_touch(session, actor, contact, campaign, row.amount_cents, when)
+            record_contribution_touch(session, actor, contact.id, campaign, row.amount_cents, when)
+            refresh_last_touch(session, [contact.id])
         session.flush()
         return _contribution_record(row, contact, tier)
 
@@ -720,7 +551,8 @@ def campaign_dashboard(db: Database, actor: Actor, campaign_id: int, today: date
             .group_by(Contribution.tier_id)
         )
         for tier_id, count, amount in session.execute(query):
-            per_tier[int(tier_id)] = (int(count), int(amount or 0))
+            if tier_id is not None:
+                per_tier[int(tier_id)] = (int(count), int(amount or 0))
         top = sorted(
             (TierFigure(t.id, t.title, t.amount_cents, *per_tier.get(t.id, (0, 0)), t.stock_left) for t in tiers),
             key=lambda f: (-f.contributions, -f.total_cents, f.amount_cents),
@@ -837,20 +669,12 @@ def record_campaign_announcement(db: Database, actor: Actor, campaign_id: int, c
     require(actor, Action.EDIT_CONTACTS)
     if kind not in ANNOUNCEMENT_KINDS:
         raise ValidationError(_("Type d'échange inconnu : « {value} ».", value=kind), field="kind")
-    when = when or datetime.now(UTC)
     with db.transaction() as session:
         campaign = _load(session, campaign_id)
         summary = _("Campagne « {name} » : annonce", name=campaign.name)
         if note.strip():
             summary = f"{summary} — {note.strip()}"
-        count = 0
-        for contact in session.scalars(select(Contact).where(Contact.id.in_(list(contact_ids)))):
-            session.add(TouchPoint(contact_id=contact.id, kind=kind, occurred_at=when, summary=summary,
-                                   created_by=actor.name))
-            if contact.last_touch_at is None or when > contact.last_touch_at:
-                contact.last_touch_at = when
-            count += 1
-        return count
+        return add_touch_points(session, actor, contact_ids, kind, summary, when)
 
 
 # ---------------------------------------------------------------- moving backers inward
@@ -877,23 +701,21 @@ def inward_move_proposals(db: Database, actor: Actor, campaign_id: int) -> list[
 
 
 def apply_inward_moves(db: Database, actor: Actor, campaign_id: int, contact_ids: Sequence[int]) -> int:
-    """Move these grand-public backers to the communauté, with "A soutenu la campagne X" as the reason.
+    """Move these grand-public backers to the communauté, with "A soutenu la campagne « X »" as the reason.
 
-    Writes the CircleMove itself (same shape as the contacts' move history); contacts no
-    longer in grand public are left alone. Returns how many moved.
+    Goes through the contacts' own move service (history kept, versions bumped); contacts
+    no longer in grand public are left alone. Returns how many moved.
     """
     require(actor, Action.EDIT_CONTACTS)
     with db.transaction() as session:
         campaign = _load(session, campaign_id)
+        still_public = list(session.scalars(
+            select(Contact.id).where(Contact.id.in_(list(contact_ids)), Contact.circle == Circle.GRAND_PUBLIC.value)
+        ))
+        if not still_public:
+            return 0
         reason = _("A soutenu la campagne « {name} »", name=campaign.name)
-        moved = 0
-        query = select(Contact).where(Contact.id.in_(list(contact_ids)), Contact.circle == Circle.GRAND_PUBLIC.value)
-        for contact in session.scalars(query):
-            session.add(CircleMove(contact_id=contact.id, from_circle=contact.circle,
-                                   to_circle=Circle.COMMUNAUTE.value, moved_by=actor.name, reason=reason))
-            contact.circle = Circle.COMMUNAUTE.value
-            moved += 1
-        return moved
+        return move_contacts(session, actor, still_public, Circle.COMMUNAUTE.value, reason)
 
 
 def circle_labels() -> dict[str, str]:

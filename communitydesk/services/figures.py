@@ -33,10 +33,36 @@ class ContactFigures:
 
 
 @dataclass(frozen=True)
+class CampaignFigures:
+    """One campaign's headline figures, valid contributions only (refunds and cancels never count)."""
+
+    id: int
+    name: str
+    status: str
+    goal_cents: int
+    ends_on: str | None  # ISO date
+    total_cents: int
+    contributions: int
+    backers: int
+    by_circle_cents: dict[str, int]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "total_cents": self.total_cents,
+            "contributions": self.contributions,
+            "backers": self.backers,
+            "by_circle_cents": self.by_circle_cents,
+        }
+
+
+@dataclass(frozen=True)
 class Figures:
     schema_version: str | None
     contacts: ContactFigures
     tables: dict[str, int] = field(default_factory=dict)
+    campaigns: list[CampaignFigures] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +76,7 @@ class Figures:
                 "a_relancer": self.contacts.a_relancer,
             },
             "tables": self.tables,
+            "campaigns": [campaign.as_json() for campaign in self.campaigns],
         }
 
 
@@ -97,6 +124,37 @@ def _text(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
+_CAMPAIGNS_SQL = """
+SELECT c.id, c.name, c.status, c.goal_cents, c.ends_on,
+       COALESCE(SUM(k.amount_cents), 0), COUNT(k.id),
+       COUNT(DISTINCT k.contact_id) + COALESCE(SUM(k.id IS NOT NULL AND k.contact_id IS NULL), 0),
+       COALESCE(SUM(CASE WHEN p.circle = 'proches' THEN k.amount_cents END), 0),
+       COALESCE(SUM(CASE WHEN p.circle = 'communaute' THEN k.amount_cents END), 0),
+       COALESCE(SUM(CASE WHEN p.circle IS NULL OR p.circle NOT IN ('proches', 'communaute')
+                         THEN k.amount_cents END), 0)
+FROM campaigns c
+LEFT JOIN contributions k ON k.campaign_id = c.id AND k.payment_status = 'valid'
+LEFT JOIN contacts p ON p.id = k.contact_id
+GROUP BY c.id
+ORDER BY c.id
+"""
+
+
+def campaign_figures(conn: sqlite3.Connection) -> list[CampaignFigures]:
+    """Every campaign's total, backers and split per circle (the contact's current circle;
+    contributions without a contact count as grand public)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='campaigns'").fetchone() is None:
+        return []  # a base from before the campaigns migration
+    return [
+        CampaignFigures(
+            id=row[0], name=row[1], status=row[2], goal_cents=row[3], ends_on=row[4], total_cents=row[5],
+            contributions=row[6], backers=row[7],
+            by_circle_cents={"proches": row[8], "communaute": row[9], "grand_public": row[10]},
+        )
+        for row in conn.execute(_CAMPAIGNS_SQL)
+    ]
+
+
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     names = [
         row[0]
@@ -124,6 +182,7 @@ def read_figures(path: Path, actor: Actor, *, with_tables: bool = True) -> Figur
                 schema_version=schema.revision,
                 contacts=contact_figures(conn),
                 tables=table_counts(conn) if with_tables else {},
+                campaigns=campaign_figures(conn),
             )
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc

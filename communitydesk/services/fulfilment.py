@@ -8,8 +8,6 @@ never needs a second write. Refunded or cancelled contributions are owed nothing
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,27 +21,8 @@ from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
 from communitydesk.models.contacts import Contact
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
+from communitydesk.services.campaign_records import FulfilmentLine
 from communitydesk.services.permissions import Action, Actor, require
-
-
-@dataclass(frozen=True)
-class FulfilmentLine:
-    contribution_id: int
-    reference: str
-    backer: str
-    email: str
-    phone: str
-    address: str
-    postcode: str
-    city: str
-    country: str
-    tier_id: int
-    tier_title: str
-    amount_cents: int
-    contributed_at: datetime
-    state: str
-    state_changed_at: datetime | None  # None while still "à préparer" untouched
-    note: str
 
 
 def _lines(session: Session, campaign_id: int, states: Sequence[str] | None = None) -> list[FulfilmentLine]:

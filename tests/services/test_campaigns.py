@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,27 +10,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from communitydesk.db.database import Database
-from communitydesk.db.engine import make_engine, make_session_factory
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.models.contacts import CircleMove, Contact, TouchPoint
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services import campaigns as svc
 from communitydesk.services.permissions import Actor
-
-
-@contextmanager
-def schema_database(path: Path) -> Iterator[Database]:
-    """A database built with create_all: used until migration 0003 is in the chain."""
-    from communitydesk.models import campaigns  # noqa: F401 - registers the tables
-    from communitydesk.models.base import Base
-
-    engine = make_engine(path)
-    Base.metadata.create_all(engine)
-    database = Database(path=path, engine=engine, sessions=make_session_factory(engine))
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 def add_contact(db: Database, first: str, last: str, circle: str = "grand_public", email: str = "",
@@ -56,12 +37,6 @@ def make_campaign(db: Database, actor: Actor, name: str = "Atelier vélo solidai
 def at(day: int, hour: int = 12) -> datetime:
     """A moment in March 2026 (UTC)."""
     return datetime(2026, 3, day, hour, tzinfo=UTC)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    with schema_database(tmp_path / "campaigns.sqlite3") as database:
-        yield database
 
 
 # ---------------------------------------------------------------- campaigns

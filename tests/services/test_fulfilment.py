@@ -3,41 +3,17 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from communitydesk.db.database import Database
-from communitydesk.db.engine import make_engine, make_session_factory
 from communitydesk.errors import ValidationError
 from communitydesk.models.contacts import Contact
 from communitydesk.services import campaigns as svc
 from communitydesk.services import fulfilment
 from communitydesk.services.permissions import Actor
-
-
-@contextmanager
-def schema_database(path: Path) -> Iterator[Database]:
-    """A database built with create_all: used until migration 0003 is in the chain."""
-    from communitydesk.models import campaigns  # noqa: F401 - registers the tables
-    from communitydesk.models.base import Base
-
-    engine = make_engine(path)
-    Base.metadata.create_all(engine)
-    database = Database(path=path, engine=engine, sessions=make_session_factory(engine))
-    try:
-        yield database
-    finally:
-        database.close()
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    with schema_database(tmp_path / "campaigns.sqlite3") as database:
-        yield database
 
 
 def when(day: int) -> datetime:
