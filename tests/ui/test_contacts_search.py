@@ -31,7 +31,9 @@ def people(db: Database, actor: Actor) -> dict[str, int]:
 def open_page(qtbot, make_window, path: Path):  # type: ignore[no-untyped-def]
     window = make_window(path)
     page = window.show_page("contacts")
-    qtbot.waitUntil(lambda: page.model.reloads > 0 and not page.model.is_loading() and bool(page.circle_counts), timeout=20000)
+    qtbot.waitUntil(
+        lambda: page.model.reloads > 0 and not page.model.is_loading() and bool(page.circle_counts), timeout=20000
+    )
     return window, page
 
 
@@ -44,8 +46,9 @@ def wait_list(qtbot, page, expected: list[str]) -> None:  # type: ignore[no-unty
     qtbot.waitUntil(lambda: not page.model.is_loading() and sorted(names(page)) == sorted(expected), timeout=10000)
 
 
-def test_typing_helene_finds_helene_and_updates_rings(qtbot, make_window, db_path: Path, db: Database,
-                                                      actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_typing_helene_finds_helene_and_updates_rings(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     people(db, actor)
     _window, page = open_page(qtbot, make_window, db_path)
     assert page.model.total == 5
@@ -74,8 +77,9 @@ def test_typing_helene_finds_helene_and_updates_rings(qtbot, make_window, db_pat
     assert "Aucun contact ne correspond" in page.empty_label.text()
 
 
-def test_clicking_a_ring_filters_the_list_and_again_clears(qtbot, make_window, db_path: Path, db: Database,
-                                                          actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_ring_filters_the_list_and_again_clears(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     people(db, actor)
     _window, page = open_page(qtbot, make_window, db_path)
     rings = page.rings
@@ -97,8 +101,9 @@ def test_clicking_a_ring_filters_the_list_and_again_clears(qtbot, make_window, d
     wait_list(qtbot, page, ["Hélène Durand", "Héloïse Martin", "Bruno Lefèvre", "Chloé Dupré", "Marc Helens"])
 
 
-def test_filters_tag_ambassadors_critics_and_overdue(qtbot, make_window, db_path: Path, db: Database,
-                                                     actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_filters_tag_ambassadors_critics_and_overdue(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     made = people(db, actor)
     create_contact(db, actor, ContactInput(first_name="Inès", last_name="Vidal", is_ambassador=True))
     create_contact(db, actor, ContactInput(first_name="René", last_name="Giraud", is_critic=True))
@@ -131,12 +136,16 @@ def test_filters_tag_ambassadors_critics_and_overdue(qtbot, make_window, db_path
     assert page.model.data(page.model.index(0, overdue)) == "à relancer"
     bar.clear()
     assert not bar.overdue.isChecked()
-    wait_list(qtbot, page, ["Hélène Durand", "Héloïse Martin", "Bruno Lefèvre", "Chloé Dupré", "Marc Helens",
-                            "Inès Vidal", "René Giraud"])
+    wait_list(
+        qtbot,
+        page,
+        ["Hélène Durand", "Héloïse Martin", "Bruno Lefèvre", "Chloé Dupré", "Marc Helens", "Inès Vidal", "René Giraud"],
+    )
 
 
-def test_save_current_filter_as_segment_and_pick_it_again(qtbot, make_window, db_path: Path, db: Database,
-                                                          actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_save_current_filter_as_segment_and_pick_it_again(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     people(db, actor)
     _window, page = open_page(qtbot, make_window, db_path)
     rings = page.rings
