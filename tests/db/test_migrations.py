@@ -155,3 +155,83 @@ def test_every_migration_goes_down_and_up_again(db_path: Path) -> None:
     assert left <= {"alembic_version"}
     command.upgrade(config, HEAD)
     assert state(db_path)[0] == REVISIONS[-1]
+
+
+def fill_generic(path: Path, table: str, count: int) -> None:
+    """Rows in ``table`` at whatever revision the file is: every NOT NULL column gets a value."""
+    conn = sqlite3.connect(path)
+    columns = [
+        (name, declared.upper())
+        for _cid, name, declared, notnull, default, pk in conn.execute(f"PRAGMA table_info({table})")
+        if notnull and default is None and not pk
+    ]
+
+    def value(name: str, declared: str, index: int) -> object:
+        if "INT" in declared or "BOOL" in declared:
+            return 0 if name != "version_id" else 1
+        if "DATE" in declared or "TIME" in declared:
+            return "2026-01-01 00:00:00.000000"
+        if name == "circle":
+            return "communaute"
+        return f"{name} {index}"
+
+    names = ", ".join(name for name, _declared in columns)
+    marks = ", ".join("?" for _ in columns)
+    with conn:
+        conn.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})",
+            [[value(name, declared, i) for name, declared in columns] for i in range(count)],
+        )
+    conn.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(len(REVISIONS) < 2, reason="needs an older revision to upgrade from")
+@pytest.mark.parametrize("delay", [0.0, 0.3])
+def test_killed_real_upgrade_is_old_or_new_never_half(tmp_path: Path, actor: Actor, delay: float) -> None:
+    """The real migrations from the first revision, killed while Alembic writes: then reopened and finished."""
+    import signal
+    import time
+
+    from alembic import command
+
+    from communitydesk.db.backup import list_backups
+    from communitydesk.db.database import open_database
+
+    old = REVISIONS[0]
+    path = tmp_path / "ancienne.sqlite3"
+    command.upgrade(alembic_config(path), old)
+    fill_generic(path, "contacts", 20000)
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom communitydesk.db.database import open_database\n"
+        "open_database(Path(sys.argv[1])).close()\n"
+    )
+    upgrading = subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        wal = path.with_name(path.name + "-wal")
+        # The backup comes first, then Alembic is imported, then the migrations write to the WAL.
+        while upgrading.poll() is None and time.monotonic() < deadline:
+            if list_backups(path) and wal.exists() and wal.stat().st_size > 0:
+                break
+            time.sleep(0.005)
+        time.sleep(delay)
+        if upgrading.poll() is None:
+            upgrading.send_signal(signal.SIGKILL)
+        upgrading.wait(timeout=120)
+    finally:
+        if upgrading.poll() is None:
+            upgrading.kill()
+            upgrading.wait()
+    revision, tables, counts = state(path)
+    assert revision in REVISIONS  # each revision commits whole, with its alembic_version
+    assert counts["contacts"] == 20000
+    assert not any(t.startswith("_alembic_tmp") for t in tables)
+    problems = check_database(path, actor).problems
+    if revision == HEAD:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and "Le schéma est en version" in problems[0], problems
+    open_database(path).close()  # finishes the upgrade
+    assert state(path)[0] == HEAD and state(path)[2]["contacts"] == 20000
+    assert check_database(path, actor).healthy
