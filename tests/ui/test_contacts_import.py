@@ -1,0 +1,144 @@
+"""The import wizard on a French Excel file (cp1252, ";", accents): detection shown, columns
+recognised, simulation first, then the import with its summary; the contacts are created."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from communitydesk.db.database import Database
+from communitydesk.services import contact_search
+from communitydesk.services.contacts import ContactInput, create_contact
+from communitydesk.services.permissions import Actor
+from communitydesk.ui.contacts.import_wizard import ContactImportWizard
+
+EXCEL_CSV = (
+    "Prénom;Nom;Courriel;Téléphone;Code postal;Ville;Cercle;Étiquettes;Remarque\r\n"
+    "Hélène;Lefèvre;helene.lefevre@exemple.fr;06 12 34 56 78;69007;Lyon;Proches;bénévole;Très présente à l'atelier\r\n"
+    "Jérôme;Dupré;jerome@exemple.fr;0472000000;42000;Saint-Étienne;Communauté;presse;\r\n"
+    "Noël;Bérard;pas-un-email;;30000;Nîmes;;;\r\n"
+    "Françoise;Gaëtan;francoise@exemple.fr;;01000;Bourg-en-Bresse;grand public;;Déjà connue\r\n"
+)
+
+
+def write_excel_file(tmp_path: Path) -> Path:
+    path = tmp_path / "adhérents.csv"
+    path.write_bytes(EXCEL_CSV.encode("cp1252"))
+    return path
+
+
+def open_page(qtbot, make_window, path: Path):  # type: ignore[no-untyped-def]
+    window = make_window(path)
+    page = window.show_page("contacts")
+    qtbot.waitUntil(lambda: page.model.reloads > 0 and not page.model.is_loading(), timeout=20000)
+    return window, page
+
+
+def test_import_wizard_on_a_cp1252_semicolon_file(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    create_contact(db, actor, ContactInput(first_name="Françoise", last_name="Gaëtan", email="francoise@exemple.fr"))
+    csv_file = write_excel_file(tmp_path)
+    _window, page = open_page(qtbot, make_window, db_path)
+    assert page.model.total == 1
+
+    wizard = page.import_contacts()
+    assert isinstance(wizard, ContactImportWizard)
+    files = wizard.file_page
+    assert not files.isComplete()
+    files.path_edit.setText(str(csv_file))
+    qtbot.waitUntil(files.isComplete, timeout=10000)
+    detected = files.detected.text()
+    assert "CSV" in detected and "Windows-1252 (Excel)" in detected and "point-virgule" in detected
+    assert "9 colonnes" in detected
+    assert files.encoding.currentText() == "Détecté : Windows-1252 (Excel)"
+
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert wizard.currentPage() is mapping
+    chosen = [combo.currentData() for combo in mapping.combos]
+    assert chosen == ["first_name", "last_name", "email", "phone", "postcode", "city", "circle", "tags", "notes"]
+    assert mapping.mapping_table.item(0, 1).text() == "Hélène"  # example read with the right accents
+    preview = mapping.preview_table
+    headers = [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
+    assert headers[:3] == ["Ligne", "Prénom", "Nom"] and headers[-1] == "Problèmes"
+    assert preview.item(0, 1).text() == "Hélène"
+    problems = preview.item(2, preview.columnCount() - 1).text()
+    assert "pas-un-email" in problems  # line 4's bad e-mail shown before anything is decided
+
+    # Ignoring every name column leaves nothing to tell who a contact is: the wizard says so.
+    for column in (0, 1, 2):
+        mapping.set_field(column, None)
+    assert not mapping.isComplete()
+    assert "Aucune colonne ne donne le nom" in mapping.warning.text()
+    for column, field in ((0, "first_name"), (1, "last_name"), (2, "email")):
+        mapping.set_field(column, field)
+    qtbot.waitUntil(mapping.isComplete)
+
+    wizard.next()
+    assert wizard.currentPage() is wizard.mode_page
+    assert wizard.mode_page.mode() == "create"
+    wizard.next()
+    dry = wizard.dry_run_page
+    qtbot.waitUntil(dry.isComplete, timeout=20000)
+    assert dry.summary is not None and dry.summary.dry_run
+    assert (dry.summary.created, dry.summary.skipped, dry.summary.rejected_lines) == (2, 1, 1)
+    assert dry.errors.rowCount() == 1
+    assert dry.errors.item(0, 0).text() == "4"  # the spreadsheet line
+    assert "pas-un-email" in dry.errors.item(0, 2).text()
+    assert contact_search.count(db, actor) == 1  # the simulation wrote nothing
+
+    with qtbot.waitSignal(wizard.imported, timeout=20000) as blocker:
+        wizard.next()
+    summary = blocker.args[0]
+    assert (summary.created, summary.skipped, summary.rejected_lines, summary.dry_run) == (2, 1, 1, False)
+    done = wizard.import_page
+    assert done.isComplete()
+    assert "Contacts créés : 2" in done.summary_label.text()
+    assert "Lignes en erreur, non importées : 1" in done.summary_label.text()
+
+    assert contact_search.count(db, actor) == 3
+    rows = contact_search.page(db, actor, "helene")
+    assert [(r.display_name, r.city, r.circle, r.tags) for r in rows] == [
+        ("Hélène Lefèvre", "Lyon", "proches", ("bénévole",))
+    ]
+    rows = contact_search.page(db, actor, "saint etienne")
+    assert [(r.display_name, r.circle) for r in rows] == [("Jérôme Dupré", "communaute")]
+    # The list behind the wizard follows.
+    qtbot.waitUntil(lambda: page.model.total == 3, timeout=10000)
+    wizard.accept()
+
+
+def test_forcing_another_encoding_and_delimiter(qtbot, make_window, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    csv_file = write_excel_file(tmp_path)
+    _window, page = open_page(qtbot, make_window, db_path)
+    wizard = page.import_contacts()
+    files = wizard.file_page
+    files.path_edit.setText(str(csv_file))
+    qtbot.waitUntil(files.isComplete, timeout=10000)
+
+    # Forcing UTF-8 on a Windows-1252 file cannot work: a clear French message, no next step.
+    files.encoding.setCurrentIndex(files.encoding.findData("utf-8"))
+    files.load()
+    qtbot.waitUntil(lambda: bool(files.error.text()), timeout=10000)
+    assert "ne peut pas être lu avec l'encodage utf-8" in files.error.text()
+    assert not files.isComplete()
+
+    files.encoding.setCurrentIndex(files.encoding.findData("cp1252"))
+    files.delimiter.setCurrentIndex(files.delimiter.findData(","))
+    files.load()
+    qtbot.waitUntil(files.isComplete, timeout=10000)
+    assert "séparateur : virgule" in files.detected.text()
+    assert "1 colonne ·" in files.detected.text()  # read with "," the file is one wide column
+    wizard.next()
+    assert not wizard.mapping_page.isComplete()  # that column is no contact field: cannot go on
+    wizard.reject()
+
+
+def test_a_missing_file_is_explained(qtbot, make_window, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _window, page = open_page(qtbot, make_window, db_path)
+    wizard = page.import_contacts()
+    wizard.file_page.path_edit.setText(str(tmp_path / "absent.csv"))
+    qtbot.waitUntil(lambda: bool(wizard.file_page.error.text()), timeout=10000)
+    assert "n'existe pas" in wizard.file_page.error.text()
+    assert not wizard.file_page.isComplete()
+    wizard.reject()
