@@ -42,8 +42,9 @@ def open_sheet_with_enter(qtbot, page):  # type: ignore[no-untyped-def]
     return sheet
 
 
-def test_enter_opens_the_sheet_and_every_field_is_saved(qtbot, make_window, db_path: Path, db: Database,
-                                                        actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_enter_opens_the_sheet_and_every_field_is_saved(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     contact = create_contact(db, actor, ContactInput(first_name="Hélène", last_name="Durand", city="Lyon"))
     _window, page = open_page(qtbot, make_window, db_path)
     sheet = open_sheet_with_enter(qtbot, page)
@@ -51,11 +52,22 @@ def test_enter_opens_the_sheet_and_every_field_is_saved(qtbot, make_window, db_p
     assert sheet.editors["city"].text() == "Lyon"
     assert sheet.editors["circle"].currentText() == "Grand public"
 
-    values = {"organisation": "Les Ateliers du Lien", "role": "Trésorière", "email": "helene@exemple.fr",
-              "email_secondary": "h.durand@asso.example", "phone": "06 12 34 56 78", "phone_secondary": "04 72 00 00 00",
-              "address": "12 rue des Coopérateurs", "postcode": "69007", "city": "Lyon", "source": "Forum des assos",
-              "notes": "Aime les ateliers couture.", "is_ambassador": True, "is_critic": True,
-              "tags": "bénévole, presse"}
+    values = {
+        "organisation": "Les Ateliers du Lien",
+        "role": "Trésorière",
+        "email": "helene@exemple.fr",
+        "email_secondary": "h.durand@asso.example",
+        "phone": "06 12 34 56 78",
+        "phone_secondary": "04 72 00 00 00",
+        "address": "12 rue des Coopérateurs",
+        "postcode": "69007",
+        "city": "Lyon",
+        "source": "Forum des assos",
+        "notes": "Aime les ateliers couture.",
+        "is_ambassador": True,
+        "is_critic": True,
+        "tags": "bénévole, presse",
+    }
     for name, value in values.items():
         sheet.set_field(name, value)
     assert sheet.is_dirty()
@@ -74,8 +86,9 @@ def test_enter_opens_the_sheet_and_every_field_is_saved(qtbot, make_window, db_p
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, email)) == "helene@exemple.fr", timeout=10000)
 
 
-def test_wrong_fields_are_explained_in_french_beside_them(qtbot, make_window, db_path: Path, db: Database,
-                                                          actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_fields_are_explained_in_french_beside_them(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     contact = create_contact(db, actor, ContactInput(first_name="Bruno", last_name="Lefèvre"))
     _window, page = open_page(qtbot, make_window, db_path)
     sheet = open_sheet_with_enter(qtbot, page)
@@ -96,14 +109,20 @@ def test_wrong_fields_are_explained_in_french_beside_them(qtbot, make_window, db
     assert sheet.errors["postcode"].text() == "Le code postal « 6900 » doit compter 5 chiffres."
 
 
-def test_a_save_over_someone_elses_change_is_refused_and_offers_to_reload(qtbot, make_window, db_path: Path,
-                                                                          db: Database, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_a_save_over_someone_elses_change_is_refused_and_offers_to_reload(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     contact = create_contact(db, actor, ContactInput(first_name="Chloé", last_name="Dupré", city="Lyon"))
     _window, page = open_page(qtbot, make_window, db_path)
     sheet = open_sheet_with_enter(qtbot, page)
     # Someone else, on another computer, saves the contact meanwhile.
-    update_contact(db, actor, contact.id, contact.version_id,
-                   ContactInput(first_name="Chloé", last_name="Dupré", city="Villeurbanne"))
+    update_contact(
+        db,
+        actor,
+        contact.id,
+        contact.version_id,
+        ContactInput(first_name="Chloé", last_name="Dupré", city="Villeurbanne"),
+    )
     sheet.set_field("city", "Grenoble")
     with qtbot.waitSignal(sheet.save_failed, timeout=10000):
         sheet.save()
@@ -123,8 +142,9 @@ def test_a_save_over_someone_elses_change_is_refused_and_offers_to_reload(qtbot,
     assert get_contact(db, actor, contact.id).data.city == "Grenoble"
 
 
-def test_timeline_shows_moves_and_a_quick_touch_point(qtbot, make_window, db_path: Path, db: Database,
-                                                      actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_shows_moves_and_a_quick_touch_point(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     contact = create_contact(db, actor, ContactInput(first_name="Inès", last_name="Vidal"))
     circle_moves.move_inward(db, actor, contact.id, "Venue à l'assemblée générale")
     _window, page = open_page(qtbot, make_window, db_path)
@@ -149,8 +169,9 @@ def test_timeline_shows_moves_and_a_quick_touch_point(qtbot, make_window, db_pat
     assert sheet.touch_summary.text() == ""
 
 
-def test_changing_the_circle_on_the_sheet_asks_why(qtbot, make_window, db_path: Path, db: Database,
-                                                   actor: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_changing_the_circle_on_the_sheet_asks_why(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
     contact = create_contact(db, actor, ContactInput(first_name="René", last_name="Giraud"))
     _window, page = open_page(qtbot, make_window, db_path)
     sheet = open_sheet_with_enter(qtbot, page)
@@ -163,7 +184,10 @@ def test_changing_the_circle_on_the_sheet_asks_why(qtbot, make_window, db_path: 
         dialog.accept()
     history = circle_moves.history(db, actor, contact.id)
     assert (history[-1].from_circle, history[-1].to_circle, history[-1].reason) == (
-        "grand_public", "proches", "Ami d'enfance de la fondatrice")
+        "grand_public",
+        "proches",
+        "Ami d'enfance de la fondatrice",
+    )
     assert sheet.timeline.entries[0].text == "Grand public → Proches — Ami d'enfance de la fondatrice"
 
 
@@ -191,8 +215,9 @@ def test_ctrl_n_creates_a_contact(qtbot, make_window, db_path: Path, db: Databas
     assert page.sheets == {}
 
 
-def test_closing_a_sheet_with_unsaved_edits_asks_first(qtbot, make_window, db_path: Path, db: Database,
-                                                       actor: Actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_closing_a_sheet_with_unsaved_edits_asks_first(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     create_contact(db, actor, ContactInput(first_name="Léa", last_name="Aubert"))
     _window, page = open_page(qtbot, make_window, db_path)
     sheet = open_sheet_with_enter(qtbot, page)

@@ -1,0 +1,124 @@
+"""The duplicates review: pairs with their reason, a field-by-field merge keeping everything
+attached to both, "Pas un doublon", and the undo of the last merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from communitydesk.db.database import Database
+from communitydesk.services import circle_moves, contact_search, duplicates, touch_points
+from communitydesk.services.contacts import ContactInput, create_contact, get_contact
+from communitydesk.services.permissions import Actor
+from communitydesk.ui.contacts.duplicates_view import DuplicatePairsModel, DuplicatesDialog
+
+
+def two_helenes(db: Database, actor: Actor) -> tuple[int, int]:
+    first = create_contact(
+        db,
+        actor,
+        ContactInput(first_name="Hélène", last_name="Martin", city="Lyon", email="helene.martin@exemple.fr", phone=""),
+    )
+    second = create_contact(
+        db,
+        actor,
+        ContactInput(
+            first_name="Helene",
+            last_name="Martin",
+            city="",
+            email="Helene.Martin@exemple.fr",
+            phone="06 12 34 56 78",
+            circle="communaute",
+        ),
+    )
+    touch_points.add_touch_point(db, actor, second.id, "call", "Appel pour l'atelier")
+    create_contact(db, actor, ContactInput(first_name="Bruno", last_name="Lefèvre", email="bruno@exemple.fr"))
+    return first.id, second.id
+
+
+def open_dialog(qtbot, make_window, path: Path) -> tuple[object, DuplicatesDialog]:  # type: ignore[no-untyped-def]
+    window = make_window(path)
+    page = window.show_page("contacts")
+    qtbot.waitUntil(lambda: page.model.reloads > 0 and not page.model.is_loading(), timeout=20000)
+    assert page.duplicates_button.isVisible()
+    qtbot.mouseClick(page.duplicates_button, Qt.MouseButton.LeftButton)
+    dialog = page.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog.choice.pair is not None and not dialog.busy, timeout=20000)
+    return page, dialog
+
+
+def test_merge_two_duplicates_field_by_field_then_undo(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    first, second = two_helenes(db, actor)
+    page, dialog = open_dialog(qtbot, make_window, db_path)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.data(dialog.model.index(0, 2)) == "Même e-mail"
+    assert dialog.model.data(dialog.model.index(0, 3)) == "100"
+    choice = dialog.choice
+    assert (choice.pair.first.id, choice.pair.second.id) == (first, second)
+    # Only the differing fields are offered; the empty phone and city of the kept one default to the other's.
+    assert set(choice.groups) == {"first_name", "email", "phone", "city", "circle"}
+    assert choice.fields_from_absorbed() == ["phone"]
+    choice.choose("circle", "right")  # keep "communauté" from the second card
+    assert choice.fields_from_absorbed() == ["phone", "circle"]
+    assert dialog.merge_button.isEnabled()
+    assert not dialog.undo_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 0, timeout=20000)
+    kept = get_contact(db, actor, first)
+    assert (kept.data.first_name, kept.data.city, kept.data.phone, kept.data.circle) == (
+        "Hélène",
+        "Lyon",
+        "06 12 34 56 78",
+        "communaute",
+    )
+    assert get_contact(db, actor, second).archived_at is not None
+    # The absorbed card's touch point and its circle move now belong to the kept contact.
+    assert [p.summary for p in touch_points.timeline(db, actor, first)] == ["Appel pour l'atelier"]
+    assert circle_moves.history(db, actor, first)[-1].to_circle == "communaute"
+    assert contact_search.count(db, actor) == 2
+    assert "Aucun doublon probable" in dialog.state.text()
+    qtbot.waitUntil(lambda: page.model.total == 2, timeout=10000)
+
+    assert dialog.undo_button.isEnabled()
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 1, timeout=20000)
+    assert get_contact(db, actor, second).archived_at is None
+    restored = get_contact(db, actor, first)
+    assert (restored.data.phone, restored.data.circle) == ("", "grand_public")
+    assert [p.summary for p in touch_points.timeline(db, actor, second)] == ["Appel pour l'atelier"]
+    assert touch_points.timeline(db, actor, first) == []
+    assert not dialog.undo_button.isEnabled()
+    qtbot.waitUntil(lambda: page.model.total == 3, timeout=10000)
+
+
+def test_keeping_the_other_card_and_not_a_duplicate(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    first, second = two_helenes(db, actor)
+    _page, dialog = open_dialog(qtbot, make_window, db_path)
+    choice = dialog.choice
+    choice.findChild(type(choice.groups["city"].button(1)), "keepRight").setChecked(True)
+    assert choice.kept_and_absorbed() == (second, first)
+    # Kept: the second card; its empty city defaults to the first's.
+    assert choice.fields_from_absorbed() == ["city"]
+
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        qtbot.mouseClick(dialog.ignore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 0, timeout=20000)
+    assert duplicates.find_duplicates(db, actor) == []
+    assert contact_search.count(db, actor) == 3  # nothing merged
+
+
+def test_qtmodeltester_on_the_pairs(qtmodeltester, db: Database, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+    two_helenes(db, actor)
+    model = DuplicatePairsModel()
+    labels = {r.value: duplicates.reason_label(r) for r in duplicates.DuplicateReason}
+    model.set_pairs(duplicates.find_duplicates(db, actor), labels)
+    assert model.rowCount() == 1
+    qtmodeltester.check(model, force_py=True)
