@@ -42,9 +42,12 @@ def refresh(conn: Connection, progress: Progress | None = None) -> int:
     last = conn.exec_driver_sql(f"SELECT MAX(id) FROM {QUEUE_TABLE}").scalar()
     if last is None:
         return 0
-    ids = [row[0] for row in conn.exec_driver_sql(
-        f"SELECT DISTINCT contact_id FROM {QUEUE_TABLE} WHERE id <= ? ORDER BY contact_id", (last,)
-    )]
+    ids = [
+        row[0]
+        for row in conn.exec_driver_sql(
+            f"SELECT DISTINCT contact_id FROM {QUEUE_TABLE} WHERE id <= ? ORDER BY contact_id", (last,)
+        )
+    ]
     for start in range(0, len(ids), BATCH):
         _refresh_batch(conn, ids[start : start + BATCH])
         if progress is not None:
@@ -58,7 +61,8 @@ def _refresh_batch(conn: Connection, ids: Sequence[int]) -> None:
     tags: dict[int, list[str]] = defaultdict(list)
     for contact_id, name in conn.exec_driver_sql(
         f"SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-        f"WHERE ct.contact_id IN ({marks})", tuple(ids)
+        f"WHERE ct.contact_id IN ({marks})",
+        tuple(ids),
     ):
         tags[contact_id].append(name)
     updates: list[tuple[str, str, int]] = []
@@ -77,12 +81,23 @@ def _refresh_batch(conn: Connection, ids: Sequence[int]) -> None:
 
 
 def _search_data(row: Sequence[Any], tag_names: list[str]) -> tuple[int, str, str, str]:
-    (contact_id, kind, first, last, organisation, role, email, email2, phone, phone2, phone_key, postcode, city) = row[:13]
+    (contact_id, kind, first, last, organisation, role, email, email2, phone, phone2, phone_key, postcode, city) = row[
+        :13
+    ]
     tags = tags_text(tag_names)
     body = search_body(
-        first_name=first, last_name=last, organisation=organisation, role=role, email=email,
-        email_secondary=email2, phone=phone, phone_secondary=phone2, phone_key=phone_key,
-        postcode=postcode, city=city, tags=tags,
+        first_name=first,
+        last_name=last,
+        organisation=organisation,
+        role=role,
+        email=email,
+        email_secondary=email2,
+        phone=phone,
+        phone_secondary=phone2,
+        phone_key=phone_key,
+        postcode=postcode,
+        city=city,
+        tags=tags,
     )
     return contact_id, sort_name(kind, first, last, organisation, email), tags, body
 

@@ -92,9 +92,7 @@ class CircleMove(Base):
     __tablename__ = "circle_moves"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
-    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
     moved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     from_circle: Mapped[str | None] = mapped_column(String(20))  # None: entered the community
     to_circle: Mapped[str] = mapped_column(String(20))
@@ -110,9 +108,7 @@ class TouchPoint(Base):
     __tablename__ = "touch_points"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
-    )
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
@@ -144,3 +140,17 @@ class ContactSearchQueue(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(Integer)  # no FK: deleted contacts are queued too
+
+
+class ContactCircleCount(Base):
+    """How many listed contacts (neither archived nor erased) each circle holds.
+
+    Kept by SQL triggers (migration 0002) on every insert, delete and change of circle,
+    archiving or erasure: the contacts screen and its rings open with their totals without
+    counting 100 000 rows.
+    """
+
+    __tablename__ = "contact_circle_counts"
+
+    circle: Mapped[str] = mapped_column(String(20), primary_key=True)
+    active: Mapped[int] = mapped_column(Integer, default=0)

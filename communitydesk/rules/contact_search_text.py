@@ -70,8 +70,16 @@ def search_body(
 ) -> str:
     """The one text column indexed for a contact (NFC, so that accents fold the same way)."""
     parts = [
-        first_name, last_name, organisation, role, email, email_secondary,
-        " ".join(phone_tokens(phone, phone_secondary, phone_key)), postcode, city, tags,
+        first_name,
+        last_name,
+        organisation,
+        role,
+        email,
+        email_secondary,
+        " ".join(phone_tokens(phone, phone_secondary, phone_key)),
+        postcode,
+        city,
+        tags,
     ]
     return unicodedata.normalize("NFC", " ".join(p for p in parts if p))
 

@@ -79,8 +79,11 @@ def _move_by(
         current = Circle(load_contact(session, contact_id).circle)
         rank = current.rank + step
         if not 0 <= rank < len(CIRCLE_ORDER):
-            message = (_("Ce contact est déjà dans le cercle le plus proche.") if step < 0
-                       else _("Ce contact est déjà dans le cercle le plus large."))
+            message = (
+                _("Ce contact est déjà dans le cercle le plus proche.")
+                if step < 0
+                else _("Ce contact est déjà dans le cercle le plus large.")
+            )
             raise ValidationError(message, field="circle")
         return move_contact(session, actor, contact_id, CIRCLE_ORDER[rank].value, reason, expected_version)
 
@@ -109,11 +112,21 @@ def move_contacts(store: Store, actor: Actor, contact_ids: Sequence[int], to_cir
             now = utcnow()
             session.execute(
                 insert(CircleMove),
-                [{"contact_id": cid, "moved_at": now, "from_circle": old, "to_circle": target,
-                  "moved_by": actor.name, "reason": why} for cid, old in found],
+                [
+                    {
+                        "contact_id": cid,
+                        "moved_at": now,
+                        "from_circle": old,
+                        "to_circle": target,
+                        "moved_by": actor.name,
+                        "reason": why,
+                    }
+                    for cid, old in found
+                ],
             )
             session.execute(
-                update(contacts).where(contacts.c.id.in_([cid for cid, _old in found]))
+                update(contacts)
+                .where(contacts.c.id.in_([cid for cid, _old in found]))
                 .values(circle=target, version_id=contacts.c.version_id + 1, updated_at=now)
             )
             moved += len(found)
@@ -147,6 +160,11 @@ def _reason(reason: str) -> str:
 
 def _record(move: CircleMove) -> CircleMoveRecord:
     return CircleMoveRecord(
-        id=move.id, contact_id=move.contact_id, moved_at=move.moved_at, from_circle=move.from_circle,
-        to_circle=move.to_circle, moved_by=move.moved_by, reason=move.reason,
+        id=move.id,
+        contact_id=move.contact_id,
+        moved_at=move.moved_at,
+        from_circle=move.from_circle,
+        to_circle=move.to_circle,
+        moved_by=move.moved_by,
+        reason=move.reason,
     )

@@ -9,10 +9,10 @@ indexed columns. Every call first brings the search index up to date (``db.searc
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, TypeVarTuple, Unpack
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -30,8 +30,8 @@ from sqlalchemy.sql.elements import UnaryExpression
 
 from communitydesk.db import search_index
 from communitydesk.i18n import _
-from communitydesk.models.contacts import Contact, Tag, contact_tags
-from communitydesk.rules.cadence import is_overdue
+from communitydesk.models.contacts import Contact, ContactCircleCount, Tag, contact_tags
+from communitydesk.rules.cadence import due_before
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_search_text import fts_match_expression
@@ -75,8 +75,13 @@ class ContactFilter:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "text": self.text, "circles": list(self.circles), "tags": list(self.tags), "overdue": self.overdue,
-            "ambassador": self.ambassador, "critic": self.critic, "kind": self.kind,
+            "text": self.text,
+            "circles": list(self.circles),
+            "tags": list(self.tags),
+            "overdue": self.overdue,
+            "ambassador": self.ambassador,
+            "critic": self.critic,
+            "kind": self.kind,
         }
 
     @classmethod
@@ -144,9 +149,21 @@ class ContactRow:
 
 
 _ROW_COLUMNS = (
-    Contact.id, Contact.kind, Contact.first_name, Contact.last_name, Contact.organisation, Contact.email,
-    Contact.phone, Contact.city, Contact.postcode, Contact.circle, Contact.tags_text, Contact.last_touch_at,
-    Contact.created_at, Contact.is_ambassador, Contact.is_critic,
+    Contact.id,
+    Contact.kind,
+    Contact.first_name,
+    Contact.last_name,
+    Contact.organisation,
+    Contact.email,
+    Contact.phone,
+    Contact.city,
+    Contact.postcode,
+    Contact.circle,
+    Contact.tags_text,
+    Contact.last_touch_at,
+    Contact.created_at,
+    Contact.is_ambassador,
+    Contact.is_critic,
 )
 
 
@@ -162,8 +179,12 @@ class _Search:
 def count(store: Store, actor: Actor, query: str = "", filters: ContactFilter | None = None) -> int:
     """How many contacts match the typed ``query`` and the ``filters``."""
     require(actor, Action.READ)
+    chosen = filters or ContactFilter()
     with unit_of_work(store) as session:
-        search = _prepare(session, query, filters or ContactFilter())
+        if _counted_by_circle(query, chosen):
+            counts = _circle_totals(session)
+            return sum(n for circle, n in counts.items() if not chosen.circles or circle in chosen.circles)
+        search = _prepare(session, query, chosen)
         if search.impossible:
             return 0
         if search.match is not None and not search.conditions:
@@ -196,9 +217,8 @@ def page(
         else:
             stmt = _from(select(*_ROW_COLUMNS), search).order_by(*_order(sort, descending))
             rows = list(session.execute(stmt.offset(max(0, offset)).limit(limit)).all())
-        rhythm = read_rhythm(session)
-    moment = now or datetime.now(UTC)
-    return [_row(r, rhythm, moment) for r in rows]
+        due = due_before(read_rhythm(session), now or datetime.now(UTC))
+    return [_row(r, due) for r in rows]
 
 
 def ids_for(
@@ -224,9 +244,11 @@ def circle_counts(store: Store, actor: Actor, query: str = "", filters: ContactF
     (the rings of the circles view show every circle of the current search)."""
     require(actor, Action.READ)
     counts = {c.value: 0 for c in CIRCLE_ORDER}
+    base = replace(filters or ContactFilter(), circles=())
     with unit_of_work(store) as session:
-        base = filters or ContactFilter()
-        search = _prepare(session, query, ContactFilter(**{**base.__dict__, "circles": ()}))
+        if _counted_by_circle(query, base):
+            return {**counts, **_circle_totals(session)}
+        search = _prepare(session, query, base)
         if search.impossible:
             return counts
         stmt = _from(select(Contact.circle, func.count()), search).group_by(Contact.circle)
@@ -251,6 +273,16 @@ def ensure_search_index(session: Session) -> None:
 
 
 # -- building the SQL -----------------------------------------------------------------
+
+
+def _counted_by_circle(query: str, filters: ContactFilter) -> bool:
+    """True when the per-circle counters answer: no text, no filter but circles."""
+    return fts_match_expression(query) is None and replace(filters, circles=()).is_empty()
+
+
+def _circle_totals(session: Session) -> dict[str, int]:
+    rows = session.execute(select(ContactCircleCount.circle, ContactCircleCount.active))
+    return {circle: int(n) for circle, n in rows}
 
 
 def _prepare(session: Session, query: str, filters: ContactFilter) -> _Search:
@@ -283,7 +315,7 @@ def tag_ids_for_names(session: Session, names: Sequence[str]) -> list[int]:
     return [tag_id for tag_id, name in session.execute(select(Tag.id, Tag.name)) if fold(name) in wanted]
 
 
-def _from(stmt: Select[Unpack[_Ts]], search: _Search) -> Select[Unpack[_Ts]]:
+def _from(stmt: Select[*_Ts], search: _Search) -> Select[*_Ts]:
     """Restrict ``stmt`` to the listed contacts that match the search."""
     if search.match is not None:
         # The FTS table drives the join: typed text usually matches few contacts, and
@@ -328,9 +360,24 @@ def _order(sort: ContactSort, descending: bool) -> list[UnaryExpression[Any]]:
     return [key.desc() if descending else key.asc() for key in chosen]
 
 
-def _row(row: Any, rhythm: Mapping[str, int], now: datetime) -> ContactRow:
-    (cid, kind, first, last, organisation, email, phone, city, postcode, circle, tags, last_touch, created,
-     ambassador, critic) = row
+def _row(row: Any, due: Mapping[str, datetime]) -> ContactRow:
+    (
+        cid,
+        kind,
+        first,
+        last,
+        organisation,
+        email,
+        phone,
+        city,
+        postcode,
+        circle,
+        tags,
+        last_touch,
+        created,
+        ambassador,
+        critic,
+    ) = row
     return ContactRow(
         id=cid,
         kind=kind,
@@ -346,5 +393,5 @@ def _row(row: Any, rhythm: Mapping[str, int], now: datetime) -> ContactRow:
         created_at=created,
         is_ambassador=bool(ambassador),
         is_critic=bool(critic),
-        overdue=is_overdue(circle, last_touch, created, rhythm, now),
+        overdue=circle in due and (last_touch or created) < due[circle],
     )

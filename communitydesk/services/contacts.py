@@ -57,8 +57,16 @@ class ContactInput:
 
 EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ContactInput))
 _MAX_LENGTHS = {
-    "first_name": 100, "last_name": 100, "organisation": 200, "role": 100, "email": 254,
-    "email_secondary": 254, "phone": 40, "phone_secondary": 40, "postcode": 20, "city": 100,
+    "first_name": 100,
+    "last_name": 100,
+    "organisation": 200,
+    "role": 100,
+    "email": 254,
+    "email_secondary": 254,
+    "phone": 40,
+    "phone_secondary": 40,
+    "postcode": 20,
+    "city": 100,
     "source": 100,
 }
 
@@ -84,12 +92,26 @@ class ContactDetails:
 def field_label(name: str) -> str:
     """French label of a contact field, for messages and column headers."""
     labels = {
-        "kind": _("Type"), "first_name": _("Prénom"), "last_name": _("Nom"), "organisation": _("Organisation"),
-        "role": _("Fonction"), "email": _("E-mail"), "email_secondary": _("E-mail secondaire"),
-        "phone": _("Téléphone"), "phone_secondary": _("Téléphone secondaire"), "address": _("Adresse"),
-        "postcode": _("Code postal"), "city": _("Ville"), "country": _("Pays"), "circle": _("Cercle"),
-        "source": _("Source"), "notes": _("Notes"), "is_ambassador": _("Ambassadeur"),
-        "is_critic": _("Détracteur"), "tags": _("Tags"), "last_touch_at": _("Dernier contact"),
+        "kind": _("Type"),
+        "first_name": _("Prénom"),
+        "last_name": _("Nom"),
+        "organisation": _("Organisation"),
+        "role": _("Fonction"),
+        "email": _("E-mail"),
+        "email_secondary": _("E-mail secondaire"),
+        "phone": _("Téléphone"),
+        "phone_secondary": _("Téléphone secondaire"),
+        "address": _("Adresse"),
+        "postcode": _("Code postal"),
+        "city": _("Ville"),
+        "country": _("Pays"),
+        "circle": _("Cercle"),
+        "source": _("Source"),
+        "notes": _("Notes"),
+        "is_ambassador": _("Ambassadeur"),
+        "is_critic": _("Détracteur"),
+        "tags": _("Tags"),
+        "last_touch_at": _("Dernier contact"),
     }
     return labels.get(name, name)
 
@@ -104,7 +126,9 @@ def display_name(kind: str, first_name: str, last_name: str, organisation: str, 
 
 def validate_contact(data: ContactInput) -> ContactInput:
     """Trimmed copy of ``data``, or ValidationError naming the first wrong field (in French)."""
-    cleaned = replace(data, **{f: getattr(data, f).strip() for f in EDITABLE_FIELDS if isinstance(getattr(data, f), str)})
+    cleaned = replace(
+        data, **{f: getattr(data, f).strip() for f in EDITABLE_FIELDS if isinstance(getattr(data, f), str)}
+    )
     cleaned = replace(cleaned, country=(cleaned.country or "FR").upper())
     if cleaned.kind not in KINDS:
         raise ValidationError(_("Le type de contact « {kind} » est inconnu.", kind=cleaned.kind), field="kind")
@@ -113,7 +137,9 @@ def validate_contact(data: ContactInput) -> ContactInput:
     if cleaned.kind == "organisation" and not cleaned.organisation:
         raise ValidationError(_("Indiquez le nom de l'organisation."), field="organisation")
     if not (cleaned.first_name or cleaned.last_name or cleaned.organisation or cleaned.email):
-        raise ValidationError(_("Indiquez au moins un nom, un prénom, une organisation ou un e-mail."), field="last_name")
+        raise ValidationError(
+            _("Indiquez au moins un nom, un prénom, une organisation ou un e-mail."), field="last_name"
+        )
     for name, limit in _MAX_LENGTHS.items():
         if len(getattr(cleaned, name)) > limit:
             raise ValidationError(
@@ -152,8 +178,12 @@ def create_contact(store: Store, actor: Actor, data: ContactInput, *, reason: st
         apply_input(contact, cleaned)
         session.add(contact)
         contact.moves.append(
-            CircleMove(from_circle=None, to_circle=cleaned.circle, moved_by=actor.name,
-                       reason=reason or _("Arrivée dans la communauté"))
+            CircleMove(
+                from_circle=None,
+                to_circle=cleaned.circle,
+                moved_by=actor.name,
+                reason=reason or _("Arrivée dans la communauté"),
+            )
         )
         session.flush()
         return details_of(contact)
@@ -194,8 +224,12 @@ def update_contact(
         check_editable(contact, expected_version)
         if cleaned.circle != contact.circle:
             contact.moves.append(
-                CircleMove(from_circle=contact.circle, to_circle=cleaned.circle, moved_by=actor.name,
-                           reason=move_reason or _("Cercle modifié sur la fiche"))
+                CircleMove(
+                    from_circle=contact.circle,
+                    to_circle=cleaned.circle,
+                    moved_by=actor.name,
+                    reason=move_reason or _("Cercle modifié sur la fiche"),
+                )
             )
         apply_input(contact, cleaned)
         flush_or_conflict(session)
@@ -240,8 +274,10 @@ def check_editable(contact: Contact, expected_version: int | None) -> None:
         raise UserError(_("Ce contact a été effacé (RGPD) : il ne peut plus être modifié."))
     if expected_version is not None and contact.version_id != expected_version:
         raise ConflictError(
-            _("Ce contact a été modifié par ailleurs depuis que vous l'avez ouvert ; "
-              "rouvrez-le pour voir ses nouvelles valeurs. Rien n'a été enregistré.")
+            _(
+                "Ce contact a été modifié par ailleurs depuis que vous l'avez ouvert ; "
+                "rouvrez-le pour voir ses nouvelles valeurs. Rien n'a été enregistré."
+            )
         )
 
 

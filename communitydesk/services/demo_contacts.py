@@ -26,13 +26,22 @@ PHOTO_WORDING = "J'autorise l'utilisation de photos où j'apparais sur le site e
 CONSENT_SOURCES = ["formulaire du site", "feuille d'émargement", "e-mail", "bulletin d'adhésion"]
 
 SEGMENTS: list[tuple[str, str, ContactFilter]] = [
-    ("Proches à relancer", "Proches sans nouvelles depuis plus d'un mois.",
-     ContactFilter(circles=("proches",), overdue=True)),
-    ("Bénévoles Lyon", "Bénévoles de Lyon, pour les ateliers du samedi.",
-     ContactFilter(tags=("bénévole",), text="Lyon")),
+    (
+        "Proches à relancer",
+        "Proches sans nouvelles depuis plus d'un mois.",
+        ContactFilter(circles=("proches",), overdue=True),
+    ),
+    (
+        "Bénévoles Lyon",
+        "Bénévoles de Lyon, pour les ateliers du samedi.",
+        ContactFilter(tags=("bénévole",), text="Lyon"),
+    ),
     ("Ambassadeurs", "Toutes celles et ceux qui portent le projet autour d'eux.", ContactFilter(ambassador=True)),
-    ("Communauté abonnée à la lettre", "Communauté qui lit la lettre d'information.",
-     ContactFilter(circles=("communaute",), tags=("newsletter",))),
+    (
+        "Communauté abonnée à la lettre",
+        "Communauté qui lit la lettre d'information.",
+        ContactFilter(circles=("communaute",), tags=("newsletter",)),
+    ),
     ("Détracteurs", "Pour ne jamais les oublier ni les relancer à l'aveugle.", ContactFilter(critic=True)),
 ]
 
@@ -46,10 +55,16 @@ def consent_rows(rows: list[dict[str, Any]], first_id: int, rnd: random.Random) 
         given = row["created_at"] + timedelta(minutes=rnd.randrange(0, 600))
         source = rnd.choice(CONSENT_SOURCES)
         withdrawn = given + timedelta(days=rnd.randrange(1, 200)) if rnd.random() < 0.04 else None
-        common = {"contact_id": first_id + offset, "given_at": given, "source": source,
-                  "recorded_by": "import", "created_at": given}
-        consents.append({**common, "purpose": "Lettre d'information", "wording": NEWSLETTER_WORDING,
-                         "withdrawn_at": withdrawn})
+        common = {
+            "contact_id": first_id + offset,
+            "given_at": given,
+            "source": source,
+            "recorded_by": "import",
+            "created_at": given,
+        }
+        consents.append(
+            {**common, "purpose": "Lettre d'information", "wording": NEWSLETTER_WORDING, "withdrawn_at": withdrawn}
+        )
         if rnd.random() < 0.1:
             consents.append({**common, "purpose": "Droit à l'image", "wording": PHOTO_WORDING, "withdrawn_at": None})
     return consents
@@ -71,18 +86,60 @@ def add_duplicate_pairs(conn: Connection, total: int) -> int:
     contacts = table_of(Contact)
     person = {"kind": "person", "organisation": "", "role": ""}
     pairs = [
-        ({"first_name": "Hélène", "last_name": "Martin", "city": "Lyon", "postcode": "69007",
-          "email": "helene.martin@exemple.fr", "phone": "04 78 12 34 56"},
-         {"first_name": "Helene", "last_name": "Martin", "city": "Lyon", "postcode": "69007",
-          "email": "h.martin@courriel.example", "phone": "07 81 22 33 44"}),
-        ({"first_name": "Jeanne", "last_name": "Roux", "city": "Grenoble", "postcode": "38000",
-          "email": "jeanne.roux@exemple.fr", "phone": "06 45 45 12 12"},
-         {"first_name": "Jeanne", "last_name": "Roux", "city": "Échirolles", "postcode": "38130",
-          "email": "Jeanne.Roux@Exemple.FR", "phone": ""}),
-        ({"first_name": "Marc", "last_name": "Lefèvre", "city": "Nantes", "postcode": "44000",
-          "email": "marc.lefevre@mail.example", "phone": "06 12 34 56 78"},
-         {"first_name": "Marc", "last_name": "Lefebvre", "city": "Rezé", "postcode": "44400",
-          "email": "mlefebvre@asso.example", "phone": "+33 6 12 34 56 78"}),
+        (
+            {
+                "first_name": "Hélène",
+                "last_name": "Martin",
+                "city": "Lyon",
+                "postcode": "69007",
+                "email": "helene.martin@exemple.fr",
+                "phone": "04 78 12 34 56",
+            },
+            {
+                "first_name": "Helene",
+                "last_name": "Martin",
+                "city": "Lyon",
+                "postcode": "69007",
+                "email": "h.martin@courriel.example",
+                "phone": "07 81 22 33 44",
+            },
+        ),
+        (
+            {
+                "first_name": "Jeanne",
+                "last_name": "Roux",
+                "city": "Grenoble",
+                "postcode": "38000",
+                "email": "jeanne.roux@exemple.fr",
+                "phone": "06 45 45 12 12",
+            },
+            {
+                "first_name": "Jeanne",
+                "last_name": "Roux",
+                "city": "Échirolles",
+                "postcode": "38130",
+                "email": "Jeanne.Roux@Exemple.FR",
+                "phone": "",
+            },
+        ),
+        (
+            {
+                "first_name": "Marc",
+                "last_name": "Lefèvre",
+                "city": "Nantes",
+                "postcode": "44000",
+                "email": "marc.lefevre@mail.example",
+                "phone": "06 12 34 56 78",
+            },
+            {
+                "first_name": "Marc",
+                "last_name": "Lefebvre",
+                "city": "Rezé",
+                "postcode": "44400",
+                "email": "mlefebvre@asso.example",
+                "phone": "+33 6 12 34 56 78",
+            },
+        ),
     ]
     for index, (original, duplicate) in enumerate(pairs):
         for contact_id, values in ((index + 1, original), (total - index, duplicate)):
@@ -94,6 +151,15 @@ def add_duplicate_pairs(conn: Connection, total: int) -> int:
 def add_segments(conn: Connection) -> None:
     conn.execute(
         insert(table_of(Segment)),
-        [{"name": name, "description": description, "criteria": json.dumps(f.to_json(), ensure_ascii=False),
-          "created_at": utcnow(), "updated_at": utcnow(), "version_id": 1} for name, description, f in SEGMENTS],
+        [
+            {
+                "name": name,
+                "description": description,
+                "criteria": json.dumps(f.to_json(), ensure_ascii=False),
+                "created_at": utcnow(),
+                "updated_at": utcnow(),
+                "version_id": 1,
+            }
+            for name, description, f in SEGMENTS
+        ],
     )

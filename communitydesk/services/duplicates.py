@@ -118,13 +118,17 @@ class MergeRecord:
 _ACTIVE = and_(Contact.archived_at.is_(None), Contact.anonymised_at.is_(None))
 
 
-def find_duplicates(store: Store, actor: Actor, limit: int = 500, progress: Progress | None = None) -> list[DuplicatePair]:
+def find_duplicates(
+    store: Store, actor: Actor, limit: int = 500, progress: Progress | None = None
+) -> list[DuplicatePair]:
     """Likely duplicate pairs among listed contacts, best first, ignored pairs left out."""
     require(actor, Action.READ)
     with unit_of_work(store) as session:
         found: dict[tuple[int, int], dict[DuplicateReason, int]] = defaultdict(dict)
-        for key_column, reason, score in ((Contact.email_key, DuplicateReason.SAME_EMAIL, EMAIL_SCORE),
-                                          (Contact.phone_key, DuplicateReason.SAME_PHONE, PHONE_SCORE)):
+        for key_column, reason, score in (
+            (Contact.email_key, DuplicateReason.SAME_EMAIL, EMAIL_SCORE),
+            (Contact.phone_key, DuplicateReason.SAME_PHONE, PHONE_SCORE),
+        ):
             for pair in _same_key_pairs(session, key_column):
                 found[pair][reason] = score
         for pair, score in _similar_name_pairs(session, progress):
@@ -134,7 +138,9 @@ def find_duplicates(store: Store, actor: Actor, limit: int = 500, progress: Prog
         ranked = sorted(found.items(), key=lambda item: (-max(item[1].values()), -len(item[1]), item[0]))[:limit]
         sides = _sides(session, {cid for pair, _r in ranked for cid in pair})
     return [
-        DuplicatePair(sides[a], sides[b], tuple(sorted(reasons, key=list(DuplicateReason).index)), max(reasons.values()))
+        DuplicatePair(
+            sides[a], sides[b], tuple(sorted(reasons, key=list(DuplicateReason).index)), max(reasons.values())
+        )
         for (a, b), reasons in ranked
         if a in sides and b in sides
     ]
@@ -146,11 +152,15 @@ def duplicates_of(store: Store, actor: Actor, contact_id: int) -> list[Duplicate
     with unit_of_work(store) as session:
         contact = load_contact(session, contact_id)
         found: dict[tuple[int, int], dict[DuplicateReason, int]] = defaultdict(dict)
-        checks = ((Contact.email_key, contact.email_key, DuplicateReason.SAME_EMAIL, EMAIL_SCORE),
-                  (Contact.phone_key, contact.phone_key, DuplicateReason.SAME_PHONE, PHONE_SCORE))
+        checks = (
+            (Contact.email_key, contact.email_key, DuplicateReason.SAME_EMAIL, EMAIL_SCORE),
+            (Contact.phone_key, contact.phone_key, DuplicateReason.SAME_PHONE, PHONE_SCORE),
+        )
         for column, value, reason, score in checks:
             if value:
-                for other in session.scalars(select(Contact.id).where(column == value, Contact.id != contact_id, _ACTIVE)):
+                for other in session.scalars(
+                    select(Contact.id).where(column == value, Contact.id != contact_id, _ACTIVE)
+                ):
                     found[_ordered(contact_id, other)][reason] = score
         mine = name_key(contact.first_name, contact.last_name, contact.organisation)
         if mine and (contact.city or contact.postcode):
@@ -173,8 +183,9 @@ def ignore_pair(store: Store, actor: Actor, first_id: int, second_id: int) -> No
     with unit_of_work(store) as session:
         load_contact(session, a)
         load_contact(session, b)
-        exists = session.scalar(select(IgnoredDuplicate.id).where(IgnoredDuplicate.first_id == a,
-                                                                   IgnoredDuplicate.second_id == b))
+        exists = session.scalar(
+            select(IgnoredDuplicate.id).where(IgnoredDuplicate.first_id == a, IgnoredDuplicate.second_id == b)
+        )
         if exists is None:
             session.add(IgnoredDuplicate(first_id=a, second_id=b, ignored_by=actor.name))
             session.flush()
@@ -186,7 +197,9 @@ def _ordered(a: int, b: int) -> tuple[int, int]:
 
 def _same_key_pairs(session: Session, column: Any) -> Iterable[tuple[int, int]]:
     groups = session.execute(
-        select(func.group_concat(Contact.id)).where(column != "", _ACTIVE).group_by(column)
+        select(func.group_concat(Contact.id))
+        .where(column != "", _ACTIVE)
+        .group_by(column)
         .having(and_(func.count() > 1, func.count() <= MAX_GROUP))
     ).scalars()
     for ids_text in groups:
@@ -196,8 +209,15 @@ def _same_key_pairs(session: Session, column: Any) -> Iterable[tuple[int, int]]:
                 yield a, b
 
 
-_NAME_COLUMNS = (Contact.id, Contact.kind, Contact.first_name, Contact.last_name, Contact.organisation,
-                 Contact.city, Contact.postcode)
+_NAME_COLUMNS = (
+    Contact.id,
+    Contact.kind,
+    Contact.first_name,
+    Contact.last_name,
+    Contact.organisation,
+    Contact.city,
+    Contact.postcode,
+)
 
 
 def _similar_name_pairs(session: Session, progress: Progress | None) -> Iterable[tuple[tuple[int, int], int]]:
@@ -229,8 +249,13 @@ def _sides(session: Session, ids: Collection[int]) -> dict[int, DuplicateSide]:
     for start in range(0, len(id_list), 500):
         for c in session.scalars(select(Contact).where(Contact.id.in_(id_list[start : start + 500]))):
             sides[c.id] = DuplicateSide(
-                id=c.id, display_name=display_name(c.kind, c.first_name, c.last_name, c.organisation, c.email),
-                email=c.email, phone=c.phone, city=c.city, circle=c.circle, created_at=c.created_at,
+                id=c.id,
+                display_name=display_name(c.kind, c.first_name, c.last_name, c.organisation, c.email),
+                email=c.email,
+                phone=c.phone,
+                city=c.city,
+                circle=c.circle,
+                created_at=c.created_at,
             )
     return sides
 
@@ -243,8 +268,9 @@ def suggest_fields(store: Store, actor: Actor, keep_id: int, absorb_id: int) -> 
     require(actor, Action.READ)
     with unit_of_work(store) as session:
         keep, absorb = input_of(load_contact(session, keep_id)), input_of(load_contact(session, absorb_id))
-    return [f for f in EDITABLE_FIELDS if isinstance(getattr(keep, f), str) and not getattr(keep, f)
-            and getattr(absorb, f)]
+    return [
+        f for f in EDITABLE_FIELDS if isinstance(getattr(keep, f), str) and not getattr(keep, f) and getattr(absorb, f)
+    ]
 
 
 def merge_contacts(
@@ -274,8 +300,11 @@ def merge_contacts(
         refresh_last_touch(session, [keep_id, absorb_id])
         expire_contacts(session, [keep_id, absorb_id], ["touch_points", "moves", "tags"])
         merge = ContactMerge(
-            kept_id=keep_id, absorbed_id=absorb_id, merged_by=actor.name,
-            kept_before=_dumps(kept_before), absorbed_before=_dumps(absorbed_before),
+            kept_id=keep_id,
+            absorbed_id=absorb_id,
+            merged_by=actor.name,
+            kept_before=_dumps(kept_before),
+            absorbed_before=_dumps(absorbed_before),
             repointed=_dumps({"tables": repointed, "created_moves": created_moves}),
             kept_version_after=keep.version_id,
         )
@@ -302,8 +331,10 @@ def undo_merge(store: Store, actor: Actor, merge_id: int) -> None:
         keep, absorbed = load_contact(session, merge.kept_id), load_contact(session, merge.absorbed_id)
         if keep.version_id != merge.kept_version_after or absorbed.archived_at is None:
             raise ConflictError(
-                _("Un des deux contacts a été modifié depuis la fusion : l'annuler effacerait ces changements. "
-                  "Rien n'a été modifié.")
+                _(
+                    "Un des deux contacts a été modifié depuis la fusion : l'annuler effacerait ces changements. "
+                    "Rien n'a été modifié."
+                )
             )
         journal = json.loads(merge.repointed)
         _repoint_back(session, journal["tables"], merge.absorbed_id)
@@ -313,7 +344,9 @@ def undo_merge(store: Store, actor: Actor, merge_id: int) -> None:
             _restore(session, contact_id, json.loads(snapshot))
         merge.undone_at, merge.undone_by = utcnow(), actor.name
         session.flush()
-        expire_contacts(session, [merge.kept_id, merge.absorbed_id], [*_contact_columns(), "touch_points", "moves", "tags"])
+        expire_contacts(
+            session, [merge.kept_id, merge.absorbed_id], [*_contact_columns(), "touch_points", "moves", "tags"]
+        )
 
 
 def list_merges(store: Store, actor: Actor, contact_id: int | None = None, limit: int = 100) -> list[MergeRecord]:
@@ -326,17 +359,22 @@ def list_merges(store: Store, actor: Actor, contact_id: int | None = None, limit
         return [_merge_record(m, json.loads(m.absorbed_before or "{}")) for m in session.scalars(query)]
 
 
-def _take_fields(
-    session: Session, actor: Actor, keep: Contact, absorb: Contact, fields: Collection[str]
-) -> list[int]:
+def _take_fields(session: Session, actor: Actor, keep: Contact, absorb: Contact, fields: Collection[str]) -> list[int]:
     """Apply the chosen fields to the kept contact; returns the id of the move it caused, if any."""
     chosen = {f: getattr(absorb, f) for f in fields}
     merged = validate_contact(replace(input_of(keep), **chosen))
     moves: list[int] = []
     if merged.circle != keep.circle:
-        move = CircleMove(contact_id=keep.id, from_circle=keep.circle, to_circle=merged.circle, moved_by=actor.name,
-                          reason=_("Fusion avec « {name} »", name=display_name(absorb.kind, absorb.first_name,
-                                   absorb.last_name, absorb.organisation, absorb.email)))
+        move = CircleMove(
+            contact_id=keep.id,
+            from_circle=keep.circle,
+            to_circle=merged.circle,
+            moved_by=actor.name,
+            reason=_(
+                "Fusion avec « {name} »",
+                name=display_name(absorb.kind, absorb.first_name, absorb.last_name, absorb.organisation, absorb.email),
+            ),
+        )
         session.add(move)
         session.flush()
         moves.append(move.id)
@@ -375,8 +413,11 @@ def _repoint(session: Session, absorb_id: int, keep_id: int) -> list[dict[str, A
                     journal.append(journal_entry)
         except IntegrityError as exc:
             raise UserError(
-                _("Fusion impossible : les deux contacts ont chacun des données « {table} » qui ne peuvent "
-                  "pas être réunies. Rien n'a été modifié.", table=table.name)
+                _(
+                    "Fusion impossible : les deux contacts ont chacun des données « {table} » qui ne peuvent "
+                    "pas être réunies. Rien n'a été modifié.",
+                    table=table.name,
+                )
             ) from exc
     return journal
 
@@ -393,8 +434,12 @@ def _repoint_link_rows(session: Session, table: Table, column: str, absorb_id: i
     session.execute(delete(table).where(col == absorb_id))
     if inserted:
         session.execute(insert(table), inserted)
-    return {"table": table.name, "column": column, "rows": [_jsonable_row(r) for r in rows],
-            "inserted": [_jsonable_row(r) for r in inserted]}
+    return {
+        "table": table.name,
+        "column": column,
+        "rows": [_jsonable_row(r) for r in rows],
+        "inserted": [_jsonable_row(r) for r in inserted],
+    }
 
 
 def _row_key(table: Table, row: dict[str, Any], column: str) -> tuple[Any, ...]:
@@ -473,11 +518,25 @@ def _dumps(value: Any) -> str:
 
 
 def _merge_record(merge: ContactMerge, absorbed: dict[str, Any]) -> MergeRecord:
-    name = display_name(absorbed.get("kind", "person"), absorbed.get("first_name", ""), absorbed.get("last_name", ""),
-                        absorbed.get("organisation", ""), absorbed.get("email", "")) if absorbed else _("Contact effacé")
+    name = (
+        display_name(
+            absorbed.get("kind", "person"),
+            absorbed.get("first_name", ""),
+            absorbed.get("last_name", ""),
+            absorbed.get("organisation", ""),
+            absorbed.get("email", ""),
+        )
+        if absorbed
+        else _("Contact effacé")
+    )
     return MergeRecord(
-        id=merge.id, kept_id=merge.kept_id, absorbed_id=merge.absorbed_id, absorbed_name=name,
-        merged_at=merge.merged_at, merged_by=merge.merged_by, undone_at=merge.undone_at,
+        id=merge.id,
+        kept_id=merge.kept_id,
+        absorbed_id=merge.absorbed_id,
+        absorbed_name=name,
+        merged_at=merge.merged_at,
+        merged_by=merge.merged_by,
+        undone_at=merge.undone_at,
         can_undo=merge.undone_at is None and merge.purged_at is None,
     )
 

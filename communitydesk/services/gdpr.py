@@ -39,8 +39,23 @@ from communitydesk.services.store import Store, table_of, unit_of_work
 EXPORT_FORMAT = "communitydesk.personal-data/1"
 # Columns that are copies of others, for search and sorting: not "held data" of their own.
 _DERIVED = {"sort_name", "tags_text"}
-_BLANKED = ("first_name", "last_name", "organisation", "role", "email", "email_secondary", "phone",
-            "phone_secondary", "email_key", "phone_key", "address", "postcode", "city", "source", "notes")
+_BLANKED = (
+    "first_name",
+    "last_name",
+    "organisation",
+    "role",
+    "email",
+    "email_secondary",
+    "phone",
+    "phone_secondary",
+    "email_key",
+    "phone_key",
+    "address",
+    "postcode",
+    "city",
+    "source",
+    "notes",
+)
 # Tables export_person reports in their own sections.
 _OWN_SECTIONS = {"circle_moves", "touch_points", "contact_tags", "consents", "contact_merges", "ignored_duplicates"}
 
@@ -83,14 +98,20 @@ def register_erasure_step(step: ErasureStep) -> None:
 
 
 def add_consent(
-    store: Store, actor: Actor, contact_id: int, purpose: str, wording: str, source: str = "",
+    store: Store,
+    actor: Actor,
+    contact_id: int,
+    purpose: str,
+    wording: str,
+    source: str = "",
     given_at: datetime | None = None,
 ) -> ConsentRecord:
     """Record a consent (now, unless ``given_at``): the purpose and the exact wording are required."""
     require(actor, Action.EDIT_CONTACTS)
     if not purpose.strip():
-        raise ValidationError(_("Indiquez la finalité du consentement (lettre d'information, photos…)."),
-                              field="purpose")
+        raise ValidationError(
+            _("Indiquez la finalité du consentement (lettre d'information, photos…)."), field="purpose"
+        )
     if not wording.strip():
         raise ValidationError(_("Indiquez le texte exact auquel la personne a consenti."), field="wording")
     if given_at is not None and given_at.tzinfo is None:
@@ -99,8 +120,14 @@ def add_consent(
         contact = load_contact(session, contact_id)
         if contact.anonymised_at is not None:
             raise UserError(_("Ce contact a été effacé (RGPD) : il ne peut plus être modifié."))
-        consent = Consent(contact_id=contact_id, purpose=purpose.strip(), wording=wording.strip(),
-                          source=source.strip(), given_at=given_at or utcnow(), recorded_by=actor.name)
+        consent = Consent(
+            contact_id=contact_id,
+            purpose=purpose.strip(),
+            wording=wording.strip(),
+            source=source.strip(),
+            given_at=given_at or utcnow(),
+            recorded_by=actor.name,
+        )
         session.add(consent)
         session.flush()
         return _consent_record(consent)
@@ -124,14 +151,21 @@ def list_consents(store: Store, actor: Actor, contact_id: int) -> list[ConsentRe
     """A contact's consents, most recent first (withdrawn ones included)."""
     require(actor, Action.READ)
     with unit_of_work(store) as session:
-        query = select(Consent).where(Consent.contact_id == contact_id).order_by(Consent.given_at.desc(), Consent.id.desc())
+        query = (
+            select(Consent).where(Consent.contact_id == contact_id).order_by(Consent.given_at.desc(), Consent.id.desc())
+        )
         return [_consent_record(c) for c in session.scalars(query)]
 
 
 def _consent_record(consent: Consent) -> ConsentRecord:
     return ConsentRecord(
-        id=consent.id, contact_id=consent.contact_id, purpose=consent.purpose, given_at=consent.given_at,
-        wording=consent.wording, source=consent.source, withdrawn_at=consent.withdrawn_at,
+        id=consent.id,
+        contact_id=consent.contact_id,
+        purpose=consent.purpose,
+        given_at=consent.given_at,
+        wording=consent.wording,
+        source=consent.source,
+        withdrawn_at=consent.withdrawn_at,
         recorded_by=consent.recorded_by,
     )
 
@@ -149,27 +183,47 @@ def export_person(store: Store, actor: Actor, contact_id: int) -> dict[str, Any]
             "format": EXPORT_FORMAT,
             "exported_at": datetime.now(UTC).isoformat(),
             "contact": {k: v for k, v in contact.items() if k not in _DERIVED},
-            "tags": sorted(session.scalars(
-                select(Tag.name).join(contact_tags, contact_tags.c.tag_id == Tag.id)
-                .where(contact_tags.c.contact_id == contact_id))),
-            "circle_moves": _rows(session, select(table_of(CircleMove)).where(CircleMove.contact_id == contact_id)
-                                  .order_by(CircleMove.moved_at)),
-            "touch_points": _rows(session, select(table_of(TouchPoint)).where(TouchPoint.contact_id == contact_id)
-                                  .order_by(TouchPoint.occurred_at)),
-            "consents": _rows(session, select(table_of(Consent)).where(Consent.contact_id == contact_id)
-                              .order_by(Consent.given_at)),
+            "tags": sorted(
+                session.scalars(
+                    select(Tag.name)
+                    .join(contact_tags, contact_tags.c.tag_id == Tag.id)
+                    .where(contact_tags.c.contact_id == contact_id)
+                )
+            ),
+            "circle_moves": _rows(
+                session,
+                select(table_of(CircleMove)).where(CircleMove.contact_id == contact_id).order_by(CircleMove.moved_at),
+            ),
+            "touch_points": _rows(
+                session,
+                select(table_of(TouchPoint))
+                .where(TouchPoint.contact_id == contact_id)
+                .order_by(TouchPoint.occurred_at),
+            ),
+            "consents": _rows(
+                session, select(table_of(Consent)).where(Consent.contact_id == contact_id).order_by(Consent.given_at)
+            ),
             "merges": _merges(session, contact_id),
             "other_records": _other_records(session, contact_id),
         }
 
 
 def _merges(session: Session, contact_id: int) -> list[dict[str, Any]]:
-    merges = session.scalars(select(ContactMerge).where(
-        or_(ContactMerge.kept_id == contact_id, ContactMerge.absorbed_id == contact_id)).order_by(ContactMerge.merged_at))
+    merges = session.scalars(
+        select(ContactMerge)
+        .where(or_(ContactMerge.kept_id == contact_id, ContactMerge.absorbed_id == contact_id))
+        .order_by(ContactMerge.merged_at)
+    )
     return [
-        {"merged_at": _plain(m.merged_at), "merged_by": m.merged_by, "kept_id": m.kept_id,
-         "absorbed_id": m.absorbed_id, "undone_at": _plain(m.undone_at),
-         "kept_before": _without_derived(m.kept_before), "absorbed_before": _without_derived(m.absorbed_before)}
+        {
+            "merged_at": _plain(m.merged_at),
+            "merged_by": m.merged_by,
+            "kept_id": m.kept_id,
+            "absorbed_id": m.absorbed_id,
+            "undone_at": _plain(m.undone_at),
+            "kept_before": _without_derived(m.kept_before),
+            "absorbed_before": _without_derived(m.absorbed_before),
+        }
         for m in merges
     ]
 
@@ -228,11 +282,13 @@ def erase_person(store: Store, actor: Actor, contact_id: int, *, confirm: bool) 
         session.flush()
         session.execute(update(TouchPoint).where(TouchPoint.contact_id.in_(ids)).values(summary=""))
         session.execute(update(CircleMove).where(CircleMove.contact_id.in_(ids)).values(reason=""))
-        session.execute(update(Consent).where(Consent.contact_id.in_(ids), Consent.withdrawn_at.is_(None))
-                        .values(withdrawn_at=now))
+        session.execute(
+            update(Consent).where(Consent.contact_id.in_(ids), Consent.withdrawn_at.is_(None)).values(withdrawn_at=now)
+        )
         session.execute(delete(contact_tags).where(contact_tags.c.contact_id.in_(ids)))
         session.execute(
-            update(ContactMerge).where(or_(ContactMerge.kept_id.in_(ids), ContactMerge.absorbed_id.in_(ids)))
+            update(ContactMerge)
+            .where(or_(ContactMerge.kept_id.in_(ids), ContactMerge.absorbed_id.in_(ids)))
             .values(kept_before="{}", absorbed_before="{}", purged_at=now)
         )
         for step in _erasure_steps:
@@ -250,8 +306,9 @@ def _with_absorbed(session: Session, contact_id: int) -> list[int]:
     ids = [contact_id]
     index = 0
     while index < len(ids):
-        absorbed = session.scalars(select(ContactMerge.absorbed_id).where(
-            ContactMerge.kept_id == ids[index], ContactMerge.undone_at.is_(None)))
+        absorbed = session.scalars(
+            select(ContactMerge.absorbed_id).where(ContactMerge.kept_id == ids[index], ContactMerge.undone_at.is_(None))
+        )
         ids += [a for a in absorbed if a not in ids]
         index += 1
     return ids

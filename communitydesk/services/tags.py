@@ -91,8 +91,13 @@ def tag_contacts(store: Store, actor: Actor, contact_ids: Sequence[int], tag_nam
         tagged: list[int] = []
         for start in range(0, len(contact_ids), 500):
             chunk = set(contact_ids[start : start + 500])
-            have = set(session.scalars(select(contact_tags.c.contact_id).where(
-                contact_tags.c.tag_id == tag_id, contact_tags.c.contact_id.in_(chunk))))
+            have = set(
+                session.scalars(
+                    select(contact_tags.c.contact_id).where(
+                        contact_tags.c.tag_id == tag_id, contact_tags.c.contact_id.in_(chunk)
+                    )
+                )
+            )
             existing = set(session.scalars(select(Contact.id).where(Contact.id.in_(chunk))))
             new = sorted((chunk & existing) - have)
             if new:
@@ -128,10 +133,15 @@ def set_contact_tags(store: Store, actor: Actor, contact_id: int, names: Sequenc
         wanted = {tid for tid in (_tag_id(session, n, create=True) for n in names if n.strip()) if tid is not None}
         have = set(session.scalars(select(contact_tags.c.tag_id).where(contact_tags.c.contact_id == contact_id)))
         if have - wanted:
-            session.execute(delete(contact_tags).where(
-                contact_tags.c.contact_id == contact_id, contact_tags.c.tag_id.in_(have - wanted)))
+            session.execute(
+                delete(contact_tags).where(
+                    contact_tags.c.contact_id == contact_id, contact_tags.c.tag_id.in_(have - wanted)
+                )
+            )
         if wanted - have:
-            session.execute(insert(contact_tags), [{"contact_id": contact_id, "tag_id": t} for t in sorted(wanted - have)])
+            session.execute(
+                insert(contact_tags), [{"contact_id": contact_id, "tag_id": t} for t in sorted(wanted - have)]
+            )
         expire_contacts(session, [contact_id], ["tags"])
         names_now = session.scalars(select(Tag.name).where(Tag.id.in_(wanted)))
         return tuple(sorted(names_now, key=fold))

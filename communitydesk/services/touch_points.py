@@ -52,8 +52,9 @@ def add_touch_point(
         contact = load_contact(session, contact_id)
         if contact.anonymised_at is not None:
             raise UserError(_("Ce contact a été effacé (RGPD) : il ne peut plus être modifié."))
-        point = TouchPoint(contact_id=contact_id, kind=_kind(kind), occurred_at=when, summary=summary.strip(),
-                           created_by=actor.name)
+        point = TouchPoint(
+            contact_id=contact_id, kind=_kind(kind), occurred_at=when, summary=summary.strip(), created_by=actor.name
+        )
         session.add(point)
         session.flush()
         refresh_last_touch(session, [contact_id])
@@ -61,7 +62,11 @@ def add_touch_point(
 
 
 def add_touch_points(
-    store: Store, actor: Actor, contact_ids: Sequence[int], kind: str, summary: str = "",
+    store: Store,
+    actor: Actor,
+    contact_ids: Sequence[int],
+    kind: str,
+    summary: str = "",
     occurred_at: datetime | None = None,
 ) -> int:
     """The same interaction with many contacts (everyone at an event); returns how many."""
@@ -69,14 +74,26 @@ def add_touch_points(
     when = _when(occurred_at)
     checked = _kind(kind)
     with unit_of_work(store) as session:
-        ids = list(session.scalars(
-            select(Contact.id).where(Contact.id.in_(list(contact_ids)), Contact.anonymised_at.is_(None))
-        ))
+        ids = list(
+            session.scalars(
+                select(Contact.id).where(Contact.id.in_(list(contact_ids)), Contact.anonymised_at.is_(None))
+            )
+        )
         if ids:
-            session.execute(insert(TouchPoint), [
-                {"contact_id": cid, "kind": checked, "occurred_at": when, "summary": summary.strip(),
-                 "created_by": actor.name, "created_at": datetime.now(UTC)} for cid in ids
-            ])
+            session.execute(
+                insert(TouchPoint),
+                [
+                    {
+                        "contact_id": cid,
+                        "kind": checked,
+                        "occurred_at": when,
+                        "summary": summary.strip(),
+                        "created_by": actor.name,
+                        "created_at": datetime.now(UTC),
+                    }
+                    for cid in ids
+                ],
+            )
             refresh_last_touch(session, ids)
         return len(ids)
 
@@ -109,8 +126,11 @@ def timeline(store: Store, actor: Actor, contact_id: int, limit: int | None = No
     """A contact's touch points, most recent first."""
     require(actor, Action.READ)
     with unit_of_work(store) as session:
-        query = (select(TouchPoint).where(TouchPoint.contact_id == contact_id)
-                 .order_by(TouchPoint.occurred_at.desc(), TouchPoint.id.desc()))
+        query = (
+            select(TouchPoint)
+            .where(TouchPoint.contact_id == contact_id)
+            .order_by(TouchPoint.occurred_at.desc(), TouchPoint.id.desc())
+        )
         if limit is not None:
             query = query.limit(limit)
         return [_record(p) for p in session.scalars(query)]
@@ -139,7 +159,9 @@ def _kind(kind: str) -> str:
     try:
         return TouchKind(kind).value
     except ValueError:
-        raise ValidationError(_("Le type de point de contact « {kind} » est inconnu.", kind=kind), field="kind") from None
+        raise ValidationError(
+            _("Le type de point de contact « {kind} » est inconnu.", kind=kind), field="kind"
+        ) from None
 
 
 def _when(occurred_at: datetime | None) -> datetime:
@@ -155,6 +177,11 @@ def _when(occurred_at: datetime | None) -> datetime:
 
 def _record(point: TouchPoint) -> TouchPointRecord:
     return TouchPointRecord(
-        id=point.id, contact_id=point.contact_id, kind=point.kind, label=touch_kind_label(point.kind),
-        occurred_at=point.occurred_at, summary=point.summary, created_by=point.created_by,
+        id=point.id,
+        contact_id=point.contact_id,
+        kind=point.kind,
+        label=touch_kind_label(point.kind),
+        occurred_at=point.occurred_at,
+        summary=point.summary,
+        created_by=point.created_by,
     )

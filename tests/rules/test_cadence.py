@@ -12,7 +12,10 @@ NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 def test_stored_rhythm_falls_back_to_defaults() -> None:
     assert rhythm_from_stored(None) == DEFAULT_RHYTHM_DAYS
     assert rhythm_from_stored({"proches": 14, "communaute": "bad", "autre": 3}) == {
-        "proches": 14, "communaute": 90, "grand_public": 365}
+        "proches": 14,
+        "communaute": 90,
+        "grand_public": 365,
+    }
     assert rhythm_from_stored({"proches": 0})["proches"] == 1
 
 

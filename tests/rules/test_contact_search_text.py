@@ -51,15 +51,27 @@ def test_sort_name_folds_accents_and_puts_last_name_first() -> None:
 
 def test_search_body_and_tags() -> None:
     assert tags_text(["presse", "Bénévole", "adhérent"]) == "adhérent, Bénévole, presse"
-    body = search_body(first_name="Hélène", last_name="Martin", organisation="", role="", email="h@exemple.fr",
-                       email_secondary="", phone="06 12 34 56 78", phone_secondary="", phone_key="+33612345678",
-                       postcode="69007", city="Lyon", tags="bénévole")
+    body = search_body(
+        first_name="Hélène",
+        last_name="Martin",
+        organisation="",
+        role="",
+        email="h@exemple.fr",
+        email_secondary="",
+        phone="06 12 34 56 78",
+        phone_secondary="",
+        phone_key="+33612345678",
+        postcode="69007",
+        city="Lyon",
+        tags="bénévole",
+    )
     assert body == "Hélène Martin h@exemple.fr 0612345678 612345678 33612345678 69007 Lyon bénévole"
 
 
 _FTS = sqlite3.connect(":memory:")
-_FTS.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', "
-             "columnsize=0)")
+_FTS.execute(
+    "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', columnsize=0)"
+)
 _FTS.execute("INSERT INTO t(rowid, body) VALUES (1, 'Hélène Martin 0612345678')")
 
 

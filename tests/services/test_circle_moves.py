@@ -24,7 +24,10 @@ def test_move_inward_step_by_step_with_history(db: Database, actor: Actor) -> No
     assert get_contact(db, actor, cid).data.circle == "proches"
     moves = circle_moves.history(db, actor, cid)
     assert [(m.from_circle, m.to_circle) for m in moves] == [
-        (None, "grand_public"), ("grand_public", "communaute"), ("communaute", "proches")]
+        (None, "grand_public"),
+        ("grand_public", "communaute"),
+        ("communaute", "proches"),
+    ]
     assert moves[-1].moved_by == "Camille (fondatrice)"
     assert moves[-1].reason == "Bénévole tous les samedis"
     assert moves[-1].moved_at >= moves[-2].moved_at

@@ -26,13 +26,28 @@ def add(db: Database, actor: Actor, first: str, last: str, **fields: object) -> 
 @pytest.fixture
 def people(db: Database, actor: Actor) -> dict[str, int]:
     return {
-        "helene": add(db, actor, "Hélène", "Martin", city="Lyon", postcode="69007", phone="06 12 34 56 78",
-                      email="helene.martin@exemple.fr", circle="proches"),
+        "helene": add(
+            db,
+            actor,
+            "Hélène",
+            "Martin",
+            city="Lyon",
+            postcode="69007",
+            phone="06 12 34 56 78",
+            email="helene.martin@exemple.fr",
+            circle="proches",
+        ),
         "eric": add(db, actor, "Éric", "Zola", city="Évry", postcode="91000", circle="communaute"),
-        "anne": add(db, actor, "Anne", "Durand", city="Paris", postcode="75011", phone="+33 7 81 22 33 44",
-                    is_ambassador=True),
-        "asso": create_contact(db, actor, ContactInput(kind="organisation", organisation="Œuvre Commune",
-                                                       city="Lyon", postcode="69001", is_critic=True)).id,
+        "anne": add(
+            db, actor, "Anne", "Durand", city="Paris", postcode="75011", phone="+33 7 81 22 33 44", is_ambassador=True
+        ),
+        "asso": create_contact(
+            db,
+            actor,
+            ContactInput(
+                kind="organisation", organisation="Œuvre Commune", city="Lyon", postcode="69001", is_critic=True
+            ),
+        ).id,
     }
 
 
@@ -41,8 +56,9 @@ def names(rows: list[search.ContactRow]) -> list[str]:
 
 
 @pytest.mark.parametrize("typed", ["helene", "HÉLÈNE", "hél", "Mart", "helene.mar", "lyon martin", "69007"])
-def test_text_ignores_accents_and_case_and_matches_prefixes(db: Database, actor: Actor, people: dict[str, int],
-                                                            typed: str) -> None:
+def test_text_ignores_accents_and_case_and_matches_prefixes(
+    db: Database, actor: Actor, people: dict[str, int], typed: str
+) -> None:
     assert names(search.page(db, actor, typed)) == ["Hélène Martin"]
     assert search.count(db, actor, typed) == 1
 
@@ -70,12 +86,24 @@ def test_no_text_lists_everyone_sorted_by_folded_name(db: Database, actor: Actor
 
 def test_sorts(db: Database, actor: Actor, people: dict[str, int]) -> None:
     assert names(search.page(db, actor, sort=ContactSort.CIRCLE)) == [
-        "Hélène Martin", "Éric Zola", "Anne Durand", "Œuvre Commune"]
+        "Hélène Martin",
+        "Éric Zola",
+        "Anne Durand",
+        "Œuvre Commune",
+    ]
     assert names(search.page(db, actor, sort=ContactSort.CIRCLE, descending=True)) == [
-        "Œuvre Commune", "Anne Durand", "Éric Zola", "Hélène Martin"]
+        "Œuvre Commune",
+        "Anne Durand",
+        "Éric Zola",
+        "Hélène Martin",
+    ]
     assert names(search.page(db, actor, sort=ContactSort.CITY))[:2] == ["Hélène Martin", "Œuvre Commune"]
     assert names(search.page(db, actor, sort=ContactSort.CREATED)) == [
-        "Hélène Martin", "Éric Zola", "Anne Durand", "Œuvre Commune"]
+        "Hélène Martin",
+        "Éric Zola",
+        "Anne Durand",
+        "Œuvre Commune",
+    ]
     add_touch_point(db, actor, people["eric"], "call")
     assert names(search.page(db, actor, sort=ContactSort.LAST_TOUCH, descending=True))[0] == "Éric Zola"
 
@@ -89,7 +117,9 @@ def test_circle_sort_pages_across_circles(db: Database, actor: Actor, people: di
 
 def test_filters(db: Database, actor: Actor, people: dict[str, int]) -> None:
     assert names(search.page(db, actor, filters=ContactFilter(circles=("proches", "communaute")))) == [
-        "Hélène Martin", "Éric Zola"]
+        "Hélène Martin",
+        "Éric Zola",
+    ]
     assert names(search.page(db, actor, filters=ContactFilter(ambassador=True))) == ["Anne Durand"]
     assert names(search.page(db, actor, filters=ContactFilter(critic=True))) == ["Œuvre Commune"]
     assert names(search.page(db, actor, filters=ContactFilter(kind="organisation"))) == ["Œuvre Commune"]
@@ -120,7 +150,13 @@ def test_rows_are_light_and_complete(db: Database, actor: Actor, people: dict[st
     tags.tag_contacts(db, actor, [people["helene"]], "adhérent")
     (row,) = search.page(db, actor, "helene")
     assert (row.id, row.email, row.phone, row.city, row.postcode, row.circle) == (
-        people["helene"], "helene.martin@exemple.fr", "06 12 34 56 78", "Lyon", "69007", "proches")
+        people["helene"],
+        "helene.martin@exemple.fr",
+        "06 12 34 56 78",
+        "Lyon",
+        "69007",
+        "proches",
+    )
     assert row.tags == ("adhérent", "presse")
     assert row.last_touch_at is None and not row.is_ambassador
 
@@ -137,7 +173,10 @@ def test_pages_and_ids_for(db: Database, actor: Actor) -> None:
 
 def test_circle_counts_ignore_the_circle_filter(db: Database, actor: Actor, people: dict[str, int]) -> None:
     assert search.circle_counts(db, actor, "", ContactFilter(circles=("proches",))) == {
-        "proches": 1, "communaute": 1, "grand_public": 2}
+        "proches": 1,
+        "communaute": 1,
+        "grand_public": 2,
+    }
     assert search.circle_counts(db, actor, "lyon") == {"proches": 1, "communaute": 0, "grand_public": 1}
 
 
@@ -171,6 +210,30 @@ def test_plain_sql_writers_are_indexed_too(db: Database, actor: Actor) -> None:
             "phone_secondary, email_key, phone_key, address, postcode, city, country, circle, source, notes, "
             "is_ambassador, is_critic, created_at, updated_at, version_id) VALUES ('person', 'Gaëlle', 'Noël', '', "
             "'', '', '', '', '', '', '', '', '', 'Brest', 'FR', 'grand_public', '', '', 0, 0, "
-            "'2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', 1)")
+            "'2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', 1)"
+        )
     assert names(search.page(db, actor, "gaelle noel brest")) == ["Gaëlle Noël"]
     assert search.refresh_search_index(db, actor) == 0  # already done by the search
+
+
+def test_circle_counters_follow_every_change(db: Database, actor: Actor, people: dict[str, int]) -> None:
+    from communitydesk.services import circle_moves, duplicates, gdpr
+
+    def by_sql() -> dict[str, int]:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT circle, COUNT(*) FROM contacts WHERE archived_at IS NULL AND anonymised_at IS NULL "
+                "GROUP BY circle"
+            ).all()
+        return {"proches": 0, "communaute": 0, "grand_public": 0, **{c: n for c, n in rows}}
+
+    twin = add(db, actor, "Helene", "Martin", city="Lyon", circle="communaute")
+    circle_moves.move_contact(db, actor, people["anne"], "proches", "Bénévole")
+    archive_contact(db, actor, people["eric"])
+    duplicates.merge_contacts(db, actor, people["helene"], twin)
+    gdpr.erase_person(db, actor, people["asso"], confirm=True)
+    with db.transaction() as session:
+        session.execute(text("DELETE FROM contacts WHERE id = :id"), {"id": people["anne"]})
+    assert search.circle_counts(db, actor) == by_sql() == {"proches": 1, "communaute": 0, "grand_public": 0}
+    assert search.count(db, actor) == 1
+    assert search.count(db, actor, filters=ContactFilter(circles=("communaute", "proches"))) == 1

@@ -23,8 +23,15 @@ from communitydesk.services.contacts import (
 )
 from communitydesk.services.permissions import Action, Actor, Role
 
-HELENE = ContactInput(first_name=" Hélène ", last_name="Martin", email="Helene.Martin@Exemple.FR",
-                      phone="06 12 34 56 78", postcode="69007", city="Lyon", circle="communaute")
+HELENE = ContactInput(
+    first_name=" Hélène ",
+    last_name="Martin",
+    email="Helene.Martin@Exemple.FR",
+    phone="06 12 34 56 78",
+    postcode="69007",
+    city="Lyon",
+    circle="communaute",
+)
 
 
 def test_create_trims_and_sets_keys_and_first_move(db: Database, actor: Actor) -> None:
@@ -67,8 +74,9 @@ def test_invalid_contact_is_not_saved(db: Database, actor: Actor) -> None:
 
 def test_update_with_current_version_saves_and_bumps_version(db: Database, actor: Actor) -> None:
     created = create_contact(db, actor, HELENE)
-    updated = update_contact(db, actor, created.id, created.version_id, replace(created.data, city="Villeurbanne",
-                                                                                 postcode="69100"))
+    updated = update_contact(
+        db, actor, created.id, created.version_id, replace(created.data, city="Villeurbanne", postcode="69100")
+    )
     assert updated.data.city == "Villeurbanne"
     assert updated.version_id == created.version_id + 1
 
@@ -79,16 +87,21 @@ def test_stale_save_is_refused_and_changes_nothing(db: Database, actor: Actor) -
     update_contact(db, actor, created.id, created.version_id, replace(created.data, notes="Appelée lundi"))
     # ...then the first sheet, opened before, saves its own edit.
     with pytest.raises(ConflictError, match="modifié par ailleurs"):
-        update_contact(db, actor, created.id, created.version_id, replace(created.data, city="Paris",
-                                                                            postcode="75011"))
+        update_contact(db, actor, created.id, created.version_id, replace(created.data, city="Paris", postcode="75011"))
     now = get_contact(db, actor, created.id)
     assert (now.data.city, now.data.notes, now.version_id) == ("Lyon", "Appelée lundi", 2)
 
 
 def test_changing_the_circle_on_the_sheet_records_a_move(db: Database, actor: Actor) -> None:
     created = create_contact(db, actor, HELENE)
-    update_contact(db, actor, created.id, created.version_id, replace(created.data, circle="proches"),
-                   move_reason="Bénévole fidèle")
+    update_contact(
+        db,
+        actor,
+        created.id,
+        created.version_id,
+        replace(created.data, circle="proches"),
+        move_reason="Bénévole fidèle",
+    )
     moves = circle_moves.history(db, actor, created.id)
     assert [(m.from_circle, m.to_circle, m.reason) for m in moves][-1] == ("communaute", "proches", "Bénévole fidèle")
 

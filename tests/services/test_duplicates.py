@@ -62,8 +62,10 @@ def test_ignored_pair_is_not_proposed_again(db: Database, actor: Actor) -> None:
 def state(db: Database, *ids: int) -> dict[str, Any]:
     """Everything about the contacts, to compare before a merge and after its undo."""
     with db.sessions() as session:
+
         def rows(query: Any) -> list[tuple[Any, ...]]:
             return sorted(tuple(r) for r in session.execute(query))
+
         contacts = {
             row["id"]: {k: v for k, v in row.items() if k not in ("version_id",)}
             for row in (dict(r._mapping) for r in session.execute(select(Contact.__table__).where(Contact.id.in_(ids))))
@@ -79,10 +81,20 @@ def state(db: Database, *ids: int) -> dict[str, Any]:
 
 @pytest.fixture
 def pair(db: Database, actor: Actor) -> tuple[int, int]:
-    keep = add(db, actor, "Hélène", "Martin", email="helene@exemple.fr", city="Lyon", postcode="69007",
-               circle="communaute")
-    absorb = add(db, actor, "Helene", "Martin", phone="07 81 22 33 44", city="Lyon", postcode="69007",
-                 notes="Rencontrée au salon", circle="proches")
+    keep = add(
+        db, actor, "Hélène", "Martin", email="helene@exemple.fr", city="Lyon", postcode="69007", circle="communaute"
+    )
+    absorb = add(
+        db,
+        actor,
+        "Helene",
+        "Martin",
+        phone="07 81 22 33 44",
+        city="Lyon",
+        postcode="69007",
+        notes="Rencontrée au salon",
+        circle="proches",
+    )
     touch_points.add_touch_point(db, actor, keep, "call", "Appel de bienvenue")
     touch_points.add_touch_point(db, actor, absorb, "meeting", "Café au salon")
     tags.tag_contacts(db, actor, [keep, absorb], "bénévole")
@@ -98,7 +110,11 @@ def test_merge_keeps_everything_and_undo_restores_exactly(db: Database, actor: A
     merge = duplicates.merge_contacts(db, actor, keep, absorb, ["phone", "notes", "circle"])
     kept = get_contact(db, actor, keep)
     assert (kept.data.phone, kept.phone_key, kept.data.notes, kept.data.circle) == (
-        "07 81 22 33 44", "+33781223344", "Rencontrée au salon", "proches")
+        "07 81 22 33 44",
+        "+33781223344",
+        "Rencontrée au salon",
+        "proches",
+    )
     assert kept.data.first_name == "Hélène" and kept.tags == ("bénévole", "presse")
     assert [p.summary for p in touch_points.timeline(db, actor, keep)] == ["Café au salon", "Appel de bienvenue"]
     assert len(gdpr.list_consents(db, actor, keep)) == 1

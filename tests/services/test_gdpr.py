@@ -20,16 +20,34 @@ WORDING = "J'accepte de recevoir la lettre d'information (un envoi par mois au p
 
 @pytest.fixture
 def person(db: Database, actor: Actor) -> int:
-    cid = create_contact(db, actor, ContactInput(
-        first_name="Chloé", last_name="Mercier", email="chloe.mercier@exemple.fr", phone="06 98 76 54 32",
-        address="3 rue des Lilas", postcode="35000", city="Rennes", notes="Allergique aux noix", circle="communaute",
-    )).id
+    cid = create_contact(
+        db,
+        actor,
+        ContactInput(
+            first_name="Chloé",
+            last_name="Mercier",
+            email="chloe.mercier@exemple.fr",
+            phone="06 98 76 54 32",
+            address="3 rue des Lilas",
+            postcode="35000",
+            city="Rennes",
+            notes="Allergique aux noix",
+            circle="communaute",
+        ),
+    ).id
     touch_points.add_touch_point(db, actor, cid, "call", "A parlé de sa fille Léa")
     touch_points.add_touch_point(db, actor, cid, "event", "Assemblée générale")
     circle_moves.move_inward(db, actor, cid, "Amie de Chloé depuis le lycée")
     tags.tag_contacts(db, actor, [cid], "bénévole")
-    gdpr.add_consent(db, actor, cid, "Lettre d'information", WORDING, "formulaire du site",
-                     given_at=datetime.now(UTC) - timedelta(days=3))
+    gdpr.add_consent(
+        db,
+        actor,
+        cid,
+        "Lettre d'information",
+        WORDING,
+        "formulaire du site",
+        given_at=datetime.now(UTC) - timedelta(days=3),
+    )
     return cid
 
 
@@ -46,16 +64,20 @@ def test_consents_add_list_withdraw(db: Database, actor: Actor, person: int) -> 
 
 
 @pytest.mark.parametrize(("purpose", "wording", "field"), [("", WORDING, "purpose"), ("Lettre", "  ", "wording")])
-def test_consent_needs_purpose_and_wording(db: Database, actor: Actor, person: int, purpose: str, wording: str,
-                                           field: str) -> None:
+def test_consent_needs_purpose_and_wording(
+    db: Database, actor: Actor, person: int, purpose: str, wording: str, field: str
+) -> None:
     with pytest.raises(ValidationError) as caught:
         gdpr.add_consent(db, actor, person, purpose, wording)
     assert caught.value.field == field
 
 
 def test_export_holds_everything_and_is_json(db: Database, actor: Actor, person: int) -> None:
-    other = create_contact(db, actor, ContactInput(first_name="Chloe", last_name="Mercier", city="Rennes",
-                                                   email_secondary="chloe@perso.example")).id
+    other = create_contact(
+        db,
+        actor,
+        ContactInput(first_name="Chloe", last_name="Mercier", city="Rennes", email_secondary="chloe@perso.example"),
+    ).id
     duplicates.merge_contacts(db, actor, person, other)
     data = json.loads(json.dumps(gdpr.export_person(db, actor, person), ensure_ascii=False))
     assert data["format"] == "communitydesk.personal-data/1"
@@ -79,7 +101,14 @@ def test_erasure_anonymises_and_keeps_counts(db: Database, actor: Actor, person:
     assert erased.display_name == "Contact effacé"
     data = erased.data
     assert (data.first_name, data.last_name, data.email, data.phone, data.address, data.city, data.notes) == (
-        "", "", "", "", "", "", "")
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
     assert (erased.email_key, erased.phone_key, erased.tags) == ("", "", ())
     assert erased.anonymised_at is not None and data.circle == "proches"
     assert [p.summary for p in touch_points.timeline(db, actor, person)] == ["", ""]
@@ -104,8 +133,9 @@ def test_erasure_takes_the_merged_ones_and_their_snapshots(db: Database, actor: 
         duplicates.undo_merge(db, actor, merge.id)
 
 
-def test_erasure_must_be_confirmed_and_allowed(db: Database, actor: Actor, person: int,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_erasure_must_be_confirmed_and_allowed(
+    db: Database, actor: Actor, person: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with pytest.raises(UserError, match="confirmé"):
         gdpr.erase_person(db, actor, person, confirm=False)
     from communitydesk.services import permissions
@@ -121,8 +151,9 @@ def test_erasure_must_be_confirmed_and_allowed(db: Database, actor: Actor, perso
         touch_points.add_touch_point(db, actor, person, "call")
 
 
-def test_other_areas_can_add_an_erasure_step(db: Database, actor: Actor, person: int,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_areas_can_add_an_erasure_step(
+    db: Database, actor: Actor, person: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[list[int]] = []
     monkeypatch.setattr(gdpr, "_erasure_steps", [])
     gdpr.register_erasure_step(lambda session, ids: seen.append(list(ids)))

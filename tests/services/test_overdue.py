@@ -23,11 +23,13 @@ NOW = datetime.now(UTC)
 
 
 def aged(db: Database, actor: Actor, circle: str, created_days_ago: int, touched_days_ago: int | None) -> int:
-    cid = create_contact(db, actor, ContactInput(first_name="Test", last_name=f"{circle}{created_days_ago}",
-                                                 circle=circle)).id
+    cid = create_contact(
+        db, actor, ContactInput(first_name="Test", last_name=f"{circle}{created_days_ago}", circle=circle)
+    ).id
     with db.transaction() as session:
-        session.execute(update(Contact).where(Contact.id == cid)
-                        .values(created_at=NOW - timedelta(days=created_days_ago)))
+        session.execute(
+            update(Contact).where(Contact.id == cid).values(created_at=NOW - timedelta(days=created_days_ago))
+        )
     if touched_days_ago is not None:
         add_touch_point(db, actor, cid, "call", occurred_at=NOW - timedelta(days=touched_days_ago))
     return cid
@@ -35,8 +37,8 @@ def aged(db: Database, actor: Actor, circle: str, created_days_ago: int, touched
 
 def test_overdue_per_circle_rhythm(db: Database, actor: Actor) -> None:
     due = {
-        aged(db, actor, "proches", 100, 31),        # touched 31 days ago, rhythm 30
-        aged(db, actor, "proches", 45, None),       # never touched, created 45 days ago
+        aged(db, actor, "proches", 100, 31),  # touched 31 days ago, rhythm 30
+        aged(db, actor, "proches", 45, None),  # never touched, created 45 days ago
         aged(db, actor, "communaute", 200, 91),
         aged(db, actor, "grand_public", 400, None),
     }

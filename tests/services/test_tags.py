@@ -26,8 +26,9 @@ def test_create_list_and_count(db: Database, actor: Actor) -> None:
     assert get_contact(db, actor, ids[0]).tags == ("Bénévole",)
 
 
-@pytest.mark.parametrize(("name", "words"), [("  ", "vide"), ("x" * 61, "60"), ("a, b", "virgule"),
-                                             ("BENEVOLE", "existe déjà")])
+@pytest.mark.parametrize(
+    ("name", "words"), [("  ", "vide"), ("x" * 61, "60"), ("a, b", "virgule"), ("BENEVOLE", "existe déjà")]
+)
 def test_names_are_checked(db: Database, actor: Actor, name: str, words: str) -> None:
     tags.create_tag(db, actor, "bénévole")
     with pytest.raises(ValidationError, match=words):

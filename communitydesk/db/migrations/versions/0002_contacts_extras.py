@@ -20,6 +20,9 @@ Search (the FTS5 table and the triggers live only here, not in the models):
   savepoint): 15 s for a 100 000-row import instead of ~1 s.
 - The existing rows are indexed here, with the same code (``db.search_index``).
 
+- ``contact_circle_counts`` holds the number of listed contacts per circle, kept by triggers
+  too: the contacts screen opens with its total and its rings' counts at any size.
+
 A later migration that RECREATES ``contacts`` (batch copy-and-move) loses these triggers
 with the old table: it must call ``create_triggers()`` again.
 """
@@ -50,11 +53,23 @@ TRIGGERS = (
     "contact_tags_after_update",
     "contact_tags_after_delete",
     "tags_after_rename",
+    "contacts_count_after_insert",
+    "contacts_count_after_update",
+    "contacts_count_after_delete",
 )
 
 
 def _queue(contact_id: str) -> str:
     return f"INSERT INTO contact_search_queue(contact_id) VALUES ({contact_id});"
+
+
+def _count(row: str, step: str) -> str:
+    """Add ``step`` (+1/-1) to the circle of ``row`` if that row is listed."""
+    return (
+        f"INSERT INTO contact_circle_counts(circle, active) SELECT {row}.circle, {step} "
+        f"WHERE {row}.archived_at IS NULL AND {row}.anonymised_at IS NULL "
+        f"ON CONFLICT(circle) DO UPDATE SET active = active + ({step});"
+    )
 
 
 def create_triggers() -> None:
@@ -78,6 +93,12 @@ def create_triggers() -> None:
         "CREATE TRIGGER tags_after_rename AFTER UPDATE OF name ON tags BEGIN "
         "INSERT INTO contact_search_queue(contact_id) SELECT contact_id FROM contact_tags WHERE tag_id = NEW.id; END"
     )
+    op.execute(f"CREATE TRIGGER contacts_count_after_insert AFTER INSERT ON contacts BEGIN {_count('NEW', '1')} END")
+    op.execute(
+        "CREATE TRIGGER contacts_count_after_update AFTER UPDATE OF circle, archived_at, anonymised_at ON contacts "
+        f"BEGIN {_count('OLD', '-1')} {_count('NEW', '1')} END"
+    )
+    op.execute(f"CREATE TRIGGER contacts_count_after_delete AFTER DELETE ON contacts BEGIN {_count('OLD', '-1')} END")
 
 
 def upgrade() -> None:
@@ -163,6 +184,16 @@ def upgrade() -> None:
         sa.Column("contact_id", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contact_search_queue")),
     )
+    op.create_table(
+        "contact_circle_counts",
+        sa.Column("circle", sa.String(length=20), nullable=False),
+        sa.Column("active", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("circle", name=op.f("pk_contact_circle_counts")),
+    )
+    op.execute(
+        f"INSERT INTO contact_circle_counts(circle, active) SELECT circle, COUNT(*) FROM contacts WHERE {ACTIVE} "
+        "GROUP BY circle"
+    )
     # ADD COLUMN (no table copy): existing rows get '' and are filled by the refresh below.
     with op.batch_alter_table("contacts", schema=None) as batch_op:
         batch_op.add_column(sa.Column("sort_name", sa.String(length=300), server_default="", nullable=False))
@@ -192,6 +223,7 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS contacts_fts")
     op.drop_table("contact_search_queue")
+    op.drop_table("contact_circle_counts")
     with op.batch_alter_table("contacts", schema=None) as batch_op:
         batch_op.drop_index("ix_contacts_created_at")
         batch_op.drop_index("ix_contacts_active_sort_name")
