@@ -8,6 +8,8 @@ nothing is silently overwritten. A wrong field gets its French message right und
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
+from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
@@ -46,6 +50,7 @@ from communitydesk.ui.widgets.circles import circle_name
 
 if TYPE_CHECKING:
     from communitydesk.services.contacts import ContactDetails
+    from communitydesk.services.gdpr import ConsentRecord
     from communitydesk.services.permissions import Actor
 
 PARIS_NOON = time(12, 0)
@@ -76,10 +81,16 @@ class SheetData:
     details: ContactDetails | None
     entries: list[TimelineEntry] = field(default_factory=list)
     tag_names: list[str] = field(default_factory=list)
+    consents: list[ConsentRecord] = field(default_factory=list)
+
+
+def gdpr_available() -> bool:
+    """Consents, "export everything" and erasure appear once the RGPD service exists."""
+    return importlib.util.find_spec("communitydesk.services.gdpr") is not None
 
 
 def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
-    """Contact, timeline, moves and known tags (runs in a worker)."""
+    """Contact, timeline, moves, consents and known tags (runs in a worker)."""
     from communitydesk.services import circle_moves, contacts, tags, touch_points
 
     names = [t.name for t in tags.list_tags(db, actor)]
@@ -89,7 +100,12 @@ def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
     entries = timeline_entries(
         touch_points.timeline(db, actor, contact_id), circle_moves.history(db, actor, contact_id)
     )
-    return SheetData(details, entries, names)
+    consents = []
+    if gdpr_available():
+        from communitydesk.services import gdpr
+
+        consents = gdpr.list_consents(db, actor, contact_id)
+    return SheetData(details, entries, names, consents)
 
 
 def paris_moment(day: date) -> datetime | None:
@@ -142,7 +158,13 @@ class ContactSheet(QDialog):
         self.tabs.addTab(self._build_form(), self.tr("Fiche"))
         self.history_tab = self._build_history()
         self.tabs.addTab(self.history_tab, self.tr("Historique"))
-        self.tabs.setTabEnabled(1, contact_id is not None)
+        self.consents_panel: ConsentsPanel | None = None
+        if gdpr_available():
+            self.consents_panel = ConsentsPanel()
+            self.consents_panel.add_requested.connect(self.add_consent)
+            self.consents_panel.withdraw_requested.connect(self.withdraw_consent)
+            self.tabs.addTab(self.consents_panel, self.tr("Consentements (RGPD)"))
+        self._enable_tabs()
 
         self.save_button = QPushButton(self.tr("Enregistrer"))
         self.save_button.setObjectName("saveContactButton")
@@ -152,6 +174,17 @@ class ContactSheet(QDialog):
         self.close_button = QPushButton(self.tr("Fermer"))
         self.close_button.clicked.connect(self.close)
         self.extra_buttons = QHBoxLayout()
+        self.export_person_button = QPushButton(self.tr("Exporter tout sur cette personne…"))
+        self.export_person_button.setObjectName("exportPersonButton")
+        self.export_person_button.setToolTip(self.tr("Droit d'accès : un fichier JSON avec tout ce qui est gardé"))
+        self.export_person_button.clicked.connect(self.choose_person_export)
+        self.erase_button = QPushButton(self.tr("Effacer (RGPD)…"))
+        self.erase_button.setObjectName("eraseButton")
+        self.erase_button.setStyleSheet("color: #B00020;")
+        self.erase_button.clicked.connect(self.ask_erase)
+        for button in (self.export_person_button, self.erase_button):
+            button.setVisible(gdpr_available())
+            self.extra_buttons.addWidget(button)
         buttons = QHBoxLayout()
         buttons.addLayout(self.extra_buttons)
         buttons.addStretch(1)
@@ -321,10 +354,22 @@ class ContactSheet(QDialog):
 
     # -- reading --------------------------------------------------------------------------------
 
+    def _enable_tabs(self) -> None:
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, self.contact_id is not None)
+
+    def is_erased(self) -> bool:
+        return self.details is not None and self.details.anonymised_at is not None
+
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.save_button.setEnabled(not busy)
-        self.touch_button.setEnabled(not busy and self.contact_id is not None)
+        editable = not busy and not self.is_erased()
+        self.save_button.setEnabled(editable)
+        self.touch_button.setEnabled(editable and self.contact_id is not None)
+        self.export_person_button.setEnabled(not busy and self.contact_id is not None)
+        self.erase_button.setEnabled(editable and self.contact_id is not None)
+        if self.consents_panel is not None:
+            self.consents_panel.add_button.setEnabled(editable and self.contact_id is not None)
         if not busy and self._delete_when_idle:
             self.deleteLater()
 
@@ -366,12 +411,11 @@ class ContactSheet(QDialog):
             self._filling = False
         self._loaded_values = self.form_values()
         self.timeline.set_entries(data.entries)
+        if self.consents_panel is not None:
+            self.consents_panel.set_consents(data.consents)
         self.clear_errors()
         self.set_busy(False)
-        erased = data.details is not None and data.details.anonymised_at is not None
-        if erased:
-            self.save_button.setEnabled(False)
-            self.touch_button.setEnabled(False)
+        if self.is_erased():
             self.show_message(self.tr("Ce contact a été effacé (RGPD) : sa fiche ne peut plus être modifiée."))
         self.loaded.emit()
 
@@ -509,7 +553,7 @@ class ContactSheet(QDialog):
         assert data.details is not None
         created = self.contact_id is None
         self.contact_id = data.details.id
-        self.tabs.setTabEnabled(1, True)
+        self._enable_tabs()
         self._show(data)
         self.show_message(self.tr("Contact créé.") if created else self.tr("Modifications enregistrées."))
         self.saved.emit(data.details.id)
@@ -584,6 +628,127 @@ class ContactSheet(QDialog):
             self.timeline.set_entries(entries)
             self.touch_summary.clear()
             self.touch_date.setDate(QDate.currentDate())
+            self.changed.emit(contact_id)
+
+        def failed(message: str) -> None:
+            self.set_busy(False)
+            show_error(self, message)
+
+        self.last_task = run_in_background(self, work, on_success=done, on_failure=failed)
+        return self.last_task
+
+    # -- RGPD -----------------------------------------------------------------------------------
+
+    def add_consent(self, purpose: str, wording: str, source: str, given: date) -> Task | None:
+        if self.contact_id is None or self.busy:
+            return None
+        contact_id, actor = self.contact_id, self.actor
+        when = paris_moment(given)
+
+        def work(_ctx: TaskContext) -> list[ConsentRecord]:
+            from communitydesk.services import gdpr
+
+            db = self.database()
+            gdpr.add_consent(db, actor, contact_id, purpose, wording, source, when)
+            return gdpr.list_consents(db, actor, contact_id)
+
+        return self._consents_task(work, clear_form=True)
+
+    def withdraw_consent(self, consent_id: int) -> Task | None:
+        if self.contact_id is None or self.busy:
+            return None
+        contact_id, actor = self.contact_id, self.actor
+
+        def work(_ctx: TaskContext) -> list[ConsentRecord]:
+            from communitydesk.services import gdpr
+
+            db = self.database()
+            gdpr.withdraw_consent(db, actor, consent_id)
+            return gdpr.list_consents(db, actor, contact_id)
+
+        return self._consents_task(work, clear_form=False)
+
+    def _consents_task(self, work: Callable[[TaskContext], list[ConsentRecord]], *, clear_form: bool) -> Task:
+        panel = self.consents_panel
+        assert panel is not None
+        self.set_busy(True)
+
+        def done(consents: list[ConsentRecord]) -> None:
+            self.set_busy(False)
+            panel.set_consents(consents)
+            if clear_form:
+                panel.clear_form()
+
+        def failed(message: str) -> None:
+            self.set_busy(False)
+            show_error(self, message)
+
+        self.last_task = run_in_background(self, work, on_success=done, on_failure=failed)
+        return self.last_task
+
+    def choose_person_export(self) -> None:
+        if self.details is None:
+            return
+        from pathlib import Path
+
+        suggested = Path.home() / f"{self.details.display_name} - données personnelles.json"
+        filename, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Exporter tout sur cette personne"), str(suggested), self.tr("JSON (*.json)")
+        )
+        if filename:
+            self.export_person(Path(filename))
+
+    def export_person(self, target: Any) -> Task | None:
+        """Everything held about this person, as JSON (right of access), written to ``target``."""
+        if self.contact_id is None:
+            return None
+        contact_id, actor = self.contact_id, self.actor
+
+        def work(_ctx: TaskContext) -> Any:
+            from communitydesk.errors import UserError
+            from communitydesk.i18n import _
+            from communitydesk.services import gdpr
+
+            data = gdpr.export_person(self.database(), actor, contact_id)
+            try:
+                target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+            except OSError as exc:
+                raise UserError(
+                    _("Impossible d'écrire « {path} » : {reason}.", path=target, reason=exc.strerror or exc)
+                ) from exc
+            return target
+
+        def done(path: Any) -> None:
+            self.show_message(self.tr("Tout ce qui est gardé sur cette personne est dans {path}").format(path=path))
+
+        self.last_task = run_in_background(self, work, on_success=done)
+        return self.last_task
+
+    def ask_erase(self) -> EraseDialog | None:
+        if self.details is None or self.is_erased():
+            return None
+        dialog = EraseDialog(self, self.details.display_name)
+        dialog.accepted.connect(lambda: self.erase() if dialog.confirmed() else None)
+        dialog.finished.connect(dialog.deleteLater)
+        self.erase_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def erase(self) -> Task | None:
+        if self.contact_id is None or self.busy:
+            return None
+        contact_id, actor = self.contact_id, self.actor
+        self.set_busy(True)
+
+        def work(_ctx: TaskContext) -> SheetData:
+            from communitydesk.services import gdpr
+
+            db = self.database()
+            gdpr.erase_person(db, actor, contact_id, confirm=True)
+            return read_sheet(db, actor, contact_id)
+
+        def done(data: SheetData) -> None:
+            self._show(data)
             self.changed.emit(contact_id)
 
         def failed(message: str) -> None:
