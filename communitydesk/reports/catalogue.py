@@ -1,0 +1,124 @@
+"""Every document the app can print, by kind: the one entry point of the CLI and the UI.
+
+``generate_document(kind, database, actor, options, out)`` gathers the data through the
+Qt-free services, then hands it to the document's renderer. Later areas (campaign report,
+editorial report, ambassador kit, event kit) add one line to ``DOCUMENTS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from communitydesk.errors import ValidationError
+from communitydesk.i18n import _
+from communitydesk.reports.base import (
+    Cancelled,
+    DocumentRenderer,
+    Progress,
+    RenderResult,
+)
+from communitydesk.services import documents
+from communitydesk.services.documents import ContactFilter, HasPath, Period
+from communitydesk.services.permissions import Actor
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """What the user chose; each document reads the options it understands."""
+
+    period: Period | None = None
+    contact_filter: ContactFilter = field(default_factory=ContactFilter)
+    columns: tuple[str, ...] | None = None
+    template: str = "ambassador"
+    member_name: str = ""
+    signatory_name: str = ""
+
+
+Builder = Callable[[Path | HasPath, Actor, DocumentOptions], DocumentRenderer]
+
+
+def _charter(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.charter import CharterRenderer
+
+    data = documents.charter_data(
+        source, actor, options.template, member_name=options.member_name, signatory_name=options.signatory_name
+    )
+    return CharterRenderer(data)
+
+
+def _community_report(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.community_report import CommunityReportRenderer
+
+    return CommunityReportRenderer(documents.community_report_data(source, actor, options.period or Period.default()))
+
+
+def _contact_list(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.contact_list import ContactListRenderer
+
+    return ContactListRenderer(documents.contact_listing(source, actor, options.contact_filter, options.columns))
+
+
+def _directory(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.directory import DIRECTORY_KEYS, DirectoryRenderer
+
+    return DirectoryRenderer(documents.contact_listing(source, actor, options.contact_filter, DIRECTORY_KEYS))
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    kind: str
+    build: Builder
+    uses_period: bool = False
+    uses_filter: bool = False
+    uses_template: bool = False
+
+    @property
+    def label(self) -> str:
+        return document_label(self.kind)
+
+
+DOCUMENTS: dict[str, DocumentKind] = {
+    kind.kind: kind
+    for kind in (
+        DocumentKind("charter", _charter, uses_template=True),
+        DocumentKind("community-report", _community_report, uses_period=True),
+        DocumentKind("contact-list", _contact_list, uses_filter=True),
+        DocumentKind("directory", _directory, uses_filter=True),
+    )
+}
+
+
+def document_label(kind: str) -> str:
+    labels = {
+        "charter": _("Charte (ambassadeurs ou collaborateurs)"),
+        "community-report": _("Rapport de communauté"),
+        "contact-list": _("Liste de contacts"),
+        "directory": _("Annuaire pour un événement"),
+    }
+    return labels.get(kind, kind)
+
+
+def renderer_for(kind: str, source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    """The renderer of ``kind`` with its data gathered (permissions checked by the services)."""
+    if kind not in DOCUMENTS:
+        raise ValidationError(
+            _("Document inconnu : « {kind} ». Documents possibles : {known}.", kind=kind, known=", ".join(DOCUMENTS)),
+            "kind",
+        )
+    return DOCUMENTS[kind].build(source, actor, options)
+
+
+def generate_document(
+    kind: str,
+    source: Path | HasPath,
+    actor: Actor,
+    options: DocumentOptions,
+    out: Path,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> RenderResult:
+    """Gather the data of document ``kind`` and write it as a PDF to ``out``."""
+    renderer = renderer_for(kind, source, actor, options)
+    return renderer.render(out, progress=progress, cancelled=cancelled)

@@ -1,0 +1,184 @@
+"""Charters with reciprocal commitments: the ambassador charter and the collaborators' charter.
+
+The text comes from a template (the organisation's own, or the shipped default); the
+commitments of both parties face each other in two columns when they fit on one page,
+else follow each other as two sections. Signature blocks for both parties close it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from communitydesk.formatting import day
+from communitydesk.i18n import _
+from communitydesk.reports.base import DocumentRenderer
+from communitydesk.reports.flowables.qr import qr_code
+from communitydesk.reports.flowables.signatures import Signatory, SignatureBlocks
+from communitydesk.reports.flowables.title import AccentRule
+from communitydesk.reports.fonts import SERIF, bold
+from communitydesk.reports.markup import plain, to_paragraph_markup
+from communitydesk.reports.styles import MUTED, WHITE, Styles, serif_styles
+from communitydesk.rules.charter_text import CharterSection, CharterText, parse_charter
+from communitydesk.services.documents import CharterData
+
+BADGE = 5.6 * mm
+
+
+def charter_kind_label(kind: str) -> str:
+    return {
+        "ambassador": _("Charte des ambassadeurs"),
+        "collaborator": _("Charte d'expression des collaborateurs"),
+    }.get(kind, kind)
+
+
+class NumberBadge(Flowable):
+    """A commitment's number, white in a disc of the party's colour."""
+
+    def __init__(self, number: int, colour: Color) -> None:
+        super().__init__()
+        self.number = number
+        self.colour = colour
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return BADGE, BADGE
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(self.colour)
+        canvas.circle(BADGE / 2, BADGE / 2 - 1.2, BADGE / 2, stroke=0, fill=1)
+        canvas.setFillColor(WHITE)
+        canvas.setFont(bold(SERIF), 9)
+        canvas.drawCentredString(BADGE / 2, BADGE / 2 - 4.3, str(self.number))
+
+
+class CharterRenderer(DocumentRenderer):
+    kind = "charter"
+
+    def __init__(self, data: CharterData, **kwargs: object) -> None:
+        super().__init__(data.identity, **kwargs)  # type: ignore[arg-type]
+        self.data = data
+        self.text: CharterText = parse_charter(data.template.text).with_organisation(data.identity.display_name)
+
+    def make_styles(self) -> Styles:
+        return serif_styles(self.palette)
+
+    def title(self) -> str:
+        return self.text.title
+
+    def subject(self) -> str:
+        return charter_kind_label(self.data.template.kind)
+
+    def footer_note(self) -> str:
+        version = self.text.version or "—"
+        template = self.data.template
+        if template.customised and template.updated_at is not None:
+            return _("Charte version {version} du {date}", version=version, date=day(template.updated_at, "short"))
+        return _("Charte version {version} (modèle CommunityDesk)", version=version)
+
+    # -- blocks
+    def _badge_style(self) -> TableStyle:
+        return TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+
+    def _commitment_list(self, section: CharterSection, width: float, colour_index: int) -> list[Flowable]:
+        colour = self.palette.primary if colour_index == 0 else self.palette.secondary
+        heading = Paragraph(to_paragraph_markup(section.heading), self.styles.subheading)
+        heading.style = heading.style.clone("commitments_heading", textColor=colour, fontSize=11, leading=14)
+        rows = [
+            [NumberBadge(number, colour), Paragraph(to_paragraph_markup(item), self.styles.body)]
+            for number, item in enumerate(section.items, start=1)
+        ]
+        style = self._badge_style()
+        style.add("LEFTPADDING", (1, 0), (1, -1), 2.5 * mm)  # gap between badge and text
+        table = Table(rows, colWidths=[BADGE, width - BADGE], style=style, hAlign="LEFT")
+        return [heading, table]
+
+    def _commitments(self) -> list[Flowable]:
+        sections = self.text.commitments
+        width = self.content_width
+        if len(sections) >= 2:
+            column = (width - 8 * mm) / 2
+            pair = Table(
+                [[self._commitment_list(sections[0], column, 0), self._commitment_list(sections[1], column, 1)]],
+                colWidths=[column + 4 * mm, column + 4 * mm],
+                style=TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (0, 0), 0),
+                        ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
+                        ("LEFTPADDING", (1, 0), (1, 0), 4 * mm),
+                        ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                        ("LINEAFTER", (0, 0), (0, 0), 0.5, self.palette.primary_light),
+                    ]
+                ),
+            )
+            _w, height = pair.wrap(width, self.content_height)
+            if height < self.content_height * 0.7:
+                return [pair, *self._sequential(sections[2:], start_colour=0)]
+        return self._sequential(sections, start_colour=0)
+
+    def _sequential(self, sections: list[CharterSection], start_colour: int) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for index, section in enumerate(sections):
+            flowables.extend(self._commitment_list(section, self.content_width, (start_colour + index) % 2))
+        return flowables
+
+    def story(self) -> Iterable[Flowable]:
+        text, styles = self.text, self.styles
+        details = [self.identity.display_name]
+        if text.version:
+            details.append(_("Version {version}", version=text.version))
+        yield Paragraph(plain(text.title), styles.title)
+        yield Paragraph(plain(" · ".join(details)), styles.subtitle)
+        yield AccentRule(self.palette)
+        for paragraph in text.preamble:
+            yield Paragraph(to_paragraph_markup(paragraph), styles.body_justified)
+        yield from self._commitments()
+        for section in text.other_sections:
+            block: list[Flowable] = [Paragraph(to_paragraph_markup(section.heading), styles.subheading)]
+            block += [Paragraph(to_paragraph_markup(p), styles.body_justified) for p in section.paragraphs]
+            yield KeepTogether(block)
+        member = (
+            _("L'ambassadeur ou l'ambassadrice")
+            if self.data.template.kind == "ambassador"
+            else _("Le collaborateur ou la collaboratrice")
+        )
+        signatures: list[Flowable] = [
+            SignatureBlocks(
+                [
+                    Signatory(member, self.data.member_name),
+                    Signatory(
+                        _("Pour {organisation}", organisation=self.identity.display_name), self.data.signatory_name
+                    ),
+                ],
+                self.palette,
+            )
+        ]
+        if self.identity.website:
+            link = Paragraph(plain(self.identity.website), styles.small.clone("website", textColor=MUTED))
+            signatures.append(
+                Table(
+                    [[qr_code(self.identity.website, 16 * mm), link]],
+                    colWidths=[19 * mm, None],
+                    style=TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                            ("TOPPADDING", (0, 0), (-1, -1), 6 * mm),
+                        ]
+                    ),
+                    hAlign="LEFT",
+                )
+            )
+        yield KeepTogether(signatures)

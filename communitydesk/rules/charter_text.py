@@ -1,0 +1,163 @@
+"""The plain-text format of charter templates, edited in the app and shipped in resources/charters.
+
+    # Charte des ambassadeurs          ← title (first line)
+    Version : 2026.1                   ← optional
+                                       ← blank line
+    Préambule, un ou plusieurs paragraphes séparés par une ligne vide.
+    ## Les engagements de l'ambassadeur   ← a section
+    1. Premier engagement, **gras** et _italique_ permis.
+    2. Second engagement…
+    ## En retour, {organisation} s'engage à
+    1. …
+
+Sections holding numbered (``1.``) or bulleted (``-``) lines are lists of commitments; the
+first two are the two parties' commitments. Other sections hold paragraphs. Pure functions:
+no database, no PDF library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from communitydesk.errors import ValidationError
+from communitydesk.i18n import _
+
+CHARTER_KINDS = ("ambassador", "collaborator")
+ORGANISATION_PLACEHOLDER = "{organisation}"
+
+_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+(?P<text>.+)$")
+_VERSION = re.compile(r"^\s*version\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class CharterSection:
+    heading: str
+    items: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+    @property
+    def is_commitments(self) -> bool:
+        return bool(self.items)
+
+
+@dataclass
+class CharterText:
+    title: str
+    version: str = ""
+    preamble: list[str] = field(default_factory=list)
+    sections: list[CharterSection] = field(default_factory=list)
+
+    @property
+    def commitments(self) -> list[CharterSection]:
+        return [section for section in self.sections if section.is_commitments]
+
+    @property
+    def other_sections(self) -> list[CharterSection]:
+        return [section for section in self.sections if not section.is_commitments]
+
+    def with_organisation(self, name: str) -> CharterText:
+        """The same text with ``{organisation}`` replaced by the organisation's name."""
+
+        def fill(text: str) -> str:
+            return text.replace(ORGANISATION_PLACEHOLDER, name)
+
+        return CharterText(
+            title=fill(self.title),
+            version=self.version,
+            preamble=[fill(p) for p in self.preamble],
+            sections=[
+                CharterSection(fill(s.heading), [fill(i) for i in s.items], [fill(p) for p in s.paragraphs])
+                for s in self.sections
+            ],
+        )
+
+
+def parse_charter(text: str) -> CharterText:
+    """Parse a charter template; a ValidationError names the line that cannot be understood."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbered = [(number, line.rstrip()) for number, line in enumerate(lines, start=1)]
+    content = [(n, line) for n, line in numbered if line.strip()]
+    if not content:
+        raise ValidationError(_("Le modèle de charte est vide : écrivez au moins un titre précédé de « # »."), "text")
+    first_number, first_line = content[0]
+    if not first_line.startswith("# "):
+        raise ValidationError(
+            _("Ligne {line} : la première ligne doit être le titre, précédé de « # ».", line=first_number), "text"
+        )
+    charter = CharterText(title=first_line[2:].strip())
+    section: CharterSection | None = None
+    paragraph: list[str] = []
+    item_open = False
+
+    def close_paragraph() -> None:
+        if paragraph:
+            joined = " ".join(part.strip() for part in paragraph)
+            (section.paragraphs if section is not None else charter.preamble).append(joined)
+            paragraph.clear()
+
+    for number, line in numbered[first_number:]:
+        stripped = line.strip()
+        if not stripped:
+            close_paragraph()
+            item_open = False
+            continue
+        if stripped == "#" or stripped.startswith("# "):
+            raise ValidationError(
+                _("Ligne {line} : un seul titre « # » est permis ; utilisez « ## » pour une section.", line=number),
+                "text",
+            )
+        if stripped == "##" or stripped.startswith("## "):
+            close_paragraph()
+            item_open = False
+            heading = stripped[2:].strip()
+            if not heading:
+                raise ValidationError(_("Ligne {line} : la section n'a pas de titre.", line=number), "text")
+            section = CharterSection(heading=heading)
+            charter.sections.append(section)
+            continue
+        version = _VERSION.match(stripped)
+        if version and section is None and not charter.preamble and not paragraph and not charter.version:
+            charter.version = version.group("value")
+            continue
+        item = _ITEM.match(line)
+        if item:
+            if section is None:
+                raise ValidationError(
+                    _(
+                        "Ligne {line} : un engagement doit se trouver dans une section « ## » "
+                        "(par exemple « ## Les engagements de l'ambassadeur »).",
+                        line=number,
+                    ),
+                    "text",
+                )
+            close_paragraph()
+            section.items.append(item.group("text").strip())
+            item_open = True
+            continue
+        if item_open and section is not None and line[:1].isspace():
+            # An indented line continues the commitment above it.
+            section.items[-1] += " " + stripped
+            continue
+        item_open = False
+        paragraph.append(stripped)
+    close_paragraph()
+    if not charter.commitments:
+        raise ValidationError(
+            _(
+                "Le modèle de charte ne contient aucun engagement : "
+                "ajoutez des lignes « 1. … » dans une section « ## »."
+            ),
+            "text",
+        )
+    for section in charter.sections:
+        if section.items and section.paragraphs:
+            raise ValidationError(
+                _(
+                    "La section « {heading} » mélange engagements et paragraphes : "
+                    "mettez le texte libre dans une autre section.",
+                    heading=section.heading,
+                ),
+                "text",
+            )
+    return charter

@@ -1,0 +1,136 @@
+"""Helpers for PDF tests: read a document back (pypdf), render its first page (pdftoppm)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from communitydesk.db.database import Database
+from communitydesk.models.base import utcnow
+from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint
+from communitydesk.services import settings
+
+ORGANISATION = settings.Organisation(
+    name="Les Ateliers du Lien — Coopérative œcuménique",
+    legal_id="RNA W751234567",
+    website="https://ateliers-du-lien.example",
+    address="12 rue des Coopérateurs, 69007 Lyon",
+)
+
+
+@dataclass
+class ReadBack:
+    path: Path
+    reader: PdfReader
+
+    @property
+    def pages(self) -> int:
+        return len(self.reader.pages)
+
+    def text(self, page: int | None = None) -> str:
+        pages = self.reader.pages if page is None else [self.reader.pages[page]]
+        return "\n".join(p.extract_text() or "" for p in pages)
+
+    def flat_text(self, page: int | None = None) -> str:
+        """The text with every run of spaces and line breaks made one space (wrapped lines join)."""
+        return " ".join(self.text(page).split())
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in (self.reader.metadata or {}).items()}
+
+    @property
+    def language(self) -> str:
+        return str(self.reader.trailer["/Root"].get("/Lang", ""))
+
+    def fonts(self) -> set[str]:
+        names: set[str] = set()
+        for page in self.reader.pages:
+            resources = page.get("/Resources") or {}
+            for font in (resources.get("/Font") or {}).values():
+                names.add(str(font.get_object().get("/BaseFont")))
+        return names
+
+
+def _read_back(path: Path) -> ReadBack:
+    return ReadBack(path, PdfReader(path))
+
+
+def _page_ink(path: Path, page: int = 1) -> float:
+    """Share of non-white pixels of ``page`` rendered in grey at 30 dpi (pdftoppm's PGM)."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) n'est pas installé : rendu PNG non vérifié")
+    out = path.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", "30", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    data = out.with_suffix(".pgm").read_bytes()
+    # P5 header: magic, width, height, maxval, each followed by whitespace, then the bytes.
+    parts = data.split(maxsplit=4)
+    assert parts[0] == b"P5"
+    width, height = int(parts[1]), int(parts[2])
+    pixels = parts[4][: width * height]
+    assert len(pixels) == width * height
+    return sum(1 for value in pixels if value < 200) / len(pixels)
+
+
+@pytest.fixture
+def identity_db(db: Database, actor) -> Database:  # type: ignore[no-untyped-def]
+    """The fresh database with the organisation's identity filled in."""
+    with db.transaction() as session:
+        settings.save_organisation(session, actor, ORGANISATION)
+    return db
+
+
+def _add_people(db: Database, people: list[dict[str, object]]) -> None:
+    """Contacts with an entry move each, a touch point and tags, written in one transaction."""
+    now = utcnow()
+    with db.transaction() as session:
+        tags: dict[str, Tag] = {}
+        for values in people:
+            names = values.pop("tags", [])
+            contact = Contact(**values)
+            session.add(contact)
+            session.flush()
+            session.add(
+                CircleMove(
+                    contact_id=contact.id,
+                    moved_at=contact.created_at or now,
+                    from_circle=None,
+                    to_circle=contact.circle or "grand_public",
+                )
+            )
+            session.add(TouchPoint(contact_id=contact.id, kind="email", occurred_at=now))
+            for name in names:  # type: ignore[attr-defined]
+                contact.tags.append(tags.setdefault(name, Tag(name=name)))
+
+
+# pytest imports test modules with importlib: helpers reach them as fixtures.
+@pytest.fixture
+def read_back() -> Callable[[Path], ReadBack]:
+    """Open a PDF for checking: text, metadata, language, fonts, pages."""
+    return _read_back
+
+
+@pytest.fixture
+def page_ink() -> Callable[..., float]:
+    """Share of non-white pixels of a rendered page (skips when pdftoppm is missing)."""
+    return _page_ink
+
+
+@pytest.fixture
+def add_people() -> Callable[[Database, list[dict[str, object]]], None]:
+    return _add_people
+
+
+@pytest.fixture
+def organisation() -> settings.Organisation:
+    return ORGANISATION
