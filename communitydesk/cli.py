@@ -149,6 +149,33 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from communitydesk.reports.catalogue import DocumentOptions, generate_document
+    from communitydesk.services.documents import ContactFilter, Period, parse_columns, parse_day
+
+    period = None
+    if args.date_from or args.date_to:
+        end = parse_day(args.date_to, "--to") if args.date_to else Period.default().end
+        start = parse_day(args.date_from, "--from") if args.date_from else Period.default(end).start
+        period = Period(start, end)
+    options = DocumentOptions(
+        period=period,
+        contact_filter=ContactFilter(circle=args.circle, tag=args.tag, segment=args.segment),
+        columns=parse_columns(args.columns) if args.columns else None,
+        template=args.template,
+        member_name=args.member_name or "",
+        signatory_name=args.signatory_name or "",
+    )
+    result = generate_document(
+        args.kind, args.db, _system_actor(), options, args.out, progress=_progress_to_stderr(_("Génération du PDF"))
+    )
+    if result.pages == 1:
+        print(_("Document écrit : {path} (1 page).", path=result.path))
+    else:
+        print(_("Document écrit : {path} ({pages} pages).", path=result.path, pages=result.pages))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     lang = FrenchArgumentParser(add_help=False)
     lang.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS,
@@ -189,6 +216,33 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", cmd_restore, _("restaurer une sauvegarde"))
     restore.add_argument("file", type=Path)
     restore.add_argument("--db", type=Path, required=True)
+
+    # `export FORMAT ...`: one sub-command per format (pdf here; csv, vcard... plug in beside it).
+    export = commands.add_parser("export", help=_("exporter des données ou des documents"), parents=[lang])
+    export_formats = export.add_subparsers(dest="export_format", metavar=_("FORMAT"), parser_class=FrenchArgumentParser)
+    export_formats.required = True
+
+    def export_command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = export_formats.add_parser(name, help=help_text, parents=[lang])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    pdf = export_command("pdf", cmd_export_pdf, _("écrire un document PDF"))
+    pdf.add_argument("kind", metavar=_("DOCUMENT"),
+                     help=_("charter, community-report, contact-list ou directory"))
+    pdf.add_argument("--db", type=Path, required=True)
+    pdf.add_argument("--out", type=Path, required=True, help=_("fichier PDF à écrire"))
+    pdf.add_argument("--from", dest="date_from", metavar=_("DATE"),
+                     help=_("début de période (AAAA-MM-JJ ou JJ/MM/AAAA)"))
+    pdf.add_argument("--to", dest="date_to", metavar=_("DATE"), help=_("fin de période, incluse"))
+    pdf.add_argument("--segment", default=None, help=_("segment enregistré"))
+    pdf.add_argument("--circle", default=None, help=_("cercle : proches, communaute ou grand_public"))
+    pdf.add_argument("--tag", default=None, help=_("étiquette"))
+    pdf.add_argument("--columns", default=None, help=_("colonnes de la liste, séparées par des virgules"))
+    pdf.add_argument("--template", default="ambassador", choices=("ambassador", "collaborator"),
+                     help=_("modèle de charte"))
+    pdf.add_argument("--member-name", default=None, help=_("nom de l'ambassadeur ou du collaborateur (charte)"))
+    pdf.add_argument("--signatory-name", default=None, help=_("nom du signataire de l'organisation (charte)"))
     return parser
 
 
