@@ -40,8 +40,11 @@ def phone_key(phone: str, default_region: str = "FR") -> str:
     if default_region == "FR":
         if len(digits) == 10 and digits[0] == "0" and digits[1] in "123456789" and not raw.startswith("+"):
             return "+33" + digits[1:]
-        if len(digits) == 11 and digits.startswith("33") and digits[2] in "123456789" and (
-            raw.startswith("+") or raw.startswith("33")
+        if (
+            len(digits) == 11
+            and digits.startswith("33")
+            and digits[2] in "123456789"
+            and (raw.startswith("+") or raw.startswith("33"))
         ):
             return "+" + digits
         if len(digits) == 13 and digits.startswith("0033") and digits[4] in "123456789":

@@ -92,7 +92,9 @@ def contact_figures(conn: sqlite3.Connection, now: datetime | None = None) -> Co
         by_circle[circle] = count
     since = _since(30, now)
     (new,) = conn.execute(f"SELECT COUNT(*) FROM contacts WHERE {ACTIVE} AND created_at >= ?", (since,)).fetchone()
-    (moves,) = conn.execute("SELECT COUNT(*) FROM circle_moves WHERE moved_at >= ? AND from_circle IS NOT NULL", (since,)).fetchone()
+    (moves,) = conn.execute(
+        "SELECT COUNT(*) FROM circle_moves WHERE moved_at >= ? AND from_circle IS NOT NULL", (since,)
+    ).fetchone()
     (touches,) = conn.execute("SELECT COUNT(*) FROM touch_points WHERE occurred_at >= ?", (since,)).fetchone()
     return ContactFigures(
         total=sum(by_circle.values()),
@@ -147,8 +149,14 @@ def campaign_figures(conn: sqlite3.Connection) -> list[CampaignFigures]:
         return []  # a base from before the campaigns migration
     return [
         CampaignFigures(
-            id=row[0], name=row[1], status=row[2], goal_cents=row[3], ends_on=row[4], total_cents=row[5],
-            contributions=row[6], backers=row[7],
+            id=row[0],
+            name=row[1],
+            status=row[2],
+            goal_cents=row[3],
+            ends_on=row[4],
+            total_cents=row[5],
+            contributions=row[6],
+            backers=row[7],
             by_circle_cents={"proches": row[8], "communaute": row[9], "grand_public": row[10]},
         )
         for row in conn.execute(_CAMPAIGNS_SQL)
