@@ -24,7 +24,7 @@ from communitydesk.i18n import _
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.organisation import Profile
 from communitydesk.rules.circles import Circle
-from communitydesk.services import demo_contacts
+from communitydesk.services import demo_campaigns, demo_contacts
 from communitydesk.services import settings as app_settings
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import table_of
@@ -230,8 +230,9 @@ def populate(
     with db.engine.begin() as conn:
         demo_contacts.add_duplicate_pairs(conn, contacts)
         demo_contacts.add_segments(conn)
+        campaigns = demo_campaigns.add_campaigns(conn, random.Random(seed + 1), now)
         search_index.refresh(conn)  # the first search of the demo is instant
-    return DemoSummary(contacts=contacts, touch_points=touch_total, moves=move_total)
+    return DemoSummary(contacts=contacts, touch_points=touch_total + campaigns.touch_points, moves=move_total)
 
 
 def create_demo_database(
