@@ -37,10 +37,8 @@ def parse_money(text: str) -> int:
         thousands = "." if decimal_sep == "," else ","
         cleaned = cleaned.replace(thousands, "").replace(decimal_sep, ".")
     elif comma >= 0:
-        if cleaned.count(",") > 1:
-            cleaned = cleaned.replace(",", "")  # 1,234,567: English thousands
-        else:
-            cleaned = cleaned.replace(",", ".")  # French decimal comma
+        # 1,234,567: English thousands; 12,50: the French decimal comma.
+        cleaned = cleaned.replace(",", "") if cleaned.count(",") > 1 else cleaned.replace(",", ".")
     elif dot >= 0 and (cleaned.count(".") > 1 or len(cleaned) - dot - 1 == 3):
         cleaned = cleaned.replace(".", "")  # 1.234 or 1.234.567: French thousands
     try:

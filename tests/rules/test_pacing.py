@@ -15,8 +15,9 @@ START = date(2026, 3, 1)
 END = date(2026, 3, 30)  # 30 days
 
 
-def fact(amount: int, day: int, status: str = "valid", circle: str = "grand_public",
-         backer: int | None = None) -> ContributionFact:
+def fact(
+    amount: int, day: int, status: str = "valid", circle: str = "grand_public", backer: int | None = None
+) -> ContributionFact:
     return ContributionFact(amount, START + timedelta(days=day), status, circle, backer)
 
 
@@ -34,8 +35,7 @@ facts_strategy = st.lists(
 
 
 def test_total_ignores_refunded_cancelled_and_pending() -> None:
-    facts = [fact(1000, 0), fact(2500, 1, "refunded"), fact(700, 2, "cancelled"), fact(300, 3, "pending"),
-             fact(50, 3)]
+    facts = [fact(1000, 0), fact(2500, 1, "refunded"), fact(700, 2, "cancelled"), fact(300, 3, "pending"), fact(50, 3)]
     assert pacing.total_cents(facts) == 1050
 
 
@@ -103,9 +103,14 @@ def test_days_left_and_goal_ratio() -> None:
 
 
 def test_split_counts_amount_and_distinct_backers_per_circle() -> None:
-    facts = [fact(1000, 0, circle="proches", backer=1), fact(500, 1, circle="proches", backer=1),
-             fact(2000, 1, circle="communaute", backer=2), fact(300, 2, backer=None),
-             fact(300, 2, backer=None), fact(9999, 2, "refunded", circle="proches", backer=3)]
+    facts = [
+        fact(1000, 0, circle="proches", backer=1),
+        fact(500, 1, circle="proches", backer=1),
+        fact(2000, 1, circle="communaute", backer=2),
+        fact(300, 2, backer=None),
+        fact(300, 2, backer=None),
+        fact(9999, 2, "refunded", circle="proches", backer=3),
+    ]
     split = pacing.split_by_circle(facts)
     assert split["proches"] == pacing.CircleShare(1500, 1)
     assert split["communaute"] == pacing.CircleShare(2000, 1)
@@ -115,8 +120,12 @@ def test_split_counts_amount_and_distinct_backers_per_circle() -> None:
 
 def test_close_circles_check_looks_at_the_first_thirty_percent() -> None:
     goal = 100_000
-    facts = [fact(20_000, 0, circle="proches"), fact(5_000, 1, circle="communaute"),
-             fact(10_000, 2, circle="grand_public"), fact(40_000, 3, circle="grand_public")]
+    facts = [
+        fact(20_000, 0, circle="proches"),
+        fact(5_000, 1, circle="communaute"),
+        fact(10_000, 2, circle="grand_public"),
+        fact(40_000, 3, circle="grand_public"),
+    ]
     check = pacing.close_circles_check(facts, goal)
     assert check.target_cents == 30_000
     assert check.close_cents == 25_000
@@ -126,4 +135,4 @@ def test_close_circles_check_looks_at_the_first_thirty_percent() -> None:
     assert check.first_wave_close_share == 25_000 / 35_000
     early = pacing.close_circles_check(facts[:1], goal)
     assert early.first_wave_close_share is None
-    assert pacing.close_circles_check(facts + [fact(6_000, 4, circle="proches")], goal).on_track
+    assert pacing.close_circles_check([*facts, fact(6_000, 4, circle="proches")], goal).on_track
