@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from communitydesk.db.backup import (
+    DEFAULT_KEEP,
     Progress,
     backup_to,
     copy_connection,
     ensure_parent,
     exclusive_access,
+    latest_backup_age_hours,
     rotating_backup,
     timestamped_name,
 )
@@ -97,6 +100,40 @@ def backup_database(
     if out.resolve() == path.resolve():
         raise DatabaseError(_("La sauvegarde ne peut pas remplacer la base elle-même."))
     return backup_to(path, out, progress=progress)
+
+
+AUTOMATIC_EVERY_HOURS = 24.0
+BACKUP_KEEP_SETTING = "backups.keep"  # services.settings.BACKUP_KEEP, read here without the ORM
+
+
+def automatic_backup(
+    path: Path, actor: Actor, *, keep: int | None = None, every_hours: float = AUTOMATIC_EVERY_HOURS
+) -> Path | None:
+    """The automatic backup: a rotating copy in backups/ when the newest is older than ``every_hours``.
+
+    Meant to run in the background after the base is opened (and from a scheduler). Keeps
+    the newest ``keep`` backups, by default the number set in Paramètres. Returns the new
+    backup, or None when a recent one already exists.
+    """
+    require(actor, Action.MAINTAIN_DATABASE)
+    if not path.exists():
+        raise DatabaseError(_("La base « {path} » n'existe pas.", path=path))
+    age = latest_backup_age_hours(path)
+    if age is not None and age < every_hours:
+        return None
+    return rotating_backup(path, keep=keep if keep is not None else _backup_keep_setting(path), reason="auto")
+
+
+def _backup_keep_setting(path: Path) -> int:
+    try:
+        with reading(path) as conn:
+            row = conn.execute("SELECT value FROM app_settings WHERE key = ?", (BACKUP_KEEP_SETTING,)).fetchone()
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+    try:
+        return max(1, int(json.loads(row[0]))) if row else DEFAULT_KEEP
+    except (TypeError, ValueError):
+        return DEFAULT_KEEP
 
 
 def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:

@@ -10,10 +10,17 @@ import pytest
 
 from communitydesk.db import schema_version
 from communitydesk.db.backup import list_backups
+from communitydesk.db.database import Database
 from communitydesk.db.schema_version import HEAD, SchemaState, probe
 from communitydesk.errors import DatabaseError, PermissionDenied
 from communitydesk.services import permissions
-from communitydesk.services.maintenance import backup_database, check_database, restore_database
+from communitydesk.services.maintenance import (
+    BACKUP_KEEP_SETTING,
+    automatic_backup,
+    backup_database,
+    check_database,
+    restore_database,
+)
 from communitydesk.services.permissions import Action, Actor
 
 
@@ -219,3 +226,28 @@ def test_maintenance_needs_the_right(db_path: Path, tmp_path: Path, monkeypatch:
     with pytest.raises(PermissionDenied):
         restore_database(db_path, tmp_path / "x.sqlite3", volunteer)
     assert not (tmp_path / "copie.sqlite3").exists() and not (tmp_path / "x.sqlite3").exists()
+
+
+def test_automatic_backup_once_a_day(db_path: Path, actor: Actor) -> None:
+    first = automatic_backup(db_path, actor)
+    assert first is not None and first.name.startswith("auto-")
+    assert automatic_backup(db_path, actor) is None, "a recent backup exists: nothing to do"
+    second = automatic_backup(db_path, actor, every_hours=0)
+    assert list_backups(db_path) == [first, second]
+
+
+def test_automatic_backup_keeps_the_number_set_in_settings(db: Database, actor: Actor) -> None:
+    from communitydesk.services import settings
+
+    assert settings.BACKUP_KEEP == BACKUP_KEEP_SETTING
+    with db.transaction() as session:
+        settings.save_backup_keep(session, actor, 2)
+    made = [automatic_backup(db.path, actor, every_hours=0) for _ in range(4)]
+    assert list_backups(db.path) == made[-2:]
+    assert automatic_backup(db.path, actor, every_hours=0, keep=1) is not None
+    assert len(list_backups(db.path)) == 1
+
+
+def test_automatic_backup_of_a_missing_base(tmp_path: Path, actor: Actor) -> None:
+    with pytest.raises(DatabaseError, match="n'existe pas"):
+        automatic_backup(tmp_path / "absente.sqlite3", actor)
