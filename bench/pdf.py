@@ -107,9 +107,9 @@ def bare_reportlab(
 
 
 def ours(out: Path, database: Path) -> int:
-    from communitydesk.reports.catalogue import DocumentOptions, generate_document
+    from communitydesk.services.documents import DocumentOptions, generate_pdf
 
-    return generate_document("contact-list", database, SYSTEM, DocumentOptions(), out).pages
+    return generate_pdf("contact-list", database, SYSTEM, DocumentOptions(), out).pages
 
 
 def soffice_binary() -> str | None:

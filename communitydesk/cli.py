@@ -150,8 +150,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    from communitydesk.reports.catalogue import DocumentOptions, generate_document
-    from communitydesk.services.documents import ContactFilter, Period, parse_columns, parse_day
+    from communitydesk.services.documents import (
+        ContactFilter,
+        DocumentOptions,
+        Period,
+        generate_pdf,
+        parse_columns,
+        parse_day,
+    )
 
     period = None
     if args.date_from or args.date_to:
@@ -166,7 +172,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         member_name=args.member_name or "",
         signatory_name=args.signatory_name or "",
     )
-    result = generate_document(
+    result = generate_pdf(
         args.kind, args.db, _system_actor(), options, args.out, progress=_progress_to_stderr(_("Génération du PDF"))
     )
     if result.pages == 1:

@@ -1,14 +1,16 @@
-"""Every document the app can print, by kind: the one entry point of the CLI and the UI.
+"""Every document the app can print, by kind.
 
 ``generate_document(kind, database, actor, options, out)`` gathers the data through the
-Qt-free services, then hands it to the document's renderer. Later areas (campaign report,
-editorial report, ambassador kit, event kit) add one line to ``DOCUMENTS``.
+Qt-free services, then hands it to the document's renderer. The CLI and the UI reach it
+through ``services.documents.generate_pdf`` (which imports ReportLab only when needed).
+Later areas (campaign report, editorial report, ambassador kit, event kit) add one line
+to ``DOCUMENTS``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from communitydesk.errors import ValidationError
@@ -20,21 +22,8 @@ from communitydesk.reports.base import (
     RenderResult,
 )
 from communitydesk.services import documents
-from communitydesk.services.documents import ContactFilter, HasPath, Period
+from communitydesk.services.documents import DocumentOptions, HasPath, Period
 from communitydesk.services.permissions import Actor
-
-
-@dataclass(frozen=True)
-class DocumentOptions:
-    """What the user chose; each document reads the options it understands."""
-
-    period: Period | None = None
-    contact_filter: ContactFilter = field(default_factory=ContactFilter)
-    columns: tuple[str, ...] | None = None
-    template: str = "ambassador"
-    member_name: str = ""
-    signatory_name: str = ""
-
 
 Builder = Callable[[Path | HasPath, Actor, DocumentOptions], DocumentRenderer]
 
@@ -45,6 +34,11 @@ def _charter(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> 
     data = documents.charter_data(
         source, actor, options.template, member_name=options.member_name, signatory_name=options.signatory_name
     )
+    if options.template_text is not None:
+        draft = documents.CharterSource(
+            data.template.kind, data.template.language, options.template_text, None, customised=True
+        )
+        data = replace(data, template=draft)
     return CharterRenderer(data)
 
 

@@ -12,12 +12,12 @@ import json
 import sqlite3
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from communitydesk.db.schema_version import (
     SchemaState,
@@ -38,6 +38,9 @@ from communitydesk.rules.charter_text import CHARTER_KINDS
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle
 from communitydesk.rules.contact_keys import fold
 from communitydesk.services.permissions import Action, Actor, require
+
+if TYPE_CHECKING:
+    from communitydesk.reports.base import RenderResult
 
 # Contacts a list shows: neither archived nor erased (as models.contacts.ACTIVE_SQL).
 ACTIVE = "c.archived_at IS NULL AND c.anonymised_at IS NULL"
@@ -765,3 +768,41 @@ def charter_data(
         member_name=member_name.strip(),
         signatory_name=signatory_name.strip(),
     )
+
+
+# --------------------------------------------------------------------------- generating
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """What the user chose for a document; each document reads the options it understands."""
+
+    period: Period | None = None
+    contact_filter: ContactFilter = field(default_factory=ContactFilter)
+    columns: tuple[str, ...] | None = None
+    template: str = "ambassador"
+    member_name: str = ""
+    signatory_name: str = ""
+    # A charter text being edited, printed instead of the saved template (preview before saving).
+    template_text: str | None = None
+
+
+def generate_pdf(
+    kind: str,
+    source: Path | HasPath,
+    actor: Actor,
+    options: DocumentOptions,
+    out: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> RenderResult:
+    """Write document ``kind`` (charter, community-report, contact-list, directory) as a PDF to ``out``.
+
+    The data is gathered here (permissions checked), the drawing is done by the renderers of
+    ``communitydesk.reports``, imported only now: ReportLab costs ~0.5 s to import.
+    ``progress(done, total)`` may raise to stop; ``cancelled()`` is polled between blocks.
+    """
+    require(actor, Action.EXPORT)
+    from communitydesk.reports.catalogue import generate_document
+
+    return generate_document(kind, source, actor, options, out, progress=progress, cancelled=cancelled)

@@ -8,8 +8,9 @@ import pytest
 
 from communitydesk.db.database import Database
 from communitydesk.i18n import set_language
-from communitydesk.reports.catalogue import DocumentOptions, generate_document
+from communitydesk.reports.catalogue import generate_document
 from communitydesk.services import charters
+from communitydesk.services.documents import DocumentOptions
 from communitydesk.services.permissions import Actor
 
 

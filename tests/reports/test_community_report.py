@@ -8,10 +8,10 @@ from pathlib import Path
 from communitydesk.db.database import Database
 from communitydesk.formatting import number
 from communitydesk.i18n import set_language
-from communitydesk.reports.catalogue import DocumentOptions, generate_document
+from communitydesk.reports.catalogue import generate_document
 from communitydesk.services import documents
 from communitydesk.services.demo import populate
-from communitydesk.services.documents import Period
+from communitydesk.services.documents import DocumentOptions, Period
 from communitydesk.services.permissions import Actor
 
 

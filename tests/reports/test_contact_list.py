@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from communitydesk.db.database import Database
-from communitydesk.reports.catalogue import DocumentOptions, generate_document
+from communitydesk.reports.catalogue import generate_document
 from communitydesk.reports.flowables.tables import wrap_text
 from communitydesk.reports.fonts import SANS, ensure_family
-from communitydesk.services.documents import ContactFilter
+from communitydesk.services.documents import ContactFilter, DocumentOptions
 from communitydesk.services.permissions import Actor
 
 PEOPLE = [
