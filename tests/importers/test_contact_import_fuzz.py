@@ -1,0 +1,203 @@
+"""Fuzzing the contact importers: any file gives a summary or a clear UserError, never
+another exception, and a refused file never leaves a single row behind."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import quopri
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from communitydesk.db.database import Database
+from communitydesk.errors import UserError
+from communitydesk.importers.import_summary import ImportSummary
+from communitydesk.services.contact_import import import_contacts_file, preview_contacts_file
+from communitydesk.services.permissions import Actor
+
+FUZZ = settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+STRUCTURED = settings(FUZZ, max_examples=60)
+TABLES = ("contacts", "circle_moves", "tags", "contact_tags", "contacts_fts")
+
+
+def counts(db: Database) -> dict[str, int]:
+    with db.engine.connect() as conn:
+        return {table: int(conn.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar_one()) for table in TABLES}
+
+
+def max_id(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM contacts").scalar_one())
+
+
+def import_checked(db: Database, actor: Actor, data: bytes, name: str, mode: str = "create") -> ImportSummary | None:
+    """Import ``data``; check the outcome is one of the two allowed, and the rows add up."""
+    with contextlib.suppress(UserError):  # the wizard's preview must not crash either
+        preview_contacts_file(actor, data, file_name=name)
+    before = counts(db)
+    try:
+        summary = import_contacts_file(db, actor, data, file_name=name, mode=mode)
+    except UserError as error:
+        assert str(error).strip()
+        assert counts(db) == before, "a refused file left rows behind"
+        return None
+    after = counts(db)
+    assert after["contacts"] == before["contacts"] + summary.created
+    if mode == "create":
+        assert after["circle_moves"] == before["circle_moves"] + summary.created
+    assert after["contacts_fts"] == after["contacts"]  # every contact searchable, none twice
+    for error in summary.errors:
+        assert error.line >= 1 and error.field and f"Ligne {error.line}" in error.message
+    return summary
+
+
+@FUZZ
+@given(data=st.binary(max_size=2000), name=st.sampled_from(["contacts.csv", "contacts.vcf", "export", "x.txt"]))
+def test_any_bytes(db: Database, actor: Actor, data: bytes, name: str) -> None:
+    import_checked(db, actor, data, name)
+
+
+HEADERS = [
+    "Prénom",
+    "Nom",
+    "Nom complet",
+    "E-mail",
+    "Courriel",
+    "Téléphone",
+    "Portable",
+    "Adresse",
+    "CP",
+    "Ville",
+    "Pays",
+    "Cercle",
+    "Étiquettes",
+    "Ambassadeur",
+    "Détracteur",
+    "Type",
+    "Notes",
+    "Organisation",
+    "Source",
+    "Colonne inconnue",
+    "",
+]
+CELL = st.one_of(
+    st.text(max_size=30),
+    st.text(alphabet="aéèçôÉŁœ -'.@;,\"\r\n\t=+", max_size=20),
+    st.sampled_from(
+        [
+            "Hélène",
+            "DUPRÉ Zoé",
+            "helene@exemple.fr",
+            "HELENE@exemple.fr",
+            "x@y",
+            "06 12 34 56 78",
+            "+33612345678",
+            "0612",
+            "NC",
+            "-",
+            "1000",
+            "75011",
+            "Proches",
+            "communaute",
+            "Grand public",
+            "Cercle X",
+            "oui",
+            "non",
+            "peut-être",
+            "France",
+            "Belgique",
+            "Atlantide",
+            "bénévole, presse",
+            '="0612345678"',
+            "'=1+1",
+            "organisation",
+            "x" * 300,
+        ]
+    ),
+)
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> tuple[bytes, str]:
+    headers = draw(st.lists(st.sampled_from(HEADERS), min_size=1, max_size=8))
+    rows = draw(st.lists(st.lists(CELL, max_size=len(headers) + 2), max_size=12))
+    delimiter = draw(st.sampled_from([";", ",", "\t"]))
+    if draw(st.booleans()):  # well-formed CSV
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=delimiter, lineterminator=draw(st.sampled_from(["\r\n", "\n"])))
+        writer.writerow(headers)
+        writer.writerows(rows)
+        text = out.getvalue()
+    else:  # near-valid: joined by hand, quotes and line breaks left as they fall
+        text = "\n".join(delimiter.join(row) for row in [headers, *rows])
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
+    return text.encode(encoding, errors="replace"), draw(st.sampled_from(["liste.csv", "liste.txt"]))
+
+
+@STRUCTURED
+@given(file=csv_files(), mode=st.sampled_from(["create", "update"]))
+def test_near_valid_csv(db: Database, actor: Actor, file: tuple[bytes, str], mode: str) -> None:
+    data, name = file
+    last_id = max_id(db)
+    summary = import_checked(db, actor, data, name, mode)
+    if summary is not None:
+        # Re-importing the same file creates again only those without e-mail nor phone
+        # (nothing to recognise them by); everyone else is matched.
+        with db.engine.connect() as conn:
+            keyless = conn.exec_driver_sql(
+                "SELECT COUNT(*) FROM contacts WHERE id > ? AND email_key = '' AND phone_key = ''", (last_id,)
+            ).scalar_one()
+        again = import_checked(db, actor, data, name, mode)
+        assert again is not None and again.created == keyless
+
+
+PROPERTIES = st.sampled_from(
+    [
+        "N:{v};{v};;;",
+        "FN:{v}",
+        "ORG:{v}",
+        "TITLE:{v}",
+        "EMAIL;TYPE=INTERNET:{v}",
+        "EMAIL:{v}@exemple.fr",
+        "TEL;TYPE=CELL:{v}",
+        "TEL:06 12 34 56 78",
+        "ADR;TYPE=HOME:;;{v};{v};;{v};{v}",
+        "NOTE:{v}",
+        "CATEGORIES:{v},{v}",
+        "X-COMMUNITYDESK-CIRCLE:{v}",
+        "KIND:{v}",
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{qp};{qp};;;",
+        "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET={v}:{qp}",
+        "PHOTO;ENCODING=b;TYPE=JPEG:{v}",
+        "{v}:{v}",
+        "{v}",
+    ]
+)
+
+
+@st.composite
+def vcard_files(draw: st.DrawFn) -> bytes:
+    lines: list[str] = []
+    for _card in range(draw(st.integers(0, 4))):
+        lines += ["BEGIN:VCARD", f"VERSION:{draw(st.sampled_from(['2.1', '3.0', '4.0', 'x']))}"]
+        for template in draw(st.lists(PROPERTIES, max_size=8)):
+            value = draw(CELL)
+            qp = quopri.encodestring(value.encode("utf-8")).decode("ascii").replace("\n", "=\r\n")
+            line = template.replace("{v}", value).replace("{qp}", qp)
+            if draw(st.booleans()) and len(line) > 10:  # folded like phones do
+                line = line[:10] + "\r\n " + line[10:]
+            lines.append(line)
+        if draw(st.integers(0, 9)):  # sometimes the card is cut short
+            lines.append("END:VCARD")
+    text = "\r\n".join(lines) + "\r\n"
+    return text.encode(draw(st.sampled_from(["utf-8", "cp1252"])), errors="replace")
+
+
+@STRUCTURED
+@given(data=vcard_files())
+def test_near_valid_vcard(db: Database, actor: Actor, data: bytes) -> None:
+    import_checked(db, actor, data, "carnet.vcf")
