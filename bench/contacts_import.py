@@ -1,0 +1,297 @@
+"""Importing a 100 000-line French Excel CSV, against a raw csv + sqlite3 baseline.
+
+    .venv/bin/python bench/contacts_import.py [--rows 100000] [--repeat 2]
+
+Generates ``bench/out/contacts_<rows>.csv`` as French Excel writes it (cp1252, ``;``,
+French headers, CRLF, phones typed every which way, 4-digit postcodes where Excel ate
+the leading zero, ~2 % repeated people), then times in the same run:
+
+(a) baseline: read + decode + ``csv.reader`` + ``sqlite3.executemany`` of the same rows
+    into a bare table (no index, no trigger) in a fresh WAL database;
+(b) ``import_contacts_file`` (the service behind ``communitydesk import contacts``):
+    encoding and delimiter detection, header recognition, normalisation and checks,
+    duplicate detection (in the file and against the database), contacts + circle history
+    + tags, the FTS/sort triggers of the schema, one transaction; into a fresh migrated
+    database, in a child process so that its peak RSS is its own.
+
+Prints both times, the ratio (target <= 5x) with PASS/FAIL, and the import's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+TARGET_RATIO = 5.0
+
+HEADERS = [
+    "Prénom",
+    "Nom",
+    "Courriel",
+    "Téléphone",
+    "Adresse",
+    "Code postal",
+    "Ville",
+    "Organisation",
+    "Fonction",
+    "Cercle",
+    "Étiquettes",
+    "Ambassadeur",
+    "Notes",
+]
+FIRST = [
+    "Hélène",
+    "Françoise",
+    "Jérôme",
+    "Noël",
+    "Zoé",
+    "Maëlle",
+    "Gaëtan",
+    "Loïc",
+    "Bénédicte",
+    "Thérèse",
+    "Jean",
+    "Camille",
+    "Éloïse",
+    "Mathéo",
+    "Agnès",
+    "René",
+    "Cécile",
+    "Léa",
+    "Anaïs",
+    "Grégoire",
+    "Inès",
+    "Jules",
+    "Margaux",
+    "Théo",
+    "Clémence",
+    "Raphaël",
+    "Solène",
+    "Aurélien",
+    "Océane",
+    "Benoît",
+]
+LAST = [
+    "Durand",
+    "Lefèvre",
+    "Dupré",
+    "Mercier",
+    "Fabre",
+    "Rousseau",
+    "Gauthier",
+    "Chevalier",
+    "Lemaître",
+    "Bérard",
+    "Perrin",
+    "Faure",
+    "André",
+    "Mathieu",
+    "Barbier",
+    "Noël",
+    "Besnard",
+    "Guérin",
+    "Lacroix",
+    "Royer",
+    "Brunet",
+    "Carré",
+    "Giraud",
+    "Hébert",
+    "Leroy",
+    "Vidal",
+    "Aubert",
+    "Marchand",
+    "Picard",
+    "Renaud",
+]
+CITIES = [
+    ("Bourg-en-Bresse", "01000"),
+    ("Laon", "02000"),
+    ("Moulins", "03000"),
+    ("Lyon", "69007"),
+    ("Besançon", "25000"),
+    ("Saint-Étienne", "42000"),
+    ("Nîmes", "30000"),
+    ("Orléans", "45000"),
+    ("Paris", "75011"),
+    ("Montréal-la-Cluse", "01460"),
+    ("Évreux", "27000"),
+    ("Périgueux", "24000"),
+]
+ORGS = [
+    "",
+    "",
+    "",
+    "Les Ateliers du Lien",
+    "SCIC Énergie Citoyenne",
+    "Association Récup'Vélo",
+    "Tiers-lieu La Fabrique",
+    "Coopérative Les Paniers",
+    "Mairie de Saint-Étienne",
+]
+ROLES = ["Bénévole", "Trésorière", "Président", "Chargée de communication", "Adhérent", ""]
+CIRCLES = ["Proches", "Communauté", "Communaute", "Grand public", "grand public", "", ""]
+TAGS = [
+    "bénévole",
+    "donateur",
+    "presse",
+    "partenaire",
+    "élu local",
+    "adhérent",
+    "newsletter",
+    "atelier couture",
+    "repair café",
+    "jardin partagé",
+]
+DOMAINS = ["exemple.fr", "courriel.example", "mail.example", "asso.example"]
+
+
+def _phone(rnd: random.Random) -> str:
+    digits = f"0{rnd.choice('6677123459')}{rnd.randrange(10**8):08d}"
+    pairs = [digits[i : i + 2] for i in range(0, 10, 2)]
+    shape = rnd.random()
+    if shape < 0.45:
+        return " ".join(pairs)
+    if shape < 0.65:
+        return digits
+    if shape < 0.75:
+        return ".".join(pairs)
+    if shape < 0.85:
+        return "+33 " + digits[1] + " " + " ".join(pairs[1:])
+    if shape < 0.92:
+        return "+33" + digits[1:]
+    if shape < 0.95:
+        return ""
+    if shape < 0.97:
+        return digits[1:]  # Excel ate the leading zero: goes to phonenumbers
+    if shape < 0.99:
+        return f"+32 470 {rnd.randrange(100):02d} {rnd.randrange(100):02d} {rnd.randrange(100):02d}"  # Belgium
+    return "-"
+
+
+def generate(path: Path, rows: int, seed: int = 2026) -> None:
+    rnd = random.Random(seed)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    written: list[list[str]] = []
+    for index in range(rows):
+        if written and rnd.random() < 0.02:  # the same person again, typed differently
+            again = list(rnd.choice(written[-5000:]))
+            again[2] = again[2].upper()
+            again[3] = ""
+            again[12] = "Vu au salon"
+            writer.writerow(again)
+            continue
+        first, last = rnd.choice(FIRST), rnd.choice(LAST)
+        city, postcode = rnd.choice(CITIES)
+        if postcode.startswith("0") and rnd.random() < 0.3:
+            postcode = postcode[1:]  # Excel turned the postcode into a number
+        email = f"{first}.{last}{index}@{rnd.choice(DOMAINS)}".lower().replace(" ", "")
+        row = [
+            first,
+            last,
+            email,
+            _phone(rnd),
+            f"{rnd.randrange(1, 120)} rue des Coopérateurs",
+            postcode,
+            city,
+            rnd.choice(ORGS),
+            rnd.choice(ROLES),
+            rnd.choice(CIRCLES),
+            ", ".join(rnd.sample(TAGS, rnd.choice((0, 0, 0, 1, 1, 2)))),
+            "oui" if rnd.random() < 0.03 else "",
+            "Rencontrée à l'atelier réparation" if rnd.random() < 0.1 else "",
+        ]
+        written.append(row)
+        writer.writerow(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(out.getvalue().encode("cp1252"))
+
+
+def baseline(path: Path, work: Path) -> float:
+    """Raw: decode, parse, executemany into a bare table; committed."""
+    db = work / "baseline.sqlite3"
+    db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    text = path.read_bytes().decode("cp1252")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"CREATE TABLE raw ({', '.join(f'c{i}' for i in range(len(HEADERS)))})")
+    with conn:
+        conn.executemany(f"INSERT INTO raw VALUES ({', '.join('?' * len(HEADERS))})", rows[1:])
+    conn.close()
+    return time.perf_counter() - started
+
+
+_CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from communitydesk.db.database import open_database
+from communitydesk.services.permissions import SYSTEM
+from communitydesk.services.contact_import import import_contacts_file
+
+csv_path, db_path = Path(sys.argv[1]), Path(sys.argv[2])
+db = open_database(db_path)  # migrated before the clock starts
+started = time.perf_counter()
+summary = import_contacts_file(db, SYSTEM, csv_path)
+elapsed = time.perf_counter() - started
+count = db.engine.connect().exec_driver_sql("SELECT COUNT(*) FROM contacts").scalar()
+print(json.dumps({"seconds": elapsed, "summary": {k: v for k, v in summary.as_json().items() if k != "errors"},
+                  "errors": len(summary.errors), "contacts": count,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def service_import(path: Path, work: Path, run: int) -> dict[str, object]:
+    db = work / f"import-{run}.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), str(db)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        sys.exit(f"import failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each side; the best time counts")
+    args = parser.parse_args()
+
+    path = OUT / f"contacts_{args.rows}.csv"
+    if not path.exists():
+        generate(path, args.rows)
+    print(f"file: {path.relative_to(ROOT)} ({path.stat().st_size / 1e6:.1f} MB, {args.rows} lines, cp1252, ';')")
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as work_dir:
+        work = Path(work_dir)
+        raw_times = [baseline(path, work) for _ in range(args.repeat + 1)]
+        runs = [service_import(path, work, run) for run in range(args.repeat)]
+    raw = min(raw_times)
+    best = min(runs, key=lambda run: float(run["seconds"]))  # type: ignore[arg-type]
+    seconds = float(best["seconds"])  # type: ignore[arg-type]
+    ratio = seconds / raw
+    print(f"(a) raw csv + sqlite3 executemany: {raw:.2f} s   (runs: {', '.join(f'{t:.2f}' for t in raw_times)})")
+    run_times = ", ".join(f"{float(run['seconds']):.2f}" for run in runs)  # type: ignore[arg-type]
+    print(f"(b) import_contacts_file:          {seconds:.2f} s   (runs: {run_times})")
+    print(f"    summary {best['summary']}, {best['errors']} line errors, {best['contacts']} contacts in the database")
+    print(f"    peak RSS of the import process: {float(best['peak_rss_mb']):.0f} MB")  # type: ignore[arg-type]
+    verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
+    print(f"ratio import / raw = {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x): {verdict}")
+    return 0 if verdict == "PASS" else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
