@@ -293,3 +293,27 @@ def test_no_display_gives_a_clear_message(tmp_path: Path) -> None:
     assert "QT_QPA_PLATFORM=offscreen" in shown.stderr
     assert "xcb" not in shown.stderr and "Traceback" not in shown.stderr
     assert not (tmp_path / "data").exists(), "nothing is created when the window cannot open"
+
+
+def test_installed_entry_point_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import entry_points
+
+    from communitydesk import __version__
+
+    [script] = [ep for ep in entry_points(group="gui_scripts") if ep.name == "communitydesk"]
+    assert script.value == "communitydesk.cli:main"
+    with pytest.raises(SystemExit) as raised:
+        main(["--version"])
+    assert raised.value.code == 0
+    assert capsys.readouterr().out.strip() == f"CommunityDesk {__version__}"
+
+
+def test_help_speaks_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    french = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    english = capsys.readouterr().out
+    assert french.startswith("utilisation : communitydesk") and "afficher cette aide et quitter" in french
+    assert english.startswith("usage: communitydesk") and "show this help and exit" in english
