@@ -182,6 +182,36 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_contributions(args: argparse.Namespace) -> int:
+    from communitydesk.db.database import open_database
+    from communitydesk.errors import DatabaseError
+    from communitydesk.importers.contributions_csv import load_mapping_file
+    from communitydesk.services.campaign_import import import_contributions
+
+    if not args.db.exists():
+        raise DatabaseError(_("La base « {path} » n'existe pas.", path=args.db))
+    mapping = load_mapping_file(args.mapping) if args.mapping else None
+    db = open_database(args.db, create=False)
+    try:
+        summary = import_contributions(
+            db, _system_actor(), args.file, args.campaign, args.platform, mapping=mapping, create=args.create,
+            dry_run=args.dry_run, progress=_progress_to_stderr(_("Import des contributions")),
+        )
+    finally:
+        db.close()
+    if args.json:
+        _print_json(summary.as_json())
+    else:
+        print(_("{created} créée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).", created=summary.created,
+                updated=summary.updated, skipped=summary.skipped))
+        for error in summary.errors:
+            print(_("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field,
+                    message=error.message), file=sys.stderr)
+        if summary.errors and not args.dry_run:
+            print(_("Rien n'a été importé : corrigez ces lignes puis relancez."), file=sys.stderr)
+    return EXIT_FAILED if summary.errors else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     lang = FrenchArgumentParser(add_help=False)
     lang.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS,
@@ -249,6 +279,30 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("modèle de charte"))
     pdf.add_argument("--member-name", default=None, help=_("nom de l'ambassadeur ou du collaborateur (charte)"))
     pdf.add_argument("--signatory-name", default=None, help=_("nom du signataire de l'organisation (charte)"))
+
+    # `import KIND FILE ...`: one sub-command per kind of file (contributions here; contacts beside it).
+    import_ = commands.add_parser("import", help=_("importer un fichier"), parents=[lang])
+    import_kinds = import_.add_subparsers(dest="import_kind", metavar=_("TYPE"), parser_class=FrenchArgumentParser)
+    import_kinds.required = True
+
+    def import_command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = import_kinds.add_parser(name, help=help_text, parents=[lang])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    contributions = import_command("contributions", cmd_import_contributions,
+                                   _("importer l'export CSV des contributions d'une plateforme"))
+    contributions.add_argument("file", type=Path, metavar=_("FICHIER"))
+    contributions.add_argument("--db", type=Path, required=True)
+    contributions.add_argument("--campaign", required=True, metavar=_("NOM_OU_NUMÉRO"))
+    contributions.add_argument("--platform", required=True,
+                               choices=("ulule", "kisskissbankbank", "helloasso", "generic"))
+    contributions.add_argument("--mapping", type=Path, default=None,
+                               help=_("fichier JSON {\"champ\": \"en-tête\"} des colonnes"))
+    contributions.add_argument("--create", action="store_true",
+                               help=_("créer la campagne si aucune ne porte ce nom"))
+    contributions.add_argument("--dry-run", action="store_true", help=_("tout vérifier sans rien enregistrer"))
+    contributions.add_argument("--json", action="store_true")
     return parser
 
 

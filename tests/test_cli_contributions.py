@@ -1,0 +1,120 @@
+"""`communitydesk import contributions` and the campaigns of `stats --json`, in-process."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from communitydesk.cli import main
+
+ULULE = (
+    "N° de commande;Date de création;Montant;Prénom;Nom;Email;Contrepartie;Statut;Anonyme\n"
+    "U-1;01/03/2026 09:00;50,00 €;Hélène;Durand;helene@exemple.fr;Tote bag;Payé;non\n"
+    "U-2;02/03/2026;1 200,00 €;Zoé;Marchand;zoe@exemple.fr;;Payé;oui\n"
+    "U-3;03/03/2026;15,00 €;Zoé;Marchand;zoe@exemple.fr;;Remboursé;non\n"
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_import_twice_then_stats(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    export = tmp_path / "ulule.csv"
+    export.write_bytes(ULULE.encode("cp1252"))
+    args = (
+        "import",
+        "contributions",
+        str(export),
+        "--db",
+        str(db_path),
+        "--campaign",
+        "Vélo-école",
+        "--platform",
+        "ulule",
+        "--json",
+    )
+    code, out, err = run(capsys, *args)
+    assert code == 1 and "--create" in err  # no such campaign yet
+    code, out, _err = run(capsys, *args, "--create")
+    assert code == 0
+    assert json.loads(out) == {"created": 3, "updated": 0, "skipped": 0, "errors": []}
+    code, out, _err = run(capsys, *args)
+    assert code == 0
+    assert json.loads(out) == {"created": 0, "updated": 0, "skipped": 3, "errors": []}
+
+    code, out, _err = run(capsys, "stats", "--db", str(db_path), "--json")
+    assert code == 0
+    (campaign,) = json.loads(out)["campaigns"]
+    assert campaign["name"] == "Vélo-école"
+    assert (campaign["total_cents"], campaign["contributions"], campaign["backers"]) == (125_000, 2, 2)
+    assert campaign["by_circle_cents"] == {"proches": 0, "communaute": 0, "grand_public": 125_000}
+
+
+def test_bad_rows_exit_1_and_write_nothing(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    export = tmp_path / "bad.csv"
+    export.write_text(
+        "Référence;Date;Montant;Courriel\nA1;01/03/2026;10,00;a@exemple.fr\n"
+        "A2;01/03/2026;-4,00;b@exemple.fr\nA3;1er mars;4,00;c@exemple.fr\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(
+        capsys,
+        "import",
+        "contributions",
+        str(export),
+        "--db",
+        str(db_path),
+        "--campaign",
+        "Caisse",
+        "--platform",
+        "generic",
+        "--create",
+        "--json",
+    )
+    assert code == 1
+    result = json.loads(out)
+    assert [(e["line"], e["field"]) for e in result["errors"]] == [(3, "Montant"), (4, "Date")]
+    assert result["created"] == 0
+    assert count(db_path, "contributions") == 0 and count(db_path, "campaigns") == 0
+    assert count(db_path, "contacts") == 0
+
+
+def test_mapping_file_and_dry_run(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    export = tmp_path / "caisse.csv"
+    export.write_text('Num,Quand,Somme\nT1,02/03/2026,"12,50"\n', encoding="utf-8")
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"columns": {"reference": "Num", "date": "Quand", "amount": "Somme"}}))
+    base = (
+        "import",
+        "contributions",
+        str(export),
+        "--db",
+        str(db_path),
+        "--campaign",
+        "Caisse",
+        "--platform",
+        "generic",
+        "--mapping",
+        str(mapping),
+        "--create",
+        "--json",
+    )
+    code, out, _err = run(capsys, *base, "--dry-run")
+    assert code == 0 and json.loads(out)["created"] == 1
+    assert count(db_path, "contributions") == 0
+    code, out, _err = run(capsys, *base)
+    assert code == 0 and count(db_path, "contributions") == 1
