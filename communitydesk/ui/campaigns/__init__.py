@@ -1,0 +1,1 @@
+"""Campagnes: crowdfunding campaigns, their pace, tiers, contributions, imports and rewards."""

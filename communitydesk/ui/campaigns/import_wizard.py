@@ -1,0 +1,473 @@
+"""Import a platform's export of contributions: file → platform and columns → preview → check → import.
+
+Every reading and writing step runs off the UI thread through ``ui/tasks.py``. The
+check step is a dry run of the real import (same code, nothing written); the import
+itself is one transaction: with any bad line, nothing of the file is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from communitydesk import formatting
+from communitydesk.services.permissions import Actor
+from communitydesk.ui.tasks import TaskContext, run_in_background
+
+if TYPE_CHECKING:
+    from communitydesk.db.database import Database
+    from communitydesk.importers.contact_records import RowError
+    from communitydesk.services.campaign_import import ContributionImportSummary, ImportPreview, SavedMapping
+
+PLATFORM_CHOICES = (
+    ("ulule", "Ulule"),
+    ("kisskissbankbank", "KissKissBankBank"),
+    ("helloasso", "HelloAsso"),
+    ("generic", "Autre (en-têtes en français)"),
+)
+FIELD_ORDER = (
+    "reference",
+    "date",
+    "amount",
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "phone",
+    "tier",
+    "status",
+    "anonymous",
+    "address",
+    "postcode",
+    "city",
+    "country",
+)
+
+
+def fill_errors(table: QTableWidget, errors: list[RowError]) -> None:
+    table.setRowCount(len(errors))
+    for row, error in enumerate(errors):
+        for column, text in enumerate((str(error.line), error.field, error.message)):
+            table.setItem(row, column, QTableWidgetItem(text))
+
+
+def errors_table(parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, 3, parent)
+    table.setHorizontalHeaderLabels([parent.tr("Ligne"), parent.tr("Colonne"), parent.tr("Problème")])
+    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return table
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ContributionImportWizard) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Fichier à importer"))
+        self.setSubTitle(self.tr("L'export CSV des contributions, tel que la plateforme le donne (UTF-8 ou Excel)."))
+        self.owner = wizard
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("importFile")
+        self.path_edit.textChanged.connect(self.completeChanged)
+        browse = QPushButton(self.tr("Choisir…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setObjectName("importCampaign")
+        self.campaign_combo.setEditable(True)
+        self.campaign_combo.setToolTip(self.tr("Une campagne existante, ou le nom d'une nouvelle campagne à créer."))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Fichier"), row)
+        form.addRow(self.tr("Campagne"), self.campaign_combo)
+
+    def _browse(self) -> None:
+        filename, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Export des contributions"), "", self.tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)")
+        )
+        if filename:
+            self.path_edit.setText(filename)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        text = self.path_edit.text().strip()
+        return bool(text) and Path(text).is_file() and bool(self.campaign_combo.currentText().strip())
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ContributionImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Plateforme et colonnes"))
+        self.setSubTitle(self.tr("Les colonnes sont reconnues d'après leur en-tête ; corrigez-les si besoin."))
+        self.platform_combo = QComboBox()
+        self.platform_combo.setObjectName("importPlatform")
+        for value, label in PLATFORM_CHOICES:
+            self.platform_combo.addItem(self.tr(label), value)
+        self.platform_combo.currentIndexChanged.connect(self._platform_changed)
+        self.saved_combo = QComboBox()
+        self.saved_combo.setObjectName("savedMapping")
+        self.saved_combo.addItem(self.tr("Reconnaissance automatique"), None)
+        self.saved_combo.currentIndexChanged.connect(self._apply_saved)
+        self.columns = QTableWidget(0, 2)
+        self.columns.setObjectName("columnMapping")
+        self.columns.setHorizontalHeaderLabels([self.tr("Donnée"), self.tr("Colonne du fichier")])
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns.verticalHeader().hide()
+        self.save_name = QLineEdit()
+        self.save_name.setObjectName("saveMappingName")
+        self.save_name.setPlaceholderText(self.tr("Nom, pour la réutiliser (facultatif)"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Plateforme"), self.platform_combo)
+        form.addRow(self.tr("Correspondance enregistrée"), self.saved_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.columns, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.save_name)
+        self.combos: dict[str, QComboBox] = {}
+        self.saved: dict[str, SavedMapping] = {}
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.owner.read_preview(mapping_from_page=False)
+
+    def _platform_changed(self) -> None:
+        if self.owner.currentPage() is self:  # chosen before reaching this page: read on arrival
+            self.owner.read_preview(mapping_from_page=False)
+
+    def set_saved(self, mappings: list[SavedMapping]) -> None:
+        self.saved = {m.name: m for m in mappings}
+        while self.saved_combo.count() > 1:
+            self.saved_combo.removeItem(1)
+        for mapping in mappings:
+            self.saved_combo.addItem(mapping.name, mapping.name)
+
+    def _apply_saved(self) -> None:
+        name = self.saved_combo.currentData()
+        if name is None:
+            self.owner.read_preview(mapping_from_page=False)
+            return
+        mapping = self.saved[name]
+        self.owner.read_preview(mapping_from_page=False, explicit=mapping.columns)
+
+    def show_columns(self, preview: ImportPreview) -> None:
+        from communitydesk.importers.contributions_csv import field_label
+
+        self.columns.setRowCount(len(FIELD_ORDER))
+        self.combos = {}
+        for row, name in enumerate(FIELD_ORDER):
+            item = QTableWidgetItem(field_label(name))
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.columns.setItem(row, 0, item)
+            combo = QComboBox()
+            combo.addItem(self.tr("(aucune)"), "")
+            for header in preview.headers:
+                combo.addItem(header, header)
+            combo.setCurrentIndex(max(0, combo.findData(preview.columns.get(name, ""))))
+            self.columns.setCellWidget(row, 1, combo)
+            self.combos[name] = combo
+        self.status.setText(
+            self.tr("{rows} lignes lues ({encoding}, séparateur « {sep} »).").format(
+                rows=formatting.number(preview.total_rows),
+                encoding=preview.encoding,
+                sep=preview.delimiter.replace("\t", "tab"),
+            )
+        )
+
+    def mapping(self) -> dict[str, str]:
+        return {name: combo.currentData() for name, combo in self.combos.items() if combo.currentData()}
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ContributionImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Aperçu"))
+        self.setSubTitle(self.tr("Les premières lignes telles qu'elles seront comprises, et les lignes à corriger."))
+        self.rows = QTableWidget(0, 6)
+        self.rows.setObjectName("previewRows")
+        self.rows.setHorizontalHeaderLabels(
+            [
+                self.tr("Ligne"),
+                self.tr("Référence"),
+                self.tr("Date"),
+                self.tr("Montant"),
+                self.tr("Contributeur"),
+                self.tr("Contrepartie"),
+            ]
+        )
+        self.rows.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.rows.verticalHeader().hide()
+        self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.errors = errors_table(self)
+        self.errors.setObjectName("previewErrors")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rows, 2)
+        layout.addWidget(self.status)
+        layout.addWidget(self.errors, 1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.owner.read_preview(mapping_from_page=True)
+
+    def show_preview(self, preview: ImportPreview) -> None:
+        from communitydesk.rules.campaigns import PaymentStatus
+
+        self.rows.setRowCount(len(preview.rows))
+        for row, parsed in enumerate(preview.rows):
+            backer = parsed.backer_name + (self.tr(" (anonyme)") if parsed.anonymous else "")
+            status = "" if parsed.status == "valid" else f" — {PaymentStatus(parsed.status).label()}"
+            texts = (
+                str(parsed.line),
+                parsed.reference,
+                formatting.moment(parsed.contributed_at),
+                formatting.money(parsed.amount_cents) + status,
+                backer,
+                parsed.tier or "",
+            )
+            for column, text in enumerate(texts):
+                self.rows.setItem(row, column, QTableWidgetItem(text))
+        fill_errors(self.errors, preview.errors)
+        if preview.errors:
+            self.status.setText(
+                self.tr("{count} problème(s) à corriger dans le fichier avant l'import :").format(
+                    count=len(preview.errors)
+                )
+            )
+        else:
+            self.status.setText(
+                self.tr("Aucun problème de lecture sur les {rows} lignes.").format(
+                    rows=formatting.number(preview.total_rows)
+                )
+            )
+
+
+class CheckPage(QWizardPage):
+    def __init__(self, wizard: ContributionImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Vérification"))
+        self.setSubTitle(self.tr("Un essai à blanc de l'import : rien n'est encore enregistré."))
+        self.summary_label = QLabel(self.tr("Vérification en cours…"))
+        self.summary_label.setObjectName("checkSummary")
+        self.summary_label.setWordWrap(True)
+        self.errors = errors_table(self)
+        self.errors.setObjectName("checkErrors")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.errors, 1)
+        self.checked: ContributionImportSummary | None = None
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.checked = None
+        self.completeChanged.emit()
+        self.owner.run_import(dry_run=True)
+
+    def show_summary(self, summary: ContributionImportSummary) -> None:
+        self.checked = summary
+        fill_errors(self.errors, summary.errors)
+        if summary.errors:
+            self.summary_label.setText(
+                QCoreApplication.translate(
+                    "CheckPage",
+                    "{count} ligne(s) à corriger : l'import n'enregistrerait rien. "
+                    "Corrigez le fichier puis recommencez.",
+                ).format(count=len({e.line for e in summary.errors}))
+            )
+        else:
+            self.summary_label.setText(
+                QCoreApplication.translate(
+                    "CheckPage",
+                    "Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, "
+                    "{skipped} déjà connue(s) ; {contacts} nouveau(x) contact(s) dans le grand public.",
+                ).format(
+                    created=summary.created,
+                    updated=summary.updated,
+                    skipped=summary.skipped,
+                    contacts=summary.new_contacts,
+                )
+            )
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.checked is not None and not self.checked.errors
+
+
+class ContributionImportWizard(QWizard):
+    """Opened by the campaigns page; ``imported`` carries the summary once written."""
+
+    imported = Signal(object)  # ContributionImportSummary
+    preview_shown = Signal()
+    checked = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        database: Callable[[], Database],
+        actor: Actor,
+        campaigns: list[str],
+        current: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("contributionImportWizard")
+        self.setWindowTitle(self.tr("Importer des contributions"))
+        self.database, self.actor = database, actor
+        self.file_page, self.mapping_page = FilePage(self), MappingPage(self)
+        self.preview_page, self.check_page = PreviewPage(self), CheckPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.check_page):
+            self.addPage(page)
+        self.file_page.campaign_combo.addItems(campaigns)
+        if current:
+            self.file_page.campaign_combo.setCurrentText(current)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Importer"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Suivant >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Précédent"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuler"))
+        self.explicit: dict[str, str] | None = None
+        self.preview: ImportPreview | None = None
+        self.summary: ContributionImportSummary | None = None
+        self.importing = False
+        self.resize(760, 560)
+        run_in_background(
+            self, self._load_mappings, on_success=self.mapping_page.set_saved, on_failure=lambda _message: None
+        )
+
+    # -- what the pages chose ----------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file_page.path_edit.text().strip())
+
+    @property
+    def platform(self) -> str:
+        return str(self.mapping_page.platform_combo.currentData())
+
+    @property
+    def campaign(self) -> str:
+        return self.file_page.campaign_combo.currentText().strip()
+
+    # -- background steps --------------------------------------------------------------------
+
+    def _load_mappings(self, _ctx: TaskContext) -> list[SavedMapping]:
+        from communitydesk.services.campaign_import import list_mappings
+
+        return list_mappings(self.database(), self.actor)
+
+    def read_preview(self, *, mapping_from_page: bool, explicit: dict[str, str] | None = None) -> None:
+        """Read the file with the chosen platform and columns; fills the mapping and preview pages."""
+        if not self.path.is_file():
+            return
+        if mapping_from_page and self.mapping_page.combos:
+            self.explicit = self.mapping_page.mapping()
+        else:
+            self.explicit = explicit
+        path, platform, mapping, actor = self.path, self.platform, self.explicit, self.actor
+
+        def work(_ctx: TaskContext) -> ImportPreview:
+            from communitydesk.services.campaign_import import preview_contributions
+
+            return preview_contributions(path, actor, platform, mapping)
+
+        run_in_background(self, work, on_success=self._show_preview)
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self.mapping_page.show_columns(preview)
+        self.preview_page.show_preview(preview)
+        self.preview_shown.emit()
+
+    def run_import(self, *, dry_run: bool) -> None:
+        path, platform, campaign, actor = self.path, self.platform, self.campaign, self.actor
+        mapping = self.mapping_page.mapping() or None
+        save_as = self.mapping_page.save_name.text().strip()
+
+        def work(ctx: TaskContext) -> ContributionImportSummary:
+            from communitydesk.services.campaign_import import import_contributions, save_mapping
+            from communitydesk.services.campaigns import find_campaign
+
+            db = self.database()
+            create = find_campaign(db, actor, campaign) is None
+            summary = import_contributions(
+                db,
+                actor,
+                path,
+                campaign,
+                platform,
+                mapping=mapping,
+                create=create,
+                dry_run=dry_run,
+                progress=ctx.progress,
+            )
+            if not dry_run and summary.written and save_as and mapping:
+                save_mapping(db, actor, save_as, platform, mapping)
+            return summary
+
+        if dry_run:
+            run_in_background(self, work, on_success=self._checked, label=self.tr("Vérification du fichier…"))
+        else:
+            self.importing = True
+            self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+            run_in_background(
+                self,
+                work,
+                on_success=self._imported,
+                on_failure=self._import_failed,
+                on_cancel=self._import_cancelled,
+                label=self.tr("Import des contributions…"),
+                cancellable=True,
+            )
+
+    def _checked(self, summary: ContributionImportSummary) -> None:
+        self.check_page.show_summary(summary)
+        self.checked.emit()
+
+    def accept(self) -> None:
+        """Finish = import for real (in the background); the wizard closes when it is written."""
+        if self.importing:
+            return
+        self.run_import(dry_run=False)
+
+    def _imported(self, summary: ContributionImportSummary) -> None:
+        self.importing = False
+        self.summary = summary
+        if summary.errors:  # the file changed since the check
+            self.check_page.show_summary(summary)
+            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            return
+        self.imported.emit(summary)
+        super().accept()
+
+    def _import_failed(self, message: str) -> None:
+        from communitydesk.ui.tasks import show_error
+
+        self.importing = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        show_error(self, message)
+
+    def _import_cancelled(self, *_args: Any) -> None:
+        self.importing = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.check_page.summary_label.setText(self.tr("Import annulé : rien n'a été enregistré."))
