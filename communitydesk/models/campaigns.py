@@ -40,9 +40,7 @@ class Campaign(Tracked, Base):
     tiers: Mapped[list[Tier]] = relationship(
         back_populates="campaign", cascade="all, delete-orphan", order_by="Tier.amount_cents"
     )
-    contributions: Mapped[list[Contribution]] = relationship(
-        back_populates="campaign", cascade="all, delete-orphan"
-    )
+    contributions: Mapped[list[Contribution]] = relationship(back_populates="campaign", cascade="all, delete-orphan")
 
 
 class Tier(Tracked, Base):
@@ -104,9 +102,7 @@ class Fulfilment(Tracked, Base):
     __tablename__ = "fulfilments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    contribution_id: Mapped[int] = mapped_column(
-        ForeignKey("contributions.id", ondelete="CASCADE"), unique=True
-    )
+    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), unique=True)
     state: Mapped[str] = mapped_column(String(20), default=FulfilmentState.A_PREPARER.value)
     note: Mapped[str] = mapped_column(Text, default="")
 

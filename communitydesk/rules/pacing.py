@@ -98,9 +98,7 @@ def series_start(starts_on: date | None, facts: Sequence[ContributionFact]) -> d
     return min((f.day for f in valid), default=None)
 
 
-def cumulative_by_day(
-    facts: Iterable[ContributionFact], starts_on: date | None, until: date
-) -> DaySeries:
+def cumulative_by_day(facts: Iterable[ContributionFact], starts_on: date | None, until: date) -> DaySeries:
     """Cumulative valid amount at the end of each day from the start until ``until``.
 
     Contributions dated before the start (pre-launch pledges) count on the first day,
@@ -132,8 +130,9 @@ def goal_line(starts_on: date | None, ends_on: date | None, goal_cents: int) -> 
     return [(day, round(goal_cents * (n + 1) / len(days))) for n, day in enumerate(days)]
 
 
-def daily_pace(facts: Iterable[ContributionFact], starts_on: date | None, today: date,
-               ends_on: date | None = None) -> float:
+def daily_pace(
+    facts: Iterable[ContributionFact], starts_on: date | None, today: date, ends_on: date | None = None
+) -> float:
     """Average valid cents per day since the start (today included, end date at most)."""
     valid = counted(facts)
     first = series_start(starts_on, valid)

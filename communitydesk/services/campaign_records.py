@@ -47,9 +47,16 @@ class CampaignRecord:
 
     def as_input(self) -> CampaignInput:
         return CampaignInput(
-            name=self.name, type=self.type, platform=self.platform, goal_cents=self.goal_cents,
-            currency=self.currency, starts_on=self.starts_on, ends_on=self.ends_on,
-            preparation_starts_on=self.preparation_starts_on, description=self.description, status=self.status,
+            name=self.name,
+            type=self.type,
+            platform=self.platform,
+            goal_cents=self.goal_cents,
+            currency=self.currency,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            preparation_starts_on=self.preparation_starts_on,
+            description=self.description,
+            status=self.status,
         )
 
 

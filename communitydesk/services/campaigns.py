@@ -78,10 +78,19 @@ def start_of_local_day(day: date) -> datetime:
 
 def _record(row: Campaign) -> CampaignRecord:
     return CampaignRecord(
-        id=row.id, name=row.name, type=row.type, platform=row.platform, goal_cents=row.goal_cents,
-        currency=row.currency, starts_on=row.starts_on, ends_on=row.ends_on,
-        preparation_starts_on=row.preparation_starts_on, description=row.description, status=row.status,
-        version_id=row.version_id, created_at=row.created_at,
+        id=row.id,
+        name=row.name,
+        type=row.type,
+        platform=row.platform,
+        goal_cents=row.goal_cents,
+        currency=row.currency,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        preparation_starts_on=row.preparation_starts_on,
+        description=row.description,
+        status=row.status,
+        version_id=row.version_id,
+        created_at=row.created_at,
     )
 
 
@@ -140,9 +149,16 @@ def _clean_campaign(session: Session, data: CampaignInput, campaign_id: int | No
             _("La préparation doit commencer avant le lancement de la campagne."), field="preparation_starts_on"
         )
     return CampaignInput(
-        name=name, type=data.type, platform=data.platform, goal_cents=int(data.goal_cents), currency=currency,
-        starts_on=data.starts_on, ends_on=data.ends_on, preparation_starts_on=data.preparation_starts_on,
-        description=data.description.strip(), status=data.status,
+        name=name,
+        type=data.type,
+        platform=data.platform,
+        goal_cents=int(data.goal_cents),
+        currency=currency,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        preparation_starts_on=data.preparation_starts_on,
+        description=data.description.strip(),
+        status=data.status,
     )
 
 
@@ -174,8 +190,9 @@ def create_campaign_in(session: Session, actor: Actor, data: CampaignInput) -> C
     return _record(row)
 
 
-def update_campaign(db: Database, actor: Actor, campaign_id: int, data: CampaignInput,
-                    expected_version: int | None = None) -> CampaignRecord:
+def update_campaign(
+    db: Database, actor: Actor, campaign_id: int, data: CampaignInput, expected_version: int | None = None
+) -> CampaignRecord:
     """Save edits; ConflictError when someone saved the campaign since ``expected_version`` was read."""
     require(actor, Action.EDIT_CAMPAIGNS)
     try:
@@ -265,7 +282,10 @@ def list_campaigns(db: Database, actor: Actor, today: date | None = None) -> lis
             total, count, backer_count = figures.get(row.id, (0, 0, 0))
             result.append(
                 CampaignSummary(
-                    campaign=_record(row), total_cents=total, contributions=count, backers=backer_count,
+                    campaign=_record(row),
+                    total_cents=total,
+                    contributions=count,
+                    backers=backer_count,
                     goal_ratio=pacing.goal_ratio(total, row.goal_cents),
                     days_left=pacing.days_left(row.ends_on, today),
                 )
@@ -291,9 +311,15 @@ def _taken_by_tier(session: Session, campaign_id: int) -> dict[int, int]:
 
 def _tier_record(row: Tier, taken: int) -> TierRecord:
     return TierRecord(
-        id=row.id, campaign_id=row.campaign_id, title=row.title, amount_cents=row.amount_cents,
-        description=row.description, stock_limit=row.stock_limit, estimated_delivery=row.estimated_delivery,
-        version_id=row.version_id, taken=taken,
+        id=row.id,
+        campaign_id=row.campaign_id,
+        title=row.title,
+        amount_cents=row.amount_cents,
+        description=row.description,
+        stock_limit=row.stock_limit,
+        estimated_delivery=row.estimated_delivery,
+        version_id=row.version_id,
+        taken=taken,
     )
 
 
@@ -303,9 +329,7 @@ def _clean_tier(session: Session, campaign_id: int, data: TierInput, tier_id: in
         raise ValidationError(_("L'intitulé de la contrepartie est obligatoire."), field="title")
     if len(title) > 200:
         raise ValidationError(_("L'intitulé de la contrepartie dépasse 200 caractères."), field="title")
-    clash = session.scalars(
-        select(Tier.id).where(Tier.campaign_id == campaign_id, Tier.title == title)
-    ).first()
+    clash = session.scalars(select(Tier.id).where(Tier.campaign_id == campaign_id, Tier.title == title)).first()
     if clash is not None and clash != tier_id:
         raise ValidationError(_("Cette campagne a déjà une contrepartie « {title} ».", title=title), field="title")
     if data.amount_cents < 0:
@@ -334,16 +358,22 @@ def create_tier(db: Database, actor: Actor, campaign_id: int, data: TierInput) -
     with db.transaction() as session:
         _load(session, campaign_id)
         clean = _clean_tier(session, campaign_id, data, None)
-        row = Tier(campaign_id=campaign_id, title=clean.title, amount_cents=clean.amount_cents,
-                   description=clean.description, stock_limit=clean.stock_limit,
-                   estimated_delivery=clean.estimated_delivery)
+        row = Tier(
+            campaign_id=campaign_id,
+            title=clean.title,
+            amount_cents=clean.amount_cents,
+            description=clean.description,
+            stock_limit=clean.stock_limit,
+            estimated_delivery=clean.estimated_delivery,
+        )
         session.add(row)
         session.flush()
         return _tier_record(row, 0)
 
 
-def update_tier(db: Database, actor: Actor, tier_id: int, data: TierInput,
-                expected_version: int | None = None) -> TierRecord:
+def update_tier(
+    db: Database, actor: Actor, tier_id: int, data: TierInput, expected_version: int | None = None
+) -> TierRecord:
     """Edit a contrepartie; a stock below what is already taken is refused."""
     require(actor, Action.EDIT_CAMPAIGNS)
     try:
@@ -356,8 +386,11 @@ def update_tier(db: Database, actor: Actor, tier_id: int, data: TierInput,
             taken = _taken_by_tier(session, row.campaign_id).get(tier_id, 0)
             if clean.stock_limit is not None and clean.stock_limit < taken:
                 raise ValidationError(
-                    _("{taken} contributions ont déjà choisi cette contrepartie : le stock ne peut pas être "
-                      "inférieur.", taken=taken),
+                    _(
+                        "{taken} contributions ont déjà choisi cette contrepartie : le stock ne peut pas être "
+                        "inférieur.",
+                        taken=taken,
+                    ),
                     field="stock_limit",
                 )
             row.title, row.amount_cents, row.description = clean.title, clean.amount_cents, clean.description
@@ -378,8 +411,12 @@ def delete_tier(db: Database, actor: Actor, tier_id: int) -> None:
         used = session.scalar(select(func.count()).where(Contribution.tier_id == tier_id)) or 0
         if used:
             raise UserError(
-                _("La contrepartie « {title} » a été choisie par {count} contribution(s) : "
-                  "elle ne peut pas être supprimée.", title=row.title, count=used)
+                _(
+                    "La contrepartie « {title} » a été choisie par {count} contribution(s) : "
+                    "elle ne peut pas être supprimée.",
+                    title=row.title,
+                    count=used,
+                )
             )
         session.delete(row)
 
@@ -387,8 +424,9 @@ def delete_tier(db: Database, actor: Actor, tier_id: int) -> None:
 # ---------------------------------------------------------------- contributions
 
 
-def record_contribution_touch(session: Session, actor: Actor, contact_id: int, campaign: Campaign,
-                              amount_cents: int, when: datetime) -> None:
+def record_contribution_touch(
+    session: Session, actor: Actor, contact_id: int, campaign: Campaign, amount_cents: int, when: datetime
+) -> None:
     """A contribution is a touch point on the contact's timeline.
 
     The caller then calls ``touch_points.refresh_last_touch`` for the contacts it touched
@@ -397,9 +435,14 @@ def record_contribution_touch(session: Session, actor: Actor, contact_id: int, c
     """
     session.add(
         TouchPoint(
-            contact_id=contact_id, kind=CONTRIBUTION_TOUCH_KIND, occurred_at=when,
-            summary=_("Contribution de {amount} à la campagne « {name} »",
-                      amount=formatting.money(amount_cents, campaign.currency), name=campaign.name),
+            contact_id=contact_id,
+            kind=CONTRIBUTION_TOUCH_KIND,
+            occurred_at=when,
+            summary=_(
+                "Contribution de {amount} à la campagne « {name} »",
+                amount=formatting.money(amount_cents, campaign.currency),
+                name=campaign.name,
+            ),
             created_by=actor.name,
         )
     )
@@ -407,12 +450,20 @@ def record_contribution_touch(session: Session, actor: Actor, contact_id: int, c
 
 def _contribution_record(row: Contribution, contact: Contact | None, tier: Tier | None) -> ContributionRecord:
     return ContributionRecord(
-        id=row.id, campaign_id=row.campaign_id, contact_id=row.contact_id,
+        id=row.id,
+        campaign_id=row.campaign_id,
+        contact_id=row.contact_id,
         backer=contact.display_name if contact is not None else row.backer_name,
         circle=contact.circle if contact is not None else None,
-        tier_id=row.tier_id, tier_title=tier.title if tier is not None else "", amount_cents=row.amount_cents,
-        contributed_at=row.contributed_at, platform=row.platform, platform_reference=row.platform_reference,
-        payment_status=row.payment_status, anonymous=row.anonymous, version_id=row.version_id,
+        tier_id=row.tier_id,
+        tier_title=tier.title if tier is not None else "",
+        amount_cents=row.amount_cents,
+        contributed_at=row.contributed_at,
+        platform=row.platform,
+        platform_reference=row.platform_reference,
+        payment_status=row.payment_status,
+        anonymous=row.anonymous,
+        version_id=row.version_id,
     )
 
 
@@ -433,8 +484,11 @@ def add_contribution(db: Database, actor: Actor, campaign_id: int, data: Contrib
             if tier is None or tier.campaign_id != campaign_id:
                 raise ValidationError(_("Cette contrepartie n'appartient pas à la campagne."), field="tier_id")
             taken = _taken_by_tier(session, campaign_id).get(tier.id, 0)
-            if (tier.stock_limit is not None and taken >= tier.stock_limit
-                    and data.payment_status in STOCK_HOLDING_STATUSES):
+            if (
+                tier.stock_limit is not None
+                and taken >= tier.stock_limit
+                and data.payment_status in STOCK_HOLDING_STATUSES
+            ):
                 raise ValidationError(_("La contrepartie « {title} » est épuisée.", title=tier.title), field="tier_id")
         contact = None
         if data.contact_id is not None:
@@ -444,8 +498,9 @@ def add_contribution(db: Database, actor: Actor, campaign_id: int, data: Contrib
         reference = (data.platform_reference or "").strip() or None
         if reference is not None:
             clash = session.scalars(
-                select(Contribution.id).where(Contribution.platform == campaign.platform,
-                                              Contribution.platform_reference == reference)
+                select(Contribution.id).where(
+                    Contribution.platform == campaign.platform, Contribution.platform_reference == reference
+                )
             ).first()
             if clash is not None:
                 raise ValidationError(
@@ -456,9 +511,15 @@ def add_contribution(db: Database, actor: Actor, campaign_id: int, data: Contrib
         if when.tzinfo is None:
             raise ValidationError(_("La date de la contribution doit avoir un fuseau horaire."), field="contributed_at")
         row = Contribution(
-            campaign_id=campaign_id, contact_id=data.contact_id, tier_id=data.tier_id,
-            amount_cents=int(data.amount_cents), contributed_at=when, platform=campaign.platform,
-            platform_reference=reference, payment_status=data.payment_status, anonymous=data.anonymous,
+            campaign_id=campaign_id,
+            contact_id=data.contact_id,
+            tier_id=data.tier_id,
+            amount_cents=int(data.amount_cents),
+            contributed_at=when,
+            platform=campaign.platform,
+            platform_reference=reference,
+            payment_status=data.payment_status,
+            anonymous=data.anonymous,
             backer_name=data.backer_name.strip()[:200],
         )
         session.add(row)
@@ -469,8 +530,9 @@ def add_contribution(db: Database, actor: Actor, campaign_id: int, data: Contrib
         return _contribution_record(row, contact, tier)
 
 
-def set_contribution_status(db: Database, actor: Actor, contribution_id: int, status: str,
-                            expected_version: int | None = None) -> ContributionRecord:
+def set_contribution_status(
+    db: Database, actor: Actor, contribution_id: int, status: str, expected_version: int | None = None
+) -> ContributionRecord:
     """Mark a contribution valid, refunded, cancelled or pending; totals follow at once."""
     require(actor, Action.EDIT_CAMPAIGNS)
     if status not in PaymentStatus.__members__.values():
@@ -488,14 +550,16 @@ def set_contribution_status(db: Database, actor: Actor, contribution_id: int, st
         raise ConflictError(_("La contribution a été modifiée entre-temps. Rechargez-la.")) from exc
 
 
-def refund_contribution(db: Database, actor: Actor, contribution_id: int,
-                        expected_version: int | None = None) -> ContributionRecord:
+def refund_contribution(
+    db: Database, actor: Actor, contribution_id: int, expected_version: int | None = None
+) -> ContributionRecord:
     """The platform refunded the backer: the amount leaves the totals, the touch point stays."""
     return set_contribution_status(db, actor, contribution_id, PaymentStatus.REFUNDED.value, expected_version)
 
 
-def cancel_contribution(db: Database, actor: Actor, contribution_id: int,
-                        expected_version: int | None = None) -> ContributionRecord:
+def cancel_contribution(
+    db: Database, actor: Actor, contribution_id: int, expected_version: int | None = None
+) -> ContributionRecord:
     """The contribution never went through: it leaves the totals and frees its reward."""
     return set_contribution_status(db, actor, contribution_id, PaymentStatus.CANCELLED.value, expected_version)
 
@@ -520,8 +584,13 @@ def list_contributions(db: Database, actor: Actor, campaign_id: int) -> list[Con
 def facts_in(session: Session, campaign_id: int) -> list[pacing.ContributionFact]:
     """Every contribution as pacing facts, with the contact's CURRENT circle (none: grand public)."""
     query = (
-        select(Contribution.amount_cents, Contribution.contributed_at, Contribution.payment_status,
-               Contact.circle, Contribution.contact_id)
+        select(
+            Contribution.amount_cents,
+            Contribution.contributed_at,
+            Contribution.payment_status,
+            Contact.circle,
+            Contribution.contact_id,
+        )
         .outerjoin(Contact, Contact.id == Contribution.contact_id)
         .where(Contribution.campaign_id == campaign_id)
     )
@@ -546,8 +615,11 @@ def campaign_dashboard(db: Database, actor: Actor, campaign_id: int, today: date
         per_tier: dict[int, tuple[int, int]] = {}
         query = (
             select(Contribution.tier_id, func.count(), func.sum(Contribution.amount_cents))
-            .where(Contribution.campaign_id == campaign_id, Contribution.tier_id.is_not(None),
-                   Contribution.payment_status == PaymentStatus.VALID.value)
+            .where(
+                Contribution.campaign_id == campaign_id,
+                Contribution.tier_id.is_not(None),
+                Contribution.payment_status == PaymentStatus.VALID.value,
+            )
             .group_by(Contribution.tier_id)
         )
         for tier_id, count, amount in session.execute(query):
@@ -557,23 +629,33 @@ def campaign_dashboard(db: Database, actor: Actor, campaign_id: int, today: date
             (TierFigure(t.id, t.title, t.amount_cents, *per_tier.get(t.id, (0, 0)), t.stock_left) for t in tiers),
             key=lambda f: (-f.contributions, -f.total_cents, f.amount_cents),
         )
-        new_contacts = session.scalar(
-            select(func.count(func.distinct(Contribution.contact_id))).where(
-                Contribution.campaign_id == campaign_id, Contribution.brought_contact.is_(True),
-                Contribution.contact_id.is_not(None),
+        new_contacts = (
+            session.scalar(
+                select(func.count(func.distinct(Contribution.contact_id))).where(
+                    Contribution.campaign_id == campaign_id,
+                    Contribution.brought_contact.is_(True),
+                    Contribution.contact_id.is_not(None),
+                )
             )
-        ) or 0
+            or 0
+        )
         return CampaignDashboard(
-            campaign=_record(row), today=today, total_cents=total,
-            goal_ratio=pacing.goal_ratio(total, row.goal_cents), days_left=pacing.days_left(row.ends_on, today),
-            contributions=len(valid), backers=pacing.backers(facts),
+            campaign=_record(row),
+            today=today,
+            total_cents=total,
+            goal_ratio=pacing.goal_ratio(total, row.goal_cents),
+            days_left=pacing.days_left(row.ends_on, today),
+            contributions=len(valid),
+            backers=pacing.backers(facts),
             refunded_cents=sum(f.amount_cents for f in facts if f.status == PaymentStatus.REFUNDED.value),
             pending_cents=sum(f.amount_cents for f in facts if f.status == PaymentStatus.PENDING.value),
             cumulative=pacing.cumulative_by_day(facts, row.starts_on, until),
             goal_line=pacing.goal_line(row.starts_on, row.ends_on, row.goal_cents),
             projection=pacing.projection(facts, row.starts_on, row.ends_on, today),
             projected_total_cents=pacing.projected_total(facts, row.starts_on, row.ends_on, today),
-            by_circle=pacing.split_by_circle(facts), top_tiers=top, new_contacts=int(new_contacts),
+            by_circle=pacing.split_by_circle(facts),
+            top_tiers=top,
+            new_contacts=int(new_contacts),
             close_circles=pacing.close_circles_check(facts, row.goal_cents),
         )
 
@@ -598,8 +680,10 @@ def _told_contact_ids(session: Session, campaign: Campaign, circles: Iterable[st
     for contact_id, summary in session.execute(query):
         if contact_id not in told and wanted in fold(summary or ""):
             told.add(contact_id)
-    backers = select(Contribution.contact_id).join(Contact, Contact.id == Contribution.contact_id).where(
-        Contribution.campaign_id == campaign.id, Contact.circle.in_(list(circles))
+    backers = (
+        select(Contribution.contact_id)
+        .join(Contact, Contact.id == Contribution.contact_id)
+        .where(Contribution.campaign_id == campaign.id, Contact.circle.in_(list(circles)))
     )
     told.update(int(cid) for cid in session.scalars(backers) if cid is not None)
     return told
@@ -616,9 +700,9 @@ def prelaunch_checklist(db: Database, actor: Actor, campaign_id: int) -> Prelaun
         told = _told_contact_ids(session, row, CLOSE_CIRCLE_VALUES)
         reach = []
         for circle in CLOSE_CIRCLE_VALUES:
-            ids = set(session.scalars(
-                select(Contact.id).where(Contact.circle == circle, Contact.archived_at.is_(None))
-            ))
+            ids = set(
+                session.scalars(select(Contact.id).where(Contact.circle == circle, Contact.archived_at.is_(None)))
+            )
             reach.append(CircleReach(circle=circle, contacts=len(ids), told=len(ids & told)))
         check = pacing.close_circles_check(facts_in(session, campaign_id), row.goal_cents)
         has_tiers = bool(session.scalar(select(func.count()).where(Tier.campaign_id == campaign_id)))
@@ -631,13 +715,25 @@ def prelaunch_checklist(db: Database, actor: Actor, campaign_id: int) -> Prelaun
         if needs_tiers:
             items.append(ChecklistItem("tiers", _("Contreparties définies"), has_tiers))
         for circle_reach in reach:
-            label = (_("Tous les proches prévenus") if circle_reach.circle == Circle.PROCHES.value
-                     else _("Toute la communauté prévenue"))
-            items.append(ChecklistItem(f"told_{circle_reach.circle}", label,
-                                       circle_reach.contacts > 0 and circle_reach.told >= circle_reach.contacts))
+            label = (
+                _("Tous les proches prévenus")
+                if circle_reach.circle == Circle.PROCHES.value
+                else _("Toute la communauté prévenue")
+            )
+            items.append(
+                ChecklistItem(
+                    f"told_{circle_reach.circle}",
+                    label,
+                    circle_reach.contacts > 0 and circle_reach.told >= circle_reach.contacts,
+                )
+            )
         return PrelaunchChecklist(
-            campaign=_record(row), since=preparation_start(row), reach=reach,
-            close_target_cents=check.target_cents, close_cents=check.close_cents, items=items,
+            campaign=_record(row),
+            since=preparation_start(row),
+            reach=reach,
+            close_target_cents=check.target_cents,
+            close_cents=check.close_cents,
+            items=items,
         )
 
 
@@ -663,8 +759,15 @@ def untold_close_contacts(db: Database, actor: Actor, campaign_id: int, limit: i
         return result
 
 
-def record_campaign_announcement(db: Database, actor: Actor, campaign_id: int, contact_ids: Sequence[int],
-                                 kind: str = "email", note: str = "", when: datetime | None = None) -> int:
+def record_campaign_announcement(
+    db: Database,
+    actor: Actor,
+    campaign_id: int,
+    contact_ids: Sequence[int],
+    kind: str = "email",
+    note: str = "",
+    when: datetime | None = None,
+) -> int:
     """Note that these contacts were told about the campaign (a touch point each); returns how many."""
     require(actor, Action.EDIT_CONTACTS)
     if kind not in ANNOUNCEMENT_KINDS:
@@ -688,9 +791,12 @@ def inward_move_proposals(db: Database, actor: Actor, campaign_id: int) -> list[
         query = (
             select(Contact, func.count(), func.sum(Contribution.amount_cents))
             .join(Contribution, Contribution.contact_id == Contact.id)
-            .where(Contribution.campaign_id == campaign_id,
-                   Contribution.payment_status == PaymentStatus.VALID.value,
-                   Contact.circle == Circle.GRAND_PUBLIC.value, Contact.archived_at.is_(None))
+            .where(
+                Contribution.campaign_id == campaign_id,
+                Contribution.payment_status == PaymentStatus.VALID.value,
+                Contact.circle == Circle.GRAND_PUBLIC.value,
+                Contact.archived_at.is_(None),
+            )
             .group_by(Contact.id)
             .order_by(func.sum(Contribution.amount_cents).desc(), Contact.last_name, Contact.first_name)
         )
@@ -709,9 +815,11 @@ def apply_inward_moves(db: Database, actor: Actor, campaign_id: int, contact_ids
     require(actor, Action.EDIT_CONTACTS)
     with db.transaction() as session:
         campaign = _load(session, campaign_id)
-        still_public = list(session.scalars(
-            select(Contact.id).where(Contact.id.in_(list(contact_ids)), Contact.circle == Circle.GRAND_PUBLIC.value)
-        ))
+        still_public = list(
+            session.scalars(
+                select(Contact.id).where(Contact.id.in_(list(contact_ids)), Contact.circle == Circle.GRAND_PUBLIC.value)
+            )
+        )
         if not still_public:
             return 0
         reason = _("A soutenu la campagne « {name} »", name=campaign.name)
@@ -725,4 +833,3 @@ def circle_labels() -> dict[str, str]:
         Circle.COMMUNAUTE.value: _("communauté"),
         Circle.GRAND_PUBLIC.value: _("grand public"),
     }
-

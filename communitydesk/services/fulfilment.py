@@ -62,8 +62,9 @@ def _lines(session: Session, campaign_id: int, states: Sequence[str] | None = No
     return lines
 
 
-def fulfilment_list(db: Database, actor: Actor, campaign_id: int,
-                    states: Sequence[str] | None = None) -> list[FulfilmentLine]:
+def fulfilment_list(
+    db: Database, actor: Actor, campaign_id: int, states: Sequence[str] | None = None
+) -> list[FulfilmentLine]:
     """Who is owed what: valid contributions with a contrepartie, by tier then name (filter by state)."""
     require(actor, Action.READ)
     with db.transaction() as session:
@@ -80,23 +81,25 @@ def fulfilment_counts(db: Database, actor: Actor, campaign_id: int) -> dict[str,
     return counts
 
 
-def set_fulfilment_state(db: Database, actor: Actor, contribution_ids: Sequence[int], state: str,
-                         note: str | None = None) -> int:
+def set_fulfilment_state(
+    db: Database, actor: Actor, contribution_ids: Sequence[int], state: str, note: str | None = None
+) -> int:
     """Mark these rewards préparé / envoyé / livré (or back to à préparer); returns how many changed."""
     require(actor, Action.EDIT_CAMPAIGNS)
     if state not in FulfilmentState.__members__.values():
         raise ValidationError(_("État de contrepartie inconnu : « {value} ».", value=state), field="state")
     changed = 0
     with db.transaction() as session:
-        query = (
-            select(Contribution)
-            .where(Contribution.id.in_(list(contribution_ids)), Contribution.tier_id.is_not(None))
+        query = select(Contribution).where(
+            Contribution.id.in_(list(contribution_ids)), Contribution.tier_id.is_not(None)
         )
         for contribution in session.scalars(query):
             if contribution.payment_status != PaymentStatus.VALID.value:
                 raise ValidationError(
-                    _("La contribution « {ref} » n'est pas validée : aucune contrepartie n'est due.",
-                      ref=contribution.platform_reference or contribution.id),
+                    _(
+                        "La contribution « {ref} » n'est pas validée : aucune contrepartie n'est due.",
+                        ref=contribution.platform_reference or contribution.id,
+                    ),
                     field="state",
                 )
             row = contribution.fulfilment
@@ -113,8 +116,18 @@ def set_fulfilment_state(db: Database, actor: Actor, contribution_ids: Sequence[
 
 
 SHIPPING_HEADER = (
-    "Référence", "Nom", "Courriel", "Téléphone", "Adresse", "Code postal", "Ville", "Pays",
-    "Contrepartie", "Montant (€)", "Date", "État",
+    "Référence",
+    "Nom",
+    "Courriel",
+    "Téléphone",
+    "Adresse",
+    "Code postal",
+    "Ville",
+    "Pays",
+    "Contrepartie",
+    "Montant (€)",
+    "Date",
+    "État",
 )
 
 
@@ -124,17 +137,27 @@ def excel_amount(cents: int) -> str:
     return f"{sign}{abs(cents) // 100},{abs(cents) % 100:02d}"
 
 
-def export_shipping_list(db: Database, actor: Actor, campaign_id: int, path: Path,
-                         states: Sequence[str] | None = None) -> int:
+def export_shipping_list(
+    db: Database, actor: Actor, campaign_id: int, path: Path, states: Sequence[str] | None = None
+) -> int:
     """Write the shipping list (CSV, UTF-8 with BOM, ``;``) for French Excel; returns the row count."""
     require(actor, Action.EXPORT)
     lines = fulfilment_list(db, actor, campaign_id, states)
     header = [_(title) for title in SHIPPING_HEADER]
     rows = (
         [
-            line.reference, line.backer, line.email, line.phone, line.address, line.postcode, line.city,
-            line.country, line.tier_title, excel_amount(line.amount_cents),
-            formatting.day(line.contributed_at, "short"), FulfilmentState(line.state).label(),
+            line.reference,
+            line.backer,
+            line.email,
+            line.phone,
+            line.address,
+            line.postcode,
+            line.city,
+            line.country,
+            line.tier_title,
+            excel_amount(line.amount_cents),
+            formatting.day(line.contributed_at, "short"),
+            FulfilmentState(line.state).label(),
         ]
         for line in lines
     )

@@ -17,20 +17,34 @@ from communitydesk.services import campaigns as svc
 from communitydesk.services.permissions import Actor
 
 
-def add_contact(db: Database, first: str, last: str, circle: str = "grand_public", email: str = "",
-                phone: str = "") -> int:
+def add_contact(
+    db: Database, first: str, last: str, circle: str = "grand_public", email: str = "", phone: str = ""
+) -> int:
     with db.transaction() as session:
-        contact = Contact(first_name=first, last_name=last, circle=circle, email=email, email_key=email_key(email),
-                          phone=phone, phone_key=phone_key(phone))
+        contact = Contact(
+            first_name=first,
+            last_name=last,
+            circle=circle,
+            email=email,
+            email_key=email_key(email),
+            phone=phone,
+            phone_key=phone_key(phone),
+        )
         session.add(contact)
         session.flush()
         return contact.id
 
 
-def make_campaign(db: Database, actor: Actor, name: str = "Atelier vélo solidaire", goal_cents: int = 500_000,
-                  **extra: object) -> svc.CampaignRecord:
-    data = svc.CampaignInput(name=name, goal_cents=goal_cents, starts_on=extra.pop("starts_on", date(2026, 3, 1)),
-                             ends_on=extra.pop("ends_on", date(2026, 3, 30)), **extra)  # type: ignore[arg-type]
+def make_campaign(
+    db: Database, actor: Actor, name: str = "Atelier vélo solidaire", goal_cents: int = 500_000, **extra: object
+) -> svc.CampaignRecord:
+    data = svc.CampaignInput(
+        name=name,
+        goal_cents=goal_cents,
+        starts_on=extra.pop("starts_on", date(2026, 3, 1)),
+        ends_on=extra.pop("ends_on", date(2026, 3, 30)),
+        **extra,
+    )  # type: ignore[arg-type]
     return svc.create_campaign(db, actor, data)
 
 
@@ -43,8 +57,11 @@ def at(day: int, hour: int = 12) -> datetime:
 
 
 def test_create_campaign_cleans_and_returns_a_record(db: Database, actor: Actor) -> None:
-    record = svc.create_campaign(db, actor, svc.CampaignInput(name="  Fournil   coopératif ", goal_cents=800_000,
-                                                              platform="helloasso", type="don"))
+    record = svc.create_campaign(
+        db,
+        actor,
+        svc.CampaignInput(name="  Fournil   coopératif ", goal_cents=800_000, platform="helloasso", type="don"),
+    )
     assert record.name == "Fournil coopératif"
     assert record.currency == "EUR"
     assert record.status == "preparation"
@@ -64,12 +81,15 @@ def test_create_campaign_cleans_and_returns_a_record(db: Database, actor: Actor)
         (svc.CampaignInput(name="X", status="perdue"), "status"),
         (svc.CampaignInput(name="X", currency="euro"), "currency"),
         (svc.CampaignInput(name="X", starts_on=date(2026, 3, 10), ends_on=date(2026, 3, 1)), "ends_on"),
-        (svc.CampaignInput(name="X", starts_on=date(2026, 3, 10), preparation_starts_on=date(2026, 4, 1)),
-         "preparation_starts_on"),
+        (
+            svc.CampaignInput(name="X", starts_on=date(2026, 3, 10), preparation_starts_on=date(2026, 4, 1)),
+            "preparation_starts_on",
+        ),
     ],
 )
-def test_invalid_campaigns_are_refused_with_the_field(db: Database, actor: Actor, data: svc.CampaignInput,
-                                                      field: str) -> None:
+def test_invalid_campaigns_are_refused_with_the_field(
+    db: Database, actor: Actor, data: svc.CampaignInput, field: str
+) -> None:
     with pytest.raises(ValidationError) as caught:
         svc.create_campaign(db, actor, data)
     assert caught.value.field == field
@@ -85,8 +105,9 @@ def test_campaign_names_are_unique(db: Database, actor: Actor) -> None:
 
 def test_stale_edit_is_refused(db: Database, actor: Actor) -> None:
     record = make_campaign(db, actor)
-    first = svc.update_campaign(db, actor, record.id, svc.replace_status(record.as_input(), "en_cours"),
-                                expected_version=record.version_id)
+    first = svc.update_campaign(
+        db, actor, record.id, svc.replace_status(record.as_input(), "en_cours"), expected_version=record.version_id
+    )
     assert first.version_id == record.version_id + 1
     with pytest.raises(ConflictError):
         svc.update_campaign(db, actor, record.id, record.as_input(), expected_version=record.version_id)
@@ -112,8 +133,9 @@ def test_tier_stock_left_follows_valid_and_pending_contributions(db: Database, a
     unlimited = svc.create_tier(db, actor, campaign.id, svc.TierInput("Merci sur le site", 500))
     assert tier.stock_left == 2 and unlimited.stock_left is None
     first = svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(2500, at(2), tier_id=tier.id))
-    svc.add_contribution(db, actor, campaign.id,
-                         svc.ContributionInput(2500, at(3), tier_id=tier.id, payment_status="pending"))
+    svc.add_contribution(
+        db, actor, campaign.id, svc.ContributionInput(2500, at(3), tier_id=tier.id, payment_status="pending")
+    )
     assert {t.title: t.stock_left for t in svc.list_tiers(db, actor, campaign.id)}["Tote bag brodé"] == 0
     with pytest.raises(ValidationError, match="épuisée") as caught:
         svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(2500, at(4), tier_id=tier.id))
@@ -162,8 +184,7 @@ def test_contribution_adds_a_touch_point_and_keeps_last_touch_right(db: Database
 
 def test_refund_and_cancel_keep_totals_right(db: Database, actor: Actor) -> None:
     campaign = make_campaign(db, actor)
-    ids = [svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(a, at(2))).id
-           for a in (1000, 2000, 3000)]
+    ids = [svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(a, at(2))).id for a in (1000, 2000, 3000)]
     assert svc.list_campaigns(db, actor)[0].total_cents == 6000
     svc.refund_contribution(db, actor, ids[0])
     svc.cancel_contribution(db, actor, ids[1])
@@ -194,24 +215,38 @@ def test_contribution_validation(db: Database, actor: Actor) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     operations=st.lists(
-        st.tuples(st.integers(min_value=0, max_value=500_000),
-                  st.sampled_from(["valid", "valid", "pending", "refund", "cancel"])),
-        min_size=1, max_size=25,
+        st.tuples(
+            st.integers(min_value=0, max_value=500_000),
+            st.sampled_from(["valid", "valid", "pending", "refund", "cancel"]),
+        ),
+        min_size=1,
+        max_size=25,
     )
 )
-def test_totals_always_equal_the_sum_of_valid_contributions(db: Database, actor: Actor,
-                                                            operations: list[tuple[int, str]]) -> None:
-    campaign = svc.create_campaign(db, actor, svc.CampaignInput(name=f"H{len(svc.list_campaigns(db, actor))}",
-                                                                goal_cents=1_000_000, starts_on=date(2026, 3, 1),
-                                                                ends_on=date(2026, 3, 30)))
+def test_totals_always_equal_the_sum_of_valid_contributions(
+    db: Database, actor: Actor, operations: list[tuple[int, str]]
+) -> None:
+    campaign = svc.create_campaign(
+        db,
+        actor,
+        svc.CampaignInput(
+            name=f"H{len(svc.list_campaigns(db, actor))}",
+            goal_cents=1_000_000,
+            starts_on=date(2026, 3, 1),
+            ends_on=date(2026, 3, 30),
+        ),
+    )
     contact_id = add_contact(db, "Paul", "Martin", "communaute")
     expected = 0
     for n, (amount, action) in enumerate(operations):
         status = "pending" if action == "pending" else "valid"
         record = svc.add_contribution(
-            db, actor, campaign.id,
-            svc.ContributionInput(amount, at(1 + n % 28), contact_id=contact_id if n % 2 else None,
-                                  payment_status=status),
+            db,
+            actor,
+            campaign.id,
+            svc.ContributionInput(
+                amount, at(1 + n % 28), contact_id=contact_id if n % 2 else None, payment_status=status
+            ),
         )
         if action == "refund":
             svc.refund_contribution(db, actor, record.id)
@@ -238,12 +273,13 @@ def test_dashboard_figures(db: Database, actor: Actor) -> None:
     friend = add_contact(db, "Karim", "Benali", "communaute")
     stranger = add_contact(db, "Zoé", "Marchand", "grand_public")
     svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(20_000, at(1), contact_id=mum))
-    svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(3000, at(2), contact_id=friend,
-                                                                          tier_id=tote.id))
-    svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(3000, at(3), contact_id=stranger,
-                                                                          tier_id=tote.id))
-    svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(1500, at(3), tier_id=poster.id,
-                                                                          backer_name="Anonyme"))
+    svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(3000, at(2), contact_id=friend, tier_id=tote.id))
+    svc.add_contribution(
+        db, actor, campaign.id, svc.ContributionInput(3000, at(3), contact_id=stranger, tier_id=tote.id)
+    )
+    svc.add_contribution(
+        db, actor, campaign.id, svc.ContributionInput(1500, at(3), tier_id=poster.id, backer_name="Anonyme")
+    )
     refunded = svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(9000, at(4), contact_id=mum))
     svc.refund_contribution(db, actor, refunded.id)
 
@@ -289,20 +325,39 @@ def test_dashboard_of_a_campaign_without_contributions(db: Database, actor: Acto
 
 
 def test_prelaunch_checklist_counts_told_close_contacts(db: Database, actor: Actor) -> None:
-    campaign = make_campaign(db, actor, "Épicerie vrac", goal_cents=200_000,
-                             preparation_starts_on=date(2026, 2, 1), description="Une épicerie sans emballage")
+    campaign = make_campaign(
+        db,
+        actor,
+        "Épicerie vrac",
+        goal_cents=200_000,
+        preparation_starts_on=date(2026, 2, 1),
+        description="Une épicerie sans emballage",
+    )
     proches = [add_contact(db, f"P{n}", "Proche", "proches") for n in range(4)]
     communaute = [add_contact(db, f"C{n}", "Commu", "communaute") for n in range(5)]
     add_contact(db, "G", "Public", "grand_public")
-    told = svc.record_campaign_announcement(db, actor, campaign.id, proches[:3] + communaute[:1], kind="call",
-                                            when=at(1) - timedelta(days=10))
+    told = svc.record_campaign_announcement(
+        db, actor, campaign.id, proches[:3] + communaute[:1], kind="call", when=at(1) - timedelta(days=10)
+    )
     assert told == 4
     # A touch point naming the campaign (accents, case ignored) counts; one before preparation does not.
     with db.transaction() as session:
-        session.add(TouchPoint(contact_id=communaute[1], kind="email", occurred_at=at(1) - timedelta(days=5),
-                               summary="Relance pour l'EPICERIE VRAC"))
-        session.add(TouchPoint(contact_id=communaute[2], kind="email", occurred_at=at(1) - timedelta(days=60),
-                               summary="Idée d'épicerie vrac"))
+        session.add(
+            TouchPoint(
+                contact_id=communaute[1],
+                kind="email",
+                occurred_at=at(1) - timedelta(days=5),
+                summary="Relance pour l'EPICERIE VRAC",
+            )
+        )
+        session.add(
+            TouchPoint(
+                contact_id=communaute[2],
+                kind="email",
+                occurred_at=at(1) - timedelta(days=60),
+                summary="Idée d'épicerie vrac",
+            )
+        )
     svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(5000, at(2), contact_id=communaute[3]))
 
     checklist = svc.prelaunch_checklist(db, actor, campaign.id)
@@ -311,7 +366,13 @@ def test_prelaunch_checklist_counts_told_close_contacts(db: Database, actor: Act
     assert checklist.close_target_cents == 60_000
     assert checklist.close_cents == 5000
     done = {item.key: item.done for item in checklist.items}
-    assert done == {"goal": True, "dates": True, "description": True, "tiers": False,
-                    "told_proches": False, "told_communaute": False}
+    assert done == {
+        "goal": True,
+        "dates": True,
+        "description": True,
+        "tiers": False,
+        "told_proches": False,
+        "told_communaute": False,
+    }
     untold = svc.untold_close_contacts(db, actor, campaign.id)
     assert [u.contact_id for u in untold] == [proches[3], communaute[2], communaute[4]]

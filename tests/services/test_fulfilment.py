@@ -22,22 +22,32 @@ def when(day: int) -> datetime:
 
 @pytest.fixture
 def campaign(db: Database, actor: Actor) -> tuple[svc.CampaignRecord, list[int]]:
-    record = svc.create_campaign(db, actor, svc.CampaignInput(name="Fournil", starts_on=date(2026, 3, 1),
-                                                              ends_on=date(2026, 3, 31), goal_cents=300_000))
+    record = svc.create_campaign(
+        db,
+        actor,
+        svc.CampaignInput(name="Fournil", starts_on=date(2026, 3, 1), ends_on=date(2026, 3, 31), goal_cents=300_000),
+    )
     bread = svc.create_tier(db, actor, record.id, svc.TierInput("Pain du mois", 3000))
     mug = svc.create_tier(db, actor, record.id, svc.TierInput("Mug « Fournil »", 2000))
     with db.transaction() as session:
         people = [
-            Contact(first_name="Élodie", last_name="Garnier", email="elodie@exemple.fr", address="5 place d'Été",
-                    postcode="35000", city="Rennes"),
+            Contact(
+                first_name="Élodie",
+                last_name="Garnier",
+                email="elodie@exemple.fr",
+                address="5 place d'Été",
+                postcode="35000",
+                city="Rennes",
+            ),
             Contact(first_name="Marc", last_name="Aubert", email="=cmd|' /C calc'!A0", city="Brest"),
         ]
         session.add_all(people)
         session.flush()
         ids = [p.id for p in people]
     contributions = [
-        svc.add_contribution(db, actor, record.id, svc.ContributionInput(3000, when(2), ids[0], bread.id,
-                                                                           platform_reference="F-1")).id,
+        svc.add_contribution(
+            db, actor, record.id, svc.ContributionInput(3000, when(2), ids[0], bread.id, platform_reference="F-1")
+        ).id,
         svc.add_contribution(db, actor, record.id, svc.ContributionInput(2000, when(3), ids[1], mug.id)).id,
         svc.add_contribution(db, actor, record.id, svc.ContributionInput(500, when(3), ids[1])).id,  # no reward
         svc.add_contribution(db, actor, record.id, svc.ContributionInput(2000, when(4), ids[0], mug.id)).id,
@@ -51,10 +61,16 @@ def test_list_shows_what_is_owed(db: Database, actor: Actor, campaign: tuple[svc
     lines = fulfilment.fulfilment_list(db, actor, record.id)
     # Only valid contributions with a reward; the refunded mug is owed nothing.
     assert [(line.backer, line.tier_title, line.state) for line in lines] == [
-        ("Marc Aubert", "Mug « Fournil »", "a_preparer"), ("Élodie Garnier", "Pain du mois", "a_preparer")]
+        ("Marc Aubert", "Mug « Fournil »", "a_preparer"),
+        ("Élodie Garnier", "Pain du mois", "a_preparer"),
+    ]
     assert lines[1].city == "Rennes" and lines[1].reference == "F-1"
-    assert fulfilment.fulfilment_counts(db, actor, record.id) == {"a_preparer": 2, "prepare": 0, "envoye": 0,
-                                                                  "livre": 0}
+    assert fulfilment.fulfilment_counts(db, actor, record.id) == {
+        "a_preparer": 2,
+        "prepare": 0,
+        "envoye": 0,
+        "livre": 0,
+    }
 
 
 def test_state_changes(db: Database, actor: Actor, campaign: tuple[svc.CampaignRecord, list[int]]) -> None:
@@ -72,8 +88,9 @@ def test_state_changes(db: Database, actor: Actor, campaign: tuple[svc.CampaignR
         fulfilment.set_fulfilment_state(db, actor, [ids[3]], "envoye")
 
 
-def test_shipping_list_csv_for_french_excel(db: Database, actor: Actor, tmp_path: Path,
-                                            campaign: tuple[svc.CampaignRecord, list[int]]) -> None:
+def test_shipping_list_csv_for_french_excel(
+    db: Database, actor: Actor, tmp_path: Path, campaign: tuple[svc.CampaignRecord, list[int]]
+) -> None:
     record, ids = campaign
     fulfilment.set_fulfilment_state(db, actor, [ids[0]], "livre")
     target = tmp_path / "envois" / "fournil.csv"
