@@ -75,7 +75,14 @@ def _refresh_batch(conn: Connection, ids: Sequence[int]) -> None:
             indexed.append((contact_id, body))
     if updates:
         conn.exec_driver_sql("UPDATE contacts SET sort_name = ?, tags_text = ? WHERE id = ?", updates)
-    conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(ids))
+    # Only rows already indexed: deleting an absent rowid still costs FTS5 a lookup per term.
+    indexed_before = [
+        r[0] for r in conn.exec_driver_sql(f"SELECT rowid FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(ids))
+    ]
+    if indexed_before:
+        conn.exec_driver_sql(
+            f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({','.join('?' * len(indexed_before))})", tuple(indexed_before)
+        )
     if indexed:
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", indexed)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from communitydesk.rules.contact_keys import fold
 
@@ -22,14 +23,26 @@ _TOKEN_CATEGORIES = ("L", "N", "Co")
 _PHONE_LIKE = re.compile(r"^[\d\s.\-+()/]+$")
 
 
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """``fold`` with a memory: first names, last names and cities repeat a lot, and folding
+    100 000 contacts' names one character at a time costs seconds."""
+    return fold(text)
+
+
+def folded_words(*parts: str) -> str:
+    """Same as ``fold(" ".join(parts))``, folding each part once for all contacts."""
+    return " ".join(f for f in (folded(p) for p in parts) if f)
+
+
 def sort_name(kind: str, first_name: str, last_name: str, organisation: str, email: str) -> str:
     """Folded key for sorting by name: "martin helene" for people, the organisation else."""
     if kind == "organisation" and organisation.strip():
-        return fold(organisation)
-    person = f"{last_name} {first_name}".strip()
+        return folded(organisation)
+    person = folded_words(last_name, first_name)
     if person:
-        return fold(person)
-    return fold(organisation or email)
+        return person
+    return folded(organisation or email)
 
 
 def tags_text(tag_names: Iterable[str]) -> str:

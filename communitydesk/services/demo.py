@@ -217,6 +217,7 @@ def populate(
             first_id = (conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM contacts").scalar() or 0) + 1
             touches, moves, links = _history_rows(rows, first_id, rnd, tag_ids, now)
             consents = demo_contacts.consent_rows(rows, first_id, rnd)
+            demo_contacts.fill_search_columns(rows, links, first_id, TAGS)
             conn.execute(insert(table_of(Contact)), rows)
             demo_contacts.insert_consents(conn, consents)
             for table, batch in ((table_of(CircleMove), moves), (table_of(TouchPoint), touches), (contact_tags, links)):

@@ -15,6 +15,7 @@ from communitydesk.models.consent import Consent
 from communitydesk.models.contacts import Contact
 from communitydesk.models.segments import Segment
 from communitydesk.rules.contact_keys import email_key, phone_key
+from communitydesk.rules.contact_search_text import sort_name, tags_text
 from communitydesk.services.contact_search import ContactFilter
 from communitydesk.services.store import table_of
 
@@ -163,3 +164,17 @@ def add_segments(conn: Connection) -> None:
             for name, description, f in SEGMENTS
         ],
     )
+
+
+def fill_search_columns(
+    rows: list[dict[str, Any]], links: list[dict[str, Any]], first_id: int, tag_names: list[str]
+) -> None:
+    """Give new rows their sort key and tag text up front, as the search index would: its
+    refresh then only adds the full-text rows instead of rewriting every contact."""
+    names: dict[int, list[str]] = {}
+    for link in links:
+        names.setdefault(link["contact_id"], []).append(tag_names[link["tag_id"] - 1])
+    for offset, row in enumerate(rows):
+        names_of_row = (row["first_name"], row["last_name"], row["organisation"], row["email"])
+        row["sort_name"] = sort_name(row["kind"], *names_of_row)
+        row["tags_text"] = tags_text(names.get(first_id + offset, []))

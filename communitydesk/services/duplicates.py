@@ -39,7 +39,8 @@ from communitydesk.models.base import utcnow
 from communitydesk.models.contacts import CircleMove, Contact
 from communitydesk.models.duplicates import ContactMerge, IgnoredDuplicate
 from communitydesk.models.registry import metadata
-from communitydesk.rules.contact_keys import fold, name_key
+from communitydesk.rules.contact_keys import name_key
+from communitydesk.rules.contact_search_text import folded, folded_words
 from communitydesk.services.contacts import (
     EDITABLE_FIELDS,
     apply_input,
@@ -196,17 +197,19 @@ def _ordered(a: int, b: int) -> tuple[int, int]:
 
 
 def _same_key_pairs(session: Session, column: Any) -> Iterable[tuple[int, int]]:
-    groups = session.execute(
-        select(func.group_concat(Contact.id))
-        .where(column != "", _ACTIVE)
-        .group_by(column)
-        .having(and_(func.count() > 1, func.count() <= MAX_GROUP))
-    ).scalars()
-    for ids_text in groups:
-        ids = sorted(int(i) for i in ids_text.split(","))
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                yield a, b
+    # Repeated keys first, from the key's index alone; then only their contacts are read.
+    repeated = list(session.scalars(select(column).where(column != "").group_by(column).having(func.count() > 1)))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for start in range(0, len(repeated), 500):
+        query = select(column, Contact.id).where(column.in_(repeated[start : start + 500]), _ACTIVE)
+        for key, contact_id in session.execute(query):
+            groups[key].append(contact_id)
+    for ids in groups.values():
+        if 1 < len(ids) <= MAX_GROUP:
+            ordered = sorted(ids)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    yield a, b
 
 
 _NAME_COLUMNS = (
@@ -223,10 +226,10 @@ _NAME_COLUMNS = (
 def _similar_name_pairs(session: Session, progress: Progress | None) -> Iterable[tuple[tuple[int, int], int]]:
     blocks: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for cid, kind, first, last, organisation, city, postcode in session.execute(select(*_NAME_COLUMNS).where(_ACTIVE)):
-        place = fold(city) or postcode.strip()
-        key = name_key(first, last, organisation) if kind == "person" else fold(organisation)
+        place = folded(city) or postcode.strip()
+        key = (folded_words(first, last) or folded(organisation)) if kind == "person" else folded(organisation)
         if place and key:
-            initial = fold(last or organisation or key)[:1]
+            initial = folded(last or organisation)[:1] or key[:1]
             blocks[(place, initial)].append((cid, key))
     total = len(blocks)
     for done, members in enumerate(blocks.values(), start=1):
