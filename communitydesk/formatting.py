@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -16,6 +17,12 @@ PARIS = ZoneInfo("Europe/Paris")
 def money(cents: int, currency: str = "EUR") -> str:
     """``123456`` → ``1 234,56 €`` in French (non-breaking spaces, as babel gives)."""
     return format_currency(cents / 100, currency, locale=babel_locale())
+
+
+def whole_money(cents: int, currency: str = "EUR") -> str:
+    """``1500000`` → ``15 000 €`` (``€15,000`` in English): rounded to the unit, for chart axes."""
+    pattern = Locale.parse(babel_locale()).currency_formats["standard"].pattern.replace(".00", "")
+    return format_currency(round(cents / 100), currency, format=pattern, locale=babel_locale(), currency_digits=False)
 
 
 def number(value: int | float) -> str:

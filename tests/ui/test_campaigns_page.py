@@ -329,3 +329,15 @@ def test_open_campaigns_panel(qtbot: QtBot) -> None:
     assert "Ouverte" in texts and "Fini" not in texts
     assert "10 jours restants" in texts
     assert formatting.money(2_500) in texts
+
+
+def test_axis_money_is_whole_units_in_both_languages() -> None:
+    from communitydesk.i18n import set_language
+    from communitydesk.ui.campaigns.pace_chart import short_money
+
+    assert short_money(1_500_000) == "15\u202f000\xa0€"
+    set_language("en")
+    try:
+        assert short_money(1_500_000) == "€15,000"
+    finally:
+        set_language("fr")

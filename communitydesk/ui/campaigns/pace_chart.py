@@ -35,8 +35,8 @@ def _nice_step(span: float, ticks: int = 4) -> float:
 
 
 def short_money(cents: int) -> str:
-    """Whole euros for axis labels: ``1 234 €``."""
-    return formatting.money(round(cents / 100) * 100).replace(",00", "")
+    """Whole euros for axis labels: ``1 234 €`` (``€1,234`` in English)."""
+    return formatting.whole_money(cents)
 
 
 class CampaignPaceChart(QWidget):
