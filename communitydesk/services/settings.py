@@ -6,13 +6,18 @@ Per-computer preferences (window layout, language) live in QSettings in the UI i
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk.db.backup import DEFAULT_KEEP
+from communitydesk.db.database import Database
+from communitydesk.errors import ConflictError, ValidationError
+from communitydesk.i18n import _
 from communitydesk.models.organisation import AppSetting
+from communitydesk.rules import organisation_identity as identity
 from communitydesk.rules.cadence import DEFAULT_RHYTHM_DAYS, RHYTHM_SETTING_KEY
 from communitydesk.services.permissions import Action, Actor, require
 
@@ -81,3 +86,78 @@ def backup_keep(session: Session, actor: Actor) -> int:
 def save_backup_keep(session: Session, actor: Actor, keep: int) -> None:
     require(actor, Action.EDIT_SETTINGS)
     _write(session, BACKUP_KEEP, max(1, int(keep)))
+
+
+@dataclass
+class DatabaseSettings:
+    """Everything Paramètres edits that belongs to the database, read or saved at once."""
+
+    organisation: Organisation
+    rhythm_days: dict[str, int]
+    backup_keep: int
+
+
+MAX_RHYTHM_DAYS = 3650
+MAX_BACKUP_KEEP = 500
+
+
+def read_database_settings(db: Database, actor: Actor) -> DatabaseSettings:
+    """Organisation identity, circle rhythms and number of backups kept, in one session."""
+    require(actor, Action.READ)
+    with db.sessions() as session:
+        return DatabaseSettings(
+            organisation=organisation(session, actor),
+            rhythm_days=circle_rhythm_days(session, actor),
+            backup_keep=backup_keep(session, actor),
+        )
+
+
+def clean_database_settings(values: DatabaseSettings) -> DatabaseSettings:
+    """Check every field; ValidationError (French, with ``field``) on the first bad one."""
+    org = values.organisation
+    if len(org.name.strip()) > 200:
+        raise ValidationError(_("Le nom de l'organisation est trop long (200 caractères au plus)."), field="name")
+    cleaned_org = replace(
+        org,
+        name=org.name.strip(),
+        legal_id=identity.clean_legal_id(org.legal_id),
+        website=identity.clean_website(org.website),
+        address=org.address.strip(),
+        logo_path=identity.clean_logo_path(org.logo_path),
+        primary_colour=identity.clean_colour(org.primary_colour, "primary_colour"),
+        secondary_colour=identity.clean_colour(org.secondary_colour, "secondary_colour"),
+    )
+    rhythm: dict[str, int] = {}
+    for circle in DEFAULT_RHYTHM_DAYS:
+        days = int(values.rhythm_days.get(circle, DEFAULT_RHYTHM_DAYS[circle]))
+        if not 1 <= days <= MAX_RHYTHM_DAYS:
+            raise ValidationError(
+                _("Le rythme d'un cercle doit être compris entre 1 et {max} jours.", max=MAX_RHYTHM_DAYS),
+                field=f"rhythm.{circle}",
+            )
+        rhythm[circle] = days
+    if not 1 <= values.backup_keep <= MAX_BACKUP_KEEP:
+        raise ValidationError(
+            _("Le nombre de sauvegardes conservées doit être compris entre 1 et {max}.", max=MAX_BACKUP_KEEP),
+            field="backup_keep",
+        )
+    return DatabaseSettings(organisation=cleaned_org, rhythm_days=rhythm, backup_keep=values.backup_keep)
+
+
+def save_database_settings(db: Database, actor: Actor, values: DatabaseSettings) -> DatabaseSettings:
+    """Check, then save everything in one transaction (all or nothing); returns what was saved."""
+    require(actor, Action.EDIT_SETTINGS)
+    cleaned = clean_database_settings(values)
+    try:
+        with db.transaction() as session:
+            save_organisation(session, actor, cleaned.organisation)
+            save_circle_rhythm_days(session, actor, cleaned.rhythm_days)
+            save_backup_keep(session, actor, cleaned.backup_keep)
+    except StaleDataError as exc:
+        raise ConflictError(
+            _(
+                "Les paramètres ont été modifiés ailleurs entre-temps : rien n'a été enregistré. "
+                "Rechargez la page puis recommencez."
+            )
+        ) from exc
+    return cleaned

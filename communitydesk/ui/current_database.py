@@ -1,0 +1,295 @@
+"""The database the window works on: opening it cheaply, its figures, its ORM handle later.
+
+Opening follows the fast path that keeps start-up quick (see docs/ARCHITECTURE.md):
+
+1. ``schema_version.probe`` (sqlite3 only) tells whether the file is current, missing,
+   outdated, newer or damaged — in a background task, so the window is already shown;
+2. a current database goes straight to ``services.figures.read_figures`` (sqlite3 only,
+   off the UI thread) and the dashboard shows real numbers;
+3. a missing or outdated one is created/upgraded in the background (backup first, with a
+   progress indication); a newer or damaged one is refused with a French message and
+   left untouched;
+4. only when a screen needs the ORM does :meth:`CurrentDatabase.database` call
+   ``open_database`` (SQLAlchemy), inside that screen's background task.
+"""
+
+from __future__ import annotations
+
+import getpass
+import threading
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from communitydesk.errors import DatabaseError
+from communitydesk.services.permissions import Actor, Role
+from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+
+if TYPE_CHECKING:
+    from communitydesk.db.database import Database
+    from communitydesk.services.figures import Figures
+
+#: Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.
+DEMO_CONTACTS = 1000
+
+
+class DatabaseState(Enum):
+    NONE = "none"  # nothing opened (or the last attempt failed)
+    OPENING = "opening"  # probe, creation, upgrade or first figures under way
+    READY = "ready"
+
+
+def default_actor() -> Actor:
+    """Who acts until profiles exist: the person logged in on this computer, as admin."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "utilisateur"
+    return Actor(name=name, role=Role.ADMIN)
+
+
+def _prepare_formatting(_ctx: TaskContext | None = None) -> None:
+    # babel costs ~0.2 s to import and load its locale data: paid off the UI thread, once.
+    from communitydesk import formatting
+
+    formatting.number(0)
+    formatting.percent(0.5)
+
+
+class CurrentDatabase(QObject):
+    """The open database of the main window; pages listen to its signals."""
+
+    changed = Signal()  # path or state changed
+    figures_changed = Signal(object)  # a communitydesk.services.figures.Figures
+    failed = Signal(str)  # opening failed: the French message shown to the user
+
+    _formatting_task: Task | None = None  # babel warm-up, once per process
+
+    def __init__(self, parent: QObject | None = None, actor: Actor | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor or default_actor()
+        self.path: Path | None = None
+        self.demo = False
+        self.state = DatabaseState.NONE
+        self.activity = ""  # what is being done while OPENING, for the pages to say
+        self.figures: Figures | None = None
+        self.error_message = ""
+        self._generation = 0
+        self._lock = threading.Lock()
+        self._database: Database | None = None
+        self._widget: QWidget | None = None  # where progress and errors are shown
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def attach(self, widget: QWidget) -> None:
+        """The window in which progress and errors are shown."""
+        self._widget = widget
+
+    def open(self, target: Path | Callable[[], Path], *, demo: bool = False, widget: QWidget | None = None) -> None:
+        """Open ``target`` in the background (for ``demo``: create a fresh demo there first).
+
+        ``target`` may be a function returning the path: it then runs in the background
+        too (finding the user's data folder imports platformdirs, ~60 ms).
+        """
+        if widget is not None:
+            self._widget = widget
+        self._generation += 1
+        self._close_orm()
+        self.path = Path(target) if isinstance(target, (str, Path)) else None
+        self.demo = demo
+        self.figures = None
+        self.error_message = ""
+        locate = (lambda: Path(target)) if isinstance(target, (str, Path)) else target
+        # Timers fire once the event loop runs, i.e. after the window is shown: babel's import
+        # holds the GIL and would slow the building of the window if it ran alongside it.
+        QTimer.singleShot(0, self._start_formatting)
+        if demo:
+            self._set_opening(self.tr("Création de la base de démonstration…"))
+            self._run(
+                lambda ctx: self._create_demo(ctx, locate()),
+                label=self.activity,
+                cancellable=True,
+                then=self._demo_created,
+            )
+        else:
+            self._set_opening(self.tr("Ouverture de la base…"))
+            self._run(lambda _ctx: self._probe_and_read(locate()), then=self._after_probe)
+
+    @staticmethod
+    def _start_formatting() -> Task:
+        if CurrentDatabase._formatting_task is None:
+            CurrentDatabase._formatting_task = run_in_background(
+                None, _prepare_formatting, on_failure=lambda _message: None
+            )
+        return CurrentDatabase._formatting_task
+
+    def _when_formatting_ready(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` on the UI thread once babel is loaded (so that it never blocks there)."""
+        generation = self._generation
+
+        def guarded() -> None:
+            if generation == self._generation:
+                callback()
+
+        task = self._start_formatting()
+        if task.running:
+            task.finished.connect(guarded)
+        else:
+            guarded()
+
+    def _set_opening(self, activity: str) -> None:
+        self.state = DatabaseState.OPENING
+        self.activity = activity
+        self.changed.emit()
+
+    def _run(self, work: Any, *, then: Any, label: str = "", cancellable: bool = False) -> Task:
+        generation = self._generation
+
+        def on_success(result: object) -> None:
+            if generation == self._generation:
+                then(result)
+
+        def on_failure(message: str) -> None:
+            if generation == self._generation:
+                self._fail(message)
+
+        def on_cancel() -> None:
+            if generation == self._generation:
+                self._fail(self.tr("Ouverture annulée : aucune base n'est ouverte."), show=False)
+
+        return run_in_background(
+            self._widget,
+            work,
+            on_success=on_success,
+            on_failure=on_failure,
+            on_cancel=on_cancel,
+            label=label,
+            cancellable=cancellable,
+        )
+
+    def _fail(self, message: str, *, show: bool = True) -> None:
+        self.state = DatabaseState.NONE
+        self.activity = ""
+        self.error_message = message
+        self.changed.emit()
+        self.failed.emit(message)
+        if show:
+            show_error(self._widget, message, self.tr("Impossible d'ouvrir la base"))
+
+    def _set_path(self, path: Path) -> None:
+        if path != self.path:
+            self.path = path
+            self.changed.emit()
+
+    def _probe_and_read(self, path: Path) -> tuple[Path, Any, Figures | None]:
+        """The probe, then straight away the figures of a current base: one trip to the worker."""
+        from communitydesk.db.schema_version import SchemaState, probe
+        from communitydesk.services.figures import read_figures
+
+        found = probe(path)
+        if found.state is not SchemaState.CURRENT:
+            return path, found, None
+        return path, found, read_figures(path, self.actor, with_tables=False)
+
+    def _after_probe(self, result: tuple[Path, Any, Figures | None]) -> None:
+        from communitydesk.db.schema_version import SchemaState, refuse_newer
+
+        path, found, figures = result
+        self._set_path(path)
+        assert self.path is not None
+        if figures is not None:
+            self._when_formatting_ready(lambda: self._show_figures(figures))
+        elif found.state is SchemaState.NEWER:
+            self._fail(str(refuse_newer(self.path, found)))
+        else:
+            if found.state is SchemaState.OUTDATED:
+                activity = self.tr("Mise à jour de la base… une sauvegarde a été faite")
+            else:
+                activity = self.tr("Création de la base…")
+            self._set_opening(activity)
+            self._run(self._create_or_upgrade, label=activity, then=self._load_figures)
+
+    def _create_or_upgrade(self, _ctx: TaskContext) -> None:
+        from communitydesk.db.database import open_database
+
+        assert self.path is not None
+        database = open_database(self.path)  # backs up, then upgrades (Alembic) or creates
+        with self._lock:
+            self._database = database
+
+    def _create_demo(self, ctx: TaskContext, path: Path) -> Path:
+        from communitydesk.services.demo import create_demo_database
+
+        create_demo_database(path, self.actor, contacts=DEMO_CONTACTS, replace=True, progress=ctx.progress)
+        return path
+
+    def _demo_created(self, path: Path) -> None:
+        self._set_path(path)
+        self._load_figures()
+
+    # -- figures ----------------------------------------------------------------------------
+
+    def _read_figures(self, _ctx: TaskContext) -> Figures:
+        from communitydesk.services.figures import read_figures
+
+        assert self.path is not None
+        return read_figures(self.path, self.actor, with_tables=False)
+
+    def _load_figures(self, _result: object = None) -> None:
+        self._run(
+            self._read_figures, then=lambda figures: self._when_formatting_ready(lambda: self._show_figures(figures))
+        )
+
+    def _show_figures(self, figures: Figures) -> None:
+        self.figures = figures
+        self.state = DatabaseState.READY
+        self.activity = ""
+        self.changed.emit()
+        self.figures_changed.emit(figures)
+
+    def reload_figures(self) -> Task | None:
+        """Read the figures again (F5, after an import...); None when no base is ready."""
+        if self.state is not DatabaseState.READY:
+            return None
+        return self._run(
+            self._read_figures, then=lambda figures: self._when_formatting_ready(lambda: self._show_figures(figures))
+        )
+
+    # -- the ORM, for screens that need it ---------------------------------------------------
+
+    def database(self) -> Database:
+        """The SQLAlchemy handle, opened on first use. Call it from a background task only:
+        the first call imports SQLAlchemy (about a second or two)."""
+        from communitydesk.db.database import open_database
+
+        with self._lock:
+            if self.path is None or self.state is DatabaseState.NONE:
+                raise DatabaseError(self.tr("Aucune base n'est ouverte."))
+            if self._database is None or self._database.path != self.path:
+                self._database = open_database(self.path, create=False)
+            return self._database
+
+    def warm_up(self) -> Task | None:
+        """Open the ORM handle in the background so that the first screen needing it is quick."""
+        if self.state is not DatabaseState.READY or self._database is not None:
+            return None
+        generation = self._generation
+        return run_in_background(
+            None,
+            lambda _ctx: self.database() if generation == self._generation else None,
+            on_failure=lambda _message: None,  # the screen that needs it will report it
+        )
+
+    def _close_orm(self) -> None:
+        with self._lock:
+            database, self._database = self._database, None
+        if database is not None:
+            database.close()
+
+    def close(self) -> None:
+        self._generation += 1
+        self._close_orm()

@@ -1,0 +1,1 @@
+"""Tableau de bord: the key figures of the open database (services.figures)."""

@@ -1,0 +1,115 @@
+"""What the dashboard shows, as data: figure cards and the sections of each area.
+
+To show more figures (say ``figures.campaigns`` once campaigns exist), add a function
+``Figures -> list[FigureCard]`` to :data:`CARD_BUILDERS`, or give a section of
+:data:`SECTIONS` a ``build`` function returning its widget; drop its ``soon`` text then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from communitydesk.services.figures import Figures
+
+
+@dataclass(frozen=True)
+class FigureCard:
+    key: str  # stable name, used by tests and object names
+    title: str
+    value: str  # already formatted for the current language
+    caption: str = ""
+
+
+def contact_cards(figures: Figures) -> list[FigureCard]:
+    from communitydesk.formatting import number  # babel: loaded off the UI thread with the figures
+
+    contacts = figures.contacts
+    return [
+        FigureCard(
+            "contacts_total",
+            QCoreApplication.translate("dashboard", "Contacts"),
+            number(contacts.total),
+            QCoreApplication.translate("dashboard", "dans vos trois cercles"),
+        ),
+        FigureCard(
+            "contacts_new",
+            QCoreApplication.translate("dashboard", "Nouveaux contacts"),
+            number(contacts.new_last_30_days),
+            QCoreApplication.translate("dashboard", "ces 30 derniers jours"),
+        ),
+        FigureCard(
+            "circle_moves",
+            QCoreApplication.translate("dashboard", "Changements de cercle"),
+            number(contacts.moves_last_30_days),
+            QCoreApplication.translate("dashboard", "ces 30 derniers jours"),
+        ),
+        FigureCard(
+            "touch_points",
+            QCoreApplication.translate("dashboard", "Points de contact"),
+            number(contacts.touch_points_last_30_days),
+            QCoreApplication.translate("dashboard", "échanges notés ces 30 derniers jours"),
+        ),
+        FigureCard(
+            "contacts_overdue",
+            QCoreApplication.translate("dashboard", "À relancer"),
+            number(contacts.a_relancer),
+            QCoreApplication.translate("dashboard", "sans échange depuis plus longtemps que le rythme de leur cercle"),
+        ),
+    ]
+
+
+# Each function turns the figures into cards, shown left to right in this order.
+CARD_BUILDERS: list[Callable[[Figures], list[FigureCard]]] = [contact_cards]
+
+
+def open_campaigns_panel(figures: Figures) -> QWidget:
+    from communitydesk.ui.campaigns.dashboard_section import OpenCampaignsPanel
+
+    return OpenCampaignsPanel(figures.campaigns)
+
+
+@dataclass(frozen=True)
+class DashboardSection:
+    key: str
+    title: str  # French source text, "dashboard" context
+    soon: str = ""  # shown while the area does not exist yet (French source, "dashboard" context)
+    build: Callable[[Figures], QWidget] | None = None
+
+
+SECTIONS: list[DashboardSection] = [
+    DashboardSection("campaigns", QT_TRANSLATE_NOOP("dashboard", "Campagnes en cours"), build=open_campaigns_panel),
+    DashboardSection(
+        "publications",
+        QT_TRANSLATE_NOOP("dashboard", "Prochaines publications"),
+        soon=QT_TRANSLATE_NOOP(
+            "dashboard",
+            "Ici s'afficheront les publications prévues ces prochains jours, réseau par réseau. "
+            "Le calendrier éditorial n'existe pas encore.",
+        ),
+    ),
+    DashboardSection(
+        "ambassadors",
+        QT_TRANSLATE_NOOP("dashboard", "Ambassadeurs actifs"),
+        soon=QT_TRANSLATE_NOOP(
+            "dashboard",
+            "Ici s'afficheront vos ambassadeurs actifs, leurs actions récentes et les candidatures à examiner. "
+            "Le programme ambassadeurs n'existe pas encore.",
+        ),
+    ),
+]
+
+
+def section_title(section: DashboardSection) -> str:
+    return QCoreApplication.translate("dashboard", section.title)
+
+
+def section_soon(section: DashboardSection) -> str:
+    return QCoreApplication.translate("dashboard", section.soon)

@@ -1,0 +1,1 @@
+"""Paramètres: per-computer language, and the database's own settings."""

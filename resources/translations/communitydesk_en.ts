@@ -1,0 +1,2774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>CampaignDashboardView</name>
+    <message>
+        <source>Contrepartie</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Prix</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Choisie</source>
+        <translation>Chosen</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Stock restant</source>
+        <translation>Stock left</translation>
+    </message>
+    <message>
+        <source>illimité</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <source>Collecté</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Objectif atteint</source>
+        <translation>Goal reached</translation>
+    </message>
+    <message>
+        <source>Jours restants</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Contributeurs</source>
+        <translation>Backers</translation>
+    </message>
+    <message>
+        <source>Nouveaux contacts</source>
+        <translation>New contacts</translation>
+    </message>
+    <message>
+        <source>Part de chaque cercle</source>
+        <translation>Share of each circle</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cercle&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Circle&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Montant&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Amount&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Contributeurs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Backers&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Rapprocher des contributeurs du grand public…</source>
+        <translation>Bring general-public backers closer…</translation>
+    </message>
+    <message>
+        <source>Contreparties les plus choisies</source>
+        <translation>Most chosen rewards</translation>
+    </message>
+    <message>
+        <source>sur {goal}</source>
+        <translation>of {goal}</translation>
+    </message>
+    <message>
+        <source>aucun objectif fixé</source>
+        <translation>no goal set</translation>
+    </message>
+    <message>
+        <source>pas de date de fin</source>
+        <translation>no end date</translation>
+    </message>
+    <message>
+        <source>fin le {day}</source>
+        <translation>ends on {day}</translation>
+    </message>
+    <message>
+        <source>{count} contributions</source>
+        <translation>{count} contributions</translation>
+    </message>
+    <message>
+        <source>arrivés par cette campagne</source>
+        <translation>who came through this campaign</translation>
+    </message>
+    <message>
+        <source>Remboursé : {amount} (hors total).</source>
+        <translation>Refunded: {amount} (not in the total).</translation>
+    </message>
+    <message>
+        <source>En attente : {amount} (hors total).</source>
+        <translation>Pending: {amount} (not in the total).</translation>
+    </message>
+    <message>
+        <source>Proches et communauté : {amount}, soit {share} de l&apos;objectif (repère habituel : ~30 %).</source>
+        <translation>Close circle and community: {amount}, that is {share} of the goal (usual benchmark: ~30 %).</translation>
+    </message>
+    <message>
+        <source>Les premiers 30 % venaient à {share} des cercles proches.</source>
+        <translation>The first 30 % came {share} from the inner circles.</translation>
+    </message>
+    <message>
+        <source>Rapprocher {count} contributeur(s) du grand public…</source>
+        <translation>Bring {count} general-public backer(s) closer…</translation>
+    </message>
+    <message>
+        <source>Aucun contributeur du grand public à rapprocher</source>
+        <translation>No general-public backer to bring closer</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Modifier la campagne</source>
+        <translation>Edit campaign</translation>
+    </message>
+    <message>
+        <source>Nouvelle campagne</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Plateforme</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Objectif</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Début de la préparation</source>
+        <translation>Preparation starts</translation>
+    </message>
+    <message>
+        <source>Lancement</source>
+        <translation>Launch</translation>
+    </message>
+    <message>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Présentation</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPaceChart</name>
+    <message>
+        <source>Rythme de collecte</source>
+        <translation>Funding pace</translation>
+    </message>
+    <message>
+        <source>Aucune contribution pour l&apos;instant.</source>
+        <translation>No contribution yet.</translation>
+    </message>
+    <message>
+        <source>{amount} collectés au {day}</source>
+        <translation>{amount} raised by {day}</translation>
+    </message>
+    <message>
+        <source>projection au rythme actuel : {amount} le {day}</source>
+        <translation>at the current pace: {amount} on {day}</translation>
+    </message>
+    <message>
+        <source>Le rythme de collecte s&apos;affichera dès la première contribution.</source>
+        <translation>The funding pace will show from the first contribution.</translation>
+    </message>
+    <message>
+        <source>Collecté (cumul par jour)</source>
+        <translation>Raised (running total per day)</translation>
+    </message>
+    <message>
+        <source>Ligne droite vers l&apos;objectif</source>
+        <translation>Straight line to the goal</translation>
+    </message>
+    <message>
+        <source>Projection au rythme actuel</source>
+        <translation>Projection at the current pace</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTables</name>
+    <message>
+        <source>Contrepartie</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Choisie</source>
+        <translation>Chosen</translation>
+    </message>
+    <message>
+        <source>Stock restant</source>
+        <translation>Stock left</translation>
+    </message>
+    <message>
+        <source>illimité</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <source>Livraison estimée</source>
+        <translation>Estimated delivery</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Contributeur</source>
+        <translation>Backer</translation>
+    </message>
+    <message>
+        <source>(anonyme)</source>
+        <translation>(anonymous)</translation>
+    </message>
+    <message>
+        <source> (anonyme)</source>
+        <translation> (anonymous)</translation>
+    </message>
+    <message>
+        <source>Cercle</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <source>Paiement</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>terminée</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>Campagne</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Plateforme</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Collecté</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Objectif</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Jours restants</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Contributeurs</source>
+        <translation>Backers</translation>
+    </message>
+    <message>
+        <source>Campagnes</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Chercher une campagne…</source>
+        <translation>Search a campaign…</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Nouvelle campagne…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Importer des contributions…</source>
+        <translation>Import contributions…</translation>
+    </message>
+    <message>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Contreparties</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <source>Avant le lancement</source>
+        <translation>Before the launch</translation>
+    </message>
+    <message>
+        <source>Envoi des contreparties</source>
+        <translation>Reward fulfilment</translation>
+    </message>
+    <message>
+        <source>Choisissez une campagne dans la liste, ou créez-en une.</source>
+        <translation>Choose a campaign in the list, or create one.</translation>
+    </message>
+    <message>
+        <source>Campagne « {name} » créée.</source>
+        <translation>Campaign “{name}” created.</translation>
+    </message>
+    <message>
+        <source>Campagne « {name} » enregistrée.</source>
+        <translation>Campaign “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>{created} contribution(s) importée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).</source>
+        <translation>{created} contribution(s) imported, {updated} updated, {skipped} already known.</translation>
+    </message>
+    <message>
+        <source>Contrepartie « {title} » ajoutée.</source>
+        <translation>Reward “{title}” added.</translation>
+    </message>
+    <message>
+        <source>Contrepartie « {title} » enregistrée.</source>
+        <translation>Reward “{title}” saved.</translation>
+    </message>
+    <message>
+        <source>Contrepartie supprimée.</source>
+        <translation>Reward deleted.</translation>
+    </message>
+    <message>
+        <source>Contribution ajoutée.</source>
+        <translation>Contribution added.</translation>
+    </message>
+    <message>
+        <source>Contribution mise à jour.</source>
+        <translation>Contribution updated.</translation>
+    </message>
+    <message>
+        <source>{count} contact(s) notés comme prévenus.</source>
+        <translation>{count} contact(s) marked as told.</translation>
+    </message>
+    <message>
+        <source>{count} contrepartie(s) mise(s) à jour.</source>
+        <translation>{count} reward(s) updated.</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;envoi des contreparties</source>
+        <translation>Reward shipping list</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} ligne(s) écrites dans « {path} ».</source>
+        <translation>{count} line(s) written to “{path}”.</translation>
+    </message>
+    <message>
+        <source>Export de la liste d&apos;envoi…</source>
+        <translation>Exporting the shipping list…</translation>
+    </message>
+    <message>
+        <source>{count} contact(s) rapprochés de la communauté.</source>
+        <translation>{count} contact(s) brought closer, into the community.</translation>
+    </message>
+</context>
+<context>
+    <name>CharterEditorDialog</name>
+    <message>
+        <source>Modèles de charte</source>
+        <translation>Charter templates</translation>
+    </message>
+    <message>
+        <source>Charte des ambassadeurs</source>
+        <translation>Ambassador charter</translation>
+    </message>
+    <message>
+        <source>Charte d&apos;expression des collaborateurs</source>
+        <translation>Staff expression charter</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;# Titre&lt;/b&gt; sur la première ligne, &lt;b&gt;Version : …&lt;/b&gt; (facultatif), puis le préambule. &lt;b&gt;## Section&lt;/b&gt; ouvre une section ; &lt;b&gt;1.&lt;/b&gt; ou &lt;b&gt;-&lt;/b&gt; en début de ligne : un engagement. Les deux premières sections d&apos;engagements sont celles des deux parties. **gras**, _italique_ ; {organisation} est remplacé par le nom de votre organisation.</source>
+        <translation>&lt;b&gt;# Title&lt;/b&gt; on the first line, &lt;b&gt;Version: …&lt;/b&gt; (optional), then the preamble. &lt;b&gt;## Section&lt;/b&gt; starts a section; &lt;b&gt;1.&lt;/b&gt; or &lt;b&gt;-&lt;/b&gt; at the start of a line: a commitment. The first two sections of commitments are those of the two parties. **bold**, _italic_; {organisation} is replaced by the name of your organisation.</translation>
+    </message>
+    <message>
+        <source>Aperçu</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Revenir au modèle fourni</source>
+        <translation>Back to the supplied template</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Modèle de votre organisation</source>
+        <translation>Your organisation’s template</translation>
+    </message>
+    <message>
+        <source>Modèle fourni avec CommunityDesk</source>
+        <translation>Template supplied with CommunityDesk</translation>
+    </message>
+    <message>
+        <source>Modèle enregistré : {title}.</source>
+        <translation>Template saved: {title}.</translation>
+    </message>
+    <message>
+        <source>Le modèle fourni est de nouveau utilisé.</source>
+        <translation>The supplied template is used again.</translation>
+    </message>
+    <message>
+        <source>Aperçu de la charte…</source>
+        <translation>Preview the charter…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Un essai à blanc de l&apos;import : rien n&apos;est encore enregistré.</source>
+        <translation>A dry run of the import: nothing is saved yet.</translation>
+    </message>
+    <message>
+        <source>Vérification en cours…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>{count} ligne(s) à corriger : l&apos;import n&apos;enregistrerait rien. Corrigez le fichier puis recommencez.</source>
+        <translation>{count} line(s) to fix: the import would save nothing. Fix the file, then try again.</translation>
+    </message>
+    <message>
+        <source>Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, {skipped} déjà connue(s) ; {contacts} nouveau(x) contact(s) dans le grand public.</source>
+        <translation>Ready: {created} new contribution(s), {updated} update(s), {skipped} already known; {contacts} new contact(s) in the general public.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>&lt;b&gt;Pas encore prévenus&lt;/b&gt; (proches d&apos;abord)</source>
+        <translation>&lt;b&gt;Not told yet&lt;/b&gt; (close circle first)</translation>
+    </message>
+    <message>
+        <source>par courriel</source>
+        <translation>by e-mail</translation>
+    </message>
+    <message>
+        <source>par téléphone</source>
+        <translation>by phone</translation>
+    </message>
+    <message>
+        <source>de vive voix</source>
+        <translation>in person</translation>
+    </message>
+    <message>
+        <source>lors d&apos;un événement</source>
+        <translation>at an event</translation>
+    </message>
+    <message>
+        <source>autrement (note)</source>
+        <translation>otherwise (note)</translation>
+    </message>
+    <message>
+        <source>Noter comme prévenus</source>
+        <translation>Mark as told</translation>
+    </message>
+    <message>
+        <source>Prévenus</source>
+        <translation>Told</translation>
+    </message>
+    <message>
+        <source>Un contact proche ou de la communauté compte comme prévenu s&apos;il a, depuis le {day} (début de la préparation), un échange qui cite « {name} » ou une contribution à la campagne.</source>
+        <translation>A contact of the close circle or the community counts as told if, since {day} (start of the preparation), they have an exchange mentioning “{name}” or a contribution to the campaign.</translation>
+    </message>
+    <message>
+        <source>{told} prévenus sur {total}</source>
+        <translation>{told} told out of {total}</translation>
+    </message>
+    <message>
+        <source>Repère : les premiers ~30 % de l&apos;objectif viennent d&apos;habitude des proches et de la communauté, soit {target} ici. Ils ont donné {given} pour l&apos;instant.</source>
+        <translation>Benchmark: the first ~30 % of the goal usually comes from the close circle and the community, that is {target} here. They have given {given} so far.</translation>
+    </message>
+</context>
+<context>
+    <name>CircleRings</name>
+    <message>
+        <source>Cercles</source>
+        <translation>Circles</translation>
+    </message>
+</context>
+<context>
+    <name>ColourButton</name>
+    <message>
+        <source>Choisir une couleur</source>
+        <translation>Choose a colour</translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoonPage</name>
+    <message>
+        <source>Bientôt</source>
+        <translation>Coming soon</translation>
+    </message>
+    <message>
+        <source>Cette partie de CommunityDesk n&apos;est pas encore construite : rien n&apos;y est affiché pour faire semblant. Vos données actuelles ne sont pas concernées.</source>
+        <translation>This part of CommunityDesk is not built yet: nothing is shown here just for show. Your current data is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsModel</name>
+    <message>
+        <source>Finalité</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Donné le</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Texte accepté</source>
+        <translation>Accepted wording</translation>
+    </message>
+    <message>
+        <source>Recueilli par</source>
+        <translation>Collected by</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsPanel</name>
+    <message>
+        <source>Lettre d&apos;information, photos, partage aux partenaires…</source>
+        <translation>Newsletter, photos, sharing with partners…</translation>
+    </message>
+    <message>
+        <source>La phrase exacte que la personne a acceptée</source>
+        <translation>The exact sentence the person accepted</translation>
+    </message>
+    <message>
+        <source>Formulaire, feuille d&apos;émargement, e-mail…</source>
+        <translation>Form, sign-in sheet, e-mail…</translation>
+    </message>
+    <message>
+        <source>Enregistrer le consentement</source>
+        <translation>Record the consent</translation>
+    </message>
+    <message>
+        <source>Retirer le consentement choisi</source>
+        <translation>Withdraw the chosen consent</translation>
+    </message>
+    <message>
+        <source>Finalité</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Texte accepté</source>
+        <translation>Accepted wording</translation>
+    </message>
+    <message>
+        <source>Recueilli par</source>
+        <translation>Collected by</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Un consentement retiré reste listé : c&apos;est la preuve de ce qui était permis, et quand.</source>
+        <translation>A withdrawn consent stays listed: it is the proof of what was allowed, and when.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFilterBar</name>
+    <message>
+        <source>Rechercher un nom, un e-mail, un téléphone, une ville, un tag… (Ctrl+F)</source>
+        <translation>Search a name, an e-mail, a phone, a town, a tag… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Rechercher des contacts</source>
+        <translation>Search contacts</translation>
+    </message>
+    <message>
+        <source>Tous les tags</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>Aucun segment</source>
+        <translation>No segment</translation>
+    </message>
+    <message>
+        <source>Personnes et organisations</source>
+        <translation>People and organisations</translation>
+    </message>
+    <message>
+        <source>Personnes</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>À relancer</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <source>Contacts sans échange depuis plus longtemps que le rythme de leur cercle</source>
+        <translation>Contacts with no exchange for longer than the rhythm of their circle</translation>
+    </message>
+    <message>
+        <source>Ambassadeurs</source>
+        <translation>Ambassadors</translation>
+    </message>
+    <message>
+        <source>Détracteurs</source>
+        <translation>Critics</translation>
+    </message>
+    <message>
+        <source>Enregistrer comme segment…</source>
+        <translation>Save as segment…</translation>
+    </message>
+    <message>
+        <source>Garder ces filtres sous un nom, pour les campagnes, exports et PDF</source>
+        <translation>Keep these filters under a name, for campaigns, exports and PDFs</translation>
+    </message>
+    <message>
+        <source>Effacer les filtres</source>
+        <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
+    <name>ContactImportWizard</name>
+    <message>
+        <source>Importer des contacts</source>
+        <translation>Import contacts</translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Terminer</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSheet</name>
+    <message>
+        <source>Nouveau contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Chargement…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Consentements (RGPD)</source>
+        <translation>Consents (GDPR)</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Enregistrer la fiche (Ctrl+S)</source>
+        <translation>Save the record (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Exporter tout sur cette personne…</source>
+        <translation>Export everything about this person…</translation>
+    </message>
+    <message>
+        <source>Droit d&apos;accès : un fichier JSON avec tout ce qui est gardé</source>
+        <translation>Right of access: a JSON file with everything that is kept</translation>
+    </message>
+    <message>
+        <source>Effacer (RGPD)…</source>
+        <translation>Erase (GDPR)…</translation>
+    </message>
+    <message>
+        <source>Fiche contact</source>
+        <translation>Contact record</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>E-mail secondaire</source>
+        <translation>Secondary e-mail</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Téléphone secondaire</source>
+        <translation>Secondary phone</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Cercle</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Ambassadeur</source>
+        <translation>Ambassador</translation>
+    </message>
+    <message>
+        <source>Détracteur</source>
+        <translation>Critic</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Fait connaître le projet autour de lui ou d&apos;elle</source>
+        <translation>Spreads the word about the project</translation>
+    </message>
+    <message>
+        <source>Exprime des critiques (gardé visible, jamais caché)</source>
+        <translation>Voices criticism (kept visible, never hidden)</translation>
+    </message>
+    <message>
+        <source>séparés par des virgules : bénévole, presse…</source>
+        <translation>separated by commas: volunteer, press…</translation>
+    </message>
+    <message>
+        <source>Ce qui s&apos;est dit ou passé (Ctrl+T)</source>
+        <translation>What was said or happened (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Nouvel échange</source>
+        <translation>New exchange</translation>
+    </message>
+    <message>
+        <source>Ce contact a été effacé (RGPD) : sa fiche ne peut plus être modifiée.</source>
+        <translation>This contact was erased (GDPR): the record can no longer be edited.</translation>
+    </message>
+    <message>
+        <source>ambassadeur</source>
+        <translation>ambassador</translation>
+    </message>
+    <message>
+        <source>détracteur</source>
+        <translation>critic</translation>
+    </message>
+    <message>
+        <source>archivé</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <source>Fiche de {name}</source>
+        <translation>Record of {name}</translation>
+    </message>
+    <message>
+        <source>Il entre dans le cercle choisi ci-dessous (grand public par défaut).</source>
+        <translation>They join the circle chosen below (general public by default).</translation>
+    </message>
+    <message>
+        <source>Contact créé.</source>
+        <translation>Contact created.</translation>
+    </message>
+    <message>
+        <source>Modifications enregistrées.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>Fiche modifiée par ailleurs</source>
+        <translation>Record changed elsewhere</translation>
+    </message>
+    <message>
+        <source>Recharger la fiche affiche les valeurs enregistrées par l&apos;autre personne ; votre saisie sera alors perdue. Vous pouvez aussi la garder à l&apos;écran pour la recopier.</source>
+        <translation>Reloading the record shows the values saved by the other person; what you typed will then be lost. You can also keep it on screen to copy it over.</translation>
+    </message>
+    <message>
+        <source>Recharger la fiche</source>
+        <translation>Reload the record</translation>
+    </message>
+    <message>
+        <source>Garder ma saisie</source>
+        <translation>Keep what I typed</translation>
+    </message>
+    <message>
+        <source>Exporter tout sur cette personne</source>
+        <translation>Export everything about this person</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Tout ce qui est gardé sur cette personne est dans {path}</source>
+        <translation>Everything kept about this person is in {path}</translation>
+    </message>
+    <message>
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Cette fiche a des modifications non enregistrées. Les abandonner ?</source>
+        <translation>This record has unsaved changes. Discard them?</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Cercle</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Dernier contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>À relancer</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <source>Ajouté le</source>
+        <translation>Added on</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableView</name>
+    <message>
+        <source>Colonnes affichées</source>
+        <translation>Columns shown</translation>
+    </message>
+    <message>
+        <source>Colonnes par défaut</source>
+        <translation>Default columns</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Nouveau contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Créer une fiche (Ctrl+N)</source>
+        <translation>Create a record (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Importer…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Importer un fichier CSV (Excel) ou vCard</source>
+        <translation>Import a CSV (Excel) or vCard file</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Exporter la liste affichée en CSV (Excel) ou vCard</source>
+        <translation>Export the list shown as CSV (Excel) or vCard</translation>
+    </message>
+    <message>
+        <source>Doublons…</source>
+        <translation>Duplicates…</translation>
+    </message>
+    <message>
+        <source>Repérer et fusionner les contacts en double</source>
+        <translation>Find and merge duplicate contacts</translation>
+    </message>
+    <message>
+        <source>Tous les cercles</source>
+        <translation>All circles</translation>
+    </message>
+    <message>
+        <source>Rapprocher</source>
+        <translation>Bring closer</translation>
+    </message>
+    <message>
+        <source>Vers un cercle plus proche (Ctrl+Haut)</source>
+        <translation>To a closer circle (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Éloigner</source>
+        <translation>Move out</translation>
+    </message>
+    <message>
+        <source>Vers un cercle plus large (Ctrl+Bas)</source>
+        <translation>To a wider circle (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>Cliquez sur un cercle pour n&apos;afficher que ses contacts. Glissez des contacts de la liste sur un cercle pour les y déplacer.</source>
+        <translation>Click a circle to show only its contacts. Drag contacts from the list onto a circle to move them there.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Aucune base ouverte.</source>
+        <translation>No database open.</translation>
+    </message>
+    <message>
+        <source>Aucun contact ne correspond</source>
+        <translation>No matching contact</translation>
+    </message>
+    <message>
+        <source>Aucun contact ne correspond à cette recherche. Essayez moins de lettres, ou « Effacer les filtres ».</source>
+        <translation>No contact matches this search. Try fewer letters, or “Clear filters”.</translation>
+    </message>
+    <message>
+        <source>Aucun contact</source>
+        <translation>No contact</translation>
+    </message>
+    <message>
+        <source>Pas encore de contact : créez-en un (Ctrl+N) ou importez un fichier CSV d&apos;Excel ou vCard de votre téléphone (« Importer… »).</source>
+        <translation>No contact yet: create one (Ctrl+N) or import a CSV file from Excel or a vCard from your phone (“Import…”).</translation>
+    </message>
+    <message>
+        <source>{count} contact correspond</source>
+        <translation>{count} contact matches</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} contact</translation>
+    </message>
+    <message>
+        <source>{count} contacts correspondent</source>
+        <translation>{count} contacts match</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} contacts</translation>
+    </message>
+    <message>
+        <source>{count} contact(s) déplacé(s) vers « {circle} ».</source>
+        <translation>{count} contact(s) moved to “{circle}”.</translation>
+    </message>
+    <message>
+        <source>{count} contact(s) déplacé(s).</source>
+        <translation>{count} contact(s) moved.</translation>
+    </message>
+    <message>
+        <source>{count} déjà au bout des cercles.</source>
+        <translation>{count} already at the edge of the circles.</translation>
+    </message>
+    <message>
+        <source>{who} archivé(s) : retiré(s) de la liste, rien n&apos;est effacé.</source>
+        <translation>{who} archived: removed from the list, nothing is erased.</translation>
+    </message>
+    <message>
+        <source>{count} contact(s) remis dans la liste.</source>
+        <translation>{count} contact(s) put back in the list.</translation>
+    </message>
+    <message>
+        <source>Enregistrer comme segment</source>
+        <translation>Save as segment</translation>
+    </message>
+    <message>
+        <source>Nom du segment (réutilisable pour les campagnes, exports et PDF) :</source>
+        <translation>Segment name (reusable for campaigns, exports and PDFs):</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Segment « {name} » enregistré.</source>
+        <translation>Segment “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>Import terminé.</source>
+        <translation>Import finished.</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionDialog</name>
+    <message>
+        <source>Ajouter une contribution</source>
+        <translation>Add a contribution</translation>
+    </message>
+    <message>
+        <source>Nom affiché (facultatif)</source>
+        <translation>Display name (optional)</translation>
+    </message>
+    <message>
+        <source>Sans contrepartie</source>
+        <translation>No reward</translation>
+    </message>
+    <message>
+        <source>Contribution anonyme</source>
+        <translation>Anonymous contribution</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Contributeur</source>
+        <translation>Backer</translation>
+    </message>
+    <message>
+        <source>Contrepartie</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Paiement</source>
+        <translation>Payment</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionImportWizard</name>
+    <message>
+        <source>Importer des contributions</source>
+        <translation>Import contributions</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Vérification du fichier…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Import des contributions…</source>
+        <translation>Importing contributions…</translation>
+    </message>
+    <message>
+        <source>Import annulé : rien n&apos;a été enregistré.</source>
+        <translation>Import cancelled: nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionsView</name>
+    <message>
+        <source>Chercher un contributeur, une contrepartie, une référence…</source>
+        <translation>Search a backer, a reward, a reference…</translation>
+    </message>
+    <message>
+        <source>Ajouter une contribution…</source>
+        <translation>Add a contribution…</translation>
+    </message>
+    <message>
+        <source>Marquer remboursée</source>
+        <translation>Mark refunded</translation>
+    </message>
+    <message>
+        <source>Marquer annulée</source>
+        <translation>Mark cancelled</translation>
+    </message>
+    <message>
+        <source>Marquer validée</source>
+        <translation>Mark confirmed</translation>
+    </message>
+    <message>
+        <source>{count} contributions, dont {valid} validées ({amount}).</source>
+        <translation>{count} contributions, {valid} of them confirmed ({amount}).</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentDatabase</name>
+    <message>
+        <source>Création de la base de démonstration…</source>
+        <extracomment>Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.</extracomment>
+        <translation>Creating the demo database…</translation>
+    </message>
+    <message>
+        <source>Ouverture de la base…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Ouverture annulée : aucune base n&apos;est ouverte.</source>
+        <translation>Opening cancelled: no database is open.</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;ouvrir la base</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>Mise à jour de la base… une sauvegarde a été faite</source>
+        <translation>Updating the database… a backup was made</translation>
+    </message>
+    <message>
+        <source>Création de la base…</source>
+        <translation>Creating the database…</translation>
+    </message>
+    <message>
+        <source>Aucune base n&apos;est ouverte.</source>
+        <translation>No database is open.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Relire les chiffres de la base (F5)</source>
+        <translation>Read the figures again (F5)</translation>
+    </message>
+    <message>
+        <source>Vos cercles</source>
+        <translation>Your circles</translation>
+    </message>
+    <message>
+        <source>Aucun contact pour l&apos;instant : la base est vide.</source>
+        <translation>No contact yet: the database is empty.</translation>
+    </message>
+    <message>
+        <source>Bientôt</source>
+        <translation>Coming soon</translation>
+    </message>
+    <message>
+        <source>Base : {name} — chiffres lus à {time}</source>
+        <translation>Database: {name} — figures read at {time}</translation>
+    </message>
+    <message>
+        <source>Base : {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Ouverture de la base…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Aucune base n&apos;est ouverte.</source>
+        <translation>No database is open.</translation>
+    </message>
+    <message>
+        <source>Ouvrez une autre base avec Fichier › Ouvrir une base… (Ctrl+O).</source>
+        <translation>Open another database with File › Open a database… (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Aucune base n&apos;est ouverte. Ouvrez-en une avec Fichier › Ouvrir une base… (Ctrl+O).</source>
+        <translation>No database is open. Open one with File › Open a database… (Ctrl+O).</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents PDF</source>
+        <translation>PDF documents</translation>
+    </message>
+    <message>
+        <source>Charte (ambassadeurs ou collaborateurs)</source>
+        <translation>Charter (ambassadors or staff)</translation>
+    </message>
+    <message>
+        <source>Rapport de communauté</source>
+        <translation>Community report</translation>
+    </message>
+    <message>
+        <source>Liste de contacts</source>
+        <translation>Contact list</translation>
+    </message>
+    <message>
+        <source>Annuaire pour un événement</source>
+        <translation>Directory for an event</translation>
+    </message>
+    <message>
+        <source>Charte</source>
+        <translation>Charter</translation>
+    </message>
+    <message>
+        <source>Charte des ambassadeurs</source>
+        <translation>Ambassador charter</translation>
+    </message>
+    <message>
+        <source>Charte d&apos;expression des collaborateurs</source>
+        <translation>Staff expression charter</translation>
+    </message>
+    <message>
+        <source>laisser vide pour l&apos;écrire à la main</source>
+        <translation>leave empty to write it by hand</translation>
+    </message>
+    <message>
+        <source>Modifier le modèle…</source>
+        <translation>Edit the template…</translation>
+    </message>
+    <message>
+        <source>Modèle</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Nom du signataire</source>
+        <translation>Name of the signatory</translation>
+    </message>
+    <message>
+        <source>Pour l&apos;organisation</source>
+        <translation>For the organisation</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Au (inclus)</source>
+        <translation>To (included)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Tous les cercles</source>
+        <translation>All circles</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Cercle</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <source>Étiquette</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>(nom affiché)</source>
+        <translation>(name shown)</translation>
+    </message>
+    <message>
+        <source>Générer</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Aucun (tous les contacts)</source>
+        <translation>None (all contacts)</translation>
+    </message>
+    <message>
+        <source>Toutes les étiquettes</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>Ouvrez une base pour générer des documents.</source>
+        <translation>Open a database to generate documents.</translation>
+    </message>
+    <message>
+        <source>Génération en cours…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>Génération du PDF…</source>
+        <translation>Generating the PDF…</translation>
+    </message>
+    <message>
+        <source>Document prêt : {count} page(s).</source>
+        <translation>Document ready: {count} page(s).</translation>
+    </message>
+    <message>
+        <source>Le document n&apos;a pas pu être généré</source>
+        <translation>The document could not be generated</translation>
+    </message>
+    <message>
+        <source>Génération annulée.</source>
+        <translation>Generation cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePairsModel</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Doublon probable</source>
+        <translation>Probable duplicate</translation>
+    </message>
+    <message>
+        <source>Pourquoi</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Doublons</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Recherche des doublons…</source>
+        <translation>Looking for duplicates…</translation>
+    </message>
+    <message>
+        <source>Fusionner</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Pas un doublon</source>
+        <translation>Not a duplicate</translation>
+    </message>
+    <message>
+        <source>Ces deux fiches sont deux personnes : ne plus les proposer</source>
+        <translation>These two records are two people: do not suggest them again</translation>
+    </message>
+    <message>
+        <source>Annuler la dernière fusion</source>
+        <translation>Undo the last merge</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Remettre « {name} » comme avant la fusion</source>
+        <translation>Put “{name}” back as before the merge</translation>
+    </message>
+    <message>
+        <source>{count} paires de fiches semblent décrire la même personne. Pour chacune, choisissez la fiche gardée et les valeurs à conserver.</source>
+        <translation>{count} pairs of records seem to describe the same person. For each, choose the record to keep and the values to retain.</translation>
+    </message>
+    <message>
+        <source>Aucun doublon probable : chaque fiche semble décrire une personne différente.</source>
+        <translation>No probable duplicate: each record seems to describe a different person.</translation>
+    </message>
+    <message>
+        <source>Fiches fusionnées. « Annuler la dernière fusion » les sépare à nouveau.</source>
+        <translation>Records merged. “Undo the last merge” separates them again.</translation>
+    </message>
+    <message>
+        <source>Paire écartée : elle ne sera plus proposée.</source>
+        <translation>Pair dismissed: it will not be suggested again.</translation>
+    </message>
+    <message>
+        <source>Fusion annulée : les deux fiches sont revenues.</source>
+        <translation>Merge undone: both records are back.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Effacer (RGPD)</source>
+        <translation>Erase (GDPR)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Effacement définitif de « {name} ».&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Son identité, ses coordonnées, son adresse, ses notes, le contenu de ses échanges et les raisons de ses changements de cercle seront effacés ; ses consentements seront retirés. Seuls des chiffres anonymes restent (combien de contacts par cercle, combien d&apos;échanges par mois). Cela ne peut pas être annulé.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Permanent erasure of “{name}”.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Their identity, contact details, address, notes, the content of their exchanges and the reasons for their circle changes will be erased; their consents will be withdrawn. Only anonymous figures remain (how many contacts per circle, how many exchanges per month). This cannot be undone.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement</source>
+        <translation>Erase permanently</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pour confirmer, tapez son nom : {name}</source>
+        <translation>To confirm, type their name: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exporter des contacts</source>
+        <translation>Export contacts</translation>
+    </message>
+    <message>
+        <source>CSV pour Excel (point-virgule, accents et zéros en tête conservés)</source>
+        <translation>CSV for Excel (semicolons, accents and leading zeros kept)</translation>
+    </message>
+    <message>
+        <source>vCard (carnet d&apos;adresses d&apos;un téléphone ou d&apos;un webmail)</source>
+        <translation>vCard (address book of a phone or a webmail)</translation>
+    </message>
+    <message>
+        <source>Les contacts de la liste affichée ({count})</source>
+        <translation>The contacts of the list shown ({count})</translation>
+    </message>
+    <message>
+        <source>Seulement les contacts sélectionnés ({count})</source>
+        <translation>Only the selected contacts ({count})</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Exporter vers…</source>
+        <translation>Export to…</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>{count} contacts exportés dans {path}</source>
+        <translation>{count} contacts exported to {path}</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Export annulé : aucun fichier n&apos;a été écrit.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Fichier à importer</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <source>L&apos;export CSV des contributions, tel que la plateforme le donne (UTF-8 ou Excel).</source>
+        <translation>The CSV export of the contributions, as the platform gives it (UTF-8 or Excel).</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Une campagne existante, ou le nom d&apos;une nouvelle campagne à créer.</source>
+        <translation>An existing campaign, or the name of a new campaign to create.</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Campagne</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Export des contributions</source>
+        <translation>Contributions export</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Un fichier CSV (enregistré depuis Excel, LibreOffice, un webmail…) ou vCard (carnet d&apos;adresses d&apos;un téléphone).</source>
+        <translation>A CSV file (saved from Excel, LibreOffice, a webmail…) or a vCard (a phone’s address book).</translation>
+    </message>
+    <message>
+        <source>Chemin du fichier…</source>
+        <translation>File path…</translation>
+    </message>
+    <message>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Détecté automatiquement</source>
+        <translation>Detected automatically</translation>
+    </message>
+    <message>
+        <source>Point-virgule ( ; )</source>
+        <translation>Semicolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Virgule ( , )</source>
+        <translation>Comma ( , )</translation>
+    </message>
+    <message>
+        <source>Tabulation</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Encodage des caractères</source>
+        <translation>Character encoding</translation>
+    </message>
+    <message>
+        <source>Séparateur de colonnes</source>
+        <translation>Column separator</translation>
+    </message>
+    <message>
+        <source>Détecté : {name}</source>
+        <translation>Detected: {name}</translation>
+    </message>
+    <message>
+        <source>Choisir le fichier de contacts</source>
+        <translation>Choose the contacts file</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.txt *.vcf *.vcard);;Tous les fichiers (*)</source>
+        <translation>Contacts (*.csv *.txt *.vcf *.vcard);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Lecture du fichier…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation>vCard</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Format : {kind}</source>
+        <translation>Format: {kind}</translation>
+    </message>
+    <message>
+        <source>encodage : {name}</source>
+        <translation>encoding: {name}</translation>
+    </message>
+    <message>
+        <source>séparateur : {name}</source>
+        <translation>separator: {name}</translation>
+    </message>
+    <message>
+        <source>{count} colonnes</source>
+        <translation>{count} columns</translation>
+    </message>
+    <message>
+        <source>1 colonne</source>
+        <translation>1 column</translation>
+    </message>
+    <message>
+        <source>environ {count} lignes</source>
+        <translation>about {count} lines</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentView</name>
+    <message>
+        <source>Contributeur</source>
+        <translation>Backer</translation>
+    </message>
+    <message>
+        <source>Contrepartie</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Depuis le</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Tous les états</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Marquer « {state} »</source>
+        <translation>Mark “{state}”</translation>
+    </message>
+    <message>
+        <source>Exporter la liste d&apos;envoi (CSV)…</source>
+        <translation>Export the shipping list (CSV)…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir une base…</source>
+        <translation>&amp;Open a database…</translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder une copie…</source>
+        <translation>&amp;Save a copy…</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Aller à</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <source>A&amp;ctualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Ai&amp;de</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>À &amp;propos de CommunityDesk</source>
+        <translation>&amp;About CommunityDesk</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base CommunityDesk</source>
+        <translation>Open a CommunityDesk database</translation>
+    </message>
+    <message>
+        <source>Bases CommunityDesk (*.sqlite3 *.sqlite *.db);;Tous les fichiers (*)</source>
+        <translation>CommunityDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Aucune base ouverte à sauvegarder.</source>
+        <translation>No open database to back up.</translation>
+    </message>
+    <message>
+        <source>Sauvegarder une copie de la base</source>
+        <translation>Save a copy of the database</translation>
+    </message>
+    <message>
+        <source>Bases CommunityDesk (*.sqlite3)</source>
+        <translation>CommunityDesk databases (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Copie enregistrée : {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <source>Copie annulée.</source>
+        <translation>Copy cancelled.</translation>
+    </message>
+    <message>
+        <source>Sauvegarde d&apos;une copie…</source>
+        <translation>Saving a copy…</translation>
+    </message>
+    <message>
+        <source>Ouverture de la base…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Aucune base ouverte</source>
+        <translation>No database open</translation>
+    </message>
+    <message>
+        <source>{name} (démonstration)</source>
+        <translation>{name} (demo)</translation>
+    </message>
+    <message>
+        <source>Base : {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Profil : {name}</source>
+        <translation>Profile: {name}</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} contacts</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CommunityDesk {version}&lt;/h3&gt;&lt;p&gt;Votre communauté en cercles concentriques : contacts, campagnes de financement participatif, calendrier éditorial, ambassadeurs et documents PDF.&lt;/p&gt;&lt;p&gt;Toutes vos données restent sur cet ordinateur, dans une base SQLite.&lt;/p&gt;&lt;p&gt;Base ouverte : {path}&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence GPL 3 ou ultérieure.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CommunityDesk {version}&lt;/h3&gt;&lt;p&gt;Your community in concentric circles: contacts, crowdfunding campaigns, editorial calendar, ambassadors and PDF documents.&lt;/p&gt;&lt;p&gt;All your data stays on this computer, in an SQLite database.&lt;/p&gt;&lt;p&gt;Open database: {path}&lt;/p&gt;&lt;p&gt;Free software under the GPL, version 3 or later.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>À propos de CommunityDesk</source>
+        <translation>About CommunityDesk</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Plateforme et colonnes</source>
+        <translation>Platform and columns</translation>
+    </message>
+    <message>
+        <source>Les colonnes sont reconnues d&apos;après leur en-tête ; corrigez-les si besoin.</source>
+        <translation>Columns are recognised from their header; correct them if needed.</translation>
+    </message>
+    <message>
+        <source>Reconnaissance automatique</source>
+        <translation>Automatic recognition</translation>
+    </message>
+    <message>
+        <source>Donnée</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Colonne du fichier</source>
+        <translation>Column of the file</translation>
+    </message>
+    <message>
+        <source>Nom, pour la réutiliser (facultatif)</source>
+        <translation>Name, to reuse it (optional)</translation>
+    </message>
+    <message>
+        <source>Plateforme</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Correspondance enregistrée</source>
+        <translation>Saved mapping</translation>
+    </message>
+    <message>
+        <source>(aucune)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{rows} lignes lues ({encoding}, séparateur « {sep} »).</source>
+        <translation>{rows} lines read ({encoding}, separator “{sep}”).</translation>
+    </message>
+    <message>
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Vérifiez ce que contient chaque colonne. Les en-têtes habituels (Prénom, Nom, Courriel, Téléphone, Code postal, Ville, Cercle…) sont reconnus.</source>
+        <translation>Check what each column holds. The usual headers (Prénom, Nom, Courriel, Téléphone, Code postal, Ville, Cercle…, and their English equivalents) are recognised.</translation>
+    </message>
+    <message>
+        <source>Exemple</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Champ CommunityDesk</source>
+        <translation>CommunityDesk field</translation>
+    </message>
+    <message>
+        <source>Aperçu des premières lignes, telles qu&apos;elles seraient enregistrées :</source>
+        <translation>Preview of the first lines, as they would be saved:</translation>
+    </message>
+    <message>
+        <source>(colonne {n})</source>
+        <translation>(column {n})</translation>
+    </message>
+    <message>
+        <source>— ignorer —</source>
+        <translation>— ignore —</translation>
+    </message>
+    <message>
+        <source>Aucune colonne ne donne le nom, l&apos;organisation ni l&apos;e-mail des contacts : indiquez au moins l&apos;une d&apos;elles.</source>
+        <translation>No column gives the name, organisation or e-mail of the contacts: choose at least one of them.</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>MergeChoice</name>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>E-mail secondaire</source>
+        <translation>Secondary e-mail</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Téléphone secondaire</source>
+        <translation>Secondary phone</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Cercle</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Ambassadeur</source>
+        <translation>Ambassador</translation>
+    </message>
+    <message>
+        <source>Détracteur</source>
+        <translation>Critic</translation>
+    </message>
+    <message>
+        <source>Choisissez une paire dans la liste.</source>
+        <translation>Choose a pair in the list.</translation>
+    </message>
+    <message>
+        <source>Garder la fiche de {name}</source>
+        <translation>Keep the record of {name}</translation>
+    </message>
+    <message>
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>{same} champs identiques ne sont pas montrés. Tout ce qui est rattaché à l&apos;autre fiche (échanges, historique, tags, consentements, contributions) est gardé.</source>
+        <translation>{same} identical fields are not shown. Everything attached to the other record (exchanges, history, tags, consents, contributions) is kept.</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ModePage</name>
+    <message>
+        <source>Contacts déjà connus</source>
+        <translation>Contacts already known</translation>
+    </message>
+    <message>
+        <source>Une ligne correspond à un contact existant s&apos;ils ont le même e-mail, ou à défaut le même téléphone.</source>
+        <translation>A line matches an existing contact if they have the same e-mail or, failing that, the same phone.</translation>
+    </message>
+    <message>
+        <source>Créer seulement les nouveaux contacts (les contacts déjà connus sont laissés tels quels)</source>
+        <translation>Only create new contacts (contacts already known are left as they are)</translation>
+    </message>
+    <message>
+        <source>Mettre aussi à jour les contacts existants (une case vide du fichier n&apos;efface jamais rien)</source>
+        <translation>Also update existing contacts (an empty cell in the file never erases anything)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveProposalsDialog</name>
+    <message>
+        <source>Rapprocher des contributeurs</source>
+        <translation>Bring backers closer</translation>
+    </message>
+    <message>
+        <source>Ces contributeurs du grand public ont soutenu « {name} ». Les cochés passeront dans la communauté, avec pour raison « A soutenu la campagne ».</source>
+        <translation>These general-public backers supported “{name}”. The ticked ones will move into the community, with the reason “Supported the campaign”.</translation>
+    </message>
+    <message>
+        <source>Rapprocher</source>
+        <translation>Bring closer</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MoveReasonDialog</name>
+    <message>
+        <source>Changer de cercle</source>
+        <translation>Change circle</translation>
+    </message>
+    <message>
+        <source>{who} → {circle}. Pourquoi ce changement de cercle ?</source>
+        <translation>{who} → {circle}. Why this change of circle?</translation>
+    </message>
+    <message>
+        <source>Rapprocher</source>
+        <translation>Bring closer</translation>
+    </message>
+    <message>
+        <source>Rapprocher {who} d&apos;un cercle. Pourquoi ?</source>
+        <translation>Bring {who} one circle closer. Why?</translation>
+    </message>
+    <message>
+        <source>Éloigner</source>
+        <translation>Move out</translation>
+    </message>
+    <message>
+        <source>Éloigner {who} d&apos;un cercle. Pourquoi ?</source>
+        <translation>Move {who} one circle out. Why?</translation>
+    </message>
+    <message>
+        <source>La raison est gardée dans l&apos;historique de chaque contact déplacé.</source>
+        <translation>The reason is kept in the history of each contact moved.</translation>
+    </message>
+    <message>
+        <source>A participé à un événement</source>
+        <translation>Took part in an event</translation>
+    </message>
+    <message>
+        <source>A soutenu une campagne</source>
+        <translation>Supported a campaign</translation>
+    </message>
+    <message>
+        <source>S&apos;est porté volontaire</source>
+        <translation>Volunteered</translation>
+    </message>
+    <message>
+        <source>Échanges réguliers</source>
+        <translation>Regular exchanges</translation>
+    </message>
+    <message>
+        <source>Plus de nouvelles depuis longtemps</source>
+        <translation>No news for a long time</translation>
+    </message>
+    <message>
+        <source>A demandé moins de contacts</source>
+        <translation>Asked to be contacted less</translation>
+    </message>
+    <message>
+        <source>Raison du changement…</source>
+        <translation>Reason for the change…</translation>
+    </message>
+    <message>
+        <source>Déplacer</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCampaignsPanel</name>
+    <message>
+        <source>Aucune campagne en cours ni en préparation.</source>
+        <translation>No campaign running or in preparation.</translation>
+    </message>
+    <message>
+        <source>{total} sur {goal} · {backers} contributeurs</source>
+        <translation>{total} of {goal} · {backers} backers</translation>
+    </message>
+    <message>
+        <source>{days} jours restants</source>
+        <translation>{days} days left</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Enregistrer sous…</source>
+        <extracomment>Printing renders each page to an image: 300 dpi is sharp on paper and stays ~35 MB a page.</extracomment>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Ouvrir avec le lecteur du système</source>
+        <translation>Open with the system viewer</translation>
+    </message>
+    <message>
+        <source>Choisissez un document puis cliquez sur Générer.</source>
+        <translation>Choose a document, then click Generate.</translation>
+    </message>
+    <message>
+        <source>L&apos;aperçu n&apos;a pas pu lire le document.</source>
+        <translation>The preview could not read the document.</translation>
+    </message>
+    <message>
+        <source>{name} — {count} page(s)</source>
+        <translation>{name} — {count} page(s)</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF</source>
+        <translation>Save the PDF</translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;enregistrer « {path} » : {reason}.</source>
+        <translation>Cannot save “{path}”: {reason}.</translation>
+    </message>
+    <message>
+        <source>L&apos;impression n&apos;a pas pu commencer : vérifiez l&apos;imprimante choisie.</source>
+        <translation>Printing could not start: check the chosen printer.</translation>
+    </message>
+    <message>
+        <source>Aucun lecteur de PDF n&apos;a pu être ouvert. Enregistrez le document puis ouvrez-le.</source>
+        <translation>No PDF viewer could be opened. Save the document, then open it.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Aperçu</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Les premières lignes telles qu&apos;elles seront comprises, et les lignes à corriger.</source>
+        <translation>The first lines as they will be understood, and the lines to fix.</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Contributeur</source>
+        <translation>Backer</translation>
+    </message>
+    <message>
+        <source>Contrepartie</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source> (anonyme)</source>
+        <translation> (anonymous)</translation>
+    </message>
+    <message>
+        <source>{count} problème(s) à corriger dans le fichier avant l&apos;import :</source>
+        <translation>{count} problem(s) to fix in the file before the import:</translation>
+    </message>
+    <message>
+        <source>Aucun problème de lecture sur les {rows} lignes.</source>
+        <translation>No reading problem in the {rows} lines.</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Simulation</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <source>Ce que l&apos;import ferait, sans rien enregistrer. Les lignes en erreur ne seront pas importées : corrigez-les dans le fichier si besoin.</source>
+        <translation>What the import would do, without saving anything. Lines in error will not be imported: fix them in the file if needed.</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tout est enregistré d&apos;un seul coup : si vous annulez, la base reste telle qu&apos;elle était.</source>
+        <translation>Everything is saved at once: if you cancel, the database stays as it was.</translation>
+    </message>
+    <message>
+        <source>Annuler l&apos;import</source>
+        <translation>Cancel the import</translation>
+    </message>
+    <message>
+        <source>Simulation en cours…</source>
+        <translation>Dry run in progress…</translation>
+    </message>
+    <message>
+        <source>Import en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Annulation…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Simulation terminée : rien n&apos;a été enregistré. Voici ce que ferait l&apos;import.</source>
+        <translation>Dry run finished: nothing was saved. Here is what the import would do.</translation>
+    </message>
+    <message>
+        <source>Import terminé.</source>
+        <translation>Import finished.</translation>
+    </message>
+    <message>
+        <source>Import annulé : la base n&apos;a pas été modifiée.</source>
+        <translation>Import cancelled: the database was not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SavingDialog</name>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler les modifications</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>La nouvelle langue s&apos;applique au prochain démarrage de CommunityDesk.</source>
+        <translation>The new language applies the next time CommunityDesk starts.</translation>
+    </message>
+    <message>
+        <source>Langue de l&apos;interface</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Organisation (imprimée sur les documents)</source>
+        <translation>Organisation (printed on documents)</translation>
+    </message>
+    <message>
+        <source>nom de votre association, coopérative ou entreprise</source>
+        <translation>name of your association, cooperative or company</translation>
+    </message>
+    <message>
+        <source>SIRET (14 chiffres) ou RNA (W123456789)</source>
+        <translation>SIRET (14 digits) or RNA (W123456789)</translation>
+    </message>
+    <message>
+        <source>aucun logo</source>
+        <translation>no logo</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>principale</source>
+        <translation>main</translation>
+    </message>
+    <message>
+        <source>secondaire</source>
+        <translation>secondary</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SIRET ou RNA</source>
+        <translation>SIRET or RNA</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Site web</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Couleurs</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Rythme des cercles</source>
+        <translation>Circle rhythms</translation>
+    </message>
+    <message>
+        <source>Un contact sans échange depuis plus longtemps que le rythme de son cercle sera signalé « à relancer ».</source>
+        <translation>A contact with no exchange for longer than the rhythm of their circle will be flagged “to follow up”.</translation>
+    </message>
+    <message>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Sauvegardes automatiques conservées</source>
+        <translation>Automatic backups kept</translation>
+    </message>
+    <message>
+        <source>Une sauvegarde est faite avant chaque mise à jour de la base ; les plus anciennes au-delà de ce nombre sont supprimées.</source>
+        <translation>A backup is made before every database update; the oldest ones beyond this number are deleted.</translation>
+    </message>
+    <message>
+        <source>Ouverture de la base…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Aucune base n&apos;est ouverte : seule la langue peut être changée.</source>
+        <translation>No database is open: only the language can be changed.</translation>
+    </message>
+    <message>
+        <source>Chargement des paramètres…</source>
+        <translation>Loading the settings…</translation>
+    </message>
+    <message>
+        <source>La langue changera au prochain démarrage.</source>
+        <translation>The language will change at the next start.</translation>
+    </message>
+    <message>
+        <source>Aucune base n&apos;est ouverte : seule la langue a été enregistrée.</source>
+        <translation>No database is open: only the language was saved.</translation>
+    </message>
+    <message>
+        <source>Paramètres enregistrés.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Enregistrement…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Choisir le logo</source>
+        <translation>Choose the logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>TierDialog</name>
+    <message>
+        <source>Modifier la contrepartie</source>
+        <translation>Edit reward</translation>
+    </message>
+    <message>
+        <source>Nouvelle contrepartie</source>
+        <translation>New reward</translation>
+    </message>
+    <message>
+        <source>Stock limité</source>
+        <translation>Limited stock</translation>
+    </message>
+    <message>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Livraison estimée</source>
+        <translation>Estimated delivery</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>TiersView</name>
+    <message>
+        <source>Ajouter une contrepartie…</source>
+        <translation>Add a reward…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Par</source>
+        <translation>By</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>--db est ignoré avec --demo : la démonstration a sa propre base.</source>
+        <translation>--db is ignored with --demo: the demo has its own database.</translation>
+    </message>
+</context>
+<context>
+    <name>circles</name>
+    <message>
+        <source>Proches</source>
+        <translation>Close circle</translation>
+    </message>
+    <message>
+        <source>Communauté</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Grand public</source>
+        <translation>General public</translation>
+    </message>
+    <message>
+        <source>famille, amis : ils soutiennent les fondateurs</source>
+        <translation>family, friends: they back the founders</translation>
+    </message>
+    <message>
+        <source>personnes qui ont déjà montré leur intérêt</source>
+        <translation>people who already showed interest</translation>
+    </message>
+    <message>
+        <source>tous les autres, dont le public des plateformes</source>
+        <translation>everyone else, including the platforms’ own backers</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>dans vos trois cercles</source>
+        <translation>in your three circles</translation>
+    </message>
+    <message>
+        <source>Nouveaux contacts</source>
+        <translation>New contacts</translation>
+    </message>
+    <message>
+        <source>ces 30 derniers jours</source>
+        <translation>in the last 30 days</translation>
+    </message>
+    <message>
+        <source>Changements de cercle</source>
+        <translation>Circle changes</translation>
+    </message>
+    <message>
+        <source>Points de contact</source>
+        <translation>Touch points</translation>
+    </message>
+    <message>
+        <source>échanges notés ces 30 derniers jours</source>
+        <translation>exchanges noted in the last 30 days</translation>
+    </message>
+    <message>
+        <source>À relancer</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <source>sans échange depuis plus longtemps que le rythme de leur cercle</source>
+        <translation>no exchange for longer than the rhythm of their circle</translation>
+    </message>
+    <message>
+        <source>Campagnes en cours</source>
+        <translation>Current campaigns</translation>
+    </message>
+    <message>
+        <source>Prochaines publications</source>
+        <translation>Next publications</translation>
+    </message>
+    <message>
+        <source>Ici s&apos;afficheront les publications prévues ces prochains jours, réseau par réseau. Le calendrier éditorial n&apos;existe pas encore.</source>
+        <translation>The publications planned for the coming days will show here, network by network. The editorial calendar does not exist yet.</translation>
+    </message>
+    <message>
+        <source>Ambassadeurs actifs</source>
+        <translation>Active ambassadors</translation>
+    </message>
+    <message>
+        <source>Ici s&apos;afficheront vos ambassadeurs actifs, leurs actions récentes et les candidatures à examiner. Le programme ambassadeurs n&apos;existe pas encore.</source>
+        <translation>Your active ambassadors will show here, with their recent actions and the applications to review. The ambassador programme does not exist yet.</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Campagnes</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Calendrier éditorial</source>
+        <translation>Editorial calendar</translation>
+    </message>
+    <message>
+        <source>Le calendrier éditorial arrive bientôt : ligne éditoriale, publications prévues réseau par réseau (Facebook, LinkedIn, Instagram, newsletter…), idées de l&apos;équipe et taux d&apos;engagement.</source>
+        <translation>The editorial calendar is coming soon: editorial line, publications planned network by network (Facebook, LinkedIn, Instagram, newsletter…), the team’s ideas and engagement rates.</translation>
+    </message>
+    <message>
+        <source>Ambassadeurs</source>
+        <translation>Ambassadors</translation>
+    </message>
+    <message>
+        <source>Le programme ambassadeurs arrive bientôt : candidatures et parcours (candidat, sélectionné, accueilli, actif), actions et points, niveaux, parrainages et kits à envoyer.</source>
+        <translation>The ambassador programme is coming soon: applications and journey (applicant, selected, welcomed, active), actions and points, levels, referrals and kits to send.</translation>
+    </message>
+    <message>
+        <source>Documents PDF</source>
+        <translation>PDF documents</translation>
+    </message>
+    <message>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Une erreur inattendue s&apos;est produite : l&apos;opération n&apos;a pas abouti. Rien de ce qui était déjà enregistré n&apos;est perdu.</source>
+        <extracomment>Where unexpected errors are written; app.py sets it once logging to a file is set up.</extracomment>
+        <translation>An unexpected error occurred: the operation did not complete. Nothing that was already saved is lost.</translation>
+    </message>
+    <message>
+        <source>Le détail technique est noté dans le journal : {path}</source>
+        <translation>The technical details are in the log: {path}</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annulation…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>Contacts créés : {n}</source>
+        <translation>Contacts created: {n}</translation>
+    </message>
+    <message>
+        <source>Contacts mis à jour : {n}</source>
+        <translation>Contacts updated: {n}</translation>
+    </message>
+    <message>
+        <source>Lignes fusionnées (même personne plusieurs fois dans le fichier) : {n}</source>
+        <translation>Lines merged (same person several times in the file): {n}</translation>
+    </message>
+    <message>
+        <source>Lignes ignorées (contact déjà connu, rien à changer) : {n}</source>
+        <translation>Lines skipped (contact already known, nothing to change): {n}</translation>
+    </message>
+    <message>
+        <source>Lignes en erreur, non importées : {n}</source>
+        <translation>Lines in error, not imported: {n}</translation>
+    </message>
+</context>
+</TS>

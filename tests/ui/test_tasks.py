@@ -1,0 +1,160 @@
+"""The one helper for background work: results, progress, cancel and errors reach the UI thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import pytest
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from communitydesk.errors import ValidationError
+from communitydesk.ui import tasks
+from communitydesk.ui.tasks import TaskCancelled, TaskContext, TaskProgressBar, run_in_background
+
+
+@pytest.fixture
+def parent(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_result_comes_back_on_the_ui_thread(qtbot, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[str, object] = {}
+
+    def work(_ctx: TaskContext) -> str:
+        seen["worker"] = threading.current_thread()
+        return "fait"
+
+    def done(result: str) -> None:
+        seen["result"] = result
+        seen["ui"] = threading.current_thread()
+
+    with qtbot.waitSignal(run_in_background(parent, work, on_success=done).finished, timeout=5000):
+        pass
+    assert seen["result"] == "fait"
+    assert seen["ui"] is threading.main_thread()
+    assert seen["worker"] is not threading.main_thread()
+
+
+def test_progress_is_reported_and_ends_at_the_total(qtbot, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    reports: list[tuple[int, int]] = []
+
+    def work(ctx: TaskContext) -> int:
+        for done in range(1, 6):
+            time.sleep(0.06)  # longer than the throttle interval: every report goes through
+            ctx.progress(done, 5)
+        return 5
+
+    task = tasks.Task(work)
+    task.progressed.connect(lambda done, total: reports.append((done, total)))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start()
+    assert task.state == "succeeded"
+    assert task.result == 5
+    assert reports[-1] == (5, 5)
+    assert len(reports) >= 3
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+
+
+def test_cancel_stops_a_service_at_its_next_progress_report(qtbot, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    started = threading.Event()
+    steps: list[int] = []
+
+    def work(ctx: TaskContext) -> None:
+        for step in range(1000):
+            started.set()
+            steps.append(step)
+            ctx.progress(step, 1000)  # raises TaskCancelled once cancelled
+            time.sleep(0.005)
+
+    cancelled: list[bool] = []
+    succeeded: list[object] = []
+    task = run_in_background(parent, work, on_cancel=lambda: cancelled.append(True), on_success=succeeded.append)
+    assert started.wait(5)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.cancel()
+    assert cancelled == [True]
+    assert succeeded == []
+    assert task.state == "cancelled"
+    assert len(steps) < 1000
+
+
+def test_services_may_poll_the_cancel_flag() -> None:
+    ctx = TaskContext()
+    assert not ctx.is_cancelled()
+    ctx.cancel()
+    assert ctx.is_cancelled()
+    with pytest.raises(TaskCancelled):
+        ctx.raise_if_cancelled()
+    with pytest.raises(TaskCancelled):
+        ctx.progress(1, 2)
+
+
+def test_user_error_reaches_the_user_as_is(qtbot, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    def work(_ctx: TaskContext) -> None:
+        raise ValidationError("Le SIRET doit compter 14 chiffres.", field="legal_id")
+
+    messages: list[str] = []
+    task = run_in_background(parent, work, on_failure=messages.append)
+    qtbot.waitUntil(lambda: task.state == "failed", timeout=5000)
+    assert messages == ["Le SIRET doit compter 14 chiffres."]
+    assert isinstance(task.error, ValidationError) and task.error.field == "legal_id"
+
+
+def test_a_bug_is_logged_with_its_traceback_and_told_plainly(
+    qtbot,
+    parent: QWidget,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def work(_ctx: TaskContext) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    messages: list[str] = []
+    with caplog.at_level(logging.ERROR, logger="communitydesk"):
+        task = run_in_background(parent, work, on_failure=messages.append, label="Calcul")
+        qtbot.waitUntil(lambda: task.state == "failed", timeout=5000)
+    assert len(messages) == 1
+    assert "erreur inattendue" in messages[0]
+    assert "ZeroDivisionError" not in messages[0]
+    assert any(record.exc_info and record.exc_info[0] is ZeroDivisionError for record in caplog.records)
+
+
+def test_without_a_failure_handler_the_message_is_shown_in_a_box(qtbot, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    def work(_ctx: TaskContext) -> None:
+        raise ValidationError("La base « x » est verrouillée.")
+
+    parent.show()
+    task = run_in_background(parent, work)
+    qtbot.waitUntil(lambda: task.state == "failed", timeout=5000)
+    boxes = [box for box in parent.findChildren(QMessageBox) if box.objectName() == "errorMessage"]
+    assert [box.text() for box in boxes] == ["La base « x » est verrouillée."]
+    assert boxes[0].isVisible()
+    boxes[0].close()
+
+
+def test_status_bar_progress_follows_the_task_and_its_cancel_button(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = TaskProgressBar(window)
+    window.statusBar().addPermanentWidget(bar)
+    window.show()
+    release = threading.Event()
+
+    def work(ctx: TaskContext) -> None:
+        ctx.progress(3, 10)
+        while not release.wait(0.01):
+            ctx.progress(3, 10)
+
+    task = run_in_background(window, work, label="Sauvegarde…", cancellable=True)
+    qtbot.waitUntil(lambda: bar.bar.maximum() == 10 and bar.bar.value() == 3, timeout=5000)
+    assert bar.isVisible()
+    assert bar.label.text() == "Sauvegarde…"
+    assert bar.cancel_button.isVisible()
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        bar.cancel_button.click()
+    release.set()
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)
+    assert bar.current is None
