@@ -169,3 +169,15 @@ def test_save_current_filter_as_segment_and_pick_it_again(
     page.filter_bar.select_segment(saved.id)
     wait_list(qtbot, page, ["Chloé Dupré"])
     assert page.rings.selected == "communaute"
+
+
+def test_show_overdue_is_the_a_relancer_list(qtbot, make_window, db_path: Path, db: Database, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+    made = people(db, actor)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE contacts SET created_at = '2020-01-01 00:00:00' WHERE id = ?", (made["Bruno"],))
+    _window, page = open_page(qtbot, make_window, db_path)
+    qtbot.keyClicks(page.filter_bar.search, "helene")
+    wait_list(qtbot, page, ["Hélène Durand"])
+    page.show_overdue()  # what the dashboard's "À relancer" link calls
+    assert page.filter_bar.overdue.isChecked() and page.filter_bar.text() == ""
+    wait_list(qtbot, page, ["Bruno Lefèvre"])

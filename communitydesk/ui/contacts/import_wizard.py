@@ -361,7 +361,8 @@ class MappingPage(QWizardPage):
         else:
             self.warning.clear()
         fields = [f for f in ContactField if f is not ContactField.FULL_NAME and self._shown(f)]
-        headers = [self.tr("Ligne"), *[f.label for f in fields], self.tr("Problèmes")]
+        # Problems right after the line number: with many columns they would be out of sight.
+        headers = [self.tr("Ligne"), self.tr("Problèmes"), *[f.label for f in fields]]
         rows = opened.preview.rows
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(headers))
@@ -370,8 +371,8 @@ class MappingPage(QWizardPage):
         for index, row in enumerate(rows):
             values = [
                 str(row.line),
+                " ; ".join(e.message for e in row.errors),
                 *[self._text(row.values.get(f.value)) for f in fields],
-                " ; ".join(f"{e.field} : {e.message}" for e in row.errors),
             ]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)

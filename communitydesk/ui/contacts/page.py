@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.ui.contacts.circle_rings import CircleRings
 from communitydesk.ui.contacts.contact_query import ContactListQuery, FilterState, service_filter
 from communitydesk.ui.contacts.contact_sheet import ContactSheet
@@ -32,7 +33,7 @@ from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
-from communitydesk.ui.widgets.circles import circle_name
+from communitydesk.ui.widgets.circles import circle_description, circle_name
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -71,6 +72,7 @@ class ContactsPage(QWidget):
         self._counts_task: Task | None = None
         self._counts_again = False
         self._started_for: object = None
+        self._choices_pending = False
 
         self.model = ContactTableModel(self._db, self.actor, self)
         self.model.loaded.connect(self._list_loaded)
@@ -135,6 +137,10 @@ class ContactsPage(QWidget):
         self.outward_button.setObjectName("outwardButton")
         self.outward_button.setToolTip(self.tr("Vers un cercle plus large (Ctrl+Bas)"))
         self.outward_button.clicked.connect(lambda: self.ask_move_by(inward=False))
+        legend = QLabel("<br>".join(f"<b>{circle_name(c)}</b> : {circle_description(c)}" for c in CIRCLE_ORDER))
+        legend.setObjectName("circlesLegend")
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: #444;")
         hint = QLabel(
             self.tr(
                 "Cliquez sur un cercle pour n'afficher que ses contacts. Glissez des contacts de la "
@@ -153,6 +159,7 @@ class ContactsPage(QWidget):
         left_layout.addWidget(self.rings, 0, Qt.AlignmentFlag.AlignTop)
         left_layout.addWidget(self.all_button)
         left_layout.addLayout(moves)
+        left_layout.addWidget(legend)
         left_layout.addWidget(hint)
         left_layout.addStretch(1)
 
@@ -251,9 +258,9 @@ class ContactsPage(QWidget):
             self.duplicates_button,
             self.filter_bar,
             self.rings,
-            self.all_button,
         ):
             widget.setEnabled(ready)
+        self.all_button.setEnabled(ready and self.selected_circle is not None)
         if not ready:
             self.empty_label.setText(self.current_database.activity or self.tr("Aucune base ouverte."))
             self.empty_label.show()
@@ -262,8 +269,8 @@ class ContactsPage(QWidget):
         if key != self._started_for:
             self._started_for = key
             self.model.actor = self.actor
+            self._choices_pending = True
             self.apply_query(force=True)
-            self.load_choices()
 
     def refresh(self) -> None:
         """F5: read the list, the counts, tags and segments again."""
@@ -323,6 +330,11 @@ class ContactsPage(QWidget):
 
     def _list_loaded(self, total: int) -> None:
         from communitydesk.formatting import number
+
+        if self._choices_pending:
+            # Tags (with their counts) and segments come second: the rows matter first.
+            self._choices_pending = False
+            self.load_choices()
 
         query = self.model.query
         if total == 0 and (query.text or not query.filters.is_empty()):
