@@ -18,7 +18,6 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk import formatting
 from communitydesk.db.database import Database
@@ -195,18 +194,13 @@ def update_campaign(
 ) -> CampaignRecord:
     """Save edits; ConflictError when someone saved the campaign since ``expected_version`` was read."""
     require(actor, Action.EDIT_CAMPAIGNS)
-    try:
-        with db.transaction() as session:
-            row = _load(session, campaign_id)
-            _check_version(_("La campagne"), row.name, row.version_id, expected_version)
-            clean = _clean_campaign(session, data, campaign_id)
-            _apply(row, clean)
-            session.flush()
-            return _record(row)
-    except StaleDataError as exc:
-        raise ConflictError(
-            _("La campagne « {name} » a été modifiée entre-temps. Rechargez-la.", name=data.name)
-        ) from exc
+    with db.transaction() as session:
+        row = _load(session, campaign_id)
+        _check_version(_("La campagne"), row.name, row.version_id, expected_version)
+        clean = _clean_campaign(session, data, campaign_id)
+        _apply(row, clean)
+        session.flush()
+        return _record(row)
 
 
 def set_campaign_status(db: Database, actor: Actor, campaign_id: int, status: str) -> CampaignRecord:
@@ -376,29 +370,25 @@ def update_tier(
 ) -> TierRecord:
     """Edit a contrepartie; a stock below what is already taken is refused."""
     require(actor, Action.EDIT_CAMPAIGNS)
-    try:
-        with db.transaction() as session:
-            row = session.get(Tier, tier_id)
-            if row is None:
-                raise UserError(_("La contrepartie n° {id} n'existe pas (ou plus).", id=tier_id))
-            _check_version(_("La contrepartie"), row.title, row.version_id, expected_version)
-            clean = _clean_tier(session, row.campaign_id, data, tier_id)
-            taken = _taken_by_tier(session, row.campaign_id).get(tier_id, 0)
-            if clean.stock_limit is not None and clean.stock_limit < taken:
-                raise ValidationError(
-                    _(
-                        "{taken} contributions ont déjà choisi cette contrepartie : le stock ne peut pas être "
-                        "inférieur.",
-                        taken=taken,
-                    ),
-                    field="stock_limit",
-                )
-            row.title, row.amount_cents, row.description = clean.title, clean.amount_cents, clean.description
-            row.stock_limit, row.estimated_delivery = clean.stock_limit, clean.estimated_delivery
-            session.flush()
-            return _tier_record(row, taken)
-    except StaleDataError as exc:
-        raise ConflictError(_("La contrepartie a été modifiée entre-temps. Rechargez-la.")) from exc
+    with db.transaction() as session:
+        row = session.get(Tier, tier_id)
+        if row is None:
+            raise UserError(_("La contrepartie n° {id} n'existe pas (ou plus).", id=tier_id))
+        _check_version(_("La contrepartie"), row.title, row.version_id, expected_version)
+        clean = _clean_tier(session, row.campaign_id, data, tier_id)
+        taken = _taken_by_tier(session, row.campaign_id).get(tier_id, 0)
+        if clean.stock_limit is not None and clean.stock_limit < taken:
+            raise ValidationError(
+                _(
+                    "{taken} contributions ont déjà choisi cette contrepartie : le stock ne peut pas être inférieur.",
+                    taken=taken,
+                ),
+                field="stock_limit",
+            )
+        row.title, row.amount_cents, row.description = clean.title, clean.amount_cents, clean.description
+        row.stock_limit, row.estimated_delivery = clean.stock_limit, clean.estimated_delivery
+        session.flush()
+        return _tier_record(row, taken)
 
 
 def delete_tier(db: Database, actor: Actor, tier_id: int) -> None:
@@ -537,17 +527,14 @@ def set_contribution_status(
     require(actor, Action.EDIT_CAMPAIGNS)
     if status not in PaymentStatus.__members__.values():
         raise ValidationError(_("Statut de paiement inconnu : « {value} ».", value=status), field="payment_status")
-    try:
-        with db.transaction() as session:
-            row = session.get(Contribution, contribution_id)
-            if row is None:
-                raise UserError(_("La contribution n° {id} n'existe pas (ou plus).", id=contribution_id))
-            _check_version(_("La contribution"), row.backer_name or str(row.id), row.version_id, expected_version)
-            row.payment_status = status
-            session.flush()
-            return _contribution_record(row, row.contact, row.tier)
-    except StaleDataError as exc:
-        raise ConflictError(_("La contribution a été modifiée entre-temps. Rechargez-la.")) from exc
+    with db.transaction() as session:
+        row = session.get(Contribution, contribution_id)
+        if row is None:
+            raise UserError(_("La contribution n° {id} n'existe pas (ou plus).", id=contribution_id))
+        _check_version(_("La contribution"), row.backer_name or str(row.id), row.version_id, expected_version)
+        row.payment_status = status
+        session.flush()
+        return _contribution_record(row, row.contact, row.tier)
 
 
 def refund_contribution(
