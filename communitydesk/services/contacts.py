@@ -21,6 +21,7 @@ from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.base import utcnow
 from communitydesk.models.contacts import CircleMove, Contact
+from communitydesk.models.duplicates import ContactMerge
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services.permissions import Action, Actor, require
@@ -253,6 +254,13 @@ def restore_contact(store: Store, actor: Actor, contact_id: int, expected_versio
     with unit_of_work(store) as session:
         contact = load_contact(session, contact_id)
         check_editable(contact, expected_version)
+        merged_into = session.scalar(
+            select(ContactMerge.kept_id).where(ContactMerge.absorbed_id == contact_id, ContactMerge.undone_at.is_(None))
+        )
+        if merged_into is not None:
+            raise UserError(
+                _("Ce contact a été fusionné dans le contact n° {id} : annulez la fusion pour le retrouver.", id=merged_into)
+            )
         if contact.archived_at is not None:
             contact.archived_at = None
             flush_or_conflict(session)

@@ -13,7 +13,13 @@ from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.models.consent import Consent
 from communitydesk.models.contacts import CircleMove, Contact, TouchPoint, contact_tags
 from communitydesk.services import contact_search, duplicates, gdpr, tags, touch_points
-from communitydesk.services.contacts import ContactInput, create_contact, get_contact, update_contact
+from communitydesk.services.contacts import (
+    ContactInput,
+    create_contact,
+    get_contact,
+    restore_contact,
+    update_contact,
+)
 from communitydesk.services.duplicates import DuplicateReason
 from communitydesk.services.permissions import Actor
 
@@ -167,6 +173,8 @@ def test_merge_refusals(db: Database, actor: Actor, pair: tuple[int, int]) -> No
     duplicates.merge_contacts(db, actor, keep, absorb)
     with pytest.raises(UserError, match="actifs"):
         duplicates.merge_contacts(db, actor, keep, absorb)
+    with pytest.raises(UserError, match="annulez la fusion"):
+        restore_contact(db, actor, absorb)
 
 
 def test_finding_pairs_stays_blocked_at_a_few_thousand(db: Database, actor: Actor) -> None:
