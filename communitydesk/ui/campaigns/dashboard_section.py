@@ -53,7 +53,7 @@ class OpenCampaignsPanel(QWidget):
                 goal=formatting.money(campaign.goal_cents) if campaign.goal_cents else "–",
                 backers=formatting.number(campaign.backers),
             )
-            if campaign.ends_on:
+            if campaign.ends_on and campaign.status == CampaignStatus.EN_COURS.value:
                 left = (date.fromisoformat(campaign.ends_on) - today).days
                 if left >= 0:
                     details += " · " + self.tr("{days} jours restants").format(days=formatting.number(left))
