@@ -197,8 +197,8 @@ class ContactSheet(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+T"), self, activated=self.focus_touch_entry)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(self.focus_touch_entry)
         self.setWindowTitle(self.tr("Fiche contact"))
         self.resize(720, 680)
         self.set_busy(True)
@@ -241,13 +241,13 @@ class ContactSheet(QDialog):
         self.editors["circle"] = circle
         for name in TEXT_FIELDS:
             self.editors[name] = QLineEdit()
-        self.editors["country"].setMaximumWidth(60)  # type: ignore[union-attr]
-        self.editors["postcode"].setMaximumWidth(100)  # type: ignore[union-attr]
+        self.editors["country"].setMaximumWidth(60)
+        self.editors["postcode"].setMaximumWidth(100)
         for name in LONG_TEXT_FIELDS:
-            editor = QPlainTextEdit()
-            editor.setTabChangesFocus(True)
-            editor.setFixedHeight(58 if name == "address" else 90)
-            self.editors[name] = editor
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(58 if name == "address" else 90)
+            self.editors[name] = text
         self.editors["is_ambassador"] = QCheckBox(self.tr("Fait connaître le projet autour de lui ou d'elle"))
         self.editors["is_critic"] = QCheckBox(self.tr("Exprime des critiques (gardé visible, jamais caché)"))
         tags = QLineEdit()

@@ -177,7 +177,7 @@ class MergeChoice(QWidget):
             button.setObjectName("keepLeft" if keep else "keepRight")
             button.setStyleSheet("font-weight: 600;")
             button.setChecked(keep == keep_left)
-            button.toggled.connect(lambda on, keep=keep: on and self.show_pair(self.pair, keep))
+            button.toggled.connect(lambda on, keep=keep: self._keep_toggled(on, keep))
             keep_buttons.addButton(button)
             self.grid.addWidget(button, 0, column)
         labels = self.labels()
@@ -206,6 +206,10 @@ class MergeChoice(QWidget):
         self.note.setText(self.tr("{same} champs identiques ne sont pas montrés. Tout ce qui est rattaché à l'autre "
                                   "fiche (échanges, historique, tags, consentements, contributions) est gardé.")
                           .format(same=same))  # fmt: skip
+
+    def _keep_toggled(self, on: bool, keep_left: bool) -> None:
+        if on:
+            self.show_pair(self.pair, keep_left)
 
     def _value(self, details: ContactDetails, name: str) -> str:
         value = getattr(details.data, name)

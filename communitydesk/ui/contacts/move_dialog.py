@@ -45,7 +45,9 @@ class MoveReasonDialog(QDialog):
             ]
         )
         self.reason.setCurrentIndex(0)
-        self.reason.lineEdit().setPlaceholderText(self.tr("Raison du changement…"))
+        line = self.reason.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Raison du changement…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Déplacer"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))

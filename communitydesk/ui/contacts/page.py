@@ -76,7 +76,7 @@ class ContactsPage(QWidget):
 
         self.model = ContactTableModel(self._db, self.actor, self)
         self.model.loaded.connect(self._list_loaded)
-        self.model.failed.connect(lambda message: show_error(self, message))
+        self.model.failed.connect(self.show_failure)
 
         self._build()
         self._build_shortcuts()
@@ -222,9 +222,13 @@ class ContactsPage(QWidget):
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
         def shortcut(
-            keys: QKeySequence | str, slot: Any, parent: QWidget | None = None, context: Qt.ShortcutContext = scope
+            keys: QKeySequence | QKeySequence.StandardKey | Qt.Key | str,
+            slot: Any,
+            parent: QWidget | None = None,
+            context: Qt.ShortcutContext = scope,
         ) -> QShortcut:
-            made = QShortcut(QKeySequence(keys), parent or self, activated=slot)
+            made = QShortcut(QKeySequence(keys), parent or self)
+            made.activated.connect(slot)
             made.setContext(context)
             return made
 
@@ -415,7 +419,10 @@ class ContactsPage(QWidget):
             self.filter_bar.set_segments(result[1])
             self.choices_loaded.emit()
 
-        return run_in_background(None, work, on_success=done, on_failure=lambda message: show_error(self, message))
+        return run_in_background(None, work, on_success=done, on_failure=self.show_failure)
+
+    def show_failure(self, message: str) -> None:
+        show_error(self, message)
 
     def after_change(self, message: str = "") -> None:
         """After any write: the list (keeping its place), the rings, the dashboard's figures."""
