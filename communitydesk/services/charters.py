@@ -9,6 +9,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from communitydesk.i18n import current_language
+
+# Every model, fully imported before our first query: that query configures ALL mappers, and
+# another worker thread may be half-way through importing models.contacts at that moment.
+from communitydesk.models import registry  # noqa: F401
 from communitydesk.models.base import utcnow
 from communitydesk.models.documents import CharterTemplate
 from communitydesk.rules.charter_text import CharterText, parse_charter

@@ -1,0 +1,1 @@
+"""Documents PDF: choose a document, generate it off the UI thread, preview, save, print."""

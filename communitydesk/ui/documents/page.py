@@ -1,0 +1,367 @@
+"""Documents PDF: pick a document and its options, Générer (off the UI thread), preview.
+
+The PDF is written to a temporary folder of this page and shown in :class:`PdfPreview`;
+"Enregistrer sous…" copies it where the user wants. Generation goes through
+``services.documents.generate_pdf`` in a background task (ReportLab is imported there,
+never on the UI thread); segments and tags for the filters are read the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt, QTemporaryDir, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from communitydesk.errors import UserError
+from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.services.documents import (
+    CONTACT_COLUMNS,
+    DEFAULT_COLUMNS,
+    ContactFilter,
+    DocumentOptions,
+    Period,
+    column_label,
+)
+from communitydesk.ui.current_database import DatabaseState
+from communitydesk.ui.documents.preview import PdfPreview
+from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.widgets.circles import circle_name
+
+if TYPE_CHECKING:
+    from communitydesk.ui.main_window import PageContext
+
+KINDS = ("charter", "community-report", "contact-list", "directory")
+FILE_NAMES = {
+    "charter": "charte",
+    "community-report": "rapport-communaute",
+    "contact-list": "liste-contacts",
+    "directory": "annuaire",
+}
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class DocumentsPage(QWidget):
+    generated = Signal(object)  # the RenderResult
+    choices_loaded = Signal()
+
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.context = context
+        self.database = context.database
+        self.temp_dir = QTemporaryDir()
+        self.task: Task | None = None
+        self.choices_task: Task | None = None
+        self.last_result: Any = None
+        self._runs = 0
+        self._build()
+        self.database.changed.connect(self._database_changed)
+        self._database_changed()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Documents PDF"))
+        title.setObjectName("pageTitle")
+        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("documentKind")
+        labels = {
+            "charter": self.tr("Charte (ambassadeurs ou collaborateurs)"),
+            "community-report": self.tr("Rapport de communauté"),
+            "contact-list": self.tr("Liste de contacts"),
+            "directory": self.tr("Annuaire pour un événement"),
+        }
+        for kind in KINDS:
+            self.kind.addItem(labels[kind], kind)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        # Charter options.
+        self.charter_group = QGroupBox(self.tr("Charte"), self)
+        self.template = QComboBox(self)
+        self.template.addItem(self.tr("Charte des ambassadeurs"), "ambassador")
+        self.template.addItem(self.tr("Charte d'expression des collaborateurs"), "collaborator")
+        self.member_name = QLineEdit(self)
+        self.member_name.setPlaceholderText(self.tr("laisser vide pour l'écrire à la main"))
+        self.signatory_name = QLineEdit(self)
+        self.signatory_name.setPlaceholderText(self.tr("laisser vide pour l'écrire à la main"))
+        self.edit_template = QPushButton(self.tr("Modifier le modèle…"), self)
+        self.edit_template.clicked.connect(self.open_template_editor)
+        form = QFormLayout(self.charter_group)
+        form.addRow(self.tr("Modèle"), self.template)
+        form.addRow(self.tr("Nom du signataire"), self.member_name)
+        form.addRow(self.tr("Pour l'organisation"), self.signatory_name)
+        form.addRow("", self.edit_template)
+
+        # Period (community report).
+        self.period_group = QGroupBox(self.tr("Période"), self)
+        default = Period.default()
+        self.date_from = QDateEdit(qdate(default.start), self)
+        self.date_to = QDateEdit(qdate(default.end), self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        form = QFormLayout(self.period_group)
+        form.addRow(self.tr("Du"), self.date_from)
+        form.addRow(self.tr("Au (inclus)"), self.date_to)
+
+        # Which contacts (contact list, directory).
+        self.filter_group = QGroupBox(self.tr("Contacts"), self)
+        self.segment = QComboBox(self)
+        self.segment.setObjectName("segment")
+        self.circle = QComboBox(self)
+        self.circle.addItem(self.tr("Tous les cercles"), None)
+        for circle in CIRCLE_ORDER:
+            self.circle.addItem(circle_name(circle), circle.value)
+        self.tag = QComboBox(self)
+        self.tag.setObjectName("tag")
+        form = QFormLayout(self.filter_group)
+        form.addRow(self.tr("Segment"), self.segment)
+        form.addRow(self.tr("Cercle"), self.circle)
+        form.addRow(self.tr("Étiquette"), self.tag)
+        self._fill_choices([], [])
+
+        self.columns_group = QGroupBox(self.tr("Colonnes"), self)
+        self.columns = QListWidget(self)
+        self.columns.setObjectName("columns")
+        for key in CONTACT_COLUMNS:
+            item = QListWidgetItem(
+                column_label(key) + (" " + self.tr("(nom affiché)") if key == "display_name" else "")
+            )
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setCheckState(Qt.CheckState.Checked if key in DEFAULT_COLUMNS else Qt.CheckState.Unchecked)
+            self.columns.addItem(item)
+        QVBoxLayout(self.columns_group).addWidget(self.columns)
+
+        self.generate_button = QPushButton(self.tr("Générer"), self)
+        self.generate_button.setObjectName("generate")
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton(self.tr("Annuler"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("generationProgress")
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setObjectName("generationStatus")
+        self.status.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.generate_button)
+        actions.addWidget(self.cancel_button)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(title)
+        side_layout.addWidget(QLabel(self.tr("Document")))
+        side_layout.addWidget(self.kind)
+        for group in (self.charter_group, self.period_group, self.filter_group, self.columns_group):
+            side_layout.addWidget(group)
+        side_layout.addLayout(actions)
+        side_layout.addWidget(self.progress)
+        side_layout.addWidget(self.status)
+        side_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(330)
+
+        self.preview = PdfPreview(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind
+        self.charter_group.setVisible(kind == "charter")
+        self.period_group.setVisible(kind == "community-report")
+        self.filter_group.setVisible(kind in ("contact-list", "directory"))
+        self.columns_group.setVisible(kind == "contact-list")
+
+    @property
+    def current_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def select_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(KINDS.index(kind))
+
+    # -- choices read from the database (segments, tags) --------------------------------------------
+
+    def _fill_choices(self, segments: list[str], tags: list[str]) -> None:
+        chosen_segment, chosen_tag = self.segment.currentData(), self.tag.currentData()
+        self.segment.clear()
+        self.segment.addItem(self.tr("Aucun (tous les contacts)"), None)
+        for name in segments:
+            self.segment.addItem(name, name)
+        self.tag.clear()
+        self.tag.addItem(self.tr("Toutes les étiquettes"), None)
+        for name in tags:
+            self.tag.addItem(name, name)
+        for combo, chosen in ((self.segment, chosen_segment), (self.tag, chosen_tag)):
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(max(0, index))
+
+    def _database_changed(self) -> None:
+        ready = self.database.state is DatabaseState.READY and self.database.path is not None
+        self.generate_button.setEnabled(ready and self.task is None)
+        self.edit_template.setEnabled(ready)
+        if ready:
+            self.load_choices()
+        else:
+            self.preview.clear(self.tr("Ouvrez une base pour générer des documents."))
+
+    def load_choices(self) -> Task:
+        database, actor = self.database, self.database.actor
+
+        def work(_ctx: TaskContext) -> tuple[list[str], list[str]]:
+            from communitydesk.services import segments, tags
+
+            store = database.database()
+            return [s.name for s in segments.list_segments(store, actor)], [
+                t.name for t in tags.list_tags(store, actor)
+            ]
+
+        def loaded(result: tuple[list[str], list[str]]) -> None:
+            self._fill_choices(*result)
+            self.choices_loaded.emit()
+
+        self.choices_task = run_in_background(self, work, on_success=loaded, on_failure=lambda _message: None)
+        return self.choices_task
+
+    def refresh(self) -> None:
+        if self.database.state is DatabaseState.READY:
+            self.load_choices()
+
+    # -- generating ----------------------------------------------------------------------------------
+
+    def options(self) -> DocumentOptions:
+        kind = self.current_kind
+        columns = tuple(
+            str(self.columns.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.columns.count())
+            if self.columns.item(i).checkState() == Qt.CheckState.Checked
+        )
+        period = None
+        if kind == "community-report":
+            period = Period(pydate(self.date_from.date()), pydate(self.date_to.date()))
+        return DocumentOptions(
+            period=period,
+            contact_filter=ContactFilter(
+                circle=self.circle.currentData(), tag=self.tag.currentData(), segment=self.segment.currentData()
+            ),
+            columns=columns or None,
+            template=str(self.template.currentData()),
+            member_name=self.member_name.text(),
+            signatory_name=self.signatory_name.text(),
+        )
+
+    def generate(self) -> Task | None:
+        """Build the chosen document in the background; the preview shows it when done."""
+        if self.task is not None or self.database.path is None:
+            return None
+        kind = self.current_kind
+        try:
+            options = self.options()
+        except UserError as exc:  # an inverted period: said in French, nothing started
+            show_error(self, str(exc))
+            return None
+        self._runs += 1
+        out = Path(self.temp_dir.path()) / f"{FILE_NAMES[kind]}-{self._runs}.pdf"
+        path, actor = self.database.path, self.database.actor
+
+        def work(ctx: TaskContext) -> Any:
+            from communitydesk.services.documents import generate_pdf
+
+            try:
+                return generate_pdf(kind, path, actor, options, out, progress=ctx.progress, cancelled=ctx.is_cancelled)
+            except UserError:
+                ctx.raise_if_cancelled()  # stopped by Annuler: a cancellation, not a failure
+                raise
+
+        self.generate_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Génération en cours…"))
+        self.task = run_in_background(
+            self,
+            work,
+            label=self.tr("Génération du PDF…"),
+            cancellable=True,
+            on_success=self._generated,
+            on_failure=self._failed,
+            on_cancel=self._cancelled,
+        )
+        self.task.progressed.connect(self._progressed)
+        return self.task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
+
+    def _finish(self, message: str) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setEnabled(False)
+        self.generate_button.setEnabled(self.database.state is DatabaseState.READY)
+        self.status.setText(message)
+
+    def _generated(self, result: Any) -> None:
+        self.last_result = result
+        self._finish(self.tr("Document prêt : {count} page(s).").format(count=result.pages))
+        name = f"{FILE_NAMES[self.current_kind]}-{date.today().isoformat()}.pdf"
+        self.preview.show_pdf(result.path, name)
+        self.generated.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self._finish(message)
+        show_error(self, message, self.tr("Le document n'a pas pu être généré"))
+
+    def _cancelled(self) -> None:
+        self._finish(self.tr("Génération annulée."))
+
+    # -- charter templates ------------------------------------------------------------------------
+
+    def open_template_editor(self) -> QWidget:
+        from communitydesk.ui.documents.charter_editor import CharterEditorDialog
+
+        dialog = CharterEditorDialog(self.database, str(self.template.currentData()), self)
+        dialog.open()
+        return dialog
+
+    def closing(self) -> None:
+        self.cancel()
