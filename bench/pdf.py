@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -86,12 +87,12 @@ def bare_reportlab(
     way with style commands; otherwise ReportLab's default paddings (taller rows, more pages).
     """
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import LongTable, SimpleDocTemplate
+    from reportlab.platypus import Flowable, LongTable, SimpleDocTemplate
 
     from communitydesk.reports.fonts import SANS, ensure_family
 
     ensure_family(SANS)
-    style: list[tuple[object, ...]] = [("FONT", (0, 0), (-1, -1), SANS, 7.5)]
+    style: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), SANS, 7.5)]
     if compact:
         style += [
             ("LEFTPADDING", (0, 0), (-1, -1), 2.2),
@@ -99,7 +100,7 @@ def bare_reportlab(
             ("TOPPADDING", (0, 0), (-1, -1), 1.6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.9),
         ]
-    story = [
+    story: list[Flowable] = [
         LongTable([header, *rows[i : i + 500]], colWidths=widths, repeatRows=1, style=style)
         for i in range(0, len(rows), 500)
     ]

@@ -6,6 +6,7 @@ Grouped by initial letter, with a box to tick when the person is met or present.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
 from reportlab.platypus.tables import CellStyle
@@ -65,7 +66,7 @@ class DirectoryRenderer(DocumentRenderer):
         return 1 + -(-(self.listing.count + 27) // CHUNK_ROWS)
 
     def _groups(self) -> Iterator[tuple[str, list[tuple[str, ...]]]]:
-        letter, group = "", []
+        letter, group = "", list[tuple[str, ...]]()
         for batch in self.listing.batches():
             for row in batch:
                 entry = directory_row(*row)
@@ -97,7 +98,7 @@ class DirectoryRenderer(DocumentRenderer):
 
         def table() -> LongTable:
             built = look.table(rows, widths, styles)
-            commands = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE])]
+            commands: list[tuple[Any, ...]] = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE])]
             for index in letters:
                 commands += [
                     ("SPAN", (0, index), (-1, index)),

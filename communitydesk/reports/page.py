@@ -161,7 +161,7 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's name
             self._held_pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # what Canvas.showPage does after drawing
 
         def save(self) -> None:
             count = len(self._held_pages)

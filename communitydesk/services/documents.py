@@ -60,7 +60,7 @@ class HasPath(Protocol):
 
 
 def _database_path(source: Path | str | HasPath) -> Path:
-    return Path(source.path) if hasattr(source, "path") else Path(source)  # type: ignore[union-attr]
+    return Path(source.path) if hasattr(source, "path") else Path(source)
 
 
 @contextmanager

@@ -65,7 +65,7 @@ def _legend(drawing: Drawing, series: Series, palette: Sequence[Color], x: float
     legend = Legend()
     legend.fontName = ensure_family(SANS)
     legend.fontSize = 7.5
-    legend.x, legend.y = x, y
+    legend.x, legend.y = round(x), round(y)
     legend.alignment = "right"
     legend.boxAnchor = "nw"
     legend.dx = legend.dy = 7
@@ -92,7 +92,7 @@ def bar_chart(
     chart = VerticalBarChart()
     legend_width = 95 if legend and len(series) > 1 else 0
     chart.x, chart.y = 34, 22
-    chart.width, chart.height = width - chart.x - 8 - legend_width, height - chart.y - 10
+    chart.width, chart.height = round(width - chart.x - 8 - legend_width), round(height - chart.y - 10)
     chart.data = [list(values) for _name, values in series] or [[0]]
     chart.categoryAxis.categoryNames = [c if i % label_every == 0 else "" for i, c in enumerate(categories)]
     _style_axes(chart, 7)
@@ -124,8 +124,8 @@ def horizontal_bar_chart(
         drawing.add(String(width / 2, height / 2, "—", fontName=ensure_family(SANS), fontSize=10, fillColor=MUTED))
         return drawing
     chart = HorizontalBarChart()
-    chart.x, chart.y = min(150.0, width * 0.38), 16
-    chart.width, chart.height = width - chart.x - 30, height - chart.y - 6
+    chart.x, chart.y = round(min(150.0, width * 0.38)), 16
+    chart.width, chart.height = round(width - chart.x - 30), round(height - chart.y - 6)
     # Listed top to bottom in the given order (the chart draws the first category at the bottom).
     chart.data = [list(reversed(values)) or [0]]
     chart.categoryAxis.categoryNames = list(reversed(categories)) or [""]
@@ -159,7 +159,7 @@ def line_chart(
     chart = HorizontalLineChart()
     legend_width = 95 if len(series) > 1 else 0
     chart.x, chart.y = 38, 22
-    chart.width, chart.height = width - chart.x - 10 - legend_width, height - chart.y - 10
+    chart.width, chart.height = round(width - chart.x - 10 - legend_width), round(height - chart.y - 10)
     chart.data = [list(values) for _name, values in series] or [[0]]
     chart.categoryAxis.categoryNames = [c if i % label_every == 0 else "" for i, c in enumerate(categories)]
     chart.categoryAxis.labels.angle = 0
@@ -191,8 +191,8 @@ def pie_chart(
         drawing.add(String(width / 2, height / 2, "—", fontName=ensure_family(SANS), fontSize=10, fillColor=MUTED))
         return drawing
     pie = Pie()
-    size = min(height - 12, width * 0.45)
-    pie.x, pie.y = 8, (height - size) / 2
+    size = round(min(height - 12, width * 0.45))
+    pie.x, pie.y = 8, round((height - size) / 2)
     pie.width = pie.height = size
     pie.data = values
     pie.labels = None
@@ -207,7 +207,7 @@ def pie_chart(
     legend = Legend()
     legend.fontName = ensure_family(SANS)
     legend.fontSize = 7.5
-    legend.x, legend.y = pie.x + size + 22, height - 6
+    legend.x, legend.y = pie.x + size + 22, round(height - 6)
     legend.boxAnchor = "nw"
     legend.alignment = "right"
     legend.dx = legend.dy = 7

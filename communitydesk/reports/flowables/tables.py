@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
@@ -109,7 +110,9 @@ class CellFitter:
         return out
 
 
-def _cell_style(name: str, font: str, size: float, colour: Color, *, valign: str = "TOP") -> CellStyle:
+def _cell_style(
+    name: str, font: str, size: float, colour: Color, *, valign: Literal["TOP", "MIDDLE", "BOTTOM"] = "TOP"
+) -> CellStyle:
     style = CellStyle(name)
     style.fontname, style.fontsize, style.leading = font, size, size * 1.2
     style.color = colour
@@ -143,7 +146,11 @@ class ListingLook:
             list(style) if isinstance(style, list) else [style] * columns for style in styles
         ]
         return LongTable(
-            list(rows), colWidths=list(col_widths), repeatRows=1, style=self.commands, cellStyles=cell_styles
+            [list(row) for row in rows],
+            colWidths=list(col_widths),
+            repeatRows=1,
+            style=self.commands,
+            cellStyles=cell_styles,
         )
 
 
