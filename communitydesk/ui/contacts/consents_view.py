@@ -81,8 +81,10 @@ class ConsentsModel(QAbstractTableModel):
         if column == 3:
             return " · ".join(part for part in (consent.source, consent.recorded_by) if part)
         if consent.withdrawn_at is None:
-            return QCoreApplication.translate(_CONTEXT, "en cours")
-        return QCoreApplication.translate(_CONTEXT, "retiré le {day}").format(day=day(consent.withdrawn_at, "short"))
+            return QCoreApplication.translate("ConsentsModel", "en cours")
+        return QCoreApplication.translate("ConsentsModel", "retiré le {day}").format(
+            day=day(consent.withdrawn_at, "short")
+        )
 
 
 class ConsentsPanel(QWidget):

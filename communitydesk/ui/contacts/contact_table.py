@@ -63,9 +63,9 @@ def _day(value: Any) -> str:
 def _flags_text(row: ContactRow) -> str:
     parts = []
     if row.is_ambassador:
-        parts.append(_tr("Ambassadeur"))
+        parts.append(QCoreApplication.translate("ContactTableModel", "Ambassadeur"))
     if row.is_critic:
-        parts.append(_tr("Détracteur"))
+        parts.append(QCoreApplication.translate("ContactTableModel", "Détracteur"))
     return " · ".join(parts)
 
 
@@ -83,7 +83,11 @@ COLUMNS: tuple[ContactColumn, ...] = (
     ContactColumn(
         "kind",
         QT_TRANSLATE_NOOP("ContactTableModel", "Type"),
-        lambda r: _tr("Organisation") if r.kind == "organisation" else _tr("Personne"),
+        lambda r: (
+            QCoreApplication.translate("ContactTableModel", "Organisation")
+            if r.kind == "organisation"
+            else QCoreApplication.translate("ContactTableModel", "Personne")
+        ),
         hidden_by_default=True,
     ),
     ContactColumn("organisation", QT_TRANSLATE_NOOP("ContactTableModel", "Organisation"), lambda r: r.organisation),
@@ -101,13 +105,15 @@ COLUMNS: tuple[ContactColumn, ...] = (
     ContactColumn(
         "last_touch",
         QT_TRANSLATE_NOOP("ContactTableModel", "Dernier contact"),
-        lambda r: _day(r.last_touch_at) if r.last_touch_at else _tr("jamais"),
+        lambda r: (
+            _day(r.last_touch_at) if r.last_touch_at else QCoreApplication.translate("ContactTableModel", "jamais")
+        ),
         "last_touch",
     ),
     ContactColumn(
         "overdue",
         QT_TRANSLATE_NOOP("ContactTableModel", "À relancer"),
-        lambda r: _tr("à relancer") if r.overdue else "",
+        lambda r: QCoreApplication.translate("ContactTableModel", "à relancer") if r.overdue else "",
     ),
     ContactColumn(
         "created",
@@ -209,7 +215,7 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column_title(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort is not None:
-            return _tr("Cliquez pour trier")
+            return QCoreApplication.translate("ContactTableModel", "Cliquez pour trier")
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -99,7 +99,13 @@ def fill_errors(table: QTableWidget, errors: list[RowError]) -> None:
 def errors_table(parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, 3, parent)
     table.setObjectName("importErrors")
-    table.setHorizontalHeaderLabels([parent.tr("Ligne"), parent.tr("Champ"), parent.tr("Problème")])
+    table.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("ContactImportWizard", "Ligne"),
+            QCoreApplication.translate("ContactImportWizard", "Champ"),
+            QCoreApplication.translate("ContactImportWizard", "Problème"),
+        ]
+    )
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -112,13 +118,19 @@ def summary_lines(wizard: QWidget, summary: ImportSummary) -> str:
     from communitydesk.formatting import number
 
     lines = [
-        wizard.tr("Contacts créés : {n}").format(n=number(summary.created)),
-        wizard.tr("Contacts mis à jour : {n}").format(n=number(summary.updated)),
-        wizard.tr("Lignes fusionnées (même personne plusieurs fois dans le fichier) : {n}").format(
-            n=number(summary.merged)
+        QCoreApplication.translate("ContactImportWizard", "Contacts créés : {n}").format(n=number(summary.created)),
+        QCoreApplication.translate("ContactImportWizard", "Contacts mis à jour : {n}").format(
+            n=number(summary.updated)
         ),
-        wizard.tr("Lignes ignorées (contact déjà connu, rien à changer) : {n}").format(n=number(summary.skipped)),
-        wizard.tr("Lignes en erreur, non importées : {n}").format(n=number(summary.rejected_lines)),
+        QCoreApplication.translate(
+            "ContactImportWizard", "Lignes fusionnées (même personne plusieurs fois dans le fichier) : {n}"
+        ).format(n=number(summary.merged)),
+        QCoreApplication.translate(
+            "ContactImportWizard", "Lignes ignorées (contact déjà connu, rien à changer) : {n}"
+        ).format(n=number(summary.skipped)),
+        QCoreApplication.translate("ContactImportWizard", "Lignes en erreur, non importées : {n}").format(
+            n=number(summary.rejected_lines)
+        ),
     ]
     return "\n".join(lines)
 

@@ -47,17 +47,15 @@ def timeline_entries(points: Sequence[TouchPointRecord], moves: Sequence[CircleM
     from communitydesk.rules.circles import circle_label
 
     entries = [TimelineEntry(p.occurred_at, p.kind, p.label, p.summary, p.created_by, p.id) for p in points]
-    move_label = QCoreApplication.translate(_CONTEXT, "Changement de cercle")
+    move_label = QCoreApplication.translate("TimelineModel", "Changement de cercle")
     for move in moves:
         if move.from_circle is None:
-            text = QCoreApplication.translate(_CONTEXT, "Arrivée dans le cercle « {to} »").format(
+            text = QCoreApplication.translate("TimelineModel", "Arrivée dans le cercle « {to} »").format(
                 to=circle_label(move.to_circle)
             )
-            label = QCoreApplication.translate(_CONTEXT, "Arrivée")
+            label = QCoreApplication.translate("TimelineModel", "Arrivée")
         else:
-            text = QCoreApplication.translate(_CONTEXT, "{from_} → {to}").format(
-                from_=circle_label(move.from_circle), to=circle_label(move.to_circle)
-            )
+            text = f"{circle_label(move.from_circle)} → {circle_label(move.to_circle)}"
             label = move_label
         if move.reason:
             text = f"{text} — {move.reason}"
