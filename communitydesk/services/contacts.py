@@ -259,7 +259,10 @@ def restore_contact(store: Store, actor: Actor, contact_id: int, expected_versio
         )
         if merged_into is not None:
             raise UserError(
-                _("Ce contact a été fusionné dans le contact n° {id} : annulez la fusion pour le retrouver.", id=merged_into)
+                _(
+                    "Ce contact a été fusionné dans le contact n° {id} : annulez la fusion pour le retrouver.",
+                    id=merged_into,
+                )
             )
         if contact.archived_at is not None:
             contact.archived_at = None
