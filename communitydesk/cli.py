@@ -52,14 +52,19 @@ def _usage_problem(message: str) -> str:
     import re
 
     patterns = (
-        (r"the following arguments are required: (?P<names>.*)",
-         lambda m: _("il manque : {names}", names=m["names"])),
-        (r"argument (?P<name>\S+): invalid choice: (?P<value>.*) \(choose from (?P<known>.*)\)",
-         lambda m: _("{name} : choix inconnu {value} (possibles : {known})", **m.groupdict())),
-        (r"argument (?P<name>\S+): invalid \w+ value: (?P<value>.*)",
-         lambda m: _("{name} : valeur non valide {value}", **m.groupdict())),
-        (r"argument (?P<name>\S+): expected one argument",
-         lambda m: _("{name} : une valeur est attendue", **m.groupdict())),
+        (r"the following arguments are required: (?P<names>.*)", lambda m: _("il manque : {names}", names=m["names"])),
+        (
+            r"argument (?P<name>\S+): invalid choice: (?P<value>.*) \(choose from (?P<known>.*)\)",
+            lambda m: _("{name} : choix inconnu {value} (possibles : {known})", **m.groupdict()),
+        ),
+        (
+            r"argument (?P<name>\S+): invalid \w+ value: (?P<value>.*)",
+            lambda m: _("{name} : valeur non valide {value}", **m.groupdict()),
+        ),
+        (
+            r"argument (?P<name>\S+): expected one argument",
+            lambda m: _("{name} : une valeur est attendue", **m.groupdict()),
+        ),
         (r"unrecognized arguments: (?P<names>.*)", lambda m: _("arguments inconnus : {names}", names=m["names"])),
     )
     for pattern, say in patterns:
@@ -91,8 +96,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from communitydesk.services.demo import create_demo_database
 
     summary = create_demo_database(
-        args.db, _system_actor(), contacts=args.contacts, seed=args.seed,
-        progress=_progress_to_stderr(_("Création de la démo")), replace=args.replace,
+        args.db,
+        _system_actor(),
+        contacts=args.contacts,
+        seed=args.seed,
+        progress=_progress_to_stderr(_("Création de la démo")),
+        replace=args.replace,
     )
     print(_("Base de démonstration créée : {path} ({count} contacts).", path=args.db, count=summary.contacts))
     return EXIT_OK
@@ -133,8 +142,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from communitydesk.services.maintenance import backup_database
 
-    target = backup_database(args.db, _system_actor(), out=args.out, keep=args.keep,
-                             progress=_progress_to_stderr(_("Sauvegarde")))
+    target = backup_database(
+        args.db, _system_actor(), out=args.out, keep=args.keep, progress=_progress_to_stderr(_("Sauvegarde"))
+    )
     print(_("Sauvegarde écrite : {path}", path=target))
     return EXIT_OK
 
@@ -194,19 +204,34 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
     db = open_database(args.db, create=False)
     try:
         summary = import_contributions(
-            db, _system_actor(), args.file, args.campaign, args.platform, mapping=mapping, create=args.create,
-            dry_run=args.dry_run, progress=_progress_to_stderr(_("Import des contributions")),
+            db,
+            _system_actor(),
+            args.file,
+            args.campaign,
+            args.platform,
+            mapping=mapping,
+            create=args.create,
+            dry_run=args.dry_run,
+            progress=_progress_to_stderr(_("Import des contributions")),
         )
     finally:
         db.close()
     if args.json:
         _print_json(summary.as_json())
     else:
-        print(_("{created} créée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).", created=summary.created,
-                updated=summary.updated, skipped=summary.skipped))
+        print(
+            _(
+                "{created} créée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).",
+                created=summary.created,
+                updated=summary.updated,
+                skipped=summary.skipped,
+            )
+        )
         for error in summary.errors:
-            print(_("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field,
-                    message=error.message), file=sys.stderr)
+            print(
+                _("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field, message=error.message),
+                file=sys.stderr,
+            )
         if summary.errors and not args.dry_run:
             print(_("Rien n'a été importé : corrigez ces lignes puis relancez."), file=sys.stderr)
     return EXIT_FAILED if summary.errors else EXIT_OK
@@ -214,8 +239,9 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     lang = FrenchArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS,
-                      help=_("langue des messages (fr par défaut)"))
+    lang.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS, help=_("langue des messages (fr par défaut)")
+    )
 
     parser = FrenchArgumentParser(prog="communitydesk", description=_("CommunityDesk : votre communauté en cercles."))
     parser.add_argument(
@@ -264,19 +290,20 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     pdf = export_command("pdf", cmd_export_pdf, _("écrire un document PDF"))
-    pdf.add_argument("kind", metavar=_("DOCUMENT"),
-                     help=_("charter, community-report, contact-list ou directory"))
+    pdf.add_argument("kind", metavar=_("DOCUMENT"), help=_("charter, community-report, contact-list ou directory"))
     pdf.add_argument("--db", type=Path, required=True)
     pdf.add_argument("--out", type=Path, required=True, help=_("fichier PDF à écrire"))
-    pdf.add_argument("--from", dest="date_from", metavar=_("DATE"),
-                     help=_("début de période (AAAA-MM-JJ ou JJ/MM/AAAA)"))
+    pdf.add_argument(
+        "--from", dest="date_from", metavar=_("DATE"), help=_("début de période (AAAA-MM-JJ ou JJ/MM/AAAA)")
+    )
     pdf.add_argument("--to", dest="date_to", metavar=_("DATE"), help=_("fin de période, incluse"))
     pdf.add_argument("--segment", default=None, help=_("segment enregistré"))
     pdf.add_argument("--circle", default=None, help=_("cercle : proches, communaute ou grand_public"))
     pdf.add_argument("--tag", default=None, help=_("étiquette"))
     pdf.add_argument("--columns", default=None, help=_("colonnes de la liste, séparées par des virgules"))
-    pdf.add_argument("--template", default="ambassador", choices=("ambassador", "collaborator"),
-                     help=_("modèle de charte"))
+    pdf.add_argument(
+        "--template", default="ambassador", choices=("ambassador", "collaborator"), help=_("modèle de charte")
+    )
     pdf.add_argument("--member-name", default=None, help=_("nom de l'ambassadeur ou du collaborateur (charte)"))
     pdf.add_argument("--signatory-name", default=None, help=_("nom du signataire de l'organisation (charte)"))
 
@@ -290,17 +317,19 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    contributions = import_command("contributions", cmd_import_contributions,
-                                   _("importer l'export CSV des contributions d'une plateforme"))
+    contributions = import_command(
+        "contributions", cmd_import_contributions, _("importer l'export CSV des contributions d'une plateforme")
+    )
     contributions.add_argument("file", type=Path, metavar=_("FICHIER"))
     contributions.add_argument("--db", type=Path, required=True)
     contributions.add_argument("--campaign", required=True, metavar=_("NOM_OU_NUMÉRO"))
-    contributions.add_argument("--platform", required=True,
-                               choices=("ulule", "kisskissbankbank", "helloasso", "generic"))
-    contributions.add_argument("--mapping", type=Path, default=None,
-                               help=_("fichier JSON {\"champ\": \"en-tête\"} des colonnes"))
-    contributions.add_argument("--create", action="store_true",
-                               help=_("créer la campagne si aucune ne porte ce nom"))
+    contributions.add_argument(
+        "--platform", required=True, choices=("ulule", "kisskissbankbank", "helloasso", "generic")
+    )
+    contributions.add_argument(
+        "--mapping", type=Path, default=None, help=_('fichier JSON {"champ": "en-tête"} des colonnes')
+    )
+    contributions.add_argument("--create", action="store_true", help=_("créer la campagne si aucune ne porte ce nom"))
     contributions.add_argument("--dry-run", action="store_true", help=_("tout vérifier sans rien enregistrer"))
     contributions.add_argument("--json", action="store_true")
     return parser
@@ -345,8 +374,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         # A full disk, a permission, a vanished folder: the user can act on it, a traceback would not help.
         where = error.filename or ""
-        print(_("Erreur : {message}", message=_("« {path} » : {reason}.", path=where, reason=error.strerror or error)),
-              file=sys.stderr)
+        print(
+            _("Erreur : {message}", message=_("« {path} » : {reason}.", path=where, reason=error.strerror or error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(_("Interrompu."), file=sys.stderr)

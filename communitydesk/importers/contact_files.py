@@ -54,7 +54,7 @@ class ContactFilePreview:
 
     @property
     def delimiter_name(self) -> str:
-        """"point-virgule", "virgule", "tabulation" (translated), "" for vCard."""
+        """ "point-virgule", "virgule", "tabulation" (translated), "" for vCard."""
         names = {";": _("point-virgule"), ",": _("virgule"), "\t": _("tabulation")}
         return names.get(self.delimiter, "")
 
