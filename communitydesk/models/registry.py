@@ -1,13 +1,14 @@
 """Imports every model module so that ``Base.metadata`` knows every table."""
 
-from communitydesk.models import (  # contacts extras (0002)
+# One line per model module (alphabetical, ruff keeps it so); the revision that added it.
+from communitydesk.models import (
     campaigns,  # crowdfunding campaigns (0003)
-    consent,
-    contacts,
+    consent,  # contacts extras (0002)
+    contacts,  # 0001
     documents,  # charter templates (0004)
-    duplicates,
-    organisation,
-    segments,
+    duplicates,  # contacts extras (0002)
+    organisation,  # 0001
+    segments,  # contacts extras (0002)
 )
 from communitydesk.models.base import Base
 
