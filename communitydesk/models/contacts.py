@@ -76,6 +76,17 @@ class Contact(Tracked, Base):
         Index("ix_contacts_active_city", "city", "sort_name", sqlite_where=text(ACTIVE_SQL)),
         Index("ix_contacts_active_circle", "circle", "sort_name", sqlite_where=text(ACTIVE_SQL)),
         Index("ix_contacts_created_at", "created_at"),
+        # Dashboard circle counts keep erased contacts (aggregates survive erasure): index-only.
+        Index("ix_contacts_unarchived_circle", "circle", sqlite_where=text("archived_at IS NULL")),
+        # "À relancer" on the dashboard: one index range per circle instead of a scan.
+        # (No expression index: batch migrations cannot reflect one and would drop it.)
+        Index(
+            "ix_contacts_active_circle_touch",
+            "circle",
+            "last_touch_at",
+            "created_at",
+            sqlite_where=text(ACTIVE_SQL),
+        ),
     )
 
     @property

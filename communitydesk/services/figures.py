@@ -114,12 +114,17 @@ def overdue_count(conn: sqlite3.Connection, now: datetime | None = None) -> int:
     except ValueError:
         stored = None
     limits = due_before(rhythm_from_stored(stored), now or datetime.now(UTC))
-    clauses = " OR ".join("(circle = ? AND COALESCE(last_touch_at, created_at) < ?)" for _c in limits)
-    params: list[str] = []
-    for circle, limit in limits.items():
-        params += [circle, _text(limit)]
-    sql = f"SELECT COUNT(*) FROM contacts WHERE archived_at IS NULL AND anonymised_at IS NULL AND ({clauses})"
-    return int(conn.execute(sql, params).fetchone()[0])
+    # Two index ranges per circle on ix_contacts_active_circle_touch (touched before the limit;
+    # never touched and created before it): an OR over COALESCE would scan every contact.
+    sql = (
+        "SELECT (SELECT COUNT(*) FROM contacts WHERE archived_at IS NULL AND anonymised_at IS NULL"
+        " AND circle = :c AND last_touch_at < :limit)"
+        " + (SELECT COUNT(*) FROM contacts WHERE archived_at IS NULL AND anonymised_at IS NULL"
+        " AND circle = :c AND last_touch_at IS NULL AND created_at < :limit)"
+    )
+    return sum(
+        int(conn.execute(sql, {"c": circle, "limit": _text(limit)}).fetchone()[0]) for circle, limit in limits.items()
+    )
 
 
 def _text(moment: datetime) -> str:

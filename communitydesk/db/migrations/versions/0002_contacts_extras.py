@@ -207,6 +207,15 @@ def upgrade() -> None:
         batch_op.drop_index("ix_contacts_circle")  # superseded by the partial one above (see models)
         batch_op.create_index("ix_contacts_active_sort_name", ["sort_name"], unique=False, sqlite_where=sa.text(ACTIVE))
         batch_op.create_index("ix_contacts_created_at", ["created_at"], unique=False)
+        batch_op.create_index(
+            "ix_contacts_unarchived_circle", ["circle"], unique=False, sqlite_where=sa.text("archived_at IS NULL")
+        )
+        batch_op.create_index(
+            "ix_contacts_active_circle_touch",
+            ["circle", "last_touch_at", "created_at"],
+            unique=False,
+            sqlite_where=sa.text(ACTIVE),
+        )
 
     op.execute(
         "CREATE VIRTUAL TABLE contacts_fts USING fts5(body, tokenize='unicode61 remove_diacritics 2', "
@@ -225,6 +234,8 @@ def downgrade() -> None:
     op.drop_table("contact_search_queue")
     op.drop_table("contact_circle_counts")
     with op.batch_alter_table("contacts", schema=None) as batch_op:
+        batch_op.drop_index("ix_contacts_active_circle_touch")
+        batch_op.drop_index("ix_contacts_unarchived_circle")
         batch_op.drop_index("ix_contacts_created_at")
         batch_op.drop_index("ix_contacts_active_sort_name")
         batch_op.drop_index("ix_contacts_active_circle")
