@@ -70,6 +70,31 @@ class PageDecor:
         self.font = ensure_family(SANS)
         self.bold = bold(SANS)
         self._logo: ImageReader | bool | None = False  # False: not loaded yet
+        self._texts: tuple[str, str, str, str] | None = None  # the same on every page: fitted once
+
+    def texts(self, text_width: float) -> tuple[str, str, str, str]:
+        """Organisation name, title, footer details and generation line, fitted to the page."""
+        if self._texts is None:
+            width, _height = self.setup.pagesize
+            identity = self.setup.identity
+            details = " · ".join(
+                part
+                for part in (identity.name, identity.address.replace("\n", ", "), identity.legal_id, identity.website)
+                if part
+            )
+            generated = _(
+                "Généré le {day} à {time} avec CommunityDesk {version}",
+                day=day(self.setup.generated_at, "long"),
+                time=to_local(self.setup.generated_at).strftime("%H:%M"),
+                version=__version__,
+            )
+            self._texts = (
+                _fit(identity.display_name, self.bold, 10, text_width),
+                _fit(self.setup.title, self.font, 8, text_width),
+                _fit(details, self.font, 7, width - 2 * SIDE_MARGIN - 30 * mm),
+                generated,
+            )
+        return self._texts
 
     def logo(self) -> ImageReader | None:
         if self._logo is False:
@@ -84,7 +109,7 @@ class PageDecor:
 
     def draw(self, canvas: Canvas, page_number: int) -> None:
         width, height = self.setup.pagesize
-        identity, palette = self.setup.identity, self.setup.palette
+        palette = self.setup.palette
         canvas.saveState()
         # Header: organisation name and document title on the left, logo on the right.
         top = height - 11 * mm
@@ -103,13 +128,13 @@ class PageDecor:
                 image_height * scale,
                 mask="auto",
             )
-        text_width = width - 2 * SIDE_MARGIN - logo_width - 6 * mm
+        name, title, details, generated = self.texts(width - 2 * SIDE_MARGIN - logo_width - 6 * mm)
         canvas.setFillColor(palette.primary)
         canvas.setFont(self.bold, 10)
-        canvas.drawString(SIDE_MARGIN, top, _fit(identity.display_name, self.bold, 10, text_width))
+        canvas.drawString(SIDE_MARGIN, top, name)
         canvas.setFillColor(MUTED)
         canvas.setFont(self.font, 8)
-        canvas.drawString(SIDE_MARGIN, top - 11, _fit(self.setup.title, self.font, 8, text_width))
+        canvas.drawString(SIDE_MARGIN, top - 11, title)
         rule_y = height - HEADER_HEIGHT + 5 * mm
         canvas.setStrokeColor(palette.primary)
         canvas.setLineWidth(1.2)
@@ -123,18 +148,7 @@ class PageDecor:
         canvas.line(SIDE_MARGIN, 13 * mm, width - SIDE_MARGIN, 13 * mm)
         canvas.setFillColor(MUTED)
         canvas.setFont(self.font, 7)
-        details = " · ".join(
-            part
-            for part in (identity.name, identity.address.replace("\n", ", "), identity.legal_id, identity.website)
-            if part
-        )
-        canvas.drawString(SIDE_MARGIN, 9 * mm, _fit(details, self.font, 7, width - 2 * SIDE_MARGIN - 30 * mm))
-        generated = _(
-            "Généré le {day} à {time} avec CommunityDesk {version}",
-            day=day(self.setup.generated_at, "long"),
-            time=to_local(self.setup.generated_at).strftime("%H:%M"),
-            version=__version__,
-        )
+        canvas.drawString(SIDE_MARGIN, 9 * mm, details)
         canvas.drawString(SIDE_MARGIN, 5.5 * mm, generated)
         if self.setup.footer_note:
             canvas.drawRightString(width - SIDE_MARGIN, 5.5 * mm, self.setup.footer_note)

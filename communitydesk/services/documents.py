@@ -79,13 +79,22 @@ def _reading(source: Path | str | HasPath) -> Iterator[sqlite3.Connection]:
         conn = connect_readonly(path)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
-    conn.create_function("fold", 1, lambda text: fold(text or ""), deterministic=True)
+    conn.create_function("fold", 1, _sort_key, deterministic=True)
     try:
         yield conn
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
     finally:
         conn.close()
+
+
+def _sort_key(text: str | None) -> str:
+    """rules.contact_keys.fold, with a fast path for plain ASCII (most names): called per row."""
+    if not text:
+        return ""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return fold(text)
 
 
 def _stored(moment: datetime) -> str:
@@ -589,6 +598,7 @@ class ContactListing:
         order = "fold(CASE WHEN c.last_name != '' THEN c.last_name ELSE c.organisation END), fold(c.first_name), c.id"
         dates = [i for i, key in enumerate(self.columns) if key in ("last_touch", "created")]
         circle_index = self.columns.index("circle") if "circle" in self.columns else None
+        circles = {c.value: circle_label(c.value) for c in CIRCLE_ORDER}
         with _reading(self._path) as conn:
             cursor = conn.execute(f"SELECT {select} FROM contacts c WHERE {self._where} ORDER BY {order}", self._params)
             while True:
@@ -596,17 +606,20 @@ class ContactListing:
                 if not rows:
                     return
                 if dates or circle_index is not None:
-                    rows = [self._printable(row, dates, circle_index) for row in rows]
+                    rows = [self._printable(row, dates, circle_index, circles) for row in rows]
                 yield rows
 
     @staticmethod
-    def _printable(row: tuple[object, ...], dates: list[int], circle_index: int | None) -> tuple[str, ...]:
+    def _printable(
+        row: tuple[object, ...], dates: list[int], circle_index: int | None, circles: dict[str, str]
+    ) -> tuple[str, ...]:
         values = list(row)
         for index in dates:
             text = values[index]
             values[index] = _parse_stored(str(text)).astimezone(PARIS).strftime("%d/%m/%Y") if text else ""
         if circle_index is not None:
-            values[circle_index] = circle_label(str(values[circle_index]))
+            code = str(values[circle_index])
+            values[circle_index] = circles.get(code) or circle_label(code)
         return tuple("" if v is None else str(v) for v in values)
 
 

@@ -304,3 +304,10 @@ def test_periods() -> None:
 
 def test_circle_labels_cover_every_circle() -> None:
     assert [documents.circle_label(c.value) for c in CIRCLE_ORDER] == ["Proches", "Communauté", "Grand public"]
+
+
+@pytest.mark.parametrize("text", ["  Jean   Dupont ", "O'Neil-Smith", "ABC def", "", "Élise Œuvray", "d’Almeida"])
+def test_the_sort_key_is_the_folded_name(text: str) -> None:
+    from communitydesk.rules.contact_keys import fold
+
+    assert documents._sort_key(text) == fold(text)

@@ -164,7 +164,8 @@ def listing_look(palette: Palette, size: float = 7.5, *, padding: float | None =
     commands = TableStyle(
         [
             ("BACKGROUND", (0, 0), (-1, 0), palette.primary),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE, palette.primary_light]),
+            # None: the white rows are left as they are (half the rectangles to draw).
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, palette.primary_light]),
             ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
         ]
     )
