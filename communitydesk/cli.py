@@ -371,13 +371,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(_("Erreur : {message}", message=error), file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader went away (``| head``): nothing to say, and nothing more may be printed.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
     except OSError as error:
         # A full disk, a permission, a vanished folder: the user can act on it, a traceback would not help.
-        where = error.filename or ""
-        print(
-            _("Erreur : {message}", message=_("« {path} » : {reason}.", path=where, reason=error.strerror or error)),
-            file=sys.stderr,
-        )
+        reason = error.strerror or str(error)
+        if error.filename:
+            reason = _("« {path} » : {reason}.", path=error.filename, reason=reason)
+        print(_("Erreur : {message}", message=reason), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(_("Interrompu."), file=sys.stderr)

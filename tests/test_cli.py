@@ -317,3 +317,20 @@ def test_help_speaks_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> 
     english = capsys.readouterr().out
     assert french.startswith("utilisation : communitydesk") and "afficher cette aide et quitter" in french
     assert english.startswith("usage: communitydesk") and "show this help and exit" in english
+
+
+@pytest.mark.slow
+def test_closed_output_pipe_is_quiet(demo_db: Path) -> None:
+    """``communitydesk stats --json | head -1``: no "Broken pipe" complaint on stderr."""
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "communitydesk", "stats", "--db", str(demo_db), "--json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # the reader is gone before anything is printed
+    err = reader.stderr.read().decode()
+    reader.stderr.close()
+    reader.wait(timeout=60)
+    assert err == ""
