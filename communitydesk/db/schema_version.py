@@ -162,4 +162,15 @@ def describe_sqlite_error(path: Path, exc: sqlite3.Error | Exception) -> Databas
         return DatabaseError(_("« {path} » est endommagée ou n'est pas une base SQLite valide.", path=path))
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return DatabaseError(_("Impossible d'ouvrir « {path} » : vérifiez les droits du fichier.", path=path))
+    if "disk is full" in text:
+        return DatabaseError(
+            _(
+                "Le disque est plein : « {path} » n'a pas pu être enregistrée. Libérez de la place puis réessayez.",
+                path=path,
+            )
+        )
+    if "disk i/o" in text:
+        return DatabaseError(
+            _("Le disque n'a pas pu lire ou écrire « {path} » (support retiré ou défectueux ?).", path=path)
+        )
     return DatabaseError(_("Erreur de base de données sur « {path} » : {reason}", path=path, reason=exc))

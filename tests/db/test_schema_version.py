@@ -167,3 +167,21 @@ def test_unreadable_file_gives_clear_error(db_path: Path) -> None:
             open_database(db_path)
     finally:
         db_path.chmod(0o644)
+
+
+@pytest.mark.parametrize(
+    ("sqlite_says", "we_say"),
+    [
+        ("database is locked", "verrouillée par un autre programme"),
+        ("database disk image is malformed", "endommagée"),
+        ("file is not a database", "endommagée"),
+        ("unable to open database file", "vérifiez les droits"),
+        ("attempt to write a readonly database", "vérifiez les droits"),
+        ("database or disk is full", "Le disque est plein"),
+        ("disk I/O error", "n'a pas pu lire ou écrire"),
+        ("something new", "Erreur de base de données"),
+    ],
+)
+def test_sqlite_errors_become_french_sentences(tmp_path: Path, sqlite_says: str, we_say: str) -> None:
+    error = schema_version.describe_sqlite_error(tmp_path / "base.sqlite3", sqlite3.OperationalError(sqlite_says))
+    assert we_say in str(error) and str(tmp_path / "base.sqlite3") in str(error)
