@@ -55,7 +55,12 @@ def test_typing_helene_finds_helene_and_updates_rings(
     assert page.count_label.text() == "5 contacts"
     assert page.rings.counts == {"proches": 1, "communaute": 2, "grand_public": 2}
 
-    page.focus_search()
+    window = _window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Ctrl+F: to the search box
+    assert page.filter_bar.search.hasFocus()
     qtbot.keyClicks(page.filter_bar.search, "helene")
     # Debounced: the list follows after the pause, without Enter.
     wait_list(qtbot, page, ["Hélène Durand"])

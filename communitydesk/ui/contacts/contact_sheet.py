@@ -42,10 +42,11 @@ from PySide6.QtWidgets import (
 
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
+from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.widgets.circles import circle_name
 
 if TYPE_CHECKING:
@@ -383,7 +384,7 @@ class ContactSheet(QDialog):
         """Read the contact (again) from the database; unsaved edits are dropped."""
         self.set_busy(True)
         contact_id, actor = self.contact_id, self.actor
-        self.last_task = run_in_background(
+        self.last_task = run_for(
             self,
             lambda _ctx: read_sheet(self.database(), actor, contact_id),
             on_success=self._show,
@@ -546,7 +547,7 @@ class ContactSheet(QDialog):
         def failed(message: str) -> None:
             self._save_failed(task.error if task is not None else None, message)
 
-        task = run_in_background(self, work, on_success=self._saved, on_failure=failed)
+        task = run_for(self, work, on_success=self._saved, on_failure=failed)
         self.last_task = task
 
     def _saved(self, data: SheetData) -> None:
@@ -634,7 +635,7 @@ class ContactSheet(QDialog):
             self.set_busy(False)
             show_error(self, message)
 
-        self.last_task = run_in_background(self, work, on_success=done, on_failure=failed)
+        self.last_task = run_for(self, work, on_success=done, on_failure=failed)
         return self.last_task
 
     # -- RGPD -----------------------------------------------------------------------------------
@@ -683,7 +684,7 @@ class ContactSheet(QDialog):
             self.set_busy(False)
             show_error(self, message)
 
-        self.last_task = run_in_background(self, work, on_success=done, on_failure=failed)
+        self.last_task = run_for(self, work, on_success=done, on_failure=failed)
         return self.last_task
 
     def choose_person_export(self) -> None:
@@ -721,7 +722,7 @@ class ContactSheet(QDialog):
         def done(path: Any) -> None:
             self.show_message(self.tr("Tout ce qui est gardé sur cette personne est dans {path}").format(path=path))
 
-        self.last_task = run_in_background(self, work, on_success=done)
+        self.last_task = run_for(self, work, on_success=done)
         return self.last_task
 
     def ask_erase(self) -> EraseDialog | None:
@@ -755,7 +756,7 @@ class ContactSheet(QDialog):
             self.set_busy(False)
             show_error(self, message)
 
-        self.last_task = run_in_background(self, work, on_success=done, on_failure=failed)
+        self.last_task = run_for(self, work, on_success=done, on_failure=failed)
         return self.last_task
 
     # -- closing --------------------------------------------------------------------------------

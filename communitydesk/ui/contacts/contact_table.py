@@ -31,8 +31,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.contact_query import PAGE_SIZE, ContactListQuery, service_filter
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.tasks import Task, TaskContext
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 from communitydesk.ui.widgets.circles import circle_name
 
@@ -327,8 +328,8 @@ class ContactTableModel(QAbstractTableModel):
         def work(ctx: TaskContext) -> _Loaded:
             return _Loaded(generation, *self._read(ctx, query, pages, size, with_count=True))
 
-        self._reload_task = run_in_background(
-            None, work, on_success=lambda loaded: self._reloaded(loaded, soft), on_failure=self._reload_failed
+        self._reload_task = run_for(
+            self, work, on_success=lambda loaded: self._reloaded(loaded, soft), on_failure=self._reload_failed
         )
 
     def _read(
@@ -419,7 +420,7 @@ class ContactTableModel(QAbstractTableModel):
         def work(ctx: TaskContext) -> _Loaded:
             return _Loaded(generation, *self._read(ctx, query, wanted, size, with_count=False))
 
-        self._page_task = run_in_background(None, work, on_success=self._pages_read, on_failure=self._pages_failed)
+        self._page_task = run_for(self, work, on_success=self._pages_read, on_failure=self._pages_failed)
 
     def _pages_read(self, loaded: _Loaded) -> None:
         self._page_task = None

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.contacts.background import guarded, run_for
+from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 from communitydesk.ui.widgets.circles import circle_name
 
@@ -248,6 +249,7 @@ class DuplicatesDialog(QDialog):
         self.actor = actor
         self.last_merge: MergeRecord | None = None
         self.busy = False
+        self.task: Task | None = None
         self.model = DuplicatePairsModel(self)
         self.view = QTableView()
         self.view.setObjectName("duplicatePairs")
@@ -322,7 +324,8 @@ class DuplicatesDialog(QDialog):
             self._update_buttons()
             show_error(self, message)
 
-        return run_in_background(self, work, on_success=success, on_failure=failure, label=label)
+        self.task = run_for(self, work, on_success=success, on_failure=failure, label=label)
+        return self.task
 
     def reload(self) -> Task:
         actor = self.actor
@@ -411,4 +414,4 @@ class DuplicatesDialog(QDialog):
     def _changed(self, message: str) -> None:
         self.changed.emit()
         task = self.reload()
-        task.succeeded.connect(lambda _result: self.state.setText(f"{message} {self.state.text()}"))
+        task.succeeded.connect(guarded(self, lambda _result: self.state.setText(f"{message} {self.state.text()}")))

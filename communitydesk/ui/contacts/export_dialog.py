@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.contact_query import ContactListQuery, service_filter
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.tasks import Task, TaskContext
 
 if TYPE_CHECKING:
     from communitydesk.services.contact_export import ExportSummary
@@ -158,7 +159,7 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.state.setStyleSheet("")
         self.state.setText(self.tr("Export en cours…"))
-        self.task = run_in_background(
+        self.task = run_for(
             self, work, on_success=self._done, on_failure=self._failed, on_cancel=self._cancelled, cancellable=True
         )
         self.task.progressed.connect(self._progress)

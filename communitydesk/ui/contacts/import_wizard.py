@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.contacts.background import run_for
+from communitydesk.ui.tasks import Task, TaskContext
 
 if TYPE_CHECKING:
     from communitydesk.importers.contact_files import ContactFilePreview
@@ -621,7 +622,7 @@ class ContactImportWizard(QWizard):
             if generation == self._generation:
                 on_failure(message)
 
-        return run_in_background(self, work, on_success=done, on_failure=failed)
+        return run_for(self, work, on_success=done, on_failure=failed)
 
     def preview_again(self, on_success: Callable[[OpenedFile], None]) -> Task:
         """Preview with the mapping as the user changed it."""
@@ -643,7 +644,7 @@ class ContactImportWizard(QWizard):
             if generation == self._generation:
                 on_success(result)
 
-        return run_in_background(self, work, on_success=done)
+        return run_for(self, work, on_success=done)
 
     def run_import(
         self,
@@ -673,9 +674,7 @@ class ContactImportWizard(QWizard):
                 delimiter=delimiter,
             )
 
-        return run_in_background(
-            self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True
-        )
+        return run_for(self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True)
 
     def reject(self) -> None:
         for page in (self.dry_run_page, self.import_page):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.contacts.circle_rings import CircleRings
 from communitydesk.ui.contacts.contact_query import ContactListQuery, FilterState, service_filter
 from communitydesk.ui.contacts.contact_sheet import ContactSheet
@@ -32,7 +33,7 @@ from communitydesk.ui.contacts.contact_table import ContactTableModel, ContactTa
 from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.current_database import DatabaseState
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.widgets.circles import circle_description, circle_name
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class ContactsPage(QWidget):
         self.outward_button.setObjectName("outwardButton")
         self.outward_button.setToolTip(self.tr("Vers un cercle plus large (Ctrl+Bas)"))
         self.outward_button.clicked.connect(lambda: self.ask_move_by(inward=False))
-        legend = QLabel("<br>".join(f"<b>{circle_name(c)}</b> : {circle_description(c)}" for c in CIRCLE_ORDER))
+        legend = QLabel("<br>".join(f"<b>{circle_name(c)}</b> — {circle_description(c)}" for c in CIRCLE_ORDER))
         legend.setObjectName("circlesLegend")
         legend.setWordWrap(True)
         legend.setStyleSheet("color: #444;")
@@ -396,7 +397,7 @@ class ContactsPage(QWidget):
             self._counts_task = None
             show_error(self, message)
 
-        self._counts_task = run_in_background(None, work, on_success=done, on_failure=failed)
+        self._counts_task = run_for(self, work, on_success=done, on_failure=failed)
         return self._counts_task
 
     def load_choices(self) -> Task:
@@ -419,7 +420,7 @@ class ContactsPage(QWidget):
             self.filter_bar.set_segments(result[1])
             self.choices_loaded.emit()
 
-        return run_in_background(None, work, on_success=done, on_failure=self.show_failure)
+        return run_for(self, work, on_success=done, on_failure=self.show_failure)
 
     def show_failure(self, message: str) -> None:
         show_error(self, message)
@@ -479,7 +480,7 @@ class ContactsPage(QWidget):
 
             return MoveOutcome(move_contacts(self._db(), actor, ids, circle, reason), [])
 
-        return run_in_background(self, work, on_success=lambda outcome: self._moved(outcome, circle))
+        return run_for(self, work, on_success=lambda outcome: self._moved(outcome, circle))
 
     def ask_move_by(self, *, inward: bool) -> MoveReasonDialog | None:
         """Rapprocher / Éloigner the selected contacts by one circle, saying why."""
@@ -511,7 +512,7 @@ class ContactsPage(QWidget):
                     refused.append(str(exc))
             return MoveOutcome(moved, refused)
 
-        return run_in_background(self, work, on_success=lambda outcome: self._moved(outcome, None))
+        return run_for(self, work, on_success=lambda outcome: self._moved(outcome, None))
 
     def _moved(self, outcome: MoveOutcome, circle: str | None) -> None:
         if outcome.moved == 0 and outcome.refused:
@@ -559,7 +560,7 @@ class ContactsPage(QWidget):
             self.after_change()
             self.archived.emit(archived)
 
-        return run_in_background(self, work, on_success=done)
+        return run_for(self, work, on_success=done)
 
     def undo_archive(self) -> Task | None:
         ids = list(self.last_archived)
@@ -580,7 +581,7 @@ class ContactsPage(QWidget):
             self.undo_bar.hide()
             self.after_change(self.tr("{count} contact(s) remis dans la liste.").format(count=count))
 
-        return run_in_background(self, work, on_success=done)
+        return run_for(self, work, on_success=done)
 
     # -- the sheet ------------------------------------------------------------------------------
 
@@ -672,9 +673,9 @@ class ContactsPage(QWidget):
         def done(segment_id: int) -> None:
             self.status(self.tr("Segment « {name} » enregistré.").format(name=name.strip()))
             task = self.load_choices()
-            task.succeeded.connect(lambda _result: self._select_saved_segment(segment_id))
+            task.succeeded.connect(guarded(self, lambda _result: self._select_saved_segment(segment_id)))
 
-        return run_in_background(self, work, on_success=done)
+        return run_for(self, work, on_success=done)
 
     def _select_saved_segment(self, segment_id: int) -> None:
         bar = self.filter_bar
