@@ -24,6 +24,17 @@ class Signatory:
     place_and_date: str = ""  # printed when known
 
 
+def fitted(text: str, font: str, size: float, width: float, minimum: float = 7) -> tuple[str, float]:
+    """``text`` at the largest size down to ``minimum`` that fits ``width``, else cut with "…"."""
+    while size > minimum and stringWidth(text, font, size) > width:
+        size -= 0.5
+    if stringWidth(text, font, size) <= width:
+        return text, size
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…", size
+
+
 class SignatureBlocks(Flowable):
     """Side-by-side blocks, one per signatory, kept whole on one page."""
 
@@ -46,9 +57,10 @@ class SignatureBlocks(Flowable):
         canvas.drawString(x, y, label)
         start = x + stringWidth(label, self.font, 8.5) + 4
         if value:
+            text, size = fitted(value, self.bold, 9, x + width - start)
             canvas.setFillColor(INK)
-            canvas.setFont(self.bold, 9)
-            canvas.drawString(start, y, value)
+            canvas.setFont(self.bold, size)
+            canvas.drawString(start, y, text)
         else:
             canvas.setStrokeColor(RULE)
             canvas.setDash(1, 2)
@@ -62,9 +74,10 @@ class SignatureBlocks(Flowable):
         for index, signatory in enumerate(self.signatories):
             x = index * (block_width + GAP)
             top = BLOCK_HEIGHT
+            party, size = fitted(signatory.party, self.bold, 10, block_width)
             canvas.setFillColor(self.palette.primary)
-            canvas.setFont(self.bold, 10)
-            canvas.drawString(x, top - 10, signatory.party)
+            canvas.setFont(self.bold, size)
+            canvas.drawString(x, top - 10, party)
             canvas.setStrokeColor(self.palette.secondary)
             canvas.setLineWidth(1.5)
             canvas.line(x, top - 14, x + 14 * mm, top - 14)
