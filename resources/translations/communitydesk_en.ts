@@ -576,6 +576,14 @@
         <source>État</source>
         <translation>State</translation>
     </message>
+    <message>
+        <source>en cours</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>retiré le {day}</source>
+        <translation>withdrawn on {day}</translation>
+    </message>
 </context>
 <context>
     <name>ConsentsPanel</name>
@@ -681,6 +689,38 @@
 </context>
 <context>
     <name>ContactImportWizard</name>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Contacts créés : {n}</source>
+        <translation>Contacts created: {n}</translation>
+    </message>
+    <message>
+        <source>Contacts mis à jour : {n}</source>
+        <translation>Contacts updated: {n}</translation>
+    </message>
+    <message>
+        <source>Lignes fusionnées (même personne plusieurs fois dans le fichier) : {n}</source>
+        <translation>Lines merged (same person several times in the file): {n}</translation>
+    </message>
+    <message>
+        <source>Lignes ignorées (contact déjà connu, rien à changer) : {n}</source>
+        <translation>Lines skipped (contact already known, nothing to change): {n}</translation>
+    </message>
+    <message>
+        <source>Lignes en erreur, non importées : {n}</source>
+        <translation>Lines in error, not imported: {n}</translation>
+    </message>
     <message>
         <source>Importer des contacts</source>
         <translation>Import contacts</translation>
@@ -928,6 +968,14 @@
 <context>
     <name>ContactTableModel</name>
     <message>
+        <source>Ambassadeur</source>
+        <translation>Ambassador</translation>
+    </message>
+    <message>
+        <source>Détracteur</source>
+        <translation>Critic</translation>
+    </message>
+    <message>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
@@ -938,6 +986,10 @@
     <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -972,12 +1024,24 @@
         <translation>Last contact</translation>
     </message>
     <message>
+        <source>jamais</source>
+        <translation>never</translation>
+    </message>
+    <message>
         <source>À relancer</source>
         <translation>To follow up</translation>
     </message>
     <message>
+        <source>à relancer</source>
+        <translation>to follow up</translation>
+    </message>
+    <message>
         <source>Ajouté le</source>
         <translation>Added on</translation>
+    </message>
+    <message>
+        <source>Cliquez pour trier</source>
+        <translation>Click to sort</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2640,18 @@
         <source>Par</source>
         <translation>By</translation>
     </message>
+    <message>
+        <source>Changement de cercle</source>
+        <translation>Change of circle</translation>
+    </message>
+    <message>
+        <source>Arrivée dans le cercle « {to} »</source>
+        <translation>Joined the “{to}” circle</translation>
+    </message>
+    <message>
+        <source>Arrivée</source>
+        <translation>Arrival</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -2723,10 +2799,6 @@
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
-    <message>
-        <source>Champ</source>
-        <translation>Field</translation>
-    </message>
 </context>
 <context>
     <name>tasks</name>
@@ -2746,29 +2818,6 @@
     <message>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
-    </message>
-</context>
-<context>
-    <name>wizard</name>
-    <message>
-        <source>Contacts créés : {n}</source>
-        <translation>Contacts created: {n}</translation>
-    </message>
-    <message>
-        <source>Contacts mis à jour : {n}</source>
-        <translation>Contacts updated: {n}</translation>
-    </message>
-    <message>
-        <source>Lignes fusionnées (même personne plusieurs fois dans le fichier) : {n}</source>
-        <translation>Lines merged (same person several times in the file): {n}</translation>
-    </message>
-    <message>
-        <source>Lignes ignorées (contact déjà connu, rien à changer) : {n}</source>
-        <translation>Lines skipped (contact already known, nothing to change): {n}</translation>
-    </message>
-    <message>
-        <source>Lignes en erreur, non importées : {n}</source>
-        <translation>Lines in error, not imported: {n}</translation>
     </message>
 </context>
 </TS>
