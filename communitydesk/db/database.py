@@ -20,6 +20,10 @@ from communitydesk.db.schema_version import SchemaState, describe_sqlite_error, 
 from communitydesk.errors import ConflictError, DatabaseError
 from communitydesk.i18n import _
 
+# Every model before the first session: SQLAlchemy configures all mappers at the first query,
+# and a worker thread still importing a model module then meets half-defined classes.
+from communitydesk.models import registry as _registry  # noqa: F401
+
 
 @dataclass
 class Database:
