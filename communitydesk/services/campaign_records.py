@@ -133,6 +133,19 @@ class ContributionRecord:
 
 
 @dataclass(frozen=True)
+class ContactContribution:
+    """One contribution of a contact, as the contact sheet lists it."""
+
+    contribution_id: int
+    campaign_id: int
+    campaign_name: str
+    contributed_at: datetime
+    amount_cents: int
+    tier_title: str  # "" without a contrepartie
+    payment_status: str
+
+
+@dataclass(frozen=True)
 class TierFigure:
     tier_id: int
     title: str

@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from communitydesk import formatting
 from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
-from communitydesk.models.campaigns import Campaign, Contribution, Tier
+from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
 from communitydesk.models.contacts import Contact, TouchPoint
 from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import (
@@ -35,6 +35,7 @@ from communitydesk.rules.campaigns import (
 )
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
+from communitydesk.services import gdpr
 from communitydesk.services.campaign_records import (
     CampaignDashboard,
     CampaignInput,
@@ -42,6 +43,7 @@ from communitydesk.services.campaign_records import (
     CampaignSummary,
     ChecklistItem,
     CircleReach,
+    ContactContribution,
     ContributionInput,
     ContributionRecord,
     MoveProposal,
@@ -53,6 +55,7 @@ from communitydesk.services.campaign_records import (
 )
 from communitydesk.services.circle_moves import move_contacts
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.store import Store, unit_of_work
 from communitydesk.services.touch_points import add_touch_points, refresh_last_touch
 
 CONTRIBUTION_TOUCH_KIND = "contribution"
@@ -563,6 +566,41 @@ def list_contributions(db: Database, actor: Actor, campaign_id: int) -> list[Con
             .order_by(Contribution.contributed_at.desc(), Contribution.id.desc())
         )
         return [_contribution_record(c, contact, tier) for c, contact, tier in session.execute(query)]
+
+
+def contributions_of_contact(store: Store, actor: Actor, contact_id: int) -> list[ContactContribution]:
+    """Every contribution of a contact (any status), newest first, with its campaign and tier."""
+    require(actor, Action.READ)
+    with unit_of_work(store) as session:
+        query = (
+            select(Contribution, Campaign.name, Tier.title)
+            .join(Campaign, Campaign.id == Contribution.campaign_id)
+            .outerjoin(Tier, Tier.id == Contribution.tier_id)
+            .where(Contribution.contact_id == contact_id)
+            .order_by(Contribution.contributed_at.desc(), Contribution.id.desc())
+        )
+        return [
+            ContactContribution(
+                contribution_id=row.id,
+                campaign_id=row.campaign_id,
+                campaign_name=name,
+                contributed_at=row.contributed_at,
+                amount_cents=row.amount_cents,
+                tier_title=title or "",
+                payment_status=row.payment_status,
+            )
+            for row, name, title in session.execute(query)
+        ]
+
+
+def erase_backer_data(session: Session, contact_ids: Sequence[int]) -> None:
+    """RGPD erasure step: the backer's name and the fulfilment notes go; amounts, dates and counts stay."""
+    contributions = select(Contribution.id).where(Contribution.contact_id.in_(contact_ids)).scalar_subquery()
+    session.execute(update(Contribution).where(Contribution.contact_id.in_(contact_ids)).values(backer_name=""))
+    session.execute(update(Fulfilment).where(Fulfilment.contribution_id.in_(contributions)).values(note=""))
+
+
+gdpr.register_erasure_step(erase_backer_data)
 
 
 # ---------------------------------------------------------------- dashboard

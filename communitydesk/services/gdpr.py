@@ -15,6 +15,7 @@ blanking step with :func:`register_erasure_step`.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -61,6 +62,9 @@ _OWN_SECTIONS = {"circle_moves", "touch_points", "contact_tags", "consents", "co
 
 ErasureStep = Callable[[Session, Sequence[int]], None]
 _erasure_steps: list[ErasureStep] = []
+# Modules that register an erasure step when imported: imported before every erasure, so
+# that no step is missed because its screen was never opened.
+ERASURE_STEP_MODULES = ("communitydesk.services.campaigns",)
 
 
 @dataclass(frozen=True)
@@ -291,6 +295,8 @@ def erase_person(store: Store, actor: Actor, contact_id: int, *, confirm: bool) 
             .where(or_(ContactMerge.kept_id.in_(ids), ContactMerge.absorbed_id.in_(ids)))
             .values(kept_before="{}", absorbed_before="{}", purged_at=now)
         )
+        for module in ERASURE_STEP_MODULES:
+            importlib.import_module(module)
         for step in _erasure_steps:
             step(session, ids)
         touch_points = session.scalar(
