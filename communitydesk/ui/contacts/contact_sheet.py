@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 from communitydesk.ui.contacts.background import run_for
+from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
 from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
@@ -50,6 +51,7 @@ from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.widgets.circles import circle_name
 
 if TYPE_CHECKING:
+    from communitydesk.services.campaign_records import ContactContribution
     from communitydesk.services.contacts import ContactDetails
     from communitydesk.services.gdpr import ConsentRecord
     from communitydesk.services.permissions import Actor
@@ -83,6 +85,7 @@ class SheetData:
     entries: list[TimelineEntry] = field(default_factory=list)
     tag_names: list[str] = field(default_factory=list)
     consents: list[ConsentRecord] = field(default_factory=list)
+    contributions: list[ContactContribution] = field(default_factory=list)
 
 
 def gdpr_available() -> bool:
@@ -92,7 +95,7 @@ def gdpr_available() -> bool:
 
 def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
     """Contact, timeline, moves, consents and known tags (runs in a worker)."""
-    from communitydesk.services import circle_moves, contacts, tags, touch_points
+    from communitydesk.services import campaigns, circle_moves, contacts, tags, touch_points
 
     names = [t.name for t in tags.list_tags(db, actor)]
     if contact_id is None:
@@ -106,7 +109,8 @@ def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
         from communitydesk.services import gdpr
 
         consents = gdpr.list_consents(db, actor, contact_id)
-    return SheetData(details, entries, names, consents)
+    contributions = campaigns.contributions_of_contact(db, actor, contact_id)
+    return SheetData(details, entries, names, consents, contributions)
 
 
 def paris_moment(day: date) -> datetime | None:
@@ -165,6 +169,8 @@ class ContactSheet(QDialog):
             self.consents_panel.add_requested.connect(self.add_consent)
             self.consents_panel.withdraw_requested.connect(self.withdraw_consent)
             self.tabs.addTab(self.consents_panel, self.tr("Consentements (RGPD)"))
+        self.campaigns_panel = ContactCampaignsPanel()
+        self.tabs.addTab(self.campaigns_panel, self.tr("Campagnes"))
         self._enable_tabs()
 
         self.save_button = QPushButton(self.tr("Enregistrer"))
@@ -414,6 +420,7 @@ class ContactSheet(QDialog):
         self.timeline.set_entries(data.entries)
         if self.consents_panel is not None:
             self.consents_panel.set_consents(data.consents)
+        self.campaigns_panel.set_contributions(data.contributions)
         self.clear_errors()
         self.set_busy(False)
         if self.is_erased():
