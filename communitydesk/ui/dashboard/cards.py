@@ -26,6 +26,9 @@ class FigureCard:
     title: str
     value: str  # already formatted for the current language
     caption: str = ""
+    # Clicking the card shows this page and calls this method of it ("" : not clickable).
+    opens_page: str = ""
+    page_method: str = ""
 
 
 def contact_cards(figures: Figures) -> list[FigureCard]:
@@ -62,6 +65,8 @@ def contact_cards(figures: Figures) -> list[FigureCard]:
             QCoreApplication.translate("dashboard", "À relancer"),
             number(contacts.a_relancer),
             QCoreApplication.translate("dashboard", "sans échange depuis plus longtemps que le rythme de leur cercle"),
+            opens_page="contacts",
+            page_method="show_overdue",
         ),
     ]
 

@@ -32,6 +32,8 @@ from communitydesk.ui.dashboard.circles_chart import ConcentricCirclesChart
 from communitydesk.ui.widgets.circles import circle_colour, circle_description, circle_name
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QMouseEvent
+
     from communitydesk.services.figures import Figures
     from communitydesk.ui.main_window import PageContext
 
@@ -50,10 +52,13 @@ QLabel#circleCount { font-size: 14pt; font-weight: 600; qproperty-alignment: 'Al
 
 
 class FigureCardWidget(QFrame):
+    clicked = Signal()  # only cards that open a page
+
     def __init__(self, card: FigureCard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.key = card.key
+        self.card = card
         self.title = QLabel(card.title)
         self.title.setWordWrap(True)  # wrapped labels let the row shrink with the window
         self.title.setObjectName("cardTitle")
@@ -70,6 +75,16 @@ class FigureCardWidget(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addStretch(1)
+        if card.opens_page:
+            from PySide6.QtCore import Qt
+
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setToolTip(self.tr("Cliquer pour voir la liste"))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.card.opens_page and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class DashboardPage(QWidget):
@@ -271,6 +286,7 @@ class DashboardPage(QWidget):
         for build in CARD_BUILDERS:
             for card in build(figures):
                 widget = FigureCardWidget(card)
+                widget.clicked.connect(lambda card=card: self.open_card(card))
                 self.cards[card.key] = widget
                 self.cards_row.addWidget(widget, 1)
 
@@ -299,6 +315,12 @@ class DashboardPage(QWidget):
         self.read_at = datetime.now().strftime("%H:%M")
         self._database_changed()
         self.figures_shown.emit()
+
+    def open_card(self, card: FigureCard) -> None:
+        """A clickable card shows its page, filtered (the "À relancer" card: the contacts to follow up)."""
+        page = self.context.window.show_page(card.opens_page)
+        if card.page_method:
+            getattr(page, card.page_method)()
 
     def _clear_cards(self) -> None:
         for widget in self.cards.values():
