@@ -102,6 +102,11 @@ class ContactCsvFile:
     def cleaner(self, mapping: ColumnMapping) -> RecordCleaner:
         return RecordCleaner(mapping.header_of)
 
+    def lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, dict[str, str]]]:
+        """(line number, field name → cell text) for every non-empty data line: the import's input."""
+        for line, _cells, raw in self.raw_lines(mapping):
+            yield line, raw
+
     def raw_lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, list[str], dict[str, str]]]:
         """(line number, cells, field name → cell text) for every non-empty data line."""
         columns: dict[str, list[int]] = {}

@@ -12,7 +12,7 @@ landline must not merge two people).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -21,9 +21,10 @@ from sqlalchemy import Connection, Table
 
 from communitydesk.importers.contact_records import ContactRecord
 from communitydesk.importers.import_summary import ImportMode, ImportSummary
-from communitydesk.models.contacts import CircleMove, Contact, contact_tags
+from communitydesk.models.contacts import ACTIVE_SQL, CircleMove, Contact, contact_tags
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
+from communitydesk.rules.contact_search_text import sort_name, tags_text
 
 BATCH_SIZE = 2000
 _IN_CHUNK = 500  # ids per "WHERE id IN (...)": well under SQLite's variable limit
@@ -73,7 +74,11 @@ NEW_DEFAULTS: dict[str, Any] = {
     "is_ambassador": False,
     "is_critic": False,
 }
-_INSERT_COLUMNS = ("id", *UPDATABLE, "created_at", "updated_at", "version_id")
+# sort_name and tags_text belong to db.search_index.refresh (queued by the triggers of migration
+# 0002); we write what it would compute, with the same rules functions, so that its pass after
+# the import finds them right and skips re-writing 100 000 rows and their three indexes.
+_SEARCH_COLUMNS = ("sort_name", "tags_text")
+_INSERT_COLUMNS = ("id", *UPDATABLE, *_SEARCH_COLUMNS, "created_at", "updated_at", "version_id")
 _MOVE_COLUMNS = ("contact_id", "moved_at", "from_circle", "to_circle", "moved_by", "reason")
 
 
@@ -114,15 +119,13 @@ class ContactImportWriter:
         # The stored text of "now", converted once by the column's own type (as the ORM would).
         stamp = contacts.c.created_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
         self.stamp = stamp(now) if stamp else now
-        # Plain INSERTs naming only our columns: sort_name and tags_text belong to the
-        # triggers of migration 0002, and executemany of tuples skips SQLAlchemy's per-row
-        # parameter processing (3x faster at 100 000 rows).
-        # OR FAIL: a constraint error still aborts (and the caller rolls everything back), but
-        # SQLite then needs no statement journal for the rows' triggers: 3x faster inserts.
+        # Plain INSERTs of tuples with executemany: no SQLAlchemy per-row parameter processing
+        # (3x faster at 100 000 rows). OR FAIL: a constraint error still aborts (and the caller
+        # rolls everything back), but SQLite then keeps no statement journal for the triggers.
         self.insert_sql = _insert_sql(cast(Table, contacts), _INSERT_COLUMNS).replace("INSERT", "INSERT OR FAIL", 1)
         self.move_sql = _insert_sql(cast(Table, CircleMove.__table__), _MOVE_COLUMNS)
         self.link_sql = _insert_sql(contact_tags, ("contact_id", "tag_id")).replace("INSERT", "INSERT OR IGNORE", 1)
-        assignments = ", ".join(f"{name} = ?" for name in UPDATABLE)
+        assignments = ", ".join(f"{name} = ?" for name in (*UPDATABLE, *_SEARCH_COLUMNS))
         self.update_sql = (
             f"UPDATE OR FAIL contacts SET {assignments}, updated_at = ?, version_id = version_id + 1 WHERE id = ?"
         )
@@ -134,15 +137,14 @@ class ContactImportWriter:
         self.email_ids: dict[str, int] = {}
         self.phone_ids: dict[str, tuple[int, str]] = {}
         for contact_id, found_email, found_phone in connection.exec_driver_sql(
-            "SELECT id, email_key, phone_key FROM contacts WHERE archived_at IS NULL ORDER BY id"
+            f"SELECT id, email_key, phone_key FROM contacts WHERE {ACTIVE_SQL} ORDER BY id"
         ):
             if found_email:
                 self.email_ids.setdefault(found_email, contact_id)
             if found_phone:
                 self.phone_ids.setdefault(found_phone, (contact_id, found_email))
-        self.tag_ids: dict[str, int] = {
-            fold(name): tag_id for tag_id, name in connection.exec_driver_sql("SELECT id, name FROM tags")
-        }
+        self.tag_names: dict[int, str] = dict(connection.exec_driver_sql("SELECT id, name FROM tags").all())
+        self.tag_ids: dict[str, int] = {fold(name): tag_id for tag_id, name in self.tag_names.items()}
 
         self.first_new_id = self.next_id
         self.touched: set[int] = set()  # existing contacts already updated by a line of this file
@@ -268,7 +270,14 @@ class ContactImportWriter:
             self.conn.exec_driver_sql(
                 self.insert_sql,
                 [
-                    (contact_id, *[row[name] for name in UPDATABLE], stamp, stamp, 1)
+                    (
+                        contact_id,
+                        *[row[name] for name in UPDATABLE],
+                        *self._search_data(contact_id, row, ()),
+                        stamp,
+                        stamp,
+                        1,
+                    )
                     for contact_id, row in self.new_rows.items()
                 ],
             )
@@ -304,10 +313,18 @@ class ContactImportWriter:
                 self._apply(row, record, overwrite=overwrite)
                 overwrote = overwrote or overwrite
                 self._add_tags(contact_id, record.tags)
-            new_tags = {self._tag_id(tag) for tag in self.new_tags.get(contact_id, [])} - links.get(contact_id, set())
+            known = links.get(contact_id, set())
+            new_tags = {self._tag_id(tag) for tag in self.new_tags.get(contact_id, [])} - known
             changed = row != before
-            if changed:
-                updates.append((*[row[name] for name in UPDATABLE], self.stamp, contact_id))
+            if changed or new_tags:
+                updates.append(
+                    (
+                        *[row[name] for name in UPDATABLE],
+                        *self._search_data(contact_id, row, known),
+                        self.stamp,
+                        contact_id,
+                    )
+                )
                 if row["circle"] != before["circle"]:
                     moves.append(
                         (contact_id, self.stamp, before["circle"], row["circle"], self.moved_by, self.move_reason)
@@ -321,6 +338,14 @@ class ContactImportWriter:
         if updates:
             self.conn.exec_driver_sql(self.update_sql, updates)
         return moves
+
+    def _search_data(self, contact_id: int, row: Mapping[str, Any], known_tags: Iterable[int]) -> tuple[str, str]:
+        """sort_name and tags_text as db.search_index computes them (same rules functions)."""
+        tag_ids = {*known_tags, *(self._tag_id(tag) for tag in self.new_tags.get(contact_id, ()))}
+        return (
+            sort_name(row["kind"], row["first_name"], row["last_name"], row["organisation"], row["email"]),
+            tags_text(self.tag_names[tag_id] for tag_id in tag_ids),
+        )
 
     def _load(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         rows: dict[int, dict[str, Any]] = {}
@@ -337,14 +362,8 @@ class ContactImportWriter:
         return rows
 
     def _existing_links(self, ids: Sequence[int]) -> dict[int, set[int]]:
-        wanted = [
-            contact_id
-            for contact_id in ids
-            if contact_id in self.new_tags
-            or any(record.tags for record, _overwrite in self.pending[contact_id].records)
-        ]
         links: dict[int, set[int]] = {}
-        for chunk in _chunks(wanted, _IN_CHUNK):
+        for chunk in _chunks(ids, _IN_CHUNK):
             marks = ", ".join("?" * len(chunk))
             for contact_id, tag_id in self.conn.exec_driver_sql(
                 f"SELECT contact_id, tag_id FROM contact_tags WHERE contact_id IN ({marks})", tuple(chunk)
@@ -361,6 +380,7 @@ class ContactImportWriter:
         if tag_id is None:
             result = self.conn.exec_driver_sql("INSERT INTO tags (name) VALUES (?)", (name,))
             tag_id = self.tag_ids[key] = int(result.lastrowid)
+            self.tag_names[tag_id] = name
         self.tag_ids[name] = tag_id
         return tag_id
 

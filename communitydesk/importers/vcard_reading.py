@@ -13,6 +13,7 @@ from communitydesk.errors import UserError
 from communitydesk.i18n import _
 from communitydesk.importers.contact_columns import ContactField
 from communitydesk.importers.contact_records import RowError
+from communitydesk.importers.csv_reading import physical_lines
 
 _F = ContactField
 
@@ -70,7 +71,9 @@ def split_cards(text: str, source_name: str) -> tuple[list[CardText], list[RowEr
     current: list[str] | None = None
     start = 0
     seen_begin = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Cut at line ends only: str.splitlines would also cut at \u2028 or \x85 inside a NOTE.
+    for number, raw_line in enumerate(physical_lines(text), start=1):
+        line = raw_line.rstrip("\r\n")
         word = line.strip().upper()
         if word == "BEGIN:VCARD":
             seen_begin = True

@@ -53,7 +53,7 @@ FileInput = bytes | str | Path | BinaryIO
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # beyond this, a "contacts file" is a mistake, not an address book
 _PROGRESS_EVERY = 1000
-IMPORT_CACHE_KIB = 128 * 1024  # SQLite page cache during an import (the default is 2 MiB)
+IMPORT_CACHE_KIB = 64 * 1024  # SQLite page cache during an import (the default is 2 MiB)
 
 __all__ = [
     "ColumnMapping",
@@ -141,6 +141,7 @@ def import_contacts_file(
     require(actor, Action.IMPORT)
     data, name = read_input(file_or_bytes, file_name)
     opened = _open(data, name, delimiter)
+    del data  # the decoded text is all we need now: 15 MB less held during a big import
     if isinstance(opened, ContactVCardFile):
         return _import_vcard(db, actor, opened, ImportMode(mode), dry_run, progress, cancel)
     return _import_csv(db, actor, opened, mapping, ImportMode(mode), dry_run, progress, cancel)
@@ -170,6 +171,7 @@ def import_contacts_csv(
     require(actor, Action.IMPORT)
     data, name = read_input(file_or_bytes, file_name)
     opened = ContactCsvFile(data, name, delimiter=delimiter)
+    del data
     return _import_csv(db, actor, opened, mapping, ImportMode(mode), dry_run, progress, cancel)
 
 
@@ -210,7 +212,7 @@ def _import_csv(
     summary = ImportSummary(
         dry_run=dry_run, source_name=opened.source_name, file_format=CSV, encoding=opened.decoded.label
     )
-    lines = ((line, raw) for line, _cells, raw in opened.raw_lines(mapping))
+    lines = opened.lines(mapping)
     reason = _("Import CSV {name}", name=opened.source_name)
     return _run(db, actor, summary, cleaner, lines, opened.table.estimated_rows(), mode, reason, progress, cancel)
 
@@ -301,12 +303,12 @@ def _run(
                     elif cleaned is not None:  # None: a line of blanks
                         summary.errors.extend(cleaned)
                     done += 1
-                    if done % _PROGRESS_EVERY == 0:
+                    if done % _PROGRESS_EVERY == 0:  # a few checks per thousand lines, not per line
                         check_cancel()
                         if progress is not None:
                             progress(done, 2 * max(total, done))
-                    if writer.batch_size >= BATCH_SIZE:
-                        writer.flush()
+                        if writer.batch_size >= BATCH_SIZE:
+                            writer.flush()
                 writer.flush()
                 check_cancel()
                 # Search data (FTS row, sort name, tag text) of the contacts written, now rather

@@ -181,6 +181,7 @@ def test_duplicates_inside_the_file_are_merged(db: Database, actor: Actor) -> No
 def test_duplicates_far_apart_in_a_big_file(db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(contact_writer, "BATCH_SIZE", 3)
     monkeypatch.setattr("communitydesk.services.contact_import.BATCH_SIZE", 3)
+    monkeypatch.setattr("communitydesk.services.contact_import._PROGRESS_EVERY", 1)  # batches checked every line
     lines = [f"P{i};N{i};p{i}@exemple.fr;;;;;;;" for i in range(10)]
     lines.append("P0;N0;p0@exemple.fr;06 00 00 00 01;;Nantes;;t1;;note")
     summary = import_contacts_file(db, actor, csv_bytes(*lines))
@@ -381,3 +382,27 @@ def test_the_import_right_is_checked(db: Database, monkeypatch: pytest.MonkeyPat
         import_contacts_file(db, volunteer, FRENCH_EXCEL)
     with pytest.raises(PermissionDenied):
         preview_contacts_file(volunteer, FRENCH_EXCEL)
+
+
+def test_search_data_written_by_the_import_is_what_the_index_computes(db: Database, actor: Actor) -> None:
+    from communitydesk.db import search_index
+
+    import_contacts_file(db, actor, FRENCH_EXCEL)
+    import_contacts_file(db, actor, csv_bytes("Hélène;;helene.dupre@exemple.fr;;;;;Presse, BÉNÉVOLE;;"), mode="update")
+    written = rows(db, "SELECT id, sort_name, tags_text FROM contacts ORDER BY id")
+    assert written[0][1:] == ("dupre helene", "bénévole, donateur, presse")
+    with db.engine.begin() as conn:
+        search_index.queue_all(conn)
+        search_index.refresh(conn)
+    assert rows(db, "SELECT id, sort_name, tags_text FROM contacts ORDER BY id") == written
+
+
+def test_circle_counts_follow_the_import(db: Database, actor: Actor) -> None:
+    import_contacts_file(db, actor, FRENCH_EXCEL)
+    import_contacts_file(db, actor, csv_bytes("Hélène;;helene.dupre@exemple.fr;;;;Grand public;;;"), mode="update")
+    counted = dict(rows(db, "SELECT circle, COUNT(*) FROM contacts GROUP BY circle"))
+    assert counted == {"communaute": 1, "grand_public": 2}
+    assert contact_search.circle_counts(db, actor) == {"proches": 0, **counted}
+    # The counters kept by triggers (what the contacts screen shows) agree.
+    kept = {circle: n for circle, n in rows(db, "SELECT circle, active FROM contact_circle_counts") if n}
+    assert kept == counted
