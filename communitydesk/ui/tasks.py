@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 # Start-up path: no Qt namespace, no dialogs here (PySide6 builds a class's enums on first
 # access, ~40 ms for Qt's); those are imported where they are used.
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -193,6 +194,18 @@ class _Runner(QRunnable):
         self.task._run_in_worker()
 
 
+def guarded(owner: QObject | None, callback: Callable[..., Any]) -> Callable[..., None]:
+    """``callback``, called only while ``owner`` still exists (always, without an owner)."""
+    if owner is None:
+        return callback
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+
+    return call
+
+
 def run_in_background(
     parent: QWidget | None,
     work: Work,
@@ -202,22 +215,27 @@ def run_in_background(
     on_cancel: Callable[[], None] | None = None,
     label: str = "",
     cancellable: bool = False,
+    owner: QObject | None = None,
 ) -> Task:
     """Start ``work(ctx)`` in the thread pool and report back on the UI thread.
 
     Without ``on_failure`` the error message is shown to the user in a message box.
     With a ``label`` the progress is shown (status bar of the main window, or a dialog).
+    The callbacks are dropped once ``owner`` (by default ``parent``) has been deleted: a
+    screen closed while its work ran never gets a result on widgets that no longer exist.
     """
+    owner = owner if owner is not None else parent
     # Not parented: a page closed meanwhile must not delete the object its worker reports to.
     task = Task(work, label=label, cancellable=cancellable)
     if on_success is not None:
-        task.succeeded.connect(on_success)
+        task.succeeded.connect(guarded(owner, on_success))
     if on_failure is not None:
-        task.failed.connect(on_failure)
+        task.failed.connect(guarded(owner, on_failure))
     else:
-        task.failed.connect(lambda message: show_error(parent, message))
+        window = owner if isinstance(owner, QWidget) else parent
+        task.failed.connect(guarded(owner, lambda message: show_error(window, message)))
     if on_cancel is not None:
-        task.cancelled.connect(on_cancel)
+        task.cancelled.connect(guarded(owner, on_cancel))
     if label:
         _show_progress(parent, task)
     return task.start()

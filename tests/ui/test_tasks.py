@@ -158,3 +158,59 @@ def test_status_bar_progress_follows_the_task_and_its_cancel_button(qtbot) -> No
     release.set()
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)
     assert bar.current is None
+
+
+def test_results_for_a_deleted_parent_are_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    gate = threading.Event()
+    calls: list[object] = []
+    widget = QWidget()
+
+    def work(_ctx: TaskContext) -> str:
+        gate.wait(5)
+        return "trop tard"
+
+    task = run_in_background(widget, work, on_success=lambda result: calls.append(("succès", widget.objectName())))
+    shiboken6.delete(widget)  # the screen is closed and deleted while its read runs
+    assert not shiboken6.isValid(widget)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        gate.set()
+    assert task.state == "succeeded"
+    assert calls == []  # no callback on the deleted widget
+
+
+def test_errors_and_cancels_for_a_deleted_owner_are_dropped(qtbot, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    owner = QWidget()
+    seen: list[str] = []
+    gate = threading.Event()
+
+    def failing(_ctx: TaskContext) -> None:
+        gate.wait(5)
+        raise ValidationError("Champ faux.", field="x")
+
+    def cancelled(ctx: TaskContext) -> None:
+        gate.wait(5)
+        ctx.progress(1, 2)
+
+    failed = run_in_background(parent, failing, owner=owner)  # default: a message box over the owner
+    stopped = run_in_background(parent, cancelled, owner=owner, on_cancel=lambda: seen.append("annulé"))
+    stopped.cancel()
+    shiboken6.delete(owner)
+    with qtbot.waitSignals([failed.finished, stopped.finished], timeout=5000):
+        gate.set()
+    assert (failed.state, stopped.state) == ("failed", "cancelled")
+    assert seen == []
+    assert parent.window().findChildren(QMessageBox) == []
+
+
+def test_results_reach_a_living_owner(qtbot, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    seen: list[str] = []
+    task = run_in_background(None, lambda _ctx: "fait", owner=owner, on_success=seen.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert seen == ["fait"]

@@ -2,7 +2,8 @@
 
 A contact sheet, the duplicates dialog or the import wizard may be closed (and deleted)
 before its background read comes back; the result must then be dropped instead of being
-shown on widgets that no longer exist.
+shown on widgets that no longer exist. The guard itself lives in ``ui.tasks`` (every
+screen has it); ``run_for`` only names the owner first, as these screens call it.
 """
 
 from __future__ import annotations
@@ -10,21 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from communitydesk.ui.tasks import Task, Work, run_in_background, show_error
+from communitydesk.ui.tasks import Task, Work, guarded, run_in_background
 
-
-def guarded(owner: QObject, callback: Callable[..., Any]) -> Callable[..., None]:
-    """``callback``, called only while ``owner`` still exists."""
-
-    def call(*args: Any) -> None:
-        if shiboken6.isValid(owner):
-            callback(*args)
-
-    return call
+__all__ = ["guarded", "run_for"]
 
 
 def run_for(
@@ -42,18 +34,13 @@ def run_for(
 
     Without ``on_failure`` the message is shown over ``owner`` (when it is a widget).
     """
-    if on_failure is None:
-        window = owner if isinstance(owner, QWidget) else parent
-
-        def on_failure(message: str) -> None:
-            show_error(window, message)
-
     return run_in_background(
         parent,
         work,
-        on_success=guarded(owner, on_success) if on_success is not None else None,
-        on_failure=guarded(owner, on_failure),
-        on_cancel=guarded(owner, on_cancel) if on_cancel is not None else None,
+        on_success=on_success,
+        on_failure=on_failure,
+        on_cancel=on_cancel,
         label=label,
         cancellable=cancellable,
+        owner=owner,
     )
