@@ -61,3 +61,35 @@ def test_rename_follows_into_segments_and_delete_empties_them(db: Database, acto
 
     # The segment still names the deleted tag: it matches nobody instead of everybody.
     assert contact_search.count(db, actor, filters=segments.segment_filter(db, actor, segment.id)) == 0
+
+
+def test_counts_leave_out_archived_and_erased_contacts_whatever_the_path(db: Database, actor: Actor) -> None:
+    ids = people(db, actor, 6)
+    tags.tag_contacts(db, actor, ids, "Bénévole")
+    tags.tag_contacts(db, actor, ids[:3], "presse")
+    tags.create_tag(db, actor, "atelier")
+    # Every contact listed: the counts come from the tag index alone.
+    assert [(t.name, t.contacts) for t in tags.list_tags(db, actor)] == [
+        ("atelier", 0),
+        ("Bénévole", 6),
+        ("presse", 3),
+    ]
+    archive_contact(db, actor, ids[0])
+    with db.engine.begin() as conn:  # an erased contact that (oddly) kept a tag still is not counted
+        conn.exec_driver_sql("UPDATE contacts SET anonymised_at = '2026-01-01 00:00:00' WHERE id = ?", (ids[5],))
+    listed = {
+        name: n
+        for name, n in db.engine.connect().exec_driver_sql(
+            "SELECT t.name, count(c.id) FROM tags t LEFT JOIN contact_tags ct ON ct.tag_id = t.id "
+            "LEFT JOIN contacts c ON c.id = ct.contact_id AND c.archived_at IS NULL AND c.anonymised_at IS NULL "
+            "GROUP BY t.id"
+        )
+    }
+    assert listed == {"atelier": 0, "Bénévole": 4, "presse": 2}
+    assert {t.name: t.contacts for t in tags.list_tags(db, actor)} == listed
+
+
+def test_tag_names_in_alphabetical_order_ignoring_accents(db: Database, actor: Actor) -> None:
+    for name in ("presse", "Élus", "bénévole", "Atelier"):
+        tags.create_tag(db, actor, name)
+    assert tags.tag_names(db, actor) == ["Atelier", "bénévole", "Élus", "presse"]

@@ -97,7 +97,7 @@ def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
     """Contact, timeline, moves, consents and known tags (runs in a worker)."""
     from communitydesk.services import campaigns, circle_moves, contacts, tags, touch_points
 
-    names = [t.name for t in tags.list_tags(db, actor)]
+    names = tags.tag_names(db, actor)  # no counts needed: a completer
     if contact_id is None:
         return SheetData(None, [], names)
     details = contacts.get_contact(db, actor, contact_id)
