@@ -181,6 +181,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         template=args.template,
         member_name=args.member_name or "",
         signatory_name=args.signatory_name or "",
+        campaign=args.campaign,
     )
     result = generate_pdf(
         args.kind, args.db, _system_actor(), options, args.out, progress=_progress_to_stderr(_("Génération du PDF"))
@@ -290,7 +291,11 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     pdf = export_command("pdf", cmd_export_pdf, _("écrire un document PDF"))
-    pdf.add_argument("kind", metavar=_("DOCUMENT"), help=_("charter, community-report, contact-list ou directory"))
+    pdf.add_argument(
+        "kind",
+        metavar=_("DOCUMENT"),
+        help=_("charter, community-report, contact-list, directory, campaign-report ou fulfilment-checklist"),
+    )
     pdf.add_argument("--db", type=Path, required=True)
     pdf.add_argument("--out", type=Path, required=True, help=_("fichier PDF à écrire"))
     pdf.add_argument(
@@ -306,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pdf.add_argument("--member-name", default=None, help=_("nom de l'ambassadeur ou du collaborateur (charte)"))
     pdf.add_argument("--signatory-name", default=None, help=_("nom du signataire de l'organisation (charte)"))
+    pdf.add_argument("--campaign", default=None, help=_("nom ou numéro de la campagne (documents de campagne)"))
 
     # `import KIND FILE ...`: one sub-command per kind of file (contributions here; contacts beside it).
     import_ = commands.add_parser("import", help=_("importer un fichier"), parents=[lang])

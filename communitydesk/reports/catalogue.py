@@ -60,6 +60,20 @@ def _directory(source: Path | HasPath, actor: Actor, options: DocumentOptions) -
     return DirectoryRenderer(documents.contact_listing(source, actor, options.contact_filter, DIRECTORY_KEYS))
 
 
+def _campaign_report(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.campaign_report import CampaignReportRenderer
+    from communitydesk.services.campaign_documents import campaign_report_data
+
+    return CampaignReportRenderer(campaign_report_data(source, actor, options.campaign))
+
+
+def _fulfilment_checklist(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.fulfilment_checklist import FulfilmentChecklistRenderer
+    from communitydesk.services.campaign_documents import fulfilment_checklist_data
+
+    return FulfilmentChecklistRenderer(fulfilment_checklist_data(source, actor, options.campaign))
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     kind: str
@@ -67,6 +81,7 @@ class DocumentKind:
     uses_period: bool = False
     uses_filter: bool = False
     uses_template: bool = False
+    uses_campaign: bool = False
 
     @property
     def label(self) -> str:
@@ -80,6 +95,8 @@ DOCUMENTS: dict[str, DocumentKind] = {
         DocumentKind("community-report", _community_report, uses_period=True),
         DocumentKind("contact-list", _contact_list, uses_filter=True),
         DocumentKind("directory", _directory, uses_filter=True),
+        DocumentKind("campaign-report", _campaign_report, uses_campaign=True),
+        DocumentKind("fulfilment-checklist", _fulfilment_checklist, uses_campaign=True),
     )
 }
 
@@ -90,6 +107,8 @@ def document_label(kind: str) -> str:
         "community-report": _("Rapport de communauté"),
         "contact-list": _("Liste de contacts"),
         "directory": _("Annuaire pour un événement"),
+        "campaign-report": _("Rapport de campagne"),
+        "fulfilment-checklist": _("Suivi des contreparties (liste à cocher)"),
     }
     return labels.get(kind, kind)
 

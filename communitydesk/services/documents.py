@@ -40,6 +40,7 @@ from communitydesk.rules.contact_keys import fold
 from communitydesk.services.permissions import Action, Actor, require
 
 if TYPE_CHECKING:
+    from communitydesk.db.database import Database
     from communitydesk.reports.base import RenderResult
 
 # Contacts a list shows: neither archived nor erased (as models.contacts.ACTIVE_SQL).
@@ -623,22 +624,33 @@ class ContactListing:
         return tuple("" if v is None else str(v) for v in values)
 
 
+@contextmanager
+def full_database(source: Path | HasPath) -> Iterator[Database]:
+    """The open ``Database`` (SQLAlchemy) for data an ORM service owns; closed after if opened here.
+
+    Only documents that need such a service pay for importing SQLAlchemy.
+    """
+    from communitydesk.db.database import Database, open_database
+
+    database = source if isinstance(source, Database) else open_database(_database_path(source), create=False)
+    try:
+        yield database
+    finally:
+        if database is not source:
+            database.close()
+
+
 def _segment_contact_ids(source: Path | HasPath, actor: Actor, name: str) -> tuple[str, str, list[int]]:
     """The name, criteria and contact ids of a saved segment, through the segments service.
 
     That service owns the segment's rules (full-text search, overdue...), so its ids are
-    used as they are; loads SQLAlchemy, which only a segment needs.
+    used as they are.
     """
-    from communitydesk.db.database import Database, open_database
     from communitydesk.services import contact_search, segments
 
-    database = source if isinstance(source, Database) else open_database(_database_path(source), create=False)
-    try:
+    with full_database(source) as database:
         segment = segments.segment_by_name(database, actor, name)
         ids = contact_search.ids_for(database, actor, filters=segment.filter)
-    finally:
-        if database is not source:
-            database.close()
     return segment.name, segment.filter.describe(), ids
 
 
@@ -798,6 +810,8 @@ class DocumentOptions:
     signatory_name: str = ""
     # A charter text being edited, printed instead of the saved template (preview before saving).
     template_text: str | None = None
+    # Campaign documents: the campaign's exact name or its number.
+    campaign: str | None = None
 
 
 def generate_pdf(
@@ -809,7 +823,8 @@ def generate_pdf(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> RenderResult:
-    """Write document ``kind`` (charter, community-report, contact-list, directory) as a PDF to ``out``.
+    """Write document ``kind`` (charter, community-report, contact-list, directory, campaign-report,
+    fulfilment-checklist) as a PDF to ``out``.
 
     The data is gathered here (permissions checked), the drawing is done by the renderers of
     ``communitydesk.reports``, imported only now: ReportLab costs ~0.5 s to import.

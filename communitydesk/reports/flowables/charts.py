@@ -19,7 +19,8 @@ from communitydesk.formatting import number, percent
 from communitydesk.reports.fonts import SANS, ensure_family
 from communitydesk.reports.styles import INK, MUTED, RULE, WHITE
 
-Series = Sequence[tuple[str, Sequence[float]]]
+# A None value leaves a gap (a line chart's series may start or stop within the categories).
+Series = Sequence[tuple[str, Sequence[float | None]]]
 
 
 def _nice_max(value: float) -> float:
@@ -27,7 +28,8 @@ def _nice_max(value: float) -> float:
     if value <= 0:
         return 4
     magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
+    # 20: a value just under the next power of ten (9 975) gets 20 000, not a broken 10 972.5.
+    for step in (1, 2, 2.5, 5, 10, 20):
         top = step * magnitude
         if top >= value * 1.05:
             return top
@@ -54,7 +56,7 @@ def _style_axes(chart: VerticalBarChart | HorizontalBarChart | HorizontalLineCha
 
 
 def _value_axis(chart: VerticalBarChart | HorizontalBarChart | HorizontalLineChart, series: Series) -> None:
-    top = max((max(values, default=0) for _name, values in series), default=0)
+    top = max((max((v for v in values if v is not None), default=0) for _name, values in series), default=0)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = _nice_max(top)
     steps = 4 if chart.valueAxis.valueMax >= 4 else int(chart.valueAxis.valueMax) or 1
@@ -153,8 +155,12 @@ def line_chart(
     height: float,
     *,
     label_every: int = 1,
+    dashed: Sequence[int] = (),
 ) -> Drawing:
-    """One line per series over shared categories (months, weeks), legend on the right."""
+    """One line per series over shared categories (months, weeks), legend on the right.
+
+    Series whose index is in ``dashed`` are drawn dashed (a target, a projection).
+    """
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
     legend_width = 95 if len(series) > 1 else 0
@@ -170,6 +176,9 @@ def line_chart(
         chart.lines[index].strokeColor = colours[index]
         chart.lines[index].strokeWidth = 1.8
         chart.lines[index].symbol = None
+        if index in dashed:
+            chart.lines[index].strokeDashArray = [4, 3]
+            chart.lines[index].strokeWidth = 1.3
     drawing.add(chart)
     if legend_width:
         _legend(drawing, series, colours, width - legend_width + 12, height - 8)

@@ -179,19 +179,29 @@ def chunked_tables(
     look: ListingLook,
     *,
     chunk: int = CHUNK_ROWS,
+    cell_styles: list[CellStyle] | None = None,
 ) -> Iterator[LongTable]:
-    """LongTables of at most ``chunk`` rows, each repeating ``header`` on every page it spans."""
+    """LongTables of at most ``chunk`` rows, each repeating ``header`` on every page it spans.
+
+    ``cell_styles`` gives every body row one style per column (alignment, size); style
+    commands would not do: ReportLab applies them to the shared cell styles in place.
+    """
     size = look.body.fontsize
     fit = CellFitter(col_widths, look.body.fontname, size).row
     head = CellFitter(col_widths, look.header.fontname, size).row(list(header))
     pending: list[list[str]] = []
+
+    def table(rows: list[list[str]]) -> LongTable:
+        styles = None if cell_styles is None else [cell_styles] * len(rows)
+        return look.table([head, *rows], col_widths, styles)
+
     for batch in batches:
         pending.extend(map(fit, batch))
         while len(pending) >= chunk:
-            yield look.table([head, *pending[:chunk]], col_widths)
+            yield table(pending[:chunk])
             del pending[:chunk]
     if pending:
-        yield look.table([head, *pending], col_widths)
+        yield table(pending)
 
 
 def column_widths(weights: Sequence[float], total: float) -> list[float]:
