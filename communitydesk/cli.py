@@ -238,6 +238,77 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
     return EXIT_FAILED if summary.errors else EXIT_OK
 
 
+def cmd_import_contacts(args: argparse.Namespace) -> int:
+    """Exit 0 when the import ran, even if some lines were refused (they are listed, and
+    left out: fix them and run again, the lines already imported are recognised);
+    exit 1 when nothing could be imported (unreadable file, unknown columns, locked base)."""
+    from communitydesk.db.database import open_database
+    from communitydesk.services.contact_import import ImportMode, import_contacts_file
+
+    db = open_database(args.db)  # a write command: a new --db is created with its folder
+    try:
+        summary = import_contacts_file(
+            db,
+            _system_actor(),
+            args.file,
+            mode=ImportMode.UPDATE if args.update else ImportMode.CREATE,
+            dry_run=args.dry_run,
+            progress=_progress_to_stderr(_("Import des contacts")),
+        )
+    finally:
+        db.close()
+    if args.json:
+        _print_json(summary.as_json())
+        return EXIT_OK
+    if summary.dry_run:
+        print(_("Simulation : rien n'a été enregistré."))
+    print(
+        _(
+            "{created} créé(s), {updated} mis à jour, {merged} fusionné(s) (doublons dans le fichier), "
+            "{skipped} ignoré(s) (déjà dans la base).",
+            created=summary.created,
+            updated=summary.updated,
+            merged=summary.merged,
+            skipped=summary.skipped,
+        )
+    )
+    if summary.errors:
+        print(_("{count} ligne(s) non importée(s) :", count=summary.rejected_lines), file=sys.stderr)
+        for error in summary.errors:
+            print(f"  {error.message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export_contacts(args: argparse.Namespace) -> int:
+    from communitydesk.db.database import open_database
+    from communitydesk.services.contact_export import export_contacts, selection_from_options
+
+    file_format = args.format or ("vcard" if args.out.suffix.lower() in (".vcf", ".vcard") else "csv")
+    db = open_database(args.db, create=False)
+    try:
+        selection = selection_from_options(
+            db,
+            _system_actor(),
+            circles=args.circle or (),
+            tags=args.tag or (),
+            segment=args.segment,
+            search=args.search or "",
+        )
+        summary = export_contacts(
+            db,
+            _system_actor(),
+            args.out,
+            file_format,
+            selection,
+            vcard_version=args.vcard_version,
+            progress=_progress_to_stderr(_("Export")),
+        )
+    finally:
+        db.close()
+    print(_("{count} contact(s) exporté(s) dans « {path} ».", count=summary.count, path=summary.path))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     lang = FrenchArgumentParser(add_help=False)
     lang.add_argument(
@@ -290,6 +361,26 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
+    contacts_out = export_command("contacts", cmd_export_contacts, _("exporter des contacts en CSV ou vCard"))
+    contacts_out.add_argument("--db", type=Path, required=True)
+    contacts_out.add_argument("--out", type=Path, required=True, help=_("fichier à écrire (.csv ou .vcf)"))
+    contacts_out.add_argument(
+        "--format",
+        choices=("csv", "vcard"),
+        default=None,
+        help=_("csv (Excel) ou vcard ; par défaut selon l'extension de --out"),
+    )
+    contacts_out.add_argument("--circle", action="append", help=_("cercle (Proches, Communauté, Grand public)"))
+    contacts_out.add_argument("--tag", action="append", help=_("étiquette"))
+    contacts_out.add_argument("--segment", default=None, help=_("segment enregistré"))
+    contacts_out.add_argument("--search", default=None, help=_("texte recherché, comme dans la liste"))
+    contacts_out.add_argument(
+        "--vcard-version",
+        choices=("3.0", "4.0"),
+        default="3.0",
+        help=_("3.0 (par défaut, lue par tous les téléphones) ou 4.0"),
+    )
+
     pdf = export_command("pdf", cmd_export_pdf, _("écrire un document PDF"))
     pdf.add_argument(
         "kind",
@@ -322,6 +413,17 @@ def build_parser() -> argparse.ArgumentParser:
         sub = import_kinds.add_parser(name, help=help_text, parents=[lang])
         sub.set_defaults(handler=handler)
         return sub
+
+    import_contacts = import_command(
+        "contacts", cmd_import_contacts, _("importer des contacts (CSV d'Excel ou d'ailleurs, vCard)")
+    )
+    import_contacts.add_argument("file", type=Path, metavar=_("FICHIER"), help=_("fichier .csv ou .vcf"))
+    import_contacts.add_argument("--db", type=Path, required=True)
+    import_contacts.add_argument(
+        "--update", action="store_true", help=_("mettre à jour les contacts déjà connus (e-mail, puis téléphone)")
+    )
+    import_contacts.add_argument("--dry-run", action="store_true", help=_("tout vérifier sans rien enregistrer"))
+    import_contacts.add_argument("--json", action="store_true")
 
     contributions = import_command(
         "contributions", cmd_import_contributions, _("importer l'export CSV des contributions d'une plateforme")
