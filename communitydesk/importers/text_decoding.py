@@ -55,11 +55,17 @@ class DecodedText:
         }.get(self.encoding, self.encoding)
 
 
-def decode_text(data: bytes, source_name: str) -> DecodedText:
-    """Decode ``data``; raise UserError for files that are not text (spreadsheets, PDF...)."""
+def decode_text(data: bytes, source_name: str, encoding: str | None = None) -> DecodedText:
+    """Decode ``data``; raise UserError for files that are not text (spreadsheets, PDF...).
+
+    ``encoding`` (a Python codec name) is the user's choice when the detection got it
+    wrong: the file is then decoded with it, strictly, or refused with a French message.
+    """
     for signature, kind in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise UserError(_binary_message(kind, source_name))
+    if encoding:
+        return _decode_as(data, source_name, encoding)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -75,6 +81,22 @@ def decode_text(data: bytes, source_name: str) -> DecodedText:
         encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
         return DecodedText(_refuse_binary(text, source_name), encoding)
     return DecodedText(*_decode_legacy(data, source_name))
+
+
+def _decode_as(data: bytes, source_name: str, encoding: str) -> DecodedText:
+    try:
+        codec = encoding  # the name the wizard offers: DecodedText.label knows it
+        if codecs.lookup(encoding).name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            codec = "utf-8-sig"  # the BOM is not part of the first header
+        return DecodedText(_refuse_binary(data.decode(codec), source_name), codec)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise UserError(
+            _(
+                "« {name} » ne peut pas être lu avec l'encodage {encoding} : choisissez-en un autre.",
+                name=source_name,
+                encoding=encoding,
+            )
+        ) from exc
 
 
 def _decode_legacy(data: bytes, source_name: str) -> tuple[str, str]:

@@ -92,8 +92,10 @@ def read_input(file_or_bytes: FileInput, file_name: str | None = None) -> tuple[
     return data, file_name or Path(str(getattr(file_or_bytes, "name", "") or _("import.csv"))).name
 
 
-def _open(data: bytes, name: str, delimiter: str | None = None) -> ContactCsvFile | ContactVCardFile:
-    decoded = decode_text(data, name)
+def _open(
+    data: bytes, name: str, delimiter: str | None = None, encoding: str | None = None
+) -> ContactCsvFile | ContactVCardFile:
+    decoded = decode_text(data, name, encoding)
     if detect_format(decoded, name) == VCARD:
         return ContactVCardFile(data, name, decoded=decoded)
     return ContactCsvFile(data, name, delimiter=delimiter, decoded=decoded)
@@ -107,15 +109,17 @@ def preview_contacts_file(
     mapping: ColumnMapping | None = None,
     delimiter: str | None = None,
     rows: int = 20,
+    encoding: str | None = None,
 ) -> ContactFilePreview:
     """Detect format, encoding, delimiter and columns; check the first ``rows`` lines.
 
     No database is needed: the wizard shows this before anything is decided.
     ``preview.mapping`` (CSV only) is the recognised mapping unless ``mapping`` is given.
+    ``encoding`` and ``delimiter``, when given, replace what would be detected.
     """
     require(actor, Action.IMPORT)
     data, name = read_input(file_or_bytes, file_name)
-    opened = _open(data, name, delimiter)
+    opened = _open(data, name, delimiter, encoding)
     if isinstance(opened, ContactVCardFile):
         return opened.preview(rows)
     return opened.preview(mapping, rows)
@@ -136,11 +140,16 @@ def import_contacts_file(
     *,
     file_name: str | None = None,
     delimiter: str | None = None,
+    encoding: str | None = None,
 ) -> ImportSummary:
-    """Import a CSV or vCard file, the format told by its content (or .vcf/.csv name)."""
+    """Import a CSV or vCard file, the format told by its content (or .vcf/.csv name).
+
+    ``encoding`` (a Python codec name: "cp1252", "utf-8"...) and ``delimiter``, when given,
+    replace what would be detected.
+    """
     require(actor, Action.IMPORT)
     data, name = read_input(file_or_bytes, file_name)
-    opened = _open(data, name, delimiter)
+    opened = _open(data, name, delimiter, encoding)
     del data  # the decoded text is all we need now: 15 MB less held during a big import
     if isinstance(opened, ContactVCardFile):
         return _import_vcard(db, actor, opened, ImportMode(mode), dry_run, progress, cancel)
@@ -159,6 +168,7 @@ def import_contacts_csv(
     *,
     file_name: str | None = None,
     delimiter: str | None = None,
+    encoding: str | None = None,
 ) -> ImportSummary:
     """Import contacts from a CSV file (French Excel cp1252 ``;``, UTF-8 with or without BOM, ``,``, tab).
 
@@ -166,11 +176,12 @@ def import_contacts_csv(
     an existing contact (on e-mail, then phone); "update" writes their non-empty cells
     into it (an empty cell never blanks a field). Lines repeating a contact of the same
     file are merged into it. ``dry_run`` computes the same summary and writes nothing.
+    ``encoding`` and ``delimiter``, when given, replace what would be detected.
     Raises UserError when the file cannot be read at all, ImportCancelled on cancel.
     """
     require(actor, Action.IMPORT)
     data, name = read_input(file_or_bytes, file_name)
-    opened = ContactCsvFile(data, name, delimiter=delimiter)
+    opened = ContactCsvFile(data, name, delimiter=delimiter, decoded=decode_text(data, name, encoding))
     del data
     return _import_csv(db, actor, opened, mapping, ImportMode(mode), dry_run, progress, cancel)
 
@@ -185,6 +196,7 @@ def import_contacts_vcard(
     cancel: Cancel | None = None,
     *,
     file_name: str | None = None,
+    encoding: str | None = None,
 ) -> ImportSummary:
     """Import a vCard file (2.1, 3.0 or 4.0; several cards; from phones and webmail).
 
@@ -193,7 +205,8 @@ def import_contacts_vcard(
     """
     require(actor, Action.IMPORT)
     data, name = read_input(file_or_bytes, file_name or "contacts.vcf")
-    return _import_vcard(db, actor, ContactVCardFile(data, name), ImportMode(mode), dry_run, progress, cancel)
+    opened = ContactVCardFile(data, name, decoded=decode_text(data, name, encoding))
+    return _import_vcard(db, actor, opened, ImportMode(mode), dry_run, progress, cancel)
 
 
 def _import_csv(

@@ -65,29 +65,6 @@ class OpenedFile:
     preview: ContactFilePreview
 
 
-def transcode(data: bytes, encoding: str | None, name: str) -> bytes:
-    """The file's bytes as UTF-8 when the user forced ``encoding`` (else as they are).
-
-    The import service detects encodings itself; a forced one is applied by handing it
-    UTF-8 with a BOM, which it always reads as UTF-8.
-    """
-    if not encoding:
-        return data
-    from communitydesk.errors import UserError
-    from communitydesk.i18n import _
-
-    try:
-        return data.decode(encoding).encode("utf-8-sig")
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise UserError(
-            _(
-                "« {name} » ne peut pas être lu avec l'encodage {encoding} : choisissez-en un autre.",
-                name=name,
-                encoding=encoding,
-            )
-        ) from exc
-
-
 def fill_errors(table: QTableWidget, errors: list[RowError]) -> None:
     table.setRowCount(len(errors))
     for row, error in enumerate(errors):
@@ -607,11 +584,11 @@ class ContactImportWizard(QWizard):
         def work(_ctx: TaskContext) -> OpenedFile:
             from communitydesk.services.contact_import import preview_contacts_file, read_input
 
-            raw, name = read_input(path)
-            data = transcode(raw, encoding, name)
-            return OpenedFile(
-                data, name, preview_contacts_file(actor, data, file_name=name, delimiter=delimiter, rows=PREVIEW_ROWS)
+            data, name = read_input(path)
+            preview = preview_contacts_file(
+                actor, data, file_name=name, delimiter=delimiter, encoding=encoding, rows=PREVIEW_ROWS
             )
+            return OpenedFile(data, name, preview)
 
         def done(opened: OpenedFile) -> None:
             if generation == self._generation:
@@ -630,13 +607,19 @@ class ContactImportWizard(QWizard):
         self._generation += 1
         generation, actor, opened = self._generation, self.actor, self.opened
         mapping = ColumnMapping(list(self.mapping.headers), list(self.mapping.fields)) if self.mapping else None
-        delimiter = self.delimiter
+        delimiter, encoding = self.delimiter, self.encoding
 
         def work(_ctx: TaskContext) -> OpenedFile:
             from communitydesk.services.contact_import import preview_contacts_file
 
             preview = preview_contacts_file(
-                actor, opened.data, file_name=opened.name, mapping=mapping, delimiter=delimiter, rows=PREVIEW_ROWS
+                actor,
+                opened.data,
+                file_name=opened.name,
+                mapping=mapping,
+                delimiter=delimiter,
+                encoding=encoding,
+                rows=PREVIEW_ROWS,
             )
             return OpenedFile(opened.data, opened.name, preview)
 
@@ -656,7 +639,7 @@ class ContactImportWizard(QWizard):
         assert self.opened is not None
         opened, actor, mode = self.opened, self.actor, self.mode_page.mode()
         mapping = ColumnMapping(list(self.mapping.headers), list(self.mapping.fields)) if self.mapping else None
-        delimiter = self.delimiter
+        delimiter, encoding = self.delimiter, self.encoding
 
         def work(ctx: TaskContext) -> ImportSummary:
             from communitydesk.services.contact_import import import_contacts_file
@@ -672,6 +655,7 @@ class ContactImportWizard(QWizard):
                 cancel=ctx.is_cancelled,
                 file_name=opened.name,
                 delimiter=delimiter,
+                encoding=encoding,
             )
 
         return run_for(self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True)
