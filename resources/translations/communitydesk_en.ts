@@ -68,6 +68,10 @@
         <translation>Bring general-public backers closer…</translation>
     </message>
     <message>
+        <source>Rapport de campagne (PDF)…</source>
+        <translation>Campaign report (PDF)…</translation>
+    </message>
+    <message>
         <source>Contreparties les plus choisies</source>
         <translation>Most chosen rewards</translation>
     </message>
@@ -629,6 +633,40 @@
     </message>
 </context>
 <context>
+    <name>ContactCampaignsModel</name>
+    <message>
+        <source>Campagne</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Contrepartie</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCampaignsPanel</name>
+    <message>
+        <source>Aucune contribution à une campagne.</source>
+        <translation>No contribution to a campaign.</translation>
+    </message>
+    <message>
+        <source>Total des contributions validées : {total} ({campaigns} campagne(s))</source>
+        <translation>Total of valid contributions: {total} ({campaigns} campaign(s))</translation>
+    </message>
+</context>
+<context>
     <name>ContactFilterBar</name>
     <message>
         <source>Rechercher un nom, un e-mail, un téléphone, une ville, un tag… (Ctrl+F)</source>
@@ -763,6 +801,10 @@
     <message>
         <source>Consentements (RGPD)</source>
         <translation>Consents (GDPR)</translation>
+    </message>
+    <message>
+        <source>Campagnes</source>
+        <translation>Campaigns</translation>
     </message>
     <message>
         <source>Enregistrer</source>
@@ -1405,6 +1447,14 @@
         <translation>Directory for an event</translation>
     </message>
     <message>
+        <source>Rapport de campagne</source>
+        <translation>Campaign report</translation>
+    </message>
+    <message>
+        <source>Suivi des contreparties (liste à cocher)</source>
+        <translation>Reward checklist (to tick)</translation>
+    </message>
+    <message>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
@@ -1467,6 +1517,10 @@
     <message>
         <source>Étiquette</source>
         <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Campagne</source>
+        <translation>Campaign</translation>
     </message>
     <message>
         <source>Colonnes</source>
@@ -1694,6 +1748,13 @@
     </message>
 </context>
 <context>
+    <name>FigureCardWidget</name>
+    <message>
+        <source>Cliquer pour voir la liste</source>
+        <translation>Click to see the list</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Fichier à importer</source>
@@ -1853,6 +1914,10 @@
     <message>
         <source>Exporter la liste d&apos;envoi (CSV)…</source>
         <translation>Export the shipping list (CSV)…</translation>
+    </message>
+    <message>
+        <source>Liste à cocher (PDF)…</source>
+        <translation>Checklist (PDF)…</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from communitydesk.models.contacts import Contact
 from communitydesk.reports.catalogue import generate_document
 from communitydesk.services import campaign_documents, fulfilment
 from communitydesk.services import campaigns as svc
+from communitydesk.services.campaign_records import CampaignInput, CampaignRecord, ContributionInput, TierInput
 from communitydesk.services.documents import DocumentOptions
 from communitydesk.services.permissions import Actor
 
@@ -26,11 +27,11 @@ def spaces(text: str) -> str:
     return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
-def make_campaign(db: Database, actor: Actor, name: str = NAME, goal_cents: int = 500_000) -> svc.CampaignRecord:
+def make_campaign(db: Database, actor: Actor, name: str = NAME, goal_cents: int = 500_000) -> CampaignRecord:
     return svc.create_campaign(
         db,
         actor,
-        svc.CampaignInput(
+        CampaignInput(
             name=name,
             goal_cents=goal_cents,
             platform="helloasso",
@@ -50,11 +51,11 @@ def add_backer(db: Database, first: str, last: str, circle: str, **place: str) -
 
 
 @pytest.fixture
-def funded(db: Database, actor: Actor) -> svc.CampaignRecord:
+def funded(db: Database, actor: Actor) -> CampaignRecord:
     """Three backers (one per circle), 1 234,56 € valid, one refund that must not count."""
     campaign = make_campaign(db, actor)
-    tier = svc.create_tier(db, actor, campaign.id, svc.TierInput("Tote bag brodé", 4_000, stock_limit=80))
-    svc.create_tier(db, actor, campaign.id, svc.TierInput("Merci sur le mur", 1_000))
+    tier = svc.create_tier(db, actor, campaign.id, TierInput("Tote bag brodé", 4_000, stock_limit=80))
+    svc.create_tier(db, actor, campaign.id, TierInput("Merci sur le mur", 1_000))
     people = [
         add_backer(db, "Łukasz", "Ødegaard", "proches", address="3 quai Saint-Vincent", postcode="01000", city="Bourg"),
         add_backer(db, "Hélène", "Dürr", "communaute", postcode="69004", city="Lyon"),
@@ -65,20 +66,20 @@ def funded(db: Database, actor: Actor) -> svc.CampaignRecord:
             db,
             actor,
             campaign.id,
-            svc.ContributionInput(amount, datetime(2026, 3, day, 12, tzinfo=UTC), contact_id=contact, tier_id=tier_id),
+            ContributionInput(amount, datetime(2026, 3, day, 12, tzinfo=UTC), contact_id=contact, tier_id=tier_id),
         )
     svc.add_contribution(
-        db, actor, campaign.id, svc.ContributionInput(23_456, datetime(2026, 3, 7, 9, tzinfo=UTC), contact_id=people[2])
+        db, actor, campaign.id, ContributionInput(23_456, datetime(2026, 3, 7, 9, tzinfo=UTC), contact_id=people[2])
     )
     refunded = svc.add_contribution(
-        db, actor, campaign.id, svc.ContributionInput(99_900, datetime(2026, 3, 8, 9, tzinfo=UTC), contact_id=people[2])
+        db, actor, campaign.id, ContributionInput(99_900, datetime(2026, 3, 8, 9, tzinfo=UTC), contact_id=people[2])
     )
     svc.refund_contribution(db, actor, refunded.id)
     return campaign
 
 
 def test_campaign_report_reads_back(
-    db: Database, actor: Actor, funded: svc.CampaignRecord, tmp_path: Path, read_back, page_ink
+    db: Database, actor: Actor, funded: CampaignRecord, tmp_path: Path, read_back, page_ink
 ) -> None:
     out = tmp_path / "campagne.pdf"
     result = generate_document("campaign-report", db, actor, DocumentOptions(campaign=NAME), out)
@@ -101,7 +102,7 @@ def test_campaign_report_reads_back(
     assert page_ink(out) > 0.03
 
 
-def test_campaign_report_in_english(db: Database, actor: Actor, funded: svc.CampaignRecord, tmp_path: Path, read_back):  # type: ignore[no-untyped-def]
+def test_campaign_report_in_english(db: Database, actor: Actor, funded: CampaignRecord, tmp_path: Path, read_back):
     out = tmp_path / "campaign.pdf"
     assert (
         main(
@@ -131,7 +132,7 @@ def test_a_campaign_without_contributions_gets_a_sensible_report(
     db: Database, actor: Actor, tmp_path: Path, read_back, page_ink
 ) -> None:
     campaign = make_campaign(db, actor, name="Jardin partagé", goal_cents=0)
-    svc.create_tier(db, actor, campaign.id, svc.TierInput("Sachet de graines", 1_000))
+    svc.create_tier(db, actor, campaign.id, TierInput("Sachet de graines", 1_000))
     out = tmp_path / "vide.pdf"
     result = generate_document("campaign-report", db, actor, DocumentOptions(campaign="Jardin partagé"), out)
     pdf = read_back(out)
@@ -144,7 +145,7 @@ def test_a_campaign_without_contributions_gets_a_sensible_report(
 
 
 def test_checklist_sorted_by_name_with_boxes(
-    db: Database, actor: Actor, funded: svc.CampaignRecord, tmp_path: Path, read_back, page_ink
+    db: Database, actor: Actor, funded: CampaignRecord, tmp_path: Path, read_back, page_ink
 ) -> None:
     lines = fulfilment.fulfilment_list(db, actor, funded.id)
     fulfilment.set_fulfilment_state(db, actor, [lines[0].contribution_id], "envoye")
@@ -168,7 +169,7 @@ def test_a_thousand_backers_checklist_splits_with_headers(
     db: Database, actor: Actor, tmp_path: Path, read_back
 ) -> None:
     campaign = make_campaign(db, actor, name="Grande campagne")
-    tier = svc.create_tier(db, actor, campaign.id, svc.TierInput("Carte postale illustrée", 500))
+    tier = svc.create_tier(db, actor, campaign.id, TierInput("Carte postale illustrée", 500))
     with db.transaction() as session:
         for index in range(1000):
             contact = Contact(
@@ -200,7 +201,7 @@ def test_a_thousand_backers_checklist_splits_with_headers(
 
 
 def test_unknown_campaign_is_a_french_error_listing_the_campaigns(
-    db: Database, actor: Actor, funded: svc.CampaignRecord
+    db: Database, actor: Actor, funded: CampaignRecord
 ) -> None:
     with pytest.raises(UserError) as raised:
         campaign_documents.campaign_named(db, actor, "Inconnue")
@@ -217,7 +218,7 @@ def test_unknown_campaign_is_a_french_error_listing_the_campaigns(
     ],
 )
 def test_cli_mistakes_write_nothing(
-    db: Database, actor: Actor, funded: svc.CampaignRecord, tmp_path: Path, capsys, extra: list[str], message: str
+    db: Database, actor: Actor, funded: CampaignRecord, tmp_path: Path, capsys, extra: list[str], message: str
 ) -> None:
     out = tmp_path / "x.pdf"
     code = main(["export", "pdf", "fulfilment-checklist", "--db", str(db.path), "--out", str(out), *extra])
@@ -227,7 +228,7 @@ def test_cli_mistakes_write_nothing(
     assert not out.exists()
 
 
-def test_cli_by_name(db: Database, funded: svc.CampaignRecord, tmp_path: Path, capsys, read_back) -> None:
+def test_cli_by_name(db: Database, funded: CampaignRecord, tmp_path: Path, capsys, read_back) -> None:
     out = tmp_path / "suivi.pdf"
     assert main(["export", "pdf", "campaign-report", "--db", str(db.path), "--out", str(out), "--campaign", NAME]) == 0
     assert f"Document écrit : {out}" in capsys.readouterr().out

@@ -95,6 +95,7 @@ class CampaignDashboardView(QWidget):
     """Shows a :class:`CampaignDashboard`; asks the page to move grand-public backers inward."""
 
     propose_moves = Signal()
+    pdf_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +165,10 @@ class CampaignDashboardView(QWidget):
         self.moves_button.setObjectName("proposeMovesButton")
         self.moves_button.clicked.connect(self.propose_moves)
         circles_box.addWidget(self.moves_button)
+        self.pdf_button = QPushButton(self.tr("Rapport de campagne (PDF)…"))
+        self.pdf_button.setObjectName("campaignReportPdfButton")
+        self.pdf_button.clicked.connect(self.pdf_requested)
+        circles_box.addWidget(self.pdf_button)
         circles_box.addStretch(1)
 
         tiers_box = QVBoxLayout()

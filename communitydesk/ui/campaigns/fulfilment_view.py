@@ -43,6 +43,7 @@ def fulfilment_columns() -> list[Column[FulfilmentLine]]:
 class FulfilmentView(QWidget):
     state_requested = Signal(list, str)  # contribution ids, FulfilmentState value
     export_requested = Signal(object)  # states to export (None: all)
+    pdf_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +73,10 @@ class FulfilmentView(QWidget):
         export.setObjectName("exportShippingButton")
         export.clicked.connect(lambda: self.export_requested.emit(self._states()))
         buttons.addWidget(export)
+        checklist = QPushButton(self.tr("Liste à cocher (PDF)…"))
+        checklist.setObjectName("fulfilmentPdfButton")
+        checklist.clicked.connect(self.pdf_requested)
+        buttons.addWidget(checklist)
         self.counts_label = QLabel()
         self.counts_label.setObjectName("fulfilmentCounts")
         layout = QVBoxLayout(self)

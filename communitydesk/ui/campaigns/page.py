@@ -315,6 +315,8 @@ class CampaignsPage(QWidget):
         self.fulfilment_view.state_requested.connect(self.set_fulfilment_state)
         self.fulfilment_view.export_requested.connect(self.export_shipping_list)
         self.dashboard_view.propose_moves.connect(self.propose_moves)
+        self.dashboard_view.pdf_requested.connect(lambda: self.open_pdf("campaign-report"))
+        self.fulfilment_view.pdf_requested.connect(lambda: self.open_pdf("fulfilment-checklist"))
 
         self.current_database.changed.connect(self._database_changed)
         self._database_changed()
@@ -619,6 +621,18 @@ class CampaignsPage(QWidget):
             ),
             label=self.tr("Export de la liste d'envoi…"),
         )
+
+    def open_pdf(self, kind: str) -> QWidget | None:
+        """The Documents PDF page, generating ``kind`` for this campaign (preview, save, print there)."""
+        campaign_id = self._campaign_id()
+        if campaign_id is None:
+            return None
+        from communitydesk.ui.documents.page import DocumentsPage
+
+        page = self.context.window.show_page("documents")
+        if isinstance(page, DocumentsPage):
+            page.generate_for_campaign(kind, campaign_id)
+        return page
 
     def propose_moves(self) -> MoveProposalsDialog | None:
         if self.detail is None or not self.detail.proposals:

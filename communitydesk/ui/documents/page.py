@@ -49,12 +49,15 @@ from communitydesk.ui.widgets.circles import circle_name
 if TYPE_CHECKING:
     from communitydesk.ui.main_window import PageContext
 
-KINDS = ("charter", "community-report", "contact-list", "directory")
+KINDS = ("charter", "community-report", "contact-list", "directory", "campaign-report", "fulfilment-checklist")
+CAMPAIGN_KINDS = ("campaign-report", "fulfilment-checklist")
 FILE_NAMES = {
     "charter": "charte",
     "community-report": "rapport-communaute",
     "contact-list": "liste-contacts",
     "directory": "annuaire",
+    "campaign-report": "rapport-campagne",
+    "fulfilment-checklist": "suivi-contreparties",
 }
 
 
@@ -78,6 +81,7 @@ class DocumentsPage(QWidget):
         self.task: Task | None = None
         self.choices_task: Task | None = None
         self.last_result: Any = None
+        self._campaign_request: tuple[str, int] | None = None  # from a campaign screen, until choices load
         self._runs = 0
         self._build()
         self.database.changed.connect(self._database_changed)
@@ -97,6 +101,8 @@ class DocumentsPage(QWidget):
             "community-report": self.tr("Rapport de communauté"),
             "contact-list": self.tr("Liste de contacts"),
             "directory": self.tr("Annuaire pour un événement"),
+            "campaign-report": self.tr("Rapport de campagne"),
+            "fulfilment-checklist": self.tr("Suivi des contreparties (liste à cocher)"),
         }
         for kind in KINDS:
             self.kind.addItem(labels[kind], kind)
@@ -145,6 +151,11 @@ class DocumentsPage(QWidget):
         form.addRow(self.tr("Segment"), self.segment)
         form.addRow(self.tr("Cercle"), self.circle)
         form.addRow(self.tr("Étiquette"), self.tag)
+        # Which campaign (campaign report, fulfilment checklist).
+        self.campaign_group = QGroupBox(self.tr("Campagne"), self)
+        self.campaign = QComboBox(self)
+        self.campaign.setObjectName("campaign")
+        QFormLayout(self.campaign_group).addRow(self.tr("Campagne"), self.campaign)
         self._fill_choices([], [])
 
         self.columns_group = QGroupBox(self.tr("Colonnes"), self)
@@ -181,7 +192,13 @@ class DocumentsPage(QWidget):
         side_layout.addWidget(title)
         side_layout.addWidget(QLabel(self.tr("Document")))
         side_layout.addWidget(self.kind)
-        for group in (self.charter_group, self.period_group, self.filter_group, self.columns_group):
+        for group in (
+            self.charter_group,
+            self.period_group,
+            self.filter_group,
+            self.columns_group,
+            self.campaign_group,
+        ):
             side_layout.addWidget(group)
         side_layout.addLayout(actions)
         side_layout.addWidget(self.progress)
@@ -207,6 +224,7 @@ class DocumentsPage(QWidget):
         self.period_group.setVisible(kind == "community-report")
         self.filter_group.setVisible(kind in ("contact-list", "directory"))
         self.columns_group.setVisible(kind == "contact-list")
+        self.campaign_group.setVisible(kind in CAMPAIGN_KINDS)
 
     @property
     def current_kind(self) -> str:
@@ -217,8 +235,33 @@ class DocumentsPage(QWidget):
 
     # -- choices read from the database (segments, tags) --------------------------------------------
 
-    def _fill_choices(self, segments: list[str], tags: list[str]) -> None:
+    def select_campaign(self, campaign_id: int) -> None:
+        """Choose the campaign by its number (the campaign screens' "PDF" buttons)."""
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(str(campaign_id))))
+
+    def generate_for_campaign(self, kind: str, campaign_id: int) -> None:
+        """Choose ``kind`` and the campaign, then generate (once the campaigns are read, if need be)."""
+        self.select_kind(kind)
+        waiting, self._campaign_request = self._campaign_request, None
+        if self.campaign.findData(str(campaign_id)) < 0:
+            if waiting is None and self.database.state is DatabaseState.READY:
+                self._campaign_request = (kind, campaign_id)  # created since the campaigns were read
+                self.load_choices()
+            return  # still unknown after reading again: deleted meanwhile
+        self.select_campaign(campaign_id)
+        self.generate()
+
+    def _fill_choices(
+        self, segments: list[str], tags: list[str], campaigns: list[tuple[int, str]] | None = None
+    ) -> None:
         chosen_segment, chosen_tag = self.segment.currentData(), self.tag.currentData()
+        if campaigns is not None:
+            chosen_campaign = self.campaign.currentData()
+            self.campaign.clear()
+            for campaign_id, name in campaigns:
+                # By number: a name is not unique forever (renamed while the page is open).
+                self.campaign.addItem(name, str(campaign_id))
+            self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen_campaign)))
         self.segment.clear()
         self.segment.addItem(self.tr("Aucun (tous les contacts)"), None)
         for name in segments:
@@ -243,16 +286,20 @@ class DocumentsPage(QWidget):
     def load_choices(self) -> Task:
         database, actor = self.database, self.database.actor
 
-        def work(_ctx: TaskContext) -> tuple[list[str], list[str]]:
-            from communitydesk.services import segments, tags
+        def work(_ctx: TaskContext) -> tuple[list[str], list[str], list[tuple[int, str]]]:
+            from communitydesk.services import campaigns, segments, tags
 
             store = database.database()
-            return [s.name for s in segments.list_segments(store, actor)], [
-                t.name for t in tags.list_tags(store, actor)
-            ]
+            return (
+                [s.name for s in segments.list_segments(store, actor)],
+                [t.name for t in tags.list_tags(store, actor)],
+                [(c.campaign.id, c.campaign.name) for c in campaigns.list_campaigns(store, actor)],
+            )
 
-        def loaded(result: tuple[list[str], list[str]]) -> None:
+        def loaded(result: tuple[list[str], list[str], list[tuple[int, str]]]) -> None:
             self._fill_choices(*result)
+            if self._campaign_request is not None:
+                self.generate_for_campaign(*self._campaign_request)
             self.choices_loaded.emit()
 
         self.choices_task = run_in_background(self, work, on_success=loaded, on_failure=lambda _message: None)
@@ -283,6 +330,7 @@ class DocumentsPage(QWidget):
             template=str(self.template.currentData()),
             member_name=self.member_name.text(),
             signatory_name=self.signatory_name.text(),
+            campaign=self.campaign.currentData() if kind in CAMPAIGN_KINDS else None,
         )
 
     def generate(self) -> Task | None:
