@@ -14,10 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
+from communitydesk.reports.flowables.title import section_heading
+from communitydesk.reports.markup import plain
 from communitydesk.reports.page import DocumentTemplate, PageSetup
 from communitydesk.reports.styles import Palette, Styles
 from communitydesk.services.documents import Identity
@@ -74,6 +76,13 @@ class DocumentRenderer:
         return 0
 
     # -- shared machinery
+    def _note(self, text: str) -> Flowable:
+        return Paragraph(plain(text), self.styles.caption)
+
+    def _section(self, heading: str, *parts: Flowable) -> Flowable:
+        # Heading, chart and the start of the table stay together; long tables may split after.
+        return KeepTogether([section_heading(self.styles, heading), *parts])
+
     @property
     def content_width(self) -> float:
         assert self.doc is not None, "content_width is known once rendering has started"

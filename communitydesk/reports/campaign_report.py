@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from communitydesk.formatting import day, money, number, percent
 from communitydesk.i18n import _
@@ -18,7 +18,7 @@ from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.charts import line_chart, pie_chart
 from communitydesk.reports.flowables.figures import KeyFigure, KeyFigureCards
 from communitydesk.reports.flowables.tables import column_widths, summary_table
-from communitydesk.reports.flowables.title import section_heading, title_block
+from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.campaigns import CampaignStatus, CampaignType, FulfilmentState, Platform
 from communitydesk.rules.circles import CIRCLE_ORDER
@@ -58,12 +58,6 @@ class CampaignReportRenderer(DocumentRenderer):
 
     def progress_steps(self) -> int:
         return 8
-
-    def _note(self, text: str) -> Flowable:
-        return Paragraph(plain(text), self.styles.caption)
-
-    def _section(self, heading: str, *parts: Flowable) -> Flowable:
-        return KeepTogether([section_heading(self.styles, heading), *parts])
 
     def dates_text(self) -> str:
         campaign = self.data.campaign

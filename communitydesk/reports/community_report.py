@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from communitydesk.formatting import day, number, percent
 from communitydesk.i18n import _
@@ -21,7 +21,7 @@ from communitydesk.reports.flowables.charts import (
 )
 from communitydesk.reports.flowables.figures import KeyFigure, KeyFigureCards
 from communitydesk.reports.flowables.tables import column_widths, summary_table
-from communitydesk.reports.flowables.title import section_heading, title_block
+from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.services.documents import (
@@ -56,13 +56,6 @@ class CommunityReportRenderer(DocumentRenderer):
 
     def progress_steps(self) -> int:
         return 20
-
-    def _note(self, text: str) -> Flowable:
-        return Paragraph(plain(text), self.styles.caption)
-
-    def _section(self, heading: str, *parts: Flowable) -> Flowable:
-        # Heading, chart and the start of the table stay together; long tables may split after.
-        return KeepTogether([section_heading(self.styles, heading), *parts])
 
     # -- sections
     def key_figures(self) -> Flowable:

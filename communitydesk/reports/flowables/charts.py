@@ -28,8 +28,10 @@ def _nice_max(value: float) -> float:
     if value <= 0:
         return 4
     magnitude = 10 ** (len(str(int(value))) - 1)
-    # 20: a value just under the next power of ten (9 975) gets 20 000, not a broken 10 972.5.
-    for step in (1, 2, 2.5, 5, 10, 20):
+    # Past 100, finer steps keep quarters whole (0, 3 000, 6 000...) without wasted height: 9 975 → 12 000.
+    # 12 and 20: a value just under the next power of ten gets a round top, not a broken 10 972.5.
+    steps = (1, 1.2, 1.6, 2, 2.5, 3, 4, 5, 6, 8, 10, 12, 16, 20) if magnitude >= 100 else (1, 2, 2.5, 5, 10, 20)
+    for step in steps:
         top = step * magnitude
         if top >= value * 1.05:
             return top
