@@ -1,4 +1,4 @@
-"""Keeps the contacts' search data up to date: the FTS5 row, ``sort_name`` and ``tags_text``.
+"""Keeps the contacts' search data up to date: the FTS5 row, ``sort_name``, ``city_sort`` and ``tags_text``.
 
 Triggers (migration 0002) queue the id of every contact written, in ``contact_search_queue``;
 :func:`refresh` computes the search data of the queued contacts in Python (accurate Unicode
@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from communitydesk.rules.contact_search_text import search_body, sort_name, tags_text
+from communitydesk.rules.contact_search_text import city_sort, search_body, sort_name, tags_text
 
 FTS_TABLE = "contacts_fts"
 QUEUE_TABLE = "contact_search_queue"
@@ -48,15 +48,17 @@ def refresh(conn: Connection, progress: Progress | None = None) -> int:
             f"SELECT DISTINCT contact_id FROM {QUEUE_TABLE} WHERE id <= ? ORDER BY contact_id", (last,)
         )
     ]
+    # Migration 0002 indexes its rows with this code, before 0005 adds city_sort.
+    with_city = any(row[1] == "city_sort" for row in conn.exec_driver_sql("PRAGMA table_info(contacts)"))
     for start in range(0, len(ids), BATCH):
-        _refresh_batch(conn, ids[start : start + BATCH])
+        _refresh_batch(conn, ids[start : start + BATCH], with_city)
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
     conn.exec_driver_sql(f"DELETE FROM {QUEUE_TABLE} WHERE id <= ?", (last,))
     return len(ids)
 
 
-def _refresh_batch(conn: Connection, ids: Sequence[int]) -> None:
+def _refresh_batch(conn: Connection, ids: Sequence[int], with_city: bool = True) -> None:
     marks = ",".join("?" * len(ids))
     tags: dict[int, list[str]] = defaultdict(list)
     for contact_id, name in conn.exec_driver_sql(
@@ -65,16 +67,22 @@ def _refresh_batch(conn: Connection, ids: Sequence[int]) -> None:
         tuple(ids),
     ):
         tags[contact_id].append(name)
-    updates: list[tuple[str, str, int]] = []
+    updates: list[tuple[str, str, str, int]] = []
     indexed: list[tuple[int, str]] = []
-    for row in conn.exec_driver_sql(f"SELECT {_ROW_COLUMNS} FROM contacts WHERE id IN ({marks})", tuple(ids)):
+    columns = f"{_ROW_COLUMNS}, city_sort" if with_city else f"{_ROW_COLUMNS}, ''"
+    for row in conn.exec_driver_sql(f"SELECT {columns} FROM contacts WHERE id IN ({marks})", tuple(ids)):
         contact_id, new_sort, new_tags, body = _search_data(row, tags.get(row[0], []))
-        if (new_sort, new_tags) != (row[14], row[15]):
-            updates.append((new_sort, new_tags, contact_id))
+        new_city = city_sort(row[12]) if with_city else ""
+        if (new_sort, new_tags, new_city) != (row[14], row[15], row[16]):
+            updates.append((new_sort, new_tags, new_city, contact_id))
         if row[13]:  # only the contacts a list shows are indexed
             indexed.append((contact_id, body))
-    if updates:
-        conn.exec_driver_sql("UPDATE contacts SET sort_name = ?, tags_text = ? WHERE id = ?", updates)
+    if updates and with_city:
+        conn.exec_driver_sql("UPDATE contacts SET sort_name = ?, tags_text = ?, city_sort = ? WHERE id = ?", updates)
+    elif updates:
+        conn.exec_driver_sql(
+            "UPDATE contacts SET sort_name = ?, tags_text = ? WHERE id = ?", [u[:2] + u[3:] for u in updates]
+        )
     # Only rows already indexed: deleting an absent rowid still costs FTS5 a lookup per term.
     indexed_before = [
         r[0] for r in conn.exec_driver_sql(f"SELECT rowid FROM {FTS_TABLE} WHERE rowid IN ({marks})", tuple(ids))

@@ -24,7 +24,7 @@ from communitydesk.importers.import_summary import ImportMode, ImportSummary
 from communitydesk.models.contacts import ACTIVE_SQL, CircleMove, Contact, contact_tags
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
-from communitydesk.rules.contact_search_text import sort_name, tags_text
+from communitydesk.rules.contact_search_text import city_sort, sort_name, tags_text
 
 BATCH_SIZE = 2000
 _IN_CHUNK = 500  # ids per "WHERE id IN (...)": well under SQLite's variable limit
@@ -77,7 +77,7 @@ NEW_DEFAULTS: dict[str, Any] = {
 # sort_name and tags_text belong to db.search_index.refresh (queued by the triggers of migration
 # 0002); we write what it would compute, with the same rules functions, so that its pass after
 # the import finds them right and skips re-writing 100 000 rows and their three indexes.
-_SEARCH_COLUMNS = ("sort_name", "tags_text")
+_SEARCH_COLUMNS = ("sort_name", "tags_text", "city_sort")
 _INSERT_COLUMNS = ("id", *UPDATABLE, *_SEARCH_COLUMNS, "created_at", "updated_at", "version_id")
 _MOVE_COLUMNS = ("contact_id", "moved_at", "from_circle", "to_circle", "moved_by", "reason")
 
@@ -339,12 +339,13 @@ class ContactImportWriter:
             self.conn.exec_driver_sql(self.update_sql, updates)
         return moves
 
-    def _search_data(self, contact_id: int, row: Mapping[str, Any], known_tags: Iterable[int]) -> tuple[str, str]:
-        """sort_name and tags_text as db.search_index computes them (same rules functions)."""
+    def _search_data(self, contact_id: int, row: Mapping[str, Any], known_tags: Iterable[int]) -> tuple[str, str, str]:
+        """sort_name, tags_text and city_sort as db.search_index computes them (same rules functions)."""
         tag_ids = {*known_tags, *(self._tag_id(tag) for tag in self.new_tags.get(contact_id, ()))}
         return (
             sort_name(row["kind"], row["first_name"], row["last_name"], row["organisation"], row["email"]),
             tags_text(self.tag_names[tag_id] for tag_id in tag_ids),
+            city_sort(row["city"]),
         )
 
     def _load(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:

@@ -59,6 +59,7 @@ class Contact(Tracked, Base):
     # for the full-text index and the list. Never set them from Python.
     sort_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
     tags_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    city_sort: Mapped[str] = mapped_column(String(100), default="", server_default="")  # folded city, for sorting
 
     moves: Mapped[list[CircleMove]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="CircleMove.moved_at"
@@ -73,7 +74,7 @@ class Contact(Tracked, Base):
         # Partial indexes over the contacts a list shows (neither archived nor erased):
         # the first page of 200 out of 100 000 is read straight from the index.
         Index("ix_contacts_active_sort_name", "sort_name", sqlite_where=text(ACTIVE_SQL)),
-        Index("ix_contacts_active_city", "city", "sort_name", sqlite_where=text(ACTIVE_SQL)),
+        Index("ix_contacts_active_city", "city_sort", "sort_name", sqlite_where=text(ACTIVE_SQL)),
         Index("ix_contacts_active_circle", "circle", "sort_name", sqlite_where=text(ACTIVE_SQL)),
         Index("ix_contacts_created_at", "created_at"),
         # Dashboard circle counts keep erased contacts (aggregates survive erasure): index-only.

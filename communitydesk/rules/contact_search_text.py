@@ -45,6 +45,11 @@ def sort_name(kind: str, first_name: str, last_name: str, organisation: str, ema
     return folded(organisation or email)
 
 
+def city_sort(city: str) -> str:
+    """Folded key for sorting by city: "Évry" sorts with the E's, not after "Z"."""
+    return folded(city)
+
+
 def tags_text(tag_names: Iterable[str]) -> str:
     """Tag names as shown in the list and indexed: sorted, comma-separated."""
     return ", ".join(sorted(tag_names, key=fold))

@@ -351,7 +351,7 @@ def _order(sort: ContactSort, descending: bool) -> list[UnaryExpression[Any]]:
     rank = case({c.value: i for i, c in enumerate(CIRCLE_ORDER)}, value=Contact.circle, else_=len(CIRCLE_ORDER))
     keys: dict[ContactSort, list[Any]] = {
         ContactSort.NAME: [Contact.sort_name],
-        ContactSort.CITY: [Contact.city, Contact.sort_name],
+        ContactSort.CITY: [Contact.city_sort, Contact.sort_name],  # "Évry" among the E's
         ContactSort.CIRCLE: [rank, Contact.sort_name],
         ContactSort.LAST_TOUCH: [Contact.last_touch_at],
         ContactSort.CREATED: [Contact.created_at],

@@ -15,7 +15,7 @@ from communitydesk.models.consent import Consent
 from communitydesk.models.contacts import Contact
 from communitydesk.models.segments import Segment
 from communitydesk.rules.contact_keys import email_key, phone_key
-from communitydesk.rules.contact_search_text import sort_name, tags_text
+from communitydesk.rules.contact_search_text import city_sort, sort_name, tags_text
 from communitydesk.services.contact_search import ContactFilter
 from communitydesk.services.store import table_of
 
@@ -178,3 +178,4 @@ def fill_search_columns(
         names_of_row = (row["first_name"], row["last_name"], row["organisation"], row["email"])
         row["sort_name"] = sort_name(row["kind"], *names_of_row)
         row["tags_text"] = tags_text(names.get(first_id + offset, []))
+        row["city_sort"] = city_sort(row["city"])

@@ -39,7 +39,7 @@ from communitydesk.services.store import Store, table_of, unit_of_work
 
 EXPORT_FORMAT = "communitydesk.personal-data/1"
 # Columns that are copies of others, for search and sorting: not "held data" of their own.
-_DERIVED = {"sort_name", "tags_text"}
+_DERIVED = {"sort_name", "tags_text", "city_sort"}
 _BLANKED = (
     "first_name",
     "last_name",

@@ -97,7 +97,12 @@ def test_sorts(db: Database, actor: Actor, people: dict[str, int]) -> None:
         "Éric Zola",
         "Hélène Martin",
     ]
-    assert names(search.page(db, actor, sort=ContactSort.CITY))[:2] == ["Hélène Martin", "Œuvre Commune"]
+    assert names(search.page(db, actor, sort=ContactSort.CITY)) == [  # Évry among the E's, accents ignored
+        "Éric Zola",
+        "Hélène Martin",
+        "Œuvre Commune",
+        "Anne Durand",
+    ]
     assert names(search.page(db, actor, sort=ContactSort.CREATED)) == [
         "Hélène Martin",
         "Éric Zola",
