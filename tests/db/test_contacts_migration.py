@@ -67,7 +67,7 @@ def test_existing_contacts_are_indexed_by_the_migration(tmp_path: Path, actor: A
             triggers = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
             assert triggers >= TRIGGERS
             counts = dict(conn.exec_driver_sql("SELECT circle, active FROM contact_circle_counts").all())
-            assert counts == {"proches": 3}
+            assert counts == {"proches": 3, "communaute": 0, "grand_public": 0}
         assert [r.display_name for r in contact_search.page(db, actor, "helene")] == ["Hélène Martin"]
         assert [r.display_name for r in contact_search.page(db, actor, "06 12")] == ["Hélène Martin"]
         assert [r.display_name for r in contact_search.page(db, actor, "benevole")] == ["Éric Zola"]
@@ -88,3 +88,22 @@ def test_head_has_the_search_triggers(db_path: Path) -> None:
         conn.close()
     # A later migration that recreates contacts (batch copy) drops them: it must recreate them.
     assert triggers >= TRIGGERS
+
+
+def test_circle_counts_follow_inserts_moves_and_unknown_circles(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    try:
+        insert = (
+            "INSERT OR FAIL INTO contacts (kind, first_name, last_name, organisation, role, email, email_secondary, "
+            "phone, phone_secondary, email_key, phone_key, address, postcode, city, country, circle, source, notes, "
+            "is_ambassador, is_critic, created_at, updated_at, version_id) VALUES ('person', ?, '', '', '', '', '', "
+            "'', '', '', '', '', '', '', 'FR', ?, '', '', 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)"
+        )
+        with conn:
+            conn.executemany(insert, [("A", "proches"), ("B", "ailleurs"), ("C", "ailleurs"), ("D", "communaute")])
+            conn.execute("UPDATE contacts SET circle = 'grand_public' WHERE first_name = 'B'")
+            conn.execute("UPDATE contacts SET archived_at = '2026-02-01 00:00:00' WHERE first_name = 'D'")
+        counts = dict(conn.execute("SELECT circle, active FROM contact_circle_counts").fetchall())
+    finally:
+        conn.close()
+    assert counts == {"proches": 1, "communaute": 0, "grand_public": 1, "ailleurs": 1}
