@@ -3,6 +3,7 @@ sorts on it, the contacts triggers of 0002 survive (no table copy), and it goes 
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from pathlib import Path
 
@@ -10,18 +11,8 @@ from alembic import command
 
 from communitydesk.db.migrate import alembic_config
 
-TRIGGERS = {  # those of migration 0002 (see tests/db/test_contacts_migration.py)
-    "contacts_after_insert",
-    "contacts_after_update",
-    "contacts_after_delete",
-    "contact_tags_after_insert",
-    "contact_tags_after_update",
-    "contact_tags_after_delete",
-    "tags_after_rename",
-    "contacts_count_after_insert",
-    "contacts_count_after_update",
-    "contacts_count_after_delete",
-}
+# The triggers of migration 0002 (its docstring: a table copy would lose them).
+TRIGGERS = set(importlib.import_module("communitydesk.db.migrations.versions.0002_contacts_extras").TRIGGERS)
 
 
 def at(path: Path, revision: str) -> None:
