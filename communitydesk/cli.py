@@ -255,6 +255,10 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contacts")),
         )
+        if not summary.dry_run:  # committed: now the search data, so that the first search is instant
+            from communitydesk.services.contact_search import refresh_search_index
+
+            refresh_search_index(db, _system_actor())
     finally:
         db.close()
     if args.json:
