@@ -52,7 +52,9 @@ FileInput = bytes | str | Path | BinaryIO
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # beyond this, a "contacts file" is a mistake, not an address book
 _PROGRESS_EVERY = 1000
-IMPORT_CACHE_KIB = 64 * 1024  # SQLite page cache during an import (the default is 2 MiB)
+# SQLite page cache during an import (the default is 2 MiB); pages are taken as used: a 100 000-line
+# import writes ~85 MB and fits (~1 s less than 64 MiB, +20 MB peak RSS), a small one costs nothing more.
+IMPORT_CACHE_KIB = 200 * 1024
 
 __all__ = [
     "ColumnMapping",
