@@ -37,24 +37,20 @@ def pending(conn: Connection) -> bool:
 def refresh(conn: Connection, progress: Progress | None = None) -> int:
     """Bring the search data of every queued contact up to date; returns how many were done.
 
-    Runs in the caller's transaction; rows queued by another connection meanwhile stay queued.
+    Runs in the caller's transaction. The queue is claimed first, by a DELETE: that write
+    takes SQLite's write lock (waiting for another refresh to commit), so two connections
+    refreshing at once (a page and a count after an import) never index the same row twice.
     """
-    last = conn.exec_driver_sql(f"SELECT MAX(id) FROM {QUEUE_TABLE}").scalar()
-    if last is None:
+    claimed = conn.exec_driver_sql(f"DELETE FROM {QUEUE_TABLE} RETURNING contact_id")
+    ids = sorted({row[0] for row in claimed})
+    if not ids:
         return 0
-    ids = [
-        row[0]
-        for row in conn.exec_driver_sql(
-            f"SELECT DISTINCT contact_id FROM {QUEUE_TABLE} WHERE id <= ? ORDER BY contact_id", (last,)
-        )
-    ]
     # Migration 0002 indexes its rows with this code, before 0005 adds city_sort.
     with_city = any(row[1] == "city_sort" for row in conn.exec_driver_sql("PRAGMA table_info(contacts)"))
     for start in range(0, len(ids), BATCH):
         _refresh_batch(conn, ids[start : start + BATCH], with_city)
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
-    conn.exec_driver_sql(f"DELETE FROM {QUEUE_TABLE} WHERE id <= ?", (last,))
     return len(ids)
 
 
