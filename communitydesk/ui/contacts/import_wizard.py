@@ -643,9 +643,11 @@ class ContactImportWizard(QWizard):
 
         def work(ctx: TaskContext) -> ImportSummary:
             from communitydesk.services.contact_import import import_contacts_file
+            from communitydesk.services.contact_search import refresh_search_index
 
-            return import_contacts_file(
-                self.database(),
+            database = self.database()
+            summary = import_contacts_file(
+                database,
                 actor,
                 opened.data,
                 mapping,
@@ -657,6 +659,10 @@ class ContactImportWizard(QWizard):
                 delimiter=delimiter,
                 encoding=encoding,
             )
+            if not dry_run:
+                # Index the new rows now, in this worker, so the first search after the import is instant.
+                refresh_search_index(database, actor)  # no progress: a cancel here would hide a committed import
+            return summary
 
         return run_for(self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True)
 
