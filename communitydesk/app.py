@@ -148,6 +148,9 @@ def run_gui(db: Path | None, demo: bool, language: str | None) -> int:
             database.failed.connect(lambda _message: app.exit(1))
         else:
             database.figures_changed.connect(lambda _figures: QTimer.singleShot(WARM_UP_DELAY_MS, database.warm_up))
+            database.figures_changed.connect(
+                lambda _figures: QTimer.singleShot(WARM_UP_DELAY_MS, database.back_up_automatically)
+            )
 
         def start() -> None:
             if demo:  # its progress bar needs the window: started once it is shown

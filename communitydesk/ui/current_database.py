@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from communitydesk.errors import DatabaseError
 from communitydesk.services.permissions import Actor, Role
@@ -91,6 +91,7 @@ class CurrentDatabase(QObject):
         self._lock = threading.Lock()
         self._database: Database | None = None
         self._widget: QWidget | None = None  # where progress and errors are shown
+        self._backed_up: Path | None = None  # the base whose automatic backup was already seen to
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -293,6 +294,33 @@ class CurrentDatabase(QObject):
             lambda _ctx: self.database() if generation == self._generation else None,
             on_failure=lambda _message: None,  # the screen that needs it will report it
         )
+
+    def back_up_automatically(self) -> Task | None:
+        """The rotating automatic backup of the open base (at most one a day, the number kept
+        is set in Paramètres), once per opened base, in the background. Not for the demo."""
+        if self.state is not DatabaseState.READY or self.demo or self.path is None or self._backed_up == self.path:
+            return None
+        path = self._backed_up = self.path
+        actor = self.actor
+
+        def work(_ctx: TaskContext) -> Path | None:
+            from communitydesk.services.maintenance import automatic_backup
+
+            return automatic_backup(path, actor)
+
+        def done(backup: Path | None) -> None:
+            if backup is not None:
+                self._status(self.tr("Sauvegarde automatique faite : %1").replace("%1", backup.name))
+
+        def failed(message: str) -> None:
+            self._status(self.tr("Sauvegarde automatique impossible : %1").replace("%1", message))
+
+        return run_in_background(None, work, on_success=done, on_failure=failed)
+
+    def _status(self, message: str) -> None:
+        window = self._widget.window() if self._widget is not None else None
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10000)
 
     def _close_orm(self) -> None:
         with self._lock:

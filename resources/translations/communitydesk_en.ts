@@ -1372,6 +1372,14 @@
         <source>Aucune base n&apos;est ouverte.</source>
         <translation>No database is open.</translation>
     </message>
+    <message>
+        <source>Sauvegarde automatique faite : %1</source>
+        <translation>Automatic backup made: %1</translation>
+    </message>
+    <message>
+        <source>Sauvegarde automatique impossible : %1</source>
+        <translation>Automatic backup failed: %1</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
