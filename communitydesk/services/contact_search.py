@@ -29,10 +29,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 
 from communitydesk.db import search_index
-from communitydesk.i18n import _
 from communitydesk.models.contacts import Contact, ContactCircleCount, Tag, contact_tags
 from communitydesk.rules.cadence import due_before
-from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
+from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.contact_filter import ContactFilter as ContactFilter  # part of this service's API
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_search_text import fts_match_expression
 from communitydesk.services.cadence import overdue_condition, read_rhythm
@@ -52,79 +52,6 @@ class ContactSort(StrEnum):
     CIRCLE = "circle"
     LAST_TOUCH = "last_touch"
     CREATED = "created"
-
-
-@dataclass(frozen=True)
-class ContactFilter:
-    """What a list shows; also what a segment saves (as JSON) and an export or PDF uses.
-
-    Empty fields do not filter. ``circles`` and ``tags`` match any of their values;
-    ``text`` is searched like typed text, on top of the query typed in the search box.
-    """
-
-    text: str = ""
-    circles: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    overdue: bool = False
-    ambassador: bool | None = None
-    critic: bool | None = None
-    kind: str | None = None
-
-    def is_empty(self) -> bool:
-        return self == ContactFilter()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "circles": list(self.circles),
-            "tags": list(self.tags),
-            "overdue": self.overdue,
-            "ambassador": self.ambassador,
-            "critic": self.critic,
-            "kind": self.kind,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> ContactFilter:
-        """Tolerant reading of saved criteria: unknown keys and wrong types are dropped."""
-
-        def flag(name: str) -> bool | None:
-            value = data.get(name)
-            return value if isinstance(value, bool) else None
-
-        def strings(name: str) -> tuple[str, ...]:
-            value = data.get(name)
-            return tuple(str(v) for v in value) if isinstance(value, list) else ()
-
-        kind = data.get("kind")
-        return cls(
-            text=str(data.get("text") or ""),
-            circles=tuple(c for c in strings("circles") if c in {x.value for x in Circle}),
-            tags=strings("tags"),
-            overdue=data.get("overdue") is True,
-            ambassador=flag("ambassador"),
-            critic=flag("critic"),
-            kind=kind if kind in ("person", "organisation") else None,
-        )
-
-    def describe(self) -> str:
-        """One French line saying what the filter keeps, for PDF headers and tooltips."""
-        parts: list[str] = []
-        if self.circles:
-            parts.append(_("Cercles : {names}", names=", ".join(circle_label(c) for c in self.circles)))
-        if self.tags:
-            parts.append(_("Tags : {names}", names=", ".join(self.tags)))
-        if self.text:
-            parts.append(_("Recherche : « {text} »", text=self.text))
-        if self.overdue:
-            parts.append(_("À relancer"))
-        if self.ambassador is not None:
-            parts.append(_("Ambassadeurs") if self.ambassador else _("Hors ambassadeurs"))
-        if self.critic is not None:
-            parts.append(_("Détracteurs") if self.critic else _("Hors détracteurs"))
-        if self.kind:
-            parts.append(_("Organisations") if self.kind == "organisation" else _("Personnes"))
-        return " · ".join(parts) if parts else _("Tous les contacts")
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 
 from communitydesk.db.database import Database
+from communitydesk.rules.contact_filter import ContactFilter
 from communitydesk.services.contacts import ContactInput, create_contact
 from communitydesk.services.permissions import Actor
-from communitydesk.ui.contacts.contact_query import ContactListQuery, FilterState
+from communitydesk.ui.contacts.contact_query import ContactListQuery
 from communitydesk.ui.contacts.contact_table import COLUMN_KEYS, ContactTableModel
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel
 from communitydesk.ui.settings import UiSettings
@@ -83,7 +84,7 @@ def test_rows_come_in_sorted_pages_from_the_service(qtbot, db: Database, actor: 
     model.sort(COLUMN_KEYS.index("email"), Qt.SortOrder.AscendingOrder)
     assert model.query.sort == "city"
 
-    model.set_query(model.query.with_changes(filters=FilterState(circles=("proches",))))
+    model.set_query(model.query.with_changes(filters=ContactFilter(circles=("proches",))))
     qtbot.waitUntil(lambda: model.reloads == 4 and not model.is_loading(), timeout=10000)
     assert model.total == 0
 

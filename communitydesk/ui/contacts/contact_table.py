@@ -32,7 +32,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from communitydesk.ui.contacts.background import run_for
-from communitydesk.ui.contacts.contact_query import PAGE_SIZE, ContactListQuery, service_filter
+from communitydesk.ui.contacts.contact_query import PAGE_SIZE, ContactListQuery
 from communitydesk.ui.tasks import Task, TaskContext
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 from communitydesk.ui.widgets.circles import circle_name
@@ -338,7 +338,7 @@ class ContactTableModel(QAbstractTableModel):
         from communitydesk.services import contact_search
 
         db = self._database()
-        filters = service_filter(query.filters)
+        filters = query.filters
         total = contact_search.count(db, self.actor, query.text, filters) if with_count else None
         read: dict[int, list[ContactRow]] = {}
         for number in pages:

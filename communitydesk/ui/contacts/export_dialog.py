@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.ui.contacts.background import run_for
-from communitydesk.ui.contacts.contact_query import ContactListQuery, service_filter
+from communitydesk.ui.contacts.contact_query import ContactListQuery
 from communitydesk.ui.tasks import Task, TaskContext
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ class ExportDialog(QDialog):
         def work(ctx: TaskContext) -> ExportSummary:
             from communitydesk.services.contact_export import ContactSelection, export_contacts
 
-            selection = ContactSelection(query=query.text, filters=service_filter(query.filters), contact_ids=ids)
+            selection = ContactSelection(query=query.text, filters=query.filters, contact_ids=ids)
             return export_contacts(
                 self.database(), actor, target, file_format, selection, progress=ctx.progress, cancel=ctx.is_cancelled
             )

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from communitydesk.ui.contacts.contact_query import FilterState
+from communitydesk.rules.contact_filter import ContactFilter
 
 SEARCH_DELAY_MS = 150
 
@@ -22,7 +22,7 @@ SEARCH_DELAY_MS = 150
 class SegmentChoice:
     id: int
     name: str
-    filters: FilterState
+    filters: ContactFilter
     version_id: int = 0
 
 
@@ -34,7 +34,7 @@ class ContactFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.segment_base = FilterState()
+        self.segment_base = ContactFilter()
         self.segments: list[SegmentChoice] = []
         self._applying = False
 
@@ -117,11 +117,11 @@ class ContactFilterBar(QWidget):
             self._timer.stop()
             self.text_changed.emit(self.text())
 
-    def filters(self, circles: tuple[str, ...] = ()) -> FilterState:
+    def filters(self, circles: tuple[str, ...] = ()) -> ContactFilter:
         """The controls' filter, the rings' circle and what the chosen segment adds."""
         base = self.segment_base
         tag = self.tag.currentData()
-        return FilterState(
+        return ContactFilter(
             text=base.text,
             circles=circles or (base.circles if len(base.circles) > 1 else ()),
             tags=(tag,) if tag else (base.tags if len(base.tags) > 1 else ()),
@@ -177,7 +177,7 @@ class ContactFilterBar(QWidget):
         self._applying = True
         try:
             self.segment.setCurrentIndex(0)
-            self.segment_base = FilterState()
+            self.segment_base = ContactFilter()
             self._reset_controls()
             self.search.clear()
             self._timer.stop()
@@ -204,7 +204,7 @@ class ContactFilterBar(QWidget):
         self._applying = True
         try:
             self._reset_controls()
-            self.segment_base = segment.filters if segment is not None else FilterState()
+            self.segment_base = segment.filters if segment is not None else ContactFilter()
             base = self.segment_base
             if len(base.tags) == 1:
                 index = self.tag.findData(base.tags[0], flags=Qt.MatchFlag.MatchFixedString)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.contact_filter import ContactFilter
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.contacts.circle_rings import CircleRings
-from communitydesk.ui.contacts.contact_query import ContactListQuery, FilterState, service_filter
+from communitydesk.ui.contacts.contact_query import ContactListQuery
 from communitydesk.ui.contacts.contact_sheet import ContactSheet
 from communitydesk.ui.contacts.contact_table import ContactTableModel, ContactTableView
 from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
@@ -294,7 +295,7 @@ class ContactsPage(QWidget):
 
     # -- query ----------------------------------------------------------------------------------
 
-    def current_filters(self) -> FilterState:
+    def current_filters(self) -> ContactFilter:
         return self.filter_bar.filters((self.selected_circle,) if self.selected_circle else ())
 
     def current_query(self) -> ContactListQuery:
@@ -381,7 +382,7 @@ class ContactsPage(QWidget):
         def work(_ctx: TaskContext) -> dict[str, int]:
             from communitydesk.services.contact_search import circle_counts
 
-            return circle_counts(self._db(), actor, query.text, service_filter(query.filters))
+            return circle_counts(self._db(), actor, query.text, query.filters)
 
         def done(counts: dict[str, int]) -> None:
             self._counts_task = None
@@ -410,7 +411,7 @@ class ContactsPage(QWidget):
             db = self._db()
             tag_list = [(t.name, t.contacts) for t in tags.list_tags(db, actor)]
             segment_list = [
-                SegmentChoice(s.id, s.name, FilterState.from_json(s.filter.to_json()), s.version_id)
+                SegmentChoice(s.id, s.name, ContactFilter.from_json(s.filter.to_json()), s.version_id)
                 for s in segments.list_segments(db, actor)
             ]
             return tag_list, segment_list
@@ -640,11 +641,11 @@ class ContactsPage(QWidget):
         self.segment_dialog = dialog
         return dialog
 
-    def segment_filters(self) -> FilterState:
+    def segment_filters(self) -> ContactFilter:
         """The current list as a segment: filters, circle and typed text together."""
         filters = self.current_filters()
         text = " ".join(t for t in (filters.text, self.filter_bar.text()) if t)
-        return FilterState(
+        return ContactFilter(
             text=text,
             circles=filters.circles,
             tags=filters.tags,
@@ -666,9 +667,7 @@ class ContactsPage(QWidget):
         def work(_ctx: TaskContext) -> int:
             from communitydesk.services.segments import save_segment
 
-            return save_segment(
-                self._db(), actor, name, service_filter(filters), segment_id=replace_id, expected_version=version
-            ).id
+            return save_segment(self._db(), actor, name, filters, segment_id=replace_id, expected_version=version).id
 
         def done(segment_id: int) -> None:
             self.status(self.tr("Segment « {name} » enregistré.").format(name=name.strip()))
