@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.importers.contributions_csv import FIELDS as FIELD_ORDER  # the reader's own list
 from communitydesk.services.permissions import Actor
 from communitydesk.ui.tasks import TaskContext, run_in_background
 
@@ -44,23 +45,6 @@ PLATFORM_CHOICES = (
     ("kisskissbankbank", "KissKissBankBank"),
     ("helloasso", "HelloAsso"),
     ("generic", "Autre (en-têtes en français)"),
-)
-FIELD_ORDER = (
-    "reference",
-    "date",
-    "amount",
-    "first_name",
-    "last_name",
-    "full_name",
-    "email",
-    "phone",
-    "tier",
-    "status",
-    "anonymous",
-    "address",
-    "postcode",
-    "city",
-    "country",
 )
 
 
