@@ -26,6 +26,7 @@ thread. Every long operation in the interface goes through :func:`run_in_backgro
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 # Start-up path: no Qt namespace, no dialogs here (PySide6 builds a class's enums on first
 # access, ~40 ms for Qt's); those are imported where they are used.
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from communitydesk.errors import UserError
@@ -206,6 +207,41 @@ def guarded(owner: QObject | None, callback: Callable[..., Any]) -> Callable[...
     return call
 
 
+class MainThreadGarbageCollector(QObject):
+    """Python's cycle collector runs in whichever thread happens to allocate. In a worker it
+    may destroy a Qt object of the UI thread (a closed dialog still held by a task's closure)
+    and crash the process. So automatic collection is switched off and done here, on the UI
+    thread, with the same thresholds (the approach of pyqtgraph's GarbageCollector)."""
+
+    INTERVAL_MS = 250
+    _installed: MainThreadGarbageCollector | None = None
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.start(self.INTERVAL_MS)
+
+    def collect_if_due(self) -> None:
+        counts = gc.get_count()
+        if counts[0] <= self._thresholds[0]:
+            return
+        generation = 0
+        if counts[1] > self._thresholds[1]:
+            generation = 2 if counts[2] > self._thresholds[2] else 1
+        gc.collect(generation)
+
+    @classmethod
+    def install(cls) -> None:
+        """Once per application, from the UI thread (before the first worker starts)."""
+        app = QCoreApplication.instance()
+        if cls._installed is not None or app is None or QThread.currentThread() is not app.thread():
+            return
+        cls._installed = cls(app)
+
+
 def run_in_background(
     parent: QWidget | None,
     work: Work,
@@ -225,6 +261,7 @@ def run_in_background(
     screen closed while its work ran never gets a result on widgets that no longer exist.
     """
     owner = owner if owner is not None else parent
+    MainThreadGarbageCollector.install()
     # Not parented: a page closed meanwhile must not delete the object its worker reports to.
     task = Task(work, label=label, cancellable=cancellable)
     if on_success is not None:

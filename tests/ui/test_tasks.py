@@ -214,3 +214,24 @@ def test_results_reach_a_living_owner(qtbot, parent: QWidget) -> None:  # type: 
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert seen == ["fait"]
+
+
+def test_cycles_are_collected_on_the_ui_thread_only(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import gc
+    import weakref
+
+    from communitydesk.ui.tasks import MainThreadGarbageCollector
+
+    MainThreadGarbageCollector.install()
+    assert not gc.isenabled()  # a worker thread never runs the cycle collector
+
+    class Node:
+        other: object = None
+
+    first, second = Node(), Node()
+    first.other, second.other = second, first
+    gone = weakref.ref(first)
+    del first, second
+    kept = [Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
+    qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+    assert len(kept) > gc.get_threshold()[0]
