@@ -17,32 +17,17 @@ from typing import Any
 from communitydesk.i18n import _
 from communitydesk.importers.contact_columns import ContactField
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
+from communitydesk.rules.contact_fields import EMAIL_PATTERN, MAX_LENGTHS
 from communitydesk.rules.contact_keys import email_key, fold, phone_key
 
 _F = ContactField
 
-# Mirrors the String(n) lengths of models/contacts.py (a test checks they agree); kept here
-# so that previewing a file does not need SQLAlchemy.
-MAX_LENGTHS: dict[str, int] = {
-    "first_name": 100,
-    "last_name": 100,
-    "organisation": 200,
-    "role": 100,
-    "email": 254,
-    "email_secondary": 254,
-    "phone": 40,
-    "phone_secondary": 40,
-    "postcode": 20,
-    "city": 100,
-    "source": 100,
-}
 TAG_MAX_LENGTH = 60
 # Checked on the cells as read: splitting a full name or a list of e-mails only shortens them.
 _LIMITS = {**MAX_LENGTHS, "full_name": 200}
 _NO_LIMIT = 1 << 30
 
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]{2,}$")
-_EMAIL_MATCH = _EMAIL.match
+_EMAIL_MATCH = EMAIL_PATTERN.match
 _EMAIL_SPLIT = re.compile(r"[;,\s]+")
 _PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|\bou\b|\bor\b)\s*")
 _TAG_SPLIT = re.compile(r"[,;|\n]")
@@ -412,7 +397,7 @@ class RecordCleaner:
             if text is None:
                 continue
             addresses = [text]
-            if not _EMAIL.match(text):
+            if not EMAIL_PATTERN.match(text):
                 if fold(text) in _PLACEHOLDERS:
                     del values[found]
                     continue
@@ -421,7 +406,7 @@ class RecordCleaner:
                 if text.lower().startswith("mailto:"):
                     text = text[7:]
                 addresses = [part for part in _EMAIL_SPLIT.split(text) if part]
-            bad = [address for address in addresses if not _EMAIL.match(address)]
+            bad = [address for address in addresses if not EMAIL_PATTERN.match(address)]
             if bad or not addresses:
                 errors.append(
                     self._error(

@@ -23,12 +23,12 @@ from communitydesk.models.base import utcnow
 from communitydesk.models.contacts import CircleMove, Contact
 from communitydesk.models.duplicates import ContactMerge
 from communitydesk.rules.circles import Circle
+from communitydesk.rules.contact_fields import MAX_LENGTHS, is_email
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, unit_of_work
 
 KINDS = ("person", "organisation")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _FR_POSTCODE = re.compile(r"^\d{5}$")
 
 
@@ -57,19 +57,6 @@ class ContactInput:
 
 
 EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ContactInput))
-_MAX_LENGTHS = {
-    "first_name": 100,
-    "last_name": 100,
-    "organisation": 200,
-    "role": 100,
-    "email": 254,
-    "email_secondary": 254,
-    "phone": 40,
-    "phone_secondary": 40,
-    "postcode": 20,
-    "city": 100,
-    "source": 100,
-}
 
 
 @dataclass(frozen=True)
@@ -141,7 +128,7 @@ def validate_contact(data: ContactInput) -> ContactInput:
         raise ValidationError(
             _("Indiquez au moins un nom, un prénom, une organisation ou un e-mail."), field="last_name"
         )
-    for name, limit in _MAX_LENGTHS.items():
+    for name, limit in MAX_LENGTHS.items():
         if len(getattr(cleaned, name)) > limit:
             raise ValidationError(
                 _("Le champ « {field} » ne peut dépasser {limit} caractères.", field=field_label(name), limit=limit),
@@ -158,7 +145,7 @@ def _validate_channels(data: ContactInput) -> None:
         )
     for name in ("email", "email_secondary"):
         value = getattr(data, name)
-        if value and not _EMAIL.match(value):
+        if value and not is_email(value):
             raise ValidationError(_("L'adresse e-mail « {value} » n'est pas valide.", value=value), field=name)
     for name in ("phone", "phone_secondary"):
         value = getattr(data, name)
