@@ -307,6 +307,7 @@ def _run(
                     move_reason=reason,
                     now=utcnow(),
                     summary=summary,
+                    expected_lines=total,
                 )
                 for line, raw in lines:
                     cleaned = cleaner.clean(raw, line)
@@ -323,6 +324,7 @@ def _run(
                             writer.flush()
                 writer.flush()
                 check_cancel()
+                writer.finish(build_indexes=not summary.dry_run)  # a dry run rolls back: nothing to rebuild
             except BaseException:
                 transaction.rollback()
                 raise
