@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 from pathlib import PurePath
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
+from communitydesk.importers.contact_batch_cleaning import BatchCleaner
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
 from communitydesk.importers.contact_records import ContactRecord, RecordCleaner, RowError
 from communitydesk.importers.csv_reading import CsvTable
@@ -102,10 +104,18 @@ class ContactCsvFile:
     def cleaner(self, mapping: ColumnMapping) -> RecordCleaner:
         return RecordCleaner(mapping.header_of)
 
-    def lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, dict[str, str]]]:
-        """(line number, field name → cell text) for every non-empty data line: the import's input."""
-        for line, _cells, raw in self.raw_lines(mapping):
-            yield line, raw
+    def cleaned_lines(
+        self, mapping: ColumnMapping, batch: int = 1000
+    ) -> Iterator[tuple[int, ContactRecord | list[RowError] | None]]:
+        """Every non-empty data line checked (its record, its errors, or None when blank): the import's input.
+
+        Cleaned ``batch`` lines at a time, column by column (contact_batch_cleaning.py), with the
+        same results as ``self.cleaner(mapping).clean`` line by line.
+        """
+        cleaner = BatchCleaner(mapping, self.cleaner(mapping))
+        rows = self.table.rows()
+        while chunk := list(islice(rows, batch)):
+            yield from cleaner.clean(chunk)
 
     def raw_lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, list[str], dict[str, str]]]:
         """(line number, cells, field name → cell text) for every non-empty data line."""

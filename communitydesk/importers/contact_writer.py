@@ -46,6 +46,7 @@ BULK_SUSPENDED = {
     "contact_tags": ("contact_tags_after_insert",),
 }
 _IN_CHUNK = 500  # ids per "WHERE id IN (...)": well under SQLite's variable limit
+_MEMO_LIMIT = 50_000  # entries per memory of search columns (names, cities, tag sets)
 
 # Columns an import may change on an existing contact, in a fixed order for executemany.
 UPDATABLE = (
@@ -179,6 +180,11 @@ class ContactImportWriter:
         )
 
         self.first_new_id = self.next_id
+        self.new_defaults = {**NEW_DEFAULTS, "source": source}
+        # Memories for the search columns of new contacts: names, cities and tag sets repeat.
+        self.sort_names: dict[tuple[str, str, str, str], str] = {}
+        self.city_sorts: dict[str, str] = {}
+        self.tags_texts: dict[tuple[str, ...], str] = {}
         self.touched: set[int] = set()  # existing contacts already updated by a line of this file
         self.new_rows: dict[int, dict[str, Any]] = {}  # this batch's new contacts, by id
         self.new_tags: dict[int, list[str]] = {}
@@ -186,19 +192,6 @@ class ContactImportWriter:
         self.pending: dict[int, _Pending] = {}  # this batch's changes to contacts already written
 
     # -- matching ---------------------------------------------------------------------
-
-    def _match(self, record: ContactRecord) -> int | None:
-        key = record.email_key
-        if key:
-            found = self.email_ids.get(key)
-            if found is not None:
-                return found
-        phone = record.phone_key
-        if phone:
-            hit = self.phone_ids.get(phone)
-            if hit is not None and (not key or not hit[1]):
-                return hit[0]
-        return None
 
     def _remember(self, contact_id: int, email: str, phone: str) -> None:
         if email:
@@ -211,14 +204,30 @@ class ContactImportWriter:
     # -- receiving lines --------------------------------------------------------------
 
     def add(self, record: ContactRecord) -> None:
-        target = self._match(record)
+        # The common case, a new contact, inline: this runs once per line of the file.
+        values = record.values
+        key = values.get("email_key", "")
+        phone = values.get("phone_key", "")
+        target = self.email_ids.get(key) if key else None
+        if target is None and phone:
+            hit = self.phone_ids.get(phone)
+            if hit is not None and (not key or not hit[1]):
+                target = hit[0]
         if target is None:
-            self._add_new(record)
+            contact_id = self.next_id
+            self.next_id += 1
+            self.new_rows[contact_id] = {**self.new_defaults, **values}
+            if "circle" not in values:
+                self.circle_defaulted.add(contact_id)
+            if record.tags:
+                self.new_tags[contact_id] = list(record.tags)
+            self._remember(contact_id, key, phone)
+            self.summary.created += 1
             return
         row = self.new_rows.get(target)
         if row is not None:  # repeats a contact created a few lines above
             self._apply(row, record, overwrite=False, circle_open=target in self.circle_defaulted)
-            if "circle" in record.values:
+            if "circle" in values:
                 self.circle_defaulted.discard(target)
             self._add_tags(target, record.tags)
             self.summary.merged += 1
@@ -232,20 +241,7 @@ class ContactImportWriter:
             self.summary.skipped += 1
             return
         # A later line with this line's e-mail or phone is the same person again.
-        self._remember(target, record.email_key, record.phone_key)
-
-    def _add_new(self, record: ContactRecord) -> None:
-        contact_id = self.next_id
-        self.next_id += 1
-        row = dict(NEW_DEFAULTS)
-        row["source"] = self.source
-        row.update(record.values)
-        if "circle" not in record.values:
-            self.circle_defaulted.add(contact_id)
-        self.new_rows[contact_id] = row
-        self._add_tags(contact_id, record.tags)
-        self._remember(contact_id, row["email_key"], row["phone_key"])
-        self.summary.created += 1
+        self._remember(target, key, phone)
 
     def _add_tags(self, contact_id: int, tags: Sequence[str]) -> None:
         if tags:
@@ -304,7 +300,7 @@ class ContactImportWriter:
                     (
                         contact_id,
                         *_updatable_values(row),
-                        *self._search_data(contact_id, row, ()),
+                        *self._new_search_data(contact_id, row),
                         stamp,
                         stamp,
                         1,
@@ -410,6 +406,34 @@ class ContactImportWriter:
             tags_text(self.tag_names[tag_id] for tag_id in tag_ids),
             city_sort(row["city"]),
         )
+
+    def _new_search_data(self, contact_id: int, row: Mapping[str, Any]) -> tuple[str, str, str]:
+        """``_search_data`` of a contact this import creates, with memories (100 000 times per big file)."""
+        kind, first, last, organisation = row["kind"], row["first_name"], row["last_name"], row["organisation"]
+        names = (kind, first, last, organisation)
+        sorted_as = self.sort_names.get(names)
+        if sorted_as is None:
+            sorted_as = sort_name(kind, first, last, organisation, "")
+            if not sorted_as:  # no name at all: sorted by e-mail, which is the contact's own
+                sorted_as = sort_name(kind, first, last, organisation, row["email"])
+            elif len(self.sort_names) < _MEMO_LIMIT:
+                self.sort_names[names] = sorted_as
+        city = row["city"]
+        city_sorted = self.city_sorts.get(city)
+        if city_sorted is None:
+            city_sorted = city_sort(city)
+            if len(self.city_sorts) < _MEMO_LIMIT:
+                self.city_sorts[city] = city_sorted
+        tags = self.new_tags.get(contact_id)
+        if not tags:
+            return sorted_as, "", city_sorted
+        tag_key = tuple(tags)
+        text = self.tags_texts.get(tag_key)
+        if text is None:
+            text = tags_text(self.tag_names[tag_id] for tag_id in {self._tag_id(tag) for tag in tags})
+            if len(self.tags_texts) < _MEMO_LIMIT:
+                self.tags_texts[tag_key] = text
+        return sorted_as, text, city_sorted
 
     def _load(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         rows: dict[int, dict[str, Any]] = {}

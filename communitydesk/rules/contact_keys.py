@@ -40,6 +40,8 @@ def phone_key(phone: str, default_region: str = "FR") -> str:
     if default_region == "FR":
         if len(digits) == 10 and digits[0] == "0" and digits[1] in "123456789" and not raw.startswith("+"):
             return "+33" + digits[1:]
+        if len(digits) == 9 and digits[0] in "123456789" and not raw.startswith("+"):
+            return "+33" + digits  # the leading 0 eaten by Excel: the same number as above
         if (
             len(digits) == 11
             and digits.startswith("33")

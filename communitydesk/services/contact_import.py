@@ -39,7 +39,7 @@ from communitydesk.importers.contact_files import (
     ContactVCardFile,
     detect_format,
 )
-from communitydesk.importers.contact_records import ContactRecord, RecordCleaner
+from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.contact_writer import BATCH_SIZE, ContactImportWriter
 from communitydesk.importers.import_summary import ImportCancelled, ImportMode, ImportSummary
 from communitydesk.importers.text_decoding import decode_text
@@ -222,13 +222,12 @@ def _import_csv(
 ) -> ImportSummary:
     mapping = mapping or opened.recognised_mapping()
     opened.check_mapping(mapping)
-    cleaner = opened.cleaner(mapping)
     summary = ImportSummary(
         dry_run=dry_run, source_name=opened.source_name, file_format=CSV, encoding=opened.decoded.label
     )
-    lines = opened.lines(mapping)
+    records = opened.cleaned_lines(mapping)
     reason = _("Import CSV {name}", name=opened.source_name)
-    return _run(db, actor, summary, cleaner, lines, opened.table.estimated_rows(), mode, reason, progress, cancel)
+    return _run(db, actor, summary, records, opened.table.estimated_rows(), mode, reason, progress, cancel)
 
 
 def _import_vcard(
@@ -247,9 +246,10 @@ def _import_vcard(
         encoding=opened.decoded.label,
         errors=list(opened.card_errors),
     )
-    lines = ((entry.line, entry.raw) for entry in opened.entries)
+    cleaner = opened.cleaner()
+    records = ((entry.line, cleaner.clean(entry.raw, entry.line)) for entry in opened.entries)
     reason = _("Import vCard {name}", name=opened.source_name)
-    return _run(db, actor, summary, opened.cleaner(), lines, len(opened.entries), mode, reason, progress, cancel)
+    return _run(db, actor, summary, records, len(opened.entries), mode, reason, progress, cancel)
 
 
 @contextmanager
@@ -274,8 +274,7 @@ def _run(
     db: Database,
     actor: Actor,
     summary: ImportSummary,
-    cleaner: RecordCleaner,
-    lines: Iterable[tuple[int, dict[str, str]]],
+    records: Iterable[tuple[int, ContactRecord | list[RowError] | None]],
     total: int,
     mode: ImportMode,
     reason: str,
@@ -309,8 +308,7 @@ def _run(
                     summary=summary,
                     expected_lines=total,
                 )
-                for line, raw in lines:
-                    cleaned = cleaner.clean(raw, line)
+                for _line, cleaned in records:
                     if isinstance(cleaned, ContactRecord):
                         writer.add(cleaned)
                     elif cleaned is not None:  # None: a line of blanks

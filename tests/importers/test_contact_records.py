@@ -17,6 +17,7 @@ from communitydesk.importers.contact_records import (
 )
 from communitydesk.models.contacts import Contact
 from communitydesk.rules.circles import Circle
+from communitydesk.rules.contact_keys import phone_key
 
 HEADERS = ["Prénom", "Nom", "Courriel", "Tél", "CP", "Ville", "Pays", "Cercle", "Tags", "Ambassadeur", "Type"]
 CLEANER = RecordCleaner(ColumnMapping.recognise(HEADERS).header_of)
@@ -204,3 +205,19 @@ def test_length_limits_follow_the_model() -> None:
     for name, limit in MAX_LENGTHS.items():
         column_type = columns[name].type
         assert isinstance(column_type, String) and column_type.length == limit, name
+
+
+@pytest.mark.parametrize(
+    ("phone", "key"),
+    [
+        ("06 12 34 56 78", "+33612345678"),
+        ("612345678", "+33612345678"),  # the leading zero eaten by Excel
+        ("6 12 34 56 78", "+33612345678"),
+        ("+33 6 12 34 56 78", "+33612345678"),
+        ("0033612345678", "+33612345678"),
+        ("+612345678", ""),  # a "+" says international: not a French number without its zero
+        ("12345678", ""),
+    ],
+)
+def test_french_phone_shapes_are_recognised_without_phonenumbers(phone: str, key: str) -> None:
+    assert phone_key(phone) == key
