@@ -14,6 +14,7 @@ the same result for every line.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, Final
 
@@ -151,7 +152,7 @@ class BatchCleaner:
         self.cleaners: list[Callable[[str], Any]] = [self._cleaner_of(name) for name in self.names]
         # Values already cleaned, per column (one dict each, kept from batch to batch).
         self.memos: list[dict[str, Any]] = [{} for _name in self.names]
-        self.phone_keys: dict[str, str] = {}  # computed by the phone column's pass, for its lines
+        self.phone_keys: dict[str, str] = {}  # phone cell → key, computed by the phone column's pass
 
     def _cleaner_of(self, name: str) -> Callable[[str], Any]:
         special: dict[str, Callable[[str], Any]] = {
@@ -219,46 +220,107 @@ class BatchCleaner:
 
     def clean(self, lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, Cleaned]]:
         """(line number, record / its errors / None for a blank line) for every line, in order."""
+        return self.clean_batch(lines).results()
+
+    def clean_batch(self, lines: Sequence[tuple[int, list[str]]]) -> CleanedBatch:
+        """The batch cleaned: its plain lines left as columns (the import writes new contacts
+        straight from them), the others checked by the reference cleaner."""
         rows = [cells for _line, cells in lines]
+        count = len(rows)
         full_width = min(map(len, rows), default=0) >= self.width
         raw_columns = [self._column(position, rows, full_width) for position in range(len(self.names))]
-        value_columns = [self._clean_column(position, raw) for position, raw in enumerate(raw_columns)]
-        slow_rows: set[int] = set()
-        for values in value_columns:
+        columns = {
+            name: self._clean_column(position, raw)
+            for position, (name, raw) in enumerate(zip(self.names, raw_columns, strict=True))
+        }
+        nothing: list[Any] = [None] * count
+        # A plain line: every cell in the fast lane, and a name, an organisation or an e-mail.
+        plain = [False] * count
+        for name in ("first_name", "last_name", "organisation", "email"):
+            if name in columns:
+                plain = [found or value is not None for found, value in zip(plain, columns[name], strict=True)]
+        for values in columns.values():
             if SLOW in values:
-                slow_rows.update(index for index, value in enumerate(values) if value is SLOW)
-        names, has_tags, phone_keys = self.names, "tags" in self.columns, self.phone_keys
-        results: list[tuple[int, Cleaned]] = []
-        append = results.append
-        for row_index, row in enumerate(zip(*value_columns, strict=True)):
-            line = lines[row_index][0]
-            if row_index not in slow_rows:
-                record = _record(line, names, row, has_tags, phone_keys)
-                if record is not SLOW:
-                    append((line, record))  # type: ignore[arg-type]
-                    continue
-            raw = {name: column[row_index] for name, column in zip(names, raw_columns, strict=True)}
-            append((line, self.cleaner.clean(raw, line)))
-        phone_keys.clear()
-        return results
+                for index, value in enumerate(values):
+                    if value is SLOW:
+                        plain[index] = False
+        others: dict[int, Cleaned] = {}
+        for index, is_plain in enumerate(plain):
+            if is_plain:
+                continue
+            if all(column[index] is None for column in columns.values()):
+                others[index] = None  # a line of blanks (";;;;" from Excel)
+            else:
+                raw = {name: column[index] for name, column in zip(self.names, raw_columns, strict=True)}
+                others[index] = self.cleaner.clean(raw, lines[index][0])
+
+        emails = columns.get("email", nothing)
+        email_keys = [
+            (email.lower() if email.isascii() else email_key(email)) if type(email) is str else "" for email in emails
+        ]
+        known = self.phone_keys
+        phone_keys = [
+            (known.get(phone) or phone_key(phone, "FR")) if type(phone) is str else ""
+            for phone in columns.get("phone", nothing)
+        ]
+        if len(known) > _MEMO_LIMIT:
+            known.clear()
+        kinds = columns.get("kind", nothing)
+        if "organisation" in columns:  # an organisation without a person's name is one
+            kinds = [
+                kind
+                if kind is not None or organisation is None or first is not None or last is not None
+                else "organisation"
+                for kind, organisation, first, last in zip(
+                    kinds,
+                    columns["organisation"],
+                    columns.get("first_name", nothing),
+                    columns.get("last_name", nothing),
+                    strict=True,
+                )
+            ]
+        return CleanedBatch(
+            lines=[line for line, _cells in lines],
+            columns=columns,
+            plain=plain,
+            others=others,
+            email_keys=email_keys,
+            phone_keys=phone_keys,
+            kinds=kinds,
+        )
 
 
-def _record(
-    line: int, names: list[str], row: tuple[Any, ...], has_tags: bool, phone_keys: dict[str, str]
-) -> ContactRecord | _Slow | None:
-    """The record of a line whose every cell passed its column's fast lane (SLOW: ask the reference)."""
-    values = {name: value for name, value in zip(names, row, strict=True) if value is not None}
-    if not values:
-        return None
-    tags = list(values.pop("tags", ())) if has_tags else []
-    if not ("first_name" in values or "last_name" in values or "organisation" in values or "email" in values):
-        return SLOW  # the reference writes the "who is this?" error
-    email = values.get("email")
-    if email is not None:
-        values["email_key"] = email.lower() if email.isascii() else email_key(email)
-    phone = values.get("phone")
-    if phone is not None:
-        values["phone_key"] = phone_keys.get(phone) or phone_key(phone, "FR")  # memo hit: computed in an earlier batch
-    if "organisation" in values and not ("kind" in values or "first_name" in values or "last_name" in values):
-        values["kind"] = "organisation"
-    return ContactRecord(line, values, tags)
+@dataclass(slots=True)
+class CleanedBatch:
+    """A batch of lines: the plain ones as cleaned columns, the others as the reference cleaned them.
+
+    ``columns`` maps a field to its value on every line (None: empty); its values only mean
+    something on plain lines. ``kinds`` is the kind given or deduced (None: the default).
+    """
+
+    lines: list[int]
+    columns: dict[str, list[Any]]
+    plain: list[bool]
+    others: dict[int, Cleaned]
+    email_keys: list[str]
+    phone_keys: list[str]
+    kinds: list[str | None]
+
+    def record(self, index: int) -> ContactRecord:
+        """The record of plain line ``index``: what ``RecordCleaner.clean`` gives for it."""
+        values = {name: column[index] for name, column in self.columns.items() if column[index] is not None}
+        tags = list(values.pop("tags", ()))
+        if self.email_keys[index]:
+            values["email_key"] = self.email_keys[index]
+        if self.phone_keys[index]:
+            values["phone_key"] = self.phone_keys[index]
+        kind = self.kinds[index]
+        if kind is not None:
+            values["kind"] = kind
+        return ContactRecord(self.lines[index], values, tags)
+
+    def results(self) -> list[tuple[int, Cleaned]]:
+        return [
+            (line, self.record(index) if self.plain[index] else self.others[index])
+            for index, line in enumerate(self.lines)
+        ]

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from operator import itemgetter
 from pathlib import PurePath
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
-from communitydesk.importers.contact_batch_cleaning import BatchCleaner
+from communitydesk.importers.contact_batch_cleaning import BatchCleaner, CleanedBatch
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
 from communitydesk.importers.contact_records import ContactRecord, RecordCleaner, RowError
 from communitydesk.importers.csv_reading import CsvTable
@@ -104,18 +103,20 @@ class ContactCsvFile:
     def cleaner(self, mapping: ColumnMapping) -> RecordCleaner:
         return RecordCleaner(mapping.header_of)
 
+    def cleaned_batches(self, mapping: ColumnMapping, batch: int = 1000) -> Iterator[CleanedBatch]:
+        """The data lines, ``batch`` at a time, checked column by column (contact_batch_cleaning.py):
+        the import's input."""
+        cleaner = BatchCleaner(mapping, self.cleaner(mapping))
+        for chunk in self.table.batches(batch):  # a blank line comes out of its batch as None
+            yield cleaner.clean_batch(chunk)
+
     def cleaned_lines(
         self, mapping: ColumnMapping, batch: int = 1000
     ) -> Iterator[tuple[int, ContactRecord | list[RowError] | None]]:
-        """Every non-empty data line checked (its record, its errors, or None when blank): the import's input.
-
-        Cleaned ``batch`` lines at a time, column by column (contact_batch_cleaning.py), with the
-        same results as ``self.cleaner(mapping).clean`` line by line.
-        """
-        cleaner = BatchCleaner(mapping, self.cleaner(mapping))
-        rows = self.table.rows()
-        while chunk := list(islice(rows, batch)):
-            yield from cleaner.clean(chunk)
+        """Every data line checked (its record, its errors, or None when blank), in order:
+        the same results as ``self.cleaner(mapping).clean`` line by line."""
+        for cleaned in self.cleaned_batches(mapping, batch):
+            yield from cleaned.results()
 
     def raw_lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, list[str], dict[str, str]]]:
         """(line number, cells, field name → cell text) for every non-empty data line."""

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice, repeat
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
@@ -75,16 +77,13 @@ def physical_lines(text: str) -> Iterator[str]:
 
     Not io.StringIO (it copies the text at 4 bytes a character: 60 MB for a 15 MB file),
     nor str.splitlines (it also cuts at \x85, \u2028... which may sit inside a cell).
+    ``str.split`` and ``map`` run in C: a Python generator here cost ~0.3 s per 100 000 lines.
     """
     end_of_line = "\n" if "\n" in text or "\r" not in text else "\r"
-    start, size = 0, len(text)
-    while start < size:
-        end = text.find(end_of_line, start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
+    pieces = text.split(end_of_line)
+    if pieces and not pieces[-1]:
+        pieces.pop()  # the file's last line end: no line after it
+    return map(operator.add, pieces, repeat(end_of_line))
 
 
 @dataclass
@@ -101,16 +100,14 @@ class CsvTable:
 
     def _reader(self) -> Iterator[CsvRow]:
         reader = csv.reader(physical_lines(self.text), delimiter=self.delimiter, strict=False)
-        line = 0
         try:
-            for line, cells in enumerate(reader, start=1):
-                yield line, cells
+            yield from enumerate(reader, start=1)  # rows numbered in C: this runs once per line
         except csv.Error as exc:
             raise UserError(
                 _(
                     "« {name} », ligne {line} : le fichier CSV est mal formé ({reason}).",
                     name=self.source_name,
-                    line=line + 1,
+                    line=reader.line_num,
                     reason=exc,
                 )
             ) from exc
@@ -131,6 +128,27 @@ class CsvTable:
         """The data rows after the header; empty rows (Excel's ";;;;") are left out but keep their number."""
         _cells, rows = self._header_then_rows()
         return (row for row in rows if any(row[1]))
+
+    def batches(self, size: int) -> Iterator[list[CsvRow]]:
+        """The data rows after the header, ``size`` at a time, blank ones included (the caller skips
+        them). Read and numbered in C, a list at a time: no Python step per line."""
+        reader = csv.reader(physical_lines(self.text), delimiter=self.delimiter, strict=False)
+        numbered = enumerate(reader, start=1)
+        try:
+            for _line, cells in numbered:
+                if any(cell.strip() for cell in cells):  # the header, after any blank lines
+                    break
+            while chunk := list(islice(numbered, size)):
+                yield chunk
+        except csv.Error as exc:
+            raise UserError(
+                _(
+                    "« {name} », ligne {line} : le fichier CSV est mal formé ({reason}).",
+                    name=self.source_name,
+                    line=reader.line_num,
+                    reason=exc,
+                )
+            ) from exc
 
     def estimated_rows(self) -> int:
         """Text lines after the header: an upper bound on contacts for progress bars, in ms."""

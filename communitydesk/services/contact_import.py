@@ -20,6 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,6 +31,7 @@ from communitydesk.db.database import Database
 from communitydesk.db.schema_version import describe_sqlite_error
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
+from communitydesk.importers.contact_batch_cleaning import CleanedBatch
 from communitydesk.importers.contact_columns import ColumnMapping
 from communitydesk.importers.contact_files import (
     CSV,
@@ -225,9 +227,9 @@ def _import_csv(
     summary = ImportSummary(
         dry_run=dry_run, source_name=opened.source_name, file_format=CSV, encoding=opened.decoded.label
     )
-    records = opened.cleaned_lines(mapping)
+    chunks = opened.cleaned_batches(mapping, batch=_PROGRESS_EVERY)
     reason = _("Import CSV {name}", name=opened.source_name)
-    return _run(db, actor, summary, records, opened.table.estimated_rows(), mode, reason, progress, cancel)
+    return _run(db, actor, summary, chunks, opened.table.estimated_rows(), mode, reason, progress, cancel)
 
 
 def _import_vcard(
@@ -247,9 +249,13 @@ def _import_vcard(
         errors=list(opened.card_errors),
     )
     cleaner = opened.cleaner()
-    records = ((entry.line, cleaner.clean(entry.raw, entry.line)) for entry in opened.entries)
+    entries = iter(opened.entries)
+    chunks = (
+        [(entry.line, cleaner.clean(entry.raw, entry.line)) for entry in chunk]
+        for chunk in iter(lambda: list(islice(entries, _PROGRESS_EVERY)), [])
+    )
     reason = _("Import vCard {name}", name=opened.source_name)
-    return _run(db, actor, summary, records, len(opened.entries), mode, reason, progress, cancel)
+    return _run(db, actor, summary, chunks, len(opened.entries), mode, reason, progress, cancel)
 
 
 @contextmanager
@@ -274,14 +280,14 @@ def _run(
     db: Database,
     actor: Actor,
     summary: ImportSummary,
-    records: Iterable[tuple[int, ContactRecord | list[RowError] | None]],
+    chunks: Iterable[CleanedBatch | list[tuple[int, ContactRecord | list[RowError] | None]]],
     total: int,
     mode: ImportMode,
     reason: str,
     progress: Progress | None,
     cancel: Cancel | None,
 ) -> ImportSummary:
-    """Clean, match and write every line in one transaction; commit unless dry run.
+    """Match and write every line in one transaction, a chunk of lines at a time; commit unless dry run.
 
     The search data (FTS rows) of the contacts written stay queued: not in this transaction
     (5 s of a 100 000-line import), but in the caller's own pass after the commit
@@ -308,18 +314,22 @@ def _run(
                     summary=summary,
                     expected_lines=total,
                 )
-                for _line, cleaned in records:
-                    if isinstance(cleaned, ContactRecord):
-                        writer.add(cleaned)
-                    elif cleaned is not None:  # None: a line of blanks
-                        summary.errors.extend(cleaned)
-                    done += 1
-                    if done % _PROGRESS_EVERY == 0:  # a few checks per thousand lines, not per line
-                        check_cancel()
-                        if progress is not None:
-                            progress(done, max(total, done))
-                        if writer.batch_size >= BATCH_SIZE:
-                            writer.flush()
+                for chunk in chunks:
+                    if isinstance(chunk, CleanedBatch):
+                        writer.add_batch(chunk)
+                        done += len(chunk.lines)
+                    else:
+                        for _line, cleaned in chunk:
+                            if isinstance(cleaned, ContactRecord):
+                                writer.add(cleaned)
+                            elif cleaned is not None:  # None: a line of blanks
+                                summary.errors.extend(cleaned)
+                        done += len(chunk)
+                    check_cancel()  # a few checks per thousand lines, not per line
+                    if progress is not None:
+                        progress(done, max(total, done))
+                    if writer.batch_size >= BATCH_SIZE:
+                        writer.flush()
                 writer.flush()
                 check_cancel()
                 writer.finish(build_indexes=not summary.dry_run)  # a dry run rolls back: nothing to rebuild
