@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, Final
+from unicodedata import normalize
 
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
 from communitydesk.importers.contact_records import (
@@ -34,7 +35,7 @@ from communitydesk.importers.contact_records import (
     country_code,
 )
 from communitydesk.rules.contact_fields import EMAIL_PATTERN
-from communitydesk.rules.contact_keys import email_key, fold, phone_key
+from communitydesk.rules.contact_keys import fold, phone_key
 
 Cleaned = ContactRecord | list[RowError] | None
 
@@ -255,8 +256,10 @@ class BatchCleaner:
                 others[index] = self.cleaner.clean(raw, lines[index][0])
 
         emails = columns.get("email", nothing)
+        # email_key() of a stripped cell, inline: NFC only matters beyond ASCII
         email_keys = [
-            (email.lower() if email.isascii() else email_key(email)) if type(email) is str else "" for email in emails
+            (email.lower() if email.isascii() else normalize("NFC", email).lower()) if type(email) is str else ""
+            for email in emails
         ]
         known = self.phone_keys
         phone_keys = [

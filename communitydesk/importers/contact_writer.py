@@ -192,8 +192,10 @@ class ContactImportWriter:
         self.tags_texts: dict[tuple[str, ...], str] = {}
         self.touched: set[int] = set()  # existing contacts already updated by a line of this file
         self.new_rows: dict[int, dict[str, Any]] = {}  # this batch's new contacts, by id
-        # New contacts from plain CSV lines, left in their cleaned batch until written (add_batch).
+        # New contacts from plain CSV lines, left in their cleaned batch until written (add_batch):
+        # by id (for a later line that repeats one) and grouped per batch, in file order.
         self.fast: dict[int, tuple[CleanedBatch, int]] = {}
+        self.fast_groups: list[tuple[CleanedBatch, list[int], list[int]]] = []
         self.new_tags: dict[int, list[str]] = {}
         self.circle_defaulted: set[int] = set()  # new contacts whose line gave no circle
         self.pending: dict[int, _Pending] = {}  # this batch's changes to contacts already written
@@ -255,8 +257,10 @@ class ContactImportWriter:
     def add_batch(self, batch: CleanedBatch) -> None:
         """Every line of a cleaned CSV batch, in order; a plain line that is a new contact stays
         in its columns (no record, no row dict) and is written from them by ``flush``."""
-        email_ids, phone_ids, summary = self.email_ids, self.phone_ids, self.summary
+        email_ids, phone_ids, summary, fast = self.email_ids, self.phone_ids, self.summary, self.fast
         fast_lane = FAST_LANE
+        ids: list[int] = []
+        indexes: list[int] = []
         for index, plain in enumerate(batch.plain):
             if not plain:
                 other = batch.others[index]
@@ -276,9 +280,17 @@ class ContactImportWriter:
                 continue
             contact_id = self.next_id
             self.next_id += 1
-            self.fast[contact_id] = (batch, index)
-            self._remember(contact_id, key, phone)
-            summary.created += 1
+            fast[contact_id] = (batch, index)
+            ids.append(contact_id)
+            indexes.append(index)
+            # _remember, inline: a new id cannot be in phone_ids yet
+            if key:
+                email_ids.setdefault(key, contact_id)
+            if phone and phone not in phone_ids:
+                phone_ids[phone] = (contact_id, key)
+        if ids:
+            self.fast_groups.append((batch, ids, indexes))
+        summary.created += len(ids)
 
     def _materialise(self, contact_id: int) -> None:
         """A later line repeats a new contact still in its batch's columns: give it its row dict."""
@@ -367,6 +379,7 @@ class ContactImportWriter:
                     self.conn.exec_driver_sql("INSERT INTO contact_search_queue(contact_id) VALUES (?)", older)
         self.new_rows.clear()
         self.fast.clear()
+        self.fast_groups.clear()
         self.new_tags.clear()
         self.circle_defaulted.clear()
         self.pending.clear()
@@ -452,14 +465,16 @@ class ContactImportWriter:
     def _fast_rows(self) -> list[tuple[Any, ...]]:
         """The insert rows of the new contacts left in their batches' columns, built column-wise:
         per column one C-level pick (itemgetter) and per distinct value one computation."""
-        by_batch: dict[int, tuple[CleanedBatch, list[int], list[int]]] = {}
-        for contact_id, (batch, index) in self.fast.items():
-            _batch, ids, indexes = by_batch.setdefault(id(batch), (batch, [], []))
-            ids.append(contact_id)
-            indexes.append(index)
         stamp = self.stamp
         rows: list[tuple[Any, ...]] = []
-        for batch, ids, indexes in by_batch.values():
+        materialised = len(self.fast) < sum(len(group[1]) for group in self.fast_groups)
+        for batch, all_ids, all_indexes in self.fast_groups:
+            ids, indexes = all_ids, all_indexes
+            if materialised:  # some became row dicts (a later line repeated them): not written from here
+                kept = [(i, x) for i, x in zip(all_ids, all_indexes, strict=True) if i in self.fast]
+                if not kept:
+                    continue
+                ids, indexes = [i for i, _x in kept], [x for _i, x in kept]
             pick: Callable[[Sequence[Any]], Sequence[Any]] = (
                 itemgetter(*indexes) if len(indexes) > 1 else _one(indexes[0])
             )
