@@ -9,7 +9,7 @@ import pytest
 from communitydesk.errors import UserError
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField, recognise_header
 from communitydesk.importers.contact_files import ContactCsvFile
-from communitydesk.importers.csv_reading import CsvTable, detect_delimiter
+from communitydesk.importers.csv_reading import CsvTable, detect_delimiter, physical_lines
 from communitydesk.importers.text_decoding import decode_text
 
 F = ContactField
@@ -193,3 +193,32 @@ def test_short_rows_give_empty_cells() -> None:
     opened = ContactCsvFile("Nom;Prénom;Ville\r\nDurand\r\n".encode(), "a.csv")
     [(_line, _cells, raw)] = list(opened.raw_lines(opened.recognised_mapping()))
     assert raw == {"last_name": "Durand"}
+
+
+def test_batches_number_rows_like_rows_and_keep_blank_ones() -> None:
+    text = '\r\nNom;Notes\r\nDurand;"ligne 1\r\nligne 2"\r\n;;\r\n\r\nMartin;x'  # no final line break
+    table = CsvTable.from_text(text, "x.csv")
+    found = [(line, cells) for batch in table.batches(2) for line, cells in batch]
+    assert found == [(3, ["Durand", "ligne 1\r\nligne 2"]), (4, ["", "", ""]), (5, []), (6, ["Martin", "x"])]
+    assert [line for line, _cells in table.rows()] == [3, 6]  # the same numbers, blank rows left out
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("a\nb\n", ["a\n", "b\n"]),
+        ("a\nb", ["a\n", "b\n"]),
+        ("a\r\nb\r\n", ["a\r\n", "b\r\n"]),
+        ("a\rb\r", ["a\r", "b\r"]),  # old Mac files
+        ("x\x85y\u2028z\n", ["x\x85y\u2028z\n"]),  # not line ends for a spreadsheet
+        ("", []),
+    ],
+)
+def test_physical_lines_cut_at_line_feeds_only(text: str, lines: list[str]) -> None:
+    assert list(physical_lines(text)) == lines
+
+
+def test_a_malformed_file_names_its_line() -> None:
+    table = CsvTable.from_text("Nom;Notes\r\nDurand;x\r\nMartin;" + "y" * (17 * 1024 * 1024) + "\r\n", "x.csv")
+    with pytest.raises(UserError, match="ligne 3 : le fichier CSV est mal formé"):
+        list(table.batches(10))
