@@ -15,7 +15,6 @@ caller must do itself what a suspended trigger would have done for the rows it i
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from sqlalchemy import Connection
@@ -31,10 +30,11 @@ class SuspendedIndexes:
     def __init__(self, conn: Connection, table: str, triggers: Sequence[str] = ()) -> None:
         self.conn = conn
         self.table = table
+        names = ", ".join("?" * len(triggers)) or "NULL"
         found = conn.exec_driver_sql(
             "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
-            "AND (type = 'index' OR (type = 'trigger' AND name IN (SELECT value FROM json_each(?)))) ORDER BY rowid",
-            (table, json.dumps(list(triggers))),
+            f"AND (type = 'index' OR (type = 'trigger' AND name IN ({names}))) ORDER BY rowid",
+            (table, *triggers),
         ).all()
         missing = set(triggers) - {name for kind, name, _sql in found if kind == "trigger"}
         if missing:  # a renamed trigger would silently keep firing: refuse rather than half-suspend
