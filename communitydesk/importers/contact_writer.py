@@ -196,6 +196,7 @@ class ContactImportWriter:
         # by id (for a later line that repeats one) and grouped per batch, in file order.
         self.fast: dict[int, tuple[CleanedBatch, int]] = {}
         self.fast_groups: list[tuple[CleanedBatch, list[int], list[int]]] = []
+        self.materialised: set[int] = set()  # ids of fast_groups that later became row dicts
         self.new_tags: dict[int, list[str]] = {}
         self.circle_defaulted: set[int] = set()  # new contacts whose line gave no circle
         self.pending: dict[int, _Pending] = {}  # this batch's changes to contacts already written
@@ -256,45 +257,89 @@ class ContactImportWriter:
 
     def add_batch(self, batch: CleanedBatch) -> None:
         """Every line of a cleaned CSV batch, in order; a plain line that is a new contact stays
-        in its columns (no record, no row dict) and is written from them by ``flush``."""
-        email_ids, phone_ids, summary, fast = self.email_ids, self.phone_ids, self.summary, self.fast
-        fast_lane = FAST_LANE
-        ids: list[int] = []
+        in its columns (no record, no row dict) and is written from them by ``flush``.
+
+        Most lines of a big file are new contacts whose e-mail and phone appear nowhere else
+        (in the base, in this batch): those are taken in bulk, with ids in line order; only
+        the others go through the matching one by one."""
+        simple = self._simple_lines(batch) if FAST_LANE else [False] * len(batch.plain)
+        ids: list[int] = []  # new contacts left in the columns, in line order
         indexes: list[int] = []
-        for index, plain in enumerate(batch.plain):
-            if not plain:
-                other = batch.others[index]
-                if isinstance(other, ContactRecord):
-                    self.add(other)
-                elif other is not None:
-                    summary.errors.extend(other)
-                continue
-            key, phone = batch.email_keys[index], batch.phone_keys[index]
-            target = email_ids.get(key) if key else None
-            if target is None and phone:
-                hit = phone_ids.get(phone)
-                if hit is not None and (not key or not hit[1]):
-                    target = hit[0]
-            if target is not None or not fast_lane:
-                self.add(batch.record(index))
-                continue
-            contact_id = self.next_id
-            self.next_id += 1
-            fast[contact_id] = (batch, index)
-            ids.append(contact_id)
-            indexes.append(index)
-            # _remember, inline: a new id cannot be in phone_ids yet
-            if key:
-                email_ids.setdefault(key, contact_id)
-            if phone and phone not in phone_ids:
-                phone_ids[phone] = (contact_id, key)
-        if ids:
-            self.fast_groups.append((batch, ids, indexes))
-        summary.created += len(ids)
+        simple_ids: list[int] = []
+        simple_indexes: list[int] = []
+        start = 0
+        for position in [*(index for index, easy in enumerate(simple) if not easy), len(simple)]:
+            if position > start:  # lines start..position-1: new contacts, consecutive ids
+                new_ids = range(self.next_id, self.next_id + position - start)
+                ids.extend(new_ids)
+                simple_ids.extend(new_ids)
+                indexes.extend(range(start, position))
+                simple_indexes.extend(range(start, position))
+                self.next_id += position - start
+            if position < len(simple):
+                self._add_line(batch, position, ids, indexes)
+            start = position + 1
+        if not ids:
+            return
+        self.fast_groups.append((batch, ids, indexes))
+        self.summary.created += len(ids)
+        # What _add_line does for each, for the simple ones at once: their keys are new (_simple_lines).
+        self.fast.update(zip(simple_ids, zip(repeat(batch), simple_indexes), strict=True))
+        email_keys, phone_keys = batch.email_keys, batch.phone_keys
+        self.email_ids.update(
+            (email_keys[i], cid) for cid, i in zip(simple_ids, simple_indexes, strict=True) if email_keys[i]
+        )
+        for contact_id, index in zip(simple_ids, simple_indexes, strict=True):
+            phone = phone_keys[index]
+            if phone and phone not in self.phone_ids:  # one taken one by one above may hold it
+                self.phone_ids[phone] = (contact_id, email_keys[index])
+
+    def _simple_lines(self, batch: CleanedBatch) -> list[bool]:
+        """Plain lines that are certainly new contacts, in any order: e-mail and phone keys
+        unknown to the base and found on no other line of the batch (keys of the lines the
+        reference cleaned included), so that no line can match them before the batch ends."""
+        email_keys, phone_keys = list(batch.email_keys), list(batch.phone_keys)
+        for index, other in batch.others.items():
+            if isinstance(other, ContactRecord):
+                email_keys[index], phone_keys[index] = other.email_key, other.phone_key
+        emails, phones = Counter(email_keys), Counter(phone_keys)
+        known_emails, known_phones = self.email_ids, self.phone_ids
+        return [
+            plain
+            and (not key or (emails[key] == 1 and key not in known_emails))
+            and (not phone or (phones[phone] == 1 and phone not in known_phones))
+            for plain, key, phone in zip(batch.plain, email_keys, phone_keys, strict=True)
+        ]
+
+    def _add_line(self, batch: CleanedBatch, index: int, ids: list[int], indexes: list[int]) -> None:
+        """One line of a batch, matched on its own (it may repeat a contact, or be repeated)."""
+        if not batch.plain[index]:
+            other = batch.others[index]
+            if isinstance(other, ContactRecord):
+                self.add(other)
+            elif other is not None:
+                self.summary.errors.extend(other)
+            return
+        key, phone = batch.email_keys[index], batch.phone_keys[index]
+        target = self.email_ids.get(key) if key else None
+        if target is None and phone:
+            hit = self.phone_ids.get(phone)
+            if hit is not None and (not key or not hit[1]):
+                target = hit[0]
+        if target is not None or not FAST_LANE:
+            self.add(batch.record(index))
+            return
+        contact_id = self.next_id
+        self.next_id += 1
+        self.fast[contact_id] = (batch, index)  # at once: a later line of this batch may repeat it
+        ids.append(contact_id)
+        indexes.append(index)
+        self._remember(contact_id, key, phone)
 
     def _materialise(self, contact_id: int) -> None:
         """A later line repeats a new contact still in its batch's columns: give it its row dict."""
         batch, index = self.fast.pop(contact_id)
+        self.materialised.add(contact_id)
         record = batch.record(index)
         self.new_rows[contact_id] = {**self.new_defaults, **record.values}
         if "circle" not in record.values:
@@ -380,6 +425,7 @@ class ContactImportWriter:
         self.new_rows.clear()
         self.fast.clear()
         self.fast_groups.clear()
+        self.materialised.clear()
         self.new_tags.clear()
         self.circle_defaulted.clear()
         self.pending.clear()
@@ -467,10 +513,10 @@ class ContactImportWriter:
         per column one C-level pick (itemgetter) and per distinct value one computation."""
         stamp = self.stamp
         rows: list[tuple[Any, ...]] = []
-        materialised = len(self.fast) < sum(len(group[1]) for group in self.fast_groups)
+        materialised = self.materialised
         for batch, all_ids, all_indexes in self.fast_groups:
             ids, indexes = all_ids, all_indexes
-            if materialised:  # some became row dicts (a later line repeated them): not written from here
+            if materialised and not materialised.isdisjoint(all_ids):  # some became row dicts: written as such
                 kept = [(i, x) for i, x in zip(all_ids, all_indexes, strict=True) if i in self.fast]
                 if not kept:
                     continue
