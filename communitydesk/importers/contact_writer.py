@@ -397,6 +397,7 @@ class ContactImportWriter:
     def flush(self) -> None:
         """Write this batch: new contacts and their history, changes to existing ones, tags."""
         if self.new_rows or self.fast:
+            self._create_tags_in_id_order()
             stamp = self.stamp
             rows = [
                 (contact_id, *_updatable_values(row), *self._new_search_data(contact_id, row), stamp, stamp, 1)
@@ -404,7 +405,9 @@ class ContactImportWriter:
             ]
             if self.fast:
                 rows.extend(self._fast_rows())
-                rows.sort(key=_first)  # ids in order: each B-tree is appended to
+            # In id order: each B-tree is appended to, and first/last below bound them (a row dict
+            # made for a repeated line comes after contacts created since).
+            rows.sort(key=_first)
             self.conn.exec_driver_sql(self.insert_sql, rows)
             # Their entry into a circle, copied by SQLite from the rows just written: no Python per row.
             first, last = rows[0][0], rows[-1][0]  # a batch's new ids follow each other
@@ -507,6 +510,31 @@ class ContactImportWriter:
             tags_text(self.tag_names[tag_id] for tag_id in tag_ids),
             city_sort(row["city"]),
         )
+
+    def _create_tags_in_id_order(self) -> None:
+        """A tag new to the base takes the spelling of the first new contact naming it, as when
+        rows are written one by one (the fast lane's rows are built after the row dicts)."""
+        known = self.tag_ids
+
+        def has_new(tags: Iterable[str]) -> bool:
+            return any(tag not in known for tag in tags)
+
+        unknown = [
+            (contact_id, tags)
+            for contact_id, tags in self.new_tags.items()
+            if contact_id in self.new_rows and has_new(tags)
+        ]
+        for batch, ids, indexes in self.fast_groups:
+            column = batch.columns.get("tags")
+            distinct = {id(tags): tags for tags in column if tags}.values() if column is not None else ()
+            if column is None or not any(has_new(tags) for tags in distinct):
+                continue
+            unknown.extend(
+                (contact_id, column[index]) for contact_id, index in zip(ids, indexes, strict=True) if column[index]
+            )
+        for _contact_id, tags in sorted(unknown, key=_first):
+            for tag in tags:
+                self._tag_id(tag)
 
     def _fast_rows(self) -> list[tuple[Any, ...]]:
         """The insert rows of the new contacts left in their batches' columns, built column-wise:

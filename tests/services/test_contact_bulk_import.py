@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Connection
 
 from communitydesk.db.bulk_load import SuspendedIndexes
@@ -190,3 +192,59 @@ def test_suspended_indexes_keep_constraint_indexes_and_restore_once(db: Database
         suspended.restore()
         suspended.restore()
         assert _objects(conn) == before
+
+
+# Lines drawn from small pools, so that repeats, shared family phones, lines the reference
+# must clean (two e-mails, a « = » cell, an error) and matches with the base all happen.
+_NAMES = ["Zoé;Roux", "Jean;Roux", "Anne;Blanc", "Léo;Noir", ";", "Hélène;Dupré"]
+_EMAILS = ["", "z@ex.fr", "Z@EX.FR", "j@ex.fr", "a@ex.fr", "helene@exemple.fr", "a@ex.fr; b@ex.fr", "faux"]
+_PHONES = ["", "06 00 00 00 01", "0600000001", "06 00 00 00 02", '="0600000003"', "01 23 45 67 89", "12"]
+_CIRCLES = ["", "Proches", "Communauté", "Grand public"]
+_TAGS = ["", "t1", "t1, t2", "T2"]
+_LINES = st.builds(
+    lambda name, email, phone, circle, tags: f"{name};{email};{phone};;;{circle};{tags};;",
+    st.sampled_from(_NAMES),
+    st.sampled_from(_EMAILS),
+    st.sampled_from(_PHONES),
+    st.sampled_from(_CIRCLES),
+    st.sampled_from(_TAGS),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(_LINES, min_size=1, max_size=30),
+    chunk=st.integers(min_value=1, max_value=6),
+    batch_size=st.integers(min_value=1, max_value=8),
+    update=st.booleans(),
+)
+def test_fast_lane_matches_the_reference_on_any_file(
+    db_path: Path,
+    tmp_path: Path,
+    actor: Actor,
+    lines: list[str],
+    chunk: int,
+    batch_size: int,
+    update: bool,
+) -> None:
+    data = csv_bytes(*lines)
+    mode = ImportMode.UPDATE if update else ImportMode.CREATE
+    results = []
+    for fast, bulk in ((False, False), (True, True)):
+        path = tmp_path / f"{fast}-{bulk}.sqlite3"
+        shutil.copyfile(db_path, path)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(contact_writer, "FAST_LANE", fast)
+            patch.setattr(contact_writer, "BULK_MIN_LINES", 1 if bulk else 10**9)
+            patch.setattr(contact_writer, "BATCH_SIZE", batch_size)
+            patch.setattr("communitydesk.services.contact_import.BATCH_SIZE", batch_size)
+            patch.setattr("communitydesk.services.contact_import._PROGRESS_EVERY", chunk)
+            db = open_database(path)
+            try:
+                import_contacts_file(db, actor, BEFORE)
+                summary = import_contacts_file(db, actor, data, mode=mode)
+            finally:
+                db.close()
+        results.append((summary.as_json(), state(path)))
+        path.unlink()
+    assert results[0] == results[1]
