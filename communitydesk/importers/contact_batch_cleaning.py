@@ -154,6 +154,7 @@ class BatchCleaner:
         # Values already cleaned, per column (one dict each, kept from batch to batch).
         self.memos: list[dict[str, Any]] = [{} for _name in self.names]
         self.phone_keys: dict[str, str] = {}  # phone cell → key, computed by the phone column's pass
+        self.phone_at = self.names.index("phone") if "phone" in columns else -1
 
     def _cleaner_of(self, name: str) -> Callable[[str], Any]:
         special: dict[str, Callable[[str], Any]] = {
@@ -206,8 +207,33 @@ class BatchCleaner:
             for cells in rows
         ]
 
+    def _phone_column(self, raw: list[str]) -> list[Any]:
+        """The phone column: numbers typed the usual French ways (« 06 12 34 56 78 »,
+        « 06.12.34.56.78 ») get their key in a few passes over the column, as
+        ``phone_key`` gives it; any other cell goes through ``_phone`` (and phone_key)."""
+        stripped = [cell.strip() for cell in raw]
+        compact = [value.replace(" ", "").replace(".", "") for value in stripped]
+        french = [
+            len(digits) == 10
+            and digits[0] == "0"
+            and digits[1] in "123456789"
+            and digits.isascii()
+            and digits.isdigit()
+            and len(value) <= _LIMITS["phone"]
+            for value, digits in zip(stripped, compact, strict=True)
+        ]
+        self.phone_keys.update(
+            (value, "+33" + digits[1:]) for value, digits, ok in zip(stripped, compact, french, strict=True) if ok
+        )
+        return [
+            value if ok else (self._phone(cell) if cell else None)
+            for value, ok, cell in zip(stripped, french, raw, strict=True)
+        ]
+
     def _clean_column(self, position: int, raw: list[str]) -> list[Any]:
         """One pass over a column: each distinct cell cleaned once (this batch or an earlier one)."""
+        if position == self.phone_at:
+            return self._phone_column(raw)
         memo, clean = self.memos[position], self.cleaners[position]
         distinct = set(raw)
         if len(distinct) * 2 > len(raw) and len(raw) > 100:  # e-mails, phones, addresses: no memory
