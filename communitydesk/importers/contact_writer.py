@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from itertools import repeat
 from operator import itemgetter
 from typing import Any, cast
@@ -403,17 +404,22 @@ class ContactImportWriter:
                 (contact_id, *_updatable_values(row), *self._new_search_data(contact_id, row), stamp, stamp, 1)
                 for contact_id, row in self.new_rows.items()
             ]
+            rows.sort(key=_first)  # in id order: each B-tree is appended to
+            circles = Counter(map(_circle_of_row, rows))
+            ids = [row[0] for row in rows[:1] + rows[-1:]]
+            if rows:
+                self.conn.exec_driver_sql(self.insert_sql, rows)
             if self.fast:
-                rows.extend(self._fast_rows())
-            # In id order: each B-tree is appended to, and first/last below bound them (a row dict
-            # made for a repeated line comes after contacts created since).
-            rows.sort(key=_first)
-            self.conn.exec_driver_sql(self.insert_sql, rows)
+                fast_rows, fast_sql, circle_of = self._fast_rows()
+                if fast_rows:
+                    self.conn.exec_driver_sql(fast_sql, fast_rows)
+                    circles.update(circle_of(fast_rows))
+                    ids += [fast_rows[0][0], fast_rows[-1][0]]
             # Their entry into a circle, copied by SQLite from the rows just written: no Python per row.
-            first, last = rows[0][0], rows[-1][0]  # a batch's new ids follow each other
+            first, last = min(ids), max(ids)  # a batch's new ids follow each other
             self.conn.exec_driver_sql(self.entry_sql, (self.moved_by, self.move_reason, first, last))
             if self.bulk:
-                self._do_suspended_triggers(first, last, Counter(map(_circle_of_row, rows)))
+                self._do_suspended_triggers(first, last, circles)
         if self.pending:
             moves = self._flush_pending()
             if moves:
@@ -536,12 +542,16 @@ class ContactImportWriter:
             for tag in tags:
                 self._tag_id(tag)
 
-    def _fast_rows(self) -> list[tuple[Any, ...]]:
+    def _fast_rows(self) -> tuple[list[tuple[Any, ...]], str, Callable[[list[tuple[Any, ...]]], Iterable[str]]]:
         """The insert rows of the new contacts left in their batches' columns, built column-wise:
-        per column one C-level pick (itemgetter) and per distinct value one computation."""
-        stamp = self.stamp
+        per column one C-level pick (itemgetter) and per distinct value one computation.
+
+        Returns the rows, their INSERT (the columns no line fills, the same for the whole file,
+        and the time stamps written as SQL constants: fewer values bound per row) and a
+        function giving the circle of each row."""
         rows: list[tuple[Any, ...]] = []
         materialised = self.materialised
+        varying: list[str] = []
         for batch, all_ids, all_indexes in self.fast_groups:
             ids, indexes = all_ids, all_indexes
             if materialised and not materialised.isdisjoint(all_ids):  # some became row dicts: written as such
@@ -558,6 +568,7 @@ class ContactImportWriter:
                 "kind": batch.kinds,
             }
             columns = {**batch.columns, **keys}
+            varying = [name for name in UPDATABLE if name in columns or name not in _LITERAL_DEFAULTS]
             picked: dict[str, Sequence[Any]] = {}
             for name in UPDATABLE:
                 default = self.new_defaults[name]
@@ -578,16 +589,28 @@ class ContactImportWriter:
             rows.extend(
                 zip(
                     ids,
-                    *(picked[name] for name in UPDATABLE),
+                    *(picked[name] for name in varying),
                     sorted_names,
-                    tag_texts if tag_texts is not None else repeat(""),
+                    tag_texts if tag_texts is not None else [""] * len(ids),
                     city_keys,
-                    repeat(stamp),
-                    repeat(stamp),
-                    repeat(1),
+                    strict=True,
                 )
             )
-        return rows
+        constants = [name for name in UPDATABLE if name not in varying]
+        literals = [_sql_literal(NEW_DEFAULTS[name]) for name in constants]
+        literals += [_sql_literal(self.stamp), _sql_literal(self.stamp), "1"]
+        names = ["id", *varying, *_SEARCH_COLUMNS, *constants, "created_at", "updated_at", "version_id"]
+        sql = (
+            f"INSERT OR FAIL INTO contacts ({', '.join(names)}) "
+            f"VALUES ({', '.join(['?'] * (len(names) - len(literals)) + literals)})"
+        )
+        if "circle" in varying:
+            circle_of: Callable[[list[tuple[Any, ...]]], Iterable[str]] = partial(
+                map, itemgetter(1 + varying.index("circle"))
+            )
+        else:
+            circle_of = lambda written: repeat(NEW_DEFAULTS["circle"], len(written))  # noqa: E731
+        return rows, sql, circle_of
 
     def _sort_names_of(self, picked: Mapping[str, Sequence[Any]]) -> list[str]:
         names = list(
@@ -689,6 +712,17 @@ class ContactImportWriter:
 
 
 _first = itemgetter(0)
+# Defaults the code chooses, written as SQL constants when no column of the file fills them.
+_LITERAL_DEFAULTS = frozenset(NEW_DEFAULTS) - {"source"}  # the source is the file's name: bound
+
+
+def _sql_literal(value: object) -> str:
+    """An SQL constant for a value of ours (never for text from a file)."""
+    if isinstance(value, bool | int):
+        return str(int(value))
+    if isinstance(value, str) and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no SQL constant for {value!r}")
 
 
 def _one(index: int) -> Callable[[Sequence[Any]], tuple[Any, ...]]:

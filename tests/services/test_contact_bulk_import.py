@@ -248,3 +248,11 @@ def test_fast_lane_matches_the_reference_on_any_file(
         results.append((summary.as_json(), state(path)))
         path.unlink()
     assert results[0] == results[1]
+
+
+def test_constants_of_the_fast_insert_are_quoted_as_sql_wants() -> None:
+    assert contact_writer._sql_literal("l'île") == "'l''île'"
+    assert (contact_writer._sql_literal(False), contact_writer._sql_literal(1)) == ("0", "1")
+    with pytest.raises(TypeError):
+        contact_writer._sql_literal("a\x00b")
+    assert "source" not in contact_writer._LITERAL_DEFAULTS  # the file's name is always bound
