@@ -18,6 +18,7 @@ suspended triggers would have.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -554,11 +555,14 @@ class ContactImportWriter:
         varying: list[str] = []
         for batch, all_ids, all_indexes in self.fast_groups:
             ids, indexes = all_ids, all_indexes
-            if materialised and not materialised.isdisjoint(all_ids):  # some became row dicts: written as such
-                kept = [(i, x) for i, x in zip(all_ids, all_indexes, strict=True) if i in self.fast]
-                if not kept:
+            gone = materialised.intersection(all_ids) if materialised else ()
+            if gone:  # a few became row dicts (a later line repeated them): written as such
+                ids, indexes = list(all_ids), list(all_indexes)
+                for contact_id in sorted(gone, reverse=True):
+                    at = bisect_left(ids, contact_id)  # ids of a group are in order
+                    del ids[at], indexes[at]
+                if not ids:
                     continue
-                ids, indexes = [i for i, _x in kept], [x for _i, x in kept]
             pick: Callable[[Sequence[Any]], Sequence[Any]] = (
                 itemgetter(*indexes) if len(indexes) > 1 else _one(indexes[0])
             )
