@@ -14,6 +14,12 @@ mode: the contacts' indexes and insert triggers are suspended for the transactio
 rebuilt at the end (db/bulk_load.py), 2.5x faster than row by row; the writer then queues
 the new contacts for the search index and counts them in their circles itself, as the
 suspended triggers would have.
+
+CSV files come in cleaned batches (``add_batch``): the plain lines that are new contacts
+stay in their batch's columns and are written from them column-wise (``_fast_rows``, the
+"fast lane"); the other lines go through ``add`` as records, the reference path. Tests
+check that both paths, with or without bulk mode, write the same thing
+(tests/services/test_contact_bulk_import.py).
 """
 
 from __future__ import annotations
