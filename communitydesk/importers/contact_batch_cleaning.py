@@ -139,6 +139,18 @@ def _only_slow(cell: str) -> Any:
     return SLOW if isinstance(value, str) else value
 
 
+def map_distinct(function: Callable[[Any], Any], values: Sequence[Any], memo: dict[Any, Any]) -> list[Any]:
+    """``[function(value) for value in values]``, computed once per distinct value: the column
+    passes of a big import, where first names, cities, circles and tags repeat. ``memo`` is
+    kept between calls (batch after batch) and emptied when it grows past ``_MEMO_LIMIT``."""
+    for value in set(values).difference(memo):
+        memo[value] = function(value)
+    found = list(map(memo.__getitem__, values))
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    return found
+
+
 class BatchCleaner:
     """Cleans the data lines of one CSV file with one mapping, a batch at a time."""
 
@@ -234,20 +246,10 @@ class BatchCleaner:
         """One pass over a column: each distinct cell cleaned once (this batch or an earlier one)."""
         if position == self.phone_at:
             return self._phone_column(raw)
-        memo, clean = self.memos[position], self.cleaners[position]
-        distinct = set(raw)
-        if len(distinct) * 2 > len(raw) and len(raw) > 100:  # e-mails, phones, addresses: no memory
+        clean = self.cleaners[position]
+        if len(raw) > 100 and len(set(raw)) * 2 > len(raw):  # e-mails, addresses: no memory
             return [clean(cell) if cell else None for cell in raw]
-        for cell in distinct.difference(memo):
-            memo[cell] = clean(cell) if cell else None
-        values = list(map(memo.__getitem__, raw))
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-        return values
-
-    def clean(self, lines: Sequence[tuple[int, list[str]]]) -> list[tuple[int, Cleaned]]:
-        """(line number, record / its errors / None for a blank line) for every line, in order."""
-        return self.clean_batch(lines).results()
+        return map_distinct(clean, raw, self.memos[position])
 
     def clean_batch(self, lines: Sequence[tuple[int, list[str]]]) -> CleanedBatch:
         """The batch cleaned: its plain lines left as columns (the import writes new contacts

@@ -110,14 +110,6 @@ class ContactCsvFile:
         for chunk in self.table.batches(batch):  # a blank line comes out of its batch as None
             yield cleaner.clean_batch(chunk)
 
-    def cleaned_lines(
-        self, mapping: ColumnMapping, batch: int = 1000
-    ) -> Iterator[tuple[int, ContactRecord | list[RowError] | None]]:
-        """Every data line checked (its record, its errors, or None when blank), in order:
-        the same results as ``self.cleaner(mapping).clean`` line by line."""
-        for cleaned in self.cleaned_batches(mapping, batch):
-            yield from cleaned.results()
-
     def raw_lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, list[str], dict[str, str]]]:
         """(line number, cells, field name → cell text) for every non-empty data line."""
         columns: dict[str, list[int]] = {}

@@ -37,8 +37,8 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table
 
 from communitydesk.db.bulk_load import SuspendedIndexes
-from communitydesk.importers.contact_batch_cleaning import CleanedBatch
-from communitydesk.importers.contact_records import ContactRecord
+from communitydesk.importers.contact_batch_cleaning import CleanedBatch, map_distinct
+from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.import_summary import ImportMode, ImportSummary
 from communitydesk.models.contacts import ACTIVE_SQL, CircleMove, Contact, contact_tags
 from communitydesk.rules.circles import Circle
@@ -59,7 +59,7 @@ BULK_SUSPENDED = {
     "contact_tags": ("contact_tags_after_insert",),
 }
 _IN_CHUNK = 500  # ids per "WHERE id IN (...)": well under SQLite's variable limit
-_MEMO_LIMIT = 50_000  # entries per memory of search columns (names, cities, tag sets)
+_MEMO_LIMIT = 50_000  # tag sets remembered with their tags_text
 
 # Columns an import may change on an existing contact, in a fixed order for executemany.
 UPDATABLE = (
@@ -211,6 +211,15 @@ class ContactImportWriter:
 
     # -- matching ---------------------------------------------------------------------
 
+    def _match(self, key: str, phone: str) -> int | None:
+        """The contact a line with these e-mail and phone keys repeats, if any."""
+        target = self.email_ids.get(key) if key else None
+        if target is None and phone:
+            hit = self.phone_ids.get(phone)
+            if hit is not None and (not key or not hit[1]):  # a phone never joins two e-mails
+                target = hit[0]
+        return target
+
     def _remember(self, contact_id: int, email: str, phone: str) -> None:
         if email:
             self.email_ids.setdefault(email, contact_id)
@@ -222,15 +231,10 @@ class ContactImportWriter:
     # -- receiving lines --------------------------------------------------------------
 
     def add(self, record: ContactRecord) -> None:
-        # The common case, a new contact, inline: this runs once per line of the file.
         values = record.values
         key = values.get("email_key", "")
         phone = values.get("phone_key", "")
-        target = self.email_ids.get(key) if key else None
-        if target is None and phone:
-            hit = self.phone_ids.get(phone)
-            if hit is not None and (not key or not hit[1]):
-                target = hit[0]
+        target = self._match(key, phone)
         if target is None:
             contact_id = self.next_id
             self.next_id += 1
@@ -262,6 +266,13 @@ class ContactImportWriter:
             return
         # A later line with this line's e-mail or phone is the same person again.
         self._remember(target, key, phone)
+
+    def add_cleaned(self, cleaned: ContactRecord | list[RowError] | None) -> None:
+        """One checked line: its record is added, its errors kept, a blank line (None) skipped."""
+        if isinstance(cleaned, ContactRecord):
+            self.add(cleaned)
+        elif cleaned is not None:
+            self.summary.errors.extend(cleaned)
 
     def add_batch(self, batch: CleanedBatch) -> None:
         """Every line of a cleaned CSV batch, in order; a plain line that is a new contact stays
@@ -322,19 +333,10 @@ class ContactImportWriter:
     def _add_line(self, batch: CleanedBatch, index: int, ids: list[int], indexes: list[int]) -> None:
         """One line of a batch, matched on its own (it may repeat a contact, or be repeated)."""
         if not batch.plain[index]:
-            other = batch.others[index]
-            if isinstance(other, ContactRecord):
-                self.add(other)
-            elif other is not None:
-                self.summary.errors.extend(other)
+            self.add_cleaned(batch.others[index])
             return
         key, phone = batch.email_keys[index], batch.phone_keys[index]
-        target = self.email_ids.get(key) if key else None
-        if target is None and phone:
-            hit = self.phone_ids.get(phone)
-            if hit is not None and (not key or not hit[1]):
-                target = hit[0]
-        if target is not None or not FAST_LANE:
+        if not FAST_LANE or self._match(key, phone) is not None:
             self.add(batch.record(index))
             return
         contact_id = self.next_id
@@ -406,14 +408,9 @@ class ContactImportWriter:
         """Write this batch: new contacts and their history, changes to existing ones, tags."""
         if self.new_rows or self.fast:
             self._create_tags_in_id_order()
-            stamp = self.stamp
-            rows = [
-                (contact_id, *_updatable_values(row), *self._new_search_data(contact_id, row), stamp, stamp, 1)
-                for contact_id, row in self.new_rows.items()
-            ]
-            rows.sort(key=_first)  # in id order: each B-tree is appended to
+            rows = self._dict_rows()
             circles = Counter(map(_circle_of_row, rows))
-            ids = [row[0] for row in rows[:1] + rows[-1:]]
+            ids = [rows[0][0], rows[-1][0]] if rows else []
             if rows:
                 self.conn.exec_driver_sql(self.insert_sql, rows)
             if self.fast:
@@ -539,8 +536,10 @@ class ContactImportWriter:
         ]
         for batch, ids, indexes in self.fast_groups:
             column = batch.columns.get("tags")
-            distinct = {id(tags): tags for tags in column if tags}.values() if column is not None else ()
-            if column is None or not any(has_new(tags) for tags in distinct):
+            if column is None:
+                continue
+            distinct = {id(tags): tags for tags in column if tags}.values()  # one list per cell text
+            if not any(has_new(tags) for tags in distinct):
                 continue
             unknown.extend(
                 (contact_id, column[index]) for contact_id, index in zip(ids, indexes, strict=True) if column[index]
@@ -622,53 +621,37 @@ class ContactImportWriter:
             circle_of = lambda written: repeat(NEW_DEFAULTS["circle"], len(written))  # noqa: E731
         return rows, sql, circle_of
 
+    def _dict_rows(self) -> list[tuple[Any, ...]]:
+        """The insert rows of the new contacts held as row dicts, in id order (each B-tree is
+        appended to); their search columns computed as the fast lane's are."""
+        ids = sorted(self.new_rows)
+        rows = [self.new_rows[contact_id] for contact_id in ids]
+        picked = {name: [row[name] for row in rows] for name in _SEARCH_INPUTS}
+        searched = zip(
+            self._sort_names_of(picked),
+            [self._tags_text_of(contact_id) for contact_id in ids],
+            self._city_sorts_of(picked["city"]),
+            strict=True,
+        )
+        stamp = self.stamp
+        return [
+            (contact_id, *_updatable_values(row), *search, stamp, stamp, 1)
+            for contact_id, row, search in zip(ids, rows, searched, strict=True)
+        ]
+
     def _sort_names_of(self, picked: Mapping[str, Sequence[Any]]) -> list[str]:
+        """sort_name of each contact (rules.contact_search_text), once per distinct name."""
         names = list(
             zip(picked["kind"], picked["first_name"], picked["last_name"], picked["organisation"], strict=True)
         )
-        memo = self.sort_names
-        for key in set(names).difference(memo):
-            memo[key] = sort_name(*key, "")
-        found = list(map(memo.__getitem__, names))
+        found = map_distinct(_sort_name_by_names, names, self.sort_names)
         if "" in found:  # no name at all: sorted by e-mail, which is the contact's own
             emails = picked["email"]
             found = [value or sort_name(*names[i], emails[i]) for i, value in enumerate(found)]
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
         return found
 
     def _city_sorts_of(self, cities: Sequence[str]) -> list[str]:
-        memo = self.city_sorts
-        for city in set(cities).difference(memo):
-            memo[city] = city_sort(city)
-        found = list(map(memo.__getitem__, cities))
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-        return found
-
-    def _new_search_data(self, contact_id: int, row: Mapping[str, Any]) -> tuple[str, str, str]:
-        """``_search_data`` of a contact this import creates, with memories (100 000 times per big file)."""
-        return self._search_of_new(
-            contact_id, row["kind"], row["first_name"], row["last_name"], row["organisation"], row["email"], row["city"]
-        )
-
-    def _search_of_new(
-        self, contact_id: int, kind: str, first: str, last: str, organisation: str, email: str, city: str
-    ) -> tuple[str, str, str]:
-        names = (kind, first, last, organisation)
-        sorted_as = self.sort_names.get(names)
-        if sorted_as is None:
-            sorted_as = sort_name(kind, first, last, organisation, "")
-            if len(self.sort_names) < _MEMO_LIMIT:
-                self.sort_names[names] = sorted_as
-        if not sorted_as:  # no name at all: sorted by e-mail, which is the contact's own
-            sorted_as = sort_name(kind, first, last, organisation, email)
-        city_sorted = self.city_sorts.get(city)
-        if city_sorted is None:
-            city_sorted = city_sort(city)
-            if len(self.city_sorts) < _MEMO_LIMIT:
-                self.city_sorts[city] = city_sorted
-        return sorted_as, self._tags_text_of(contact_id), city_sorted
+        return map_distinct(city_sort, cities, self.city_sorts)
 
     def _tags_text_of(self, contact_id: int) -> str:
         """tags_text of a new contact from its tags in this import (the same few sets on many contacts)."""
@@ -722,6 +705,7 @@ class ContactImportWriter:
 
 
 _first = itemgetter(0)
+_SEARCH_INPUTS = ("kind", "first_name", "last_name", "organisation", "email", "city")  # what sort_name, city_sort read
 # Defaults the code chooses, written as SQL constants when no column of the file fills them.
 _LITERAL_DEFAULTS = frozenset(NEW_DEFAULTS) - {"source"}  # the source is the file's name: bound
 
@@ -733,6 +717,12 @@ def _sql_literal(value: object) -> str:
     if isinstance(value, str) and "\x00" not in value:
         return "'" + value.replace("'", "''") + "'"
     raise TypeError(f"no SQL constant for {value!r}")
+
+
+def _sort_name_by_names(names: tuple[str, str, str, str]) -> str:
+    """sort_name from (kind, first, last, organisation); "" when it would need the e-mail."""
+    kind, first, last, organisation = names
+    return sort_name(kind, first, last, organisation, "")
 
 
 def _one(index: int) -> Callable[[Sequence[Any]], tuple[Any, ...]]:

@@ -12,6 +12,7 @@ import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice, repeat
+from typing import Any
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
@@ -86,6 +87,14 @@ def physical_lines(text: str) -> Iterator[str]:
     return map(operator.add, pieces, repeat(end_of_line))
 
 
+def _skip_to_header(rows: Iterator[CsvRow]) -> list[str] | None:
+    """Read past blank lines to the header; its cells, or None for a file without one."""
+    for _line, cells in rows:
+        if any(cell.strip() for cell in cells):
+            return cells
+    return None
+
+
 @dataclass
 class CsvTable:
     """A CSV text with its delimiter: the header, then the rows, read lazily."""
@@ -98,26 +107,34 @@ class CsvTable:
     def from_text(cls, text: str, source_name: str, delimiter: str | None = None) -> CsvTable:
         return cls(text=text, delimiter=delimiter or detect_delimiter(text), source_name=source_name)
 
-    def _reader(self) -> Iterator[CsvRow]:
+    def _numbered_rows(self) -> tuple[Any, Iterator[CsvRow]]:
+        """The csv reader (for its line count) and its rows, numbered in C."""
         reader = csv.reader(physical_lines(self.text), delimiter=self.delimiter, strict=False)
+        return reader, enumerate(reader, start=1)
+
+    def _malformed(self, exc: csv.Error, line: int) -> UserError:
+        return UserError(
+            _(
+                "« {name} », ligne {line} : le fichier CSV est mal formé ({reason}).",
+                name=self.source_name,
+                line=line,
+                reason=exc,
+            )
+        )
+
+    def _reader(self) -> Iterator[CsvRow]:
+        reader, numbered = self._numbered_rows()
         try:
-            yield from enumerate(reader, start=1)  # rows numbered in C: this runs once per line
+            yield from numbered
         except csv.Error as exc:
-            raise UserError(
-                _(
-                    "« {name} », ligne {line} : le fichier CSV est mal formé ({reason}).",
-                    name=self.source_name,
-                    line=reader.line_num,
-                    reason=exc,
-                )
-            ) from exc
+            raise self._malformed(exc, reader.line_num) from exc
 
     def _header_then_rows(self) -> tuple[list[str], Iterator[CsvRow]]:
         rows = self._reader()
-        for _line, cells in rows:
-            if any(cell.strip() for cell in cells):  # blank lines above the header are skipped
-                return cells, rows
-        raise UserError(_("« {name} » est vide : aucune ligne d'en-tête.", name=self.source_name))
+        header = _skip_to_header(rows)
+        if header is None:
+            raise UserError(_("« {name} » est vide : aucune ligne d'en-tête.", name=self.source_name))
+        return header, rows
 
     @property
     def header(self) -> list[str]:
@@ -132,23 +149,13 @@ class CsvTable:
     def batches(self, size: int) -> Iterator[list[CsvRow]]:
         """The data rows after the header, ``size`` at a time, blank ones included (the caller skips
         them). Read and numbered in C, a list at a time: no Python step per line."""
-        reader = csv.reader(physical_lines(self.text), delimiter=self.delimiter, strict=False)
-        numbered = enumerate(reader, start=1)
+        reader, numbered = self._numbered_rows()
         try:
-            for _line, cells in numbered:
-                if any(cell.strip() for cell in cells):  # the header, after any blank lines
-                    break
+            _skip_to_header(numbered)
             while chunk := list(islice(numbered, size)):
                 yield chunk
         except csv.Error as exc:
-            raise UserError(
-                _(
-                    "« {name} », ligne {line} : le fichier CSV est mal formé ({reason}).",
-                    name=self.source_name,
-                    line=reader.line_num,
-                    reason=exc,
-                )
-            ) from exc
+            raise self._malformed(exc, reader.line_num) from exc
 
     def estimated_rows(self) -> int:
         """Text lines after the header: an upper bound on contacts for progress bars, in ms."""

@@ -320,10 +320,7 @@ def _run(
                         done += len(chunk.lines)
                     else:
                         for _line, cleaned in chunk:
-                            if isinstance(cleaned, ContactRecord):
-                                writer.add(cleaned)
-                            elif cleaned is not None:  # None: a line of blanks
-                                summary.errors.extend(cleaned)
+                            writer.add_cleaned(cleaned)
                         done += len(chunk)
                     check_cancel()  # a few checks per thousand lines, not per line
                     if progress is not None:
