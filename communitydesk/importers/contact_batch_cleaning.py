@@ -139,6 +139,21 @@ def _only_slow(cell: str) -> Any:
     return SLOW if isinstance(value, str) else value
 
 
+def _french_key(compact: str) -> str | None:
+    """``phone_key`` of a French number without its spaces and dots, for the usual shapes
+    (« 0612345678 », « +33612345678 », « 612345678 »); None for any other (phone_key decides)."""
+    if not compact.isascii():
+        return None
+    size = len(compact)
+    if size == 10 and compact[0] == "0" and compact[1] in "123456789" and compact.isdigit():
+        return "+33" + compact[1:]
+    if size == 12 and compact.startswith("+33") and compact[3] in "123456789" and compact[3:].isdigit():
+        return compact
+    if size == 9 and compact[0] in "123456789" and compact.isdigit():
+        return "+33" + compact
+    return None
+
+
 def map_distinct(function: Callable[[Any], Any], values: Sequence[Any], memo: dict[Any, Any]) -> list[Any]:
     """``[function(value) for value in values]``, computed once per distinct value: the column
     passes of a big import, where first names, cities, circles and tags repeat. ``memo`` is
@@ -221,25 +236,18 @@ class BatchCleaner:
 
     def _phone_column(self, raw: list[str]) -> list[Any]:
         """The phone column: numbers typed the usual French ways (« 06 12 34 56 78 »,
-        « 06.12.34.56.78 ») get their key in a few passes over the column, as
-        ``phone_key`` gives it; any other cell goes through ``_phone`` (and phone_key)."""
+        « 06.12.34.56.78 », « +33 6 12 34 56 78 », « 612345678 » when Excel ate the 0) get
+        their key in a few passes over the column, as ``phone_key`` gives it; any other cell
+        goes through ``_phone`` (and phone_key)."""
         stripped = [cell.strip() for cell in raw]
-        compact = [value.replace(" ", "").replace(".", "") for value in stripped]
-        french = [
-            len(digits) == 10
-            and digits[0] == "0"
-            and digits[1] in "123456789"
-            and digits.isascii()
-            and digits.isdigit()
-            and len(value) <= _LIMITS["phone"]
-            for value, digits in zip(stripped, compact, strict=True)
+        limit = _LIMITS["phone"]
+        keys = [
+            _french_key(value.replace(" ", "").replace(".", "")) if len(value) <= limit else None for value in stripped
         ]
-        self.phone_keys.update(
-            (value, "+33" + digits[1:]) for value, digits, ok in zip(stripped, compact, french, strict=True) if ok
-        )
+        self.phone_keys.update((value, key) for value, key in zip(stripped, keys, strict=True) if key)
         return [
-            value if ok else (self._phone(cell) if cell else None)
-            for value, ok, cell in zip(stripped, french, raw, strict=True)
+            value if key else (self._phone(cell) if cell else None)
+            for value, key, cell in zip(stripped, keys, raw, strict=True)
         ]
 
     def _clean_column(self, position: int, raw: list[str]) -> list[Any]:
