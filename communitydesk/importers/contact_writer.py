@@ -587,6 +587,8 @@ class ContactImportWriter:
                     continue
                 values = pick(column)
                 picked[name] = [default if value is None else value for value in values] if None in values else values
+                if name in _FLAGS:  # 0/1: sqlite3 binds a bool through its adapter lookup, ~1 µs a value
+                    picked[name] = list(map(int, picked[name]))
             tags_column = batch.columns.get("tags")
             tag_lists = pick(tags_column) if tags_column is not None else ()
             for contact_id, tags in zip(ids, tag_lists, strict=False):
@@ -705,6 +707,7 @@ class ContactImportWriter:
 
 
 _first = itemgetter(0)
+_FLAGS = frozenset(("is_ambassador", "is_critic"))
 _SEARCH_INPUTS = ("kind", "first_name", "last_name", "organisation", "email", "city")  # what sort_name, city_sort read
 # Defaults the code chooses, written as SQL constants when no column of the file fills them.
 _LITERAL_DEFAULTS = frozenset(NEW_DEFAULTS) - {"source"}  # the source is the file's name: bound
