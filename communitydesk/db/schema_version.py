@@ -18,7 +18,7 @@ from communitydesk.errors import DatabaseError
 from communitydesk.i18n import _
 
 # Every Alembic revision this code knows, oldest first (a test checks it matches the scripts).
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"

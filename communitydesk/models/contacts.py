@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, and_, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from communitydesk.models.base import Base, Tracked, UTCDateTime, utcnow
@@ -70,7 +70,6 @@ class Contact(Tracked, Base):
     tags: Mapped[list[Tag]] = relationship(secondary=contact_tags, back_populates="contacts")
 
     __table_args__ = (
-        Index("ix_contacts_last_name_first_name", "last_name", "first_name"),
         # Partial indexes over the contacts a list shows (neither archived nor erased):
         # the first page of 200 out of 100 000 is read straight from the index.
         Index("ix_contacts_active_sort_name", "sort_name", sqlite_where=text(ACTIVE_SQL)),
@@ -96,6 +95,10 @@ class Contact(Tracked, Base):
             return self.organisation
         name = f"{self.first_name} {self.last_name}".strip()
         return name or self.organisation or self.email
+
+
+# ACTIVE_SQL as an SQLAlchemy condition (the partial indexes above repeat its text).
+ACTIVE = and_(Contact.archived_at.is_(None), Contact.anonymised_at.is_(None))
 
 
 class CircleMove(Base):

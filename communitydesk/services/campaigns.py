@@ -24,7 +24,7 @@ from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
-from communitydesk.models.contacts import Contact, TouchPoint
+from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
 from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import (
     STOCK_HOLDING_STATUSES,
@@ -700,7 +700,7 @@ def _told_contact_ids(session: Session, campaign: Campaign, circles: Iterable[st
     query = (
         select(TouchPoint.contact_id, TouchPoint.summary)
         .join(Contact, Contact.id == TouchPoint.contact_id)
-        .where(TouchPoint.occurred_at >= since, Contact.circle.in_(list(circles)), Contact.archived_at.is_(None))
+        .where(TouchPoint.occurred_at >= since, Contact.circle.in_(list(circles)), ACTIVE)
     )
     for contact_id, summary in session.execute(query):
         if contact_id not in told and wanted in fold(summary or ""):
@@ -725,9 +725,7 @@ def prelaunch_checklist(db: Database, actor: Actor, campaign_id: int) -> Prelaun
         told = _told_contact_ids(session, row, CLOSE_CIRCLE_VALUES)
         reach = []
         for circle in CLOSE_CIRCLE_VALUES:
-            ids = set(
-                session.scalars(select(Contact.id).where(Contact.circle == circle, Contact.archived_at.is_(None)))
-            )
+            ids = set(session.scalars(select(Contact.id).where(Contact.circle == circle, ACTIVE)))
             reach.append(CircleReach(circle=circle, contacts=len(ids), told=len(ids & told)))
         check = pacing.close_circles_check(facts_in(session, campaign_id), row.goal_cents)
         has_tiers = bool(session.scalar(select(func.count()).where(Tier.campaign_id == campaign_id)))
@@ -772,8 +770,8 @@ def untold_close_contacts(db: Database, actor: Actor, campaign_id: int, limit: i
         for circle in CLOSE_CIRCLE_VALUES:
             query = (
                 select(Contact)
-                .where(Contact.circle == circle, Contact.archived_at.is_(None))
-                .order_by(Contact.last_name, Contact.first_name, Contact.id)
+                .where(Contact.circle == circle, ACTIVE)
+                .order_by(Contact.sort_name, Contact.id)  # read in order from ix_contacts_active_circle
             )
             for contact in session.scalars(query):
                 if contact.id in told:

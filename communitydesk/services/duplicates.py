@@ -29,14 +29,14 @@ from enum import StrEnum
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Table, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.base import utcnow
-from communitydesk.models.contacts import CircleMove, Contact
+from communitydesk.models.contacts import ACTIVE, CircleMove, Contact
 from communitydesk.models.duplicates import ContactMerge, IgnoredDuplicate
 from communitydesk.models.registry import metadata
 from communitydesk.rules.contact_keys import name_key
@@ -116,8 +116,6 @@ class MergeRecord:
 
 # -- finding pairs --------------------------------------------------------------------
 
-_ACTIVE = and_(Contact.archived_at.is_(None), Contact.anonymised_at.is_(None))
-
 
 def find_duplicates(
     store: Store, actor: Actor, limit: int = 500, progress: Progress | None = None
@@ -160,13 +158,13 @@ def duplicates_of(store: Store, actor: Actor, contact_id: int) -> list[Duplicate
         for column, value, reason, score in checks:
             if value:
                 for other in session.scalars(
-                    select(Contact.id).where(column == value, Contact.id != contact_id, _ACTIVE)
+                    select(Contact.id).where(column == value, Contact.id != contact_id, ACTIVE)
                 ):
                     found[_ordered(contact_id, other)][reason] = score
         mine = name_key(contact.first_name, contact.last_name, contact.organisation)
         if mine and (contact.city or contact.postcode):
             place = Contact.city == contact.city if contact.city else Contact.postcode == contact.postcode
-            for row in session.execute(select(*_NAME_COLUMNS).where(place, Contact.id != contact_id, _ACTIVE)):
+            for row in session.execute(select(*_NAME_COLUMNS).where(place, Contact.id != contact_id, ACTIVE)):
                 ratio = fuzz.token_sort_ratio(mine, name_key(row[2], row[3], row[4]), score_cutoff=NAME_THRESHOLD)
                 if ratio:
                     found[_ordered(contact_id, row[0])][DuplicateReason.SIMILAR_NAME] = round(ratio)
@@ -201,7 +199,7 @@ def _same_key_pairs(session: Session, column: Any) -> Iterable[tuple[int, int]]:
     repeated = list(session.scalars(select(column).where(column != "").group_by(column).having(func.count() > 1)))
     groups: dict[str, list[int]] = defaultdict(list)
     for start in range(0, len(repeated), 500):
-        query = select(column, Contact.id).where(column.in_(repeated[start : start + 500]), _ACTIVE)
+        query = select(column, Contact.id).where(column.in_(repeated[start : start + 500]), ACTIVE)
         for key, contact_id in session.execute(query):
             groups[key].append(contact_id)
     for ids in groups.values():
@@ -225,7 +223,7 @@ _NAME_COLUMNS = (
 
 def _similar_name_pairs(session: Session, progress: Progress | None) -> Iterable[tuple[tuple[int, int], int]]:
     blocks: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for cid, kind, first, last, organisation, city, postcode in session.execute(select(*_NAME_COLUMNS).where(_ACTIVE)):
+    for cid, kind, first, last, organisation, city, postcode in session.execute(select(*_NAME_COLUMNS).where(ACTIVE)):
         place = folded(city) or postcode.strip()
         key = (folded_words(first, last) or folded(organisation)) if kind == "person" else folded(organisation)
         if place and key:

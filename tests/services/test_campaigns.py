@@ -14,6 +14,8 @@ from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.models.contacts import CircleMove, Contact, TouchPoint
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services import campaigns as svc
+from communitydesk.services import gdpr
+from communitydesk.services.contact_search import refresh_search_index
 from communitydesk.services.permissions import Actor
 
 
@@ -322,6 +324,20 @@ def test_dashboard_of_a_campaign_without_contributions(db: Database, actor: Acto
 
 
 # ---------------------------------------------------------------- pre-launch checklist
+
+
+def test_erased_close_contacts_are_neither_counted_nor_listed_to_tell(db: Database, actor: Actor) -> None:
+    campaign = make_campaign(db, actor, "Épicerie vrac", preparation_starts_on=date(2026, 2, 1))
+    zoe, eric, anne = (
+        add_contact(db, first, last, "proches") for first, last in (("Zoé", "Zèbre"), ("Éric", "Été"), ("Anne", "Abel"))
+    )
+    gdpr.erase_person(db, actor, eric, confirm=True)
+    refresh_search_index(db, actor)  # sort_name, as after any write
+
+    reach = svc.prelaunch_checklist(db, actor, campaign.id).reach
+    assert [(r.circle, r.contacts) for r in reach] == [("proches", 2), ("communaute", 0)]
+    # By the folded name, family name first: Abel Anne, then Zèbre Zoé.
+    assert [u.contact_id for u in svc.untold_close_contacts(db, actor, campaign.id)] == [anne, zoe]
 
 
 def test_prelaunch_checklist_counts_told_close_contacts(db: Database, actor: Actor) -> None:
