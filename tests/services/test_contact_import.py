@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import signal
@@ -282,9 +283,11 @@ def test_cancel_leaves_the_database_as_it_was(db: Database, actor: Actor, db_pat
         calls.append(1)
         return len(calls) >= 2
 
+    thresholds = gc.get_threshold()
     with pytest.raises(ImportCancelled, match="annulé"):
         import_contacts_file(db, actor, big, cancel=cancel)
     assert fingerprint(db_path) == before
+    assert gc.get_threshold() == thresholds  # the collector's pace during the import is given back
 
 
 @pytest.mark.slow
