@@ -1,0 +1,45 @@
+"""lighter indexes: no (last_name, first_name) index, moves by date only between circles
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-25
+
+Lists sort on ``sort_name`` (partial indexes of 0002); the last query ordering on
+``last_name`` (campaigns' "whom to tell next") now reads ``ix_contacts_active_circle`` in
+order. The index cost 3 % of a 100 000-contact database and of every write to it.
+
+``ix_circle_moves_moved_at`` becomes ``ix_circle_moves_between_circles``, partial: the
+queries by date (dashboard, activity report) count moves between circles only
+(``from_circle IS NOT NULL``), and the entry of each contact into the community (one row
+per contact) no longer weighs on it: 5 % of a 100 000-contact database.
+
+DROP and CREATE INDEX only (no batch copy of ``contacts``): the triggers of 0002 stay as they are.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.drop_index("ix_contacts_last_name_first_name", table_name="contacts")
+    op.drop_index("ix_circle_moves_moved_at", table_name="circle_moves")
+    op.create_index(
+        "ix_circle_moves_between_circles",
+        "circle_moves",
+        ["moved_at"],
+        unique=False,
+        sqlite_where=sa.text("from_circle IS NOT NULL"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_circle_moves_between_circles", table_name="circle_moves")
+    op.create_index("ix_circle_moves_moved_at", "circle_moves", ["moved_at"], unique=False)
+    op.create_index("ix_contacts_last_name_first_name", "contacts", ["last_name", "first_name"], unique=False)
