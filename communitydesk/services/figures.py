@@ -20,6 +20,9 @@ from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.services.permissions import Action, Actor, require
 
 ACTIVE = "archived_at IS NULL"
+# models.contacts.ERASED_SQL, the condition of ix_contacts_erased_circle (a test checks they are
+# the same): this module stays free of SQLAlchemy, for the start-up.
+ERASED_SQL = "archived_at IS NULL AND anonymised_at IS NOT NULL"
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,13 @@ def _since(days: int, now: datetime | None = None) -> str:
 
 def contact_figures(conn: sqlite3.Connection, now: datetime | None = None) -> ContactFigures:
     by_circle = {circle.value: 0 for circle in CIRCLE_ORDER}
-    for circle, count in conn.execute(f"SELECT circle, COUNT(*) FROM contacts WHERE {ACTIVE} GROUP BY circle"):
-        by_circle[circle] = count
+    # Listed contacts from the counts the triggers keep, plus the erased ones (few, indexed apart):
+    # the same as counting every unarchived contact, without reading 100 000 index entries.
+    for circle, count in conn.execute(
+        "SELECT circle, active FROM contact_circle_counts WHERE active > 0 "
+        f"UNION ALL SELECT circle, COUNT(*) FROM contacts WHERE {ERASED_SQL} GROUP BY circle"
+    ):
+        by_circle[circle] = by_circle.get(circle, 0) + count
     since = _since(30, now)
     (new,) = conn.execute(f"SELECT COUNT(*) FROM contacts WHERE {ACTIVE} AND created_at >= ?", (since,)).fetchone()
     (moves,) = conn.execute(

@@ -11,8 +11,8 @@ from alembic import command
 
 from communitydesk.db.migrate import alembic_config
 
-BEFORE = {"ix_contacts_last_name_first_name", "ix_circle_moves_moved_at"}
-AFTER = {"ix_circle_moves_between_circles"}
+BEFORE = {"ix_contacts_last_name_first_name", "ix_circle_moves_moved_at", "ix_contacts_unarchived_circle"}
+AFTER = {"ix_circle_moves_between_circles", "ix_contacts_erased_circle"}
 
 
 def at(path: Path, revision: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,9 +12,11 @@ from sqlalchemy import func, select
 
 from communitydesk.db.database import Database
 from communitydesk.errors import DatabaseError
-from communitydesk.models.contacts import CircleMove, Contact, TouchPoint
+from communitydesk.models import contacts as contact_models
+from communitydesk.models.contacts import ERASED_SQL, CircleMove, Contact, TouchPoint
 from communitydesk.models.registry import metadata
 from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.services import figures as figures_module
 from communitydesk.services.demo import populate
 from communitydesk.services.figures import read_figures
 from communitydesk.services.permissions import Actor
@@ -29,6 +32,9 @@ def filled(db: Database, actor: Actor) -> Database:
             contact.archived_at = now
         for contact in session.scalars(select(Contact).order_by(Contact.id.desc()).limit(10)):
             contact.created_at = now - timedelta(days=2)
+        # Erased contacts still count in their circle (aggregates survive erasure).
+        for contact in session.scalars(select(Contact).order_by(Contact.id).offset(100).limit(6)):
+            contact.anonymised_at = now
     return db
 
 
@@ -57,6 +63,15 @@ def test_figures_equal_orm_counts(filled: Database, actor: Actor) -> None:
     assert figures.contacts.touch_points_last_30_days == touches and touches > 0
     assert figures.tables == tables
     assert figures.tables["contacts"] == 400
+
+
+def test_erased_contacts_are_counted_from_their_own_index(db_path: Path) -> None:
+    assert figures_module.ERASED_SQL == contact_models.ERASED_SQL
+    with sqlite3.connect(db_path) as conn:
+        plan = conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT circle, COUNT(*) FROM contacts WHERE {ERASED_SQL} GROUP BY circle"
+        )
+        assert "ix_contacts_erased_circle" in str(plan.fetchall())
 
 
 def test_json_shape(filled: Database, actor: Actor) -> None:
