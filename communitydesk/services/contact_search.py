@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 
 from communitydesk.db import search_index
-from communitydesk.models.contacts import Contact, ContactCircleCount, Tag, contact_tags
+from communitydesk.models.contacts import ACTIVE, Contact, ContactCircleCount, Tag, contact_tags
 from communitydesk.rules.cadence import due_before
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.contact_filter import ContactFilter as ContactFilter  # part of this service's API
@@ -251,7 +251,7 @@ def _from(stmt: Select[*_Ts], search: _Search) -> Select[*_Ts]:
         stmt = stmt.where(_FTS_MATCH.op("MATCH")(search.match))
     else:
         stmt = stmt.select_from(Contact)
-    return stmt.where(Contact.archived_at.is_(None), Contact.anonymised_at.is_(None), *search.conditions)
+    return stmt.where(ACTIVE, *search.conditions)
 
 
 def _page_by_circle(session: Session, search: _Search, descending: bool, offset: int, limit: int) -> list[Any]:
