@@ -46,6 +46,11 @@ def moment(value: datetime, style: str = "short") -> str:
     return format_datetime(to_local(value), format=style, locale=babel_locale())
 
 
+def local_today() -> date:
+    """Today in France: the app's days are Paris days, whatever zone the machine's clock is in."""
+    return datetime.now(PARIS).date()
+
+
 def to_local(value: datetime) -> datetime:
     """Stored datetimes are UTC; people read them in Europe/Paris."""
     if value.tzinfo is None:

@@ -66,7 +66,7 @@ ANNOUNCEMENT_KINDS = ("email", "call", "meeting", "event", "note")
 
 
 def today_in_paris() -> date:
-    return datetime.now(UTC).astimezone(formatting.PARIS).date()
+    return formatting.local_today()
 
 
 def local_day(moment: datetime) -> date:

@@ -4,13 +4,13 @@ and an erasure only after typing the person's name."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from communitydesk.db.database import Database
+from communitydesk.formatting import local_today
 from communitydesk.services import contact_search, gdpr, touch_points
 from communitydesk.services.contacts import ContactInput, create_contact, get_contact
 from communitydesk.services.permissions import Actor
@@ -60,7 +60,7 @@ def test_consents_are_added_and_withdrawn_on_the_sheet(
     with qtbot.waitSignal(panel.model.modelReset, timeout=10000):
         panel.withdraw_button.click()
     qtbot.waitUntil(lambda: not sheet.busy)
-    assert panel.model.data(panel.model.index(0, 4)) == f"retiré le {date.today():%d/%m/%Y}"
+    assert panel.model.data(panel.model.index(0, 4)) == f"retiré le {local_today():%d/%m/%Y}"
     assert gdpr.list_consents(db, actor, contact.id)[0].withdrawn_at is not None
 
 

@@ -23,7 +23,7 @@ class OpenCampaignsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("openCampaigns")
-        today = today or date.today()
+        today = today or formatting.local_today()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         shown = [c for c in campaigns if c.status in OPEN_STATUSES]

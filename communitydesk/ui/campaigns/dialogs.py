@@ -269,7 +269,7 @@ class ContributionDialog(SavingDialog):
         self.setWindowTitle(self.tr("Ajouter une contribution"))
         self.amount_edit = MoneyField()
         self.day_edit = DateField()
-        self.day_edit.set_day(date.today())
+        self.day_edit.set_day(formatting.local_today())
         self.backer_edit = QLineEdit()
         self.backer_edit.setPlaceholderText(self.tr("Nom affiché (facultatif)"))
         self.tier_combo = QComboBox()
@@ -287,7 +287,7 @@ class ContributionDialog(SavingDialog):
         self.form.addRow("", self.anonymous_check)
 
     def collect(self) -> ContributionInput:
-        day = self.day_edit.day() or date.today()
+        day = self.day_edit.day() or formatting.local_today()
         moment = datetime.combine(day, time(12, 0), tzinfo=formatting.PARIS).astimezone(UTC)
         return ContributionInput(
             amount_cents=self.amount_edit.cents("amount_cents"),

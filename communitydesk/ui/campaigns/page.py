@@ -9,7 +9,6 @@ not pay for SQLAlchemy on the UI thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,7 +99,7 @@ def days_left_text(summary: CampaignSummary) -> str:
     ends_on = summary.campaign.ends_on
     if summary.days_left is None or ends_on is None:
         return "–"
-    if ends_on < date.today():
+    if ends_on < formatting.local_today():
         return QCoreApplication.translate("CampaignsPage", "terminée")
     return formatting.number(summary.days_left)
 

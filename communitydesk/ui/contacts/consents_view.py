@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
+from communitydesk.ui.widgets.dates import paris_qdate
 
 if TYPE_CHECKING:
     from communitydesk.services.gdpr import ConsentRecord
@@ -115,10 +116,10 @@ class ConsentsPanel(QWidget):
         self.source = QLineEdit()
         self.source.setObjectName("consentSource")
         self.source.setPlaceholderText(self.tr("Formulaire, feuille d'émargement, e-mail…"))
-        self.given = QDateEdit(QDate.currentDate())
+        self.given = QDateEdit(paris_qdate())
         self.given.setObjectName("consentDate")
         self.given.setCalendarPopup(True)
-        self.given.setMaximumDate(QDate.currentDate())
+        self.given.setMaximumDate(paris_qdate())
         self.given.setDisplayFormat("dd/MM/yyyy")
         self.add_button = QPushButton(self.tr("Enregistrer le consentement"))
         self.add_button.setObjectName("addConsentButton")
@@ -153,7 +154,7 @@ class ConsentsPanel(QWidget):
     def clear_form(self) -> None:
         for edit in (self.purpose, self.wording, self.source):
             edit.clear()
-        self.given.setDate(QDate.currentDate())
+        self.given.setDate(paris_qdate())
 
     def selected(self) -> ConsentRecord | None:
         rows = self.view.selectionModel().selectedRows()

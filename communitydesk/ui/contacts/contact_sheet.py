@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk import formatting
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 from communitydesk.ui.contacts.background import run_for
@@ -49,6 +50,7 @@ from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
 from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.widgets.circles import circle_name
+from communitydesk.ui.widgets.dates import paris_qdate
 
 if TYPE_CHECKING:
     from communitydesk.services.campaign_records import ContactContribution
@@ -115,12 +117,9 @@ def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
 
 def paris_moment(day: date) -> datetime | None:
     """A touch point dated ``day``: now if today, else noon in Paris (as aware UTC)."""
-    from zoneinfo import ZoneInfo
-
-    paris = ZoneInfo("Europe/Paris")
-    if day >= datetime.now(paris).date():
+    if day >= formatting.local_today():
         return None
-    return datetime.combine(day, PARIS_NOON, paris).astimezone(UTC)
+    return datetime.combine(day, PARIS_NOON, formatting.PARIS).astimezone(UTC)
 
 
 class ContactSheet(QDialog):
@@ -322,10 +321,10 @@ class ContactSheet(QDialog):
         self.touch_kind.setObjectName("touchKind")
         for kind in TouchKind:
             self.touch_kind.addItem(touch_kind_label(kind), kind.value)
-        self.touch_date = QDateEdit(QDate.currentDate())
+        self.touch_date = QDateEdit(paris_qdate())
         self.touch_date.setObjectName("touchDate")
         self.touch_date.setCalendarPopup(True)
-        self.touch_date.setMaximumDate(QDate.currentDate())
+        self.touch_date.setMaximumDate(paris_qdate())
         self.touch_date.setDisplayFormat("dd/MM/yyyy")
         self.touch_summary = QLineEdit()
         self.touch_summary.setObjectName("touchSummary")
@@ -635,7 +634,7 @@ class ContactSheet(QDialog):
             self.set_busy(False)
             self.timeline.set_entries(entries)
             self.touch_summary.clear()
-            self.touch_date.setDate(QDate.currentDate())
+            self.touch_date.setDate(paris_qdate())
             self.changed.emit(contact_id)
 
         def failed(message: str) -> None:
