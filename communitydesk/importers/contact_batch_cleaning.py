@@ -13,7 +13,8 @@ the same result for every line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, Final
@@ -50,6 +51,9 @@ class _Slow:
 SLOW: Final = _Slow()
 _MEMO_LIMIT = 20_000  # distinct values remembered per column: names and cities, not e-mails
 _JOINERS = {"notes": "\n", "address": "\n", "tags": ","}
+# A French number without its spaces and dots, in the shapes phone_key knows by hand: group 1
+# gives its key ("+33" + nine digits), as phone_key gives it.
+_FRENCH_PHONE = re.compile(r"(?:0|\+33)?([1-9][0-9]{8})")
 
 
 def _stripped(cell: str) -> str | _Slow | None:
@@ -76,13 +80,6 @@ def _multiline(cell: str) -> Any:
     value = _stripped(cell)
     if isinstance(value, str) and "\r" in value:
         return value.replace("\r\n", "\n").replace("\r", "\n")
-    return value
-
-
-def _email(cell: str) -> Any:
-    value = _stripped(cell)
-    if isinstance(value, str) and (len(value) > _LIMITS["email"] or not EMAIL_PATTERN.match(value)):
-        return SLOW
     return value
 
 
@@ -139,19 +136,68 @@ def _only_slow(cell: str) -> Any:
     return SLOW if isinstance(value, str) else value
 
 
-def _french_key(compact: str) -> str | None:
-    """``phone_key`` of a French number without its spaces and dots, for the usual shapes
-    (« 0612345678 », « +33612345678 », « 612345678 »); None for any other (phone_key decides)."""
-    if not compact.isascii():
-        return None
-    size = len(compact)
-    if size == 10 and compact[0] == "0" and compact[1] in "123456789" and compact.isdigit():
-        return "+33" + compact[1:]
-    if size == 12 and compact.startswith("+33") and compact[3] in "123456789" and compact[3:].isdigit():
-        return compact
-    if size == 9 and compact[0] in "123456789" and compact.isdigit():
-        return "+33" + compact
-    return None
+def _phone_cell(cell: str) -> tuple[Any, str]:
+    """One phone cell the way the reference takes it, with its key ("" when none)."""
+    value = _stripped(cell)
+    if not isinstance(value, str):
+        return value, ""
+    key = phone_key(value, "FR") if len(value) <= _LIMITS["phone"] else ""
+    return (value, key) if key else (SLOW, "")
+
+
+def _positions(items: list[Any], value: Any) -> Iterator[int]:
+    """Where ``value`` is in ``items``, found by ``list.index`` (in C): the few exceptions of a column."""
+    at = -1
+    try:
+        while True:
+            at = items.index(value, at + 1)
+            yield at
+    except ValueError:
+        return
+
+
+def _starts_like_formula(joined: str) -> bool:
+    """Whether a cell may start with = or ' (``joined``: the cells joined by line breaks). A cell
+    with a line break inside can make it say yes for nothing: the caller then looks cell by cell."""
+    return joined.startswith(("=", "'")) or "\n=" in joined or "\n'" in joined
+
+
+def _email_column(raw: list[str]) -> tuple[list[Any], list[str]]:
+    """The e-mail column, with each cell's ``email_key`` ("" when none): a cell stays in the fast
+    lane when it is one plain address (EMAIL_PATTERN) within the length limit. A few passes
+    over the whole column: one ``lower`` (and NFC beyond ASCII) of the cells joined, a regex
+    check per cell (in C); only blanks and odd cells are looked at one by one."""
+    values: list[Any] = list(map(str.strip, raw))
+    joined = "\n".join(values)
+    keys = (joined.lower() if joined.isascii() else normalize("NFC", joined).lower()).split("\n")
+    if len(keys) != len(values):  # a line break inside a cell (never in an e-mail): cell by cell
+        keys = [value.lower() if value.isascii() else normalize("NFC", value).lower() for value in values]
+    odd = list(_positions(list(map(EMAIL_PATTERN.match, values)), None))  # blanks too
+    limit = _LIMITS["email"]
+    if max(map(len, values), default=0) > limit or _starts_like_formula(joined):
+        odd += [index for index, value in enumerate(values) if len(value) > limit or value.startswith(("=", "'"))]
+    for index in odd:
+        values[index] = SLOW if values[index] else None
+        keys[index] = ""
+    return values, keys
+
+
+def _phone_column(raw: list[str]) -> tuple[list[Any], list[str]]:
+    """The phone column, with each cell's ``phone_key`` ("" when none): numbers typed the
+    usual French ways (« 06 12 34 56 78 », « 06.12.34.56.78 », « +33 6 12 34 56 78 »,
+    « 612345678 » when Excel ate the 0) get their key in a few passes over the column, as
+    ``phone_key`` gives it; blanks and any other cell go one by one through ``_phone_cell``."""
+    values: list[Any] = list(map(str.strip, raw))
+    compact = "\n".join(values).replace(" ", "").replace(".", "").split("\n")
+    if len(compact) != len(values):  # a line break inside a cell: cell by cell
+        compact = [value.replace(" ", "").replace(".", "") for value in values]
+    keys = ["+33" + found[1] if found else "" for found in map(_FRENCH_PHONE.fullmatch, compact)]
+    limit = _LIMITS["phone"]
+    if max(map(len, values), default=0) > limit:
+        keys = ["" if len(value) > limit else key for value, key in zip(values, keys, strict=True)]
+    for index in _positions(keys, ""):
+        values[index], keys[index] = _phone_cell(raw[index])
+    return values, keys
 
 
 def map_distinct(function: Callable[[Any], Any], values: Sequence[Any], memo: dict[Any, Any]) -> list[Any]:
@@ -166,6 +212,9 @@ def map_distinct(function: Callable[[Any], Any], values: Sequence[Any], memo: di
     return found
 
 
+_KEYED = frozenset(("email", "phone"))  # columns cleaned by _email_column and _phone_column
+
+
 class BatchCleaner:
     """Cleans the data lines of one CSV file with one mapping, a batch at a time."""
 
@@ -177,16 +226,15 @@ class BatchCleaner:
         self.columns = columns
         self.names = list(columns)
         self.width = max((index for indexes in columns.values() for index in indexes), default=-1) + 1
-        self.cleaners: list[Callable[[str], Any]] = [self._cleaner_of(name) for name in self.names]
+        # Cell by cell, per column position; e-mail and phone have their own passes, which give the keys.
+        self.cleaners: dict[int, Callable[[str], Any]] = {
+            position: self._cleaner_of(name) for position, name in enumerate(self.names) if name not in _KEYED
+        }
         # Values already cleaned, per column (one dict each, kept from batch to batch).
         self.memos: list[dict[str, Any]] = [{} for _name in self.names]
-        self.phone_keys: dict[str, str] = {}  # phone cell → key, computed by the phone column's pass
-        self.phone_at = self.names.index("phone") if "phone" in columns else -1
 
     def _cleaner_of(self, name: str) -> Callable[[str], Any]:
         special: dict[str, Callable[[str], Any]] = {
-            "email": _email,
-            "phone": self._phone,
             "postcode": _postcode,
             "country": _country,
             "circle": _circle,
@@ -203,15 +251,6 @@ class BatchCleaner:
         if name in ("is_ambassador", "is_critic"):
             return _flag(fold(ContactField(name).label))
         return _text(_LIMITS.get(name))
-
-    def _phone(self, cell: str) -> Any:
-        value = _stripped(cell)
-        if isinstance(value, str):
-            key = phone_key(value, "FR") if len(value) <= _LIMITS["phone"] else ""
-            if not key:
-                return SLOW
-            self.phone_keys[value] = key
-        return value
 
     def _tags(self, cell: str) -> Any:
         value = _stripped(cell)
@@ -234,26 +273,8 @@ class BatchCleaner:
             for cells in rows
         ]
 
-    def _phone_column(self, raw: list[str]) -> list[Any]:
-        """The phone column: numbers typed the usual French ways (« 06 12 34 56 78 »,
-        « 06.12.34.56.78 », « +33 6 12 34 56 78 », « 612345678 » when Excel ate the 0) get
-        their key in a few passes over the column, as ``phone_key`` gives it; any other cell
-        goes through ``_phone`` (and phone_key)."""
-        stripped = [cell.strip() for cell in raw]
-        limit = _LIMITS["phone"]
-        keys = [
-            _french_key(value.replace(" ", "").replace(".", "")) if len(value) <= limit else None for value in stripped
-        ]
-        self.phone_keys.update((value, key) for value, key in zip(stripped, keys, strict=True) if key)
-        return [
-            value if key else (self._phone(cell) if cell else None)
-            for value, key, cell in zip(stripped, keys, raw, strict=True)
-        ]
-
     def _clean_column(self, position: int, raw: list[str]) -> list[Any]:
         """One pass over a column: each distinct cell cleaned once (this batch or an earlier one)."""
-        if position == self.phone_at:
-            return self._phone_column(raw)
         clean = self.cleaners[position]
         if len(raw) > 100 and len(set(raw)) * 2 > len(raw):  # e-mails, addresses: no memory
             return [clean(cell) if cell else None for cell in raw]
@@ -266,44 +287,32 @@ class BatchCleaner:
         count = len(rows)
         full_width = min(map(len, rows), default=0) >= self.width
         raw_columns = [self._column(position, rows, full_width) for position in range(len(self.names))]
-        columns = {
-            name: self._clean_column(position, raw)
-            for position, (name, raw) in enumerate(zip(self.names, raw_columns, strict=True))
-        }
         nothing: list[Any] = [None] * count
+        blank_keys = [""] * count
+        email_keys, phone_keys = blank_keys, blank_keys  # keys only mean something on plain lines
+        columns: dict[str, list[Any]] = {}
+        for position, (name, raw) in enumerate(zip(self.names, raw_columns, strict=True)):
+            if name == "email":
+                columns[name], email_keys = _email_column(raw)
+            elif name == "phone":
+                columns[name], phone_keys = _phone_column(raw)
+            else:
+                columns[name] = self._clean_column(position, raw)
         # A plain line: every cell in the fast lane, and a name, an organisation or an e-mail.
-        plain = [False] * count
-        for name in ("first_name", "last_name", "organisation", "email"):
-            if name in columns:
-                plain = [found or value is not None for found, value in zip(plain, columns[name], strict=True)]
+        named = [columns[name] for name in ("first_name", "last_name", "organisation", "email") if name in columns]
+        plain = list(map(any, zip(*named, strict=True))) if named else [False] * count  # SLOW: see below
         for values in columns.values():
             if SLOW in values:
-                for index, value in enumerate(values):
-                    if value is SLOW:
-                        plain[index] = False
+                for index in _positions(values, SLOW):
+                    plain[index] = False
         others: dict[int, Cleaned] = {}
-        for index, is_plain in enumerate(plain):
-            if is_plain:
-                continue
+        for index in _positions(plain, False):
             if all(column[index] is None for column in columns.values()):
                 others[index] = None  # a line of blanks (";;;;" from Excel)
             else:
-                raw = {name: column[index] for name, column in zip(self.names, raw_columns, strict=True)}
-                others[index] = self.cleaner.clean(raw, lines[index][0])
+                cells = {name: column[index] for name, column in zip(self.names, raw_columns, strict=True)}
+                others[index] = self.cleaner.clean(cells, lines[index][0])
 
-        emails = columns.get("email", nothing)
-        # email_key() of a stripped cell, inline: NFC only matters beyond ASCII
-        email_keys = [
-            (email.lower() if email.isascii() else normalize("NFC", email).lower()) if type(email) is str else ""
-            for email in emails
-        ]
-        known = self.phone_keys
-        phone_keys = [
-            (known.get(phone) or phone_key(phone, "FR")) if type(phone) is str else ""
-            for phone in columns.get("phone", nothing)
-        ]
-        if len(known) > _MEMO_LIMIT:
-            known.clear()
         kinds = columns.get("kind", nothing)
         if "organisation" in columns:  # an organisation without a person's name is one
             kinds = [
