@@ -29,8 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, cast
 
@@ -205,7 +204,8 @@ class ContactImportWriter:
         self.fast: dict[int, tuple[CleanedBatch, int]] = {}
         self.fast_groups: list[tuple[CleanedBatch, list[int], list[int]]] = []
         self.materialised: set[int] = set()  # ids of fast_groups that later became row dicts
-        self.new_tags: dict[int, list[str]] = {}
+        # Never changed in place: a fast-lane contact shares its list with the lines of the same cell.
+        self.new_tags: dict[int, Sequence[str]] = {}
         self.circle_defaulted: set[int] = set()  # new contacts whose line gave no circle
         self.pending: dict[int, _Pending] = {}  # this batch's changes to contacts already written
 
@@ -359,7 +359,7 @@ class ContactImportWriter:
 
     def _add_tags(self, contact_id: int, tags: Sequence[str]) -> None:
         if tags:
-            self.new_tags.setdefault(contact_id, []).extend(tags)
+            self.new_tags[contact_id] = [*self.new_tags.get(contact_id, ()), *tags]
 
     @staticmethod
     def _apply(row: dict[str, Any], record: ContactRecord, *, overwrite: bool, circle_open: bool = False) -> None:
@@ -414,10 +414,10 @@ class ContactImportWriter:
             if rows:
                 self.conn.exec_driver_sql(self.insert_sql, rows)
             if self.fast:
-                fast_rows, fast_sql, circle_of = self._fast_rows()
+                fast_rows, fast_sql, circles_of = self._fast_rows()
                 if fast_rows:
                     self.conn.exec_driver_sql(fast_sql, fast_rows)
-                    circles.update(circle_of(fast_rows))
+                    circles.update(circles_of(fast_rows))
                     ids += [fast_rows[0][0], fast_rows[-1][0]]
             # Their entry into a circle, copied by SQLite from the rows just written: no Python per row.
             first, last = min(ids), max(ids)  # a batch's new ids follow each other
@@ -543,7 +543,8 @@ class ContactImportWriter:
             column = batch.columns.get("tags")
             if column is None:
                 continue
-            distinct = {id(tags): tags for tags in column if tags}.values()  # one list per cell text
+            # One list per cell text; not the cells left to the reference (SLOW), whose lines are not here.
+            distinct = {id(tags): tags for tags in column if tags and isinstance(tags, list)}.values()
             if not any(has_new(tags) for tags in distinct):
                 continue
             unknown.extend(
@@ -553,13 +554,13 @@ class ContactImportWriter:
             for tag in tags:
                 self._tag_id(tag)
 
-    def _fast_rows(self) -> tuple[list[tuple[Any, ...]], str, Callable[[list[tuple[Any, ...]]], Iterable[str]]]:
+    def _fast_rows(self) -> tuple[list[tuple[Any, ...]], str, Callable[[list[tuple[Any, ...]]], Counter[str]]]:
         """The insert rows of the new contacts left in their batches' columns, built column-wise:
         per column one C-level pick (itemgetter) and per distinct value one computation.
 
         Returns the rows, their INSERT (the columns no line fills, the same for the whole file,
-        and the time stamps written as SQL constants: fewer values bound per row) and a
-        function giving the circle of each row."""
+        and the time stamps written as SQL constants: fewer values bound per row) and a function
+        counting the rows per circle."""
         rows: list[tuple[Any, ...]] = []
         materialised = self.materialised
         varying: list[str] = []
@@ -583,32 +584,35 @@ class ContactImportWriter:
             }
             columns = {**batch.columns, **keys}
             varying = [name for name in UPDATABLE if name in columns or name not in _LITERAL_DEFAULTS]
+            # Each column as picked, a blank cell (None) given its default in Python: an SQL
+            # COALESCE(?, default) binds less but makes executemany 3x slower (SQLite 3.40).
             picked: dict[str, Sequence[Any]] = {}
-            for name in UPDATABLE:
+            for name in varying:
                 default = self.new_defaults[name]
                 column = columns.get(name)
-                if column is None:
+                if column is None:  # the source: the file's name, bound
                     picked[name] = [default] * len(ids)
                     continue
                 values = pick(column)
-                picked[name] = [default if value is None else value for value in values] if None in values else values
+                if None in values:
+                    values = [default if value is None else value for value in values]
                 if name in _FLAGS:  # 0/1: sqlite3 binds a bool through its adapter lookup, ~1 µs a value
-                    picked[name] = list(map(int, picked[name]))
+                    values = list(map(int, values))
+                picked[name] = values
             tags_column = batch.columns.get("tags")
-            tag_lists = pick(tags_column) if tags_column is not None else ()
-            for contact_id, tags in zip(ids, tag_lists, strict=False):
-                if tags:
-                    self.new_tags[contact_id] = list(tags)
-            sorted_names = self._sort_names_of(picked)
-            city_keys = self._city_sorts_of(picked["city"])
-            tag_texts = [self._tags_text_of(contact_id) for contact_id in ids] if tags_column is not None else None
+            if tags_column is not None:
+                tag_lists = pick(tags_column)
+                self.new_tags.update(compress(zip(ids, tag_lists, strict=True), tag_lists))
+                tag_texts: Iterable[str] = self._tags_texts_of(tag_lists)
+            else:
+                tag_texts = repeat("", len(ids))
             rows.extend(
                 zip(
                     ids,
                     *(picked[name] for name in varying),
-                    sorted_names,
-                    tag_texts if tag_texts is not None else [""] * len(ids),
-                    city_keys,
+                    self._sort_names_of(picked, len(ids)),
+                    tag_texts,
+                    self._city_sorts_of(picked["city"]) if "city" in picked else repeat("", len(ids)),
                     strict=True,
                 )
             )
@@ -621,12 +625,17 @@ class ContactImportWriter:
             f"VALUES ({', '.join(['?'] * (len(names) - len(literals)) + literals)})"
         )
         if "circle" in varying:
-            circle_of: Callable[[list[tuple[Any, ...]]], Iterable[str]] = partial(
-                map, itemgetter(1 + varying.index("circle"))
-            )
+            circle_at = itemgetter(1 + varying.index("circle"))
+
+            def circles_of(written: list[tuple[Any, ...]]) -> Counter[str]:
+                return Counter(map(circle_at, written))
+
         else:
-            circle_of = lambda written: repeat(NEW_DEFAULTS["circle"], len(written))  # noqa: E731
-        return rows, sql, circle_of
+
+            def circles_of(written: list[tuple[Any, ...]]) -> Counter[str]:
+                return Counter({NEW_DEFAULTS["circle"]: len(written)})
+
+        return rows, sql, circles_of
 
     def _dict_rows(self) -> list[tuple[Any, ...]]:
         """The insert rows of the new contacts held as row dicts, in id order (each B-tree is
@@ -635,8 +644,8 @@ class ContactImportWriter:
         rows = [self.new_rows[contact_id] for contact_id in ids]
         picked = {name: [row[name] for row in rows] for name in _SEARCH_INPUTS}
         searched = zip(
-            self._sort_names_of(picked),
-            [self._tags_text_of(contact_id) for contact_id in ids],
+            self._sort_names_of(picked, len(rows)),
+            [self._tags_text(self.new_tags.get(contact_id, ())) for contact_id in ids],
             self._city_sorts_of(picked["city"]),
             strict=True,
         )
@@ -646,23 +655,29 @@ class ContactImportWriter:
             for contact_id, row, search in zip(ids, rows, searched, strict=True)
         ]
 
-    def _sort_names_of(self, picked: Mapping[str, Sequence[Any]]) -> list[str]:
-        """sort_name of each contact (rules.contact_search_text), once per distinct name."""
-        names = list(
-            zip(picked["kind"], picked["first_name"], picked["last_name"], picked["organisation"], strict=True)
-        )
+    def _sort_names_of(self, picked: Mapping[str, Sequence[Any]], count: int) -> list[str]:
+        """sort_name of each contact (rules.contact_search_text), once per distinct name; a
+        column missing or None in a cell: its default."""
+        blank = [None] * count
+        names = list(zip(*(picked.get(name, blank) for name in _NAME_INPUTS), strict=True))
         found = map_distinct(_sort_name_by_names, names, self.sort_names)
         if "" in found:  # no name at all: sorted by e-mail, which is the contact's own
-            emails = picked["email"]
-            found = [value or sort_name(*names[i], emails[i]) for i, value in enumerate(found)]
+            emails = picked.get("email", blank)
+            found = [value or _sort_name_by_names(names[i], emails[i]) for i, value in enumerate(found)]
         return found
 
-    def _city_sorts_of(self, cities: Sequence[str]) -> list[str]:
-        return map_distinct(city_sort, cities, self.city_sorts)
+    def _city_sorts_of(self, cities: Sequence[str | None]) -> list[str]:
+        return map_distinct(_city_sort_or_blank, cities, self.city_sorts)
 
-    def _tags_text_of(self, contact_id: int) -> str:
-        """tags_text of a new contact from its tags in this import (the same few sets on many contacts)."""
-        tags = self.new_tags.get(contact_id)
+    def _tags_texts_of(self, tag_lists: Sequence[Sequence[str] | None]) -> list[str]:
+        """tags_text of each contact's tags. The lines of one tags cell share one list object
+        (the cleaner's memory): one computation per object, found again by its id, in C."""
+        distinct = dict(zip(map(id, tag_lists), tag_lists, strict=True))  # all alive: ids are stable
+        texts = {key: self._tags_text(tags) for key, tags in distinct.items() if tags}
+        return list(map(texts.get, map(id, tag_lists), repeat("")))
+
+    def _tags_text(self, tags: Sequence[str]) -> str:
+        """tags_text of a new contact's tags in this import (the same few sets on many contacts)."""
         if not tags:
             return ""
         tag_key = tuple(tags)
@@ -713,7 +728,8 @@ class ContactImportWriter:
 
 _first = itemgetter(0)
 _FLAGS = frozenset(("is_ambassador", "is_critic"))
-_SEARCH_INPUTS = ("kind", "first_name", "last_name", "organisation", "email", "city")  # what sort_name, city_sort read
+_NAME_INPUTS = ("kind", "first_name", "last_name", "organisation")  # what sort_name reads, with the e-mail
+_SEARCH_INPUTS = (*_NAME_INPUTS, "email", "city")  # what sort_name, city_sort read
 # Defaults the code chooses, written as SQL constants when no column of the file fills them.
 _LITERAL_DEFAULTS = frozenset(NEW_DEFAULTS) - {"source"}  # the source is the file's name: bound
 
@@ -727,10 +743,15 @@ def _sql_literal(value: object) -> str:
     raise TypeError(f"no SQL constant for {value!r}")
 
 
-def _sort_name_by_names(names: tuple[str, str, str, str]) -> str:
-    """sort_name from (kind, first, last, organisation); "" when it would need the e-mail."""
+def _sort_name_by_names(names: tuple[str | None, ...], email: str | None = "") -> str:
+    """sort_name from (kind, first, last, organisation), None for a default; "" when it would
+    need the e-mail and none is given."""
     kind, first, last, organisation = names
-    return sort_name(kind, first, last, organisation, "")
+    return sort_name(kind or NEW_DEFAULTS["kind"], first or "", last or "", organisation or "", email or "")
+
+
+def _city_sort_or_blank(city: str | None) -> str:
+    return city_sort(city or "")
 
 
 def _one(index: int) -> Callable[[Sequence[Any]], tuple[Any, ...]]:

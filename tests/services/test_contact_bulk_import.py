@@ -250,6 +250,49 @@ def test_fast_lane_matches_the_reference_on_any_file(
     assert results[0] == results[1]
 
 
+# Columns whose blank cells the fast lane's INSERT fills with their default (COALESCE): the
+# kind (deduced from a lone organisation), the role, the source (the file's name when blank).
+WIDE_HEADER = "Prénom;Nom;Organisation;Type;Fonction;Courriel;Source;Critique;Ville"
+_WIDE_LINES = st.builds(
+    lambda name, organisation, kind, role, email, source, critic, city: ";".join(
+        [name, organisation, kind, role, email, source, critic, city]
+    ),
+    st.sampled_from(_NAMES),
+    st.sampled_from(["", "SCIC Énergie", "Mairie"]),
+    st.sampled_from(["", "organisation", "personne"]),
+    st.sampled_from(["", "Trésorière"]),
+    st.sampled_from(_EMAILS),
+    st.sampled_from(["", "Salon"]),
+    st.sampled_from(["", "oui", "non"]),
+    st.sampled_from(["", "Évreux", "Lyon"]),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(_WIDE_LINES, min_size=1, max_size=20), batch_size=st.integers(min_value=1, max_value=8))
+def test_fast_lane_fills_blank_cells_as_the_reference_does(
+    db_path: Path, tmp_path: Path, actor: Actor, lines: list[str], batch_size: int
+) -> None:
+    data = ("\r\n".join([WIDE_HEADER, *lines]) + "\r\n").encode("cp1252")
+    results = []
+    for fast in (False, True):
+        path = tmp_path / f"{fast}.sqlite3"
+        shutil.copyfile(db_path, path)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(contact_writer, "FAST_LANE", fast)
+            patch.setattr(contact_writer, "BULK_MIN_LINES", 1 if fast else 10**9)
+            patch.setattr(contact_writer, "BATCH_SIZE", batch_size)
+            patch.setattr("communitydesk.services.contact_import.BATCH_SIZE", batch_size)
+            db = open_database(path)
+            try:
+                summary = import_contacts_file(db, actor, data, file_name="salon.csv")
+            finally:
+                db.close()
+        results.append((summary.as_json(), state(path)))
+        path.unlink()
+    assert results[0] == results[1]
+
+
 def test_constants_of_the_fast_insert_are_quoted_as_sql_wants() -> None:
     assert contact_writer._sql_literal("l'île") == "'l''île'"
     assert (contact_writer._sql_literal(False), contact_writer._sql_literal(1)) == ("0", "1")

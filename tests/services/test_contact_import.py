@@ -242,6 +242,19 @@ def test_existing_tags_are_reused_whatever_their_case(db: Database, actor: Actor
     assert count(db, "contact_tags") == 3
 
 
+def test_a_tags_cell_the_reference_must_clean_next_to_plain_lines(db: Database, actor: Actor) -> None:
+    """A ="..." tags cell (how Excel keeps a text as typed) sends its line to the reference
+    cleaner; the plain lines of the same batch used to crash the import (found by hypothesis)."""
+    data = csv_bytes("Zoé;Roux;;;;;;;;", 'Jean;Noël;;;;;;"=""bénévole""";;')
+    summary = import_contacts_file(db, actor, data)
+    assert (summary.created, summary.errors) == (2, [])
+    assert rows(
+        db,
+        "SELECT c.first_name, t.name FROM contact_tags ct JOIN contacts c ON c.id = ct.contact_id "
+        "JOIN tags t ON t.id = ct.tag_id ORDER BY c.id, t.name",
+    ) == [("Jean", "bénévole")]
+
+
 def test_dry_run_gives_the_same_summary_and_writes_nothing(db: Database, actor: Actor, db_path: Path) -> None:
     data = csv_bytes(
         "Hélène;Dupré;helene@exemple.fr;;;;;bénévole;;",
