@@ -145,7 +145,7 @@ def _phone_cell(cell: str) -> tuple[Any, str]:
     return (value, key) if key else (SLOW, "")
 
 
-def _positions(items: list[Any], value: Any) -> Iterator[int]:
+def positions(items: list[Any], value: Any) -> Iterator[int]:
     """Where ``value`` is in ``items``, found by ``list.index`` (in C): the few exceptions of a column."""
     at = -1
     try:
@@ -172,7 +172,7 @@ def _email_column(raw: list[str]) -> tuple[list[Any], list[str]]:
     keys = (joined.lower() if joined.isascii() else normalize("NFC", joined).lower()).split("\n")
     if len(keys) != len(values):  # a line break inside a cell (never in an e-mail): cell by cell
         keys = [value.lower() if value.isascii() else normalize("NFC", value).lower() for value in values]
-    odd = list(_positions(list(map(EMAIL_PATTERN.match, values)), None))  # blanks too
+    odd = list(positions(list(map(EMAIL_PATTERN.match, values)), None))  # blanks too
     limit = _LIMITS["email"]
     if max(map(len, values), default=0) > limit or _starts_like_formula(joined):
         odd += [index for index, value in enumerate(values) if len(value) > limit or value.startswith(("=", "'"))]
@@ -195,7 +195,7 @@ def _phone_column(raw: list[str]) -> tuple[list[Any], list[str]]:
     limit = _LIMITS["phone"]
     if max(map(len, values), default=0) > limit:
         keys = ["" if len(value) > limit else key for value, key in zip(values, keys, strict=True)]
-    for index in _positions(keys, ""):
+    for index in positions(keys, ""):
         values[index], keys[index] = _phone_cell(raw[index])
     return values, keys
 
@@ -303,10 +303,10 @@ class BatchCleaner:
         plain = list(map(any, zip(*named, strict=True))) if named else [False] * count  # SLOW: see below
         for values in columns.values():
             if SLOW in values:
-                for index in _positions(values, SLOW):
+                for index in positions(values, SLOW):
                     plain[index] = False
         others: dict[int, Cleaned] = {}
-        for index in _positions(plain, False):
+        for index in positions(plain, False):
             if all(column[index] is None for column in columns.values()):
                 others[index] = None  # a line of blanks (";;;;" from Excel)
             else:

@@ -36,7 +36,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table
 
 from communitydesk.db.bulk_load import SuspendedIndexes
-from communitydesk.importers.contact_batch_cleaning import CleanedBatch, map_distinct
+from communitydesk.importers.contact_batch_cleaning import CleanedBatch, map_distinct, positions
 from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.import_summary import ImportMode, ImportSummary
 from communitydesk.models.contacts import ACTIVE_SQL, CircleMove, Contact, contact_tags
@@ -287,7 +287,7 @@ class ContactImportWriter:
         simple_ids: list[int] = []
         simple_indexes: list[int] = []
         start = 0
-        for position in [*(index for index, easy in enumerate(simple) if not easy), len(simple)]:
+        for position in [*positions(simple, False), len(simple)]:
             if position > start:  # lines start..position-1: new contacts, consecutive ids
                 new_ids = range(self.next_id, self.next_id + position - start)
                 ids.extend(new_ids)
@@ -302,16 +302,18 @@ class ContactImportWriter:
             return
         self.fast_groups.append((batch, ids, indexes))
         self.summary.created += len(ids)
-        # What _add_line does for each, for the simple ones at once: their keys are new (_simple_lines).
+        # What _add_line does for each, for the simple ones at once (their keys are new, and each
+        # is on one line only: _simple_lines), column-wise in C.
+        if not simple_ids:
+            return
         self.fast.update(zip(simple_ids, zip(repeat(batch), simple_indexes), strict=True))
-        email_keys, phone_keys = batch.email_keys, batch.phone_keys
-        self.email_ids.update(
-            (email_keys[i], cid) for cid, i in zip(simple_ids, simple_indexes, strict=True) if email_keys[i]
-        )
-        for contact_id, index in zip(simple_ids, simple_indexes, strict=True):
-            phone = phone_keys[index]
-            if phone and phone not in self.phone_ids:  # one taken one by one above may hold it
-                self.phone_ids[phone] = (contact_id, email_keys[index])
+        pick = itemgetter(*simple_indexes) if len(simple_indexes) > 1 else _one(simple_indexes[0])
+        emails, phones = pick(batch.email_keys), pick(batch.phone_keys)
+        self.email_ids.update(compress(zip(emails, simple_ids, strict=True), emails))
+        new_phones = dict(compress(zip(phones, zip(simple_ids, emails, strict=True), strict=True), phones))
+        for phone in new_phones.keys() & self.phone_ids.keys():  # one taken one by one above may hold it
+            del new_phones[phone]
+        self.phone_ids.update(new_phones)
 
     def _simple_lines(self, batch: CleanedBatch) -> list[bool]:
         """Plain lines that are certainly new contacts, in any order: e-mail and phone keys
@@ -321,14 +323,18 @@ class ContactImportWriter:
         for index, other in batch.others.items():
             if isinstance(other, ContactRecord):
                 email_keys[index], phone_keys[index] = other.email_key, other.phone_key
-        emails, phones = Counter(email_keys), Counter(phone_keys)
-        known_emails, known_phones = self.email_ids, self.phone_ids
-        return [
-            plain
-            and (not key or (emails[key] == 1 and key not in known_emails))
-            and (not phone or (phones[phone] == 1 and phone not in known_phones))
-            for plain, key, phone in zip(batch.plain, email_keys, phone_keys, strict=True)
-        ]
+        # The keys that make a line not simple: on two lines of the batch, or known already.
+        taken = []
+        for keys, known in ((email_keys, self.email_ids), (phone_keys, self.phone_ids)):
+            repeated = {key for key, times in Counter(keys).items() if times > 1}  # once per distinct key
+            found = (repeated | (known.keys() & set(keys))) - {""}  # dict view & set: walks the set
+            taken.append(list(map(found.__contains__, keys)) if found else None)
+        simple = list(batch.plain)
+        for hits in taken:
+            if hits is not None:
+                for index in positions(hits, True):
+                    simple[index] = False
+        return simple
 
     def _add_line(self, batch: CleanedBatch, index: int, ids: list[int], indexes: list[int]) -> None:
         """One line of a batch, matched on its own (it may repeat a contact, or be repeated)."""
