@@ -14,9 +14,8 @@ the same result for every line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any, Final
 from unicodedata import normalize
 
@@ -35,6 +34,8 @@ from communitydesk.importers.contact_records import (
     circle_from_text,
     country_code,
 )
+from communitydesk.importers.csv_batches import CellBatch
+from communitydesk.importers.list_positions import positions
 from communitydesk.rules.contact_fields import EMAIL_PATTERN
 from communitydesk.rules.contact_keys import fold, phone_key
 
@@ -145,17 +146,6 @@ def _phone_cell(cell: str) -> tuple[Any, str]:
     return (value, key) if key else (SLOW, "")
 
 
-def positions(items: list[Any], value: Any) -> Iterator[int]:
-    """Where ``value`` is in ``items``, found by ``list.index`` (in C): the few exceptions of a column."""
-    at = -1
-    try:
-        while True:
-            at = items.index(value, at + 1)
-            yield at
-    except ValueError:
-        return
-
-
 def _starts_like_formula(joined: str) -> bool:
     """Whether a cell may start with = or ' (``joined``: the cells joined by line breaks). A cell
     with a line break inside can make it say yes for nothing: the caller then looks cell by cell."""
@@ -225,7 +215,6 @@ class BatchCleaner:
             columns.setdefault(found.value, []).append(index)
         self.columns = columns
         self.names = list(columns)
-        self.width = max((index for indexes in columns.values() for index in indexes), default=-1) + 1
         # Cell by cell, per column position; e-mail and phone have their own passes, which give the keys.
         self.cleaners: dict[int, Callable[[str], Any]] = {
             position: self._cleaner_of(name) for position, name in enumerate(self.names) if name not in _KEYED
@@ -259,18 +248,15 @@ class BatchCleaner:
         tags = self.cleaner._split_tags(value)
         return SLOW if any(len(tag) > TAG_MAX_LENGTH for tag in tags) else tags
 
-    def _column(self, position: int, rows: Sequence[list[str]], full_width: bool) -> list[str]:
+    def _column(self, position: int, batch: CellBatch) -> list[str]:
         """The cells of one field, "" where a line is too short; multi-column fields joined as the reference does."""
         indexes = self.columns[self.names[position]]
         if len(indexes) == 1:
-            index = indexes[0]
-            if full_width:
-                return list(map(itemgetter(index), rows))
-            return [cells[index] if index < len(cells) else "" for cells in rows]
+            return batch.column(indexes[0])
         joiner = _JOINERS[self.names[position]]
         return [
-            joiner.join(part for part in (cells[i].strip() for i in indexes if i < len(cells)) if part)
-            for cells in rows
+            joiner.join(part for part in map(str.strip, cells) if part)
+            for cells in zip(*(batch.column(index) for index in indexes), strict=True)
         ]
 
     def _clean_column(self, position: int, raw: list[str]) -> list[Any]:
@@ -280,13 +266,11 @@ class BatchCleaner:
             return [clean(cell) if cell else None for cell in raw]
         return map_distinct(clean, raw, self.memos[position])
 
-    def clean_batch(self, lines: Sequence[tuple[int, list[str]]]) -> CleanedBatch:
+    def clean_batch(self, batch: CellBatch) -> CleanedBatch:
         """The batch cleaned: its plain lines left as columns (the import writes new contacts
         straight from them), the others checked by the reference cleaner."""
-        rows = [cells for _line, cells in lines]
-        count = len(rows)
-        full_width = min(map(len, rows), default=0) >= self.width
-        raw_columns = [self._column(position, rows, full_width) for position in range(len(self.names))]
+        count = len(batch)
+        raw_columns = [self._column(position, batch) for position in range(len(self.names))]
         nothing: list[Any] = [None] * count
         blank_keys = [""] * count
         email_keys, phone_keys = blank_keys, blank_keys  # keys only mean something on plain lines
@@ -311,7 +295,7 @@ class BatchCleaner:
                 others[index] = None  # a line of blanks (";;;;" from Excel)
             else:
                 cells = {name: column[index] for name, column in zip(self.names, raw_columns, strict=True)}
-                others[index] = self.cleaner.clean(cells, lines[index][0])
+                others[index] = self.cleaner.clean(cells, batch.numbers[index])
 
         kinds = columns.get("kind", nothing)
         if "organisation" in columns:  # an organisation without a person's name is one
@@ -328,7 +312,7 @@ class BatchCleaner:
                 )
             ]
         return CleanedBatch(
-            lines=[line for line, _cells in lines],
+            lines=batch.numbers,
             columns=columns,
             plain=plain,
             others=others,

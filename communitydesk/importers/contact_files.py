@@ -16,6 +16,7 @@ from communitydesk.i18n import _
 from communitydesk.importers.contact_batch_cleaning import BatchCleaner, CleanedBatch
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
 from communitydesk.importers.contact_records import ContactRecord, RecordCleaner, RowError
+from communitydesk.importers.csv_batches import cell_batches
 from communitydesk.importers.csv_reading import CsvTable
 from communitydesk.importers.text_decoding import DecodedText, decode_text
 from communitydesk.importers.vcard_reading import FIELD_PROPERTIES, looks_like_vcard, read_vcards
@@ -107,7 +108,7 @@ class ContactCsvFile:
         """The data lines, ``batch`` at a time, checked column by column (contact_batch_cleaning.py):
         the import's input."""
         cleaner = BatchCleaner(mapping, self.cleaner(mapping))
-        for chunk in self.table.batches(batch):  # a blank line comes out of its batch as None
+        for chunk in cell_batches(self.table, batch):  # a blank line comes out of its batch as None
             yield cleaner.clean_batch(chunk)
 
     def raw_lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, list[str], dict[str, str]]]:

@@ -36,9 +36,10 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table
 
 from communitydesk.db.bulk_load import SuspendedIndexes
-from communitydesk.importers.contact_batch_cleaning import CleanedBatch, map_distinct, positions
+from communitydesk.importers.contact_batch_cleaning import CleanedBatch, map_distinct
 from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.import_summary import ImportMode, ImportSummary
+from communitydesk.importers.list_positions import positions
 from communitydesk.models.contacts import ACTIVE_SQL, CircleMove, Contact, contact_tags
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold

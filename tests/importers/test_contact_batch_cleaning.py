@@ -12,6 +12,7 @@ from communitydesk.importers.contact_batch_cleaning import SLOW, BatchCleaner
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
 from communitydesk.importers.contact_files import ContactCsvFile
 from communitydesk.importers.contact_records import ContactRecord, RecordCleaner
+from communitydesk.importers.csv_batches import CellBatch
 from communitydesk.importers.text_decoding import DecodedText
 
 _F = ContactField
@@ -135,7 +136,7 @@ def test_plain_french_lines_stay_in_the_fast_lane() -> None:
         (4, ["", "", "", "", "", "", "", ""]),
         (5, ["Zoé", "", "pas-un-email", "", "", "", "", ""]),
     ]
-    results = dict(cleaner.clean_batch(lines).results())
+    results = dict(cleaner.clean_batch(CellBatch.of_rows(lines)).results())
     assert asked == [5]  # only the line with an error went to the reference
     helene = results[2]
     assert isinstance(helene, ContactRecord)
