@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/contacts_import.py [--rows 100000] [--repeat 3]
 
-Generates ``bench/out/contacts_<rows>.csv`` as French Excel writes it (cp1252, ``;``,
+Generates ``bench/out/contacts_<rows>_v2.csv`` as French Excel writes it (cp1252, ``;``,
 French headers, CRLF, phones typed every which way, 4-digit postcodes where Excel ate
-the leading zero, ~2 % repeated people), then times in the same run:
+the leading zero, ~2 % repeated people, ~2 % notes with a « ; » and a line break, so
+quoted), then times in the same run:
 
 (a) baseline: read + decode + ``csv.reader`` + ``sqlite3.executemany`` of the same rows
     into a bare table (no index, no trigger) in a fresh WAL database;
@@ -191,6 +192,20 @@ def _phone(rnd: random.Random) -> str:
     return "-"
 
 
+def _note(rnd: random.Random) -> str:
+    draw = rnd.random()
+    if draw < 0.1:
+        return "Rencontrée à l'atelier réparation"
+    if draw < 0.12:  # a « ; » and a line break: Excel writes the cell between quotes
+        return "Appel du 3 mars ; à relancer\navant l'AG (« urgent »)"
+    return ""
+
+
+def csv_path(rows: int) -> Path:
+    """The generated file; its name changes with what the generator writes (v2: quoted notes)."""
+    return OUT / f"contacts_{rows}_v2.csv"
+
+
 def generate(path: Path, rows: int, seed: int = 2026) -> None:
     rnd = random.Random(seed)
     out = io.StringIO()
@@ -223,7 +238,7 @@ def generate(path: Path, rows: int, seed: int = 2026) -> None:
             rnd.choice(CIRCLES),
             ", ".join(rnd.sample(TAGS, rnd.choice((0, 0, 0, 1, 1, 2)))),
             "oui" if rnd.random() < 0.03 else "",
-            "Rencontrée à l'atelier réparation" if rnd.random() < 0.1 else "",
+            _note(rnd),
         ]
         written.append(row)
         writer.writerow(row)
@@ -392,7 +407,7 @@ def instructions(side: str, path: Path, work: Path) -> int:
 def count_instructions(rows: int) -> None:
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         sys.exit("--instructions needs valgrind (apt install valgrind)")
-    path = OUT / f"contacts_{rows}.csv"
+    path = csv_path(rows)
     if not path.exists():
         generate(path, rows)
     with tempfile.TemporaryDirectory(prefix="bench-import-count-") as work_dir:
@@ -420,7 +435,7 @@ def main() -> int:
     if args.instructions:
         count_instructions(args.instructions)
 
-    path = OUT / f"contacts_{args.rows}.csv"
+    path = csv_path(args.rows)
     if not path.exists():
         generate(path, args.rows)
     print(f"file: {path.relative_to(ROOT)} ({path.stat().st_size / 1e6:.1f} MB, {args.rows} lines, cp1252, ';')")

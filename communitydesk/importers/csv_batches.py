@@ -3,10 +3,10 @@
 ``csv.reader`` walks every character in a state machine (~0.3 s for a 100 000-line file,
 and a list per row that the import then turns into columns). Most lines of a spreadsheet
 export have no double quote: for them a row is exactly ``line.split(delimiter)`` (and a
-blank line no cell at all). So lines are cut in C, a batch at a time; when every line of a
-batch has as many cells, the batch is one flat list of cells and a column is a slice of it.
-Only the records that hold a quote (a cell with the delimiter, a quote or line breaks in
-it) go through ``csv.reader``, a record at a time. A file the split cannot take exactly
+blank line no cell at all). So lines are cut in C, a run of lines at a time; while every
+row of a batch has as many cells, the batch is one flat list of cells and a column is a
+slice of it. Only the records that hold a quote (a cell with the delimiter, a quote or line
+breaks in it) go through ``csv.reader``, a record at a time. A file the split cannot take exactly
 (NUL characters, a bare carriage return, a line over the csv module's field limit) is read
 by ``CsvTable.batches`` as before. tests/importers/test_csv_batches.py checks, on generated
 files, that the rows and their numbers are the csv module's.
@@ -58,8 +58,8 @@ class CellBatch:
 
 
 def cell_batches(table: CsvTable, size: int) -> Iterator[CellBatch]:
-    """The data rows after the header, about ``size`` at a time, blank ones included, numbered
-    as ``CsvTable.batches`` numbers them (the header is row 1 of a file without blank lines)."""
+    """The data rows after the header, ``size`` lines at a time (fewer rows when a cell holds
+    line breaks), blank ones included, numbered as ``CsvTable.batches`` numbers them."""
     lines = _lines_split_can_take(table.text)
     if lines is None:
         for rows in table.batches(size):
@@ -100,24 +100,10 @@ class _SplitReader:
         self.position = 0  # index of the next line to read
         self.number = 1  # row number of the next record
 
-    def _records(self) -> _Records:
-        """csv.reader from the current line on; it reads a line only when a record needs it."""
-        lines = self.lines
-        physical = map(add, map(lines.__getitem__, range(self.position, len(lines))), repeat("\n"))
-        return csv.reader(physical, delimiter=self.delimiter, strict=False)
-
-    def _read_record(self, records: _Records, start: int) -> list[str] | None:
-        try:
-            cells = next(records, None)
-        except csv.Error as exc:
-            raise self.table._malformed(exc, start + records.line_num) from exc
-        self.position = start + records.line_num
-        return cells
-
     def skip_to_header(self) -> bool:
         """Read past blank rows and the header (by csv.reader: a few lines); False without one."""
-        start, records = self.position, self._records()
-        while (cells := self._read_record(records, start)) is not None:
+        while self.position < len(self.lines):
+            cells = self._record_at(self.position)
             self.number += 1
             if any(cell.strip() for cell in cells):
                 return True
@@ -126,62 +112,90 @@ class _SplitReader:
     def batches(self, size: int) -> Iterator[CellBatch]:
         lines = self.lines
         while self.position < len(lines):
-            numbers: list[int] = []
-            rows: list[list[str]] = []
-            while len(numbers) < size and self.position < len(lines):
-                run = lines[self.position : self.position + size - len(numbers)]
-                text = "\n".join(run)
-                quote = text.find('"')
-                if quote < 0 and not numbers:  # the whole batch, and no quote in it
-                    yield self._plain_batch(run, text)
-                    break
-                plain = len(run) if quote < 0 else text.count("\n", 0, quote)  # the lines before the quote
-                if plain:
-                    rows.extend(self._split_rows(text if quote < 0 else text[: text.rfind("\n", 0, quote)]))
-                    numbers.extend(range(self.number, self.number + plain))
-                    self.number += plain
-                    self.position += plain
-                if quote >= 0:
-                    self._quoted_records(numbers, rows, size)
-            if numbers:
-                yield CellBatch(numbers=numbers, rows=rows)
+            start = self.position
+            run = lines[start : start + size]
+            rows = _Rows(self.delimiter)
+            at = 0  # lines of the run read so far
+            for quoted in positions(list(map(str.__contains__, run, repeat('"'))), True):
+                if quoted < at:  # inside a record read already (a cell with line breaks)
+                    continue
+                if quoted > at:
+                    rows.add_lines(run[at:quoted])
+                rows.add_row(self._record_at(start + quoted))
+                at = self.position - start
+            if at < len(run):
+                rows.add_lines(run[at:])
+            self.position = start + max(at, len(run))
+            yield rows.batch(range(self.number, self.number + len(rows)))
+            self.number += len(rows)
 
-    def _quoted_records(self, numbers: list[int], rows: list[list[str]], size: int) -> None:
-        """Records by csv.reader, from a line with a quote, while the next line has one too."""
+    def _record_at(self, position: int) -> list[str]:
+        """The record starting at line ``position``, by csv.reader (it reads only the lines it needs)."""
         lines = self.lines
-        start, records = self.position, self._records()
-        while len(numbers) < size and (cells := self._read_record(records, start)) is not None:
-            rows.append(cells)
-            numbers.append(self.number)
-            self.number += 1
-            if self.position >= len(lines) or '"' not in lines[self.position]:
-                return
+        records: _Records = csv.reader(
+            map(add, map(lines.__getitem__, range(position, len(lines))), repeat("\n")),
+            delimiter=self.delimiter,
+            strict=False,
+        )
+        try:
+            cells = next(records)
+        except csv.Error as exc:
+            raise self.table._malformed(exc, position + records.line_num) from exc
+        self.position = position + records.line_num
+        return cells
 
-    @staticmethod
-    def _plain_lines(text: str) -> list[str]:
-        """Quote-free lines joined by "\\n", cut again, without the "\\r" of Windows line ends."""
+
+class _Rows:
+    """The rows of a batch as they are read: one flat list of cells while they are all as wide
+    (a column is then a slice), a list per row as soon as one is not."""
+
+    def __init__(self, delimiter: str) -> None:
+        self.delimiter = delimiter
+        self.count = 0
+        self.width = 0
+        self.flat: list[str] | None = []
+        self.rows: list[list[str]] = []
+
+    def __len__(self) -> int:
+        return self.count
+
+    def add_lines(self, lines: list[str]) -> None:
+        """Lines without a quote: str.split, in C, for all of them at once."""
+        text = "\n".join(lines)
         if "\r" in text:  # before a line feed only (_lines_split_can_take)
             text = text.replace("\r\n", "\n").removesuffix("\r")
-        return text.split("\n")
-
-    def _split_rows(self, text: str) -> list[list[str]]:
-        return self._rows_of(self._plain_lines(text))
-
-    def _rows_of(self, lines: list[str]) -> list[list[str]]:
-        rows = list(map(str.split, lines, repeat(self.delimiter)))
-        for index in positions(lines, ""):
-            rows[index] = []  # a blank line: no cell, as csv.reader gives it
-        return rows
-
-    def _plain_batch(self, run: list[str], text: str) -> CellBatch:
-        numbers = list(range(self.number, self.number + len(run)))
-        self.number += len(run)
-        self.position += len(run)
-        lines = self._plain_lines(text)
+        cut = text.split("\n")
         delimiter = self.delimiter
-        separators = list(map(str.count, lines, repeat(delimiter)))
-        width = separators[0] + 1
-        if separators.count(width - 1) == len(separators) and (width > 1 or "" not in lines):
-            flat = delimiter.join(lines).split(delimiter)  # every row as wide: columns are slices
-            return CellBatch(numbers=numbers, flat=flat, width=width)
-        return CellBatch(numbers=numbers, rows=self._rows_of(lines))
+        self.count += len(cut)
+        if self.flat is not None:
+            separators = list(map(str.count, cut, repeat(delimiter)))
+            width = self.width or separators[0] + 1
+            if separators.count(width - 1) == len(separators) and (width > 1 or "" not in cut):
+                self.width = width
+                self.flat += delimiter.join(cut).split(delimiter)
+                return
+            self._to_rows()
+        found = list(map(str.split, cut, repeat(delimiter)))
+        for index in positions(cut, ""):
+            found[index] = []  # a blank line: no cell, as csv.reader gives it
+        self.rows += found
+
+    def add_row(self, cells: list[str]) -> None:
+        self.count += 1
+        if self.flat is not None:
+            if len(cells) == (self.width or len(cells)) and cells:
+                self.width = len(cells)
+                self.flat += cells
+                return
+            self._to_rows()
+        self.rows.append(cells)
+
+    def _to_rows(self) -> None:
+        flat, width = self.flat or [], self.width
+        self.rows = [flat[start : start + width] for start in range(0, len(flat), width)] if width else []
+        self.flat = None
+
+    def batch(self, numbers: range) -> CellBatch:
+        if self.flat is not None:
+            return CellBatch(numbers=list(numbers), flat=self.flat, width=self.width)
+        return CellBatch(numbers=list(numbers), rows=self.rows)
