@@ -87,6 +87,19 @@ def physical_lines(text: str) -> Iterator[str]:
     return map(operator.add, pieces, repeat(end_of_line))
 
 
+def _first_lines(text: str) -> Iterator[str]:
+    """``physical_lines(text)`` one at a time, found as they are asked for: the header needs a few."""
+    end_of_line = "\n" if "\n" in text or "\r" not in text else "\r"
+    start = 0
+    while start < len(text):
+        end = text.find(end_of_line, start)
+        if end < 0:
+            yield text[start:] + end_of_line
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def _skip_to_header(rows: Iterator[CsvRow]) -> list[str] | None:
     """Read past blank lines to the header; its cells, or None for a file without one."""
     for _line, cells in rows:
@@ -138,7 +151,14 @@ class CsvTable:
 
     @property
     def header(self) -> list[str]:
-        cells, _rows = self._header_then_rows()
+        """The header's cells, read from the first lines only (not a split of the whole text)."""
+        reader = csv.reader(_first_lines(self.text), delimiter=self.delimiter, strict=False)
+        try:
+            cells = _skip_to_header(enumerate(reader, start=1))
+        except csv.Error as exc:
+            raise self._malformed(exc, reader.line_num) from exc
+        if cells is None:
+            raise UserError(_("« {name} » est vide : aucune ligne d'en-tête.", name=self.source_name))
         return [cell.strip() for cell in cells]
 
     def rows(self) -> Iterator[CsvRow]:

@@ -73,14 +73,27 @@ def decode_text(data: bytes, source_name: str, encoding: str | None = None) -> D
             except UnicodeDecodeError as exc:
                 raise _undecodable(source_name, encoding) from exc
     # Fast path, and the only sure one: valid UTF-8 is UTF-8 (plain ASCII included).
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    else:
-        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-        return DecodedText(_refuse_binary(text, source_name), encoding)
+    if _may_be_utf8(data):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        else:
+            encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+            return DecodedText(_refuse_binary(text, source_name), encoding)
     return DecodedText(*_decode_legacy(data, source_name))
+
+
+def _may_be_utf8(data: bytes) -> bool:
+    """False when the start of the file is already not UTF-8 (a character cut by the end of the
+    sample does not count): a failed decode copies all its input into the exception, ~15 ms
+    for a 15 MB file from Excel."""
+    head = data[:SAMPLE_BYTES]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return len(data) > len(head) and exc.start >= len(head) - 3
+    return True
 
 
 def _decode_as(data: bytes, source_name: str, encoding: str) -> DecodedText:

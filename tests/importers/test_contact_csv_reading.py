@@ -9,8 +9,8 @@ import pytest
 from communitydesk.errors import UserError
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField, recognise_header
 from communitydesk.importers.contact_files import ContactCsvFile
-from communitydesk.importers.csv_reading import CsvTable, detect_delimiter, physical_lines
-from communitydesk.importers.text_decoding import decode_text
+from communitydesk.importers.csv_reading import CsvTable, _first_lines, detect_delimiter, physical_lines
+from communitydesk.importers.text_decoding import SAMPLE_BYTES, decode_text
 
 F = ContactField
 FRENCH = "Prénom;Nom;Ville\r\nHélène;Dupré;Besançon\r\nFrançoise;Lefèvre;Saint-Étienne\r\nŒdipe;Cœur;Orléans\r\n"
@@ -32,6 +32,16 @@ def test_encodings_of_french_files(data: bytes, encoding: str) -> None:
     assert not decoded.text.startswith("\ufeff")
     assert "Durand" in decoded.text or "Hélène" in decoded.text
     assert "Ã" not in decoded.text
+
+
+@pytest.mark.parametrize("shift", [0, 1, 2, 3])
+def test_big_files_are_told_apart_from_their_start(shift: int) -> None:
+    """The first 256 KiB say « not UTF-8 »; a character cut by their end does not."""
+    lines = "Nom;Ville\r\n" + "x" * (SAMPLE_BYTES - 11 - shift) + "€é;Évreux\r\n" * 3
+    decoded = decode_text(lines.encode("utf-8"), "a.csv")
+    assert (decoded.text, decoded.encoding) == (lines, "utf-8")
+    decoded = decode_text(lines.encode("cp1252"), "a.csv")
+    assert (decoded.text, decoded.encoding) == (lines, "cp1252")
 
 
 def test_short_cp1252_file_is_not_taken_for_central_european() -> None:
@@ -216,6 +226,7 @@ def test_batches_number_rows_like_rows_and_keep_blank_ones() -> None:
 )
 def test_physical_lines_cut_at_line_feeds_only(text: str, lines: list[str]) -> None:
     assert list(physical_lines(text)) == lines
+    assert list(_first_lines(text)) == lines  # the header's reader: the same lines, found one by one
 
 
 def test_a_malformed_file_names_its_line() -> None:
