@@ -190,11 +190,14 @@ def _phone_column(raw: list[str]) -> tuple[list[Any], list[str]]:
     return values, keys
 
 
-def map_distinct(function: Callable[[Any], Any], values: Sequence[Any], memo: dict[Any, Any]) -> list[Any]:
+def map_distinct(
+    function: Callable[[Any], Any], values: Sequence[Any], memo: dict[Any, Any], distinct: set[Any] | None = None
+) -> list[Any]:
     """``[function(value) for value in values]``, computed once per distinct value: the column
     passes of a big import, where first names, cities, circles and tags repeat. ``memo`` is
-    kept between calls (batch after batch) and emptied when it grows past ``_MEMO_LIMIT``."""
-    for value in set(values).difference(memo):
+    kept between calls (batch after batch) and emptied when it grows past ``_MEMO_LIMIT``;
+    ``distinct``: ``set(values)`` when the caller has it already."""
+    for value in (set(values) if distinct is None else distinct).difference(memo):
         memo[value] = function(value)
     found = list(map(memo.__getitem__, values))
     if len(memo) > _MEMO_LIMIT:
@@ -262,9 +265,10 @@ class BatchCleaner:
     def _clean_column(self, position: int, raw: list[str]) -> list[Any]:
         """One pass over a column: each distinct cell cleaned once (this batch or an earlier one)."""
         clean = self.cleaners[position]
-        if len(raw) > 100 and len(set(raw)) * 2 > len(raw):  # e-mails, addresses: no memory
+        distinct = set(raw)
+        if len(raw) > 100 and len(distinct) * 2 > len(raw):  # addresses, notes: no memory
             return [clean(cell) if cell else None for cell in raw]
-        return map_distinct(clean, raw, self.memos[position])
+        return map_distinct(clean, raw, self.memos[position], distinct)
 
     def clean_batch(self, batch: CellBatch) -> CleanedBatch:
         """The batch cleaned: its plain lines left as columns (the import writes new contacts
