@@ -55,7 +55,6 @@ FileInput = bytes | str | Path | BinaryIO
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # beyond this, a "contacts file" is a mistake, not an address book
 _PROGRESS_EVERY = 1000
-_GC_THRESHOLD = 200_000  # container allocations between two young collections (usually 700)
 # SQLite page cache during an import (the default is 2 MiB); pages are taken as used: a 100 000-line
 # import writes ~85 MB and fits (~1 s less than 64 MiB, +20 MB peak RSS), a small one costs nothing more.
 IMPORT_CACHE_KIB = 200 * 1024
@@ -279,20 +278,22 @@ def _large_page_cache(conn: Connection) -> Iterator[None]:
 
 
 @contextmanager
-def _rare_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector rarely during an import, as usual after.
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off during an import, as it was after.
 
-    An import allocates millions of tuples and lists (CSV rows, columns, rows to insert) and
+    An import allocates millions of tuples and lists (CSV cells, columns, rows to insert) and
     makes no reference cycles: with the usual thresholds the collector ran hundreds of times
     over the same growing memory for nothing (6.6 % of the instructions of a 20 000-line
-    import, bench/contacts_import.py --instructions).
-    The UI thread's collector (ui/tasks.py) keeps its own thresholds."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(_GC_THRESHOLD, *thresholds[1:])
+    import, bench/contacts_import.py --instructions), and every 200 000 allocations still
+    ~1.5 % of a 100 000-line import. In the app the UI thread's collector (ui/tasks.py)
+    already runs collections itself, automatic ones off: that state is found and given back."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        if enabled:
+            gc.enable()
 
 
 def _run(
@@ -320,7 +321,7 @@ def _run(
             raise ImportCancelled()
 
     try:
-        with db.engine.connect() as conn, _large_page_cache(conn), _rare_cycle_collection():
+        with db.engine.connect() as conn, _large_page_cache(conn), _no_cycle_collection():
             transaction = conn.begin()
             try:
                 writer = ContactImportWriter(
