@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import add, itemgetter
 from typing import Any, Final
 from unicodedata import normalize
 
@@ -183,13 +181,11 @@ def _phone_column(raw: list[str]) -> tuple[list[Any], list[str]]:
     compact = "\n".join(values).replace(" ", "").replace(".", "").split("\n")
     if len(compact) != len(values):  # a line break inside a cell: cell by cell
         compact = [value.replace(" ", "").replace(".", "") for value in values]
-    # A French shape ends with its nine digits: the key is "+33" and them (in C for all cells).
-    keys = list(map(add, repeat("+33"), map(itemgetter(slice(-9, None)), compact)))
-    odd = list(positions(list(map(_FRENCH_PHONE.fullmatch, compact)), None))  # blanks too
+    keys = ["+33" + found[1] if found else "" for found in map(_FRENCH_PHONE.fullmatch, compact)]
     limit = _LIMITS["phone"]
     if max(map(len, values), default=0) > limit:
-        odd += [index for index, value in enumerate(values) if len(value) > limit]
-    for index in odd:
+        keys = ["" if len(value) > limit else key for value, key in zip(values, keys, strict=True)]
+    for index in positions(keys, ""):
         values[index], keys[index] = _phone_cell(raw[index])
     return values, keys
 
@@ -307,13 +303,18 @@ class BatchCleaner:
 
         kinds = columns.get("kind", nothing)
         if "organisation" in columns:  # an organisation without a person's name is one
-            organisations = columns["organisation"]
-            person = [columns[name] for name in ("first_name", "last_name") if name in columns]
-            has_person_name = list(map(any, zip(*person, strict=True))) if person else [False] * count
-            kinds = list(kinds)
-            for index in positions(has_person_name, False):  # the few lines without a person's name
-                if kinds[index] is None and organisations[index] is not None:
-                    kinds[index] = "organisation"
+            kinds = [
+                kind
+                if kind is not None or organisation is None or first is not None or last is not None
+                else "organisation"
+                for kind, organisation, first, last in zip(
+                    kinds,
+                    columns["organisation"],
+                    columns.get("first_name", nothing),
+                    columns.get("last_name", nothing),
+                    strict=True,
+                )
+            ]
         return CleanedBatch(
             lines=batch.numbers,
             columns=columns,
