@@ -7,7 +7,7 @@ from pathlib import Path
 
 from communitydesk.db.database import Database
 from communitydesk.services import contact_search
-from communitydesk.services.contacts import ContactInput, create_contact
+from communitydesk.services.contacts import ContactInput, create_contact, get_contact
 from communitydesk.services.permissions import Actor
 from communitydesk.ui.contacts.import_wizard import ContactImportWizard
 
@@ -17,6 +17,8 @@ EXCEL_CSV = (
     "Jérôme;Dupré;jerome@exemple.fr;0472000000;42000;Saint-Étienne;Communauté;presse;\r\n"
     "Noël;Bérard;pas-un-email;;30000;Nîmes;;;\r\n"
     "Françoise;Gaëtan;francoise@exemple.fr;;01000;Bourg-en-Bresse;grand public;;Déjà connue\r\n"
+    # A note with a « ; » and a line break: Excel writes the cell between quotes.
+    'Paul;Martin;paul@exemple.fr;;;;;;"Appel du 3 mars ; à relancer\r\navant l\'AG"\r\n'
 )
 
 
@@ -82,7 +84,7 @@ def test_import_wizard_on_a_cp1252_semicolon_file(
     dry = wizard.dry_run_page
     qtbot.waitUntil(dry.isComplete, timeout=20000)
     assert dry.summary is not None and dry.summary.dry_run
-    assert (dry.summary.created, dry.summary.skipped, dry.summary.rejected_lines) == (2, 1, 1)
+    assert (dry.summary.created, dry.summary.skipped, dry.summary.rejected_lines) == (3, 1, 1)
     assert dry.errors.rowCount() == 1
     assert dry.errors.item(0, 0).text() == "4"  # the spreadsheet line
     assert "pas-un-email" in dry.errors.item(0, 2).text()
@@ -91,13 +93,15 @@ def test_import_wizard_on_a_cp1252_semicolon_file(
     with qtbot.waitSignal(wizard.imported, timeout=20000) as blocker:
         wizard.next()
     summary = blocker.args[0]
-    assert (summary.created, summary.skipped, summary.rejected_lines, summary.dry_run) == (2, 1, 1, False)
+    assert (summary.created, summary.skipped, summary.rejected_lines, summary.dry_run) == (3, 1, 1, False)
     done = wizard.import_page
     assert done.isComplete()
-    assert "Contacts créés : 2" in done.summary_label.text()
+    assert "Contacts créés : 3" in done.summary_label.text()
     assert "Lignes en erreur, non importées : 1" in done.summary_label.text()
 
-    assert contact_search.count(db, actor) == 3
+    assert contact_search.count(db, actor) == 4
+    [paul] = contact_search.page(db, actor, "martin")
+    assert get_contact(db, actor, paul.id).data.notes == "Appel du 3 mars ; à relancer\navant l'AG"
     rows = contact_search.page(db, actor, "helene")
     assert [(r.display_name, r.city, r.circle, r.tags) for r in rows] == [
         ("Hélène Lefèvre", "Lyon", "proches", ("bénévole",))
@@ -105,7 +109,7 @@ def test_import_wizard_on_a_cp1252_semicolon_file(
     rows = contact_search.page(db, actor, "saint etienne")
     assert [(r.display_name, r.circle) for r in rows] == [("Jérôme Dupré", "communaute")]
     # The list behind the wizard follows.
-    qtbot.waitUntil(lambda: page.model.total == 3, timeout=10000)
+    qtbot.waitUntil(lambda: page.model.total == 4, timeout=10000)
     wizard.accept()
 
 
