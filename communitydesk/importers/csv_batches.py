@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, islice, repeat
 from operator import add, itemgetter
 from typing import Protocol
 
@@ -99,6 +99,9 @@ class _SplitReader:
         self.delimiter = table.delimiter
         self.position = 0  # index of the next line to read
         self.number = 1  # row number of the next record
+        self.reader: _Records | None = None  # csv.reader of the last quoted record
+        self.reader_start = 0  # the line it started at
+        self.reader_next = -1  # the line it would read next
 
     def skip_to_header(self) -> bool:
         """Read past blank rows and the header (by csv.reader: a few lines); False without one."""
@@ -115,8 +118,14 @@ class _SplitReader:
             start = self.position
             run = lines[start : start + size]
             rows = _Rows(self.delimiter)
+            has_quote = list(map(str.__contains__, run, repeat('"')))
+            if has_quote.count(True) * 4 > len(run):  # mostly quoted (Outlook quotes every cell)
+                rows.add_records(self._records_at(start, len(run)))
+                yield rows.batch(range(self.number, self.number + len(rows)))
+                self.number += len(rows)
+                continue
             at = 0  # lines of the run read so far
-            for quoted in positions(list(map(str.__contains__, run, repeat('"'))), True):
+            for quoted in positions(has_quote, True):
                 if quoted < at:  # inside a record read already (a cell with line breaks)
                     continue
                 if quoted > at:
@@ -131,18 +140,24 @@ class _SplitReader:
 
     def _record_at(self, position: int) -> list[str]:
         """The record starting at line ``position``, by csv.reader (it reads only the lines it needs)."""
-        lines = self.lines
-        records: _Records = csv.reader(
-            map(add, map(lines.__getitem__, range(position, len(lines))), repeat("\n")),
-            delimiter=self.delimiter,
-            strict=False,
-        )
-        try:
-            cells = next(records)
-        except csv.Error as exc:
-            raise self.table._malformed(exc, position + records.line_num) from exc
-        self.position = position + records.line_num
+        [cells] = self._records_at(position, 1)
         return cells
+
+    def _records_at(self, position: int, count: int) -> list[list[str]]:
+        """``count`` records (fewer at the end) from line ``position`` on, by csv.reader.
+        Consecutive quoted records share one reader."""
+        if self.reader is None or self.reader_next != position:
+            lines = self.lines
+            physical = map(add, map(lines.__getitem__, range(position, len(lines))), repeat("\n"))
+            self.reader = csv.reader(physical, delimiter=self.delimiter, strict=False)
+            self.reader_start = position
+        records = self.reader
+        try:
+            found = list(islice(records, count))
+        except csv.Error as exc:
+            raise self.table._malformed(exc, self.reader_start + records.line_num) from exc
+        self.position = self.reader_next = self.reader_start + records.line_num
+        return found
 
 
 class _Rows:
@@ -189,6 +204,18 @@ class _Rows:
                 return
             self._to_rows()
         self.rows.append(cells)
+
+    def add_records(self, records: list[list[str]]) -> None:
+        """Rows read by csv.reader."""
+        self.count += len(records)
+        if self.flat is not None:
+            widths = set(map(len, records))
+            if len(widths) == 1 and (self.width or min(widths)) == min(widths) > 0:
+                self.width = min(widths)
+                self.flat += chain.from_iterable(records)
+                return
+            self._to_rows()
+        self.rows += records
 
     def _to_rows(self) -> None:
         flat, width = self.flat or [], self.width

@@ -83,3 +83,14 @@ def test_a_line_too_long_for_the_csv_module_is_named() -> None:
     table = CsvTable.from_text("Nom;Notes\r\nDurand;x\r\nMartin;" + "y" * (17 * 1024 * 1024) + "\r\n", "x.csv")
     with pytest.raises(UserError, match="ligne 3 : le fichier CSV est mal formé"):
         list(cell_batches(table, 10))
+
+
+def test_a_file_with_every_cell_quoted_is_read_by_csv_in_runs() -> None:
+    """Outlook quotes every cell: the lines are read by csv.reader a run at a time, still flat."""
+    lines = [f'"Prénom {i}";"Nom {i}";"{i} rue ; bis"' for i in range(7)]
+    text = '"Prénom";"Nom";"Adresse"\r\n' + "\r\n".join(lines) + "\r\n"
+    table = CsvTable(text=text, delimiter=";", source_name="outlook.csv")
+    batches = list(cell_batches(table, 3))
+    assert read(table, 3, split=True) == read(table, 3, split=False)
+    assert all(batch.flat is not None for batch in batches)
+    assert [cell for batch in batches for cell in batch.column(2)] == [f"{i} rue ; bis" for i in range(7)]
