@@ -17,7 +17,6 @@ crash, a cancel or a killed process leaves the database exactly as it was.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from typing import BinaryIO
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
+from communitydesk import cycle_collection
 from communitydesk.db.database import Database
 from communitydesk.db.schema_version import describe_sqlite_error
 from communitydesk.errors import UserError
@@ -277,25 +277,6 @@ def _large_page_cache(conn: Connection) -> Iterator[None]:
         raw.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off during an import, as it was after.
-
-    An import allocates millions of tuples and lists (CSV cells, columns, rows to insert) and
-    makes no reference cycles: with the usual thresholds the collector ran hundreds of times
-    over the same growing memory for nothing (6.6 % of the instructions of a 20 000-line
-    import, bench/contacts_import.py --instructions), and every 200 000 allocations still
-    ~1.5 % of a 100 000-line import. In the app the UI thread's collector (ui/tasks.py)
-    already runs collections itself, automatic ones off: that state is found and given back."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _run(
     db: Database,
     actor: Actor,
@@ -321,7 +302,7 @@ def _run(
             raise ImportCancelled()
 
     try:
-        with db.engine.connect() as conn, _large_page_cache(conn), _no_cycle_collection():
+        with db.engine.connect() as conn, _large_page_cache(conn), cycle_collection.paused():
             transaction = conn.begin()
             try:
                 writer = ContactImportWriter(

@@ -39,6 +39,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from communitydesk import cycle_collection
 from communitydesk.errors import UserError
 
 if TYPE_CHECKING:
@@ -211,7 +212,8 @@ class MainThreadGarbageCollector(QObject):
     """Python's cycle collector runs in whichever thread happens to allocate. In a worker it
     may destroy a Qt object of the UI thread (a closed dialog still held by a task's closure)
     and crash the process. So automatic collection is switched off and done here, on the UI
-    thread, with the same thresholds (the approach of pyqtgraph's GarbageCollector)."""
+    thread, with the same thresholds (the approach of pyqtgraph's GarbageCollector). It waits
+    while a worker's long work runs under ``cycle_collection.paused()`` (an import: no cycles)."""
 
     INTERVAL_MS = 250
     _installed: MainThreadGarbageCollector | None = None
@@ -225,6 +227,8 @@ class MainThreadGarbageCollector(QObject):
         self._timer.start(self.INTERVAL_MS)
 
     def collect_if_due(self) -> None:
+        if cycle_collection.is_paused():  # an import running: it makes no cycles (cycle_collection.py)
+            return
         counts = gc.get_count()
         if counts[0] <= self._thresholds[0]:
             return

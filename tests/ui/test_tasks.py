@@ -235,3 +235,27 @@ def test_cycles_are_collected_on_the_ui_thread_only(qtbot) -> None:  # type: ign
     kept = [Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
     qtbot.waitUntil(lambda: gone() is None, timeout=5000)
     assert len(kept) > gc.get_threshold()[0]
+
+
+def test_the_ui_collector_waits_while_an_import_pauses_collection(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import gc
+    import weakref
+
+    from communitydesk import cycle_collection
+    from communitydesk.ui.tasks import MainThreadGarbageCollector
+
+    MainThreadGarbageCollector.install()
+
+    class Node:
+        other: object = None
+
+    first, second = Node(), Node()
+    first.other, second.other = second, first
+    gone = weakref.ref(first)
+    del first, second
+    with cycle_collection.paused():
+        kept = [Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
+        qtbot.wait(3 * MainThreadGarbageCollector.INTERVAL_MS)
+        assert gone() is not None  # no collection while paused
+    qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # and one soon after
+    assert kept
