@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, cast
@@ -421,10 +422,10 @@ class ContactImportWriter:
             if rows:
                 self.conn.exec_driver_sql(self.insert_sql, rows)
             if self.fast:
-                fast_rows, fast_sql, circles_of = self._fast_rows()
+                fast_rows, fast_sql, circle_of = self._fast_rows()
                 if fast_rows:
                     self.conn.exec_driver_sql(fast_sql, fast_rows)
-                    circles.update(circles_of(fast_rows))
+                    circles.update(circle_of(fast_rows))
                     ids += [fast_rows[0][0], fast_rows[-1][0]]
             # Their entry into a circle, copied by SQLite from the rows just written: no Python per row.
             first, last = min(ids), max(ids)  # a batch's new ids follow each other
@@ -561,13 +562,13 @@ class ContactImportWriter:
             for tag in tags:
                 self._tag_id(tag)
 
-    def _fast_rows(self) -> tuple[list[tuple[Any, ...]], str, Callable[[list[tuple[Any, ...]]], Counter[str]]]:
+    def _fast_rows(self) -> tuple[list[tuple[Any, ...]], str, Callable[[list[tuple[Any, ...]]], Iterable[str]]]:
         """The insert rows of the new contacts left in their batches' columns, built column-wise:
         per column one C-level pick (itemgetter) and per distinct value one computation.
 
         Returns the rows, their INSERT (the columns no line fills, the same for the whole file,
-        and the time stamps written as SQL constants: fewer values bound per row) and a function
-        counting the rows per circle."""
+        and the time stamps written as SQL constants: fewer values bound per row) and a
+        function giving the circle of each row."""
         rows: list[tuple[Any, ...]] = []
         materialised = self.materialised
         varying: list[str] = []
@@ -594,10 +595,10 @@ class ContactImportWriter:
             # Each column as picked, a blank cell (None) given its default in Python: an SQL
             # COALESCE(?, default) binds less but makes executemany 3x slower (SQLite 3.40).
             picked: dict[str, Sequence[Any]] = {}
-            for name in varying:
+            for name in UPDATABLE:
                 default = self.new_defaults[name]
                 column = columns.get(name)
-                if column is None:  # the source: the file's name, bound
+                if column is None:
                     picked[name] = [default] * len(ids)
                     continue
                 values = pick(column)
@@ -617,9 +618,9 @@ class ContactImportWriter:
                 zip(
                     ids,
                     *(picked[name] for name in varying),
-                    self._sort_names_of(picked, len(ids)),
+                    self._sort_names_of(picked),
                     tag_texts,
-                    self._city_sorts_of(picked["city"]) if "city" in picked else repeat("", len(ids)),
+                    self._city_sorts_of(picked["city"]),
                     strict=True,
                 )
             )
@@ -632,17 +633,12 @@ class ContactImportWriter:
             f"VALUES ({', '.join(['?'] * (len(names) - len(literals)) + literals)})"
         )
         if "circle" in varying:
-            circle_at = itemgetter(1 + varying.index("circle"))
-
-            def circles_of(written: list[tuple[Any, ...]]) -> Counter[str]:
-                return Counter(map(circle_at, written))
-
+            circle_of: Callable[[list[tuple[Any, ...]]], Iterable[str]] = partial(
+                map, itemgetter(1 + varying.index("circle"))
+            )
         else:
-
-            def circles_of(written: list[tuple[Any, ...]]) -> Counter[str]:
-                return Counter({NEW_DEFAULTS["circle"]: len(written)})
-
-        return rows, sql, circles_of
+            circle_of = lambda written: repeat(NEW_DEFAULTS["circle"], len(written))  # noqa: E731
+        return rows, sql, circle_of
 
     def _dict_rows(self) -> list[tuple[Any, ...]]:
         """The insert rows of the new contacts held as row dicts, in id order (each B-tree is
@@ -651,7 +647,7 @@ class ContactImportWriter:
         rows = [self.new_rows[contact_id] for contact_id in ids]
         picked = {name: [row[name] for row in rows] for name in _SEARCH_INPUTS}
         searched = zip(
-            self._sort_names_of(picked, len(rows)),
+            self._sort_names_of(picked),
             [self._tags_text(self.new_tags.get(contact_id, ())) for contact_id in ids],
             self._city_sorts_of(picked["city"]),
             strict=True,
@@ -662,19 +658,19 @@ class ContactImportWriter:
             for contact_id, row, search in zip(ids, rows, searched, strict=True)
         ]
 
-    def _sort_names_of(self, picked: Mapping[str, Sequence[Any]], count: int) -> list[str]:
-        """sort_name of each contact (rules.contact_search_text), once per distinct name; a
-        column missing or None in a cell: its default."""
-        blank = [None] * count
-        names = list(zip(*(picked.get(name, blank) for name in _NAME_INPUTS), strict=True))
+    def _sort_names_of(self, picked: Mapping[str, Sequence[Any]]) -> list[str]:
+        """sort_name of each contact (rules.contact_search_text), once per distinct name."""
+        names = list(
+            zip(picked["kind"], picked["first_name"], picked["last_name"], picked["organisation"], strict=True)
+        )
         found = map_distinct(_sort_name_by_names, names, self.sort_names)
         if "" in found:  # no name at all: sorted by e-mail, which is the contact's own
-            emails = picked.get("email", blank)
-            found = [value or _sort_name_by_names(names[i], emails[i]) for i, value in enumerate(found)]
+            emails = picked["email"]
+            found = [value or sort_name(*names[i], emails[i]) for i, value in enumerate(found)]
         return found
 
-    def _city_sorts_of(self, cities: Sequence[str | None]) -> list[str]:
-        return map_distinct(_city_sort_or_blank, cities, self.city_sorts)
+    def _city_sorts_of(self, cities: Sequence[str]) -> list[str]:
+        return map_distinct(city_sort, cities, self.city_sorts)
 
     def _tags_texts_of(self, tag_lists: Sequence[Sequence[str] | None]) -> list[str]:
         """tags_text of each contact's tags. The lines of one tags cell share one list object
@@ -735,8 +731,7 @@ class ContactImportWriter:
 
 _first = itemgetter(0)
 _FLAGS = frozenset(("is_ambassador", "is_critic"))
-_NAME_INPUTS = ("kind", "first_name", "last_name", "organisation")  # what sort_name reads, with the e-mail
-_SEARCH_INPUTS = (*_NAME_INPUTS, "email", "city")  # what sort_name, city_sort read
+_SEARCH_INPUTS = ("kind", "first_name", "last_name", "organisation", "email", "city")  # what sort_name, city_sort read
 # Defaults the code chooses, written as SQL constants when no column of the file fills them.
 _LITERAL_DEFAULTS = frozenset(NEW_DEFAULTS) - {"source"}  # the source is the file's name: bound
 
@@ -750,15 +745,10 @@ def _sql_literal(value: object) -> str:
     raise TypeError(f"no SQL constant for {value!r}")
 
 
-def _sort_name_by_names(names: tuple[str | None, ...], email: str | None = "") -> str:
-    """sort_name from (kind, first, last, organisation), None for a default; "" when it would
-    need the e-mail and none is given."""
+def _sort_name_by_names(names: tuple[str, str, str, str]) -> str:
+    """sort_name from (kind, first, last, organisation); "" when it would need the e-mail."""
     kind, first, last, organisation = names
-    return sort_name(kind or NEW_DEFAULTS["kind"], first or "", last or "", organisation or "", email or "")
-
-
-def _city_sort_or_blank(city: str | None) -> str:
-    return city_sort(city or "")
+    return sort_name(kind, first, last, organisation, "")
 
 
 def _one(index: int) -> Callable[[Sequence[Any]], tuple[Any, ...]]:

@@ -106,7 +106,7 @@ class _SplitReader:
     def skip_to_header(self) -> bool:
         """Read past blank rows and the header (by csv.reader: a few lines); False without one."""
         while self.position < len(self.lines):
-            cells = self._record_at(self.position)
+            [cells] = self._records_at(self.position, 1)
             self.number += 1
             if any(cell.strip() for cell in cells):
                 return True
@@ -130,18 +130,13 @@ class _SplitReader:
                     continue
                 if quoted > at:
                     rows.add_lines(run[at:quoted])
-                rows.add_row(self._record_at(start + quoted))
+                rows.add_records(self._records_at(start + quoted, 1))
                 at = self.position - start
             if at < len(run):
                 rows.add_lines(run[at:])
             self.position = start + max(at, len(run))
             yield rows.batch(range(self.number, self.number + len(rows)))
             self.number += len(rows)
-
-    def _record_at(self, position: int) -> list[str]:
-        """The record starting at line ``position``, by csv.reader (it reads only the lines it needs)."""
-        [cells] = self._records_at(position, 1)
-        return cells
 
     def _records_at(self, position: int, count: int) -> list[list[str]]:
         """``count`` records (fewer at the end) from line ``position`` on, by csv.reader.
@@ -194,16 +189,6 @@ class _Rows:
         for index in positions(cut, ""):
             found[index] = []  # a blank line: no cell, as csv.reader gives it
         self.rows += found
-
-    def add_row(self, cells: list[str]) -> None:
-        self.count += 1
-        if self.flat is not None:
-            if len(cells) == (self.width or len(cells)) and cells:
-                self.width = len(cells)
-                self.flat += cells
-                return
-            self._to_rows()
-        self.rows.append(cells)
 
     def add_records(self, records: list[list[str]]) -> None:
         """Rows read by csv.reader."""

@@ -73,6 +73,10 @@ def _consistency(sample: str, delimiter: str) -> tuple[float, int]:
     return (same / (len(rows) - 1), width)
 
 
+def _end_of_line(text: str) -> str:
+    return "\n" if "\n" in text or "\r" not in text else "\r"  # "\r": old Mac files
+
+
 def physical_lines(text: str) -> Iterator[str]:
     """The lines of ``text`` with their ends, cut at "\n" only (or "\r" in old Mac files).
 
@@ -80,7 +84,7 @@ def physical_lines(text: str) -> Iterator[str]:
     nor str.splitlines (it also cuts at \x85, \u2028... which may sit inside a cell).
     ``str.split`` and ``map`` run in C: a Python generator here cost ~0.3 s per 100 000 lines.
     """
-    end_of_line = "\n" if "\n" in text or "\r" not in text else "\r"
+    end_of_line = _end_of_line(text)
     pieces = text.split(end_of_line)
     if pieces and not pieces[-1]:
         pieces.pop()  # the file's last line end: no line after it
@@ -89,7 +93,7 @@ def physical_lines(text: str) -> Iterator[str]:
 
 def _first_lines(text: str) -> Iterator[str]:
     """``physical_lines(text)`` one at a time, found as they are asked for: the header needs a few."""
-    end_of_line = "\n" if "\n" in text or "\r" not in text else "\r"
+    end_of_line = _end_of_line(text)
     start = 0
     while start < len(text):
         end = text.find(end_of_line, start)
