@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import Connection
 from communitydesk.db.bulk_load import SuspendedIndexes
 from communitydesk.db.database import Database, open_database
 from communitydesk.importers import contact_writer
+from communitydesk.importers.import_summary import ImportSummary
 from communitydesk.services.contact_import import ImportCancelled, ImportMode, import_contacts_file
 from communitydesk.services.permissions import Actor
 
@@ -229,29 +231,42 @@ def test_fast_lane_matches_the_reference_on_any_file(
 ) -> None:
     data = csv_bytes(*lines)
     mode = ImportMode.UPDATE if update else ImportMode.CREATE
+
+    def write(db: Database) -> ImportSummary:
+        import_contacts_file(db, actor, BEFORE)
+        return import_contacts_file(db, actor, data, mode=mode)
+
+    reference, fast = row_by_row_then_fast(db_path, tmp_path, write, batch_size=batch_size, chunk=chunk)
+    assert reference == fast
+
+
+def row_by_row_then_fast(
+    db_path: Path, tmp_path: Path, write: Callable[[Database], ImportSummary], *, batch_size: int, chunk: int = 0
+) -> list[tuple[object, object]]:
+    """(summary, state) of ``write`` on a copy of the base, row by row, then in bulk mode with the fast lane."""
     results = []
-    for fast, bulk in ((False, False), (True, True)):
-        path = tmp_path / f"{fast}-{bulk}.sqlite3"
+    for fast in (False, True):
+        path = tmp_path / f"{fast}.sqlite3"
         shutil.copyfile(db_path, path)
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(contact_writer, "FAST_LANE", fast)
-            patch.setattr(contact_writer, "BULK_MIN_LINES", 1 if bulk else 10**9)
+            patch.setattr(contact_writer, "BULK_MIN_LINES", 1 if fast else 10**9)
             patch.setattr(contact_writer, "BATCH_SIZE", batch_size)
             patch.setattr("communitydesk.services.contact_import.BATCH_SIZE", batch_size)
-            patch.setattr("communitydesk.services.contact_import._PROGRESS_EVERY", chunk)
+            if chunk:
+                patch.setattr("communitydesk.services.contact_import._PROGRESS_EVERY", chunk)
             db = open_database(path)
             try:
-                import_contacts_file(db, actor, BEFORE)
-                summary = import_contacts_file(db, actor, data, mode=mode)
+                summary = write(db)
             finally:
                 db.close()
         results.append((summary.as_json(), state(path)))
         path.unlink()
-    assert results[0] == results[1]
+    return results
 
 
-# Columns whose blank cells the fast lane's INSERT fills with their default (COALESCE): the
-# kind (deduced from a lone organisation), the role, the source (the file's name when blank).
+# Columns whose blank cells the fast lane fills with their default: the kind (deduced from a
+# lone organisation), the role, the source (the file's name when blank), the flags.
 WIDE_HEADER = "Prénom;Nom;Organisation;Type;Fonction;Courriel;Source;Critique;Ville"
 _WIDE_LINES = st.builds(
     lambda name, organisation, kind, role, email, source, critic, city: ";".join(
@@ -274,23 +289,13 @@ def test_fast_lane_fills_blank_cells_as_the_reference_does(
     db_path: Path, tmp_path: Path, actor: Actor, lines: list[str], batch_size: int
 ) -> None:
     data = ("\r\n".join([WIDE_HEADER, *lines]) + "\r\n").encode("cp1252")
-    results = []
-    for fast in (False, True):
-        path = tmp_path / f"{fast}.sqlite3"
-        shutil.copyfile(db_path, path)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(contact_writer, "FAST_LANE", fast)
-            patch.setattr(contact_writer, "BULK_MIN_LINES", 1 if fast else 10**9)
-            patch.setattr(contact_writer, "BATCH_SIZE", batch_size)
-            patch.setattr("communitydesk.services.contact_import.BATCH_SIZE", batch_size)
-            db = open_database(path)
-            try:
-                summary = import_contacts_file(db, actor, data, file_name="salon.csv")
-            finally:
-                db.close()
-        results.append((summary.as_json(), state(path)))
-        path.unlink()
-    assert results[0] == results[1]
+    reference, fast = row_by_row_then_fast(
+        db_path,
+        tmp_path,
+        lambda db: import_contacts_file(db, actor, data, file_name="salon.csv"),
+        batch_size=batch_size,
+    )
+    assert reference == fast
 
 
 def test_constants_of_the_fast_insert_are_quoted_as_sql_wants() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 
 import pytest
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
@@ -216,45 +217,42 @@ def test_results_reach_a_living_owner(qtbot, parent: QWidget) -> None:  # type: 
     assert seen == ["fait"]
 
 
+class _Node:
+    other: object = None
+
+
+def _a_lost_cycle() -> weakref.ref[_Node]:
+    """Two objects that only hold each other: only the cycle collector frees them."""
+    first, second = _Node(), _Node()
+    first.other, second.other = second, first
+    return weakref.ref(first)
+
+
 def test_cycles_are_collected_on_the_ui_thread_only(qtbot) -> None:  # type: ignore[no-untyped-def]
     import gc
-    import weakref
 
     from communitydesk.ui.tasks import MainThreadGarbageCollector
 
     MainThreadGarbageCollector.install()
     assert not gc.isenabled()  # a worker thread never runs the cycle collector
 
-    class Node:
-        other: object = None
-
-    first, second = Node(), Node()
-    first.other, second.other = second, first
-    gone = weakref.ref(first)
-    del first, second
-    kept = [Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
+    gone = _a_lost_cycle()
+    kept = [_Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
     qtbot.waitUntil(lambda: gone() is None, timeout=5000)
     assert len(kept) > gc.get_threshold()[0]
 
 
 def test_the_ui_collector_waits_while_an_import_pauses_collection(qtbot) -> None:  # type: ignore[no-untyped-def]
     import gc
-    import weakref
 
     from communitydesk import cycle_collection
     from communitydesk.ui.tasks import MainThreadGarbageCollector
 
     MainThreadGarbageCollector.install()
 
-    class Node:
-        other: object = None
-
-    first, second = Node(), Node()
-    first.other, second.other = second, first
-    gone = weakref.ref(first)
-    del first, second
+    gone = _a_lost_cycle()
     with cycle_collection.paused():
-        kept = [Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
+        kept = [_Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
         qtbot.wait(3 * MainThreadGarbageCollector.INTERVAL_MS)
         assert gone() is not None  # no collection while paused
     qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # and one soon after
