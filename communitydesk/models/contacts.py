@@ -105,7 +105,7 @@ ACTIVE = and_(Contact.archived_at.is_(None), Contact.anonymised_at.is_(None))
 
 
 class CircleMove(Base):
-    """One move between circles: kept forever, shown on the contact (DOMAIN.md §1)."""
+    """One move between circles: kept forever, shown on the contact (docs/DOMAIN.md §1)."""
 
     __tablename__ = "circle_moves"
 

@@ -1,4 +1,4 @@
-"""Campaign report (DOMAIN.md §5): pace, split per circle, tiers and fulfilment of one campaign.
+"""Campaign report (docs/DOMAIN.md §4): pace, split per circle, tiers and fulfilment of one campaign.
 
 The figures are the campaign dashboard's. A campaign without any contribution yet gets
 its key figures, its tiers and a sentence, not empty charts.

@@ -13,7 +13,7 @@ from communitydesk.rules.circles import CIRCLE_ORDER, Circle
 # Key of the app_settings row holding {circle: days}, as JSON.
 RHYTHM_SETTING_KEY = "circles.rhythm_days"
 
-# Proches monthly, communauté quarterly, grand public yearly (DOMAIN.md §1).
+# Proches monthly, communauté quarterly, grand public yearly (docs/DOMAIN.md §1).
 DEFAULT_RHYTHM_DAYS: dict[str, int] = {
     Circle.PROCHES.value: 30,
     Circle.COMMUNAUTE.value: 90,

@@ -1,4 +1,4 @@
-"""Words of a crowdfunding campaign (DOMAIN.md §2): types, platforms, statuses, reward states.
+"""Words of a crowdfunding campaign (docs/DOMAIN.md §2): types, platforms, statuses, reward states.
 
 Plain Python (no ORM, no Qt) so that services, importers and screens share the same
 values. Stored values are ASCII slugs; ``label()`` gives the French (or English) word.

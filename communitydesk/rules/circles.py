@@ -1,4 +1,4 @@
-"""The three concentric circles, innermost first (DOMAIN.md §1). Plain Python: no ORM import."""
+"""The three concentric circles, innermost first (docs/DOMAIN.md §1). Plain Python: no ORM import."""
 
 from __future__ import annotations
 

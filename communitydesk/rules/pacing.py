@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from communitydesk.rules.campaigns import COUNTED_STATUSES, PaymentStatus
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle
 
-# DOMAIN.md §2: the first ~30 % of the goal typically comes from proches and communauté.
+# docs/DOMAIN.md §2: the first ~30 % of the goal typically comes from proches and communauté.
 CLOSE_CIRCLES_TARGET = 0.30
 CLOSE_CIRCLES: frozenset[str] = frozenset({Circle.PROCHES.value, Circle.COMMUNAUTE.value})
 

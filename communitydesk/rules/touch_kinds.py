@@ -1,4 +1,4 @@
-"""Kinds of touch points (DOMAIN.md §1) and their French labels, in one place."""
+"""Kinds of touch points (docs/DOMAIN.md §1) and their French labels, in one place."""
 
 from __future__ import annotations
 

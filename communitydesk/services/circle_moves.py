@@ -1,4 +1,4 @@
-"""Moving contacts between circles, and the history of those moves (DOMAIN.md §1).
+"""Moving contacts between circles, and the history of those moves (docs/DOMAIN.md §1).
 
 "Rapprocher" moves a contact one circle inward, "éloigner" one circle outward. Every move
 is kept: date, from, to, who (the acting profile) and why.

@@ -2,7 +2,7 @@
 rewards on their way, one in preparation, all backed by the demo's own contacts.
 
 The running campaign has a realistic pace: the proches give in the first days, the
-communauté follows, the grand public comes last (DOMAIN.md §2).
+communauté follows, the grand public comes last (docs/DOMAIN.md §2).
 """
 
 from __future__ import annotations
