@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from communitydesk.db import search_index
+from communitydesk.db.backup import exclusive_access, partial_path, remove_with_journals
 from communitydesk.db.database import Database, open_database
 from communitydesk.db.schema_version import SchemaState, probe
 from communitydesk.errors import UserError
@@ -244,19 +245,34 @@ def create_demo_database(
     progress: Progress | None = None,
     replace: bool = False,
 ) -> DemoSummary:
-    """Create ``path`` (and its folder) as a new demo database; never overwrites real data."""
+    """Create ``path`` (and its folder) as a new demo database; never overwrites real data.
+
+    The demo is built beside ``path`` and put in place at the end, so an interrupted demo
+    never leaves a half-built base under its name. With ``replace``, an existing base is
+    kept in backups/ first, and a base open in another program is refused.
+    """
+    from communitydesk.services.maintenance import replace_database
+
     if contacts < 0:
         raise UserError(_("Le nombre de contacts doit être positif ou nul."))
     found = probe(path)
-    if found.state not in (SchemaState.MISSING, SchemaState.BLANK):
-        if not replace:
-            raise UserError(
-                _("« {path} » existe déjà : choisissez un autre fichier pour la base de démonstration.", path=path)
-            )
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-    db = open_database(path)
+    if found.state not in (SchemaState.MISSING, SchemaState.BLANK) and not replace:
+        raise UserError(
+            _("« {path} » existe déjà : choisissez un autre fichier pour la base de démonstration.", path=path)
+        )
+    if found.state is not SchemaState.MISSING:
+        with exclusive_access(path):
+            pass  # open elsewhere: refused now rather than after building the demo
+    building = partial_path(path)
+    remove_with_journals(building)
+    db = open_database(building)
     try:
-        return populate(db, actor, contacts=contacts, seed=seed, progress=progress)
+        summary = populate(db, actor, contacts=contacts, seed=seed, progress=progress)
     finally:
-        db.close()
+        db.close()  # the last connection: SQLite folds the WAL into the file
+    if found.state is SchemaState.MISSING:
+        building.replace(path)
+    else:
+        replace_database(building, path, kept_prefix="avant-demo-")
+        remove_with_journals(building)
+    return summary

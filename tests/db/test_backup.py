@@ -105,7 +105,7 @@ def test_exclusive_access_refused_while_the_base_is_open(db_path: Path, monkeypa
     app.execute("PRAGMA journal_mode = WAL")
     app.execute("SELECT COUNT(*) FROM tags").fetchone()  # an idle reader, like the running app
     try:
-        with pytest.raises(DatabaseError, match="verrouillée"), exclusive_access(db_path):
+        with pytest.raises(DatabaseError, match="ouverte"), exclusive_access(db_path):
             pass
     finally:
         app.close()

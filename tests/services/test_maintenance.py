@@ -182,7 +182,7 @@ def test_restore_refused_while_the_base_is_open(
     app.execute("PRAGMA journal_mode = WAL")
     app.execute("SELECT COUNT(*) FROM tags").fetchone()
     try:
-        with pytest.raises(DatabaseError, match="verrouillée"):
+        with pytest.raises(DatabaseError, match="ouverte"):
             restore_database(saved, db_path, actor)
         assert app.execute("SELECT name FROM tags").fetchall() == [("en cours",)]
     finally:
