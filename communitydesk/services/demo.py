@@ -268,8 +268,11 @@ def create_demo_database(
     db = open_database(building)
     try:
         summary = populate(db, actor, contacts=contacts, seed=seed, progress=progress)
-    finally:
-        db.close()  # the last connection: SQLite folds the WAL into the file
+    except BaseException:
+        db.close()
+        remove_with_journals(building)  # after a kill -9, the next opening sweeps it
+        raise
+    db.close()  # the last connection: SQLite folds the WAL into the file
     if found.state is SchemaState.MISSING:
         building.replace(path)
     else:

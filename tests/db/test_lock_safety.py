@@ -8,9 +8,11 @@ then tries ``restore`` and ``import contacts``.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,18 @@ def test_a_second_process_cannot_restore_under_the_app_nor_lose_its_wal(db_path:
         assert conn.execute("SELECT COUNT(*) FROM tags").fetchone() == (40,)
     finally:
         conn.close()
+
+
+@pytest.mark.slow
+def test_demo_replace_refuses_a_base_open_in_another_process(
+    tmp_path: Path, hold_elsewhere: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "démo.sqlite3"
+    assert cli("demo", "--db", str(path), "--contacts", "5").returncode == 0
+    hold_elsewhere(path)
+    wal = path.with_name(path.name + "-wal")
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), wal.stat().st_ino)
+    replaced = cli("demo", "--db", str(path), "--contacts", "5", "--replace")
+    assert replaced.returncode == 1 and "ouverte" in replaced.stderr, replaced.stderr
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), wal.stat().st_ino) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["démo.sqlite3", "démo.sqlite3-shm", "démo.sqlite3-wal"]

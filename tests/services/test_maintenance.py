@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -153,15 +153,6 @@ with conn:
 os._exit(0)
 """
 
-# The app holding the base open, until its standard input closes.
-HOLDER = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1])
-conn.execute("SELECT COUNT(*) FROM tags").fetchone()
-print("ouverte", flush=True)
-sys.stdin.read()
-"""
-
 
 def files_of(path: Path) -> dict[str, str]:
     """The digest of the base and of its WAL."""
@@ -173,7 +164,12 @@ def files_of(path: Path) -> dict[str, str]:
     "kind", ["text", "damaged", "broken_link", "blank", "newer", "missing", "base_open", "no_room_for_the_old_base"]
 )
 def test_every_refused_restore_leaves_the_base_and_its_wal_as_they_were(
-    db_path: Path, tmp_path: Path, actor: Actor, kind: str, monkeypatch: pytest.MonkeyPatch
+    db_path: Path,
+    tmp_path: Path,
+    actor: Actor,
+    kind: str,
+    monkeypatch: pytest.MonkeyPatch,
+    hold_elsewhere: Callable[[Path], None],
 ) -> None:
     monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
     add_tags(db_path, "à garder")
@@ -199,19 +195,13 @@ def test_every_refused_restore_leaves_the_base_and_its_wal_as_they_were(
     subprocess.run([sys.executable, "-c", KILLED_WRITER, str(db_path)], check=True)
     if kind == "no_room_for_the_old_base":
         (db_path.parent / "backups").write_text("un fichier, pas un dossier", encoding="utf-8")
-    with contextlib.ExitStack() as stack:
-        if kind == "base_open":
-            holder = stack.enter_context(
-                subprocess.Popen(
-                    [sys.executable, "-c", HOLDER, str(db_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-                )
-            )
-            assert holder.stdout is not None and holder.stdout.readline().strip() == b"ouverte"
-        before = files_of(db_path)
-        assert before["wal"] != "absent"
-        with pytest.raises(DatabaseError) as raised:
-            restore_database(bad, db_path, actor)
-        assert files_of(db_path) == before, "a refused restore rewrote the base or its WAL"
+    if kind == "base_open":
+        hold_elsewhere(db_path)
+    before = files_of(db_path)
+    assert before["wal"] != "absent"
+    with pytest.raises(DatabaseError) as raised:
+        restore_database(bad, db_path, actor)
+    assert files_of(db_path) == before, "a refused restore rewrote the base or its WAL"
     if kind == "base_open":
         assert "ouverte" in str(raised.value)
     elif kind != "no_room_for_the_old_base":
