@@ -189,8 +189,9 @@ def list_backups(database: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
 
 
-def prune_backups(folder: Path, database: Path, keep: int) -> None:
-    for old in list_backups(database)[: -max(1, keep)]:
+def prune_backups(folder: Path, database: Path, keep: int, prefix: str = "") -> None:
+    """Remove all but the newest ``keep`` backups of ``database`` (only those named ``prefix…``)."""
+    for old in [p for p in list_backups(database) if p.name.startswith(prefix)][: -max(1, keep)]:
         old.unlink(missing_ok=True)
 
 

@@ -17,13 +17,14 @@ from typing import Any
 from sqlalchemy import insert
 
 from communitydesk.db import search_index
-from communitydesk.db.backup import exclusive_access, partial_path, remove_with_journals
+from communitydesk.db.backup import DEFAULT_KEEP, exclusive_access, partial_path, prune_backups, remove_with_journals
 from communitydesk.db.database import Database, open_database
 from communitydesk.db.schema_version import SchemaState, probe
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.organisation import Profile
+from communitydesk.paths import backup_dir_for
 from communitydesk.rules.circles import Circle
 from communitydesk.services import demo_campaigns, demo_contacts
 from communitydesk.services import settings as app_settings
@@ -32,6 +33,7 @@ from communitydesk.services.store import table_of
 
 Progress = Callable[[int, int], None]
 BATCH = 5000
+KEPT_PREFIX = "avant-demo-"  # the base a demo replaced, in backups/
 
 CIRCLE_WEIGHTS = {Circle.PROCHES: 0.08, Circle.COMMUNAUTE: 0.30, Circle.GRAND_PUBLIC: 0.62}
 SOURCES = ["bouche-à-oreille", "salon", "site web", "campagne Ulule", "newsletter", "atelier", "réseaux sociaux"]
@@ -276,6 +278,8 @@ def create_demo_database(
     if found.state is SchemaState.MISSING:
         building.replace(path)
     else:
-        replace_database(building, path, kept_prefix="avant-demo-")
+        replace_database(building, path, kept_prefix=KEPT_PREFIX)
         remove_with_journals(building)
+        # `--demo` replaces its base at each start: its kept copies rotate like other backups.
+        prune_backups(backup_dir_for(path), path, DEFAULT_KEEP, prefix=KEPT_PREFIX)
     return summary
