@@ -116,12 +116,13 @@ def sweep_stale_partials(folder: Path) -> None:
 def create_owner_only(path: Path) -> sqlite3.Connection:
     """A new blank base at ``path``, readable by its owner only, and a connection to it.
 
-    Made owner-only before SQLite writes anything in it: SQLite gives a base's -journal,
-    -wal and -shm files the mode of the base itself.
+    Raises FileExistsError when ``path`` exists: nobody's base is ever touched. SQLite gives
+    a base's -journal, -wal and -shm files the mode of the base itself.
     """
+    # The file is new (O_EXCL): no connection can hold it, so closing this descriptor is harmless.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE))
     conn = sqlite3.connect(path)
     try:
-        os.chmod(path, OWNER_ONLY_FILE)
         conn.execute("PRAGMA user_version = 0")  # writes page 1: a blank base, not an empty file
     except BaseException:
         conn.close()
@@ -152,8 +153,8 @@ def exclusive_access(path: Path) -> Iterator[sqlite3.Connection]:
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("COMMIT")  # in EXCLUSIVE locking mode the lock stays until close
         except sqlite3.Error as exc:
-            text = str(exc).lower()
-            if "locked" in text or "busy" in text:
+            # Extended codes (SQLITE_BUSY_RECOVERY...) keep the primary code in their low byte.
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                 raise DatabaseError(
                     _(
                         "« {path} » est ouverte dans CommunityDesk ou dans un autre programme : "

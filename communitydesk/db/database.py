@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +68,9 @@ def open_database(path: Path, *, create: bool = True, keep_backups: int = DEFAUL
     try:
         if found.state is SchemaState.MISSING:
             ensure_parent(path)
-            create_owner_only(path).close()
+            # Created meanwhile by another program, or refused: SQLite opens it, or says why.
+            with suppress(OSError):
+                create_owner_only(path).close()
         if found.state is not SchemaState.CURRENT:
             upgrade(path, keep_backups=keep_backups)
         engine = make_engine(path)
