@@ -70,11 +70,12 @@ def test_a_second_process_cannot_restore_under_the_app_nor_lose_its_wal(db_path:
             wal = db_path.with_name(db_path.name + "-wal")
             wal_inode = wal.stat().st_ino
 
+            imported = cli("import", "contacts", str(contacts_file), "--db", str(db_path))
+            assert imported.returncode == 0, imported.stderr
+            assert wal.exists() and wal.stat().st_ino == wal_inode, "the import unlinked the app's WAL"
             restored = cli("restore", str(backup), "--db", str(db_path))
             assert restored.returncode == 1, restored.stdout + restored.stderr
             assert "ouverte" in restored.stderr and "Traceback" not in restored.stderr
-            imported = cli("import", "contacts", str(contacts_file), "--db", str(db_path))
-            assert imported.returncode == 0, imported.stderr
 
             holder.stdin.write("\n")
             holder.stdin.flush()
