@@ -11,7 +11,9 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -102,3 +104,32 @@ def db(db_path: Path) -> Iterator[Database]:
 def actor() -> Actor:
     """The acting profile: the system (an administrator with every right)."""
     return SYSTEM
+
+
+# A running CommunityDesk as SQLite sees it: a WAL base and an idle connection, in its own process.
+_HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA journal_mode = WAL")
+conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+print("ouverte", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def hold_elsewhere() -> Iterator[Callable[[Path], None]]:
+    """``hold_elsewhere(path)``: another process keeps the base open until the test ends."""
+    holders: list[subprocess.Popen[bytes]] = []
+
+    def hold(path: Path) -> None:
+        holder = subprocess.Popen(
+            [sys.executable, "-c", _HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        holders.append(holder)
+        assert holder.stdout is not None and holder.stdout.readline().strip() == b"ouverte"
+
+    yield hold
+    for holder in holders:
+        with holder:
+            holder.communicate(timeout=30)  # closes its input: it closes the base and ends

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from communitydesk.cli import main
+from communitydesk.db.backup import partial_path
 from communitydesk.services.demo import BATCH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,9 +31,10 @@ def committed_contacts(path: Path) -> dict[int, tuple[str, str]]:
 
 @pytest.mark.slow
 def test_killed_demo_keeps_every_committed_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "tuée.sqlite3"
+    final = tmp_path / "tuée.sqlite3"
+    path = partial_path(final)  # the demo is built beside its final name
     writer = subprocess.Popen(
-        [sys.executable, "-m", "communitydesk", "demo", "--db", str(path), "--contacts", "100000"],
+        [sys.executable, "-m", "communitydesk", "demo", "--db", str(final), "--contacts", "100000"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -53,6 +55,7 @@ def test_killed_demo_keeps_every_committed_batch(tmp_path: Path, capsys: pytest.
             writer.kill()
             writer.wait()
 
+    assert not final.exists(), "a half-built demo under the final name"
     assert main(["check", "--db", str(path)]) == 0, capsys.readouterr().err
     after = committed_contacts(path)
     assert {cid: after.get(cid) for cid in seen} == seen, "a committed contact changed or vanished"

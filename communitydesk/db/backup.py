@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,11 +19,21 @@ from communitydesk.paths import backup_dir_for
 DEFAULT_KEEP = 10
 AUTO_PREFIX = "auto-"
 
+# Bases and backups hold personal data: readable by their owner only, like the exports.
+OWNER_ONLY_FILE = 0o600
+OWNER_ONLY_FOLDER = 0o700
+
+# A copy being written carries this suffix until it is complete and renamed.
+PARTIAL_SUFFIX = ".communitydesk-partial"
+# A kill -9 cannot clean up after itself, so the next backup or opening sweeps what it left.
+# A copy still being written is touched all the time; one untouched for an hour is an orphan.
+STALE_PARTIAL_S = 3600.0
+
 Progress = Callable[[int, int], None]
 
 
 def backup_to(source: Path, target: Path, progress: Progress | None = None) -> Path:
-    """Copy ``source`` to ``target`` page by page while others may keep writing to it.
+    """Copy ``source`` to ``target`` in one step while others may keep writing to it.
 
     The copy is written beside the target and renamed at the end, so an interrupted
     backup never leaves a half file under the final name.
@@ -35,12 +47,13 @@ def backup_to(source: Path, target: Path, progress: Progress | None = None) -> P
 
 
 def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | None = None) -> Path:
-    """Write what ``src`` sees to a new self-contained file ``target`` (via ``.partial``)."""
+    """Write what ``src`` sees to a new self-contained, owner-only file ``target`` (via a partial)."""
     ensure_parent(target)
-    partial = target.with_name(target.name + ".partial")
+    sweep_stale_partials(target.parent)
+    partial = partial_path(target)
     try:
-        partial.unlink(missing_ok=True)
-        dest = sqlite3.connect(partial)
+        remove_with_journals(partial)
+        dest = create_owner_only(partial)
     except (OSError, sqlite3.Error) as exc:
         raise DatabaseError(
             _("Impossible d'écrire « {path} » : {reason}.", path=target, reason=getattr(exc, "strerror", None) or exc)
@@ -52,14 +65,16 @@ def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | 
                 if progress is not None:
                     progress(total - remaining, total)
 
-            src.backup(dest, pages=256, progress=report)
+            # One step, in one read transaction of the source: a copy in several steps starts
+            # over each time another program commits, and never ends under steady writes.
+            src.backup(dest, pages=-1, progress=report)
             # A backup must open anywhere without its -wal file.
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
         partial.replace(target)
     except BaseException as exc:
-        partial.unlink(missing_ok=True)
+        remove_with_journals(partial)
         if isinstance(exc, OSError) or (isinstance(exc, sqlite3.Error) and _is_write_problem(exc)):
             raise DatabaseError(
                 _(
@@ -72,6 +87,49 @@ def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | 
     return target
 
 
+def partial_path(target: Path) -> Path:
+    """Where a copy of ``target`` is written until it is complete."""
+    return target.with_name(target.name + PARTIAL_SUFFIX)
+
+
+def remove_with_journals(path: Path) -> None:
+    """Remove a base that nobody uses (a partial copy) and the journals SQLite kept beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def sweep_stale_partials(folder: Path) -> None:
+    """Remove the partial copies a killed backup or demo left in ``folder`` (see STALE_PARTIAL_S)."""
+    now = time.time()
+    try:
+        leftovers = list(folder.glob(f"*{PARTIAL_SUFFIX}*"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        try:
+            if now - leftover.stat().st_mtime > STALE_PARTIAL_S:
+                leftover.unlink()
+        except OSError:
+            pass  # gone meanwhile, or not ours to remove: the next sweep tries again
+
+
+def create_owner_only(path: Path) -> sqlite3.Connection:
+    """A new blank base at ``path``, readable by its owner only, and a connection to it.
+
+    Raises FileExistsError when ``path`` exists: nobody's base is ever touched. SQLite gives
+    a base's -journal, -wal and -shm files the mode of the base itself.
+    """
+    # The file is new (O_EXCL): no connection can hold it, so closing this descriptor is harmless.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE))
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA user_version = 0")  # writes page 1: a blank base, not an empty file
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _is_write_problem(exc: sqlite3.Error) -> bool:
     # The backup step reports the source's and the copy's troubles alike; these are the copy's.
     text = str(exc).lower()
@@ -80,7 +138,7 @@ def _is_write_problem(exc: sqlite3.Error) -> bool:
 
 @contextmanager
 def exclusive_access(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection that holds ``path`` alone, or a "verrouillée" DatabaseError.
+    """A connection that holds ``path`` alone, or a DatabaseError saying that the base is open.
 
     In WAL mode every open connection (a running CommunityDesk) keeps a shared lock, so
     getting the exclusive lock proves that nobody else has the base open.
@@ -95,6 +153,15 @@ def exclusive_access(path: Path) -> Iterator[sqlite3.Connection]:
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("COMMIT")  # in EXCLUSIVE locking mode the lock stays until close
         except sqlite3.Error as exc:
+            # Extended codes (SQLITE_BUSY_RECOVERY...) keep the primary code in their low byte.
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise DatabaseError(
+                    _(
+                        "« {path} » est ouverte dans CommunityDesk ou dans un autre programme : "
+                        "fermez-la puis réessayez. La base n'a pas été modifiée.",
+                        path=path,
+                    )
+                ) from exc
             raise describe_sqlite_error(path, exc) from exc
         yield conn
     finally:
@@ -123,8 +190,9 @@ def list_backups(database: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
 
 
-def prune_backups(folder: Path, database: Path, keep: int) -> None:
-    for old in list_backups(database)[: -max(1, keep)]:
+def prune_backups(folder: Path, database: Path, keep: int, prefix: str = "") -> None:
+    """Remove all but the newest ``keep`` backups of ``database`` (only those named ``prefix…``)."""
+    for old in [p for p in list_backups(database) if p.name.startswith(prefix)][: -max(1, keep)]:
         old.unlink(missing_ok=True)
 
 
@@ -137,8 +205,11 @@ def latest_backup_age_hours(database: Path) -> float | None:
 
 
 def ensure_parent(path: Path) -> None:
+    """Create the missing folders above ``path``, readable by their owner only."""
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.is_dir()]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        for folder in reversed(missing):
+            folder.mkdir(mode=OWNER_ONLY_FOLDER, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(
             _("Impossible de créer le dossier « {folder} » : {reason}.", folder=path.parent, reason=exc.strerror or exc)

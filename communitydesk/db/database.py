@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from communitydesk.db.backup import DEFAULT_KEEP, ensure_parent
+from communitydesk.db.backup import DEFAULT_KEEP, create_owner_only, ensure_parent, sweep_stale_partials
 from communitydesk.db.engine import make_engine, make_session_factory
 from communitydesk.db.migrate import upgrade
 from communitydesk.db.schema_version import SchemaState, describe_sqlite_error, probe, refuse_newer
@@ -23,6 +23,7 @@ from communitydesk.i18n import _
 # Every model before the first session: SQLAlchemy configures all mappers at the first query,
 # and a worker thread still importing a model module then meets half-defined classes.
 from communitydesk.models import registry as _registry  # noqa: F401
+from communitydesk.paths import backup_dir_for
 
 
 @dataclass
@@ -65,14 +66,20 @@ def open_database(path: Path, *, create: bool = True, keep_backups: int = DEFAUL
     if found.state is SchemaState.NEWER:
         raise refuse_newer(path, found)
     try:
-        if found.state is not SchemaState.CURRENT:
+        if found.state is SchemaState.MISSING:
             ensure_parent(path)
+            # Created meanwhile by another program, or refused: SQLite opens it, or says why.
+            with suppress(OSError):
+                create_owner_only(path).close()
+        if found.state is not SchemaState.CURRENT:
             upgrade(path, keep_backups=keep_backups)
         engine = make_engine(path)
         with engine.connect() as conn:  # surfaces "locked" now rather than on first save
             conn.exec_driver_sql("SELECT 1")
     except (sqlite3.Error, DBAPIError) as exc:
         raise describe_sqlite_error(path, exc) from exc
+    for folder in (path.parent, backup_dir_for(path)):
+        sweep_stale_partials(folder)
     return Database(path=path, engine=engine, sessions=make_session_factory(engine))
 
 

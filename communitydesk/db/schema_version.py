@@ -27,6 +27,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
 
 
+class DamagedFileError(DatabaseError):
+    """The file is a base SQLite cannot read (empty, cut, damaged): only a restore may replace it."""
+
+
 class SchemaState(Enum):
     MISSING = "missing"  # no file yet: will be created
     BLANK = "blank"  # SQLite file with no table at all (e.g. created empty)
@@ -77,31 +81,62 @@ def _remove_wal_files_we_created(path: Path) -> None:
 
 
 def check_file_is_sqlite(path: Path) -> None:
-    """Raise a clear DatabaseError for folders, unreadable, empty, truncated or foreign files."""
+    """Raise a clear DatabaseError for folders, unreadable, empty, truncated or foreign files.
+
+    A file that may be a live base is read through SQLite only: on Linux and macOS, closing
+    any other descriptor of a file releases every lock the process holds on it, SQLite's
+    included, and this check runs while the app holds the base (automatic backup, restore).
+    """
     if path.is_dir():
         raise DatabaseError(_("« {path} » est un dossier, pas un fichier de base de données.", path=path))
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
+        size = path.stat().st_size
     except OSError as exc:
         raise DatabaseError(
             _("Impossible de lire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)
         ) from exc
-    if len(header) == 0:
-        raise DatabaseError(_("« {path} » est un fichier vide, pas une base CommunityDesk.", path=path))
+    if size == 0:
+        raise DamagedFileError(_("« {path} » est un fichier vide, pas une base CommunityDesk.", path=path))
+    if size < SMALLEST_PAGE:
+        # Shorter than one page, it is no usable base (SQLite would take it for an empty
+        # one), so nobody holds it as a base: its first bytes tell what it is.
+        raise _unusable_file(path, None)
+    try:
+        with reading(path) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()  # a read: SQLite checks page 1 and the size
+            (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    except sqlite3.Error as exc:
+        raise _unusable_file(path, exc) from exc
+    if size % page_size:  # SQLite writes whole pages: a file cut inside one is an interrupted copy
+        raise DamagedFileError(_("« {path} » est tronqué : le fichier est incomplet.", path=path))
+
+
+SMALLEST_PAGE = 512
+
+
+def _unusable_file(path: Path, exc: sqlite3.Error | None) -> DatabaseError:
+    """Why ``path`` is no base (``exc``: what SQLite said): another kind of file, a cut copy, damage."""
+    text = str(exc).lower()
+    if exc is not None and "not a database" not in text and "malformed" not in text:
+        return describe_sqlite_error(path, exc)
+    # SQLite refused the file (or it is shorter than a page), so no connection of this
+    # process holds a lock on it as a base: reading its first bytes directly is harmless.
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        return DatabaseError(_("Impossible de lire « {path} » : {reason}.", path=path, reason=error.strerror or error))
     if not header.startswith(SQLITE_HEADER):
-        raise DatabaseError(
+        return DatabaseError(
             _("« {path} » n'est pas une base de données CommunityDesk (ce n'est pas un fichier SQLite).", path=path)
         )
-    if len(header) < 100:
-        raise DatabaseError(_("« {path} » est tronqué : le fichier est incomplet.", path=path))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
-    size = path.stat().st_size
-    # A file shorter than the pages its header announces was cut (copy interrupted...).
-    if page_count and size < page_count * page_size and not _has_wal(path):
-        raise DatabaseError(_("« {path} » est tronqué : le fichier est incomplet.", path=path))
+    # A file shorter than a page or than the pages its header announces was cut (copy interrupted...).
+    if exc is None or (page_count and path.stat().st_size < page_count * page_size and not _has_wal(path)):
+        return DamagedFileError(_("« {path} » est tronqué : le fichier est incomplet.", path=path))
+    return DamagedFileError(str(describe_sqlite_error(path, exc)))
 
 
 def _has_wal(path: Path) -> bool:

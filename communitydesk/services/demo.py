@@ -17,12 +17,14 @@ from typing import Any
 from sqlalchemy import insert
 
 from communitydesk.db import search_index
+from communitydesk.db.backup import DEFAULT_KEEP, exclusive_access, partial_path, prune_backups, remove_with_journals
 from communitydesk.db.database import Database, open_database
 from communitydesk.db.schema_version import SchemaState, probe
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.organisation import Profile
+from communitydesk.paths import backup_dir_for
 from communitydesk.rules.circles import Circle
 from communitydesk.services import demo_campaigns, demo_contacts
 from communitydesk.services import settings as app_settings
@@ -31,6 +33,7 @@ from communitydesk.services.store import table_of
 
 Progress = Callable[[int, int], None]
 BATCH = 5000
+KEPT_PREFIX = "avant-demo-"  # the base a demo replaced, in backups/
 
 CIRCLE_WEIGHTS = {Circle.PROCHES: 0.08, Circle.COMMUNAUTE: 0.30, Circle.GRAND_PUBLIC: 0.62}
 SOURCES = ["bouche-à-oreille", "salon", "site web", "campagne Ulule", "newsletter", "atelier", "réseaux sociaux"]
@@ -244,19 +247,39 @@ def create_demo_database(
     progress: Progress | None = None,
     replace: bool = False,
 ) -> DemoSummary:
-    """Create ``path`` (and its folder) as a new demo database; never overwrites real data."""
+    """Create ``path`` (and its folder) as a new demo database; never overwrites real data.
+
+    The demo is built beside ``path`` and put in place at the end, so an interrupted demo
+    never leaves a half-built base under its name. With ``replace``, an existing base is
+    kept in backups/ first, and a base open in another program is refused.
+    """
+    from communitydesk.services.maintenance import replace_database
+
     if contacts < 0:
         raise UserError(_("Le nombre de contacts doit être positif ou nul."))
     found = probe(path)
-    if found.state not in (SchemaState.MISSING, SchemaState.BLANK):
-        if not replace:
-            raise UserError(
-                _("« {path} » existe déjà : choisissez un autre fichier pour la base de démonstration.", path=path)
-            )
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-    db = open_database(path)
+    if found.state not in (SchemaState.MISSING, SchemaState.BLANK) and not replace:
+        raise UserError(
+            _("« {path} » existe déjà : choisissez un autre fichier pour la base de démonstration.", path=path)
+        )
+    if found.state is not SchemaState.MISSING:
+        with exclusive_access(path):
+            pass  # open elsewhere: refused now rather than after building the demo
+    building = partial_path(path)
+    remove_with_journals(building)
+    db = open_database(building)
     try:
-        return populate(db, actor, contacts=contacts, seed=seed, progress=progress)
-    finally:
+        summary = populate(db, actor, contacts=contacts, seed=seed, progress=progress)
+    except BaseException:
         db.close()
+        remove_with_journals(building)  # after a kill -9, the next opening sweeps it
+        raise
+    db.close()  # the last connection: SQLite folds the WAL into the file
+    if found.state is SchemaState.MISSING:
+        building.replace(path)
+    else:
+        replace_database(building, path, kept_prefix=KEPT_PREFIX)
+        remove_with_journals(building)
+        # `--demo` replaces its base at each start: its kept copies rotate like other backups.
+        prune_backups(backup_dir_for(path), path, DEFAULT_KEEP, prefix=KEPT_PREFIX)
+    return summary

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +16,13 @@ from communitydesk.db.backup import (
     ensure_parent,
     exclusive_access,
     latest_backup_age_hours,
+    partial_path,
     rotating_backup,
     timestamped_name,
 )
 from communitydesk.db.schema_version import (
     HEAD,
-    SQLITE_HEADER,
+    DamagedFileError,
     SchemaState,
     check_file_is_sqlite,
     describe_sqlite_error,
@@ -161,14 +162,28 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
                 details=" ".join(problems),
             )
         )
+    return replace_database(backup, path, kept_prefix="avant-restauration-")
+
+
+def replace_database(source: Path, path: Path, kept_prefix: str) -> Path | None:
+    """Rewrite ``path`` with the sound base ``source``, keeping the replaced one in backups/.
+
+    Refused, with ``path`` untouched, when ``path`` is not a database (a folder, another
+    kind of file) or when it is open in CommunityDesk or another program. Returns where the
+    replaced database was kept (None when there was none).
+    """
     if not path.exists():
         ensure_parent(path)
-        backup_to(backup, path)  # written beside, then renamed: never a half file
+        backup_to(source, path)  # written beside, then renamed: never a half file
         return None
-    if path.is_dir() or not _starts_like_sqlite(path):
-        check_file_is_sqlite(path)  # the precise reason: folder, unreadable, another kind of file
-    kept_path = backup_dir_for(path) / timestamped_name(path, prefix="avant-restauration-")
-    if _intact(path):
+    try:
+        check_file_is_sqlite(path)  # refuses folders, unreadable files, other kinds of file
+        intact = True
+    except DamagedFileError:
+        intact = False  # empty, cut or damaged: replaced, its bytes kept
+    kept_path = backup_dir_for(path) / timestamped_name(path, prefix=kept_prefix)
+    ensure_parent(kept_path)  # refused now rather than once the base is held
+    if intact:
         # Holding the base alone proves that CommunityDesk does not have it open, and keeps it so.
         with exclusive_access(path) as target:
             try:
@@ -179,41 +194,30 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
             if readable:
                 try:
                     kept = copy_connection(target, kept_path)
-                    with reading(backup) as source:
+                    with reading(source) as copy:
                         # The backup API rewrites the base in one transaction: a kill leaves it as it was.
-                        source.backup(target, pages=1024)
+                        copy.backup(target, pages=-1)
                 except sqlite3.Error as exc:
                     raise describe_sqlite_error(path, exc) from exc
                 return kept
-    return _replace_damaged(backup, path, kept_path)
+    return _replace_damaged(source, path, kept_path)
 
 
-def _starts_like_sqlite(path: Path) -> bool:
-    """True for SQLite files, even damaged ones, and for empty files; False for anything else."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError:
-        return False
-    return SQLITE_HEADER.startswith(header)
+def _replace_damaged(source: Path, path: Path, kept_path: Path) -> Path:
+    """A damaged base cannot be copied through SQLite: keep its files as they are, then swap.
 
-
-def _intact(path: Path) -> bool:
-    try:
-        check_file_is_sqlite(path)
-    except DatabaseError:
-        return False
-    return True
-
-
-def _replace_damaged(backup: Path, path: Path, kept_path: Path) -> Path:
-    """A damaged base cannot be copied page by page: keep its raw bytes, then swap the file."""
-    kept_path.parent.mkdir(parents=True, exist_ok=True)
+    Its files are linked (or moved) into backups/, never opened: closing a descriptor of a
+    base would release the locks this process may hold on it.
+    """
+    staged = backup_to(source, partial_path(path))
     for suffix in ("", "-wal"):
-        source = path.with_name(path.name + suffix)
-        if source.exists():
-            shutil.copyfile(source, kept_path.with_name(kept_path.name + suffix))
-    staged = backup_to(backup, path.with_name(path.name + ".restoring"))
+        damaged = path.with_name(path.name + suffix)
+        if damaged.exists():
+            kept = kept_path.with_name(kept_path.name + suffix)
+            try:
+                os.link(damaged, kept)
+            except OSError:  # a disk without hard links (FAT): moved, the restored copy follows
+                damaged.replace(kept)
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     staged.replace(path)

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from communitydesk.db.backup import backup_to, exclusive_access, list_backups, rotating_backup
+from communitydesk.db.backup import (
+    STALE_PARTIAL_S,
+    backup_to,
+    exclusive_access,
+    list_backups,
+    partial_path,
+    rotating_backup,
+)
+from communitydesk.db.database import open_database
 from communitydesk.db.schema_version import HEAD, SchemaState, probe
 from communitydesk.errors import DatabaseError
 
@@ -105,7 +119,7 @@ def test_exclusive_access_refused_while_the_base_is_open(db_path: Path, monkeypa
     app.execute("PRAGMA journal_mode = WAL")
     app.execute("SELECT COUNT(*) FROM tags").fetchone()  # an idle reader, like the running app
     try:
-        with pytest.raises(DatabaseError, match="verrouillée"), exclusive_access(db_path):
+        with pytest.raises(DatabaseError, match="ouverte"), exclusive_access(db_path):
             pass
     finally:
         app.close()
@@ -115,3 +129,106 @@ def test_exclusive_access_refused_while_the_base_is_open(db_path: Path, monkeypa
         with pytest.raises(DatabaseError, match="verrouillée"):
             probe(db_path)
     assert probe(db_path).state is SchemaState.CURRENT
+
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+# Commits every 100 ms; bounded, it stops by itself after about 30 s.
+STEADY_WRITER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], timeout=5)
+conn.execute("PRAGMA journal_mode = WAL")
+print("prêt", flush=True)
+for i in range(300):
+    with conn:
+        conn.execute("INSERT INTO tags (name) VALUES (?)", (f"pendant {i}",))
+    time.sleep(0.1)
+conn.close()
+"""
+
+
+@pytest.mark.slow
+def test_backup_ends_while_another_program_commits_every_100_ms(db_path: Path, tmp_path: Path) -> None:
+    # Over a thousand pages: a copy in several steps would start over at each commit.
+    add_tags(db_path, *(f"étiquette {i:06d} " * 6 for i in range(20000)))
+    with subprocess.Popen(
+        [sys.executable, "-c", STEADY_WRITER, str(db_path)], stdout=subprocess.PIPE, text=True
+    ) as writer:
+        try:
+            assert writer.stdout is not None and writer.stdout.readline().strip() == "prêt"
+            time.sleep(0.3)
+            # Each report takes a while (a slow disk, a busy screen): the copy lasts longer than 100 ms.
+            target = backup_to(db_path, tmp_path / "copie.sqlite3", progress=lambda _done, _total: time.sleep(0.05))
+            assert writer.poll() is None, "the backup only ended once the writer had stopped"
+        finally:
+            writer.kill()
+    conn = sqlite3.connect(target)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("SELECT COUNT(*) FROM tags WHERE name LIKE 'étiquette%'").fetchone() == (20000,)
+    finally:
+        conn.close()
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The common umask, under which files are readable by everyone unless made private."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_backups_are_readable_by_their_owner_only(db_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "nouveau" / "dossier" / "copie.sqlite3"
+    partial_modes: list[int] = []
+    backup_to(db_path, target, progress=lambda _done, _total: partial_modes.append(mode(partial_path(target))))
+    assert partial_modes == [0o600], "the copy being written is private too"
+    assert mode(target) == 0o600
+    assert mode(tmp_path / "nouveau") == mode(tmp_path / "nouveau" / "dossier") == 0o700
+    automatic = rotating_backup(db_path)
+    assert mode(automatic) == 0o600 and mode(automatic.parent) == 0o700
+
+
+# A backup killed (SIGKILL) once its copy is written, before the rename.
+KILLED_BACKUP = """
+import os, signal, sys
+from collections.abc import Iterator
+from pathlib import Path
+from communitydesk.db.backup import backup_to
+backup_to(Path(sys.argv[1]), Path(sys.argv[2]), progress=lambda done, total: os.kill(os.getpid(), signal.SIGKILL))
+"""
+
+
+def test_a_killed_backup_leaves_a_private_partial_that_the_next_backup_sweeps(db_path: Path) -> None:
+    add_tags(db_path, "donnée personnelle")
+    folder = db_path.parent / "backups"
+    target = folder / "auto-tuée.sqlite3"
+    killed = subprocess.run([sys.executable, "-c", KILLED_BACKUP, str(db_path), str(target)], cwd=ROOT)
+    assert killed.returncode == -9
+    leftover = partial_path(target)
+    assert not target.exists() and leftover.exists()
+    assert mode(leftover) == 0o600 and mode(folder) == 0o700
+    # A partial still being written by another backup is recent: it is left alone.
+    running = partial_path(folder / "auto-en-cours.sqlite3")
+    running.write_bytes(b"")
+    hours_ago = time.time() - STALE_PARTIAL_S - 60
+    os.utime(leftover, (hours_ago, hours_ago))
+    rotating_backup(db_path)
+    assert not leftover.exists()
+    assert running.exists()
+
+
+def test_opening_sweeps_stale_partials_beside_the_base(db_path: Path) -> None:
+    beside = partial_path(db_path.with_name("démo.sqlite3"))  # a killed demo's
+    in_backups = partial_path(db_path.parent / "backups" / "auto-x.sqlite3")
+    in_backups.parent.mkdir()
+    for leftover in (beside, in_backups):
+        leftover.write_bytes(b"SQLite format 3\x00")
+        os.utime(leftover, (time.time() - STALE_PARTIAL_S - 60,) * 2)
+    open_database(db_path).close()
+    assert not beside.exists() and not in_backups.exists()

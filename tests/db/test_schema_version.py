@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,27 @@ def test_missing_file_is_created_with_its_folder(tmp_path: Path) -> None:
     db = open_database(path)
     db.close()
     assert probe(path).state is SchemaState.CURRENT
+
+
+def test_a_new_base_and_its_folders_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    previous = os.umask(0o022)  # the common umask, under which files are readable by everyone
+    try:
+        path = tmp_path / "nouveau" / "dossier" / "base.sqlite3"
+        db = open_database(path)
+        try:
+            with db.engine.connect() as conn:  # the app at work: its -wal and -shm exist
+                conn.exec_driver_sql("INSERT INTO tags (name) VALUES ('bénévole')")
+                conn.commit()
+                files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+                assert {name.name: stat.S_IMODE(name.stat().st_mode) for name in files} == {
+                    name.name: 0o600 for name in files
+                }
+        finally:
+            db.close()
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "nouveau").stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
 def test_missing_file_refused_when_creation_not_asked(tmp_path: Path) -> None:

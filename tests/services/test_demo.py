@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from communitydesk.db.backup import list_backups, rotating_backup
 from communitydesk.db.schema_version import HEAD, probe
 from communitydesk.errors import UserError
 from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.services.demo import create_demo_database
+from communitydesk.services import demo
+from communitydesk.services.demo import BATCH, create_demo_database
 from communitydesk.services.maintenance import check_database
 from communitydesk.services.permissions import Actor
 
@@ -80,3 +82,54 @@ def test_negative_count_is_refused(tmp_path: Path, actor: Actor) -> None:
     with pytest.raises(UserError, match="positif"):
         create_demo_database(tmp_path / "x.sqlite3", actor, contacts=-1)
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_demo_replace_keeps_what_it_replaces_in_backups(tmp_path: Path, actor: Actor) -> None:
+    path = tmp_path / "base.sqlite3"
+    create_demo_database(path, actor, contacts=30)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO tags (name) VALUES ('ajoutée à la main')")
+    conn.close()
+    create_demo_database(path, actor, contacts=20, replace=True)
+    assert counts(path, "SELECT COUNT(*) FROM contacts") == [(20,)]
+    kept = list_backups(path)
+    assert [p.name.startswith("avant-demo-") for p in kept] == [True]
+    assert counts(kept[0], "SELECT COUNT(*) FROM contacts") == [(30,)]
+    assert counts(kept[0], "SELECT COUNT(*) FROM tags WHERE name = 'ajoutée à la main'") == [(1,)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "base.sqlite3"]
+
+
+def test_the_copies_kept_by_demo_replace_rotate(tmp_path: Path, actor: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(demo, "DEFAULT_KEEP", 2)
+    path = tmp_path / "demo.sqlite3"
+    create_demo_database(path, actor, contacts=0)
+    mine = rotating_backup(path, reason="manuelle")
+    for _ in range(3):
+        create_demo_database(path, actor, contacts=0, replace=True)
+    kept = list_backups(path)
+    assert mine in kept and len(kept) == 3
+    assert sum(p.name.startswith("avant-demo-") for p in kept) == 2
+
+
+class Interrupted(Exception):
+    pass
+
+
+def interrupt_after_the_first_batch(done: int, _total: int) -> None:
+    raise Interrupted  # like the window's Annuler, or a crash, in the middle of the build
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_interrupted_demo_leaves_no_half_built_base_under_its_name(
+    tmp_path: Path, actor: Actor, existing: bool
+) -> None:
+    path = tmp_path / "démo.sqlite3"
+    if existing:
+        create_demo_database(path, actor, contacts=10)
+        before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(Interrupted):
+        create_demo_database(path, actor, contacts=2 * BATCH, replace=True, progress=interrupt_after_the_first_batch)
+    if existing:
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["démo.sqlite3"] if existing else [])

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,21 +142,47 @@ def test_restore_into_a_new_place(db_path: Path, tmp_path: Path, actor: Actor) -
     assert tag_names(target) == ["nomade"]
 
 
-@pytest.mark.parametrize("kind", ["text", "damaged", "broken_link", "blank", "newer", "missing"])
-def test_unusable_backup_is_refused_and_the_base_untouched(
-    db_path: Path, tmp_path: Path, actor: Actor, kind: str
+# A program killed with its last save still in the WAL (os._exit: SQLite does not fold it in).
+KILLED_WRITER = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA journal_mode = WAL")
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+with conn:
+    conn.execute("INSERT INTO tags (name) VALUES ('dans le WAL')")
+os._exit(0)
+"""
+
+
+def files_of(path: Path) -> dict[str, str]:
+    """The digest of the base and of its WAL."""
+    wal = path.with_name(path.name + "-wal")
+    return {"base": digest(path), "wal": digest(wal) if wal.exists() else "absent"}
+
+
+@pytest.mark.parametrize(
+    "kind", ["text", "damaged", "broken_link", "blank", "newer", "missing", "base_open", "no_room_for_the_old_base"]
+)
+def test_every_refused_restore_leaves_the_base_and_its_wal_as_they_were(
+    db_path: Path,
+    tmp_path: Path,
+    actor: Actor,
+    kind: str,
+    monkeypatch: pytest.MonkeyPatch,
+    hold_elsewhere: Callable[[Path], None],
 ) -> None:
+    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
     add_tags(db_path, "à garder")
     bad = tmp_path / "mauvaise.sqlite3"
     if kind == "text":
         bad.write_text("Nom;Prénom\nDurand;Léa\n", encoding="utf-8")
-    elif kind in ("damaged", "broken_link", "newer"):
-        bad.write_bytes(db_path.read_bytes())
+    elif kind in ("damaged", "broken_link", "newer", "base_open", "no_room_for_the_old_base"):
+        bad = backup_database(db_path, actor, out=bad)
         if kind == "damaged":
             damage(bad)
         elif kind == "broken_link":
             broken_link(bad)
-        else:
+        elif kind == "newer":
             conn = sqlite3.connect(bad)
             with conn:
                 conn.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -163,12 +192,21 @@ def test_unusable_backup_is_refused_and_the_base_untouched(
         conn.execute("CREATE TABLE x (y)")
         conn.execute("DROP TABLE x")
         conn.close()
-    before = digest(db_path)
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(db_path)], check=True)
+    if kind == "no_room_for_the_old_base":
+        (db_path.parent / "backups").write_text("un fichier, pas un dossier", encoding="utf-8")
+    if kind == "base_open":
+        hold_elsewhere(db_path)
+    before = files_of(db_path)
+    assert before["wal"] != "absent"
     with pytest.raises(DatabaseError) as raised:
         restore_database(bad, db_path, actor)
-    assert str(bad) in str(raised.value)
-    assert digest(db_path) == before
-    assert tag_names(db_path) == ["à garder"]
+    assert files_of(db_path) == before, "a refused restore rewrote the base or its WAL"
+    if kind == "base_open":
+        assert "ouverte" in str(raised.value)
+    elif kind != "no_room_for_the_old_base":
+        assert str(bad) in str(raised.value)
+    assert tag_names(db_path) == ["dans le WAL", "à garder"]
     assert list_backups(db_path) == []
 
 
@@ -182,7 +220,7 @@ def test_restore_refused_while_the_base_is_open(
     app.execute("PRAGMA journal_mode = WAL")
     app.execute("SELECT COUNT(*) FROM tags").fetchone()
     try:
-        with pytest.raises(DatabaseError, match="verrouillée"):
+        with pytest.raises(DatabaseError, match="ouverte"):
             restore_database(saved, db_path, actor)
         assert app.execute("SELECT name FROM tags").fetchall() == [("en cours",)]
     finally:
