@@ -240,8 +240,9 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
     """Exit 0 when the import ran, even if some lines were refused (they are listed, and
-    left out: fix them and run again, the lines already imported are recognised);
-    exit 1 when nothing could be imported (unreadable file, unknown columns, locked base)."""
+    left out: fix them and run again, the lines already imported are recognised) or the
+    search could not be refreshed after the commit (a warning); exit 1 when nothing could
+    be imported (unreadable file, unknown columns, locked base)."""
     from communitydesk.db.database import open_database
     from communitydesk.services.contact_import import ImportMode, import_contacts_file
 
@@ -255,10 +256,6 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contacts")),
         )
-        if not summary.dry_run:  # committed: now the search data, so that the first search is instant
-            from communitydesk.services.contact_search import refresh_search_index
-
-            refresh_search_index(db, _system_actor())
     finally:
         db.close()
     if args.json:
@@ -280,6 +277,8 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         print(_("{count} ligne(s) non importée(s) :", count=summary.rejected_lines), file=sys.stderr)
         for error in summary.errors:
             print(f"  {error.message}", file=sys.stderr)
+    for warning in summary.warnings:
+        print(_("Attention : {message}", message=warning), file=sys.stderr)
     return EXIT_OK
 
 

@@ -30,7 +30,7 @@ from sqlalchemy.exc import OperationalError
 from communitydesk import cycle_collection
 from communitydesk.db.database import Database
 from communitydesk.db.schema_version import describe_sqlite_error
-from communitydesk.errors import UserError
+from communitydesk.errors import DatabaseError, UserError
 from communitydesk.i18n import _
 from communitydesk.importers.contact_batch_cleaning import CleanedBatch
 from communitydesk.importers.contact_columns import ColumnMapping
@@ -47,6 +47,7 @@ from communitydesk.importers.contact_writer import BATCH_SIZE, ContactImportWrit
 from communitydesk.importers.import_summary import ImportCancelled, ImportMode, ImportSummary
 from communitydesk.importers.text_decoding import decode_text
 from communitydesk.models.base import utcnow
+from communitydesk.services.contact_search import refresh_search_index
 from communitydesk.services.permissions import Action, Actor, require
 
 Progress = Callable[[int, int], None]
@@ -291,8 +292,8 @@ def _run(
     """Match and write every line in one transaction, a chunk of lines at a time; commit unless dry run.
 
     The search data (FTS rows) of the contacts written stay queued: not in this transaction
-    (5 s of a 100 000-line import), but in the caller's own pass after the commit
-    (``contact_search.refresh_search_index`` in the background) or at the first search."""
+    (5 s of a 100 000-line import), but in a pass of its own after the commit (see
+    ``_index_for_search``), or at the first search."""
     source = summary.source_name[:100]
     total = max(total, 1)
     done = 0
@@ -339,8 +340,30 @@ def _run(
             else:
                 transaction.commit()
     except (sqlite3.OperationalError, OperationalError) as exc:  # locked, read-only, disk full...
-        raise describe_sqlite_error(db.path, exc) from exc
+        problem = describe_sqlite_error(db.path, exc)
+        raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=problem)) from exc
     summary.errors.sort(key=lambda error: error.line)
+    if not summary.dry_run:
+        _index_for_search(db, actor, summary)
     if progress is not None:
         progress(1, 1)
     return summary
+
+
+def _index_for_search(db: Database, actor: Actor, summary: ImportSummary) -> None:
+    """Index the contacts just committed, so that the first search after the import is instant.
+
+    The import is saved whatever happens here: another import holding the base past the busy
+    timeout only delays the indexing to the next search (which refreshes whatever is queued),
+    and is reported as a warning, never as a failure of the import.
+    """
+    try:
+        refresh_search_index(db, actor)
+    except DatabaseError as exc:
+        summary.warnings.append(
+            _(
+                "Les contacts sont enregistrés ; la recherche les trouvera après sa prochaine mise à jour, "
+                "faite à la prochaine recherche. Pas maintenant : {problem}",
+                problem=exc,
+            )
+        )

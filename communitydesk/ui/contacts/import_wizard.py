@@ -109,6 +109,7 @@ def summary_lines(wizard: QWidget, summary: ImportSummary) -> str:
         QCoreApplication.translate("ContactImportWizard", "Lignes en erreur, non importées : {n}").format(
             n=number(summary.rejected_lines)
         ),
+        *summary.warnings,  # already sentences in the user's language (services translate them)
     ]
     return "\n".join(lines)
 
@@ -643,10 +644,10 @@ class ContactImportWizard(QWizard):
 
         def work(ctx: TaskContext) -> ImportSummary:
             from communitydesk.services.contact_import import import_contacts_file
-            from communitydesk.services.contact_search import refresh_search_index
 
             database = self.database()
-            summary = import_contacts_file(
+            # A real run also indexes the new contacts for the search, after its commit.
+            return import_contacts_file(
                 database,
                 actor,
                 opened.data,
@@ -659,10 +660,6 @@ class ContactImportWizard(QWizard):
                 delimiter=delimiter,
                 encoding=encoding,
             )
-            if not dry_run:
-                # Index the new rows now, in this worker, so the first search after the import is instant.
-                refresh_search_index(database, actor)  # no progress: a cancel here would hide a committed import
-            return summary
 
         return run_for(self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True)
 
