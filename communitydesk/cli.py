@@ -10,7 +10,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from communitydesk.errors import UserError
 from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
 
 if TYPE_CHECKING:
+    from communitydesk.db.database import Database
     from communitydesk.services.permissions import Actor
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -243,11 +245,9 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     left out: fix them and run again, the lines already imported are recognised) or the
     search could not be refreshed after the commit (a warning); exit 1 when nothing could
     be imported (unreadable file, unknown columns, locked base)."""
-    from communitydesk.db.database import open_database
     from communitydesk.services.contact_import import ImportMode, import_contacts_file
 
-    db = open_database(args.db)  # a write command: a new --db is created with its folder
-    try:
+    with _database_to_write(args.db, dry_run=args.dry_run) as db:
         summary = import_contacts_file(
             db,
             _system_actor(),
@@ -256,8 +256,6 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contacts")),
         )
-    finally:
-        db.close()
     if args.json:
         _print_json(summary.as_json())
         return EXIT_OK
@@ -280,6 +278,22 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     for warning in summary.warnings:
         print(_("Attention : {message}", message=warning), file=sys.stderr)
     return EXIT_OK
+
+
+@contextmanager
+def _database_to_write(path: Path, *, dry_run: bool) -> Iterator[Database]:
+    """The open base of a write command: a new ``path`` is created with its folder, except
+    by a dry run, which simulates on an empty base in a temporary folder and creates nothing."""
+    import tempfile
+
+    from communitydesk.db.database import open_database
+
+    with tempfile.TemporaryDirectory() if dry_run and not path.exists() else nullcontext(None) as scratch:
+        db = open_database(Path(scratch) / path.name if scratch else path)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 def cmd_export_contacts(args: argparse.Namespace) -> int:
@@ -460,6 +474,22 @@ def display_problem() -> str | None:
     return None
 
 
+def _refuse_a_newer_base(path: Path | None) -> None:
+    """Every command refuses a base written by a newer CommunityDesk before touching it,
+    even those that only read it (its figures may not mean what this version thinks)."""
+    if path is None or not path.exists():
+        return
+    from communitydesk.db.schema_version import SchemaState, probe, refuse_newer
+    from communitydesk.errors import DatabaseError
+
+    try:
+        found = probe(path)
+    except DatabaseError:
+        return  # damaged, foreign, locked...: each command says so in its own terms (restore may replace it)
+    if found.state is SchemaState.NEWER:
+        raise refuse_newer(path, found)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
     # Language first, so that even argument errors speak the user's language.
@@ -478,6 +508,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(db=args.db, demo=args.demo, language=args.lang)
         handler: Handler = args.handler
+        _refuse_a_newer_base(getattr(args, "db", None))
         return handler(args)
     except UserError as error:
         print(_("Erreur : {message}", message=error), file=sys.stderr)
