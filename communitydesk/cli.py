@@ -519,7 +519,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except OSError as error:
         # A full disk, a permission, a vanished folder: the user can act on it, a traceback would not help.
-        reason = error.strerror or str(error)
+        from communitydesk.system_errors import os_error_reason
+
+        reason = os_error_reason(error)
         if error.filename:
             reason = _("« {path} » : {reason}.", path=error.filename, reason=reason)
         print(_("Erreur : {message}", message=reason), file=sys.stderr)

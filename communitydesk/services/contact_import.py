@@ -49,6 +49,7 @@ from communitydesk.importers.text_decoding import decode_text
 from communitydesk.models.base import utcnow
 from communitydesk.services.contact_search import refresh_search_index
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.system_errors import os_error_reason
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -91,7 +92,7 @@ def read_input(file_or_bytes: FileInput, file_name: str | None = None) -> tuple[
             raise UserError(_("« {path} » est un dossier, pas un fichier de contacts.", path=path)) from exc
         except OSError as exc:
             raise UserError(
-                _("Impossible de lire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)
+                _("Impossible de lire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
             ) from exc
     data = file_or_bytes.read()
     return data, file_name or Path(str(getattr(file_or_bytes, "name", "") or _("import.csv"))).name
