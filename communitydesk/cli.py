@@ -245,7 +245,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     left out: fix them and run again, the lines already imported are recognised) or the
     search could not be refreshed after the commit (a warning); exit 1 when nothing could
     be imported (unreadable file, unknown columns, locked base)."""
-    from communitydesk.services.contact_import import ImportMode, import_contacts_file
+    from communitydesk.services.contact_import import ImportMode, import_contacts_file, index_imported_contacts
 
     with _database_to_write(args.db, dry_run=args.dry_run) as db:
         summary = import_contacts_file(
@@ -256,6 +256,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contacts")),
         )
+        index_imported_contacts(db, _system_actor(), summary)  # committed: the first search will be instant
     if args.json:
         _print_json(summary.as_json())
         return EXIT_OK

@@ -70,6 +70,7 @@ __all__ = [
     "import_contacts_csv",
     "import_contacts_file",
     "import_contacts_vcard",
+    "index_imported_contacts",
     "open_contacts_file",
     "preview_contacts_file",
 ]
@@ -293,8 +294,8 @@ def _run(
     """Match and write every line in one transaction, a chunk of lines at a time; commit unless dry run.
 
     The search data (FTS rows) of the contacts written stay queued: not in this transaction
-    (5 s of a 100 000-line import), but in a pass of its own after the commit (see
-    ``_index_for_search``), or at the first search."""
+    (5 s of a 100 000-line import), but in the caller's own pass after the commit
+    (``index_imported_contacts``, in the background) or at the first search."""
     source = summary.source_name[:100]
     total = max(total, 1)
     done = 0
@@ -344,20 +345,22 @@ def _run(
         problem = describe_sqlite_error(db.path, exc)
         raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=problem)) from exc
     summary.errors.sort(key=lambda error: error.line)
-    if not summary.dry_run:
-        _index_for_search(db, actor, summary)
     if progress is not None:
         progress(1, 1)
     return summary
 
 
-def _index_for_search(db: Database, actor: Actor, summary: ImportSummary) -> None:
-    """Index the contacts just committed, so that the first search after the import is instant.
+def index_imported_contacts(db: Database, actor: Actor, summary: ImportSummary) -> None:
+    """Index the contacts an import just committed, so that the first search after it is instant.
 
-    The import is saved whatever happens here: another import holding the base past the busy
+    Called by whoever ran the import (the CLI, the wizard's worker), after it returned. The
+    import is saved whatever happens here: another import holding the base past the busy
     timeout only delays the indexing to the next search (which refreshes whatever is queued),
-    and is reported as a warning, never as a failure of the import.
+    and is added to ``summary.warnings``, never raised as a failure of the import.
     """
+    require(actor, Action.IMPORT)
+    if summary.dry_run:
+        return
     try:
         refresh_search_index(db, actor)
     except DatabaseError as exc:

@@ -643,11 +643,10 @@ class ContactImportWizard(QWizard):
         delimiter, encoding = self.delimiter, self.encoding
 
         def work(ctx: TaskContext) -> ImportSummary:
-            from communitydesk.services.contact_import import import_contacts_file
+            from communitydesk.services.contact_import import import_contacts_file, index_imported_contacts
 
             database = self.database()
-            # A real run also indexes the new contacts for the search, after its commit.
-            return import_contacts_file(
+            summary = import_contacts_file(
                 database,
                 actor,
                 opened.data,
@@ -660,6 +659,10 @@ class ContactImportWizard(QWizard):
                 delimiter=delimiter,
                 encoding=encoding,
             )
+            # Now, in this worker, so the first search is instant; no progress: a cancel here would hide
+            # a committed import. A busy base only delays it to the next search (a warning).
+            index_imported_contacts(database, actor, summary)
+            return summary
 
         return run_for(self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True)
 
