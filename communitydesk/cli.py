@@ -283,14 +283,23 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _database_to_write(path: Path, *, dry_run: bool) -> Iterator[Database]:
-    """The open base of a write command: a new ``path`` is created with its folder, except
-    by a dry run, which simulates on an empty base in a temporary folder and creates nothing."""
+    """The open base of a write command: a new ``path`` is created with its folder and an
+    older one upgraded, except by a dry run, which writes nothing there: it simulates on a
+    copy (upgraded) or an empty base, in a temporary folder."""
     import tempfile
 
+    from communitydesk.db.backup import backup_to
     from communitydesk.db.database import open_database
+    from communitydesk.db.schema_version import SchemaState, probe
 
-    with tempfile.TemporaryDirectory() if dry_run and not path.exists() else nullcontext(None) as scratch:
-        db = open_database(Path(scratch) / path.name if scratch else path)
+    simulated = dry_run and probe(path).state is not SchemaState.CURRENT
+    with tempfile.TemporaryDirectory() if simulated else nullcontext(None) as scratch:
+        target = path
+        if scratch is not None:
+            target = Path(scratch) / path.name
+            if path.exists():
+                backup_to(path, target)
+        db = open_database(target)
         try:
             yield db
         finally:

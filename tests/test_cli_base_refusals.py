@@ -125,3 +125,25 @@ def test_a_dry_run_on_a_missing_base_creates_nothing(
     else:
         assert code == 1
         assert "n'existe pas" in err
+
+
+@pytest.mark.parametrize("old", ["0001", "0005"])
+def test_a_dry_run_on_an_older_base_leaves_it_as_it_was(
+    old: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alembic import command
+
+    from communitydesk.db.migrate import alembic_config
+
+    db = tmp_path / "base" / "ancienne.sqlite3"
+    db.parent.mkdir()
+    command.upgrade(alembic_config(db), old)
+    before = digest(db)
+
+    code = main(argv_for("import contacts --dry-run", tmp_path, db))
+
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "1 créé(s)" in out  # simulated on an upgraded copy
+    assert digest(db) == before
+    assert listing(db.parent) == [db.name], "not upgraded, no avant-migration backup"
