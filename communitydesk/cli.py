@@ -196,7 +196,6 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_import_contributions(args: argparse.Namespace) -> int:
-    from communitydesk.db.database import open_database
     from communitydesk.errors import DatabaseError
     from communitydesk.importers.contributions_csv import load_mapping_file
     from communitydesk.services.campaign_import import import_contributions
@@ -204,8 +203,7 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
     if not args.db.exists():
         raise DatabaseError(_("La base « {path} » n'existe pas.", path=args.db))
     mapping = load_mapping_file(args.mapping) if args.mapping else None
-    db = open_database(args.db, create=False)
-    try:
+    with _database_to_write(args.db, dry_run=args.dry_run) as db:
         summary = import_contributions(
             db,
             _system_actor(),
@@ -217,8 +215,6 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contributions")),
         )
-    finally:
-        db.close()
     if args.json:
         _print_json(summary.as_json())
     else:
