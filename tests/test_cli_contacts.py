@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -133,27 +134,15 @@ def test_vcard_import_and_exports(
 
 
 def test_search_refresh_held_up_after_the_commit_is_a_warning_not_a_failure(
-    db_path: Path, excel_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    db_path: Path,
+    excel_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    search_refresh_held_up: Callable[[], None],
 ) -> None:
-    from communitydesk.db import schema_version, search_index
     from communitydesk.db.database import open_database
     from communitydesk.services.contact_search import count as search_count
     from communitydesk.services.permissions import SYSTEM
 
-    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
-    real_refresh = search_index.refresh
-
-    def refresh_while_another_program_writes(conn: object, progress: object = None) -> int:
-        # Another import takes the write lock between this import's commit and its search refresh.
-        other = sqlite3.connect(db_path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        try:
-            return real_refresh(conn, progress)  # type: ignore[arg-type]
-        finally:
-            other.execute("ROLLBACK")
-            other.close()
-
-    monkeypatch.setattr(search_index, "refresh", refresh_while_another_program_writes)
     code, out, err = run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path), "--json")
     assert code == 0, err
     summary = json.loads(out)
@@ -165,7 +154,7 @@ def test_search_refresh_held_up_after_the_commit_is_a_warning_not_a_failure(
     assert code == 0
     assert "Attention : Les contacts sont enregistrés" in err
 
-    monkeypatch.setattr(search_index, "refresh", real_refresh)
+    search_refresh_held_up()  # the other program is done
     db = open_database(db_path)
     try:
         assert search_count(db, SYSTEM, "zoé lambert") == 1  # the next search indexes what was left queued

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import pytest
-
-from communitydesk.db import schema_version, search_index
 from communitydesk.db.database import Database
 from communitydesk.services import contact_search
 from communitydesk.services.permissions import Actor
@@ -17,7 +13,7 @@ CSV = "Prénom;Nom;E-mail\r\nHélène;Noël;helene@exemple.fr\r\n".encode()
 
 
 def test_a_busy_base_after_the_commit_is_a_warning(
-    qtbot, make_window, db_path: Path, db: Database, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor, tmp_path: Path, search_refresh_held_up
 ) -> None:  # type: ignore[no-untyped-def]
     csv_file = tmp_path / "adhérents.csv"
     csv_file.write_bytes(CSV)
@@ -29,24 +25,11 @@ def test_a_busy_base_after_the_commit_is_a_warning(
     wizard.file_page.load()
     qtbot.waitUntil(lambda: wizard.opened is not None, timeout=10000)
 
-    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
-    real_refresh = search_index.refresh
-
-    def refresh_while_another_program_writes(conn: object, progress: object = None) -> int:
-        other = sqlite3.connect(db_path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        try:
-            return real_refresh(conn, progress)  # type: ignore[arg-type]
-        finally:
-            other.execute("ROLLBACK")
-            other.close()
-
-    monkeypatch.setattr(search_index, "refresh", refresh_while_another_program_writes)
     summaries, failures = [], []
     task = wizard.run_import(False, summaries.append, failures.append, lambda: None)
     with qtbot.waitSignal(task.finished, timeout=20000):
         pass
-    monkeypatch.setattr(search_index, "refresh", real_refresh)
+    search_refresh_held_up()  # the other program is done
 
     assert failures == []
     assert summaries[0].created == 1
