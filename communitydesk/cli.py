@@ -10,7 +10,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from communitydesk.errors import UserError
 from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
 
 if TYPE_CHECKING:
+    from communitydesk.db.database import Database
     from communitydesk.services.permissions import Actor
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -194,7 +196,6 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_import_contributions(args: argparse.Namespace) -> int:
-    from communitydesk.db.database import open_database
     from communitydesk.errors import DatabaseError
     from communitydesk.importers.contributions_csv import load_mapping_file
     from communitydesk.services.campaign_import import import_contributions
@@ -202,8 +203,7 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
     if not args.db.exists():
         raise DatabaseError(_("La base « {path} » n'existe pas.", path=args.db))
     mapping = load_mapping_file(args.mapping) if args.mapping else None
-    db = open_database(args.db, create=False)
-    try:
+    with _database_to_write(args.db, dry_run=args.dry_run) as db:
         summary = import_contributions(
             db,
             _system_actor(),
@@ -215,8 +215,6 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contributions")),
         )
-    finally:
-        db.close()
     if args.json:
         _print_json(summary.as_json())
     else:
@@ -240,13 +238,12 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
     """Exit 0 when the import ran, even if some lines were refused (they are listed, and
-    left out: fix them and run again, the lines already imported are recognised);
-    exit 1 when nothing could be imported (unreadable file, unknown columns, locked base)."""
-    from communitydesk.db.database import open_database
-    from communitydesk.services.contact_import import ImportMode, import_contacts_file
+    left out: fix them and run again, the lines already imported are recognised) or the
+    search could not be refreshed after the commit (a warning); exit 1 when nothing could
+    be imported (unreadable file, unknown columns, locked base)."""
+    from communitydesk.services.contact_import import ImportMode, import_contacts_file, index_imported_contacts
 
-    db = open_database(args.db)  # a write command: a new --db is created with its folder
-    try:
+    with _database_to_write(args.db, dry_run=args.dry_run) as db:
         summary = import_contacts_file(
             db,
             _system_actor(),
@@ -255,12 +252,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contacts")),
         )
-        if not summary.dry_run:  # committed: now the search data, so that the first search is instant
-            from communitydesk.services.contact_search import refresh_search_index
-
-            refresh_search_index(db, _system_actor())
-    finally:
-        db.close()
+        index_imported_contacts(db, _system_actor(), summary)  # committed: the first search will be instant
     if args.json:
         _print_json(summary.as_json())
         return EXIT_OK
@@ -280,7 +272,34 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         print(_("{count} ligne(s) non importée(s) :", count=summary.rejected_lines), file=sys.stderr)
         for error in summary.errors:
             print(f"  {error.message}", file=sys.stderr)
+    for warning in summary.warnings:
+        print(_("Attention : {message}", message=warning), file=sys.stderr)
     return EXIT_OK
+
+
+@contextmanager
+def _database_to_write(path: Path, *, dry_run: bool) -> Iterator[Database]:
+    """The open base of a write command: a new ``path`` is created with its folder and an
+    older one upgraded, except by a dry run, which writes nothing there: it simulates on a
+    copy (upgraded) or an empty base, in a temporary folder."""
+    import tempfile
+
+    from communitydesk.db.backup import backup_to
+    from communitydesk.db.database import open_database
+    from communitydesk.db.schema_version import SchemaState, probe
+
+    simulated = dry_run and probe(path).state is not SchemaState.CURRENT
+    with tempfile.TemporaryDirectory() if simulated else nullcontext(None) as scratch:
+        target = path
+        if scratch is not None:
+            target = Path(scratch) / path.name
+            if path.exists():
+                backup_to(path, target)
+        db = open_database(target)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 def cmd_export_contacts(args: argparse.Namespace) -> int:
@@ -461,6 +480,22 @@ def display_problem() -> str | None:
     return None
 
 
+def _refuse_a_newer_base(path: Path | None) -> None:
+    """Every command refuses a base written by a newer CommunityDesk before touching it,
+    even those that only read it (its figures may not mean what this version thinks)."""
+    if path is None or not path.exists():
+        return
+    from communitydesk.db.schema_version import SchemaState, probe, refuse_newer
+    from communitydesk.errors import DatabaseError
+
+    try:
+        found = probe(path)
+    except DatabaseError:
+        return  # damaged, foreign, locked...: each command says so in its own terms (restore may replace it)
+    if found.state is SchemaState.NEWER:
+        raise refuse_newer(path, found)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
     # Language first, so that even argument errors speak the user's language.
@@ -479,6 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(db=args.db, demo=args.demo, language=args.lang)
         handler: Handler = args.handler
+        _refuse_a_newer_base(getattr(args, "db", None))
         return handler(args)
     except UserError as error:
         print(_("Erreur : {message}", message=error), file=sys.stderr)
@@ -489,7 +525,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except OSError as error:
         # A full disk, a permission, a vanished folder: the user can act on it, a traceback would not help.
-        reason = error.strerror or str(error)
+        from communitydesk.system_errors import os_error_reason
+
+        reason = os_error_reason(error)
         if error.filename:
             reason = _("« {path} » : {reason}.", path=error.filename, reason=reason)
         print(_("Erreur : {message}", message=reason), file=sys.stderr)

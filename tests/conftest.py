@@ -11,10 +11,12 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -133,3 +135,25 @@ def hold_elsewhere() -> Iterator[Callable[[Path], None]]:
     for holder in holders:
         with holder:
             holder.communicate(timeout=30)  # closes its input: it closes the base and ends
+
+
+@pytest.fixture
+def search_refresh_held_up(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], None]]:
+    """Until the returned function is called, every search refresh on ``db_path`` meets another
+    program holding the write lock past the busy timeout (0.1 s): what a concurrent import does."""
+    from communitydesk.db import schema_version, search_index
+
+    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
+    real_refresh = search_index.refresh
+
+    def refresh_while_another_program_writes(conn: Any, progress: Any = None) -> int:
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            return real_refresh(conn, progress)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+
+    monkeypatch.setattr(search_index, "refresh", refresh_while_another_program_writes)
+    yield lambda: monkeypatch.setattr(search_index, "refresh", real_refresh)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,6 +58,7 @@ def test_import_json_then_again(db_path: Path, excel_file: Path, capsys: pytest.
                 "message": "Ligne 3, « Courriel » : adresse e-mail non valide « paul@exemple ».",
             }
         ],
+        "warnings": [],
     }
     code, out, _err = run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path), "--json")
     # Everyone known: the repeated Hélène line too is now a line matching the base.
@@ -127,3 +131,86 @@ def test_vcard_import_and_exports(
 
     code, _out, err = run(capsys, "export", "contacts", "--db", str(db_path), "--out", str(out_csv), "--circle", "amis")
     assert code == 1 and "Cercle inconnu « amis »" in err
+
+
+def test_search_refresh_held_up_after_the_commit_is_a_warning_not_a_failure(
+    db_path: Path,
+    excel_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    search_refresh_held_up: Callable[[], None],
+) -> None:
+    from communitydesk.db.database import open_database
+    from communitydesk.services.contact_search import count as search_count
+    from communitydesk.services.permissions import SYSTEM
+
+    code, out, err = run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path), "--json")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["created"] == 2
+    assert summary["warnings"] and "enregistrés" in summary["warnings"][0]["message"]
+    assert count(db_path) == 2  # committed, as the exit code says
+
+    code, _out, err = run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path), "--update")
+    assert code == 0
+    assert "Attention : Les contacts sont enregistrés" in err
+
+    search_refresh_held_up()  # the other program is done
+    db = open_database(db_path)
+    try:
+        assert search_count(db, SYSTEM, "zoé lambert") == 1  # the next search indexes what was left queued
+    finally:
+        db.close()
+
+
+# Each process runs the real command with a short busy timeout, so that the three really collide.
+IMPORT_WITH_SHORT_WAIT = (
+    "import sys; from communitydesk.db import schema_version; schema_version.BUSY_TIMEOUT_S = 0.05; "
+    "from communitydesk.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+@pytest.mark.slow
+def test_three_imports_started_together_say_what_happened_to_their_contacts(db_path: Path, tmp_path: Path) -> None:
+    from communitydesk.db.database import open_database
+    from communitydesk.services.contact_search import count as search_count
+    from communitydesk.services.permissions import SYSTEM
+
+    files = []
+    for k in range(3):
+        path = tmp_path / f"fichier{k}.csv"
+        lines = [f"Nom{k}x{i};Prénom;p{k}.{i}@exemple.fr" for i in range(4000)]
+        path.write_text("Nom;Prénom;E-mail\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        files.append(path)
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", IMPORT_WITH_SHORT_WAIT, "import", "contacts", str(path), "--db", str(db_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path in files
+    ]
+    outcomes = [(p.wait(timeout=300), *p.communicate()) for p in processes]
+
+    conn = sqlite3.connect(db_path)
+    try:
+        emails = {row[0] for row in conn.execute("SELECT email FROM contacts")}
+    finally:
+        conn.close()
+    for k, (code, out, err) in enumerate(outcomes):
+        saved = {email for email in emails if email.startswith(f"p{k}.")}
+        if code == 0:
+            assert "4000 créé(s)" in out, err
+            assert len(saved) == 4000, f"import {k} said it saved its contacts: {err}"
+        else:
+            assert code == 1, err
+            assert "Rien n'a été enregistré" in err, err
+            assert saved == set(), f"import {k} said nothing was saved"
+            assert "Traceback" not in err
+    assert any(code == 0 for code, _out, _err in outcomes)
+    db = open_database(db_path)
+    try:
+        for k, (code, _out, _err) in enumerate(outcomes):
+            assert search_count(db, SYSTEM, f"nom{k}x3999") == (1 if code == 0 else 0)
+    finally:
+        db.close()

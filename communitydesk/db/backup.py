@@ -15,6 +15,7 @@ from communitydesk.db.schema_version import check_file_is_sqlite, describe_sqlit
 from communitydesk.errors import DatabaseError
 from communitydesk.i18n import _
 from communitydesk.paths import backup_dir_for
+from communitydesk.system_errors import os_error_reason
 
 DEFAULT_KEEP = 10
 AUTO_PREFIX = "auto-"
@@ -55,9 +56,7 @@ def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | 
         remove_with_journals(partial)
         dest = create_owner_only(partial)
     except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(
-            _("Impossible d'écrire « {path} » : {reason}.", path=target, reason=getattr(exc, "strerror", None) or exc)
-        ) from exc
+        raise _write_refusal(target, exc) from exc
     try:
         try:
 
@@ -76,13 +75,7 @@ def copy_connection(src: sqlite3.Connection, target: Path, progress: Progress | 
     except BaseException as exc:
         remove_with_journals(partial)
         if isinstance(exc, OSError) or (isinstance(exc, sqlite3.Error) and _is_write_problem(exc)):
-            raise DatabaseError(
-                _(
-                    "Impossible d'écrire « {path} » : {reason}.",
-                    path=target,
-                    reason=getattr(exc, "strerror", None) or exc,
-                )
-            ) from exc
+            raise _write_refusal(target, exc) from exc
         raise
     return target
 
@@ -128,6 +121,12 @@ def create_owner_only(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _write_refusal(target: Path, exc: OSError | sqlite3.Error) -> DatabaseError:
+    if isinstance(exc, OSError):
+        return DatabaseError(_("Impossible d'écrire « {path} » : {reason}.", path=target, reason=os_error_reason(exc)))
+    return describe_sqlite_error(target, exc)
 
 
 def _is_write_problem(exc: sqlite3.Error) -> bool:
@@ -212,5 +211,9 @@ def ensure_parent(path: Path) -> None:
             folder.mkdir(mode=OWNER_ONLY_FOLDER, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(
-            _("Impossible de créer le dossier « {folder} » : {reason}.", folder=path.parent, reason=exc.strerror or exc)
+            _(
+                "Impossible de créer le dossier « {folder} » : {reason}.",
+                folder=path.parent,
+                reason=os_error_reason(exc),
+            )
         ) from exc

@@ -16,7 +16,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from communitydesk.db.backup import DEFAULT_KEEP, create_owner_only, ensure_parent, sweep_stale_partials
 from communitydesk.db.engine import make_engine, make_session_factory
 from communitydesk.db.migrate import upgrade
-from communitydesk.db.schema_version import SchemaState, describe_sqlite_error, probe, refuse_newer
+from communitydesk.db.schema_version import (
+    SchemaState,
+    can_write,
+    describe_sqlite_error,
+    is_environment_error,
+    probe,
+    refuse_newer,
+)
 from communitydesk.errors import ConflictError, DatabaseError
 from communitydesk.i18n import _
 
@@ -37,7 +44,8 @@ class Database:
         """A session whose work is committed at the end, or rolled back whole on error.
 
         A row saved by someone else since it was read raises ConflictError (version_id);
-        a base held by another program raises DatabaseError: both are sentences for the user.
+        a base held by another program, or that may not be written, raises DatabaseError:
+        both are sentences for the user.
         """
         try:
             with self.sessions.begin() as session:
@@ -45,7 +53,7 @@ class Database:
         except StaleDataError as exc:
             raise conflict_error() from exc
         except OperationalError as exc:
-            if not is_lock_error(exc):
+            if not is_environment_error(exc):
                 raise  # a bug (bad SQL, missing column): keep its traceback
             raise describe_sqlite_error(self.path, exc) from exc
 
@@ -73,7 +81,8 @@ def open_database(path: Path, *, create: bool = True, keep_backups: int = DEFAUL
                 create_owner_only(path).close()
         if found.state is not SchemaState.CURRENT:
             upgrade(path, keep_backups=keep_backups)
-        engine = make_engine(path)
+        # A base we may only read still opens (stats, exports); a write says it is not ours to change.
+        engine = make_engine(path, read_only=not can_write(path))
         with engine.connect() as conn:  # surfaces "locked" now rather than on first save
             conn.exec_driver_sql("SELECT 1")
     except (sqlite3.Error, DBAPIError) as exc:
@@ -91,8 +100,3 @@ def conflict_error() -> ConflictError:
             "n'ont pas été enregistrés. Rouvrez-la pour voir la version actuelle, puis recommencez."
         )
     )
-
-
-def is_lock_error(exc: Exception) -> bool:
-    text = str(exc).lower()
-    return "database is locked" in text or "database is busy" in text

@@ -27,8 +27,17 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": _busy_timeout_ms() / 1000})
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """The engine of ``path``; ``read_only`` for a base this process may not write (every
+    write then fails with SQLite's "readonly", which callers turn into a French sentence)."""
+    if read_only:
+        uri = schema_version.readonly_uri(path)
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, timeout=_busy_timeout_ms() / 1000, check_same_thread=False),
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": _busy_timeout_ms() / 1000})
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

@@ -7,6 +7,7 @@ a file that turns out to be unusable is left exactly as it was.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,7 +48,7 @@ class SchemaProbe:
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection that never creates, converts or rewrites the file."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
     conn.execute("PRAGMA query_only = ON")
     return conn
 
@@ -184,8 +185,8 @@ def refuse_newer(path: Path, found: SchemaProbe) -> DatabaseError:
 
 def describe_sqlite_error(path: Path, exc: sqlite3.Error | Exception) -> DatabaseError:
     """Turn SQLite's English error into a French sentence the user can act on."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    kind = _problem_kind(exc)
+    if kind == "locked":
         return DatabaseError(
             _(
                 "« {path} » est verrouillée par un autre programme (CommunityDesk déjà ouvert ?). "
@@ -193,19 +194,86 @@ def describe_sqlite_error(path: Path, exc: sqlite3.Error | Exception) -> Databas
                 path=path,
             )
         )
-    if "malformed" in text or "not a database" in text or "disk image" in text:
+    if kind == "damaged":
         return DatabaseError(_("« {path} » est endommagée ou n'est pas une base SQLite valide.", path=path))
-    if "unable to open" in text or "readonly" in text or "read-only" in text:
-        return DatabaseError(_("Impossible d'ouvrir « {path} » : vérifiez les droits du fichier.", path=path))
-    if "disk is full" in text:
+    if kind == "unwritable":
+        return DatabaseError(
+            unwritable_problem(path) or _("Impossible d'ouvrir « {path} » : vérifiez les droits du fichier.", path=path)
+        )
+    if kind == "full":
         return DatabaseError(
             _(
                 "Le disque est plein : « {path} » n'a pas pu être enregistrée. Libérez de la place puis réessayez.",
                 path=path,
             )
         )
-    if "disk i/o" in text:
+    if kind == "disk":
+        # SQLite reports a -wal/-shm it may not create or change as an I/O error: say the real cause.
         return DatabaseError(
-            _("Le disque n'a pas pu lire ou écrire « {path} » (support retiré ou défectueux ?).", path=path)
+            unwritable_problem(path)
+            or _("Le disque n'a pas pu lire ou écrire « {path} » (support retiré ou défectueux ?).", path=path)
         )
     return DatabaseError(_("Erreur de base de données sur « {path} » : {reason}", path=path, reason=exc))
+
+
+def is_environment_error(exc: Exception) -> bool:
+    """True for what the user can act on (locked, read-only, full, damaged...), False for a bug."""
+    return _problem_kind(exc) is not None
+
+
+def _problem_kind(exc: Exception) -> str | None:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "locked"
+    if "malformed" in text or "not a database" in text or "disk image" in text:
+        return "damaged"
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return "unwritable"
+    if "disk is full" in text:
+        return "full"
+    if "disk i/o" in text:
+        return "disk"
+    return None
+
+
+def can_write(path: Path) -> bool:
+    """True when this process may write the base and create its -wal/-shm files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def unwritable_problem(path: Path) -> str | None:
+    """Why this process may not write the base at ``path`` (file, folder, disk), or None."""
+    folder = path.parent
+    if not folder.is_dir() or (path.exists() and not os.access(path, os.R_OK)):
+        return None  # not a question of writing: opening says what is wrong
+    if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+        return _("« {path} » est sur un disque en lecture seule : rien ne peut y être enregistré.", path=path)
+    if path.exists() and not os.access(path, os.W_OK):
+        return _(
+            "« {path} » n'est pas modifiable : vous n'avez pas le droit d'écrire dans ce fichier (permissions). "
+            "Demandez ce droit, ou travaillez sur une copie.",
+            path=path,
+        )
+    if not os.access(folder, os.W_OK):
+        return _(
+            "Vous n'avez pas le droit d'écrire dans le dossier « {folder} » (permissions) : CommunityDesk doit "
+            "pouvoir y créer ses fichiers de travail à côté de « {name} ». Demandez ce droit, ou travaillez "
+            "sur une copie.",
+            folder=folder,
+            name=path.name,
+        )
+    return None
+
+
+def readonly_uri(path: Path) -> str:
+    """The URI of a read-only connection to ``path``.
+
+    SQLite needs to create ``-wal``/``-shm`` files even to read a WAL base, which a base or
+    folder we may not write forbids (or leaves them behind). When we may not write and no
+    ``-wal`` exists (no CommunityDesk has the base open), the file is read as it is, as
+    immutable: the one writer who could still change it meanwhile would need rights we lack.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if path.exists() and not can_write(path) and not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri

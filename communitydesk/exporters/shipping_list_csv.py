@@ -14,6 +14,7 @@ from pathlib import Path
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
+from communitydesk.system_errors import os_error_reason
 
 ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8 (accents intact)
 DELIMITER = ";"  # French Excel's list separator
@@ -38,7 +39,9 @@ def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]])
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise UserError(_("Impossible d'écrire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)) from exc
+        raise UserError(
+            _("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
+        ) from exc
     return count
 
 

@@ -46,6 +46,7 @@ from communitydesk.importers.csv_reading import CsvTable
 from communitydesk.importers.text_decoding import decode_text
 from communitydesk.rules.campaigns import PaymentStatus
 from communitydesk.rules.money_text import MoneyTextError, parse_money
+from communitydesk.system_errors import os_error_reason
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -400,7 +401,7 @@ def read_table(path: Path) -> Table:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(_("Impossible de lire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)) from exc
+        raise UserError(_("Impossible de lire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))) from exc
     decoded = decode_text(data, path.name)
     table = CsvTable.from_text(decoded.text, path.name)
     rows = [(line, cells) for line, cells in table.rows() if any(cell.strip() for cell in cells)]
@@ -412,7 +413,7 @@ def load_mapping_file(path: Path) -> dict[str, str]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise UserError(_("Impossible de lire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)) from exc
+        raise UserError(_("Impossible de lire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))) from exc
     except json.JSONDecodeError as exc:
         raise UserError(
             _("« {path} » n'est pas un fichier JSON valide (ligne {line}).", path=path, line=exc.lineno)

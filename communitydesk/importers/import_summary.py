@@ -38,6 +38,8 @@ class ImportSummary:
     merged: int = 0
     skipped: int = 0
     errors: list[RowError] = field(default_factory=list)
+    # What went wrong without losing a line (e.g. the search index refreshed later): French sentences.
+    warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
     source_name: str = ""
     file_format: str = "csv"  # csv | vcard
@@ -60,4 +62,5 @@ class ImportSummary:
             "merged": self.merged,
             "skipped": self.skipped,
             "errors": [error.as_dict() for error in self.errors],
+            "warnings": [{"message": warning} for warning in self.warnings],
         }

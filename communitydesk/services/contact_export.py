@@ -28,6 +28,7 @@ from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.services import contact_search
 from communitydesk.services.contact_search import ContactFilter
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.system_errors import os_error_reason
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -218,14 +219,18 @@ def _write_atomically(path: Path, encoding: str, write: Callable[[Any], int]) ->
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     except OSError as exc:
-        raise UserError(_("Impossible d'écrire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)) from exc
+        raise UserError(
+            _("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
+        ) from exc
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
             count = write(stream)
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise UserError(_("Impossible d'écrire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)) from exc
+        raise UserError(
+            _("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
+        ) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -30,7 +30,7 @@ from sqlalchemy.exc import OperationalError
 from communitydesk import cycle_collection
 from communitydesk.db.database import Database
 from communitydesk.db.schema_version import describe_sqlite_error
-from communitydesk.errors import UserError
+from communitydesk.errors import DatabaseError, UserError
 from communitydesk.i18n import _
 from communitydesk.importers.contact_batch_cleaning import CleanedBatch
 from communitydesk.importers.contact_columns import ColumnMapping
@@ -47,7 +47,9 @@ from communitydesk.importers.contact_writer import BATCH_SIZE, ContactImportWrit
 from communitydesk.importers.import_summary import ImportCancelled, ImportMode, ImportSummary
 from communitydesk.importers.text_decoding import decode_text
 from communitydesk.models.base import utcnow
+from communitydesk.services.contact_search import refresh_search_index
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.system_errors import os_error_reason
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -68,6 +70,7 @@ __all__ = [
     "import_contacts_csv",
     "import_contacts_file",
     "import_contacts_vcard",
+    "index_imported_contacts",
     "open_contacts_file",
     "preview_contacts_file",
 ]
@@ -90,7 +93,7 @@ def read_input(file_or_bytes: FileInput, file_name: str | None = None) -> tuple[
             raise UserError(_("« {path} » est un dossier, pas un fichier de contacts.", path=path)) from exc
         except OSError as exc:
             raise UserError(
-                _("Impossible de lire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)
+                _("Impossible de lire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
             ) from exc
     data = file_or_bytes.read()
     return data, file_name or Path(str(getattr(file_or_bytes, "name", "") or _("import.csv"))).name
@@ -292,7 +295,7 @@ def _run(
 
     The search data (FTS rows) of the contacts written stay queued: not in this transaction
     (5 s of a 100 000-line import), but in the caller's own pass after the commit
-    (``contact_search.refresh_search_index`` in the background) or at the first search."""
+    (``index_imported_contacts``, in the background) or at the first search."""
     source = summary.source_name[:100]
     total = max(total, 1)
     done = 0
@@ -339,8 +342,32 @@ def _run(
             else:
                 transaction.commit()
     except (sqlite3.OperationalError, OperationalError) as exc:  # locked, read-only, disk full...
-        raise describe_sqlite_error(db.path, exc) from exc
+        problem = describe_sqlite_error(db.path, exc)
+        raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=problem)) from exc
     summary.errors.sort(key=lambda error: error.line)
     if progress is not None:
         progress(1, 1)
     return summary
+
+
+def index_imported_contacts(db: Database, actor: Actor, summary: ImportSummary) -> None:
+    """Index the contacts an import just committed, so that the first search after it is instant.
+
+    Called by whoever ran the import (the CLI, the wizard's worker), after it returned. The
+    import is saved whatever happens here: another import holding the base past the busy
+    timeout only delays the indexing to the next search (which refreshes whatever is queued),
+    and is added to ``summary.warnings``, never raised as a failure of the import.
+    """
+    require(actor, Action.IMPORT)
+    if summary.dry_run:
+        return
+    try:
+        refresh_search_index(db, actor)
+    except DatabaseError as exc:
+        summary.warnings.append(
+            _(
+                "Les contacts sont enregistrés ; la recherche les trouvera après sa prochaine mise à jour, "
+                "faite à la prochaine recherche. Pas maintenant : {problem}",
+                problem=exc,
+            )
+        )

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
+from communitydesk.system_errors import os_error_reason
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
 from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
@@ -721,7 +722,7 @@ class ContactSheet(QDialog):
                 target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
             except OSError as exc:
                 raise UserError(
-                    _("Impossible d'écrire « {path} » : {reason}.", path=target, reason=exc.strerror or exc)
+                    _("Impossible d'écrire « {path} » : {reason}.", path=target, reason=os_error_reason(exc))
                 ) from exc
             return target
 

@@ -109,6 +109,7 @@ def summary_lines(wizard: QWidget, summary: ImportSummary) -> str:
         QCoreApplication.translate("ContactImportWizard", "Lignes en erreur, non importées : {n}").format(
             n=number(summary.rejected_lines)
         ),
+        *summary.warnings,  # already sentences in the user's language (services translate them)
     ]
     return "\n".join(lines)
 
@@ -642,8 +643,7 @@ class ContactImportWizard(QWizard):
         delimiter, encoding = self.delimiter, self.encoding
 
         def work(ctx: TaskContext) -> ImportSummary:
-            from communitydesk.services.contact_import import import_contacts_file
-            from communitydesk.services.contact_search import refresh_search_index
+            from communitydesk.services.contact_import import import_contacts_file, index_imported_contacts
 
             database = self.database()
             summary = import_contacts_file(
@@ -659,9 +659,9 @@ class ContactImportWizard(QWizard):
                 delimiter=delimiter,
                 encoding=encoding,
             )
-            if not dry_run:
-                # Index the new rows now, in this worker, so the first search after the import is instant.
-                refresh_search_index(database, actor)  # no progress: a cancel here would hide a committed import
+            # Now, in this worker, so the first search is instant; no progress: a cancel here would hide
+            # a committed import. A busy base only delays it to the next search (a warning).
+            index_imported_contacts(database, actor, summary)
             return summary
 
         return run_for(self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True)

@@ -12,6 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from communitydesk.system_errors import os_error_reason
 from communitydesk.ui.tasks import show_error
 
 #: Printing renders each page to an image: 300 dpi is sharp on paper and stays ~35 MB a page.
@@ -132,7 +133,7 @@ class PdfPreview(QWidget):
             show_error(
                 self,
                 self.tr("Impossible d'enregistrer « {path} » : {reason}.").format(
-                    path=destination, reason=exc.strerror or exc
+                    path=destination, reason=os_error_reason(exc)
                 ),
             )
             return None
