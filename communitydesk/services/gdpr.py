@@ -17,15 +17,19 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from communitydesk.db import search_index
+from communitydesk.db import erasure_journal, search_index, secure_erase
+from communitydesk.db.database import Database
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.base import utcnow
@@ -87,6 +91,9 @@ class ConsentRecord:
 class ErasureReport:
     contacts: int  # the person's contact, plus those merged into it
     touch_points_kept: int  # still counted, now without their summaries
+    # False when the base file could not be scrubbed at once (another program kept it busy):
+    # the erasure is done, but old bytes may remain in free space or the -wal until a later one.
+    scrubbed: bool = True
 
 
 def register_erasure_step(step: ErasureStep) -> None:
@@ -262,49 +269,62 @@ def _plain(value: Any) -> Any:
 # -- erasure ------------------------------------------------------------------------------
 
 
-def erase_person(store: Store, actor: Actor, contact_id: int, *, confirm: bool) -> ErasureReport:
+def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) -> ErasureReport:
     """Anonymise a person for good (right to erasure); ``confirm=True`` is required.
 
     The contacts merged into this one are erased with it, and the merge journal forgets
     both (those merges can no longer be undone). Counts are kept: the anonymous contact
-    stays in its circle, its touch points stay (kind and date only).
+    stays in its circle, its touch points stay (kind and date only). The erasure is
+    recorded in the journal beside the base (a restored older backup forgets them again),
+    then the file is scrubbed: no trace in the search index, free space or ``-wal``.
+    Its own transaction (a ``Database``, not a caller's session): the scrub follows the commit.
     """
     require(actor, Action.ERASE_PERSONAL_DATA)
     if confirm is not True:
         raise UserError(_("L'effacement est définitif : il doit être confirmé explicitement."))
-    with unit_of_work(store) as session:
+    with db.transaction() as session, secure_erase.zeroing_deletes(session.connection()):
         contact = load_contact(session, contact_id)
         if contact.anonymised_at is not None:
             raise UserError(_("Ce contact a déjà été effacé."))
         ids = _with_absorbed(session, contact_id)
+        erased = [erasure_journal.ErasedContact(i, load_contact(session, i).created_at) for i in ids]
         now = utcnow()
-        for person in ids:
-            row = load_contact(session, person)
-            for name in _BLANKED:
-                setattr(row, name, "")
-            row.anonymised_at = now
-        session.flush()
-        session.execute(update(TouchPoint).where(TouchPoint.contact_id.in_(ids)).values(summary=""))
-        session.execute(update(CircleMove).where(CircleMove.contact_id.in_(ids)).values(reason=""))
-        session.execute(
-            update(Consent).where(Consent.contact_id.in_(ids), Consent.withdrawn_at.is_(None)).values(withdrawn_at=now)
-        )
-        session.execute(delete(contact_tags).where(contact_tags.c.contact_id.in_(ids)))
-        session.execute(
-            update(ContactMerge)
-            .where(or_(ContactMerge.kept_id.in_(ids), ContactMerge.absorbed_id.in_(ids)))
-            .values(kept_before="{}", absorbed_before="{}", purged_at=now)
-        )
-        for module in ERASURE_STEP_MODULES:
-            importlib.import_module(module)
-        for step in _erasure_steps:
-            step(session, ids)
-        touch_points = session.scalar(
-            select(func.count()).select_from(TouchPoint).where(TouchPoint.contact_id.in_(ids))
-        )
-        search_index.refresh(session.connection())  # the person leaves the search index now
-        expire_contacts(session, ids, ["tags", "touch_points", "moves"])
-        return ErasureReport(contacts=len(ids), touch_points_kept=int(touch_points or 0))
+        touch_points = _erase(session, ids, now)
+        # Journaled before the commit: an erasure is never committed without its entry. A
+        # commit that fails after it leaves an entry for an erasure that was asked for and
+        # reported as failed; a restore would only carry out that wish.
+        erasure_journal.record(db.path, erased, now)
+    scrubbed = secure_erase.forget_freed_data(db.engine)
+    return ErasureReport(contacts=len(ids), touch_points_kept=touch_points, scrubbed=scrubbed)
+
+
+def _erase(session: Session, ids: list[int], now: datetime) -> int:
+    """Blank every personal field of ``ids`` and of the rows about them; returns the touch points kept."""
+    for person in ids:
+        row = load_contact(session, person)
+        for name in _BLANKED:
+            setattr(row, name, "")
+        row.anonymised_at = now
+    session.flush()
+    session.execute(update(TouchPoint).where(TouchPoint.contact_id.in_(ids)).values(summary=""))
+    session.execute(update(CircleMove).where(CircleMove.contact_id.in_(ids)).values(reason=""))
+    session.execute(
+        update(Consent).where(Consent.contact_id.in_(ids), Consent.withdrawn_at.is_(None)).values(withdrawn_at=now)
+    )
+    session.execute(delete(contact_tags).where(contact_tags.c.contact_id.in_(ids)))
+    session.execute(
+        update(ContactMerge)
+        .where(or_(ContactMerge.kept_id.in_(ids), ContactMerge.absorbed_id.in_(ids)))
+        .values(kept_before="{}", absorbed_before="{}", purged_at=now)
+    )
+    for module in ERASURE_STEP_MODULES:
+        importlib.import_module(module)
+    for step in _erasure_steps:
+        step(session, ids)
+    touch_points = session.scalar(select(func.count()).select_from(TouchPoint).where(TouchPoint.contact_id.in_(ids)))
+    search_index.refresh(session.connection())  # the person leaves the search index now
+    expire_contacts(session, ids, ["tags", "touch_points", "moves"])
+    return int(touch_points or 0)
 
 
 def _with_absorbed(session: Session, contact_id: int) -> list[int]:
@@ -318,3 +338,49 @@ def _with_absorbed(session: Session, contact_id: int) -> list[int]:
         ids += [a for a in absorbed if a not in ids]
         index += 1
     return ids
+
+
+# -- erasures and restored backups ------------------------------------------------------
+
+
+@contextmanager
+def backup_without_erased(backup: Path, database: Path) -> Iterator[Path]:
+    """``backup`` fit to replace ``database``: every erasure in the base's journal made again.
+
+    The journal is read first: an unreadable one refuses the restore before anything is
+    replaced. Without erasures to make, ``backup`` itself. Otherwise a scrubbed copy in a
+    private folder beside the base (0700, removed after): the backup is copied, upgraded to
+    this version's schema, the journal's contacts erased again (only rows with the same
+    creation time: never someone else from another base) and the file scrubbed, so that the
+    restored base holds no trace of them from its first use on. Re-applying is idempotent:
+    a backup made after an erasure already lacks the person and is left as it is.
+    """
+    erased = erasure_journal.read(database)
+    if not erased:
+        yield backup
+        return
+    from communitydesk.db.backup import backup_to
+    from communitydesk.db.database import open_database
+
+    with tempfile.TemporaryDirectory(prefix=".restauration-", dir=database.parent) as folder:
+        # The migration's own backup lands in this folder's backups/, and goes with it.
+        staged = backup_to(backup, Path(folder) / database.name)
+        db = open_database(staged)
+        try:
+            _reapply(db, erased)
+        finally:
+            db.close()
+        yield staged
+
+
+def _reapply(db: Database, erased: Sequence[erasure_journal.ErasedContact]) -> None:
+    """Erase again the journal's contacts still present in ``db`` (no actor: the erasure was decided)."""
+    with db.transaction() as session, secure_erase.zeroing_deletes(session.connection()):
+        ids = []
+        for entry in erased:
+            row = session.get(Contact, entry.id)
+            if row is not None and row.anonymised_at is None and row.created_at == entry.created_at:
+                ids.append(entry.id)
+        if ids:
+            _erase(session, ids, utcnow())
+    secure_erase.forget_freed_data(db.engine)  # nobody else has this private copy open: always completes

@@ -142,6 +142,8 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
     Refused, with ``path`` untouched, when the backup is unusable, when ``path`` is not a
     database (a folder, another kind of file) or when the base is open in CommunityDesk
     or another program. An older backup is accepted: the app upgrades it on opening.
+    Every erasure recorded in the base's journal is made again in what is restored, before
+    anyone can use it (``gdpr.backup_without_erased``).
     Returns where the replaced database was kept (None when there was none).
     """
     require(actor, Action.MAINTAIN_DATABASE)
@@ -161,6 +163,14 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
                 details=" ".join(problems),
             )
         )
+    from communitydesk.services.gdpr import backup_without_erased  # the ORM, only for a restore
+
+    with backup_without_erased(backup, path) as cleaned:
+        return _put_in_place(cleaned, path)
+
+
+def _put_in_place(backup: Path, path: Path) -> Path | None:
+    """Replace ``path`` by the checked ``backup`` (see restore_database)."""
     if not path.exists():
         ensure_parent(path)
         backup_to(backup, path)  # written beside, then renamed: never a half file
