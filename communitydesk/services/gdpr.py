@@ -36,12 +36,13 @@ from communitydesk.models.base import utcnow
 from communitydesk.models.consent import Consent
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.duplicates import ContactMerge
+from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.contacts import expire_contacts, load_contact
 from communitydesk.services.duplicates import tables_referring_to_contacts
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, table_of, unit_of_work
 
-EXPORT_FORMAT = "communitydesk.personal-data/1"
+EXPORT_FORMAT = "communitydesk.personal-data/2"  # /2: plain French keys
 # Columns that are copies of others, for search and sorting: not "held data" of their own.
 _DERIVED = {"sort_name", "tags_text", "city_sort"}
 _BLANKED = (
@@ -91,6 +92,7 @@ class ConsentRecord:
 class ErasureReport:
     contacts: int  # the person's contact, plus those merged into it
     touch_points_kept: int  # still counted, now without their summaries
+    contact_ids: tuple[int, ...] = ()  # the same, by number
     # False when the base file could not be scrubbed at once (another program kept it busy):
     # the erasure is done, but old bytes may remain in free space or the -wal until a later one.
     scrubbed: bool = True
@@ -185,38 +187,132 @@ def _consent_record(consent: Consent) -> ConsentRecord:
 
 
 def export_person(store: Store, actor: Actor, contact_id: int) -> dict[str, Any]:
-    """Everything held about a person, as a JSON-serialisable dict (dates in ISO 8601, UTC)."""
+    """Everything held about a person, as a JSON-serialisable dict with plain French keys
+    (the person reads it: « prénom », « échanges »…), dates in ISO 8601, UTC."""
     require(actor, Action.EXPORT)
     with unit_of_work(store) as session:
         load_contact(session, contact_id)
         contact = _rows(session, select(table_of(Contact)).where(table_of(Contact).c.id == contact_id))[0]
-        return {
-            "format": EXPORT_FORMAT,
-            "exported_at": datetime.now(UTC).isoformat(),
-            "contact": {k: v for k, v in contact.items() if k not in _DERIVED},
-            "tags": sorted(
-                session.scalars(
-                    select(Tag.name)
-                    .join(contact_tags, contact_tags.c.tag_id == Tag.id)
-                    .where(contact_tags.c.contact_id == contact_id)
-                )
-            ),
-            "circle_moves": _rows(
-                session,
-                select(table_of(CircleMove)).where(CircleMove.contact_id == contact_id).order_by(CircleMove.moved_at),
-            ),
-            "touch_points": _rows(
-                session,
-                select(table_of(TouchPoint))
-                .where(TouchPoint.contact_id == contact_id)
-                .order_by(TouchPoint.occurred_at),
-            ),
-            "consents": _rows(
-                session, select(table_of(Consent)).where(Consent.contact_id == contact_id).order_by(Consent.given_at)
-            ),
-            "merges": _merges(session, contact_id),
-            "other_records": _other_records(session, contact_id),
-        }
+        held: dict[str, Any] = _in_french(
+            {
+                "format": EXPORT_FORMAT,
+                "exported_at": datetime.now(UTC).isoformat(),
+                "contact": {k: v for k, v in contact.items() if k not in _DERIVED},
+                "tags": sorted(
+                    session.scalars(
+                        select(Tag.name)
+                        .join(contact_tags, contact_tags.c.tag_id == Tag.id)
+                        .where(contact_tags.c.contact_id == contact_id)
+                    )
+                ),
+                "circle_moves": _rows(
+                    session,
+                    select(table_of(CircleMove))
+                    .where(CircleMove.contact_id == contact_id)
+                    .order_by(CircleMove.moved_at),
+                ),
+                "touch_points": _rows(
+                    session,
+                    select(table_of(TouchPoint))
+                    .where(TouchPoint.contact_id == contact_id)
+                    .order_by(TouchPoint.occurred_at),
+                ),
+                "consents": _rows(
+                    session,
+                    select(table_of(Consent)).where(Consent.contact_id == contact_id).order_by(Consent.given_at),
+                ),
+                "merges": _merges(session, contact_id),
+                "other_records": _other_records(session, contact_id),
+            }
+        )
+        return held
+
+
+def export_person_to_file(db: Database, actor: Actor, contact_id: int, target: Path) -> Path:
+    """Write :func:`export_person` as a JSON file (UTF-8, owner-only, whole or not at all)."""
+    data = export_person(db, actor, contact_id)
+    write_atomically(target, "utf-8", lambda stream: stream.write(json.dumps(data, ensure_ascii=False, indent=2)))
+    return target
+
+
+# The export's keys as a French reader says them; a column unknown here keeps its own name.
+_FRENCH_KEYS = {
+    # sections
+    "exported_at": "exporté_le",
+    "tags": "étiquettes",
+    "circle_moves": "historique_des_cercles",
+    "touch_points": "échanges",
+    "consents": "consentements",
+    "merges": "fusions",
+    "other_records": "autres_données",
+    # contact
+    "id": "numéro",
+    "kind": "type",
+    "first_name": "prénom",
+    "last_name": "nom",
+    "role": "fonction",
+    "email": "e_mail",
+    "email_secondary": "e_mail_secondaire",
+    "phone": "téléphone",
+    "phone_secondary": "téléphone_secondaire",
+    "email_key": "clé_e_mail",
+    "phone_key": "clé_téléphone",
+    "address": "adresse",
+    "postcode": "code_postal",
+    "city": "ville",
+    "country": "pays",
+    "circle": "cercle",
+    "is_ambassador": "ambassadeur",
+    "is_critic": "détracteur",
+    "last_touch_at": "dernier_échange_le",
+    "archived_at": "archivé_le",
+    "anonymised_at": "effacé_le",
+    "created_at": "créé_le",
+    "updated_at": "modifié_le",
+    "version_id": "version",
+    # circle moves, touch points, consents
+    "contact_id": "numéro_du_contact",
+    "moved_at": "date",
+    "from_circle": "cercle_de_départ",
+    "to_circle": "cercle_d_arrivée",
+    "moved_by": "par",
+    "reason": "raison",
+    "occurred_at": "date",
+    "summary": "résumé",
+    "created_by": "saisi_par",
+    "purpose": "finalité",
+    "given_at": "donné_le",
+    "wording": "texte_accepté",
+    "withdrawn_at": "retiré_le",
+    "recorded_by": "enregistré_par",
+    # merges
+    "merged_at": "fusionné_le",
+    "merged_by": "fusionné_par",
+    "kept_id": "numéro_gardé",
+    "absorbed_id": "numéro_absorbé",
+    "undone_at": "annulée_le",
+    "kept_before": "fiche_gardée_avant",
+    "absorbed_before": "fiche_absorbée_avant",
+    # contributions
+    "campaign_id": "numéro_de_campagne",
+    "tier_id": "numéro_de_contrepartie",
+    "amount_cents": "montant_en_centimes",
+    "contributed_at": "date",
+    "platform": "plateforme",
+    "platform_reference": "référence_sur_la_plateforme",
+    "payment_status": "statut_du_paiement",
+    "anonymous": "anonyme",
+    "backer_name": "nom_du_contributeur",
+    "brought_contact": "venu_par_la_campagne",
+}
+
+
+def _in_french(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_FRENCH_KEYS.get(k, k): _in_french(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_french(v) for v in value]
+    return value
 
 
 def _merges(session: Session, contact_id: int) -> list[dict[str, Any]]:
@@ -295,7 +391,7 @@ def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) 
         # reported as failed; a restore would only carry out that wish.
         erasure_journal.record(db.path, erased, now)
     scrubbed = secure_erase.forget_freed_data(db.engine)
-    return ErasureReport(contacts=len(ids), touch_points_kept=touch_points, scrubbed=scrubbed)
+    return ErasureReport(len(ids), touch_points, tuple(ids), scrubbed)
 
 
 def _erase(session: Session, ids: list[int], now: datetime) -> int:
