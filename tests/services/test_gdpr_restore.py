@@ -18,17 +18,7 @@ from communitydesk.services.contacts import ContactInput, create_contact, get_co
 from communitydesk.services.maintenance import backup_database, restore_database
 from communitydesk.services.permissions import Actor
 
-from .test_gdpr_traces import traces_in_file  # type: ignore[import-not-found]
-
-ERASED = ContactInput(
-    first_name="Quentinelle",
-    last_name="Zabrowskiqx",
-    email="quentinelle.zabrowskiqx@kerzab.example",
-    phone="06 71 82 93 04",
-    postcode="98799",
-    city="Kerzabrowski-Plage",
-    notes="Mme Zabrowskiqx préfère le téléphone.",
-)
+from .test_gdpr_traces import ERASED, traces_in_file  # type: ignore[import-not-found]
 
 
 def people(db: Database, actor: Actor) -> tuple[int, int]:

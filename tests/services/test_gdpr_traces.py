@@ -4,6 +4,7 @@ free space, not in the -wal, while the base stays open (like in the app)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
@@ -20,6 +21,16 @@ from communitydesk.services.permissions import Actor
 # Pieces of the erased person's data as they would lie in the file. FTS5 stores a term after
 # the prefix it shares with the previous one, so the tails of the words are looked for.
 ERASED_TRACES = ("abrowskiqx", "rowski", "entinelle", "erzab", "1829304", "82 93 04", "erzabpost")
+
+ERASED = ContactInput(
+    first_name="Quentinelle",
+    last_name="Zabrowskiqx",
+    email="quentinelle.zabrowskiqx@kerzab.example",
+    phone="06 71 82 93 04",
+    postcode="98799",
+    city="Kerzabrowski-Plage",
+    notes="Mme Zabrowskiqx préfère le téléphone.",
+)
 
 # Run in another process: reading a live base with open() in this one would drop SQLite's locks.
 _SCAN = """
@@ -57,20 +68,8 @@ def a_person_with_a_history(db: Database, actor: Actor) -> int:
     """Someone whose details were edited a few times among other contacts' edits, as in real use."""
     for first, last in (("Amélie", "Martin"), ("Bruno", "Lefèvre"), ("Chantal", "Dubois")):
         create_contact(db, actor, ContactInput(first_name=first, last_name=last, city="Nantes", postcode="44000"))
-    cid = create_contact(
-        db,
-        actor,
-        ContactInput(
-            first_name="Quentinelle",
-            last_name="Zabrowskiqx",
-            email="quentinelle.zabrowskiqx@kerzab.example",
-            phone="06 71 82 93 04",
-            postcode="98799",
-            city="Kerzabrowski-Plage",
-            address="1 impasse Erzabpost",
-            notes="Mme Zabrowskiqx a transmis son dossier. " * 2000,  # pasted, then cut short below
-        ),
-    ).id
+    pasted = "Mme Zabrowskiqx a transmis son dossier. " * 2000  # pasted in the notes, then cut short below
+    cid = create_contact(db, actor, replace(ERASED, address="1 impasse Erzabpost", notes=pasted)).id
     contact_search.count(db, actor, "zab")  # indexed
     for turn in range(4):
         details = get_contact(db, actor, cid)
@@ -117,3 +116,23 @@ def test_the_others_stay_searchable_after_an_erasure(db: Database, actor: Actor)
     assert contact_search.count(db, actor, "amelie") == 1
     assert contact_search.count(db, actor, "44000") == 3
     assert contact_search.count(db, actor, "") == 3
+
+
+def test_a_base_kept_busy_by_a_reader_still_gets_its_erasure(
+    db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from communitydesk.db import schema_version
+
+    cid = a_person_with_a_history(db, actor)
+    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
+    db.engine.dispose()  # new connections wait 0.1 s
+    reader = sqlite3.connect(db.path, isolation_level=None)  # another program, in the middle of a read
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM contacts").fetchone()
+        report = gdpr.erase_person(db, actor, cid, confirm=True)
+    finally:
+        reader.close()
+    assert not report.scrubbed  # said, not hidden: the -wal could not be emptied under the reader
+    assert get_contact(db, actor, cid).anonymised_at is not None  # and the erasure is done all the same
+    assert contact_search.count(db, actor, "zabrowskiqx") == 0
