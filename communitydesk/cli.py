@@ -332,6 +332,89 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_gdpr_export(args: argparse.Namespace) -> int:
+    from communitydesk.db.database import open_database
+    from communitydesk.services.gdpr import export_person_to_file
+
+    db = open_database(args.db, create=False)
+    try:
+        path = export_person_to_file(db, _system_actor(), args.contact, args.out)
+    finally:
+        db.close()
+    print(_("Tout ce que la base contient sur le contact n° {id} est dans « {path} ».", id=args.contact, path=path))
+    return EXIT_OK
+
+
+def cmd_gdpr_erase(args: argparse.Namespace) -> int:
+    """Exit 2 without --yes (nothing touched), 1 for an unknown or already erased contact."""
+    from communitydesk.db.database import open_database
+    from communitydesk.db.erasure_journal import journal_path
+    from communitydesk.services.gdpr import erase_person
+
+    if not args.yes:
+        print(
+            _("Erreur : {message}", message=_("l'effacement est définitif : relancez avec --yes pour le confirmer.")),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    db = open_database(args.db, create=False)
+    try:
+        report = erase_person(db, _system_actor(), args.contact, confirm=True)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(
+            {
+                "contact_id": args.contact,
+                "erased_contacts": list(report.contact_ids),
+                "touch_points_kept": report.touch_points_kept,
+                "scrubbed": report.scrubbed,
+                "journal": str(journal_path(args.db)),
+            }
+        )
+    else:
+        print(
+            _(
+                "Contact n° {id} effacé ({count} fiche(s) avec les fiches fusionnées ; {kept} échange(s) "
+                "gardé(s) pour les chiffres, sans leur contenu).",
+                id=args.contact,
+                count=report.contacts,
+                kept=report.touch_points_kept,
+            )
+        )
+    if not report.scrubbed:
+        print(
+            _(
+                "Attention : la base était occupée par un autre programme ; d'anciennes traces peuvent rester "
+                "dans le fichier jusqu'au prochain effacement."
+            ),
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _add_gdpr_commands(commands: Any, lang: argparse.ArgumentParser) -> None:
+    """`gdpr export|erase`: the right of access and the right to erasure, headless."""
+    gdpr = commands.add_parser(
+        "gdpr", help=_("RGPD : exporter ou effacer ce que la base contient sur une personne"), parents=[lang]
+    )
+    verbs = gdpr.add_subparsers(dest="gdpr_verb", metavar=_("ACTION"), parser_class=FrenchArgumentParser)
+    verbs.required = True
+
+    export = verbs.add_parser(
+        "export", help=_("écrire en JSON tout ce que la base contient sur une personne"), parents=[lang]
+    )
+    export.set_defaults(handler=cmd_gdpr_export)
+    erase = verbs.add_parser("erase", help=_("effacer une personne pour de bon (anonymiser)"), parents=[lang])
+    erase.set_defaults(handler=cmd_gdpr_erase)
+    for verb in (export, erase):
+        verb.add_argument("--db", type=Path, required=True)
+        verb.add_argument("--contact", type=int, required=True, metavar=_("NUMÉRO"), help=_("numéro du contact"))
+    export.add_argument("--out", type=Path, required=True, help=_("fichier JSON à écrire"))
+    erase.add_argument("--yes", action="store_true", help=_("confirmer l'effacement, qui est définitif"))
+    erase.add_argument("--json", action="store_true")
+
+
 def build_parser() -> argparse.ArgumentParser:
     lang = FrenchArgumentParser(add_help=False)
     lang.add_argument(
@@ -463,6 +546,8 @@ def build_parser() -> argparse.ArgumentParser:
     contributions.add_argument("--create", action="store_true", help=_("créer la campagne si aucune ne porte ce nom"))
     contributions.add_argument("--dry-run", action="store_true", help=_("tout vérifier sans rien enregistrer"))
     contributions.add_argument("--json", action="store_true")
+
+    _add_gdpr_commands(commands, lang)
     return parser
 
 

@@ -116,3 +116,13 @@ def _search_data(row: Sequence[Any], tag_names: list[str]) -> tuple[int, str, st
 def queue_all(conn: Connection) -> None:
     """Queue every contact (after a schema change of the index, or to repair it)."""
     conn.exec_driver_sql(f"INSERT INTO {QUEUE_TABLE}(contact_id) SELECT id FROM contacts")
+
+
+def drop_deleted_terms(conn: Connection) -> None:
+    """Rewrite the index so that no term of a deleted row survives in ``contacts_fts_data``.
+
+    An FTS5 delete only adds a "deleted" marker beside the old entries, whose terms stay in
+    the segments until they are merged; 'optimize' merges every segment into one, without
+    them (~0.5 s at 100 000 contacts). Used by an erasure, whose terms must really go.
+    """
+    conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")

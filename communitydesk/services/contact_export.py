@@ -9,8 +9,6 @@ and moved into place at the end: a failed or cancelled export never leaves half 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,9 +24,9 @@ from communitydesk.importers.contact_records import circle_from_text
 from communitydesk.models.contacts import ACTIVE_SQL
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.services import contact_search
+from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.contact_search import ContactFilter
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.system_errors import os_error_reason
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -179,7 +177,7 @@ def export_contacts(
         return contact_vcard.write_vcards(stream, contacts(), vcard_version, country_name)
 
     encoding = contact_csv.ENCODING if file_format is ExportFormat.CSV else "utf-8"
-    count = _write_atomically(path, encoding, write)
+    count = write_atomically(path, encoding, write)
     if progress is not None:
         progress(total, total)
     return ExportSummary(path=path, count=count, file_format=file_format)
@@ -212,29 +210,6 @@ def _read(db: Database, ids: Sequence[int]) -> Iterator[list[dict[str, Any]]]:
                     row["tags"] = tags.get(contact_id, [])
                     found.append(row)
             yield found
-
-
-def _write_atomically(path: Path, encoding: str, write: Callable[[Any], int]) -> int:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    except OSError as exc:
-        raise UserError(
-            _("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
-        ) from exc
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            count = write(stream)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(
-            _("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
-        ) from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
 
 
 @cache

@@ -17,27 +17,32 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from communitydesk.db import search_index
+from communitydesk.db import erasure_journal, search_index, secure_erase
+from communitydesk.db.database import Database
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.base import utcnow
 from communitydesk.models.consent import Consent
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.duplicates import ContactMerge
+from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.contacts import expire_contacts, load_contact
 from communitydesk.services.duplicates import tables_referring_to_contacts
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, table_of, unit_of_work
 
-EXPORT_FORMAT = "communitydesk.personal-data/1"
+EXPORT_FORMAT = "communitydesk.personal-data/2"  # /2: plain French keys
 # Columns that are copies of others, for search and sorting: not "held data" of their own.
 _DERIVED = {"sort_name", "tags_text", "city_sort"}
 _BLANKED = (
@@ -87,6 +92,10 @@ class ConsentRecord:
 class ErasureReport:
     contacts: int  # the person's contact, plus those merged into it
     touch_points_kept: int  # still counted, now without their summaries
+    contact_ids: tuple[int, ...] = ()  # the same, by number
+    # False when the base file could not be scrubbed at once (another program kept it busy):
+    # the erasure is done, but old bytes may remain in free space or the -wal until a later one.
+    scrubbed: bool = True
 
 
 def register_erasure_step(step: ErasureStep) -> None:
@@ -178,38 +187,132 @@ def _consent_record(consent: Consent) -> ConsentRecord:
 
 
 def export_person(store: Store, actor: Actor, contact_id: int) -> dict[str, Any]:
-    """Everything held about a person, as a JSON-serialisable dict (dates in ISO 8601, UTC)."""
+    """Everything held about a person, as a JSON-serialisable dict with plain French keys
+    (the person reads it: « prénom », « échanges »…), dates in ISO 8601, UTC."""
     require(actor, Action.EXPORT)
     with unit_of_work(store) as session:
         load_contact(session, contact_id)
         contact = _rows(session, select(table_of(Contact)).where(table_of(Contact).c.id == contact_id))[0]
-        return {
-            "format": EXPORT_FORMAT,
-            "exported_at": datetime.now(UTC).isoformat(),
-            "contact": {k: v for k, v in contact.items() if k not in _DERIVED},
-            "tags": sorted(
-                session.scalars(
-                    select(Tag.name)
-                    .join(contact_tags, contact_tags.c.tag_id == Tag.id)
-                    .where(contact_tags.c.contact_id == contact_id)
-                )
-            ),
-            "circle_moves": _rows(
-                session,
-                select(table_of(CircleMove)).where(CircleMove.contact_id == contact_id).order_by(CircleMove.moved_at),
-            ),
-            "touch_points": _rows(
-                session,
-                select(table_of(TouchPoint))
-                .where(TouchPoint.contact_id == contact_id)
-                .order_by(TouchPoint.occurred_at),
-            ),
-            "consents": _rows(
-                session, select(table_of(Consent)).where(Consent.contact_id == contact_id).order_by(Consent.given_at)
-            ),
-            "merges": _merges(session, contact_id),
-            "other_records": _other_records(session, contact_id),
-        }
+        held: dict[str, Any] = _in_french(
+            {
+                "format": EXPORT_FORMAT,
+                "exported_at": datetime.now(UTC).isoformat(),
+                "contact": {k: v for k, v in contact.items() if k not in _DERIVED},
+                "tags": sorted(
+                    session.scalars(
+                        select(Tag.name)
+                        .join(contact_tags, contact_tags.c.tag_id == Tag.id)
+                        .where(contact_tags.c.contact_id == contact_id)
+                    )
+                ),
+                "circle_moves": _rows(
+                    session,
+                    select(table_of(CircleMove))
+                    .where(CircleMove.contact_id == contact_id)
+                    .order_by(CircleMove.moved_at),
+                ),
+                "touch_points": _rows(
+                    session,
+                    select(table_of(TouchPoint))
+                    .where(TouchPoint.contact_id == contact_id)
+                    .order_by(TouchPoint.occurred_at),
+                ),
+                "consents": _rows(
+                    session,
+                    select(table_of(Consent)).where(Consent.contact_id == contact_id).order_by(Consent.given_at),
+                ),
+                "merges": _merges(session, contact_id),
+                "other_records": _other_records(session, contact_id),
+            }
+        )
+        return held
+
+
+def export_person_to_file(db: Database, actor: Actor, contact_id: int, target: Path) -> Path:
+    """Write :func:`export_person` as a JSON file (UTF-8, owner-only, whole or not at all)."""
+    data = export_person(db, actor, contact_id)
+    write_atomically(target, "utf-8", lambda stream: stream.write(json.dumps(data, ensure_ascii=False, indent=2)))
+    return target
+
+
+# The export's keys as a French reader says them; a column unknown here keeps its own name.
+_FRENCH_KEYS = {
+    # sections
+    "exported_at": "exporté_le",
+    "tags": "étiquettes",
+    "circle_moves": "historique_des_cercles",
+    "touch_points": "échanges",
+    "consents": "consentements",
+    "merges": "fusions",
+    "other_records": "autres_données",
+    # contact
+    "id": "numéro",
+    "kind": "type",
+    "first_name": "prénom",
+    "last_name": "nom",
+    "role": "fonction",
+    "email": "e_mail",
+    "email_secondary": "e_mail_secondaire",
+    "phone": "téléphone",
+    "phone_secondary": "téléphone_secondaire",
+    "email_key": "clé_e_mail",
+    "phone_key": "clé_téléphone",
+    "address": "adresse",
+    "postcode": "code_postal",
+    "city": "ville",
+    "country": "pays",
+    "circle": "cercle",
+    "is_ambassador": "ambassadeur",
+    "is_critic": "détracteur",
+    "last_touch_at": "dernier_échange_le",
+    "archived_at": "archivé_le",
+    "anonymised_at": "effacé_le",
+    "created_at": "créé_le",
+    "updated_at": "modifié_le",
+    "version_id": "version",
+    # circle moves, touch points, consents
+    "contact_id": "numéro_du_contact",
+    "moved_at": "date",
+    "from_circle": "cercle_de_départ",
+    "to_circle": "cercle_d_arrivée",
+    "moved_by": "par",
+    "reason": "raison",
+    "occurred_at": "date",
+    "summary": "résumé",
+    "created_by": "saisi_par",
+    "purpose": "finalité",
+    "given_at": "donné_le",
+    "wording": "texte_accepté",
+    "withdrawn_at": "retiré_le",
+    "recorded_by": "enregistré_par",
+    # merges
+    "merged_at": "fusionné_le",
+    "merged_by": "fusionné_par",
+    "kept_id": "numéro_gardé",
+    "absorbed_id": "numéro_absorbé",
+    "undone_at": "annulée_le",
+    "kept_before": "fiche_gardée_avant",
+    "absorbed_before": "fiche_absorbée_avant",
+    # contributions
+    "campaign_id": "numéro_de_campagne",
+    "tier_id": "numéro_de_contrepartie",
+    "amount_cents": "montant_en_centimes",
+    "contributed_at": "date",
+    "platform": "plateforme",
+    "platform_reference": "référence_sur_la_plateforme",
+    "payment_status": "statut_du_paiement",
+    "anonymous": "anonyme",
+    "backer_name": "nom_du_contributeur",
+    "brought_contact": "venu_par_la_campagne",
+}
+
+
+def _in_french(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_FRENCH_KEYS.get(k, k): _in_french(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_french(v) for v in value]
+    return value
 
 
 def _merges(session: Session, contact_id: int) -> list[dict[str, Any]]:
@@ -262,49 +365,62 @@ def _plain(value: Any) -> Any:
 # -- erasure ------------------------------------------------------------------------------
 
 
-def erase_person(store: Store, actor: Actor, contact_id: int, *, confirm: bool) -> ErasureReport:
+def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) -> ErasureReport:
     """Anonymise a person for good (right to erasure); ``confirm=True`` is required.
 
     The contacts merged into this one are erased with it, and the merge journal forgets
     both (those merges can no longer be undone). Counts are kept: the anonymous contact
-    stays in its circle, its touch points stay (kind and date only).
+    stays in its circle, its touch points stay (kind and date only). The erasure is
+    recorded in the journal beside the base (a restored older backup forgets them again),
+    then the file is scrubbed: no trace in the search index, free space or ``-wal``.
+    Its own transaction (a ``Database``, not a caller's session): the scrub follows the commit.
     """
     require(actor, Action.ERASE_PERSONAL_DATA)
     if confirm is not True:
         raise UserError(_("L'effacement est définitif : il doit être confirmé explicitement."))
-    with unit_of_work(store) as session:
+    with db.transaction() as session, secure_erase.zeroing_deletes(session.connection()):
         contact = load_contact(session, contact_id)
         if contact.anonymised_at is not None:
             raise UserError(_("Ce contact a déjà été effacé."))
         ids = _with_absorbed(session, contact_id)
+        erased = [erasure_journal.ErasedContact(i, load_contact(session, i).created_at) for i in ids]
         now = utcnow()
-        for person in ids:
-            row = load_contact(session, person)
-            for name in _BLANKED:
-                setattr(row, name, "")
-            row.anonymised_at = now
-        session.flush()
-        session.execute(update(TouchPoint).where(TouchPoint.contact_id.in_(ids)).values(summary=""))
-        session.execute(update(CircleMove).where(CircleMove.contact_id.in_(ids)).values(reason=""))
-        session.execute(
-            update(Consent).where(Consent.contact_id.in_(ids), Consent.withdrawn_at.is_(None)).values(withdrawn_at=now)
-        )
-        session.execute(delete(contact_tags).where(contact_tags.c.contact_id.in_(ids)))
-        session.execute(
-            update(ContactMerge)
-            .where(or_(ContactMerge.kept_id.in_(ids), ContactMerge.absorbed_id.in_(ids)))
-            .values(kept_before="{}", absorbed_before="{}", purged_at=now)
-        )
-        for module in ERASURE_STEP_MODULES:
-            importlib.import_module(module)
-        for step in _erasure_steps:
-            step(session, ids)
-        touch_points = session.scalar(
-            select(func.count()).select_from(TouchPoint).where(TouchPoint.contact_id.in_(ids))
-        )
-        search_index.refresh(session.connection())  # the person leaves the search index now
-        expire_contacts(session, ids, ["tags", "touch_points", "moves"])
-        return ErasureReport(contacts=len(ids), touch_points_kept=int(touch_points or 0))
+        touch_points = _erase(session, ids, now)
+        # Journaled before the commit: an erasure is never committed without its entry. A
+        # commit that fails after it leaves an entry for an erasure that was asked for and
+        # reported as failed; a restore would only carry out that wish.
+        erasure_journal.record(db.path, erased, now)
+    scrubbed = secure_erase.forget_freed_data(db.engine)
+    return ErasureReport(len(ids), touch_points, tuple(ids), scrubbed)
+
+
+def _erase(session: Session, ids: list[int], now: datetime) -> int:
+    """Blank every personal field of ``ids`` and of the rows about them; returns the touch points kept."""
+    for person in ids:
+        row = load_contact(session, person)
+        for name in _BLANKED:
+            setattr(row, name, "")
+        row.anonymised_at = now
+    session.flush()
+    session.execute(update(TouchPoint).where(TouchPoint.contact_id.in_(ids)).values(summary=""))
+    session.execute(update(CircleMove).where(CircleMove.contact_id.in_(ids)).values(reason=""))
+    session.execute(
+        update(Consent).where(Consent.contact_id.in_(ids), Consent.withdrawn_at.is_(None)).values(withdrawn_at=now)
+    )
+    session.execute(delete(contact_tags).where(contact_tags.c.contact_id.in_(ids)))
+    session.execute(
+        update(ContactMerge)
+        .where(or_(ContactMerge.kept_id.in_(ids), ContactMerge.absorbed_id.in_(ids)))
+        .values(kept_before="{}", absorbed_before="{}", purged_at=now)
+    )
+    for module in ERASURE_STEP_MODULES:
+        importlib.import_module(module)
+    for step in _erasure_steps:
+        step(session, ids)
+    touch_points = session.scalar(select(func.count()).select_from(TouchPoint).where(TouchPoint.contact_id.in_(ids)))
+    search_index.refresh(session.connection())  # the person leaves the search index now
+    expire_contacts(session, ids, ["tags", "touch_points", "moves"])
+    return int(touch_points or 0)
 
 
 def _with_absorbed(session: Session, contact_id: int) -> list[int]:
@@ -318,3 +434,49 @@ def _with_absorbed(session: Session, contact_id: int) -> list[int]:
         ids += [a for a in absorbed if a not in ids]
         index += 1
     return ids
+
+
+# -- erasures and restored backups ------------------------------------------------------
+
+
+@contextmanager
+def backup_without_erased(backup: Path, database: Path) -> Iterator[Path]:
+    """``backup`` fit to replace ``database``: every erasure in the base's journal made again.
+
+    The journal is read first: an unreadable one refuses the restore before anything is
+    replaced. Without erasures to make, ``backup`` itself. Otherwise a scrubbed copy in a
+    private folder beside the base (0700, removed after): the backup is copied, upgraded to
+    this version's schema, the journal's contacts erased again (only rows with the same
+    creation time: never someone else from another base) and the file scrubbed, so that the
+    restored base holds no trace of them from its first use on. Re-applying is idempotent:
+    a backup made after an erasure already lacks the person and is left as it is.
+    """
+    erased = erasure_journal.read(database)
+    if not erased:
+        yield backup
+        return
+    from communitydesk.db.backup import backup_to
+    from communitydesk.db.database import open_database
+
+    with tempfile.TemporaryDirectory(prefix=".restauration-", dir=database.parent) as folder:
+        # The migration's own backup lands in this folder's backups/, and goes with it.
+        staged = backup_to(backup, Path(folder) / database.name)
+        db = open_database(staged)
+        try:
+            _reapply(db, erased)
+        finally:
+            db.close()
+        yield staged
+
+
+def _reapply(db: Database, erased: Sequence[erasure_journal.ErasedContact]) -> None:
+    """Erase again the journal's contacts still present in ``db`` (no actor: the erasure was decided)."""
+    with db.transaction() as session, secure_erase.zeroing_deletes(session.connection()):
+        ids = []
+        for entry in erased:
+            row = session.get(Contact, entry.id)
+            if row is not None and row.anonymised_at is None and row.created_at == entry.created_at:
+                ids.append(entry.id)
+        if ids:
+            _erase(session, ids, utcnow())
+    secure_erase.forget_freed_data(db.engine)  # nobody else has this private copy open: always completes

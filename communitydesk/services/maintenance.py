@@ -143,6 +143,8 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
     Refused, with ``path`` untouched, when the backup is unusable, when ``path`` is not a
     database (a folder, another kind of file) or when the base is open in CommunityDesk
     or another program. An older backup is accepted: the app upgrades it on opening.
+    Every erasure recorded in the base's journal is made again in what is restored, before
+    anyone can use it (``gdpr.backup_without_erased``).
     Returns where the replaced database was kept (None when there was none).
     """
     require(actor, Action.MAINTAIN_DATABASE)
@@ -162,7 +164,11 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
                 details=" ".join(problems),
             )
         )
-    return replace_database(backup, path, kept_prefix="avant-restauration-")
+    from communitydesk.services.gdpr import backup_without_erased  # the ORM, only for a restore
+
+    # Every erasure journaled since the backup is made again before anyone uses the base.
+    with backup_without_erased(backup, path) as cleaned:
+        return replace_database(cleaned, path, kept_prefix="avant-restauration-")
 
 
 def replace_database(source: Path, path: Path, kept_prefix: str) -> Path | None:

@@ -61,7 +61,7 @@ def test_erasure_blanks_backer_names_and_fulfilment_notes_and_keeps_totals(db: D
         )
     before = svc.campaign_dashboard(db, actor, velo.id)
     exported = gdpr.export_person(db, actor, cid)
-    assert [r["backer_name"] for r in exported["other_records"]["contributions"]] == ["Chloé Mercier"]
+    assert [r["nom_du_contributeur"] for r in exported["autres_données"]["contributions"]] == ["Chloé Mercier"]
 
     gdpr.erase_person(db, actor, cid, confirm=True)
 

@@ -80,17 +80,38 @@ def test_export_holds_everything_and_is_json(db: Database, actor: Actor, person:
     ).id
     duplicates.merge_contacts(db, actor, person, other)
     data = json.loads(json.dumps(gdpr.export_person(db, actor, person), ensure_ascii=False))
-    assert data["format"] == "communitydesk.personal-data/1"
-    assert data["contact"]["email"] == "chloe.mercier@exemple.fr"
+    assert data["format"] == "communitydesk.personal-data/2"
+    assert data["contact"]["e_mail"] == "chloe.mercier@exemple.fr"
     assert data["contact"]["notes"] == "Allergique aux noix"
     assert "sort_name" not in data["contact"]
-    assert data["tags"] == ["bénévole"]
+    assert data["étiquettes"] == ["bénévole"]
     # The merged contact's history came along: its own arrival in grand public.
-    assert [m["to_circle"] for m in data["circle_moves"]] == ["communaute", "proches", "grand_public"]
-    assert {t["summary"] for t in data["touch_points"]} == {"A parlé de sa fille Léa", "Assemblée générale"}
-    assert data["consents"][0]["wording"] == WORDING
-    assert data["merges"][0]["absorbed_before"]["email_secondary"] == "chloe@perso.example"
-    assert data["other_records"] == {}
+    assert [m["cercle_d_arrivée"] for m in data["historique_des_cercles"]] == ["communaute", "proches", "grand_public"]
+    assert {t["résumé"] for t in data["échanges"]} == {"A parlé de sa fille Léa", "Assemblée générale"}
+    assert data["consentements"][0]["texte_accepté"] == WORDING
+    assert data["fusions"][0]["fiche_absorbée_avant"]["e_mail_secondaire"] == "chloe@perso.example"
+    assert data["autres_données"] == {}
+
+
+def test_export_keys_are_plain_french(db: Database, actor: Actor, person: int) -> None:
+    data = gdpr.export_person(db, actor, person)
+    assert set(data) == {
+        "format",
+        "exporté_le",
+        "contact",
+        "étiquettes",
+        "historique_des_cercles",
+        "échanges",
+        "consentements",
+        "fusions",
+        "autres_données",
+    }
+    assert {"prénom", "nom", "e_mail", "téléphone", "code_postal", "ville", "cercle", "créé_le"} <= set(data["contact"])
+    english = {"first_name", "last_name", "email", "phone", "postcode", "city", "summary", "occurred_at", "purpose"}
+    keys = set(data["contact"])
+    for section in ("historique_des_cercles", "échanges", "consentements"):
+        keys |= {k for row in data[section] for k in row}
+    assert keys & english == set()
 
 
 def test_erasure_anonymises_and_keeps_counts(db: Database, actor: Actor, person: int) -> None:

@@ -74,8 +74,8 @@ def test_export_everything_about_the_person(
     task = sheet.export_person(target)
     qtbot.waitUntil(lambda: not task.running, timeout=10000)
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert data["contact"]["first_name"] == "Benoît"
-    assert [p["summary"] for p in data["touch_points"]] == ["Café au tiers-lieu"]
+    assert data["contact"]["prénom"] == "Benoît"
+    assert [p["résumé"] for p in data["échanges"]] == ["Café au tiers-lieu"]
     assert str(target) in sheet.message.text()
 
 

@@ -9,7 +9,6 @@ nothing is silently overwritten. A wrong field gets its French message right und
 from __future__ import annotations
 
 import importlib.util
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
-from communitydesk.system_errors import os_error_reason
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
 from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
@@ -713,18 +711,9 @@ class ContactSheet(QDialog):
         contact_id, actor = self.contact_id, self.actor
 
         def work(_ctx: TaskContext) -> Any:
-            from communitydesk.errors import UserError
-            from communitydesk.i18n import _
             from communitydesk.services import gdpr
 
-            data = gdpr.export_person(self.database(), actor, contact_id)
-            try:
-                target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-            except OSError as exc:
-                raise UserError(
-                    _("Impossible d'écrire « {path} » : {reason}.", path=target, reason=os_error_reason(exc))
-                ) from exc
-            return target
+            return gdpr.export_person_to_file(self.database(), actor, contact_id, target)
 
         def done(path: Any) -> None:
             self.show_message(self.tr("Tout ce qui est gardé sur cette personne est dans {path}").format(path=path))
