@@ -25,14 +25,18 @@ def write_atomically(path: Path, encoding: str, write: Callable[[Any], T]) -> T:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     except OSError as exc:
-        raise UserError(_("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))) from exc
+        raise UserError(
+            _("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
+        ) from exc
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
             result = write(stream)
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise UserError(_("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))) from exc
+        raise UserError(
+            _("Impossible d'écrire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
+        ) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
