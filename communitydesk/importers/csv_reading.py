@@ -10,11 +10,17 @@ import csv
 import io
 import operator
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice, repeat
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
+from communitydesk.importers.contact_records import RowError
+from communitydesk.importers.control_characters import (
+    control_characters_warning,
+    has_control_characters,
+    without_control_characters,
+)
 
 DELIMITERS = (";", ",", "\t")
 SAMPLE_LINES = 50
@@ -147,10 +153,38 @@ class CsvTable:
     text: str
     delimiter: str
     source_name: str
+    warnings: list[RowError] = field(default_factory=list)  # cells cleaned of control characters
 
     @classmethod
     def from_text(cls, text: str, source_name: str, delimiter: str | None = None) -> CsvTable:
-        return cls(text=text, delimiter=delimiter or detect_delimiter(text), source_name=source_name)
+        """The table of ``text``; cells holding control characters (NUL…) are cleaned, one warning each."""
+        table = cls(text=text, delimiter=delimiter or detect_delimiter(text), source_name=source_name)
+        if has_control_characters(text):  # rare: one search of the text in C for the others
+            table._remove_control_characters()
+        return table
+
+    def _remove_control_characters(self) -> None:
+        """Note each cell holding a control character (read with the text as it is: the same rows
+        and numbers, since none of them is a quote, delimiter or line end), then take them out."""
+        header_line, header = self._header_row()
+        names = [without_control_characters(name) for name in header]
+
+        def column(index: int) -> str:
+            return names[index] if index < len(names) and names[index] else _("colonne {n}", n=index + 1)
+
+        self.warnings = [
+            control_characters_warning(header_line, column(index), name)
+            for index, name in enumerate(header)
+            if has_control_characters(name)
+        ]
+        for rows in self.batches(1000):
+            for line, cells in rows:
+                self.warnings.extend(
+                    control_characters_warning(line, column(index), cell)
+                    for index, cell in enumerate(cells)
+                    if has_control_characters(cell)
+                )
+        self.text = without_control_characters(self.text)
 
     def _malformed(self, exc: csv.Error, line: int) -> UserError:
         """The csv module's error said in French (its English text never reaches the user)."""
@@ -224,6 +258,9 @@ class CsvTable:
 
         Refused: more than MAX_COLUMNS columns, a name repeated (the import would keep one
         silently), a stray quote that swallows the file."""
+        return self._header_row()[1]
+
+    def _header_row(self) -> tuple[int, list[str]]:
         reader = csv.reader(_first_lines(self.text), delimiter=self.delimiter, strict=False)
         numbered = enumerate(reader, start=1)
         try:
@@ -257,7 +294,7 @@ class CsvTable:
                     columns=", ".join(repeated),
                 )
             )
-        return header
+        return number, header
 
     def rows(self) -> Iterator[CsvRow]:
         """The data rows after the header; empty rows (Excel's ";;;;") are left out but keep their number."""
@@ -268,19 +305,20 @@ class CsvTable:
         them), checked by ``check_quoting``."""
         reader = csv.reader(physical_lines(self.text), delimiter=self.delimiter, strict=False)
         read = 0  # rows read so far, to name the line of a csv error
+        last: list[CsvRow] = []  # the last row read
 
         def numbered() -> Iterator[CsvRow]:
-            nonlocal read
+            nonlocal read, last
             for row in enumerate(reader, start=1):
-                read = row[0]
+                read, last = row[0], [row]
                 yield row
 
         rows = numbered()
         try:
-            header = _skip_to_header(rows)
+            _skip_to_header(rows)
             extra = reader.line_num - read
             lines = self._physical_line_count()
-            self.check_quoting([header] if header else [], extra, at_end=reader.line_num >= lines)
+            self.check_quoting(last, extra, at_end=reader.line_num >= lines)
             while chunk := list(islice(rows, size)):
                 self.check_quoting(chunk, reader.line_num - read - extra, at_end=reader.line_num >= lines)
                 extra = reader.line_num - read

@@ -226,7 +226,11 @@ def _import_csv(
     mapping = mapping or opened.recognised_mapping()
     opened.check_mapping(mapping)
     summary = ImportSummary(
-        dry_run=dry_run, source_name=opened.source_name, file_format=CSV, encoding=opened.decoded.label
+        dry_run=dry_run,
+        source_name=opened.source_name,
+        file_format=CSV,
+        encoding=opened.decoded.label,
+        warnings=list(opened.table.warnings),
     )
     chunks = opened.cleaned_batches(mapping, batch=_PROGRESS_EVERY)
     reason = _("Import CSV {name}", name=opened.source_name)
@@ -248,6 +252,7 @@ def _import_vcard(
         file_format=VCARD,
         encoding=opened.decoded.label,
         errors=list(opened.card_errors),
+        warnings=list(opened.card_warnings),
     )
     cleaner = opened.cleaner()
     entries = iter(opened.entries)

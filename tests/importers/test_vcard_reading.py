@@ -49,7 +49,7 @@ APPLE_40 = (
 
 
 def entries(text: str) -> list[dict[str, str]]:
-    found, errors = read_vcards(text, "contacts.vcf")
+    found, errors, _warnings = read_vcards(text, "contacts.vcf")
     assert errors == []
     return [entry.raw for entry in found]
 
@@ -87,7 +87,7 @@ def test_apple_40_organisation_and_tel_uri() -> None:
 
 def test_several_cards_with_their_line_numbers() -> None:
     text = ANDROID_21 + "\r\n" + GOOGLE_30 + APPLE_40
-    found, errors = read_vcards(text, "tel.vcf")
+    found, errors, _warnings = read_vcards(text, "tel.vcf")
     assert errors == []
     assert [entry.line for entry in found] == [1, 12, 26]
 
@@ -101,14 +101,14 @@ def test_a_cp1252_vcard_file() -> None:
 
 def test_a_broken_card_is_an_error_and_the_others_are_read() -> None:
     broken = "BEGIN:VCARD\r\nVERSION:3.0\r\nN;CHARSET=NOPE;ENCODING=QUOTED-PRINTABLE:=C3=A9\r\nEND:VCARD\r\n"
-    found, errors = read_vcards(GOOGLE_30 + broken + APPLE_40, "x.vcf")
+    found, errors, _warnings = read_vcards(GOOGLE_30 + broken + APPLE_40, "x.vcf")
     assert [entry.line for entry in found] == [1, 19]
     assert [(error.line, error.field) for error in errors] == [(15, "VCARD")]
     assert errors[0].message.startswith("Ligne 15 : fiche vCard illisible")
 
 
 def test_an_unfinished_card() -> None:
-    found, errors = read_vcards(GOOGLE_30 + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Coupé\r\n", "x.vcf")
+    found, errors, _warnings = read_vcards(GOOGLE_30 + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Coupé\r\n", "x.vcf")
     assert len(found) == 1
     assert [(error.line, error.field) for error in errors] == [(15, "END:VCARD")]
 

@@ -515,7 +515,7 @@ class RunPage(QWizardPage):
         else:
             self.state.setText(self.tr("Import terminé."))
         self.summary_label.setText(summary_lines(self, summary))
-        fill_errors(self.errors, summary.errors)
+        fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
         self._finished()
         if not self.dry_run:
             self.owner.button(QWizard.WizardButton.BackButton).setEnabled(False)
