@@ -94,7 +94,8 @@ def decode_text(data: bytes, source_name: str, encoding: str | None = None) -> D
 
 def _decode_by_card(data: bytes, source_name: str) -> DecodedText:
     """A vCard file that is not UTF-8 as a whole: each card that is valid UTF-8 is UTF-8 (a phone's),
-    the others are in the single-byte encoding chosen for them together (an old Outlook's)."""
+    the others Windows-1252 (an old Outlook's; Latin-1 where cp1252 has no character). When no card
+    is UTF-8, the file is decoded as any other (the encoding detected for the whole)."""
     starts = [match.start() for match in _CARD_START.finditer(data)]
     bounds = [0, *starts[1:], len(data)]
     cards = [data[start:end] for start, end in pairwise(bounds)]
@@ -104,11 +105,17 @@ def _decode_by_card(data: bytes, source_name: str) -> DecodedText:
             texts.append(card.decode("utf-8-sig"))
         except UnicodeDecodeError:
             texts.append(None)
-    legacy = [card for card, text in zip(cards, texts, strict=True) if text is None]
-    _text, encoding = _decode_legacy(b"".join(legacy), source_name)
-    # A single-byte codec decodes each card as it decoded them together.
-    decoded = [text if text is not None else card.decode(encoding) for card, text in zip(cards, texts, strict=True)]
-    return DecodedText("".join(decoded), MIXED_CARDS if len(legacy) < len(cards) else encoding)
+    if all(text is None for text in texts):
+        return DecodedText(*_decode_legacy(data, source_name))
+    decoded = [text if text is not None else _windows_1252(card) for card, text in zip(cards, texts, strict=True)]
+    return DecodedText(_refuse_binary("".join(decoded), source_name), MIXED_CARDS)
+
+
+def _windows_1252(data: bytes) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return data.decode("latin_1")
 
 
 def _may_be_utf8(data: bytes) -> bool:
