@@ -87,7 +87,7 @@ def decode_text(data: bytes, source_name: str, encoding: str | None = None) -> D
         else:
             encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
             return DecodedText(_refuse_binary(text, source_name), encoding)
-    if _CARD_START.match(data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")):
+    if _CARD_START.match(data[:4096].lstrip(codecs.BOM_UTF8 + b" \t\r\n")):
         return _decode_by_card(data, source_name)
     return DecodedText(*_decode_legacy(data, source_name))
 
