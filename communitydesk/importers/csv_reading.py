@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import operator
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice, repeat
@@ -123,12 +124,6 @@ def _skip_to_header(rows: Iterator[CsvRow]) -> CsvRow | None:
     return None
 
 
-def _closes_at_end(text: str) -> bool:
-    """Whether the text ends with a closing quote: an odd run of quotes (\"\" is an escaped one)."""
-    last = text.rstrip("\r\n")
-    return (len(last) - len(last.rstrip('"'))) % 2 == 1
-
-
 def _repeated_columns(header: list[str]) -> list[str]:
     """« Nom » (colonnes 1 et 3), … for each name (case ignored) held by several columns."""
     columns: dict[str, list[int]] = {}
@@ -233,6 +228,17 @@ class CsvTable:
         end_of_line = _end_of_line(self.text)
         return self.text.count(end_of_line) + (not self.text.endswith(end_of_line))
 
+    def _open_at_end(self) -> bool:
+        """Whether a quoted cell is still open at the end of the text: read with one more line,
+        an open cell swallows it (a closed one that ends with a line break does not)."""
+        end_of_line = _end_of_line(self.text)
+        text = self.text.removesuffix(end_of_line) + end_of_line + "x" + end_of_line
+        try:
+            last = deque(csv.reader(physical_lines(text), delimiter=self.delimiter, strict=False), maxlen=1)
+        except csv.Error:  # the open cell ran over the field limit
+            return True
+        return list(last) != [["x"]]
+
     def check_quoting(self, rows: Sequence[CsvRow], extra_lines: int, at_end: bool) -> None:
         """Refuse rows where a stray quote swallowed the lines after it: a cell over
         MAX_LINES_IN_CELL lines, or a quote still open at the end of the file.
@@ -243,8 +249,8 @@ class CsvTable:
         end_of_line = _end_of_line(self.text)
         if at_end and rows:
             number, cells = rows[-1]
-            # Only a quoted cell holds a line end, and a closed one ends before the record's own.
-            if cells and cells[-1].endswith(("\n", "\r")) and not _closes_at_end(self.text):
+            # Only a quoted cell holds a line end: then, rarely, the file is read once more to tell.
+            if cells and cells[-1].endswith(("\n", "\r")) and self._open_at_end():
                 raise self._unclosed_quote(number)
         if extra_lines > MAX_LINES_IN_CELL:
             for number, cells in rows:
