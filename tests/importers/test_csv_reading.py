@@ -45,9 +45,9 @@ def test_a_stray_quote_to_the_end_of_the_file_names_its_line() -> None:
     text = "\r\n".join(lines) + "\r\n"
     for message in refusal(text):
         assert "ligne 4 : un guillemet" in message and "jamais refermée" in message
-    # On the last line too, and in a file without a final line end.
-    for tail in ("\r\n", ""):
-        for message in refusal('Nom;E-mail\nDurand;d@x.fr\nMartin;"m@x.fr' + tail):
+    # On the last line too, in a file without a final line end, or ending with an escaped quote.
+    for last in ('Martin;"m@x.fr\n', 'Martin;"m@x.fr', 'Martin;"""\n', 'Martin;"a\nb""\n'):
+        for message in refusal("Nom;E-mail\nDurand;d@x.fr\n" + last):
             assert "ligne 3 : un guillemet" in message
 
 
