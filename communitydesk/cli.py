@@ -231,6 +231,8 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
                 _("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field, message=error.message),
                 file=sys.stderr,
             )
+        for warning in summary.warnings:
+            print(_("Attention : {message}", message=warning.message), file=sys.stderr)
         if summary.errors and not args.dry_run:
             print(_("Rien n'a été importé : corrigez ces lignes puis relancez."), file=sys.stderr)
     return EXIT_FAILED if summary.errors else EXIT_OK
@@ -273,7 +275,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         for error in summary.errors:
             print(f"  {error.message}", file=sys.stderr)
     for warning in summary.warnings:
-        print(_("Attention : {message}", message=warning), file=sys.stderr)
+        print(_("Attention : {message}", message=warning.message), file=sys.stderr)
     return EXIT_OK
 
 

@@ -214,3 +214,100 @@ def test_three_imports_started_together_say_what_happened_to_their_contacts(db_p
             assert search_count(db, SYSTEM, f"nom{k}x3999") == (1 if code == 0 else 0)
     finally:
         db.close()
+
+
+def many_contacts(count: int) -> list[str]:
+    return ["Prénom;Nom;Courriel"] + [f"P{n};N{n};p{n}@exemple.fr" for n in range(count)]
+
+
+def stray_quote() -> bytes:
+    lines = many_contacts(1000)
+    lines[3] = '"P2;N2;p2@exemple.fr'  # line 4: the quote is never closed, the 997 lines after it were one cell
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def two_stray_quotes() -> bytes:
+    lines = many_contacts(1000)
+    lines[3], lines[200] = '"P2;N2;p2@exemple.fr', 'P199";N199;p199@exemple.fr'
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (stray_quote(), "« x.csv », ligne 4 : un guillemet (\") ouvre une cellule qui n'est jamais refermée"),
+        (two_stray_quotes(), "« x.csv », ligne 4 : une cellule entre guillemets s'étend sur 198 lignes"),
+        (b"Nom;Nom;Courriel\r\nDurand;Martin;d@exemple.fr\r\n", "colonne(s) en double dans l'en-tête : « Nom »"),
+        ((";".join(f"c{n}" for n in range(1_000_000)) + "\nA\n").encode(), "l'en-tête a 1000000 colonnes"),
+        (b"Nom;Notes\nDurand;x\rsuite\n", "ligne 2 : le fichier CSV est mal formé (un retour chariot isolé"),
+    ],
+    ids=["stray-quote", "two-stray-quotes", "repeated-column", "million-columns", "lone-cr"],
+)
+def test_a_file_not_read_whole_is_refused_and_nothing_written(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, message: str
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    code, out, err = run(capsys, "import", "contacts", str(path), "--db", str(db_path), "--json")
+    assert (code, out, count(db_path)) == (1, "", 0)
+    assert err.startswith("Erreur : ") and message in err
+    assert len(err) < 400  # a sentence, not the file
+
+
+def test_control_characters_are_taken_out_and_reported(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "x.csv"
+    # A NUL deep in the file (past the binary sniffing of its start) and an escape character.
+    lines = many_contacts(3000)
+    lines[2500] = "Zo\x00é;Lam\x1bbert;zoe@exemple.fr"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "contacts", str(path), "--db", str(db_path), "--json")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert (summary["created"], summary["errors"]) == (3000, [])
+    assert summary["warnings"] == [
+        {
+            "line": 2501,
+            "field": field,
+            "message": f"Ligne 2501, « {field} » : 1 caractère(s) de contrôle invisible(s) (NUL, échappement…) "
+            "retiré(s).",
+        }
+        for field in ("Prénom", "Nom")
+    ]
+    conn = sqlite3.connect(db_path)
+    try:
+        names = conn.execute("SELECT first_name, last_name FROM contacts WHERE email = 'zoe@exemple.fr'").fetchall()
+        stray = conn.execute("SELECT COUNT(*) FROM contacts WHERE instr(first_name, char(0)) > 0").fetchone()[0]
+    finally:
+        conn.close()
+    assert (names, stray) == ([("Zoé", "Lambert")], 0)
+    code, _out, err = run(capsys, "import", "contacts", str(path), "--db", str(db_path), "--dry-run")
+    assert code == 0 and "Attention : Ligne 2501, « Prénom » : 1 caractère(s) de contrôle" in err
+
+
+def test_vcards_mixing_encodings_and_an_empty_card(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "carnet.vcf"
+    phone = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Durand;Amélie;;;\r\nEMAIL:amelie@exemple.fr\r\nEND:VCARD\r\n"
+    outlook = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lefèvre;Zoé\r\nEMAIL:zoe@exemple.fr\r\nEND:VCARD\r\n"
+    empty = "BEGIN:VCARD\r\nVERSION:3.0\r\nBDAY:1990-01-01\r\nEND:VCARD\r\n"
+    path.write_bytes(phone.encode() + outlook.encode("cp1252") + empty.encode())
+    code, out, err = run(capsys, "import", "contacts", str(path), "--db", str(db_path), "--json")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["created"] == 2
+    assert summary["errors"] == [
+        {
+            "line": 11,
+            "field": "VCARD",
+            "message": "Ligne 11 : fiche vCard sans nom, organisation, e-mail, téléphone ni adresse : ignorée.",
+        }
+    ]
+    conn = sqlite3.connect(db_path)
+    try:
+        names = conn.execute("SELECT first_name, last_name FROM contacts ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert names == [("Amélie", "Durand"), ("Zoé", "Lefèvre")]

@@ -51,10 +51,10 @@ def test_import_twice_then_stats(db_path: Path, tmp_path: Path, capsys: pytest.C
     assert code == 1 and "--create" in err  # no such campaign yet
     code, out, _err = run(capsys, *args, "--create")
     assert code == 0
-    assert json.loads(out) == {"created": 3, "updated": 0, "skipped": 0, "errors": []}
+    assert json.loads(out) == {"created": 3, "updated": 0, "skipped": 0, "errors": [], "warnings": []}
     code, out, _err = run(capsys, *args)
     assert code == 0
-    assert json.loads(out) == {"created": 0, "updated": 0, "skipped": 3, "errors": []}
+    assert json.loads(out) == {"created": 0, "updated": 0, "skipped": 3, "errors": [], "warnings": []}
 
     code, out, _err = run(capsys, "stats", "--db", str(db_path), "--json")
     assert code == 0
@@ -118,3 +118,26 @@ def test_mapping_file_and_dry_run(db_path: Path, tmp_path: Path, capsys: pytest.
     assert count(db_path, "contributions") == 0
     code, out, _err = run(capsys, *base)
     assert code == 0 and count(db_path, "contributions") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (ULULE.replace("U-2;", '"U-2;', 1) + "U-4;04/03/2026;5;A;B;a@exemple.fr;;Payé;non\n", "ligne 3 : un guillemet"),
+        (ULULE.replace("Montant;Prénom", "Montant;Montant", 1), "colonne(s) en double dans l'en-tête : « Montant »"),
+    ],
+    ids=["stray-quote", "repeated-column"],
+)
+def test_a_file_not_read_whole_is_refused(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    export = tmp_path / "ulule.csv"
+    export.write_text(text, encoding="utf-8")
+    code, out, err = run(
+        capsys,
+        *("import", "contributions", str(export), "--db", str(db_path)),
+        *("--campaign", "Vélo-école", "--platform", "ulule", "--create", "--json"),
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith("Erreur : « ulule.csv », ") and message in err
+    assert count(db_path, "contributions") == count(db_path, "campaigns") == 0

@@ -53,6 +53,7 @@ class ContactFilePreview:
     mapping: ColumnMapping | None
     rows: list[PreviewRow] = field(default_factory=list)
     estimated_lines: int = 0
+    warnings: list[RowError] = field(default_factory=list)  # cells cleaned of control characters
 
     @property
     def delimiter_name(self) -> str:
@@ -135,6 +136,10 @@ class ContactCsvFile:
             yield line, cells, raw
 
     def preview(self, mapping: ColumnMapping | None = None, rows: int = 20) -> ContactFilePreview:
+        """The first ``rows`` lines checked; the whole file read once (~0.1 s per 100 000 lines) so that
+        a stray quote anywhere refuses it here already, as the import would."""
+        for _batch in cell_batches(self.table, 5000):
+            pass
         mapping = mapping or self.recognised_mapping()
         cleaner = self.cleaner(mapping)
         preview = ContactFilePreview(
@@ -145,6 +150,7 @@ class ContactCsvFile:
             headers=self.headers,
             mapping=mapping,
             estimated_lines=self.table.estimated_rows(),
+            warnings=self.table.warnings,
         )
         for line, cells, raw in self.raw_lines(mapping):
             cleaned = cleaner.clean(raw, line)
@@ -161,7 +167,7 @@ class ContactVCardFile:
     def __init__(self, data: bytes, source_name: str, decoded: DecodedText | None = None) -> None:
         self.source_name = source_name
         self.decoded = decoded or decode_text(data, source_name)
-        self.entries, self.card_errors = read_vcards(self.decoded.text, source_name)
+        self.entries, self.card_errors, self.card_warnings = read_vcards(self.decoded.text, source_name)
 
     def cleaner(self) -> RecordCleaner:
         return RecordCleaner(FIELD_PROPERTIES)
@@ -176,6 +182,7 @@ class ContactVCardFile:
             headers=[found.label for found in ContactField],
             mapping=None,
             estimated_lines=len(self.entries) + len(self.card_errors),
+            warnings=self.card_warnings,
         )
         for entry in self.entries[:rows]:
             cells = [entry.raw.get(found.value, "") for found in ContactField]

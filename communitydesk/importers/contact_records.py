@@ -100,7 +100,10 @@ KIND_WORDS: dict[str, str] = {
 
 @dataclass(slots=True)
 class RowError:
-    """A problem on one line: the line is not imported; the message names line and field."""
+    """A problem on one line (spreadsheet numbering, header = 1; 0 for the whole file).
+
+    In ``errors`` the line is not imported; in ``warnings`` it was, and the message says what changed.
+    """
 
     line: int
     field: str

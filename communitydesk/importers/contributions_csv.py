@@ -381,6 +381,7 @@ class Table:
     rows: list[tuple[int, list[str]]]  # (line number in the file, cells)
     encoding: str
     delimiter: str
+    warnings: list[RowError] = field(default_factory=list)  # cells cleaned of control characters
 
 
 @dataclass
@@ -405,7 +406,9 @@ def read_table(path: Path) -> Table:
     decoded = decode_text(data, path.name)
     table = CsvTable.from_text(decoded.text, path.name)
     rows = [(line, cells) for line, cells in table.rows() if any(cell.strip() for cell in cells)]
-    return Table(headers=table.header, rows=rows, encoding=decoded.encoding, delimiter=table.delimiter)
+    return Table(
+        headers=table.header, rows=rows, encoding=decoded.encoding, delimiter=table.delimiter, warnings=table.warnings
+    )
 
 
 def load_mapping_file(path: Path) -> dict[str, str]:

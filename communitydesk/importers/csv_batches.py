@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import chain, islice, repeat
+from itertools import count as count_from
 from operator import add, itemgetter
 from typing import Protocol
 
-from communitydesk.importers.csv_reading import CsvRow, CsvTable
+from communitydesk.importers.csv_reading import MAX_LINES_IN_CELL, CsvRow, CsvTable
 from communitydesk.importers.list_positions import positions
 
 
@@ -106,7 +108,7 @@ class _SplitReader:
     def skip_to_header(self) -> bool:
         """Read past blank rows and the header (by csv.reader: a few lines); False without one."""
         while self.position < len(self.lines):
-            [cells] = self._records_at(self.position, 1)
+            [cells] = self._records_at(self.position, 1, self.number)
             self.number += 1
             if any(cell.strip() for cell in cells):
                 return True
@@ -120,7 +122,7 @@ class _SplitReader:
             rows = _Rows(self.delimiter)
             has_quote = list(map(str.__contains__, run, repeat('"')))
             if has_quote.count(True) * 4 > len(run):  # mostly quoted (Outlook quotes every cell)
-                rows.add_records(self._records_at(start, len(run)))
+                rows.add_records(self._records_at(start, len(run), self.number))
                 yield rows.batch(range(self.number, self.number + len(rows)))
                 self.number += len(rows)
                 continue
@@ -130,7 +132,7 @@ class _SplitReader:
                     continue
                 if quoted > at:
                     rows.add_lines(run[at:quoted])
-                rows.add_records(self._records_at(start + quoted, 1))
+                rows.add_records(self._records_at(start + quoted, 1, self.number + len(rows)))
                 at = self.position - start
             if at < len(run):
                 rows.add_lines(run[at:])
@@ -138,21 +140,37 @@ class _SplitReader:
             yield rows.batch(range(self.number, self.number + len(rows)))
             self.number += len(rows)
 
-    def _records_at(self, position: int, count: int) -> list[list[str]]:
-        """``count`` records (fewer at the end) from line ``position`` on, by csv.reader.
-        Consecutive quoted records share one reader."""
+    def _records_at(self, position: int, count: int, number: int) -> list[list[str]]:
+        """``count`` records (fewer at the end) from line ``position`` on, by csv.reader, the first
+        being row ``number``. Consecutive quoted records share one reader. A stray quote that
+        swallows lines is refused (``CsvTable.check_quoting``)."""
         if self.reader is None or self.reader_next != position:
-            lines = self.lines
-            physical = map(add, map(lines.__getitem__, range(position, len(lines))), repeat("\n"))
-            self.reader = csv.reader(physical, delimiter=self.delimiter, strict=False)
+            self.reader = csv.reader(self._physical(position), delimiter=self.delimiter, strict=False)
             self.reader_start = position
         records = self.reader
         try:
             found = list(islice(records, count))
         except csv.Error as exc:
-            raise self.table._malformed(exc, self.reader_start + records.line_num) from exc
+            raise self.table._malformed(exc, number + self._records_before_error(position)) from exc
         self.position = self.reader_next = self.reader_start + records.line_num
+        extra_lines = self.position - position - len(found)
+        at_end = self.position >= len(self.lines)
+        if extra_lines > MAX_LINES_IN_CELL or at_end:
+            self.table.check_quoting(list(zip(count_from(number), found)), extra_lines, at_end)
         return found
+
+    def _physical(self, position: int) -> Iterator[str]:
+        lines = self.lines
+        return map(add, map(lines.__getitem__, range(position, len(lines))), repeat("\n"))
+
+    def _records_before_error(self, position: int) -> int:
+        """How many records read well from line ``position`` on (the error is in the next): a cold path."""
+        reader = csv.reader(self._physical(position), delimiter=self.delimiter, strict=False)
+        read = 0
+        with suppress(csv.Error):
+            for _record in reader:
+                read += 1
+        return read
 
 
 class _Rows:

@@ -30,7 +30,8 @@ class ImportSummary:
     created: new contacts; updated: existing contacts changed (update mode); merged: lines
     that repeat a contact already met in the same file (folded into it); skipped: lines
     matching an existing contact that was left alone (create mode, or nothing to change).
-    A line with errors is not imported at all and only appears in ``errors``.
+    A line with errors is not imported at all and only appears in ``errors``; ``warnings`` are
+    changes made to a line that was imported (control characters taken out of a cell).
     """
 
     created: int = 0
@@ -38,8 +39,7 @@ class ImportSummary:
     merged: int = 0
     skipped: int = 0
     errors: list[RowError] = field(default_factory=list)
-    # What went wrong without losing a line (e.g. the search index refreshed later): French sentences.
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
     dry_run: bool = False
     source_name: str = ""
     file_format: str = "csv"  # csv | vcard
@@ -62,5 +62,5 @@ class ImportSummary:
             "merged": self.merged,
             "skipped": self.skipped,
             "errors": [error.as_dict() for error in self.errors],
-            "warnings": [{"message": warning} for warning in self.warnings],
+            "warnings": [warning.as_dict() for warning in self.warnings],
         }

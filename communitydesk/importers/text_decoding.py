@@ -8,7 +8,9 @@ sometimes Excel's "Texte Unicode" (UTF-16 with a BOM).
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
@@ -17,6 +19,9 @@ from communitydesk.i18n import _
 # calls short French cp1252 files cp1250 or mac_latin2 ("Hél?ne"): we ask it to choose among these.
 FRENCH_CANDIDATES = ["cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850"]
 SAMPLE_BYTES = 256 * 1024
+# The encoding of a vCard file whose cards were written by different tools (merged address books).
+MIXED_CARDS = "utf-8+cp1252"
+_CARD_START = re.compile(rb"^[ \t]*BEGIN:VCARD", re.IGNORECASE | re.MULTILINE)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -52,6 +57,7 @@ class DecodedText:
             "cp850": "DOS (CP850)",
             "utf-16": "UTF-16",
             "utf-32": "UTF-32",
+            MIXED_CARDS: _("UTF-8 et Windows-1252 selon la fiche"),
         }.get(self.encoding, self.encoding)
 
 
@@ -81,7 +87,35 @@ def decode_text(data: bytes, source_name: str, encoding: str | None = None) -> D
         else:
             encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
             return DecodedText(_refuse_binary(text, source_name), encoding)
+    if _CARD_START.match(data[:4096].lstrip(codecs.BOM_UTF8 + b" \t\r\n")):
+        return _decode_by_card(data, source_name)
     return DecodedText(*_decode_legacy(data, source_name))
+
+
+def _decode_by_card(data: bytes, source_name: str) -> DecodedText:
+    """A vCard file that is not UTF-8 as a whole: each card that is valid UTF-8 is UTF-8 (a phone's),
+    the others Windows-1252 (an old Outlook's; Latin-1 where cp1252 has no character). When no card
+    is UTF-8, the file is decoded as any other (the encoding detected for the whole)."""
+    starts = [match.start() for match in _CARD_START.finditer(data)]
+    bounds = [0, *starts[1:], len(data)]
+    cards = [data[start:end] for start, end in pairwise(bounds)]
+    texts: list[str | None] = []
+    for card in cards:
+        try:
+            texts.append(card.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            texts.append(None)
+    if all(text is None for text in texts):
+        return DecodedText(*_decode_legacy(data, source_name))
+    decoded = [text if text is not None else _windows_1252(card) for card, text in zip(cards, texts, strict=True)]
+    return DecodedText(_refuse_binary("".join(decoded), source_name), MIXED_CARDS)
+
+
+def _windows_1252(data: bytes) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return data.decode("latin_1")
 
 
 def _may_be_utf8(data: bytes) -> bool:
@@ -133,8 +167,10 @@ def _decode_legacy(data: bytes, source_name: str) -> tuple[str, str]:
 
 
 def _refuse_binary(text: str, source_name: str) -> str:
-    # NUL characters never appear in a text export; they mean a binary file.
-    if "\x00" in text[:65536]:
+    # NUL characters never appear in a text export: many of them mean a binary file (or UTF-16
+    # without its BOM). A stray one in a cell is taken out by the readers, and reported.
+    sample = text[:65536]
+    if sample.count("\x00") > max(8, len(sample) // 100):
         raise UserError(
             _(
                 "« {name} » n'est pas un fichier texte (CSV ou vCard) : il contient des données binaires.",

@@ -6,6 +6,7 @@ card becomes an error naming its line, the others are still imported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,11 @@ from communitydesk.errors import UserError
 from communitydesk.i18n import _
 from communitydesk.importers.contact_columns import ContactField
 from communitydesk.importers.contact_records import RowError
+from communitydesk.importers.control_characters import (
+    control_characters_warning,
+    has_control_characters,
+    without_control_characters,
+)
 from communitydesk.importers.csv_reading import physical_lines
 
 _F = ContactField
@@ -64,11 +70,62 @@ def looks_like_vcard(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:11].upper() == "BEGIN:VCARD"
 
 
+# Binary data the app does not store (a 40 MB photo took vobject over ten minutes): left out
+# before parsing, with its folded or base64 lines.
+_LEFT_OUT = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+_PROPERTY = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")  # [group.]NAME then ; or :
+
+
+class _CardLines:
+    """The lines of one card as vobject will read them, unfolded here (RFC 6350: a line end then a
+    space or tab continues the line): vobject re-joins the whole value at every continuation line,
+    so a long folded value took time in the square of its size. Photos and the like are left out."""
+
+    def __init__(self, first: str) -> None:
+        self.lines: list[str] = []
+        self.pieces: list[str] = [first]  # of the line being unfolded
+        self.head = ""  # its first physical line, lower case
+        self.leaving_out = False
+        self.quoted_printable = False  # a soft line break: vobject joins the next line to this one
+
+    def add(self, line: str) -> None:
+        if not line.strip():  # ends a property (vobject does the same), and a 2.1 base64 block
+            self._flush()
+            self.leaving_out = self.quoted_printable = False
+            return
+        if self.quoted_printable:
+            self._flush()  # vobject joins it to the line before after a line end: kept apart
+            self.pieces = [line]
+        elif line[0] in " \t":
+            if self.leaving_out:
+                return
+            self.pieces.append(line[1:])
+        else:
+            found = _PROPERTY.match(line)
+            if self.leaving_out and found is None:
+                return  # vCard 2.1 base64 lines, not always indented
+            self._flush()
+            self.leaving_out = found is not None and found.group(1).upper() in _LEFT_OUT
+            if self.leaving_out:
+                return
+            self.pieces, self.head = [line], line.lower()
+        self.quoted_printable = line.endswith("=") and "quoted-printable" in self.head
+
+    def _flush(self) -> None:
+        if self.pieces:
+            self.lines.append("".join(self.pieces))
+            self.pieces = []
+
+    def text(self) -> str:
+        self._flush()
+        return "\r\n".join(self.lines) + "\r\n"
+
+
 def split_cards(text: str, source_name: str) -> tuple[list[CardText], list[RowError]]:
     """The cards of a file, each with its first line; an unfinished card is an error."""
     cards: list[CardText] = []
     errors: list[RowError] = []
-    current: list[str] | None = None
+    current: _CardLines | None = None
     start = 0
     seen_begin = False
     # Cut at line ends only: str.splitlines would also cut at \u2028 or \x85 inside a NOTE.
@@ -79,11 +136,11 @@ def split_cards(text: str, source_name: str) -> tuple[list[CardText], list[RowEr
             seen_begin = True
             if current is not None:
                 errors.append(_unfinished(start))
-            current, start = [line], number
+            current, start = _CardLines(line), number
         elif current is not None:
-            current.append(line)
+            current.add(line)
             if word == "END:VCARD":
-                cards.append(CardText(start, "\r\n".join(current) + "\r\n"))
+                cards.append(CardText(start, current.text()))
                 current = None
     if current is not None:
         errors.append(_unfinished(start))
@@ -96,31 +153,47 @@ def _unfinished(line: int) -> RowError:
     return RowError(line, "END:VCARD", _("Ligne {line} : fiche vCard incomplète (END:VCARD manquant).", line=line))
 
 
-def read_vcards(text: str, source_name: str) -> tuple[list[VCardEntry], list[RowError]]:
-    """Every card of ``text`` as raw contact fields, plus one error per unreadable card."""
+def read_vcards(text: str, source_name: str) -> tuple[list[VCardEntry], list[RowError], list[RowError]]:
+    """Every card of ``text`` as raw contact fields, one error per unreadable or empty card, and
+    one warning per field cleaned of control characters."""
     cards, errors = split_cards(text, source_name)
     entries: list[VCardEntry] = []
+    warnings: list[RowError] = []
     for card in cards:
         try:
             raw = card_fields(card.text)
         # vobject raises anything (ParseError, ValueError, LookupError for a bogus CHARSET,
         # binascii errors...) on a broken card: one bad card must not stop the others.
-        except Exception as exc:  # noqa: BLE001
+        except Exception:  # noqa: BLE001
             errors.append(
                 RowError(
                     card.line,
                     "VCARD",
-                    _("Ligne {line} : fiche vCard illisible ({reason}).", line=card.line, reason=_reason(exc)),
+                    _(
+                        "Ligne {line} : fiche vCard illisible (une propriété ne suit pas le format vCard).",
+                        line=card.line,
+                    ),
                 )
             )
             continue
+        if not raw:
+            errors.append(
+                RowError(
+                    card.line,
+                    "VCARD",
+                    _(
+                        "Ligne {line} : fiche vCard sans nom, organisation, e-mail, téléphone ni adresse : ignorée.",
+                        line=card.line,
+                    ),
+                )
+            )
+            continue
+        for name, value in raw.items():
+            if has_control_characters(value):
+                warnings.append(control_characters_warning(card.line, FIELD_PROPERTIES[ContactField(name)], value))
+                raw[name] = without_control_characters(value)
         entries.append(VCardEntry(card.line, raw))
-    return entries, errors
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return (text[0][:120] if text else "") or type(exc).__name__
+    return entries, errors, warnings
 
 
 def card_fields(card_text: str) -> dict[str, str]:

@@ -54,6 +54,7 @@ class ContributionImportSummary:
     updated: int = 0
     skipped: int = 0
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
     new_contacts: int = 0
     matched_contacts: int = 0
     created_tiers: list[str] = field(default_factory=list)
@@ -66,12 +67,13 @@ class ContributionImportSummary:
         return not self.dry_run and not self.errors
 
     def as_json(self) -> dict[str, Any]:
-        """The shape shared with the contacts import: created, updated, skipped, errors."""
+        """The shape shared with the contacts import: created, updated, skipped, errors, warnings."""
         return {
             "created": self.created,
             "updated": self.updated,
             "skipped": self.skipped,
             "errors": [error.as_dict() for error in self.errors],
+            "warnings": [warning.as_dict() for warning in self.warnings],
         }
 
 
@@ -187,7 +189,9 @@ def import_contributions(
     """
     require(actor, Action.IMPORT)
     parsed = reader.read_contributions(path, platform, mapping)
-    summary = ContributionImportSummary(dry_run=dry_run, errors=list(parsed.errors))
+    summary = ContributionImportSummary(
+        dry_run=dry_run, errors=list(parsed.errors), warnings=list(parsed.table.warnings)
+    )
     if parsed.errors and not parsed.rows and any(e.line == 1 for e in parsed.errors):
         return summary  # the header itself is unusable: nothing more to say per row
     try:

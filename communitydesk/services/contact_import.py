@@ -229,7 +229,11 @@ def _import_csv(
     mapping = mapping or opened.recognised_mapping()
     opened.check_mapping(mapping)
     summary = ImportSummary(
-        dry_run=dry_run, source_name=opened.source_name, file_format=CSV, encoding=opened.decoded.label
+        dry_run=dry_run,
+        source_name=opened.source_name,
+        file_format=CSV,
+        encoding=opened.decoded.label,
+        warnings=list(opened.table.warnings),
     )
     chunks = opened.cleaned_batches(mapping, batch=_PROGRESS_EVERY)
     reason = _("Import CSV {name}", name=opened.source_name)
@@ -251,6 +255,7 @@ def _import_vcard(
         file_format=VCARD,
         encoding=opened.decoded.label,
         errors=list(opened.card_errors),
+        warnings=list(opened.card_warnings),
     )
     cleaner = opened.cleaner()
     entries = iter(opened.entries)
@@ -365,9 +370,13 @@ def index_imported_contacts(db: Database, actor: Actor, summary: ImportSummary) 
         refresh_search_index(db, actor)
     except DatabaseError as exc:
         summary.warnings.append(
-            _(
-                "Les contacts sont enregistrés ; la recherche les trouvera après sa prochaine mise à jour, "
-                "faite à la prochaine recherche. Pas maintenant : {problem}",
-                problem=exc,
+            RowError(
+                0,  # the whole import, not one line
+                "",
+                _(
+                    "Les contacts sont enregistrés ; la recherche les trouvera après sa prochaine mise à jour, "
+                    "faite à la prochaine recherche. Pas maintenant : {problem}",
+                    problem=exc,
+                ),
             )
         )

@@ -59,7 +59,8 @@ def test_utf8_keeps_letters_cp1252_has_not() -> None:
         (b"PK\x03\x04\x14\x00\x06\x00", "classeur Excel"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "classeur Excel"),
         (b"%PDF-1.7\n", "pas un fichier texte"),
-        (b"Nom;Ville\n\x00\x01\x02binaire", "binaires"),
+        (b"Nom;Ville\n" + b"\x00\x01\x02binaire" * 10, "binaires"),
+        ("Nom;Ville\n".encode("utf-16-le"), "binaires"),  # UTF-16 without its BOM: one NUL in two
     ],
 )
 def test_files_that_are_not_text_are_refused_clearly(data: bytes, message: str) -> None:

@@ -7,13 +7,18 @@ import contextlib
 import csv
 import io
 import quopri
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from communitydesk.db.database import Database
 from communitydesk.errors import UserError
+from communitydesk.importers.contributions_csv import read_contributions
+from communitydesk.importers.control_characters import has_control_characters
+from communitydesk.importers.csv_reading import detect_delimiter
 from communitydesk.importers.import_summary import ImportSummary
+from communitydesk.importers.text_decoding import decode_text
 from communitydesk.services.contact_import import import_contacts_file, preview_contacts_file
 from communitydesk.services.contact_search import refresh_search_index
 from communitydesk.services.permissions import Actor
@@ -203,3 +208,51 @@ def vcard_files(draw: st.DrawFn) -> bytes:
 @given(data=vcard_files())
 def test_near_valid_vcard(db: Database, actor: Actor, data: bytes) -> None:
     import_checked(db, actor, data, "carnet.vcf")
+
+
+# What made lines vanish in silence: stray quotes, NULs and other control characters, repeated
+# columns, lone carriage returns, cells running over many lines.
+AWKWARD = st.sampled_from(['"', '""', '"x', 'x"', "\x00", "\x01\x1b", "\r", "\n" * 3, ";", ",", "\t", "Zoé", ""])
+
+
+@st.composite
+def awkward_csv_files(draw: st.DrawFn) -> bytes:
+    names = ["Prénom", "Nom", "E-mail", "Téléphone", "Notes"]
+    headers = draw(st.lists(st.sampled_from(names), min_size=1, max_size=5, unique=True))
+    if draw(st.integers(0, 5)) == 0:
+        headers.append(draw(st.sampled_from(headers)))  # a repeated column
+    delimiter = draw(st.sampled_from([";", ",", "\t"]))
+    lines = [delimiter.join(headers)]
+    for row in range(draw(st.integers(0, 40))):
+        cells = [f"P{row}", f"N{row}", f"p{row}@exemple.fr", "06 12 34 56 78", "note"][: len(headers)]
+        for _change in range(draw(st.integers(0, 2))):
+            index = draw(st.integers(0, len(cells) - 1))
+            cells[index] = draw(st.sampled_from(["", cells[index]])) + draw(AWKWARD) + draw(st.sampled_from(["", "x"]))
+        lines.append(delimiter.join(cells))
+    text = draw(st.sampled_from(["\r\n", "\n"])).join(lines) + draw(st.sampled_from(["\r\n", "\n", ""]))
+    return text.encode(draw(st.sampled_from(["utf-8", "cp1252"])), errors="replace")
+
+
+@FUZZ
+@given(data=awkward_csv_files())
+def test_awkward_csv_gives_a_result_or_a_clear_error(db: Database, actor: Actor, data: bytes, tmp_path: Path) -> None:
+    summary = import_checked(db, actor, data, "liste.csv")
+    if summary is not None:
+        # Accepted: then no quote was left open to the end of the file (the csv module in strict
+        # mode, when it reaches the end, reads as the importer does and says so).
+        text = decode_text(data, "liste.csv").text
+        try:
+            list(csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text), strict=True))
+        except csv.Error as exc:
+            assert "unexpected end of data" not in str(exc), "a quote open to the end of the file was accepted"
+        for warning in summary.warnings:
+            assert warning.line >= 1 and warning.field and f"Ligne {warning.line}" in warning.message
+        with db.engine.connect() as conn:
+            stored = conn.exec_driver_sql("SELECT first_name, last_name, email, phone, notes FROM contacts").all()
+        assert not any(has_control_characters(value or "") for row in stored for value in row), "stored a NUL"
+    # The contributions reader shares the CSV reader: a result or a clear error too.
+    path = tmp_path / "contributions.csv"
+    path.write_bytes(data)
+    with contextlib.suppress(UserError):
+        parsed = read_contributions(path, "generic")
+        assert not any(has_control_characters(cell) for _line, cells in parsed.table.rows for cell in cells)

@@ -67,7 +67,7 @@ def test_import_creates_campaign_contacts_tiers_and_is_idempotent(db: Database, 
     path = write(tmp_path / "ulule.csv", ULULE, "cp1252")
 
     summary = importer.import_contributions(db, actor, path, "Vélo-école", "ulule", create=True)
-    assert summary.as_json() == {"created": 5, "updated": 0, "skipped": 0, "errors": []}
+    assert summary.as_json() == {"created": 5, "updated": 0, "skipped": 0, "errors": [], "warnings": []}
     assert summary.campaign_created and summary.new_contacts == 1 and summary.matched_contacts == 2
     assert summary.created_tiers == ["Tote bag"]
     campaign = svc.find_campaign(db, actor, "Vélo-école")
@@ -96,7 +96,7 @@ def test_import_creates_campaign_contacts_tiers_and_is_idempotent(db: Database, 
 
     before = counts(db)
     again = importer.import_contributions(db, actor, path, "Vélo-école", "ulule")
-    assert again.as_json() == {"created": 0, "updated": 0, "skipped": 5, "errors": []}
+    assert again.as_json() == {"created": 0, "updated": 0, "skipped": 5, "errors": [], "warnings": []}
     assert counts(db) == before
     assert svc.campaign_dashboard(db, actor, campaign.id, today=date(2026, 3, 5)).total_cents == board.total_cents
 
@@ -108,7 +108,7 @@ def test_a_later_export_updates_refunds(db: Database, actor: Actor, tmp_path: Pa
         "U-3;02/03/2026;1 200,00 €;Zoé;Marchand;zoe@exemple.fr;;Tote bag;Remboursé",
     )
     summary = importer.import_contributions(db, actor, write(tmp_path / "b.csv", later), "Vélo-école", "ulule")
-    assert summary.as_json() == {"created": 0, "updated": 1, "skipped": 4, "errors": []}
+    assert summary.as_json() == {"created": 0, "updated": 1, "skipped": 4, "errors": [], "warnings": []}
     campaign = svc.find_campaign(db, actor, "Vélo-école")
     assert campaign is not None
     assert svc.list_campaigns(db, actor)[0].total_cents == 8000

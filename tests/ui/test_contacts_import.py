@@ -147,3 +147,19 @@ def test_a_missing_file_is_explained(qtbot, make_window, db_path: Path, tmp_path
     assert "n'existe pas" in wizard.file_page.error.text()
     assert not wizard.file_page.isComplete()
     wizard.reject()
+
+
+def test_a_stray_quote_far_down_the_file_is_refused_at_the_preview(
+    qtbot, make_window, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    lines = ["Prénom;Nom;Courriel"] + [f"P{n};N{n};p{n}@exemple.fr" for n in range(5000)]
+    lines[3000] = '"P2999;N2999;p2999@exemple.fr'  # far below the lines the preview reads
+    path = tmp_path / "adhérents.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    _window, page = open_page(qtbot, make_window, db_path)
+    wizard = page.import_contacts()
+    wizard.file_page.path_edit.setText(str(path))
+    qtbot.waitUntil(lambda: bool(wizard.file_page.error.text()), timeout=10000)
+    assert "ligne 3001 : un guillemet (\") ouvre une cellule qui n'est jamais refermée" in wizard.file_page.error.text()
+    assert not wizard.file_page.isComplete()
+    wizard.reject()

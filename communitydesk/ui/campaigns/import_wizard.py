@@ -272,7 +272,7 @@ class CheckPage(QWizardPage):
 
     def show_summary(self, summary: ContributionImportSummary) -> None:
         self.checked = summary
-        fill_errors(self.errors, summary.errors)
+        fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
         if summary.errors:
             self.summary_label.setText(
                 QCoreApplication.translate(

@@ -109,7 +109,8 @@ def summary_lines(wizard: QWidget, summary: ImportSummary) -> str:
         QCoreApplication.translate("ContactImportWizard", "Lignes en erreur, non importées : {n}").format(
             n=number(summary.rejected_lines)
         ),
-        *summary.warnings,  # already sentences in the user's language (services translate them)
+        # Warnings about the whole import (line 0); those about a line are in the errors table.
+        *(warning.message for warning in summary.warnings if not warning.line),
     ]
     return "\n".join(lines)
 
@@ -516,7 +517,7 @@ class RunPage(QWizardPage):
         else:
             self.state.setText(self.tr("Import terminé."))
         self.summary_label.setText(summary_lines(self, summary))
-        fill_errors(self.errors, summary.errors)
+        fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
         self._finished()
         if not self.dry_run:
             self.owner.button(QWizard.WizardButton.BackButton).setEnabled(False)
