@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-# Same defaults as services.settings (a test keeps them equal); repeated here because
-# importing services.settings would load SQLAlchemy.
+# The organisation's colours until it chooses its own (services.settings.Organisation too).
 DEFAULT_COLOURS = ("#2E6B5E", "#E3A33B")
 
 
