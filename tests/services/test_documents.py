@@ -1,4 +1,6 @@
-"""What the PDF documents show: community report figures, contact lists, charter sources, dates."""
+"""The services that fill the PDF documents' records: community report figures, contact lists,
+identity, charter sources (services.community_report, contact_listing, document_identity,
+charter_printing, document_source)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,8 @@ from communitydesk.errors import DatabaseError, ValidationError
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint
 from communitydesk.records.contact_listing import ContactFilter
 from communitydesk.records.identity import Identity
-from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS
-from communitydesk.rules.periods import Period, parse_day
+from communitydesk.rules.periods import Period
 from communitydesk.services import (
     charter_printing,
     charters,
@@ -289,37 +290,6 @@ def test_a_database_from_before_templates_prints_the_shipped_ones(db_path: Path,
     with sqlite3.connect(db_path) as conn:
         conn.execute("DROP TABLE charter_templates")
     assert not charter_printing.charter_source(db_path, actor, "collaborator").customised
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("2026-11-23", date(2026, 11, 23)), ("23/11/2026", date(2026, 11, 23)), (" 01/02/2026 ", date(2026, 2, 1))],
-)
-def test_dates_in_both_forms(text: str, expected: date) -> None:
-    assert parse_day(text) == expected
-
-
-@pytest.mark.parametrize("text", ["2026-13-01", "31/02/2026", "23-11-2026", "demain", ""])
-def test_bad_dates_are_explained_in_french(text: str) -> None:
-    with pytest.raises(ValidationError, match="AAAA-MM-JJ ou JJ/MM/AAAA") as caught:
-        parse_day(text, "--from")
-    assert "--from" in str(caught.value)
-
-
-def test_periods() -> None:
-    with pytest.raises(ValidationError, match="inversée"):
-        Period(date(2026, 2, 1), date(2026, 1, 1))
-    default = Period.default(date(2026, 11, 25))
-    assert (default.start, default.end) == (date(2025, 11, 26), date(2026, 11, 25))
-    assert Period.default(date(2028, 2, 29)).start == date(2027, 3, 1)
-    # Whole days in Paris: winter midnight is 23:00 UTC the day before.
-    assert QUARTER.starts_at == datetime(2025, 12, 31, 23, 0, tzinfo=UTC)
-    # ...and summer midnight (from 29 March 2026) 22:00 UTC.
-    assert QUARTER.ends_at == datetime(2026, 3, 31, 22, 0, tzinfo=UTC)
-
-
-def test_circle_labels_cover_every_circle() -> None:
-    assert [circle_label(c.value) for c in CIRCLE_ORDER] == ["Proches", "Communauté", "Grand public"]
 
 
 @pytest.mark.parametrize("text", ["  Jean   Dupont ", "O'Neil-Smith", "ABC def", "", "Élise Œuvray", "d’Almeida"])
