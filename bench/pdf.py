@@ -68,13 +68,14 @@ def listing_rows(path: Path) -> tuple[list[str], list[tuple[str, ...]], list[flo
     """The rows exactly as our renderer prints them (same order, same text), and its widths."""
     from reportlab.lib.pagesizes import A4, landscape
 
+    from communitydesk.reports.contact_list import WIDTHS
     from communitydesk.reports.flowables.tables import column_widths
     from communitydesk.reports.page import SIDE_MARGIN
-    from communitydesk.services.documents import CONTACT_COLUMNS, contact_listing
+    from communitydesk.services.contact_listing import contact_listing
 
     listing = contact_listing(path, SYSTEM)
-    rows = [row for batch in listing.batches() for row in batch]
-    widths = column_widths([CONTACT_COLUMNS[k].width for k in listing.columns], landscape(A4)[0] - 2 * SIDE_MARGIN)
+    rows = [row for batch in listing.batches for row in batch]
+    widths = column_widths([WIDTHS[k] for k in listing.columns], landscape(A4)[0] - 2 * SIDE_MARGIN)
     return listing.labels, rows, widths
 
 
@@ -108,7 +109,7 @@ def bare_reportlab(
 
 
 def ours(out: Path, database: Path) -> int:
-    from communitydesk.services.documents import DocumentOptions, generate_pdf
+    from communitydesk.document_catalogue import DocumentOptions, generate_pdf
 
     return generate_pdf("contact-list", database, SYSTEM, DocumentOptions(), out).pages
 

@@ -162,14 +162,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    from communitydesk.services.documents import (
-        ContactFilter,
-        DocumentOptions,
-        Period,
-        generate_pdf,
-        parse_columns,
-        parse_day,
-    )
+    from communitydesk.document_catalogue import DocumentOptions, generate_pdf
+    from communitydesk.records.contact_listing import ContactFilter
+    from communitydesk.rules.contact_list_columns import parse_columns
+    from communitydesk.rules.periods import Period, parse_day
 
     period = None
     if args.date_from or args.date_to:

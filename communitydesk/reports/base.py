@@ -18,11 +18,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
+from communitydesk.records.identity import Identity
 from communitydesk.reports.flowables.title import section_heading
 from communitydesk.reports.markup import plain
 from communitydesk.reports.page import DocumentTemplate, PageSetup
 from communitydesk.reports.styles import Palette, Styles
-from communitydesk.services.documents import Identity
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

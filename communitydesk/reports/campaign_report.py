@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from communitydesk.formatting import day, money, number, percent
 from communitydesk.i18n import _
+from communitydesk.records.campaign_documents import CampaignReportData
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.charts import line_chart, pie_chart
 from communitydesk.reports.flowables.figures import KeyFigure, KeyFigureCards
@@ -21,10 +22,8 @@ from communitydesk.reports.flowables.tables import column_widths, summary_table
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.campaigns import CampaignStatus, CampaignType, FulfilmentState, Platform
-from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.pacing import DaySeries
-from communitydesk.services.campaign_documents import CampaignReportData
-from communitydesk.services.documents import circle_label
 
 CHART_HEIGHT = 62 * mm
 

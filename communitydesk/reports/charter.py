@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 
 from communitydesk.formatting import day
 from communitydesk.i18n import _
+from communitydesk.records.charters import CharterData
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.qr import qr_code
 from communitydesk.reports.flowables.signatures import Signatory, SignatureBlocks
@@ -23,7 +24,6 @@ from communitydesk.reports.fonts import SERIF, bold
 from communitydesk.reports.markup import plain, to_paragraph_markup
 from communitydesk.reports.styles import MUTED, WHITE, Styles, serif_styles
 from communitydesk.rules.charter_text import CharterSection, CharterText, parse_charter
-from communitydesk.services.documents import CharterData
 
 BADGE = 5.6 * mm
 

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from communitydesk.formatting import day, number, percent
 from communitydesk.i18n import _
+from communitydesk.records.community_report import CommunityReportData
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.charts import (
     bar_chart,
@@ -23,12 +24,8 @@ from communitydesk.reports.flowables.figures import KeyFigure, KeyFigureCards
 from communitydesk.reports.flowables.tables import column_widths, summary_table
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
-from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.services.documents import (
-    CommunityReportData,
-    circle_label,
-    touch_kind_label,
-)
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
+from communitydesk.rules.touch_kinds import touch_kind_short_label
 
 CHART_HEIGHT = 58 * mm
 
@@ -177,7 +174,7 @@ class CommunityReportRenderer(DocumentRenderer):
                 summary_table(
                     [_("Type d'échange"), _("Nombre"), _("Part")],
                     [
-                        [touch_kind_label(k), number(c), percent(c / data.touches_total)]
+                        [touch_kind_short_label(k), number(c), percent(c / data.touches_total)]
                         for k, c in data.touches_by_kind
                     ],
                     column_widths([3, 1, 1], width * 0.7),

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from communitydesk.formatting import number
 from communitydesk.i18n import _
+from communitydesk.records.contact_listing import ContactListing
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.tables import (
     CHUNK_ROWS,
@@ -17,9 +18,26 @@ from communitydesk.reports.flowables.tables import (
 )
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
-from communitydesk.services.documents import CONTACT_COLUMNS, ContactListing
 
 FONT_SIZE = 7.5
+# Relative width on the page of each column of rules.contact_list_columns.
+WIDTHS: dict[str, float] = {
+    "last_name": 1.2,
+    "first_name": 1.0,
+    "display_name": 1.6,
+    "organisation": 1.5,
+    "role": 1.3,
+    "email": 2.0,
+    "phone": 1.05,
+    "address": 1.8,
+    "postcode": 0.7,
+    "city": 1.1,
+    "country": 0.4,
+    "circle": 0.85,
+    "source": 1.0,
+    "last_touch": 0.8,
+    "created": 0.8,
+}
 
 
 class ContactListRenderer(DocumentRenderer):
@@ -46,5 +64,5 @@ class ContactListRenderer(DocumentRenderer):
         if listing.count == 0:
             yield Paragraph(plain(_("Aucun contact ne correspond à ce filtre.")), self.styles.empty_state)
             return
-        widths = column_widths([CONTACT_COLUMNS[key].width for key in listing.columns], self.content_width)
-        yield from chunked_tables(listing.labels, listing.batches(), widths, listing_look(self.palette, FONT_SIZE))
+        widths = column_widths([WIDTHS[key] for key in listing.columns], self.content_width)
+        yield from chunked_tables(listing.labels, listing.batches, widths, listing_look(self.palette, FONT_SIZE))

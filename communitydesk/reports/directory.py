@@ -13,6 +13,7 @@ from reportlab.platypus.tables import CellStyle
 
 from communitydesk.formatting import number
 from communitydesk.i18n import _
+from communitydesk.records.contact_listing import ContactListing
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.tables import (
     CHUNK_ROWS,
@@ -25,7 +26,6 @@ from communitydesk.reports.fonts import SANS, bold
 from communitydesk.reports.markup import plain
 from communitydesk.reports.styles import WHITE
 from communitydesk.rules.contact_keys import fold
-from communitydesk.services.documents import ContactListing
 
 FONT_SIZE = 8.5
 BOX = "☐"
@@ -67,7 +67,7 @@ class DirectoryRenderer(DocumentRenderer):
 
     def _groups(self) -> Iterator[tuple[str, list[tuple[str, ...]]]]:
         letter, group = "", list[tuple[str, ...]]()
-        for batch in self.listing.batches():
+        for batch in self.listing.batches:
             for row in batch:
                 entry = directory_row(*row)
                 current = initial(entry[1])

@@ -13,13 +13,13 @@ from reportlab.platypus import Flowable, LongTable, Paragraph
 
 from communitydesk.formatting import money, number
 from communitydesk.i18n import _
+from communitydesk.records.campaign_documents import FulfilmentChecklistData
+from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.tables import CHUNK_ROWS, chunked_tables, column_widths, listing_look
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.campaigns import FulfilmentState
-from communitydesk.services.campaign_documents import FulfilmentChecklistData
-from communitydesk.services.campaign_records import FulfilmentLine
 
 FONT_SIZE = 8
 BOX, TICKED = "☐", "☑"

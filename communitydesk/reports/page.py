@@ -22,9 +22,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from communitydesk import __version__
 from communitydesk.formatting import day, to_local
 from communitydesk.i18n import _, current_language
+from communitydesk.records.identity import Identity
 from communitydesk.reports.fonts import SANS, bold, ensure_family
 from communitydesk.reports.styles import MUTED, RULE, Palette
-from communitydesk.services.documents import Identity
 
 # Binary (compressed) streams instead of ASCII85 text: files ~20 % smaller, and ReportLab's
 # pure-Python ASCII85 encoder costs ~10 % of building a long listing. Nothing else here uses it.

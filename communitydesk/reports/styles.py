@@ -9,8 +9,8 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from communitydesk.records.identity import DEFAULT_COLOURS, Identity
 from communitydesk.reports.fonts import SANS, SERIF, bold, ensure_family, italic
-from communitydesk.services.documents import DEFAULT_COLOURS, Identity
 
 INK = colors.HexColor("#1F2A30")
 MUTED = colors.HexColor("#5F6B73")

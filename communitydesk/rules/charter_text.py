@@ -24,6 +24,22 @@ from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
 
 CHARTER_KINDS = ("ambassador", "collaborator")
+
+
+def check_charter_kind(kind: str) -> str:
+    """``kind`` if it is a known charter template, else a French ValidationError naming them."""
+    if kind not in CHARTER_KINDS:
+        raise ValidationError(
+            _(
+                "Modèle de charte inconnu : « {kind} ». Modèles possibles : {known}.",
+                kind=kind,
+                known=", ".join(CHARTER_KINDS),
+            ),
+            "template",
+        )
+    return kind
+
+
 ORGANISATION_PLACEHOLDER = "{organisation}"
 
 _ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+(?P<text>.+)$")

@@ -32,3 +32,12 @@ def touch_kind_label(kind: str) -> str:
         return labels[TouchKind(kind)]
     except ValueError:
         return kind
+
+
+def touch_kind_short_label(kind: str) -> str:
+    """The shorter words of printed tables (the community report), where a column is narrow."""
+    labels = {TouchKind.EMAIL: _("Courriel"), TouchKind.REACTION: _("Réaction")}
+    try:
+        return labels.get(TouchKind(kind)) or touch_kind_label(kind)
+    except ValueError:
+        return kind

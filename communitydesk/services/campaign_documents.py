@@ -3,54 +3,25 @@
 The figures come from the campaign services as they are (the dashboard, the tiers, the
 fulfilment list): the PDF and the screens can never disagree. Those services need the
 ORM, so these documents open the full ``Database``; the other documents stay on sqlite3.
+The records they fill are in ``records.campaign_documents``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from communitydesk.db.database import Database
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
-from communitydesk.rules.campaigns import FulfilmentState
+from communitydesk.records.campaign_documents import CampaignReportData, FulfilmentChecklistData
+from communitydesk.records.campaigns import CampaignRecord
 from communitydesk.rules.contact_keys import fold
 from communitydesk.services import campaigns, fulfilment
-from communitydesk.services.campaign_records import CampaignDashboard, CampaignRecord, FulfilmentLine
-from communitydesk.services.documents import HasPath, Identity, document_identity, full_database
+from communitydesk.services.document_identity import document_identity
+from communitydesk.services.document_source import HasPath, full_database
 from communitydesk.services.permissions import Action, Actor, require
 
 LISTED_CAMPAIGNS = 10
-
-
-@dataclass(frozen=True)
-class CampaignReportData:
-    identity: Identity
-    dashboard: CampaignDashboard
-    fulfilment: dict[str, int]  # rewards per FulfilmentState value, every state present
-
-    @property
-    def campaign(self) -> CampaignRecord:
-        return self.dashboard.campaign
-
-    @property
-    def is_empty(self) -> bool:
-        """No valid contribution yet: the report says so instead of drawing empty charts."""
-        return self.dashboard.contributions == 0
-
-    @property
-    def rewards_owed(self) -> int:
-        return sum(self.fulfilment.values())
-
-
-@dataclass(frozen=True)
-class FulfilmentChecklistData:
-    identity: Identity
-    campaign: CampaignRecord
-    lines: list[FulfilmentLine]  # sorted by backer name (accents and case ignored)
-
-    def count(self, state: FulfilmentState) -> int:
-        return sum(1 for line in self.lines if line.state == state.value)
 
 
 def campaign_named(source: Path | HasPath, actor: Actor, name_or_id: str | None) -> CampaignRecord:

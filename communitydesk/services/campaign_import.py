@@ -36,11 +36,11 @@ from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.contributions_csv import ParsedContribution, ParsedFile
 from communitydesk.models.campaigns import Campaign, Contribution, ImportMapping, Tier
 from communitydesk.models.contacts import CircleMove, Contact
+from communitydesk.records.campaigns import CampaignInput
 from communitydesk.rules.campaigns import CampaignStatus, PaymentStatus, Platform
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services import campaigns as campaign_service
-from communitydesk.services.campaign_records import CampaignInput
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.touch_points import refresh_last_touch
 

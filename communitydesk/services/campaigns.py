@@ -25,18 +25,7 @@ from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
 from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
-from communitydesk.rules import pacing
-from communitydesk.rules.campaigns import (
-    STOCK_HOLDING_STATUSES,
-    CampaignStatus,
-    CampaignType,
-    PaymentStatus,
-    Platform,
-)
-from communitydesk.rules.circles import Circle
-from communitydesk.rules.contact_keys import fold
-from communitydesk.services import gdpr
-from communitydesk.services.campaign_records import (
+from communitydesk.records.campaigns import (
     CampaignDashboard,
     CampaignInput,
     CampaignRecord,
@@ -53,6 +42,17 @@ from communitydesk.services.campaign_records import (
     TierRecord,
     UntoldContact,
 )
+from communitydesk.rules import pacing
+from communitydesk.rules.campaigns import (
+    STOCK_HOLDING_STATUSES,
+    CampaignStatus,
+    CampaignType,
+    PaymentStatus,
+    Platform,
+)
+from communitydesk.rules.circles import Circle
+from communitydesk.rules.contact_keys import fold
+from communitydesk.services import gdpr
 from communitydesk.services.circle_moves import move_contacts
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, unit_of_work

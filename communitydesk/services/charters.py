@@ -1,6 +1,6 @@
 """The charter templates the organisation edits in the app (Documents PDF › Modèles de charte).
 
-Reading for printing goes through services.documents (plain sqlite3, fast); this module
+Reading for printing goes through services.charter_printing (plain sqlite3, fast); this module
 saves and resets, through the ORM, inside one transaction per action.
 """
 
@@ -15,8 +15,9 @@ from communitydesk.i18n import current_language
 from communitydesk.models import registry  # noqa: F401
 from communitydesk.models.base import utcnow
 from communitydesk.models.documents import CharterTemplate
-from communitydesk.rules.charter_text import CharterText, parse_charter
-from communitydesk.services.documents import CharterSource, check_charter_kind, default_charter_text
+from communitydesk.records.charters import CharterSource
+from communitydesk.rules.charter_text import CharterText, check_charter_kind, parse_charter
+from communitydesk.services.charter_printing import default_charter_text
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, unit_of_work
 

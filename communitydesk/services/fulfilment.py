@@ -20,8 +20,8 @@ from communitydesk.exporters.shipping_list_csv import write_rows
 from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
 from communitydesk.models.contacts import Contact
+from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
-from communitydesk.services.campaign_records import FulfilmentLine
 from communitydesk.services.permissions import Action, Actor, require
 
 

@@ -17,6 +17,7 @@ from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.organisation import AppSetting
+from communitydesk.records.identity import DEFAULT_COLOURS
 from communitydesk.rules import organisation_identity as identity
 from communitydesk.rules.cadence import DEFAULT_RHYTHM_DAYS, RHYTHM_SETTING_KEY
 from communitydesk.services.permissions import Action, Actor, require
@@ -35,8 +36,8 @@ class Organisation:
     website: str = ""
     address: str = ""
     logo_path: str = ""
-    primary_colour: str = "#2E6B5E"
-    secondary_colour: str = "#E3A33B"
+    primary_colour: str = DEFAULT_COLOURS[0]
+    secondary_colour: str = DEFAULT_COLOURS[1]
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -9,14 +9,13 @@ import pytest
 
 from communitydesk.cli import main
 from communitydesk.db.database import Database
+from communitydesk.document_catalogue import DocumentOptions, generate_pdf
 from communitydesk.errors import UserError
 from communitydesk.models.campaigns import Contribution
 from communitydesk.models.contacts import Contact
-from communitydesk.reports.catalogue import generate_document
+from communitydesk.records.campaigns import CampaignInput, CampaignRecord, ContributionInput, TierInput
 from communitydesk.services import campaign_documents, fulfilment
 from communitydesk.services import campaigns as svc
-from communitydesk.services.campaign_records import CampaignInput, CampaignRecord, ContributionInput, TierInput
-from communitydesk.services.documents import DocumentOptions
 from communitydesk.services.permissions import Actor
 
 NAME = "Fête des Canuts — Œuvre « solidaire »"
@@ -82,7 +81,7 @@ def test_campaign_report_reads_back(
     db: Database, actor: Actor, funded: CampaignRecord, tmp_path: Path, read_back, page_ink
 ) -> None:
     out = tmp_path / "campagne.pdf"
-    result = generate_document("campaign-report", db, actor, DocumentOptions(campaign=NAME), out)
+    result = generate_pdf("campaign-report", db, actor, DocumentOptions(campaign=NAME), out)
     pdf = read_back(out)
     assert result.pages == pdf.pages
     text = spaces(pdf.flat_text())
@@ -134,7 +133,7 @@ def test_a_campaign_without_contributions_gets_a_sensible_report(
     campaign = make_campaign(db, actor, name="Jardin partagé", goal_cents=0)
     svc.create_tier(db, actor, campaign.id, TierInput("Sachet de graines", 1_000))
     out = tmp_path / "vide.pdf"
-    result = generate_document("campaign-report", db, actor, DocumentOptions(campaign="Jardin partagé"), out)
+    result = generate_pdf("campaign-report", db, actor, DocumentOptions(campaign="Jardin partagé"), out)
     pdf = read_back(out)
     assert result.pages == pdf.pages == 1
     text = spaces(pdf.flat_text())
@@ -150,7 +149,7 @@ def test_checklist_sorted_by_name_with_boxes(
     lines = fulfilment.fulfilment_list(db, actor, funded.id)
     fulfilment.set_fulfilment_state(db, actor, [lines[0].contribution_id], "envoye")
     out = tmp_path / "suivi.pdf"
-    generate_document("fulfilment-checklist", db, actor, DocumentOptions(campaign=NAME), out)
+    generate_pdf("fulfilment-checklist", db, actor, DocumentOptions(campaign=NAME), out)
     pdf = read_back(out)
     text = spaces(pdf.flat_text())
     assert "Suivi des contreparties" in text and NAME in text
@@ -188,7 +187,7 @@ def test_a_thousand_backers_checklist_splits_with_headers(
                 )
             )
     out = tmp_path / "mille.pdf"
-    result = generate_document("fulfilment-checklist", db, actor, DocumentOptions(campaign=str(campaign.id)), out)
+    result = generate_pdf("fulfilment-checklist", db, actor, DocumentOptions(campaign=str(campaign.id)), out)
     pdf = read_back(out)
     assert result.pages == pdf.pages >= 20
     for page in range(pdf.pages):

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from communitydesk.db.database import Database
+from communitydesk.document_catalogue import DocumentOptions, generate_pdf
 from communitydesk.i18n import set_language
-from communitydesk.reports.catalogue import generate_document
 from communitydesk.services import charters
-from communitydesk.services.documents import DocumentOptions
 from communitydesk.services.permissions import Actor
 
 
@@ -19,7 +18,7 @@ def test_ambassador_charter(
 ) -> None:
     out = tmp_path / "charte.pdf"
     options = DocumentOptions(template="ambassador", member_name="Łukasz Ødegaard", signatory_name="Zoé Lefèvre")
-    result = generate_document("charter", identity_db, actor, options, out)
+    result = generate_pdf("charter", identity_db, actor, options, out)
     pdf = read_back(out)
     assert result.pages == pdf.pages == 1
     text = pdf.flat_text()
@@ -44,7 +43,7 @@ def test_ambassador_charter(
 def test_collaborator_charter_in_english(identity_db: Database, actor: Actor, tmp_path: Path, read_back) -> None:
     set_language("en")
     out = tmp_path / "charter.pdf"
-    generate_document("charter", identity_db, actor, DocumentOptions(template="collaborator"), out)
+    generate_pdf("charter", identity_db, actor, DocumentOptions(template="collaborator"), out)
     pdf = read_back(out)
     text = pdf.flat_text()
     assert "Staff and volunteers’ social media charter" in text
@@ -64,7 +63,7 @@ def test_the_organisation_template_is_printed_with_its_markup(
     )
     charters.save_charter_template(identity_db, actor, "ambassador", template, "fr")
     out = tmp_path / "jardin.pdf"
-    generate_document("charter", identity_db, actor, DocumentOptions(template="ambassador"), out)
+    generate_pdf("charter", identity_db, actor, DocumentOptions(template="ambassador"), out)
     pdf = read_back(out)
     text = pdf.flat_text()
     assert "Charte des jardiniers" in text
@@ -82,7 +81,7 @@ def test_a_long_charter_flows_onto_more_pages(identity_db: Database, actor: Acto
     template += "## B\n" + "".join(f"{i}. {long_item}\n" for i in range(1, 9))
     charters.save_charter_template(identity_db, actor, "collaborator", template, "fr")
     out = tmp_path / "longue.pdf"
-    result = generate_document("charter", identity_db, actor, DocumentOptions(template="collaborator"), out)
+    result = generate_pdf("charter", identity_db, actor, DocumentOptions(template="collaborator"), out)
     assert result.pages >= 2
     pdf = read_back(out)
     assert f"Page {result.pages} / {result.pages}" in pdf.text(result.pages - 1)
@@ -92,5 +91,5 @@ def test_unknown_template_is_refused(identity_db: Database, actor: Actor, tmp_pa
     from communitydesk.errors import ValidationError
 
     with pytest.raises(ValidationError, match="Modèle de charte inconnu"):
-        generate_document("charter", identity_db, actor, DocumentOptions(template="membre"), tmp_path / "x.pdf")
+        generate_pdf("charter", identity_db, actor, DocumentOptions(template="membre"), tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()

@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 
 from communitydesk.db.database import Database
+from communitydesk.document_catalogue import DocumentOptions, generate_pdf
 from communitydesk.formatting import number
 from communitydesk.i18n import set_language
-from communitydesk.reports.catalogue import generate_document
-from communitydesk.services import documents
+from communitydesk.rules.periods import Period
+from communitydesk.services.community_report import community_report_data
 from communitydesk.services.demo import populate
-from communitydesk.services.documents import DocumentOptions, Period
 from communitydesk.services.permissions import Actor
 
 
@@ -19,8 +19,8 @@ def test_report_of_a_living_community(db: Database, actor: Actor, tmp_path: Path
     populate(db, actor, contacts=400, seed=11)
     period = Period.default()
     out = tmp_path / "rapport.pdf"
-    result = generate_document("community-report", db, actor, DocumentOptions(period=period), out)
-    data = documents.community_report_data(db, actor, period)
+    result = generate_pdf("community-report", db, actor, DocumentOptions(period=period), out)
+    data = community_report_data(db, actor, period)
     pdf = read_back(out)
     assert result.pages == pdf.pages >= 2
     text = pdf.flat_text()
@@ -53,7 +53,7 @@ def test_report_in_english(db: Database, actor: Actor, tmp_path: Path, read_back
     set_language("en")
     out = tmp_path / "report.pdf"
     period = Period(date(2026, 1, 1), date(2026, 12, 31))
-    generate_document("community-report", db, actor, DocumentOptions(period=period), out)
+    generate_pdf("community-report", db, actor, DocumentOptions(period=period), out)
     pdf = read_back(out)
     text = pdf.flat_text()
     assert "Community report" in text and "From 1 January 2026 to 31 December 2026" in text
@@ -65,7 +65,7 @@ def test_a_new_organisation_gets_a_sensible_report(
 ) -> None:
     out = tmp_path / "vide.pdf"
     period = Period(date(2026, 1, 1), date(2026, 3, 31))
-    result = generate_document("community-report", identity_db, actor, DocumentOptions(period=period), out)
+    result = generate_pdf("community-report", identity_db, actor, DocumentOptions(period=period), out)
     pdf = read_back(out)
     assert result.pages == pdf.pages == 1
     text = pdf.flat_text()
@@ -83,7 +83,7 @@ def test_a_quiet_period_says_so_instead_of_drawing_nothing(
     out = tmp_path / "calme.pdf"
     # A period long before anybody arrived: no move, no new contact, no touch point.
     period = Period(date(2020, 1, 1), date(2020, 1, 31))
-    generate_document("community-report", db, actor, DocumentOptions(period=period), out)
+    generate_pdf("community-report", db, actor, DocumentOptions(period=period), out)
     text = read_back(out).flat_text()
     assert "Aucun déplacement entre cercles sur la période." in text
     assert "Aucun nouveau contact sur la période." in text

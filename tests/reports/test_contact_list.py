@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from communitydesk.db.database import Database
-from communitydesk.reports.catalogue import generate_document
+from communitydesk.document_catalogue import DocumentOptions, generate_pdf
+from communitydesk.records.contact_listing import ContactFilter
 from communitydesk.reports.flowables.tables import wrap_text
 from communitydesk.reports.fonts import SANS, ensure_family
-from communitydesk.services.documents import ContactFilter, DocumentOptions
 from communitydesk.services.permissions import Actor
 
 PEOPLE = [
@@ -65,7 +66,7 @@ def test_contact_list_prints_names_accents_and_leading_zeros(
 ) -> None:
     add_people(db, [dict(p) for p in PEOPLE])
     out = tmp_path / "liste.pdf"
-    result = generate_document("contact-list", db, actor, DocumentOptions(), out)
+    result = generate_pdf("contact-list", db, actor, DocumentOptions(), out)
     pdf = read_back(out)
     assert result.pages == pdf.pages == 1
     text = pdf.flat_text()
@@ -100,7 +101,7 @@ def test_header_row_repeats_on_every_page_across_chunks(
 ) -> None:
     add_people(db, many_people(1100))  # three 500-row tables, dozens of pages
     out = tmp_path / "longue.pdf"
-    result = generate_document("contact-list", db, actor, DocumentOptions(columns=("last_name", "postcode")), out)
+    result = generate_pdf("contact-list", db, actor, DocumentOptions(columns=("last_name", "postcode")), out)
     pdf = read_back(out)
     assert result.pages == pdf.pages > 10
     printed = []
@@ -129,7 +130,7 @@ def test_long_values_wrap_inside_their_column(
         ],
     )
     out = tmp_path / "longs.pdf"
-    generate_document("contact-list", db, actor, DocumentOptions(), out)
+    generate_pdf("contact-list", db, actor, DocumentOptions(), out)
     text = read_back(out).text()
     # Wrapped onto several lines, not cut: no ellipsis, every piece is there.
     assert "…" not in text
@@ -152,16 +153,16 @@ def test_wrap_text_breaks_words_and_addresses() -> None:
 def test_filters_and_empty_lists(db: Database, actor: Actor, tmp_path: Path, read_back, add_people) -> None:
     add_people(db, [dict(p) for p in PEOPLE])
     out = tmp_path / "benevoles.pdf"
-    generate_document("contact-list", db, actor, DocumentOptions(contact_filter=ContactFilter(tag="bénévole")), out)
+    generate_pdf("contact-list", db, actor, DocumentOptions(contact_filter=ContactFilter(tag="bénévole")), out)
     text = read_back(out).flat_text()
     assert "Étiquette : bénévole" in text and "2 contacts" in text
     assert "Œuvray" not in text
 
     empty = tmp_path / "vide.pdf"
     filters = ContactFilter(circle="proches", tag="bénévole")
-    generate_document("directory", db, actor, DocumentOptions(contact_filter=filters), empty)
+    generate_pdf("directory", db, actor, DocumentOptions(contact_filter=filters), empty)
     assert "1 contact" in read_back(empty).flat_text()
-    generate_document(
+    generate_pdf(
         "contact-list",
         db,
         actor,
@@ -174,7 +175,7 @@ def test_filters_and_empty_lists(db: Database, actor: Actor, tmp_path: Path, rea
 def test_new_database_lists_nobody(identity_db: Database, actor: Actor, tmp_path: Path, read_back, page_ink) -> None:
     for kind in ("contact-list", "directory"):
         out = tmp_path / f"{kind}.pdf"
-        result = generate_document(kind, identity_db, actor, DocumentOptions(), out)
+        result = generate_pdf(kind, identity_db, actor, DocumentOptions(), out)
         assert result.pages == 1
         assert "Aucun contact ne correspond à ce filtre." in read_back(out).flat_text()
         assert page_ink(out) > 0.003
@@ -185,7 +186,7 @@ def test_directory_groups_by_letter_with_a_box_to_tick(
 ) -> None:
     add_people(db, [dict(p) for p in PEOPLE] + [{"kind": "organisation", "organisation": "Échoppe Solidaire"}])
     out = tmp_path / "annuaire.pdf"
-    result = generate_document("directory", db, actor, DocumentOptions(), out)
+    result = generate_pdf("directory", db, actor, DocumentOptions(), out)
     pdf = read_back(out)
     assert result.pages == 1
     text = pdf.flat_text()
@@ -206,6 +207,38 @@ def test_directory_groups_by_letter_with_a_box_to_tick(
 def test_large_lists_keep_every_row(db: Database, actor: Actor, tmp_path: Path, read_back, add_people, kind) -> None:
     add_people(db, many_people(620))
     out = tmp_path / f"{kind}.pdf"
-    generate_document(kind, db, actor, DocumentOptions(), out)
+    generate_pdf(kind, db, actor, DocumentOptions(), out)
     text = read_back(out).text()
     assert sum(1 for i in range(620) if f"personne{i}@exemple.fr" in text) == 620
+
+
+def test_a_renderer_draws_the_rows_its_caller_provides(tmp_path: Path, read_back) -> None:
+    """No database at all: the rows arrive as an iterable, read once per rendering, batch by batch."""
+    from communitydesk.records.contact_listing import ContactListing
+    from communitydesk.records.identity import Identity
+    from communitydesk.reports.contact_list import ContactListRenderer
+
+    read: list[int] = []
+
+    class Rows:
+        def __iter__(self) -> Iterator[list[tuple[str, str]]]:
+            for start in range(0, 1200, 400):
+                read.append(start)
+                yield [(f"Nom{n:04d}", "01000") for n in range(start, start + 400)]
+
+    listing = ContactListing(Identity(name="Asso"), ("last_name", "postcode"), 1200, "Test", Rows())
+    out = tmp_path / "liste.pdf"
+    ContactListRenderer(listing).render(out)
+    text = read_back(out).flat_text()
+    assert read == [0, 400, 800]
+    assert "Nom0000" in text and "Nom1199" in text and "01000" in text
+
+
+def test_every_listable_column_is_read_and_sized() -> None:
+    """One list of column keys (rules); the service knows how to read each, the renderer how wide it is."""
+    from communitydesk.reports.contact_list import WIDTHS
+    from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS, LIST_COLUMNS
+    from communitydesk.services.contact_listing import COLUMN_SQL
+
+    assert set(LIST_COLUMNS) == set(COLUMN_SQL) == set(WIDTHS)
+    assert set(DEFAULT_COLUMNS) <= set(LIST_COLUMNS)

@@ -9,6 +9,7 @@ import pytest
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
+from communitydesk.records.identity import Identity
 from communitydesk.reports.base import DocumentRenderer, GenerationCancelled
 from communitydesk.reports.flowables.charts import bar_chart, horizontal_bar_chart, line_chart, pie_chart
 from communitydesk.reports.flowables.checkboxes import CheckboxGrid
@@ -17,7 +18,6 @@ from communitydesk.reports.flowables.figures import KeyFigure, KeyFigureCards
 from communitydesk.reports.flowables.qr import qr_code
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import to_paragraph_markup
-from communitydesk.services.documents import Identity
 
 IDENTITY = Identity(name="Coopérative Œil-de-Bœuf", primary_colour="#12345G", website="https://oeil.example")
 

@@ -1,4 +1,6 @@
-"""What the PDF documents show: community report figures, contact lists, charter sources, dates."""
+"""The services that fill the PDF documents' records: community report figures, contact lists,
+identity, charter sources (services.community_report, contact_listing, document_identity,
+charter_printing, document_source)."""
 
 from __future__ import annotations
 
@@ -12,10 +14,22 @@ import pytest
 from communitydesk.db.database import Database
 from communitydesk.errors import DatabaseError, ValidationError
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint
-from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.services import charters, contact_search, documents, segments, settings
+from communitydesk.records.contact_listing import ContactFilter
+from communitydesk.records.identity import Identity
+from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS
+from communitydesk.rules.periods import Period
+from communitydesk.services import (
+    charter_printing,
+    charters,
+    community_report,
+    contact_listing,
+    contact_search,
+    document_identity,
+    document_source,
+    segments,
+    settings,
+)
 from communitydesk.services.contact_search import ContactFilter as SearchFilter
-from communitydesk.services.documents import ContactFilter, Period, parse_day
 from communitydesk.services.permissions import Actor
 
 
@@ -103,7 +117,7 @@ QUARTER = Period(date(2026, 1, 1), date(2026, 3, 31))
 
 
 def test_circle_series_replays_moves_month_by_month(community: Database, actor: Actor) -> None:
-    data = documents.community_report_data(community, actor, QUARTER)
+    data = community_report.community_report_data(community, actor, QUARTER)
     series = data.series
     assert series.points == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1), date(2026, 3, 31)]
     assert series.counts == {
@@ -117,7 +131,7 @@ def test_circle_series_replays_moves_month_by_month(community: Database, actor: 
 
 
 def test_moves_sources_weeks_and_tags(community: Database, actor: Actor) -> None:
-    data = documents.community_report_data(community, actor, QUARTER)
+    data = community_report.community_report_data(community, actor, QUARTER)
     assert [(m.from_circle, m.to_circle, m.count, m.inward) for m in data.moves] == [
         ("grand_public", "communaute", 1, True)
     ]
@@ -137,7 +151,7 @@ def test_moves_sources_weeks_and_tags(community: Database, actor: Actor) -> None
 
 
 def test_follow_up_agrees_with_the_contacts_service(community: Database, actor: Actor) -> None:
-    data = documents.community_report_data(community, actor, QUARTER)
+    data = community_report.community_report_data(community, actor, QUARTER)
     for follow_up in data.follow_up:
         expected = contact_search.count(
             community, actor, filters=SearchFilter(overdue=True, circles=(follow_up.circle,))
@@ -150,35 +164,38 @@ def test_follow_up_agrees_with_the_contacts_service(community: Database, actor: 
 
 
 def test_empty_database_gives_an_empty_report(db: Database, actor: Actor) -> None:
-    data = documents.community_report_data(db, actor, QUARTER)
+    data = community_report.community_report_data(db, actor, QUARTER)
     assert data.is_empty
     assert data.total == 0 and data.moves == [] and data.new_by_source == [] and data.top_tags == []
     assert all(count == 0 for _week, count in data.touches_by_week)
 
 
-def test_contact_listing_sorts_accents_and_keeps_text_as_stored(db: Database, actor: Actor) -> None:
+def test_contact_listing_sorts_accents_and_keeps_text_as_stored(
+    db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_contact(db, first_name="Anne", last_name="Faure", postcode="01000", phone="06 01 02 03 04", circle="proches")
     add_contact(db, first_name="Émile", last_name="Écoles", postcode="75001", circle="communaute", tags=["Bénévole"])
     add_contact(db, first_name="Paul", last_name="Dupont", postcode="13001", circle="communaute")
     add_contact(db, kind="organisation", organisation="Association Brin", circle="grand_public")
     add_contact(db, first_name="Gone", last_name="Archivée", archived_at=at("2026-01-01 00:00"))
-    listing = documents.contact_listing(db, actor)
+    listing = contact_listing.contact_listing(db, actor)
     assert listing.count == 4
-    assert listing.columns == documents.DEFAULT_COLUMNS
+    assert listing.columns == DEFAULT_COLUMNS
     assert listing.labels == ["Nom", "Prénom", "Organisation", "E-mail", "Téléphone", "Code postal", "Ville", "Cercle"]
-    rows = [row for batch in listing.batches(size=2) for row in batch]
+    monkeypatch.setattr(contact_listing, "ROW_BATCH", 2)  # read in several batches
+    rows = [row for batch in listing.batches for row in batch]
     assert [row[0] or row[2] for row in rows] == ["Association Brin", "Dupont", "Écoles", "Faure"]
     faure = rows[-1]
     assert faure[4] == "06 01 02 03 04" and faure[5] == "01000"
     assert faure[7] == "Proches"  # the circle's label, not its code
 
-    by_circle = documents.contact_listing(db, actor, ContactFilter(circle="communaute"), ["last_name", "created"])
+    by_circle = contact_listing.contact_listing(db, actor, ContactFilter(circle="communaute"), ["last_name", "created"])
     assert by_circle.count == 2
     assert by_circle.description == "Cercle : Communauté"
-    assert [row[0] for batch in by_circle.batches() for row in batch] == ["Dupont", "Écoles"]
-    assert all(len(row[1]) == 10 and row[1][2] == "/" for batch in by_circle.batches() for row in batch)
+    assert [row[0] for batch in by_circle.batches for row in batch] == ["Dupont", "Écoles"]
+    assert all(len(row[1]) == 10 and row[1][2] == "/" for batch in by_circle.batches for row in batch)
 
-    by_tag = documents.contact_listing(db, actor, ContactFilter(tag="BENEVOLE"))
+    by_tag = contact_listing.contact_listing(db, actor, ContactFilter(tag="BENEVOLE"))
     assert by_tag.count == 1
 
 
@@ -187,11 +204,11 @@ def test_contact_listing_of_a_saved_segment(db: Database, actor: Actor) -> None:
     add_contact(db, first_name="Paul", last_name="Dupont", circle="communaute")
     add_contact(db, first_name="Léa", last_name="Bernard", circle="proches")
     segments.save_segment(db, actor, "Proches à voir", SearchFilter(circles=("proches",)))
-    listing = documents.contact_listing(db, actor, ContactFilter(segment="proches a voir"))
+    listing = contact_listing.contact_listing(db, actor, ContactFilter(segment="proches a voir"))
     assert listing.count == 2
     assert "Proches à voir" in listing.description
-    assert [row[0] for batch in listing.batches() for row in batch] == ["Bernard", "Faure"]
-    narrowed = documents.contact_listing(db, actor, ContactFilter(segment="Proches à voir", circle="communaute"))
+    assert [row[0] for batch in listing.batches for row in batch] == ["Bernard", "Faure"]
+    narrowed = contact_listing.contact_listing(db, actor, ContactFilter(segment="Proches à voir", circle="communaute"))
     assert narrowed.count == 0
 
 
@@ -208,12 +225,12 @@ def test_contact_listing_mistakes(
     db: Database, actor: Actor, contact_filter: ContactFilter, columns: list[str] | None, field: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        documents.contact_listing(db, actor, contact_filter, columns)
+        contact_listing.contact_listing(db, actor, contact_filter, columns)
     assert caught.value.field == field
 
 
 def test_identity_follows_settings_and_shares_their_defaults(db: Database, actor: Actor) -> None:
-    default = documents.document_identity(db, actor)
+    default = document_identity.document_identity(db, actor)
     assert (default.primary_colour, default.secondary_colour) == (
         settings.Organisation().primary_colour,
         settings.Organisation().secondary_colour,
@@ -225,26 +242,26 @@ def test_identity_follows_settings_and_shares_their_defaults(db: Database, actor
             actor,
             settings.Organisation(name="Les Ateliers du Lien", legal_id="W751234567", logo_path="/nulle/part/logo.png"),
         )
-    identity = documents.document_identity(db, actor)
+    identity = document_identity.document_identity(db, actor)
     assert identity.name == "Les Ateliers du Lien" and identity.legal_id == "W751234567"
     assert identity.logo is None  # a missing logo file is not an error
-    assert {f.name for f in fields(documents.Identity)} <= {f.name for f in fields(settings.Organisation)}
+    assert {f.name for f in fields(Identity)} <= {f.name for f in fields(settings.Organisation)}
 
 
 def test_charter_source_prefers_the_saved_template(db: Database, actor: Actor) -> None:
-    shipped = documents.charter_source(db, actor, "ambassador")
+    shipped = charter_printing.charter_source(db, actor, "ambassador")
     assert not shipped.customised and shipped.text.startswith("# Charte des ambassadeurs")
-    assert documents.charter_source(db, actor, "collaborator", "en").text.startswith("# Staff")
+    assert charter_printing.charter_source(db, actor, "collaborator", "en").text.startswith("# Staff")
     text = "# Ma charte\nVersion : 7\n\n## A\n1. un\n## B\n1. deux\n"
     charters.save_charter_template(db, actor, "ambassador", text, "fr")
-    saved = documents.charter_source(db, actor, "ambassador", "fr")
+    saved = charter_printing.charter_source(db, actor, "ambassador", "fr")
     assert saved.customised and saved.text == text and saved.updated_at is not None
     assert charters.charter_template(db, actor, "ambassador", "fr").text == text
-    assert not documents.charter_source(db, actor, "ambassador", "en").customised
+    assert not charter_printing.charter_source(db, actor, "ambassador", "en").customised
     charters.save_charter_template(db, actor, "ambassador", text.replace("7", "8"), "fr")
-    assert "Version : 8" in documents.charter_source(db, actor, "ambassador", "fr").text
+    assert "Version : 8" in charter_printing.charter_source(db, actor, "ambassador", "fr").text
     charters.reset_charter_template(db, actor, "ambassador", "fr")
-    assert not documents.charter_source(db, actor, "ambassador", "fr").customised
+    assert not charter_printing.charter_source(db, actor, "ambassador", "fr").customised
 
 
 def test_an_invalid_template_is_refused_and_nothing_saved(db: Database, actor: Actor) -> None:
@@ -252,62 +269,31 @@ def test_an_invalid_template_is_refused_and_nothing_saved(db: Database, actor: A
         charters.save_charter_template(db, actor, "ambassador", "pas de titre")
     with pytest.raises(ValidationError, match="Modèle de charte inconnu"):
         charters.save_charter_template(db, actor, "membre", "# T\n## A\n1. x\n")
-    assert not documents.charter_source(db, actor, "ambassador").customised
+    assert not charter_printing.charter_source(db, actor, "ambassador").customised
 
 
 def test_reading_never_writes_the_file(db: Database, db_path: Path, actor: Actor) -> None:
     add_contact(db, first_name="Anne", last_name="Faure")
     db.close()
     before = db_path.read_bytes()
-    documents.community_report_data(db_path, actor, QUARTER)
-    list(documents.contact_listing(db_path, actor).batches())
+    community_report.community_report_data(db_path, actor, QUARTER)
+    list(contact_listing.contact_listing(db_path, actor).batches)
     assert db_path.read_bytes() == before
 
 
 def test_missing_database_is_a_clear_error(tmp_path: Path, actor: Actor) -> None:
     with pytest.raises(DatabaseError, match="n'existe pas"):
-        documents.document_identity(tmp_path / "absente.sqlite3", actor)
+        document_identity.document_identity(tmp_path / "absente.sqlite3", actor)
 
 
 def test_a_database_from_before_templates_prints_the_shipped_ones(db_path: Path, actor: Actor) -> None:
     with sqlite3.connect(db_path) as conn:
         conn.execute("DROP TABLE charter_templates")
-    assert not documents.charter_source(db_path, actor, "collaborator").customised
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("2026-11-23", date(2026, 11, 23)), ("23/11/2026", date(2026, 11, 23)), (" 01/02/2026 ", date(2026, 2, 1))],
-)
-def test_dates_in_both_forms(text: str, expected: date) -> None:
-    assert parse_day(text) == expected
-
-
-@pytest.mark.parametrize("text", ["2026-13-01", "31/02/2026", "23-11-2026", "demain", ""])
-def test_bad_dates_are_explained_in_french(text: str) -> None:
-    with pytest.raises(ValidationError, match="AAAA-MM-JJ ou JJ/MM/AAAA") as caught:
-        parse_day(text, "--from")
-    assert "--from" in str(caught.value)
-
-
-def test_periods() -> None:
-    with pytest.raises(ValidationError, match="inversée"):
-        Period(date(2026, 2, 1), date(2026, 1, 1))
-    default = Period.default(date(2026, 11, 25))
-    assert (default.start, default.end) == (date(2025, 11, 26), date(2026, 11, 25))
-    assert Period.default(date(2028, 2, 29)).start == date(2027, 3, 1)
-    # Whole days in Paris: winter midnight is 23:00 UTC the day before.
-    assert QUARTER.starts_at == datetime(2025, 12, 31, 23, 0, tzinfo=UTC)
-    # ...and summer midnight (from 29 March 2026) 22:00 UTC.
-    assert QUARTER.ends_at == datetime(2026, 3, 31, 22, 0, tzinfo=UTC)
-
-
-def test_circle_labels_cover_every_circle() -> None:
-    assert [documents.circle_label(c.value) for c in CIRCLE_ORDER] == ["Proches", "Communauté", "Grand public"]
+    assert not charter_printing.charter_source(db_path, actor, "collaborator").customised
 
 
 @pytest.mark.parametrize("text", ["  Jean   Dupont ", "O'Neil-Smith", "ABC def", "", "Élise Œuvray", "d’Almeida"])
 def test_the_sort_key_is_the_folded_name(text: str) -> None:
     from communitydesk.rules.contact_keys import fold
 
-    assert documents._sort_key(text) == fold(text)
+    assert document_source.sort_key(text) == fold(text)

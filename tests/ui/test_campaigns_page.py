@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from communitydesk import formatting
-from communitydesk.services.campaign_records import CampaignSummary, ContributionRecord, FulfilmentLine, TierRecord
+from communitydesk.records.campaigns import CampaignSummary, ContributionRecord, FulfilmentLine, TierRecord
 from communitydesk.services.figures import CampaignFigures
 from communitydesk.services.permissions import SYSTEM
 from communitydesk.ui import tasks
@@ -212,7 +212,7 @@ def test_bad_file_is_stopped_at_the_check(qtbot: QtBot, window: MainWindow, tmp_
 
 
 def test_table_models_pass_the_model_tester(qtmodeltester, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    from communitydesk.services.campaign_records import CampaignRecord
+    from communitydesk.records.campaigns import CampaignRecord
 
     record = CampaignRecord(
         1,

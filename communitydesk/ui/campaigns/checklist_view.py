@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
-from communitydesk.services.campaign_records import PrelaunchChecklist, UntoldContact
+from communitydesk.records.campaigns import PrelaunchChecklist, UntoldContact
 from communitydesk.ui.widgets.circles import circle_colour, circle_name
 
 ANNOUNCE_KINDS = ("email", "call", "meeting", "event", "note")

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.records.campaigns import CampaignDashboard, MoveProposal, TierFigure
 from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.services.campaign_records import CampaignDashboard, MoveProposal, TierFigure
 from communitydesk.ui.campaigns.pace_chart import CampaignPaceChart
 from communitydesk.ui.campaigns.record_table import Column, RecordTableModel
 from communitydesk.ui.widgets.circles import circle_colour, circle_name

@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.errors import ValidationError
-from communitydesk.rules.campaigns import CampaignStatus, CampaignType, PaymentStatus, Platform
-from communitydesk.rules.money_text import MoneyTextError, parse_money
-from communitydesk.services.campaign_records import (
+from communitydesk.records.campaigns import (
     CampaignInput,
     CampaignRecord,
     ContributionInput,
     TierInput,
     TierRecord,
 )
+from communitydesk.rules.campaigns import CampaignStatus, CampaignType, PaymentStatus, Platform
+from communitydesk.rules.money_text import MoneyTextError, parse_money
 from communitydesk.ui.tasks import run_in_background
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of a date field means "no date" (shown as "—")

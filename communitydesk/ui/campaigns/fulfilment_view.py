@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from communitydesk import formatting
+from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState
-from communitydesk.services.campaign_records import FulfilmentLine
 from communitydesk.ui.campaigns.record_table import Column, RecordTableModel
 from communitydesk.ui.campaigns.tables_view import make_table, selected_records
 

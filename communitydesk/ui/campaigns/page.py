@@ -37,8 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
-from communitydesk.rules.campaigns import CampaignStatus, Platform
-from communitydesk.services.campaign_records import (
+from communitydesk.records.campaigns import (
     CampaignDashboard,
     CampaignInput,
     CampaignRecord,
@@ -52,6 +51,7 @@ from communitydesk.services.campaign_records import (
     TierRecord,
     UntoldContact,
 )
+from communitydesk.rules.campaigns import CampaignStatus, Platform
 from communitydesk.ui.campaigns.checklist_view import ChecklistView
 from communitydesk.ui.campaigns.dashboard_view import CampaignDashboardView
 from communitydesk.ui.campaigns.dialogs import CampaignDialog, ContributionDialog, TierDialog

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.records.campaigns import ContributionRecord, TierRecord
 from communitydesk.rules.campaigns import PaymentStatus
-from communitydesk.services.campaign_records import ContributionRecord, TierRecord
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel
 from communitydesk.ui.widgets.circles import circle_name
 

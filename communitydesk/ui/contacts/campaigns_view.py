@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from communitydesk.services.campaign_records import ContactContribution
+    from communitydesk.records.campaigns import ContactContribution
 
 _CONTEXT = "ContactCampaignsModel"
 _HEADERS = (

@@ -52,7 +52,7 @@ from communitydesk.ui.widgets.circles import circle_name
 from communitydesk.ui.widgets.dates import paris_qdate
 
 if TYPE_CHECKING:
-    from communitydesk.services.campaign_records import ContactContribution
+    from communitydesk.records.campaigns import ContactContribution
     from communitydesk.services.contacts import ContactDetails
     from communitydesk.services.gdpr import ConsentRecord
     from communitydesk.services.permissions import Actor

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.document_catalogue import DocumentOptions
 from communitydesk.i18n import current_language
-from communitydesk.services.documents import DocumentOptions
 from communitydesk.ui.current_database import CurrentDatabase
 from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
@@ -197,7 +197,7 @@ class CharterEditorDialog(QDialog):
         out = Path(self.temp_dir.path()) / f"apercu-{self._previews}.pdf"
 
         def work(ctx: TaskContext) -> Any:
-            from communitydesk.services.documents import generate_pdf
+            from communitydesk.document_catalogue import generate_pdf
 
             return generate_pdf("charter", path, actor, options, out, progress=ctx.progress)
 

@@ -2,7 +2,7 @@
 
 The PDF is written to a temporary folder of this page and shown in :class:`PdfPreview`;
 "Enregistrer sous…" copies it where the user wants. Generation goes through
-``services.documents.generate_pdf`` in a background task (ReportLab is imported there,
+``document_catalogue.generate_pdf`` in a background task (ReportLab is imported there,
 never on the UI thread); segments and tags for the filters are read the same way.
 """
 
@@ -31,16 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.document_catalogue import DocumentOptions
 from communitydesk.errors import UserError
+from communitydesk.records.contact_listing import ContactFilter
 from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.services.documents import (
-    CONTACT_COLUMNS,
-    DEFAULT_COLUMNS,
-    ContactFilter,
-    DocumentOptions,
-    Period,
-    column_label,
-)
+from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS, LIST_COLUMNS, column_label
+from communitydesk.rules.periods import Period
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
@@ -161,7 +157,7 @@ class DocumentsPage(QWidget):
         self.columns_group = QGroupBox(self.tr("Colonnes"), self)
         self.columns = QListWidget(self)
         self.columns.setObjectName("columns")
-        for key in CONTACT_COLUMNS:
+        for key in LIST_COLUMNS:
             item = QListWidgetItem(
                 column_label(key) + (" " + self.tr("(nom affiché)") if key == "display_name" else "")
             )
@@ -348,7 +344,7 @@ class DocumentsPage(QWidget):
         path, actor = self.database.path, self.database.actor
 
         def work(ctx: TaskContext) -> Any:
-            from communitydesk.services.documents import generate_pdf
+            from communitydesk.document_catalogue import generate_pdf
 
             try:
                 return generate_pdf(kind, path, actor, options, out, progress=ctx.progress, cancelled=ctx.is_cancelled)

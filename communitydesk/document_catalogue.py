@@ -1,63 +1,85 @@
-"""Every document the app can print, by kind.
+"""Every document the app can print, by kind, and the one way to generate it.
 
-``generate_document(kind, database, actor, options, out)`` gathers the data through the
-Qt-free services, then hands it to the document's renderer. The CLI and the UI reach it
-through ``services.documents.generate_pdf`` (which imports ReportLab only when needed).
-Later areas (campaign report, editorial report, ambassador kit, event kit) add one line
-to ``DOCUMENTS``.
+Above both services and reports (docs/ARCHITECTURE.md): ``generate_pdf`` has the data
+gathered by the Qt-free services (permissions checked there), then hands the records to
+the document's renderer. The CLI (``export pdf``) and the Documents PDF page both call
+it. Renderers are imported only inside the builders: ReportLab costs ~0.5 s to import,
+and the Documents page imports this module on the UI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
-from communitydesk.reports.base import (
-    Cancelled,
-    DocumentRenderer,
-    Progress,
-    RenderResult,
-)
-from communitydesk.services import documents
-from communitydesk.services.documents import DocumentOptions, HasPath, Period
-from communitydesk.services.permissions import Actor
+from communitydesk.records.charters import CharterSource
+from communitydesk.records.contact_listing import ContactFilter
+from communitydesk.rules.periods import Period
+from communitydesk.services.document_source import HasPath
+from communitydesk.services.permissions import Action, Actor, require
 
-Builder = Callable[[Path | HasPath, Actor, DocumentOptions], DocumentRenderer]
+if TYPE_CHECKING:
+    from communitydesk.reports.base import DocumentRenderer, RenderResult
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """What the user chose for a document; each document reads the options it understands."""
+
+    period: Period | None = None
+    contact_filter: ContactFilter = field(default_factory=ContactFilter)
+    columns: tuple[str, ...] | None = None
+    template: str = "ambassador"
+    member_name: str = ""
+    signatory_name: str = ""
+    # A charter text being edited, printed instead of the saved template (preview before saving).
+    template_text: str | None = None
+    # Campaign documents: the campaign's exact name or its number.
+    campaign: str | None = None
+
+
+Builder = Callable[[Path | HasPath, Actor, DocumentOptions], "DocumentRenderer"]
 
 
 def _charter(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
     from communitydesk.reports.charter import CharterRenderer
+    from communitydesk.services.charter_printing import charter_data
 
-    data = documents.charter_data(
+    data = charter_data(
         source, actor, options.template, member_name=options.member_name, signatory_name=options.signatory_name
     )
     if options.template_text is not None:
-        draft = documents.CharterSource(
-            data.template.kind, data.template.language, options.template_text, None, customised=True
-        )
+        draft = CharterSource(data.template.kind, data.template.language, options.template_text, None, customised=True)
         data = replace(data, template=draft)
     return CharterRenderer(data)
 
 
 def _community_report(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
     from communitydesk.reports.community_report import CommunityReportRenderer
+    from communitydesk.services.community_report import community_report_data
 
-    return CommunityReportRenderer(documents.community_report_data(source, actor, options.period or Period.default()))
+    return CommunityReportRenderer(community_report_data(source, actor, options.period or Period.default()))
 
 
 def _contact_list(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
     from communitydesk.reports.contact_list import ContactListRenderer
+    from communitydesk.services.contact_listing import contact_listing
 
-    return ContactListRenderer(documents.contact_listing(source, actor, options.contact_filter, options.columns))
+    return ContactListRenderer(contact_listing(source, actor, options.contact_filter, options.columns))
 
 
 def _directory(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
     from communitydesk.reports.directory import DIRECTORY_KEYS, DirectoryRenderer
+    from communitydesk.services.contact_listing import contact_listing
 
-    return DirectoryRenderer(documents.contact_listing(source, actor, options.contact_filter, DIRECTORY_KEYS))
+    return DirectoryRenderer(contact_listing(source, actor, options.contact_filter, DIRECTORY_KEYS))
 
 
 def _campaign_report(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
@@ -123,7 +145,7 @@ def renderer_for(kind: str, source: Path | HasPath, actor: Actor, options: Docum
     return DOCUMENTS[kind].build(source, actor, options)
 
 
-def generate_document(
+def generate_pdf(
     kind: str,
     source: Path | HasPath,
     actor: Actor,
@@ -132,6 +154,11 @@ def generate_document(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> RenderResult:
-    """Gather the data of document ``kind`` and write it as a PDF to ``out``."""
+    """Write document ``kind`` (charter, community-report, contact-list, directory, campaign-report,
+    fulfilment-checklist) as a PDF to ``out``.
+
+    ``progress(done, total)`` may raise to stop; ``cancelled()`` is polled between blocks.
+    """
+    require(actor, Action.EXPORT)
     renderer = renderer_for(kind, source, actor, options)
     return renderer.render(out, progress=progress, cancelled=cancelled)

@@ -1,0 +1,39 @@
+"""What the campaign documents show: the campaign report and the fulfilment checklist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from communitydesk.records.campaigns import CampaignDashboard, CampaignRecord, FulfilmentLine
+from communitydesk.records.identity import Identity
+from communitydesk.rules.campaigns import FulfilmentState
+
+
+@dataclass(frozen=True)
+class CampaignReportData:
+    identity: Identity
+    dashboard: CampaignDashboard
+    fulfilment: dict[str, int]  # rewards per FulfilmentState value, every state present
+
+    @property
+    def campaign(self) -> CampaignRecord:
+        return self.dashboard.campaign
+
+    @property
+    def is_empty(self) -> bool:
+        """No valid contribution yet: the report says so instead of drawing empty charts."""
+        return self.dashboard.contributions == 0
+
+    @property
+    def rewards_owed(self) -> int:
+        return sum(self.fulfilment.values())
+
+
+@dataclass(frozen=True)
+class FulfilmentChecklistData:
+    identity: Identity
+    campaign: CampaignRecord
+    lines: list[FulfilmentLine]  # sorted by backer name (accents and case ignored)
+
+    def count(self, state: FulfilmentState) -> int:
+        return sum(1 for line in self.lines if line.state == state.value)
