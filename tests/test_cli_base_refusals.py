@@ -35,6 +35,8 @@ COMMANDS: dict[str, list[str]] = {
         *("--campaign", "Été", "--platform", "generic", "--create", "--dry-run"),
     ],
     "demo --replace": ["demo", "--db", "{db}", "--replace", "--contacts", "3"],
+    "gdpr export": ["gdpr", "export", "--db", "{db}", "--contact", "1", "--out", "{out}/personne.json"],
+    "gdpr erase": ["gdpr", "erase", "--db", "{db}", "--contact", "1", "--yes"],
 }
 DRY_RUNS = [name for name in COMMANDS if name.endswith("--dry-run")]
 
