@@ -29,6 +29,7 @@ from communitydesk.db.schema_version import (
     probe,
     reading,
     refuse_newer,
+    unwritable_problem,
 )
 from communitydesk.errors import DatabaseError
 from communitydesk.i18n import _
@@ -187,6 +188,9 @@ def replace_database(source: Path, path: Path, kept_prefix: str) -> Path | None:
         intact = True
     except DamagedFileError:
         intact = False  # empty, cut or damaged: replaced, its bytes kept
+    refusal = unwritable_problem(path)
+    if refusal:
+        raise DatabaseError(refusal)  # before backups/ is created for a copy that cannot follow
     kept_path = backup_dir_for(path) / timestamped_name(path, prefix=kept_prefix)
     ensure_parent(kept_path)  # refused now rather than once the base is held
     if intact:
