@@ -26,9 +26,10 @@ OWNER_ONLY_FOLDER = 0o700
 
 # A copy being written carries this suffix until it is complete and renamed.
 PARTIAL_SUFFIX = ".communitydesk-partial"
-# A kill -9 cannot clean up after itself, so the next backup or opening sweeps what it left.
-# A copy still being written is touched all the time; one untouched for an hour is an orphan.
-STALE_PARTIAL_S = 3600.0
+# A kill -9 cannot clean up after itself, so the next backup or opening sweeps what it left:
+# a copy that no SQLite connection holds is an orphan. The grace covers the instant between
+# creating a copy's file and its writer's first lock.
+PARTIAL_GRACE_S = 5.0
 
 Progress = Callable[[int, int], None]
 
@@ -92,18 +93,44 @@ def remove_with_journals(path: Path) -> None:
 
 
 def sweep_stale_partials(folder: Path) -> None:
-    """Remove the partial copies a killed backup or demo left in ``folder`` (see STALE_PARTIAL_S)."""
+    """Remove the partial copies a killed backup or demo left in ``folder`` (nobody holds them)."""
     now = time.time()
     try:
-        leftovers = list(folder.glob(f"*{PARTIAL_SUFFIX}*"))
+        leftovers = sorted(folder.glob(f"*{PARTIAL_SUFFIX}*"))
     except OSError:
         return
     for leftover in leftovers:
         try:
-            if now - leftover.stat().st_mtime > STALE_PARTIAL_S:
-                leftover.unlink()
+            if now - leftover.stat().st_mtime <= PARTIAL_GRACE_S:
+                continue
+            if leftover.name.endswith(PARTIAL_SUFFIX):
+                if not _held_by_a_connection(leftover):
+                    remove_with_journals(leftover)
+            elif not leftover.with_name(leftover.name.rsplit("-", 1)[0]).exists():
+                leftover.unlink()  # a journal whose copy is gone
         except OSError:
             pass  # gone meanwhile, or not ours to remove: the next sweep tries again
+
+
+def _held_by_a_connection(path: Path) -> bool:
+    """True while a SQLite connection (a backup or demo being written) has ``path`` open.
+
+    Asked through SQLite, never by opening the file: the exclusive lock is refused while any
+    connection holds it (a WAL reader included); a half-written copy SQLite cannot read is nobody's.
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return True  # cannot even look: leave it
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        return getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    finally:
+        conn.close()
+    return False
 
 
 def create_owner_only(path: Path) -> sqlite3.Connection:

@@ -8,13 +8,13 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from communitydesk.db.backup import (
-    STALE_PARTIAL_S,
+    PARTIAL_GRACE_S,
     backup_to,
     exclusive_access,
     list_backups,
@@ -197,7 +197,7 @@ def test_backups_are_readable_by_their_owner_only(db_path: Path, tmp_path: Path)
 # A backup killed (SIGKILL) once its copy is written, before the rename.
 KILLED_BACKUP = """
 import os, signal, sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from communitydesk.db.backup import backup_to
 backup_to(Path(sys.argv[1]), Path(sys.argv[2]), progress=lambda done, total: os.kill(os.getpid(), signal.SIGKILL))
@@ -213,14 +213,27 @@ def test_a_killed_backup_leaves_a_private_partial_that_the_next_backup_sweeps(db
     leftover = partial_path(target)
     assert not target.exists() and leftover.exists()
     assert mode(leftover) == 0o600 and mode(folder) == 0o700
-    # A partial still being written by another backup is recent: it is left alone.
-    running = partial_path(folder / "auto-en-cours.sqlite3")
-    running.write_bytes(b"")
-    hours_ago = time.time() - STALE_PARTIAL_S - 60
-    os.utime(leftover, (hours_ago, hours_ago))
+    # A partial just created (its writer not yet locking it) is left alone.
+    starting = partial_path(folder / "auto-en-cours.sqlite3")
+    starting.write_bytes(b"")
+    past_the_grace = time.time() - PARTIAL_GRACE_S - 1
+    os.utime(leftover, (past_the_grace, past_the_grace))
     rotating_backup(db_path)
-    assert not leftover.exists()
-    assert running.exists()
+    assert not leftover.exists() and not list(folder.glob("*tuée*"))
+    assert starting.exists()
+
+
+def test_a_partial_that_a_writer_still_holds_is_never_swept(
+    db_path: Path, hold_elsewhere: Callable[[Path], None]
+) -> None:
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    being_written = partial_path(folder / "auto-lente.sqlite3")
+    hold_elsewhere(being_written)  # a slow demo or backup, in another process, untouched for a while
+    long_ago = time.time() - 3600
+    os.utime(being_written, (long_ago, long_ago))
+    rotating_backup(db_path)
+    assert being_written.exists()
 
 
 def test_opening_sweeps_stale_partials_beside_the_base(db_path: Path) -> None:
@@ -229,6 +242,6 @@ def test_opening_sweeps_stale_partials_beside_the_base(db_path: Path) -> None:
     in_backups.parent.mkdir()
     for leftover in (beside, in_backups):
         leftover.write_bytes(b"SQLite format 3\x00")
-        os.utime(leftover, (time.time() - STALE_PARTIAL_S - 60,) * 2)
+        os.utime(leftover, (time.time() - PARTIAL_GRACE_S - 1,) * 2)
     open_database(db_path).close()
     assert not beside.exists() and not in_backups.exists()
