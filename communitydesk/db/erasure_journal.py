@@ -23,6 +23,7 @@ from pathlib import Path
 
 from communitydesk.errors import DatabaseError
 from communitydesk.i18n import _
+from communitydesk.system_errors import os_error_reason
 
 SUFFIX = ".erasures"
 
@@ -57,7 +58,7 @@ def record(database: Path, erased: Sequence[ErasedContact], when: datetime) -> N
             _(
                 "Impossible d'écrire le journal des effacements « {path} » : {reason}. Rien n'a été effacé.",
                 path=path,
-                reason=exc.strerror or exc,
+                reason=os_error_reason(exc),
             )
         ) from exc
 
@@ -74,8 +75,10 @@ def read(database: Path) -> list[ErasedContact]:
         text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         return []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _unreadable(path, getattr(exc, "strerror", None) or str(exc)) from exc
+    except OSError as exc:
+        raise _unreadable(path, os_error_reason(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise _unreadable(path, _("ce n'est pas du texte UTF-8")) from exc
     lines = text.split("\n")
     complete = lines[:-1]  # the text after the last end of line is empty, or cut short
     erased: list[ErasedContact] = []

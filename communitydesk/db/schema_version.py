@@ -17,6 +17,7 @@ from pathlib import Path
 
 from communitydesk.errors import DatabaseError
 from communitydesk.i18n import _
+from communitydesk.system_errors import os_error_reason
 
 # Every Alembic revision this code knows, oldest first (a test checks it matches the scripts).
 REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
@@ -94,7 +95,7 @@ def check_file_is_sqlite(path: Path) -> None:
         size = path.stat().st_size
     except OSError as exc:
         raise DatabaseError(
-            _("Impossible de lire « {path} » : {reason}.", path=path, reason=exc.strerror or exc)
+            _("Impossible de lire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))
         ) from exc
     if size == 0:
         raise DamagedFileError(_("« {path} » est un fichier vide, pas une base CommunityDesk.", path=path))
@@ -126,7 +127,7 @@ def _unusable_file(path: Path, exc: sqlite3.Error | None) -> DatabaseError:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as error:
-        return DatabaseError(_("Impossible de lire « {path} » : {reason}.", path=path, reason=error.strerror or error))
+        return DatabaseError(_("Impossible de lire « {path} » : {reason}.", path=path, reason=os_error_reason(error)))
     if not header.startswith(SQLITE_HEADER):
         return DatabaseError(
             _("« {path} » n'est pas une base de données CommunityDesk (ce n'est pas un fichier SQLite).", path=path)
