@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -89,6 +89,13 @@ def check_file_is_sqlite(path: Path) -> None:
     any other descriptor of a file releases every lock the process holds on it, SQLite's
     included, and this check runs while the app holds the base (automatic backup, restore).
     """
+    with _checked_reading(path):
+        pass
+
+
+@contextmanager
+def _checked_reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to ``path`` once its page 1 and size are found sound (see above)."""
     if path.is_dir():
         raise DatabaseError(_("« {path} » est un dossier, pas un fichier de base de données.", path=path))
     try:
@@ -103,14 +110,16 @@ def check_file_is_sqlite(path: Path) -> None:
         # Shorter than one page, it is no usable base (SQLite would take it for an empty
         # one), so nobody holds it as a base: its first bytes tell what it is.
         raise _unusable_file(path, None)
-    try:
-        with reading(path) as conn:
+    with ExitStack() as stack:
+        try:
+            conn = stack.enter_context(reading(path))
             conn.execute("PRAGMA schema_version").fetchone()  # a read: SQLite checks page 1 and the size
             (page_size,) = conn.execute("PRAGMA page_size").fetchone()
-    except sqlite3.Error as exc:
-        raise _unusable_file(path, exc) from exc
-    if size % page_size:  # SQLite writes whole pages: a file cut inside one is an interrupted copy
-        raise DamagedFileError(_("« {path} » est tronqué : le fichier est incomplet.", path=path))
+        except sqlite3.Error as exc:
+            raise _unusable_file(path, exc) from exc
+        if size % page_size:  # SQLite writes whole pages: a file cut inside one is an interrupted copy
+            raise DamagedFileError(_("« {path} » est tronqué : le fichier est incomplet.", path=path))
+        yield conn
 
 
 SMALLEST_PAGE = 512
@@ -150,9 +159,8 @@ def probe(path: Path) -> SchemaProbe:
     """Tell what opening ``path`` would take, reading nothing but the schema version."""
     if not path.exists():
         return SchemaProbe(SchemaState.MISSING, None)
-    check_file_is_sqlite(path)
     try:
-        with reading(path) as conn:
+        with _checked_reading(path) as conn:  # one connection for the check and the version
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return SchemaProbe(SchemaState.BLANK, None)
