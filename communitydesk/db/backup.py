@@ -163,7 +163,9 @@ def _is_write_problem(exc: sqlite3.Error) -> bool:
 
 
 @contextmanager
-def exclusive_access(path: Path, busy_timeout: float = schema_version.DEFAULT_BUSY_TIMEOUT_S) -> Iterator[sqlite3.Connection]:
+def exclusive_access(
+    path: Path, busy_timeout: float = schema_version.DEFAULT_BUSY_TIMEOUT_S
+) -> Iterator[sqlite3.Connection]:
     """A connection that holds ``path`` alone, or a DatabaseError saying that the base is open.
 
     In WAL mode every open connection (a running CommunityDesk) keeps a shared lock, so

@@ -63,12 +63,16 @@ class Database:
         a base held by another program, or that may not be written, raises DatabaseError:
         both are sentences for the user.
         """
-        with self.turns.turn(purpose or default_purpose()), self._user_errors(), self.sessions() as session:
-            with session.begin():
-                session.connection(execution_options={TRANSACTION_KIND: WRITE})  # BEGIN IMMEDIATE, now
-                yield session
-                if rollback:
-                    session.rollback()
+        with (
+            self.turns.turn(purpose or default_purpose()),
+            self._user_errors(),
+            self.sessions() as session,
+            session.begin(),
+        ):
+            session.connection(execution_options={TRANSACTION_KIND: WRITE})  # BEGIN IMMEDIATE, now
+            yield session
+            if rollback:
+                session.rollback()
 
     @contextmanager
     def write_turn(self, purpose: str | None = None) -> Iterator[None]:
