@@ -302,17 +302,19 @@ def run_in_background(
         task.failed.connect(guarded(owner, lambda message: show_error(window, message)))
     if on_cancel is not None:
         task.cancelled.connect(guarded(owner, on_cancel))
-    task.waiting.connect(lambda message: _show_waiting(parent, task, message))
+    shown_in = parent if parent is not None else owner if isinstance(owner, QWidget) else None
+    task.waiting.connect(lambda message: _show_waiting(shown_in, task, message))
     if label:
         _show_progress(parent, task)
     return task.start()
 
 
-def _show_waiting(parent: QWidget | None, task: Task, message: str) -> None:
-    """The wait in the main window's status bar, until the task ends."""
+def _show_waiting(widget: QWidget | None, task: Task, message: str) -> None:
+    """The wait in the status bar of the main window ``widget`` is in, until the task ends."""
     from PySide6.QtWidgets import QMainWindow
 
-    widget = parent if parent is not None and shiboken6.isValid(parent) else None
+    if widget is not None and not shiboken6.isValid(widget):
+        widget = None
     while widget is not None and not isinstance(widget, QMainWindow):
         widget = widget.parentWidget()
     if widget is None:
