@@ -378,7 +378,10 @@ def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) 
     require(actor, Action.ERASE_PERSONAL_DATA)
     if confirm is not True:
         raise UserError(_("L'effacement est définitif : il doit être confirmé explicitement."))
-    with db.transaction() as session, secure_erase.zeroing_deletes(session.connection()):
+    with (
+        db.transaction(_("l'effacement en cours")) as session,
+        secure_erase.zeroing_deletes(session.connection()),
+    ):
         contact = load_contact(session, contact_id)
         if contact.anonymised_at is not None:
             raise UserError(_("Ce contact a déjà été effacé."))
@@ -390,7 +393,8 @@ def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) 
         # commit that fails after it leaves an entry for an erasure that was asked for and
         # reported as failed; a restore would only carry out that wish.
         erasure_journal.record(db.path, erased, now)
-    scrubbed = secure_erase.forget_freed_data(db.engine)
+    with db.write_turn(_("l'effacement en cours")):  # VACUUM writes the whole file
+        scrubbed = secure_erase.forget_freed_data(db.engine)
     return ErasureReport(len(ids), touch_points, tuple(ids), scrubbed)
 
 

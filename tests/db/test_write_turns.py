@@ -231,3 +231,13 @@ def test_a_contact_saved_during_an_import_waits_for_it_and_both_are_kept(
     assert listener.messages == ["En attente de l'import en cours…"]
     assert count(db, actor) == lines + 1
     assert count(db, actor, "pendant") == 1
+
+
+def test_the_wait_is_said_in_english_too() -> None:
+    from communitydesk.i18n import set_language
+
+    set_language("en")
+    try:
+        assert write_turns.waiting_message(_("l'import en cours")) == "Waiting for the import in progress…"
+    finally:
+        set_language("fr")
