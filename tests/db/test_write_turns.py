@@ -43,7 +43,7 @@ def in_thread(work: Callable[[], object]) -> tuple[threading.Thread, list[BaseEx
     def run() -> None:
         try:
             work()
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 - reported to the test thread
             errors.append(exc)
 
     thread = threading.Thread(target=run)
