@@ -51,12 +51,22 @@ def in_thread(work: Callable[[], object]) -> tuple[threading.Thread, list[BaseEx
     return thread, errors
 
 
-def tag_names(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return [row[0] for row in conn.execute("SELECT name FROM tags ORDER BY id")]
-    finally:
-        conn.close()
+def tag_names(db: Database) -> list[str]:
+    with db.snapshot() as session:
+        return list(session.scalars(text("SELECT name FROM tags ORDER BY id")))
+
+
+def save_in_thread(
+    db: Database, actor: Actor, last_name: str
+) -> tuple[Listener, tuple[threading.Thread, list[BaseException]]]:
+    """A contact saved from another thread, whose waits are heard by the returned listener."""
+    listener = Listener()
+
+    def save() -> None:
+        with write_turns.listening(listener):
+            create_contact(db, actor, ContactInput(first_name="Léa", last_name=last_name))
+
+    return listener, in_thread(save)
 
 
 def hold_the_turn(db: Database, purpose: str, release: threading.Event, holding: threading.Event) -> None:
@@ -70,13 +80,7 @@ def test_a_save_waits_for_the_write_in_progress_says_so_once_then_succeeds(db: D
     release, holding = threading.Event(), threading.Event()
     holder, holder_errors = in_thread(lambda: hold_the_turn(db, _("l'import en cours"), release, holding))
     assert holding.wait(30)
-    listener = Listener()
-
-    def save() -> None:
-        with write_turns.listening(listener):
-            create_contact(db, actor, ContactInput(first_name="Léa", last_name="Durand"))
-
-    saver, saver_errors = in_thread(save)
+    listener, (saver, saver_errors) = save_in_thread(db, actor, "Durand")
     assert listener.told.wait(30)  # it waits (no 5 s limit) and says what for
     assert count(db, actor) == 0  # meanwhile reads go on: the holder's rows are not committed yet
     release.set()
@@ -84,7 +88,7 @@ def test_a_save_waits_for_the_write_in_progress_says_so_once_then_succeeds(db: D
     saver.join(30)
     assert holder_errors == [] and saver_errors == []
     assert listener.messages == ["En attente de l'import en cours…"]
-    assert tag_names(db.path) == ["premier"] and count(db, actor) == 1  # nothing lost
+    assert tag_names(db) == ["premier"] and count(db, actor) == 1  # nothing lost
 
 
 def test_the_default_purpose_reads_well() -> None:
@@ -108,7 +112,7 @@ def test_every_database_object_of_one_file_shares_its_turns(db: Database, tmp_pa
         writer.join(30)
         assert errors == [] and writer_errors == []
         assert listener.messages == ["En attente de la sauvegarde…"]
-        assert tag_names(db.path) == ["premier", "second"]
+        assert tag_names(db) == ["premier", "second"]
     finally:
         other.close()
 
@@ -128,9 +132,9 @@ def test_a_wait_given_up_writes_nothing_and_leaves_the_holder_alone(db: Database
         write_through(db, listener)
     release.set()
     holder.join(30)
-    assert errors == [] and tag_names(db.path) == ["premier"]
+    assert errors == [] and tag_names(db) == ["premier"]
     write_through(db, Listener())  # the turn was not kept by the one who gave up
-    assert tag_names(db.path) == ["premier", "second"]
+    assert tag_names(db) == ["premier", "second"]
 
 
 def test_a_write_transaction_holds_the_write_lock_from_its_start(db: Database) -> None:
@@ -167,7 +171,7 @@ def test_read_then_write_no_longer_meets_another_writer_in_between(db: Database)
         session.execute(text("INSERT INTO tags (name) VALUES (:name)"), {"name": f"après {before}"})
     other.join(30)
     assert errors == []
-    assert tag_names(db.path) == ["après 0", "autre programme"]  # ours first: the other one waited
+    assert tag_names(db) == ["après 0", "autre programme"]  # ours first: the other one waited
 
 
 def test_reads_never_wait_for_a_writer_and_may_not_write(db: Database) -> None:
@@ -182,10 +186,10 @@ def test_reads_never_wait_for_a_writer_and_may_not_write(db: Database) -> None:
     finally:
         release.set()
         holder.join(30)
-    assert errors == [] and tag_names(db.path) == ["premier"]
+    assert errors == [] and tag_names(db) == ["premier"]
     with db.transaction() as session:  # the pooled connection writes again after a snapshot
         session.execute(text("INSERT INTO tags (name) VALUES ('ensuite')"))
-    assert tag_names(db.path) == ["premier", "ensuite"]
+    assert tag_names(db) == ["premier", "ensuite"]
 
 
 def test_a_write_inside_another_on_the_same_base_is_refused_not_hung(db: Database) -> None:
@@ -197,7 +201,7 @@ def test_a_rolled_back_transaction_writes_nothing(db: Database) -> None:
     with db.transaction(rollback=True) as session:
         session.execute(text("INSERT INTO tags (name) VALUES ('simulation')"))
         assert session.execute(text("SELECT count(*) FROM tags")).scalar_one() == 1
-    assert tag_names(db.path) == []
+    assert tag_names(db) == []
 
 
 def test_a_contact_saved_during_an_import_waits_for_it_and_both_are_kept(
@@ -216,13 +220,7 @@ def test_a_contact_saved_during_an_import_waits_for_it_and_both_are_kept(
 
     importer, import_errors = in_thread(lambda: import_contacts_csv(db, actor, csv_file, progress=progress))
     assert importing.wait(30)
-    listener = Listener()
-
-    def save() -> None:
-        with write_turns.listening(listener):
-            create_contact(db, actor, ContactInput(first_name="Léa", last_name="Pendant"))
-
-    saver, save_errors = in_thread(save)
+    listener, (saver, save_errors) = save_in_thread(db, actor, "Pendant")
     assert listener.told.wait(30)
     release.set()
     importer.join(60)
