@@ -40,9 +40,7 @@ class Database:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
-    #: How long a connection waits for another program's lock (seconds); derived connections use it too.
-    busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S
-    writable: bool = True
+    writable: bool = True  # False: opened read-only (permissions), every write fails with a sentence
     turns: WriteTurns = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -140,7 +138,7 @@ def open_database(
         raise describe_sqlite_error(path, exc) from exc
     for folder in (path.parent, backup_dir_for(path)):
         sweep_stale_partials(folder)
-    return Database(path, engine, make_session_factory(engine), busy_timeout=busy_timeout, writable=writable)
+    return Database(path, engine, make_session_factory(engine), writable=writable)
 
 
 def conflict_error() -> ConflictError:
