@@ -139,21 +139,22 @@ def hold_elsewhere() -> Iterator[Callable[[Path], None]]:
 
 @pytest.fixture
 def search_refresh_held_up(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], None]]:
-    """Until the returned function is called, every search refresh on ``db_path`` meets another
-    program holding the write lock past the busy timeout (0.1 s): what a concurrent import does."""
-    from communitydesk.db import schema_version, search_index
+    """Until the returned function is called, the search refresh after an import on ``db_path``
+    meets another program holding the write lock past a short busy timeout (0.1 s)."""
+    from communitydesk.services import contact_import
 
-    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
-    real_refresh = search_index.refresh
+    real_refresh = contact_import.refresh_search_index
 
-    def refresh_while_another_program_writes(conn: Any, progress: Any = None) -> int:
+    def refresh_while_another_program_writes(db: Database, actor: Actor, progress: Any = None) -> int:
         other = sqlite3.connect(db_path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
+        impatient = open_database(db.path, busy_timeout=0.1)
         try:
-            return real_refresh(conn, progress)
+            return real_refresh(impatient, actor, progress)
         finally:
+            impatient.close()
             other.execute("ROLLBACK")
             other.close()
 
-    monkeypatch.setattr(search_index, "refresh", refresh_while_another_program_writes)
-    yield lambda: monkeypatch.setattr(search_index, "refresh", real_refresh)
+    monkeypatch.setattr(contact_import, "refresh_search_index", refresh_while_another_program_writes)
+    yield lambda: monkeypatch.setattr(contact_import, "refresh_search_index", real_refresh)

@@ -163,14 +163,16 @@ def _is_write_problem(exc: sqlite3.Error) -> bool:
 
 
 @contextmanager
-def exclusive_access(path: Path) -> Iterator[sqlite3.Connection]:
+def exclusive_access(
+    path: Path, busy_timeout: float = schema_version.DEFAULT_BUSY_TIMEOUT_S
+) -> Iterator[sqlite3.Connection]:
     """A connection that holds ``path`` alone, or a DatabaseError saying that the base is open.
 
     In WAL mode every open connection (a running CommunityDesk) keeps a shared lock, so
     getting the exclusive lock proves that nobody else has the base open.
     """
     try:
-        conn = sqlite3.connect(path, timeout=schema_version.BUSY_TIMEOUT_S, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk.db.backup import DEFAULT_KEEP, create_owner_only, ensure_parent, sweep_stale_partials
-from communitydesk.db.engine import make_engine, make_session_factory
+from communitydesk.db.engine import SNAPSHOT, TRANSACTION_KIND, WRITE, make_engine, make_session_factory
 from communitydesk.db.migrate import upgrade
 from communitydesk.db.schema_version import (
+    DEFAULT_BUSY_TIMEOUT_S,
     SchemaState,
     can_write,
     describe_sqlite_error,
@@ -24,6 +25,7 @@ from communitydesk.db.schema_version import (
     probe,
     refuse_newer,
 )
+from communitydesk.db.write_turns import WriteTurns, default_purpose, turns_for
 from communitydesk.errors import ConflictError, DatabaseError
 from communitydesk.i18n import _
 
@@ -38,37 +40,83 @@ class Database:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    writable: bool = True  # False: opened read-only (permissions), every write fails with a sentence
+    turns: WriteTurns = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.turns = turns_for(self.path)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back whole on error.
+    def transaction(self, purpose: str | None = None, *, rollback: bool = False) -> Iterator[Session]:
+        """A write transaction: committed at the end (rolled back instead with ``rollback``,
+        e.g. a dry run), or rolled back whole on error.
+
+        It waits for its turn behind the other writes of this base in this process (no time
+        limit; the context's ``write_turns`` listener is told « En attente de … »), then
+        starts with ``BEGIN IMMEDIATE``: the write lock is held before the first read, so what
+        it reads stays true until its commit. ``purpose`` is what others see while they wait
+        (e.g. ``_("l'import en cours")``; default « un autre enregistrement »).
 
         A row saved by someone else since it was read raises ConflictError (version_id);
         a base held by another program, or that may not be written, raises DatabaseError:
         both are sentences for the user.
         """
+        with (
+            self.turns.turn(purpose or default_purpose()),
+            self._user_errors(),
+            self.sessions() as session,
+            session.begin(),
+        ):
+            session.connection(execution_options={TRANSACTION_KIND: WRITE})  # BEGIN IMMEDIATE, now
+            yield session
+            if rollback:
+                session.rollback()
+
+    @contextmanager
+    def write_turn(self, purpose: str | None = None) -> Iterator[None]:
+        """This process's turn to write, for work outside a transaction (VACUUM, checkpoints)."""
+        with self.turns.turn(purpose or default_purpose()):
+            yield
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read: one consistent state of the base, never waiting for a writer, writing nothing.
+
+        Reads do not queue behind an import (WAL: they see the last commit). A write inside
+        is a bug and fails (``query_only``); the rows read stay loaded after the block.
+        """
+        with self._user_errors(reading=True), self.sessions() as session:
+            session.connection(execution_options={TRANSACTION_KIND: SNAPSHOT})
+            yield session
+
+    @contextmanager
+    def _user_errors(self, *, reading: bool = False) -> Iterator[None]:
         try:
-            with self.sessions.begin() as session:
-                yield session
+            yield
         except StaleDataError as exc:
             raise conflict_error() from exc
         except OperationalError as exc:
-            if not is_environment_error(exc):
-                raise  # a bug (bad SQL, missing column): keep its traceback
+            wrote_in_snapshot = reading and self.writable and "readonly" in str(exc)
+            if wrote_in_snapshot or not is_environment_error(exc):
+                # A bug (bad SQL, missing column, a write in a snapshot): keep its traceback.
+                raise
             raise describe_sqlite_error(self.path, exc) from exc
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(path: Path, *, create: bool = True, keep_backups: int = DEFAULT_KEEP) -> Database:
+def open_database(
+    path: Path, *, create: bool = True, keep_backups: int = DEFAULT_KEEP, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S
+) -> Database:
     """Open ``path``, creating it (``create``) or upgrading it after a backup.
 
     Anything unusable (not SQLite, damaged, locked, newer schema) raises DatabaseError
-    before a single byte of the file is written.
+    before a single byte of the file is written. ``busy_timeout``: how long to wait for
+    another program holding the base before saying it is locked.
     """
     path = Path(path)
-    found = probe(path)
+    found = probe(path, busy_timeout=busy_timeout)
     if found.state is SchemaState.MISSING and not create:
         raise DatabaseError(_("La base « {path} » n'existe pas.", path=path))
     if found.state is SchemaState.NEWER:
@@ -80,16 +128,17 @@ def open_database(path: Path, *, create: bool = True, keep_backups: int = DEFAUL
             with suppress(OSError):
                 create_owner_only(path).close()
         if found.state is not SchemaState.CURRENT:
-            upgrade(path, keep_backups=keep_backups)
+            upgrade(path, keep_backups=keep_backups, busy_timeout=busy_timeout)
         # A base we may only read still opens (stats, exports); a write says it is not ours to change.
-        engine = make_engine(path, read_only=not can_write(path))
+        writable = can_write(path)
+        engine = make_engine(path, read_only=not writable, busy_timeout=busy_timeout)
         with engine.connect() as conn:  # surfaces "locked" now rather than on first save
             conn.exec_driver_sql("SELECT 1")
     except (sqlite3.Error, DBAPIError) as exc:
         raise describe_sqlite_error(path, exc) from exc
     for folder in (path.parent, backup_dir_for(path)):
         sweep_stale_partials(folder)
-    return Database(path=path, engine=engine, sessions=make_session_factory(engine))
+    return Database(path, engine, make_session_factory(engine), writable=writable)
 
 
 def conflict_error() -> ConflictError:

@@ -25,8 +25,9 @@ HEAD = REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-# How long to wait for another program's lock before saying the base is locked.
-BUSY_TIMEOUT_S = 5.0
+# How long to wait, by default, for another program's lock before saying the base is locked
+# (a parameter of the functions that connect; writers of this process queue instead: write_turns).
+DEFAULT_BUSY_TIMEOUT_S = 5.0
 
 
 class DamagedFileError(DatabaseError):
@@ -47,19 +48,19 @@ class SchemaProbe:
     revision: str | None
 
 
-def connect_readonly(path: Path) -> sqlite3.Connection:
+def connect_readonly(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> sqlite3.Connection:
     """A read-only connection that never creates, converts or rewrites the file."""
-    conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+    conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=busy_timeout)
     conn.execute("PRAGMA query_only = ON")
     return conn
 
 
 @contextmanager
-def reading(path: Path) -> Iterator[sqlite3.Connection]:
+def reading(path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> Iterator[sqlite3.Connection]:
     """A read-only connection, closed after use, that leaves no stray -wal/-shm file behind."""
     wal = path.with_name(path.name + "-wal")
     had_wal = wal.exists()
-    conn = connect_readonly(path)
+    conn = connect_readonly(path, busy_timeout)
     try:
         yield conn
     finally:
@@ -82,19 +83,19 @@ def _remove_wal_files_we_created(path: Path) -> None:
         pass  # damaged or busy: the empty files are harmless, leave them
 
 
-def check_file_is_sqlite(path: Path) -> None:
+def check_file_is_sqlite(path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> None:
     """Raise a clear DatabaseError for folders, unreadable, empty, truncated or foreign files.
 
     A file that may be a live base is read through SQLite only: on Linux and macOS, closing
     any other descriptor of a file releases every lock the process holds on it, SQLite's
     included, and this check runs while the app holds the base (automatic backup, restore).
     """
-    with _checked_reading(path):
+    with _checked_reading(path, busy_timeout):
         pass
 
 
 @contextmanager
-def _checked_reading(path: Path) -> Iterator[sqlite3.Connection]:
+def _checked_reading(path: Path, busy_timeout: float) -> Iterator[sqlite3.Connection]:
     """A read-only connection to ``path`` once its page 1 and size are found sound (see above)."""
     if path.is_dir():
         raise DatabaseError(_("« {path} » est un dossier, pas un fichier de base de données.", path=path))
@@ -112,7 +113,7 @@ def _checked_reading(path: Path) -> Iterator[sqlite3.Connection]:
         raise _unusable_file(path, None)
     with ExitStack() as stack:
         try:
-            conn = stack.enter_context(reading(path))
+            conn = stack.enter_context(reading(path, busy_timeout=busy_timeout))
             conn.execute("PRAGMA schema_version").fetchone()  # a read: SQLite checks page 1 and the size
             (page_size,) = conn.execute("PRAGMA page_size").fetchone()
         except sqlite3.Error as exc:
@@ -155,12 +156,12 @@ def _has_wal(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def probe(path: Path) -> SchemaProbe:
+def probe(path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> SchemaProbe:
     """Tell what opening ``path`` would take, reading nothing but the schema version."""
     if not path.exists():
         return SchemaProbe(SchemaState.MISSING, None)
     try:
-        with _checked_reading(path) as conn:  # one connection for the check and the version
+        with _checked_reading(path, busy_timeout) as conn:  # one connection for the check and the version
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return SchemaProbe(SchemaState.BLANK, None)

@@ -17,13 +17,13 @@ from communitydesk.models.contacts import Contact
 from communitydesk.models.organisation import AppSetting
 from communitydesk.rules.cadence import RHYTHM_SETTING_KEY, due_before, rhythm_from_stored
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, unit_of_work
+from communitydesk.services.store import Store, snapshot
 
 
 def rhythm_days(store: Store, actor: Actor) -> dict[str, int]:
     """Days between two touch points expected in each circle (Paramètres)."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         return read_rhythm(session)
 
 

@@ -106,7 +106,7 @@ class _Abort(Exception):
 def list_mappings(db: Database, actor: Actor, platform: str | None = None) -> list[SavedMapping]:
     """Saved column mappings (for one platform when given), by name."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         query = select(ImportMapping).order_by(ImportMapping.name)
         if platform is not None:
             query = query.where(ImportMapping.platform == platform)
@@ -136,7 +136,7 @@ def save_mapping(db: Database, actor: Actor, name: str, platform: str, columns: 
 
 def load_mapping(db: Database, actor: Actor, name: str) -> dict[str, str]:
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         row = session.scalars(select(ImportMapping).where(ImportMapping.name == name)).first()
         if row is None:
             raise UserError(_("Aucune correspondance de colonnes ne s'appelle « {name} ».", name=name))
@@ -195,7 +195,7 @@ def import_contributions(
     if parsed.errors and not parsed.rows and any(e.line == 1 for e in parsed.errors):
         return summary  # the header itself is unusable: nothing more to say per row
     try:
-        with db.transaction() as session:
+        with db.transaction(_("l'import en cours")) as session:
             _import_rows(session, actor, parsed, campaign, platform, create, summary, progress)
             if summary.errors or dry_run:
                 raise _Abort

@@ -55,7 +55,7 @@ from communitydesk.rules.contact_keys import fold
 from communitydesk.services import gdpr
 from communitydesk.services.circle_moves import move_contacts
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, unit_of_work
+from communitydesk.services.store import Store, snapshot
 from communitydesk.services.touch_points import add_touch_points, refresh_last_touch
 
 CONTRIBUTION_TOUCH_KIND = "contribution"
@@ -241,14 +241,14 @@ def delete_campaign(db: Database, actor: Actor, campaign_id: int) -> None:
 
 def get_campaign(db: Database, actor: Actor, campaign_id: int) -> CampaignRecord:
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         return _record(_load(session, campaign_id))
 
 
 def find_campaign(db: Database, actor: Actor, name_or_id: str | int) -> CampaignRecord | None:
     """The campaign with this exact name, else with this number; None when there is none."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         row = find_campaign_row(session, name_or_id)
         return None if row is None else _record(row)
 
@@ -257,7 +257,7 @@ def list_campaigns(db: Database, actor: Actor, today: date | None = None) -> lis
     """Every campaign with its total (valid contributions only), backers and days left, newest first."""
     require(actor, Action.READ)
     today = today or today_in_paris()
-    with db.transaction() as session:
+    with db.snapshot() as session:
         rows = session.scalars(select(Campaign).order_by(Campaign.starts_on.desc().nulls_first(), Campaign.id.desc()))
         campaigns = list(rows)
         figures: dict[int, tuple[int, int, int]] = {}
@@ -339,7 +339,7 @@ def _clean_tier(session: Session, campaign_id: int, data: TierInput, tier_id: in
 def list_tiers(db: Database, actor: Actor, campaign_id: int) -> list[TierRecord]:
     """The tiers of a campaign by amount, each with its stock left (None = unlimited)."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         return tiers_in(session, campaign_id)
 
 
@@ -557,7 +557,7 @@ def cancel_contribution(
 def list_contributions(db: Database, actor: Actor, campaign_id: int) -> list[ContributionRecord]:
     """Every contribution of a campaign (any status), newest first."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         query = (
             select(Contribution, Contact, Tier)
             .outerjoin(Contact, Contact.id == Contribution.contact_id)
@@ -571,7 +571,7 @@ def list_contributions(db: Database, actor: Actor, campaign_id: int) -> list[Con
 def contributions_of_contact(store: Store, actor: Actor, contact_id: int) -> list[ContactContribution]:
     """Every contribution of a contact (any status), newest first, with its campaign and tier."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         query = (
             select(Contribution, Campaign.name, Tier.title)
             .join(Campaign, Campaign.id == Contribution.campaign_id)
@@ -629,7 +629,7 @@ def campaign_dashboard(db: Database, actor: Actor, campaign_id: int, today: date
     """Everything the campaign dashboard shows, computed from valid contributions only."""
     require(actor, Action.READ)
     today = today or today_in_paris()
-    with db.transaction() as session:
+    with db.snapshot() as session:
         row = _load(session, campaign_id)
         facts = facts_in(session, campaign_id)
         valid = pacing.counted(facts)
@@ -720,7 +720,7 @@ CLOSE_CIRCLE_VALUES = (Circle.PROCHES.value, Circle.COMMUNAUTE.value)
 def prelaunch_checklist(db: Database, actor: Actor, campaign_id: int) -> PrelaunchChecklist:
     """How many proches and communauté contacts were told, against the ~30 % expected from them."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         row = _load(session, campaign_id)
         told = _told_contact_ids(session, row, CLOSE_CIRCLE_VALUES)
         reach = []
@@ -763,7 +763,7 @@ def prelaunch_checklist(db: Database, actor: Actor, campaign_id: int) -> Prelaun
 def untold_close_contacts(db: Database, actor: Actor, campaign_id: int, limit: int = 500) -> list[UntoldContact]:
     """Proches then communauté contacts not yet told about the campaign: whom to call next."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         row = _load(session, campaign_id)
         told = _told_contact_ids(session, row, CLOSE_CIRCLE_VALUES)
         result: list[UntoldContact] = []
@@ -809,7 +809,7 @@ def record_campaign_announcement(
 def inward_move_proposals(db: Database, actor: Actor, campaign_id: int) -> list[MoveProposal]:
     """Grand-public backers of the campaign (valid contributions) who could join the communauté."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         _load(session, campaign_id)
         query = (
             select(Contact, func.count(), func.sum(Contribution.amount_cents))

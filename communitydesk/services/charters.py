@@ -19,7 +19,7 @@ from communitydesk.records.charters import CharterSource
 from communitydesk.rules.charter_text import CharterText, check_charter_kind, parse_charter
 from communitydesk.services.charter_printing import default_charter_text
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, unit_of_work
+from communitydesk.services.store import Store, snapshot, unit_of_work
 
 
 def charter_template(store: Store, actor: Actor, kind: str, language: str | None = None) -> CharterSource:
@@ -27,7 +27,7 @@ def charter_template(store: Store, actor: Actor, kind: str, language: str | None
     require(actor, Action.READ)
     check_charter_kind(kind)
     language = language or current_language()
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         row = session.scalars(
             select(CharterTemplate).where(CharterTemplate.kind == kind, CharterTemplate.language == language)
         ).one_or_none()

@@ -19,7 +19,7 @@ from communitydesk.models.contacts import CircleMove, Contact
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
 from communitydesk.services.contacts import check_editable, expire_contacts, flush_or_conflict, load_contact
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, table_of, unit_of_work
+from communitydesk.services.store import Store, snapshot, table_of, unit_of_work
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def move_contacts(store: Store, actor: Actor, contact_ids: Sequence[int], to_cir
 def history(store: Store, actor: Actor, contact_id: int) -> list[CircleMoveRecord]:
     """Every move of a contact, oldest first (the first one is its arrival)."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         moves = session.scalars(
             select(CircleMove).where(CircleMove.contact_id == contact_id).order_by(CircleMove.moved_at, CircleMove.id)
         )

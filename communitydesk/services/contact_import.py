@@ -310,43 +310,40 @@ def _run(
             raise ImportCancelled()
 
     try:
-        with db.engine.connect() as conn, _large_page_cache(conn), cycle_collection.paused():
-            transaction = conn.begin()
-            try:
-                writer = ContactImportWriter(
-                    conn,
-                    mode=mode,
-                    source=source,
-                    moved_by=actor.name,
-                    move_reason=reason,
-                    now=utcnow(),
-                    summary=summary,
-                    expected_lines=total,
-                )
-                for chunk in chunks:
-                    if isinstance(chunk, CleanedBatch):
-                        writer.add_batch(chunk)
-                        done += len(chunk.lines)
-                    else:
-                        for _line, cleaned in chunk:
-                            writer.add_cleaned(cleaned)
-                        done += len(chunk)
-                    check_cancel()  # a few checks per thousand lines, not per line
-                    if progress is not None:
-                        progress(done, max(total, done))
-                    if writer.batch_size >= BATCH_SIZE:
-                        writer.flush()
-                writer.flush()
-                check_cancel()
-                writer.finish(build_indexes=not summary.dry_run)  # a dry run rolls back: nothing to rebuild
-            except BaseException:
-                transaction.rollback()
-                raise
-            if summary.dry_run:
-                transaction.rollback()
-            else:
-                transaction.commit()
-    except (sqlite3.OperationalError, OperationalError) as exc:  # locked, read-only, disk full...
+        with (
+            db.transaction(_("l'import en cours"), rollback=summary.dry_run) as session,
+            _large_page_cache(session.connection()),
+            cycle_collection.paused(),
+        ):
+            writer = ContactImportWriter(
+                session.connection(),
+                mode=mode,
+                source=source,
+                moved_by=actor.name,
+                move_reason=reason,
+                now=utcnow(),
+                summary=summary,
+                expected_lines=total,
+            )
+            for chunk in chunks:
+                if isinstance(chunk, CleanedBatch):
+                    writer.add_batch(chunk)
+                    done += len(chunk.lines)
+                else:
+                    for _line, cleaned in chunk:
+                        writer.add_cleaned(cleaned)
+                    done += len(chunk)
+                check_cancel()  # a few checks per thousand lines, not per line
+                if progress is not None:
+                    progress(done, max(total, done))
+                if writer.batch_size >= BATCH_SIZE:
+                    writer.flush()
+            writer.flush()
+            check_cancel()
+            writer.finish(build_indexes=not summary.dry_run)  # a dry run rolls back: nothing to rebuild
+    except DatabaseError as exc:  # locked, read-only, disk full...
+        raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=exc)) from exc
+    except (sqlite3.OperationalError, OperationalError) as exc:  # what the transaction leaves unsaid
         problem = describe_sqlite_error(db.path, exc)
         raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=problem)) from exc
     summary.errors.sort(key=lambda error: error.line)

@@ -8,7 +8,8 @@ indexed columns. Every call first brings the search index up to date (``db.searc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 
 from communitydesk.db import search_index
+from communitydesk.i18n import _
 from communitydesk.models.contacts import ACTIVE, Contact, ContactCircleCount, Tag, contact_tags
 from communitydesk.rules.cadence import due_before
 from communitydesk.rules.circles import CIRCLE_ORDER
@@ -38,7 +40,7 @@ from communitydesk.rules.contact_search_text import fts_match_expression
 from communitydesk.services.cadence import overdue_condition, read_rhythm
 from communitydesk.services.contacts import display_name
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, unit_of_work
+from communitydesk.services.store import Store, snapshot, unit_of_work
 
 PAGE_SIZE = 200
 _Ts = TypeVarTuple("_Ts")
@@ -107,7 +109,7 @@ def count(store: Store, actor: Actor, query: str = "", filters: ContactFilter | 
     """How many contacts match the typed ``query`` and the ``filters``."""
     require(actor, Action.READ)
     chosen = filters or ContactFilter()
-    with unit_of_work(store) as session:
+    with _searching(store) as session:
         if _counted_by_circle(query, chosen):
             counts = _circle_totals(session)
             return sum(n for circle, n in counts.items() if not chosen.circles or circle in chosen.circles)
@@ -135,7 +137,7 @@ def page(
 ) -> list[ContactRow]:
     """Rows ``offset`` to ``offset + limit`` of the matching contacts, in ``sort`` order."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with _searching(store) as session:
         search = _prepare(session, query, filters or ContactFilter())
         if search.impossible or limit <= 0:
             return []
@@ -158,7 +160,7 @@ def ids_for(
 ) -> list[int]:
     """Ids of every matching contact, in ``sort`` order: what an export or a PDF goes through."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with _searching(store) as session:
         search = _prepare(session, query, filters or ContactFilter())
         if search.impossible:
             return []
@@ -172,7 +174,7 @@ def circle_counts(store: Store, actor: Actor, query: str = "", filters: ContactF
     require(actor, Action.READ)
     counts = {c.value: 0 for c in CIRCLE_ORDER}
     base = replace(filters or ContactFilter(), circles=())
-    with unit_of_work(store) as session:
+    with _searching(store) as session:
         if _counted_by_circle(query, base):
             return {**counts, **_circle_totals(session)}
         search = _prepare(session, query, base)
@@ -190,6 +192,25 @@ def refresh_search_index(store: Store, actor: Actor, progress: Callable[[int, in
     require(actor, Action.READ)
     with unit_of_work(store) as session:
         return search_index.refresh(session.connection(), progress)
+
+
+@contextmanager
+def _searching(store: Store) -> Iterator[Session]:
+    """A read of up-to-date search data: what was written since is indexed first, in a write
+    transaction of its own (waiting its turn), then the search reads a snapshot."""
+    if isinstance(store, Session):
+        ensure_search_index(store)
+        yield store
+        return
+    with snapshot(store) as session:
+        fresh = not search_index.pending(session.connection())
+        if fresh:
+            yield session
+    if not fresh:
+        with unit_of_work(store, _("la mise à jour de la recherche")) as session:
+            ensure_search_index(session)
+        with snapshot(store) as session:
+            yield session
 
 
 def ensure_search_index(session: Session) -> None:
@@ -213,7 +234,6 @@ def _circle_totals(session: Session) -> dict[str, int]:
 
 
 def _prepare(session: Session, query: str, filters: ContactFilter) -> _Search:
-    ensure_search_index(session)
     texts = " ".join(t for t in (query, filters.text) if t)
     search = _Search(match=fts_match_expression(texts))
     if filters.circles:

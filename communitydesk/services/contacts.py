@@ -26,7 +26,7 @@ from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_fields import MAX_LENGTHS, is_email
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, unit_of_work
+from communitydesk.services.store import Store, snapshot, unit_of_work
 
 KINDS = ("person", "organisation")
 _FR_POSTCODE = re.compile(r"^\d{5}$")
@@ -180,7 +180,7 @@ def create_contact(store: Store, actor: Actor, data: ContactInput, *, reason: st
 def get_contact(store: Store, actor: Actor, contact_id: int) -> ContactDetails:
     """The contact sheet's data; UserError if the contact does not exist."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         return details_of(load_contact(session, contact_id))
 
 
@@ -188,7 +188,7 @@ def contacts_by_ids(store: Store, actor: Actor, ids: Sequence[int]) -> list[Cont
     """Full details of several contacts, in the order of ``ids`` (unknown ids are skipped)."""
     require(actor, Action.READ)
     found: dict[int, ContactDetails] = {}
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             query = select(Contact).where(Contact.id.in_(chunk)).options(selectinload(Contact.tags))

@@ -216,7 +216,8 @@ def populate(
     while done < contacts:
         size = min(BATCH, contacts - done)
         rows = _contact_rows(size, rnd, pools, now)
-        with db.engine.begin() as conn:
+        with db.transaction(_("la création de la démonstration")) as session:
+            conn = session.connection()
             first_id = (conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM contacts").scalar() or 0) + 1
             touches, moves, links = _history_rows(rows, first_id, rnd, tag_ids, now)
             consents = demo_contacts.consent_rows(rows, first_id, rnd)
@@ -231,7 +232,8 @@ def populate(
         done += size
         if progress is not None:
             progress(done, contacts)
-    with db.engine.begin() as conn:
+    with db.transaction(_("la création de la démonstration")) as session:
+        conn = session.connection()
         demo_contacts.add_duplicate_pairs(conn, contacts)
         demo_contacts.add_segments(conn)
         campaigns = demo_campaigns.add_campaigns(conn, random.Random(seed + 1), now)

@@ -52,7 +52,7 @@ from communitydesk.services.contacts import (
     validate_contact,
 )
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, table_of, unit_of_work
+from communitydesk.services.store import Store, snapshot, table_of, unit_of_work
 from communitydesk.services.touch_points import refresh_last_touch
 
 NAME_THRESHOLD = 92
@@ -122,7 +122,7 @@ def find_duplicates(
 ) -> list[DuplicatePair]:
     """Likely duplicate pairs among listed contacts, best first, ignored pairs left out."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         found: dict[tuple[int, int], dict[DuplicateReason, int]] = defaultdict(dict)
         for key_column, reason, score in (
             (Contact.email_key, DuplicateReason.SAME_EMAIL, EMAIL_SCORE),
@@ -148,7 +148,7 @@ def find_duplicates(
 def duplicates_of(store: Store, actor: Actor, contact_id: int) -> list[DuplicatePair]:
     """Likely duplicates of one contact (e.g. just after it was created), best first."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         contact = load_contact(session, contact_id)
         found: dict[tuple[int, int], dict[DuplicateReason, int]] = defaultdict(dict)
         checks = (
@@ -267,7 +267,7 @@ def _sides(session: Session, ids: Collection[int]) -> dict[int, DuplicateSide]:
 def suggest_fields(store: Store, actor: Actor, keep_id: int, absorb_id: int) -> list[str]:
     """Fields to take from the absorbed contact by default: those empty on the kept one."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         keep, absorb = input_of(load_contact(session, keep_id)), input_of(load_contact(session, absorb_id))
     return [
         f for f in EDITABLE_FIELDS if isinstance(getattr(keep, f), str) and not getattr(keep, f) and getattr(absorb, f)
@@ -353,7 +353,7 @@ def undo_merge(store: Store, actor: Actor, merge_id: int) -> None:
 def list_merges(store: Store, actor: Actor, contact_id: int | None = None, limit: int = 100) -> list[MergeRecord]:
     """Recent merges (of one contact, if given), most recent first."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         query = select(ContactMerge).order_by(ContactMerge.merged_at.desc(), ContactMerge.id.desc()).limit(limit)
         if contact_id is not None:
             query = query.where(or_(ContactMerge.kept_id == contact_id, ContactMerge.absorbed_id == contact_id))

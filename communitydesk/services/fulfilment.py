@@ -67,7 +67,7 @@ def fulfilment_list(
 ) -> list[FulfilmentLine]:
     """Who is owed what: valid contributions with a contrepartie, by tier then name (filter by state)."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.snapshot() as session:
         if session.get(Campaign, campaign_id) is None:
             raise UserError(_("La campagne n° {id} n'existe pas (ou plus).", id=campaign_id))
         return _lines(session, campaign_id, states)

@@ -40,7 +40,7 @@ from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.contacts import expire_contacts, load_contact
 from communitydesk.services.duplicates import tables_referring_to_contacts
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, table_of, unit_of_work
+from communitydesk.services.store import Store, snapshot, table_of, unit_of_work
 
 EXPORT_FORMAT = "communitydesk.personal-data/2"  # /2: plain French keys
 # Columns that are copies of others, for search and sorting: not "held data" of their own.
@@ -163,7 +163,7 @@ def withdraw_consent(store: Store, actor: Actor, consent_id: int, when: datetime
 def list_consents(store: Store, actor: Actor, contact_id: int) -> list[ConsentRecord]:
     """A contact's consents, most recent first (withdrawn ones included)."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         query = (
             select(Consent).where(Consent.contact_id == contact_id).order_by(Consent.given_at.desc(), Consent.id.desc())
         )
@@ -190,7 +190,7 @@ def export_person(store: Store, actor: Actor, contact_id: int) -> dict[str, Any]
     """Everything held about a person, as a JSON-serialisable dict with plain French keys
     (the person reads it: « prénom », « échanges »…), dates in ISO 8601, UTC."""
     require(actor, Action.EXPORT)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         load_contact(session, contact_id)
         contact = _rows(session, select(table_of(Contact)).where(table_of(Contact).c.id == contact_id))[0]
         held: dict[str, Any] = _in_french(
@@ -378,7 +378,10 @@ def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) 
     require(actor, Action.ERASE_PERSONAL_DATA)
     if confirm is not True:
         raise UserError(_("L'effacement est définitif : il doit être confirmé explicitement."))
-    with db.transaction() as session, secure_erase.zeroing_deletes(session.connection()):
+    with (
+        db.transaction(_("l'effacement en cours")) as session,
+        secure_erase.zeroing_deletes(session.connection()),
+    ):
         contact = load_contact(session, contact_id)
         if contact.anonymised_at is not None:
             raise UserError(_("Ce contact a déjà été effacé."))
@@ -390,7 +393,8 @@ def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) 
         # commit that fails after it leaves an entry for an erasure that was asked for and
         # reported as failed; a restore would only carry out that wish.
         erasure_journal.record(db.path, erased, now)
-    scrubbed = secure_erase.forget_freed_data(db.engine)
+    with db.write_turn(_("l'effacement en cours")):  # VACUUM writes the whole file
+        scrubbed = secure_erase.forget_freed_data(db.engine)
     return ErasureReport(len(ids), touch_points, tuple(ids), scrubbed)
 
 

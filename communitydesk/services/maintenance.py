@@ -21,6 +21,7 @@ from communitydesk.db.backup import (
     timestamped_name,
 )
 from communitydesk.db.schema_version import (
+    DEFAULT_BUSY_TIMEOUT_S,
     HEAD,
     DamagedFileError,
     SchemaState,
@@ -138,7 +139,9 @@ def _backup_keep_setting(path: Path) -> int:
         return DEFAULT_KEEP
 
 
-def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
+def restore_database(
+    backup: Path, path: Path, actor: Actor, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S
+) -> Path | None:
     """Replace ``path`` by ``backup`` after checking it; the replaced base is kept as a backup.
 
     Refused, with ``path`` untouched, when the backup is unusable, when ``path`` is not a
@@ -146,7 +149,8 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
     or another program. An older backup is accepted: the app upgrades it on opening.
     Every erasure recorded in the base's journal is made again in what is restored, before
     anyone can use it (``gdpr.backup_without_erased``).
-    Returns where the replaced database was kept (None when there was none).
+    Returns where the replaced database was kept (None when there was none). ``busy_timeout``:
+    how long to wait for the program that has the base open before refusing.
     """
     require(actor, Action.MAINTAIN_DATABASE)
     if not backup.exists():
@@ -169,10 +173,12 @@ def restore_database(backup: Path, path: Path, actor: Actor) -> Path | None:
 
     # Every erasure journaled since the backup is made again before anyone uses the base.
     with backup_without_erased(backup, path) as cleaned:
-        return replace_database(cleaned, path, kept_prefix="avant-restauration-")
+        return replace_database(cleaned, path, kept_prefix="avant-restauration-", busy_timeout=busy_timeout)
 
 
-def replace_database(source: Path, path: Path, kept_prefix: str) -> Path | None:
+def replace_database(
+    source: Path, path: Path, kept_prefix: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S
+) -> Path | None:
     """Rewrite ``path`` with the sound base ``source``, keeping the replaced one in backups/.
 
     Refused, with ``path`` untouched, when ``path`` is not a database (a folder, another
@@ -184,7 +190,7 @@ def replace_database(source: Path, path: Path, kept_prefix: str) -> Path | None:
         backup_to(source, path)  # written beside, then renamed: never a half file
         return None
     try:
-        check_file_is_sqlite(path)  # refuses folders, unreadable files, other kinds of file
+        check_file_is_sqlite(path, busy_timeout=busy_timeout)  # refuses folders, unreadable files, other kinds of file
         intact = True
     except DamagedFileError:
         intact = False  # empty, cut or damaged: replaced, its bytes kept
@@ -195,7 +201,7 @@ def replace_database(source: Path, path: Path, kept_prefix: str) -> Path | None:
     ensure_parent(kept_path)  # refused now rather than once the base is held
     if intact:
         # Holding the base alone proves that CommunityDesk does not have it open, and keeps it so.
-        with exclusive_access(path) as target:
+        with exclusive_access(path, busy_timeout) as target:
             try:
                 target.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
                 readable = True

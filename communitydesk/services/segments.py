@@ -21,7 +21,7 @@ from communitydesk.models.segments import Segment
 from communitydesk.rules.contact_keys import fold
 from communitydesk.services.contact_search import ContactFilter
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, unit_of_work
+from communitydesk.services.store import Store, snapshot, unit_of_work
 
 MAX_NAME_LENGTH = 100
 
@@ -39,21 +39,21 @@ class SegmentRecord:
 def list_segments(store: Store, actor: Actor) -> list[SegmentRecord]:
     """Every saved segment, in alphabetical order."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         segments = [_record(s) for s in session.scalars(select(Segment))]
     return sorted(segments, key=lambda s: fold(s.name))
 
 
 def get_segment(store: Store, actor: Actor, segment_id: int) -> SegmentRecord:
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         return _record(_load(session, segment_id))
 
 
 def segment_by_name(store: Store, actor: Actor, name: str) -> SegmentRecord:
     """The segment called ``name`` (case and accents ignored), e.g. for ``--segment`` in the CLI."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         for segment in session.scalars(select(Segment)):
             if fold(segment.name) == fold(name):
                 return _record(segment)

@@ -105,7 +105,7 @@ MAX_BACKUP_KEEP = 500
 def read_database_settings(db: Database, actor: Actor) -> DatabaseSettings:
     """Organisation identity, circle rhythms and number of backups kept, in one session."""
     require(actor, Action.READ)
-    with db.sessions() as session:
+    with db.snapshot() as session:
         return DatabaseSettings(
             organisation=organisation(session, actor),
             rhythm_days=circle_rhythm_days(session, actor),

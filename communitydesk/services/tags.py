@@ -21,7 +21,7 @@ from communitydesk.models.segments import Segment
 from communitydesk.rules.contact_keys import fold
 from communitydesk.services.contacts import expire_contacts, load_contact
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, unit_of_work
+from communitydesk.services.store import Store, snapshot, unit_of_work
 
 MAX_TAG_LENGTH = 60
 LISTED_CONTACTS_INDEX = "ix_contacts_active_sort_name"  # partial: archived and erased contacts left out
@@ -37,7 +37,7 @@ class TagRecord:
 def list_tags(store: Store, actor: Actor) -> list[TagRecord]:
     """Every tag with its number of (listed) contacts, in alphabetical order."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         counts = _listed_contacts_per_tag(session)
         tags = [TagRecord(t.id, t.name, counts.get(t.id, 0)) for t in session.scalars(select(Tag))]
     return sorted(tags, key=lambda t: fold(t.name))
@@ -46,7 +46,7 @@ def list_tags(store: Store, actor: Actor) -> list[TagRecord]:
 def tag_names(store: Store, actor: Actor) -> list[str]:
     """Every tag name, in alphabetical order: for completers and choices that need no counts."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         return sorted(session.scalars(select(Tag.name)), key=fold)
 
 

@@ -20,7 +20,7 @@ from communitydesk.models.contacts import Contact, TouchPoint
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 from communitydesk.services.contacts import expire_contacts, load_contact
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, table_of, unit_of_work
+from communitydesk.services.store import Store, snapshot, table_of, unit_of_work
 
 # A touch point dated a little ahead is a clock difference; further ahead, a typo.
 _FUTURE_TOLERANCE = timedelta(hours=12)
@@ -125,7 +125,7 @@ def delete_touch_point(store: Store, actor: Actor, touch_point_id: int) -> None:
 def timeline(store: Store, actor: Actor, contact_id: int, limit: int | None = None) -> list[TouchPointRecord]:
     """A contact's touch points, most recent first."""
     require(actor, Action.READ)
-    with unit_of_work(store) as session:
+    with snapshot(store) as session:
         query = (
             select(TouchPoint)
             .where(TouchPoint.contact_id == contact_id)

@@ -17,6 +17,10 @@ thread. Every long operation in the interface goes through :func:`run_in_backgro
 - Cancel: the user's Annuler sets a flag. ``ctx.progress`` raises :class:`TaskCancelled`
   at its next call, so every service that reports progress is cancellable for free;
   services may also poll ``ctx.is_cancelled``. A cancelled task emits ``cancelled``.
+- Waiting: a write that must wait for another one of the same base (an import) tells the
+  task (``db.write_turns`` listener): ``Task.waiting`` carries « En attente de l'import en
+  cours… », shown in the main window's status bar; a screen may show it too. A cancel ends
+  the wait, nothing written.
 - Errors: a :class:`~communitydesk.errors.UserError` is shown as it is (a French sentence
   from the service); anything else is a bug: logged with its traceback, and the user gets
   a generic French message instead of a stack trace.
@@ -40,6 +44,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThrea
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from communitydesk import cycle_collection
+from communitydesk.db import write_turns
 from communitydesk.errors import UserError
 
 if TYPE_CHECKING:
@@ -57,12 +62,23 @@ class TaskCancelled(Exception):
 
 
 class TaskContext:
-    """Handed to the work function: progress reporting and the cancel flag."""
+    """Handed to the work function: progress reporting and the cancel flag; it also hears
+    the writes of its work that wait for their turn (a ``write_turns.WaitListener``)."""
 
-    def __init__(self, report: Callable[[int, int], None] | None = None) -> None:
+    def __init__(
+        self, report: Callable[[int, int], None] | None = None, wait_report: Callable[[str], None] | None = None
+    ) -> None:
         self._cancel = threading.Event()
         self._report = report
+        self._wait_report = wait_report
         self._last_report = 0.0
+
+    def waiting(self, message: str) -> None:
+        if self._wait_report is not None:
+            self._wait_report(message)
+
+    def still_waiting(self) -> None:
+        self.raise_if_cancelled()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -105,6 +121,7 @@ class Task(QObject):
     """One background run of a work function; lives in the UI thread, reports there."""
 
     progressed = Signal(int, int)
+    waiting = Signal(str)  # « En attente de l'import en cours… »: a write of the work waits its turn
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -112,6 +129,7 @@ class Task(QObject):
 
     # Emitted from the worker thread; queued to this object's (the UI) thread.
     _worker_progress = Signal(int, int)
+    _worker_waiting = Signal(str)
     _worker_done = Signal(str, object)
 
     def __init__(
@@ -121,13 +139,14 @@ class Task(QObject):
         self.work = work
         self.label = label
         self.cancellable = cancellable
-        self.context = TaskContext(self._worker_progress.emit)
+        self.context = TaskContext(self._worker_progress.emit, self._worker_waiting.emit)
         self.result: Any = None
         self.error: BaseException | None = None
         self.error_message = ""
         self.state = "new"  # new, running, succeeded, failed, cancelled
         # Emitted from the worker, received here in the UI thread: Qt queues them.
         self._worker_progress.connect(self._on_progress)
+        self._worker_waiting.connect(self._on_waiting)
         self._worker_done.connect(self._on_done)
 
     @property
@@ -146,7 +165,8 @@ class Task(QObject):
 
     def _run_in_worker(self) -> None:
         try:
-            result = self.work(self.context)
+            with write_turns.listening(self.context):
+                result = self.work(self.context)
         except TaskCancelled:
             self._worker_done.emit("cancelled", None)
         except UserError as exc:
@@ -165,6 +185,11 @@ class Task(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         if self.running:
             self.progressed.emit(done, total)
+
+    @Slot(str)
+    def _on_waiting(self, message: str) -> None:
+        if self.running:
+            self.waiting.emit(message)
 
     @Slot(str, object)
     def _on_done(self, outcome: str, value: object) -> None:
@@ -277,9 +302,31 @@ def run_in_background(
         task.failed.connect(guarded(owner, lambda message: show_error(window, message)))
     if on_cancel is not None:
         task.cancelled.connect(guarded(owner, on_cancel))
+    shown_in = parent if parent is not None else owner if isinstance(owner, QWidget) else None
+    task.waiting.connect(lambda message: _show_waiting(shown_in, task, message))
     if label:
         _show_progress(parent, task)
     return task.start()
+
+
+def _show_waiting(widget: QWidget | None, task: Task, message: str) -> None:
+    """The wait in the status bar of the main window ``widget`` is in, until the task ends."""
+    from PySide6.QtWidgets import QMainWindow
+
+    if widget is not None and not shiboken6.isValid(widget):
+        widget = None
+    while widget is not None and not isinstance(widget, QMainWindow):
+        widget = widget.parentWidget()
+    if widget is None:
+        return
+    status = widget.statusBar()
+    status.showMessage(message)
+
+    def clear() -> None:
+        if shiboken6.isValid(status) and status.currentMessage() == message:
+            status.clearMessage()
+
+    task.finished.connect(clear)
 
 
 def running_tasks() -> list[Task]:
@@ -328,6 +375,7 @@ class TaskProgressBar(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
         self._tasks: list[Task] = []
+        self._waiting: Task | None = None
         self.hide()
 
     @property
@@ -337,6 +385,7 @@ class TaskProgressBar(QWidget):
     def track(self, task: Task) -> None:
         self._tasks.append(task)
         task.progressed.connect(lambda done, total, t=task: self._on_progress(t, done, total))
+        task.waiting.connect(lambda message, t=task: self._on_waiting(t, message))
         task.finished.connect(lambda t=task: self._forget(t))
         self._show_current()
 
@@ -351,9 +400,17 @@ class TaskProgressBar(QWidget):
         self.cancel_button.setEnabled(True)
         self.show()
 
+    def _on_waiting(self, task: Task, message: str) -> None:
+        if task is self.current:
+            self._waiting = task
+            self.label.setText(message)
+
     def _on_progress(self, task: Task, done: int, total: int) -> None:
         if task is not self.current:
             return
+        if self._waiting is task:  # its turn came
+            self._waiting = None
+            self.label.setText(task.label)
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))

@@ -111,15 +111,12 @@ def test_rotation_ignores_other_databases_backups(db_path: Path) -> None:
     assert len(list_backups(db_path)) == 1
 
 
-def test_exclusive_access_refused_while_the_base_is_open(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from communitydesk.db import schema_version
-
-    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
+def test_exclusive_access_refused_while_the_base_is_open(db_path: Path) -> None:
     app = sqlite3.connect(db_path)
     app.execute("PRAGMA journal_mode = WAL")
     app.execute("SELECT COUNT(*) FROM tags").fetchone()  # an idle reader, like the running app
     try:
-        with pytest.raises(DatabaseError, match="ouverte"), exclusive_access(db_path):
+        with pytest.raises(DatabaseError, match="ouverte"), exclusive_access(db_path, busy_timeout=0.1):
             pass
     finally:
         app.close()
@@ -127,7 +124,7 @@ def test_exclusive_access_refused_while_the_base_is_open(db_path: Path, monkeypa
     with exclusive_access(db_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM tags").fetchone() == (0,)
         with pytest.raises(DatabaseError, match="verrouillée"):
-            probe(db_path)
+            probe(db_path, busy_timeout=0.1)
     assert probe(db_path).state is SchemaState.CURRENT
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm.exc import StaleDataError
 
-from communitydesk.db import schema_version
 from communitydesk.db.database import Database, open_database
 from communitydesk.errors import ConflictError, DatabaseError
 from communitydesk.models.contacts import Contact
@@ -63,13 +62,16 @@ def test_second_of_two_concurrent_edits_is_refused(db: Database) -> None:
 
 def test_transaction_reports_a_conflict_in_french(db: Database) -> None:
     contact_id = new_contact(db)
-    with pytest.raises(ConflictError, match="modifiée ailleurs"), db.transaction() as session:
+    with db.snapshot() as session:  # read for a screen, saved later
         mine = session.get(Contact, contact_id)
-        assert mine is not None
-        with db.transaction() as other:  # someone else saves the same contact meanwhile
-            theirs = other.get(Contact, contact_id)
-            assert theirs is not None
-            theirs.notes = "Appelée hier"
+    assert mine is not None
+    with db.transaction() as other:  # someone else saves the same contact meanwhile
+        theirs = other.get(Contact, contact_id)
+        assert theirs is not None
+        theirs.notes = "Appelée hier"
+    # (A transaction inside another one on the same base would wait for itself: refused, see test_write_turns.)
+    with pytest.raises(ConflictError, match="modifiée ailleurs"), db.transaction() as session:
+        mine = session.merge(mine, load=False)
         mine.notes = "Version périmée"
     with db.sessions() as session:
         kept = session.get(Contact, contact_id)
@@ -92,9 +94,8 @@ def hold_exclusive(path: Path) -> sqlite3.Connection:
     return holder
 
 
-def test_saving_into_a_locked_base_says_it_is_locked(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.2)
-    db = open_database(db_path)
+def test_saving_into_a_locked_base_says_it_is_locked(db_path: Path) -> None:
+    db = open_database(db_path, busy_timeout=0.2)
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer, in WAL mode readers still get in
     started = time.monotonic()
@@ -108,12 +109,11 @@ def test_saving_into_a_locked_base_says_it_is_locked(db_path: Path, monkeypatch:
     assert time.monotonic() - started < 3
 
 
-def test_opening_a_locked_base_says_it_is_locked(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.2)
+def test_opening_a_locked_base_says_it_is_locked(db_path: Path) -> None:
     holder = hold_exclusive(db_path)
     try:
         with pytest.raises(DatabaseError, match="verrouillée"):
-            open_database(db_path)
+            open_database(db_path, busy_timeout=0.2)
     finally:
         holder.execute("ROLLBACK")
         holder.close()

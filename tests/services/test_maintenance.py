@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from communitydesk.db import schema_version
 from communitydesk.db.backup import list_backups
 from communitydesk.db.database import Database
 from communitydesk.db.schema_version import HEAD, SchemaState, probe
@@ -168,10 +167,8 @@ def test_every_refused_restore_leaves_the_base_and_its_wal_as_they_were(
     tmp_path: Path,
     actor: Actor,
     kind: str,
-    monkeypatch: pytest.MonkeyPatch,
     hold_elsewhere: Callable[[Path], None],
 ) -> None:
-    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
     add_tags(db_path, "à garder")
     bad = tmp_path / "mauvaise.sqlite3"
     if kind == "text":
@@ -200,7 +197,7 @@ def test_every_refused_restore_leaves_the_base_and_its_wal_as_they_were(
     before = files_of(db_path)
     assert before["wal"] != "absent"
     with pytest.raises(DatabaseError) as raised:
-        restore_database(bad, db_path, actor)
+        restore_database(bad, db_path, actor, busy_timeout=0.1)
     assert files_of(db_path) == before, "a refused restore rewrote the base or its WAL"
     if kind == "base_open":
         assert "ouverte" in str(raised.value)
@@ -210,10 +207,7 @@ def test_every_refused_restore_leaves_the_base_and_its_wal_as_they_were(
     assert list_backups(db_path) == []
 
 
-def test_restore_refused_while_the_base_is_open(
-    db_path: Path, tmp_path: Path, actor: Actor, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(schema_version, "BUSY_TIMEOUT_S", 0.1)
+def test_restore_refused_while_the_base_is_open(db_path: Path, tmp_path: Path, actor: Actor) -> None:
     saved = backup_database(db_path, actor, out=tmp_path / "sauvegarde.sqlite3")
     add_tags(db_path, "en cours")
     app = sqlite3.connect(db_path)
@@ -221,7 +215,7 @@ def test_restore_refused_while_the_base_is_open(
     app.execute("SELECT COUNT(*) FROM tags").fetchone()
     try:
         with pytest.raises(DatabaseError, match="ouverte"):
-            restore_database(saved, db_path, actor)
+            restore_database(saved, db_path, actor, busy_timeout=0.1)
         assert app.execute("SELECT name FROM tags").fetchall() == [("en cours",)]
     finally:
         app.close()

@@ -257,3 +257,42 @@ def test_the_ui_collector_waits_while_an_import_pauses_collection(qtbot) -> None
         assert gone() is not None  # no collection while paused
     qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # and one soon after
     assert kept
+
+
+def test_a_write_waiting_its_turn_is_shown_and_a_cancel_ends_the_wait(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = TaskProgressBar(window)
+    window.statusBar().addPermanentWidget(bar)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with db.transaction("l'import en cours"):
+            holding.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(30)
+
+        def work(_ctx: TaskContext) -> None:
+            with db.transaction() as session:
+                session.execute(text("INSERT INTO tags (name) VALUES ('jamais')"))
+
+        task = run_in_background(window, work, label="Enregistrement…", cancellable=True)
+        messages: list[str] = []
+        task.waiting.connect(messages.append)
+        qtbot.waitUntil(lambda: messages == ["En attente de l'import en cours…"], timeout=10000)
+        assert window.statusBar().currentMessage() == "En attente de l'import en cours…"
+        assert bar.label.text() == "En attente de l'import en cours…"
+        with qtbot.waitSignal(task.cancelled, timeout=10000):
+            task.cancel()  # e.g. the window closing: no 5 s limit, but no endless wait either
+    finally:
+        release.set()
+        holder.join(30)
+    assert window.statusBar().currentMessage() == ""
+    with db.snapshot() as session:
+        assert session.execute(text("SELECT count(*) FROM tags")).scalar_one() == 0

@@ -16,17 +16,18 @@ from typing import Any
 from alembic import context
 from sqlalchemy import Connection, create_engine, event
 
-from communitydesk.db.engine import _busy_timeout_ms
+from communitydesk.db.schema_version import DEFAULT_BUSY_TIMEOUT_S
 from communitydesk.models.registry import metadata
 
 config = context.config
+_busy_timeout_ms = int(config.attributes.get("busy_timeout", DEFAULT_BUSY_TIMEOUT_S) * 1000)
 
 
 def _connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # we say BEGIN ourselves, see above
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = OFF")  # only effective outside a transaction
-    cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
+    cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
 

@@ -47,7 +47,7 @@ from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
 from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
-from communitydesk.ui.tasks import Task, TaskContext, show_error
+from communitydesk.ui.tasks import Task, TaskContext, guarded, show_error
 from communitydesk.ui.widgets.circles import circle_name
 from communitydesk.ui.widgets.dates import paris_qdate
 
@@ -553,6 +553,8 @@ class ContactSheet(QDialog):
             self._save_failed(task.error if task is not None else None, message)
 
         task = run_for(self, work, on_success=self._saved, on_failure=failed)
+        # « En attente de l'import en cours… » while another write holds the base; then the result.
+        task.waiting.connect(guarded(self, self.show_message))
         self.last_task = task
 
     def _saved(self, data: SheetData) -> None:
