@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk.db.backup import DEFAULT_KEEP, create_owner_only, ensure_parent, sweep_stale_partials
+from communitydesk.db.change_collector import collect_changes
+from communitydesk.db.change_feed import ChangeFeed
 from communitydesk.db.engine import make_engine, make_session_factory
 from communitydesk.db.migrate import upgrade
 from communitydesk.db.schema_version import (
@@ -38,6 +40,10 @@ class Database:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    changes: ChangeFeed = field(init=False)  # told after each commit what it changed
+
+    def __post_init__(self) -> None:
+        self.changes = collect_changes(self.sessions)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -47,6 +47,7 @@ from communitydesk.importers.contact_writer import BATCH_SIZE, ContactImportWrit
 from communitydesk.importers.import_summary import ImportCancelled, ImportMode, ImportSummary
 from communitydesk.importers.text_decoding import decode_text
 from communitydesk.models.base import utcnow
+from communitydesk.records.changes import Changes
 from communitydesk.services.contact_search import refresh_search_index
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.system_errors import os_error_reason
@@ -60,6 +61,8 @@ _PROGRESS_EVERY = 1000
 # SQLite page cache during an import (the default is 2 MiB); pages are taken as used: a 100 000-line
 # import writes ~85 MB and fits (~1 s less than 64 MiB, +20 MB peak RSS), a small one costs nothing more.
 IMPORT_CACHE_KIB = 200 * 1024
+#: What an import writes: contacts arriving in circles (with their first move), tags on them.
+IMPORT_CHANGES = Changes.of("contacts", "circles", "tags")
 
 __all__ = [
     "ColumnMapping",
@@ -346,6 +349,8 @@ def _run(
                 transaction.rollback()
             else:
                 transaction.commit()
+                # Core on its own connection: no session saw these writes, so they are declared.
+                db.changes.publish(IMPORT_CHANGES)
     except (sqlite3.OperationalError, OperationalError) as exc:  # locked, read-only, disk full...
         problem = describe_sqlite_error(db.path, exc)
         raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=problem)) from exc
