@@ -79,5 +79,5 @@ class ChangeFeed:
         for callback in subscribers:
             try:
                 callback(changes)
-            except Exception:
+            except Exception:  # noqa: BLE001 - any subscriber's bug: logged, the commit stands
                 _log.exception("A change subscriber failed after a commit")

@@ -35,6 +35,9 @@ class Changes:
     def __and__(self, other: Changes) -> Changes:
         return Changes(**{f: getattr(self, f) and getattr(other, f) for f in KINDS})
 
+    def __sub__(self, other: Changes) -> Changes:
+        return Changes(**{f: getattr(self, f) and not getattr(other, f) for f in KINDS})
+
     def any(self) -> bool:
         return any(getattr(self, f) for f in KINDS)
 

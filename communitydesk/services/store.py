@@ -15,6 +15,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from communitydesk.db.database import Database
+from communitydesk.db.read_snapshot import hold_snapshot
 
 Store = Database | Session
 
@@ -26,6 +27,15 @@ def unit_of_work(store: Store) -> Iterator[Session]:
         yield store
         return
     with store.transaction() as session:
+        yield session
+
+
+@contextmanager
+def snapshot(store: Store) -> Iterator[Session]:
+    """``unit_of_work`` whose reads all see one state of the base: what a screen shows from
+    several reads (a contact sheet, a campaign's detail) never mixes before and after a commit."""
+    with unit_of_work(store) as session:
+        hold_snapshot(session)
         yield session
 
 
