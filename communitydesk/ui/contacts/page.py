@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from communitydesk.db.database import Database
     from communitydesk.ui.main_window import PageContext
 
-#: What the list, the rings and the filter bar's choices show.
-SHOWS = Changes.of("contacts", "circles", "touch_points", "tags", "segments")
+#: What the list ("à relancer" follows the rhythms in the settings), the rings and the filter bar show.
+SHOWS = Changes.of("contacts", "circles", "touch_points", "tags", "segments", "settings")
 HEADER_STATE = "contacts"
 SPLITTER_STATE = "contacts"
 
@@ -436,7 +436,7 @@ class ContactsPage(QWidget):
         keeping its place, the rings, the filter bar's choices."""
         if not self.is_ready():
             return
-        if (changes & Changes.of("contacts", "circles", "touch_points", "tags")).any():
+        if (changes - Changes.of("segments")).any():
             self.model.refresh()
             self.load_counts()
         if changes.tags or changes.segments:
