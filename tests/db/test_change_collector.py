@@ -167,3 +167,19 @@ def test_unsubscribed_hears_nothing(db: Database, actor: Actor) -> None:
     stop()
     create_contact(db, actor, ContactInput(first_name="Agnès"))
     assert seen == []
+
+
+def test_a_many_to_many_collection_change_is_a_change_of_its_link(
+    db: Database, actor: Actor, heard: list[Changes]
+) -> None:
+    from communitydesk.models.contacts import Contact, Tag
+
+    contact = create_contact(db, actor, ContactInput(first_name="Agnès"))
+    with db.transaction() as session:
+        session.add(Tag(name="presse"))
+    heard.clear()
+    with db.transaction() as session:
+        row = session.get(Contact, contact.id)
+        assert row is not None
+        row.tags.append(session.query(Tag).one())
+    assert heard == [Changes.of("contacts", "tags")]  # the link row, and nothing of the circles
