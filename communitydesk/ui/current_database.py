@@ -74,7 +74,13 @@ def _prepare_qt_enums() -> None:
 
 
 class CurrentDatabase(QObject):
-    """The open database of the main window; pages listen to its signals."""
+    """The open database of the main window; pages listen to its signals.
+
+    ``data_changed`` is the one way a screen learns that data changed: the ORM handle's
+    ``Database.changes`` feed reports every commit (from any worker), and the changes are
+    queued to the UI thread and coalesced over ``COALESCE_MS``. The figures are read again
+    here when they may have moved, so the dashboard and the status bar follow by themselves.
+    """
 
     changed = Signal()  # path or state changed
     figures_changed = Signal(object)  # a communitydesk.services.figures.Figures
