@@ -173,3 +173,30 @@ def test_an_open_sheet_follows_a_move_made_elsewhere_but_not_its_own_save(
     qtbot.waitUntil(lambda: sheet.details is not None and sheet.details.data.circle == "communaute", timeout=WAIT)
     assert sheet.editors["circle"].currentData() == "communaute"
     assert any(e.kind == "move" and "Four à pain" in e.text for e in sheet.timeline.entries)
+
+
+def test_the_documents_page_offers_a_campaign_created_since_without_f5(
+    qtbot: QtBot, make_window, db_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.ui.documents.page import DocumentsPage
+
+    window = make_window(db_path)
+    documents = window.show_page("documents")
+    assert isinstance(documents, DocumentsPage)
+    qtbot.waitUntil(lambda: documents.choices_task is not None and not documents.choices_task.running, timeout=WAIT)
+    assert documents.campaign.findText("Jardin partagé") < 0
+
+    page = window.show_page("campaigns")
+    assert isinstance(page, CampaignsPage)
+    dialog = page.new_campaign()
+    dialog.name_edit.setText("Jardin partagé")
+    dialog.goal_edit.setText("1 000")
+    dialog.accept()
+    qtbot.waitUntil(
+        lambda: page.detail is not None and page.detail.dashboard.campaign.name == "Jardin partagé", timeout=WAIT
+    )
+    assert documents.watch.stale.campaigns  # hidden: noted, read when shown
+
+    with qtbot.waitSignal(documents.choices_loaded, timeout=WAIT):
+        window.show_page("documents")
+    assert documents.campaign.findText("Jardin partagé") >= 0
