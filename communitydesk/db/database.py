@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk.db.backup import DEFAULT_KEEP, create_owner_only, ensure_parent, sweep_stale_partials
+from communitydesk.db.change_collector import collect_changes
+from communitydesk.db.change_feed import ChangeFeed
 from communitydesk.db.engine import SNAPSHOT, TRANSACTION_KIND, WRITE, make_engine, make_session_factory
 from communitydesk.db.migrate import upgrade
 from communitydesk.db.schema_version import (
@@ -42,9 +44,11 @@ class Database:
     sessions: sessionmaker[Session]
     writable: bool = True  # False: opened read-only (permissions), every write fails with a sentence
     turns: WriteTurns = field(init=False, repr=False)
+    changes: ChangeFeed = field(init=False, repr=False)  # told after each commit what it changed
 
     def __post_init__(self) -> None:
         self.turns = turns_for(self.path)
+        self.changes = collect_changes(self.sessions)
 
     @contextmanager
     def transaction(self, purpose: str | None = None, *, rollback: bool = False) -> Iterator[Session]:

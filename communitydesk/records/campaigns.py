@@ -240,3 +240,16 @@ class FulfilmentLine:
     state: str
     state_changed_at: datetime | None  # None while still "à préparer" untouched
     note: str
+
+
+@dataclass(frozen=True)
+class CampaignDetail:
+    """Everything the Campagnes page shows for one campaign, read on one snapshot."""
+
+    dashboard: CampaignDashboard
+    tiers: list[TierRecord]
+    contributions: list[ContributionRecord]
+    checklist: PrelaunchChecklist
+    untold: list[UntoldContact]
+    fulfilment: list[FulfilmentLine]
+    proposals: list[MoveProposal]

@@ -27,6 +27,7 @@ from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, T
 from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
 from communitydesk.records.campaigns import (
     CampaignDashboard,
+    CampaignDetail,
     CampaignInput,
     CampaignRecord,
     CampaignSummary,
@@ -54,6 +55,7 @@ from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
 from communitydesk.services import gdpr
 from communitydesk.services.circle_moves import move_contacts
+from communitydesk.services.fulfilment import fulfilment_list
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot
 from communitydesk.services.touch_points import add_touch_points, refresh_last_touch
@@ -336,10 +338,10 @@ def _clean_tier(session: Session, campaign_id: int, data: TierInput, tier_id: in
     return TierInput(title, int(data.amount_cents), data.description.strip(), data.stock_limit, data.estimated_delivery)
 
 
-def list_tiers(db: Database, actor: Actor, campaign_id: int) -> list[TierRecord]:
+def list_tiers(store: Store, actor: Actor, campaign_id: int) -> list[TierRecord]:
     """The tiers of a campaign by amount, each with its stock left (None = unlimited)."""
     require(actor, Action.READ)
-    with db.snapshot() as session:
+    with snapshot(store) as session:
         return tiers_in(session, campaign_id)
 
 
@@ -554,10 +556,10 @@ def cancel_contribution(
     return set_contribution_status(db, actor, contribution_id, PaymentStatus.CANCELLED.value, expected_version)
 
 
-def list_contributions(db: Database, actor: Actor, campaign_id: int) -> list[ContributionRecord]:
+def list_contributions(store: Store, actor: Actor, campaign_id: int) -> list[ContributionRecord]:
     """Every contribution of a campaign (any status), newest first."""
     require(actor, Action.READ)
-    with db.snapshot() as session:
+    with snapshot(store) as session:
         query = (
             select(Contribution, Contact, Tier)
             .outerjoin(Contact, Contact.id == Contribution.contact_id)
@@ -625,11 +627,11 @@ def facts_in(session: Session, campaign_id: int) -> list[pacing.ContributionFact
     ]
 
 
-def campaign_dashboard(db: Database, actor: Actor, campaign_id: int, today: date | None = None) -> CampaignDashboard:
+def campaign_dashboard(store: Store, actor: Actor, campaign_id: int, today: date | None = None) -> CampaignDashboard:
     """Everything the campaign dashboard shows, computed from valid contributions only."""
     require(actor, Action.READ)
     today = today or today_in_paris()
-    with db.snapshot() as session:
+    with snapshot(store) as session:
         row = _load(session, campaign_id)
         facts = facts_in(session, campaign_id)
         valid = pacing.counted(facts)
@@ -717,10 +719,10 @@ def _told_contact_ids(session: Session, campaign: Campaign, circles: Iterable[st
 CLOSE_CIRCLE_VALUES = (Circle.PROCHES.value, Circle.COMMUNAUTE.value)
 
 
-def prelaunch_checklist(db: Database, actor: Actor, campaign_id: int) -> PrelaunchChecklist:
+def prelaunch_checklist(store: Store, actor: Actor, campaign_id: int) -> PrelaunchChecklist:
     """How many proches and communauté contacts were told, against the ~30 % expected from them."""
     require(actor, Action.READ)
-    with db.snapshot() as session:
+    with snapshot(store) as session:
         row = _load(session, campaign_id)
         told = _told_contact_ids(session, row, CLOSE_CIRCLE_VALUES)
         reach = []
@@ -760,10 +762,10 @@ def prelaunch_checklist(db: Database, actor: Actor, campaign_id: int) -> Prelaun
         )
 
 
-def untold_close_contacts(db: Database, actor: Actor, campaign_id: int, limit: int = 500) -> list[UntoldContact]:
+def untold_close_contacts(store: Store, actor: Actor, campaign_id: int, limit: int = 500) -> list[UntoldContact]:
     """Proches then communauté contacts not yet told about the campaign: whom to call next."""
     require(actor, Action.READ)
-    with db.snapshot() as session:
+    with snapshot(store) as session:
         row = _load(session, campaign_id)
         told = _told_contact_ids(session, row, CLOSE_CIRCLE_VALUES)
         result: list[UntoldContact] = []
@@ -806,10 +808,10 @@ def record_campaign_announcement(
 # ---------------------------------------------------------------- moving backers inward
 
 
-def inward_move_proposals(db: Database, actor: Actor, campaign_id: int) -> list[MoveProposal]:
+def inward_move_proposals(store: Store, actor: Actor, campaign_id: int) -> list[MoveProposal]:
     """Grand-public backers of the campaign (valid contributions) who could join the communauté."""
     require(actor, Action.READ)
-    with db.snapshot() as session:
+    with snapshot(store) as session:
         _load(session, campaign_id)
         query = (
             select(Contact, func.count(), func.sum(Contribution.amount_cents))
@@ -847,6 +849,25 @@ def apply_inward_moves(db: Database, actor: Actor, campaign_id: int, contact_ids
             return 0
         reason = _("A soutenu la campagne « {name} »", name=campaign.name)
         return move_contacts(session, actor, still_public, Circle.COMMUNAUTE.value, reason)
+
+
+# ---------------------------------------------------------------- the page's detail
+
+
+def campaign_detail(store: Store, actor: Actor, campaign_id: int, *, untold_limit: int = 300) -> CampaignDetail:
+    """Dashboard, tiers, contributions, checklist, whom to tell, fulfilment and move proposals of
+    a campaign: what the Campagnes page shows, in one call on one snapshot of the base."""
+    require(actor, Action.READ)
+    with snapshot(store) as session:
+        return CampaignDetail(
+            dashboard=campaign_dashboard(session, actor, campaign_id),
+            tiers=list_tiers(session, actor, campaign_id),
+            contributions=list_contributions(session, actor, campaign_id),
+            checklist=prelaunch_checklist(session, actor, campaign_id),
+            untold=untold_close_contacts(session, actor, campaign_id, limit=untold_limit),
+            fulfilment=fulfilment_list(session, actor, campaign_id),
+            proposals=inward_move_proposals(session, actor, campaign_id),
+        )
 
 
 def circle_labels() -> dict[str, str]:

@@ -28,6 +28,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
 from communitydesk import cycle_collection
+from communitydesk.db.change_collector import mark
 from communitydesk.db.database import Database
 from communitydesk.db.schema_version import describe_sqlite_error
 from communitydesk.errors import DatabaseError, UserError
@@ -47,6 +48,7 @@ from communitydesk.importers.contact_writer import BATCH_SIZE, ContactImportWrit
 from communitydesk.importers.import_summary import ImportCancelled, ImportMode, ImportSummary
 from communitydesk.importers.text_decoding import decode_text
 from communitydesk.models.base import utcnow
+from communitydesk.records.changes import Changes
 from communitydesk.services.contact_search import refresh_search_index
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.system_errors import os_error_reason
@@ -60,6 +62,8 @@ _PROGRESS_EVERY = 1000
 # SQLite page cache during an import (the default is 2 MiB); pages are taken as used: a 100 000-line
 # import writes ~85 MB and fits (~1 s less than 64 MiB, +20 MB peak RSS), a small one costs nothing more.
 IMPORT_CACHE_KIB = 200 * 1024
+#: What an import writes: contacts arriving in circles (with their first move), tags on them.
+IMPORT_CHANGES = Changes.of("contacts", "circles", "tags")
 
 __all__ = [
     "ColumnMapping",
@@ -325,6 +329,8 @@ def _run(
                 summary=summary,
                 expected_lines=total,
             )
+            # Core on the session's connection: no session event sees these writes, so they are declared.
+            mark(session, IMPORT_CHANGES)
             for chunk in chunks:
                 if isinstance(chunk, CleanedBatch):
                     writer.add_batch(chunk)

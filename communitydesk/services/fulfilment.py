@@ -23,6 +23,7 @@ from communitydesk.models.contacts import Contact
 from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.store import Store, snapshot
 
 
 def _lines(session: Session, campaign_id: int, states: Sequence[str] | None = None) -> list[FulfilmentLine]:
@@ -63,11 +64,11 @@ def _lines(session: Session, campaign_id: int, states: Sequence[str] | None = No
 
 
 def fulfilment_list(
-    db: Database, actor: Actor, campaign_id: int, states: Sequence[str] | None = None
+    store: Store, actor: Actor, campaign_id: int, states: Sequence[str] | None = None
 ) -> list[FulfilmentLine]:
     """Who is owed what: valid contributions with a contrepartie, by tier then name (filter by state)."""
     require(actor, Action.READ)
-    with db.snapshot() as session:
+    with snapshot(store) as session:
         if session.get(Campaign, campaign_id) is None:
             raise UserError(_("La campagne n° {id} n'existe pas (ou plus).", id=campaign_id))
         return _lines(session, campaign_id, states)

@@ -22,16 +22,20 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from communitydesk.errors import DatabaseError
+from communitydesk.records.changes import NOTHING, Changes
 from communitydesk.services.permissions import Actor, Role
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
     from communitydesk.services.figures import Figures
+
+#: What the dashboard's figures count: a change of any of these reads them again.
+FIGURES_SHOW = Changes.of("contacts", "circles", "touch_points", "campaigns", "contributions", "settings")
 
 #: Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.
 DEMO_CONTACTS = 1000
@@ -70,11 +74,24 @@ def _prepare_qt_enums() -> None:
 
 
 class CurrentDatabase(QObject):
-    """The open database of the main window; pages listen to its signals."""
+    """The open database of the main window; pages listen to its signals.
+
+    ``data_changed`` is the one way a screen learns that data changed: the ORM handle's
+    ``Database.changes`` feed reports every commit (from any worker), and the changes are
+    queued to the UI thread and coalesced over ``COALESCE_MS``. The figures are read again
+    here when they may have moved, so the dashboard and the status bar follow by themselves.
+    """
 
     changed = Signal()  # path or state changed
     figures_changed = Signal(object)  # a communitydesk.services.figures.Figures
     failed = Signal(str)  # opening failed: the French message shown to the user
+    # What the commits of this base changed (a records.changes.Changes), on the UI thread, a
+    # burst of commits coalesced into one: THE signal screens refresh on.
+    data_changed = Signal(object)
+    _committed = Signal(int, object)  # from the committing thread: generation, Changes
+
+    #: Commits closer together than this reach the screens as one change.
+    COALESCE_MS = 80
 
     _formatting_task: Task | None = None  # babel warm-up, once per process
 
@@ -92,6 +109,13 @@ class CurrentDatabase(QObject):
         self._database: Database | None = None
         self._widget: QWidget | None = None  # where progress and errors are shown
         self._backed_up: Path | None = None  # the base whose automatic backup was already seen to
+        self._unsubscribe: Callable[[], None] | None = None
+        self._pending_changes = NOTHING
+        self._changes_timer = QTimer(self)
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.setInterval(self.COALESCE_MS)
+        self._changes_timer.timeout.connect(self._publish_changes)
+        self._committed.connect(self._heard_commit)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -230,7 +254,7 @@ class CurrentDatabase(QObject):
         assert self.path is not None
         database = open_database(self.path)  # backs up, then upgrades (Alembic) or creates
         with self._lock:
-            self._database = database
+            self._adopt(database)
 
     def _create_demo(self, ctx: TaskContext, path: Path) -> Path:
         from communitydesk.services.demo import create_demo_database
@@ -281,8 +305,35 @@ class CurrentDatabase(QObject):
             if self.path is None or self.state is DatabaseState.NONE:
                 raise DatabaseError(self.tr("Aucune base n'est ouverte."))
             if self._database is None or self._database.path != self.path:
-                self._database = open_database(self.path, create=False)
+                self._adopt(open_database(self.path, create=False))
+            assert self._database is not None
             return self._database
+
+    def _adopt(self, database: Database) -> None:
+        # Called with the lock held, in a worker: what its commits change comes back queued.
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        generation = self._generation
+        self._database = database
+        self._unsubscribe = database.changes.subscribe(lambda changes: self._committed.emit(generation, changes))
+
+    # -- what changed -----------------------------------------------------------------------
+
+    @Slot(int, object)
+    def _heard_commit(self, generation: int, changes: Changes) -> None:
+        if generation != self._generation:
+            return  # a base closed since
+        self._pending_changes |= changes
+        if not self._changes_timer.isActive():
+            self._changes_timer.start()
+
+    def _publish_changes(self) -> None:
+        changes, self._pending_changes = self._pending_changes, NOTHING
+        if not changes.any():
+            return
+        if (changes & FIGURES_SHOW).any():
+            self.reload_figures()  # the dashboard and the status bar's count follow
+        self.data_changed.emit(changes)
 
     def warm_up(self) -> Task | None:
         """Open the ORM handle in the background so that the first screen needing it is quick."""
@@ -325,6 +376,10 @@ class CurrentDatabase(QObject):
     def _close_orm(self) -> None:
         with self._lock:
             database, self._database = self._database, None
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+                self._unsubscribe = None
+        self._pending_changes = NOTHING
         if database is not None:
             database.close()
 

@@ -13,9 +13,11 @@ of the list is the order of the sidebar and of the Ctrl+1…Ctrl+9 shortcuts.
 
 A page class is a ``QWidget`` built as ``Page(context)`` with a :class:`PageContext`
 (``context.database`` is the :class:`~communitydesk.ui.current_database.CurrentDatabase`:
-its ``path``, ``actor``, ``figures``, signals ``changed``/``figures_changed``, and
-``database()`` for the ORM inside a background task; ``context.settings`` the per-computer
-:class:`~communitydesk.ui.settings.UiSettings`). Optional methods the window calls:
+its ``path``, ``actor``, ``figures``, signals ``changed``/``figures_changed``/``data_changed``,
+and ``database()`` for the ORM inside a background task; ``context.settings`` the per-computer
+:class:`~communitydesk.ui.settings.UiSettings`). A page refreshes what it shows when
+``data_changed`` says it changed, through :class:`~communitydesk.ui.change_watch.ChangeWatch`,
+never because another page told it to. Optional methods the window calls:
 
 - ``refresh()``: F5 (Aller à › Actualiser) while the page is shown;
 - ``closing()``: the window is closing, save header/splitter states in ``context.settings``.

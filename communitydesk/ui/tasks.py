@@ -24,6 +24,8 @@ thread. Every long operation in the interface goes through :func:`run_in_backgro
 - Errors: a :class:`~communitydesk.errors.UserError` is shown as it is (a French sentence
   from the service); anything else is a bug: logged with its traceback, and the user gets
   a generic French message instead of a stack trace.
+- Changes: ``task.changes`` says what the work's commits changed (``db/change_feed.py``);
+  screens need not read it to refresh, they follow ``CurrentDatabase.data_changed``.
 - The work function runs in another thread: it must not touch widgets. It may open its
   own database session through services; it must not share one with the UI thread.
 """
@@ -45,7 +47,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from communitydesk import cycle_collection
 from communitydesk.db import write_turns
+from communitydesk.db.change_feed import changes_made
 from communitydesk.errors import UserError
+from communitydesk.records.changes import NOTHING
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -143,6 +147,7 @@ class Task(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.error_message = ""
+        self.changes = NOTHING  # what the work's commits changed (db/change_feed.py), set before the outcome
         self.state = "new"  # new, running, succeeded, failed, cancelled
         # Emitted from the worker, received here in the UI thread: Qt queues them.
         self._worker_progress.connect(self._on_progress)
@@ -165,8 +170,11 @@ class Task(QObject):
 
     def _run_in_worker(self) -> None:
         try:
-            with write_turns.listening(self.context):
-                result = self.work(self.context)
+            with write_turns.listening(self.context), changes_made() as made:
+                try:
+                    result = self.work(self.context)
+                finally:
+                    self.changes = made.changes
         except TaskCancelled:
             self._worker_done.emit("cancelled", None)
         except UserError as exc:

@@ -8,7 +8,6 @@ not pay for SQLAlchemy on the UI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,19 +37,17 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.records.campaigns import (
-    CampaignDashboard,
+    CampaignDetail,
     CampaignInput,
     CampaignRecord,
     CampaignSummary,
     ContributionInput,
     ContributionRecord,
-    FulfilmentLine,
     MoveProposal,
-    PrelaunchChecklist,
     TierInput,
     TierRecord,
-    UntoldContact,
 )
+from communitydesk.records.changes import Changes
 from communitydesk.rules.campaigns import CampaignStatus, Platform
 from communitydesk.ui.campaigns.checklist_view import ChecklistView
 from communitydesk.ui.campaigns.dashboard_view import CampaignDashboardView
@@ -58,6 +55,7 @@ from communitydesk.ui.campaigns.dialogs import CampaignDialog, ContributionDialo
 from communitydesk.ui.campaigns.fulfilment_view import FulfilmentView
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel
 from communitydesk.ui.campaigns.tables_view import ContributionsView, TiersView
+from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 
@@ -68,31 +66,9 @@ if TYPE_CHECKING:
     from communitydesk.ui.main_window import PageContext
 
 
-@dataclass(frozen=True)
-class CampaignDetail:
-    """Everything the tabs show for one campaign, read in one background task."""
-
-    dashboard: CampaignDashboard
-    tiers: list[TierRecord]
-    contributions: list[ContributionRecord]
-    checklist: PrelaunchChecklist
-    untold: list[UntoldContact]
-    fulfilment: list[FulfilmentLine]
-    proposals: list[MoveProposal]
-
-
-def read_detail(db: Database, actor: Any, campaign_id: int) -> CampaignDetail:
-    from communitydesk.services import campaigns, fulfilment
-
-    return CampaignDetail(
-        dashboard=campaigns.campaign_dashboard(db, actor, campaign_id),
-        tiers=campaigns.list_tiers(db, actor, campaign_id),
-        contributions=campaigns.list_contributions(db, actor, campaign_id),
-        checklist=campaigns.prelaunch_checklist(db, actor, campaign_id),
-        untold=campaigns.untold_close_contacts(db, actor, campaign_id, limit=300),
-        fulfilment=fulfilment.fulfilment_list(db, actor, campaign_id),
-        proposals=campaigns.inward_move_proposals(db, actor, campaign_id),
-    )
+#: What the list and a campaign's tabs show: its checklist and proposals follow contacts' circles
+#: and touch points; contributions show backers' names.
+SHOWS = Changes.of("campaigns", "contributions", "fulfilments", "contacts", "circles", "touch_points")
 
 
 def days_left_text(summary: CampaignSummary) -> str:
@@ -318,6 +294,7 @@ class CampaignsPage(QWidget):
         self.fulfilment_view.pdf_requested.connect(lambda: self.open_pdf("fulfilment-checklist"))
 
         self.current_database.changed.connect(self._database_changed)
+        self.watch = ChangeWatch(self, self.current_database, SHOWS, lambda _changes: self.refresh())
         self._database_changed()
 
     # -- reading ------------------------------------------------------------------------------
@@ -404,11 +381,13 @@ class CampaignsPage(QWidget):
         actor = self.actor
         self._detail_generation += 1
         generation = self._detail_generation
-        run_in_background(
-            self,
-            lambda _ctx: read_detail(self._db(), actor, campaign_id),
-            on_success=lambda detail: self._show_detail(detail, generation),
-        )
+
+        def work(_ctx: TaskContext) -> CampaignDetail:
+            from communitydesk.services.campaigns import campaign_detail
+
+            return campaign_detail(self._db(), actor, campaign_id)
+
+        run_in_background(self, work, on_success=lambda detail: self._show_detail(detail, generation))
 
     def _show_detail(self, detail: CampaignDetail, generation: int) -> None:
         if not self._alive():
@@ -428,10 +407,10 @@ class CampaignsPage(QWidget):
     # -- writing ------------------------------------------------------------------------------
 
     def _changed(self, message: str, select: int | None = None) -> None:
-        """After any write: reload the list, the selected campaign and the dashboard's figures."""
-        self._wanted_id = select
-        self.refresh()
-        self.current_database.reload_figures()
+        """After a write of this page: say it, and keep ``select`` chosen when the change signal
+        brings the list and the campaign's tabs again."""
+        if select is not None:
+            self._wanted_id = select
         window = self.window()
         status_bar = getattr(window, "statusBar", None)
         if callable(status_bar) and message:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.records.changes import NOTHING, Changes
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 from communitydesk.ui.contacts.background import run_for
@@ -53,11 +54,14 @@ from communitydesk.ui.widgets.dates import paris_qdate
 
 if TYPE_CHECKING:
     from communitydesk.records.campaigns import ContactContribution
+    from communitydesk.services.contact_sheet import ContactSheetData
     from communitydesk.services.contacts import ContactDetails
     from communitydesk.services.gdpr import ConsentRecord
     from communitydesk.services.permissions import Actor
 
 PARIS_NOON = time(12, 0)
+#: What a sheet shows: the contact, its circle and moves, touch points, tags, consents, contributions.
+SHOWS = Changes.of("contacts", "circles", "touch_points", "tags", "consents", "contributions")
 
 # Field name (as the service's ContactInput and ValidationError.field) → kind of editor.
 TEXT_FIELDS = (
@@ -95,23 +99,16 @@ def gdpr_available() -> bool:
 
 
 def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
-    """Contact, timeline, moves, consents and known tags (runs in a worker)."""
-    from communitydesk.services import campaigns, circle_moves, contacts, tags, touch_points
+    """Contact, timeline, moves, consents and known tags: one service call (runs in a worker)."""
+    from communitydesk.services.contact_sheet import read_contact_sheet
 
-    names = tags.tag_names(db, actor)  # no counts needed: a completer
-    if contact_id is None:
-        return SheetData(None, [], names)
-    details = contacts.get_contact(db, actor, contact_id)
-    entries = timeline_entries(
-        touch_points.timeline(db, actor, contact_id), circle_moves.history(db, actor, contact_id)
-    )
-    consents = []
-    if gdpr_available():
-        from communitydesk.services import gdpr
+    return sheet_data(read_contact_sheet(db, actor, contact_id))
 
-        consents = gdpr.list_consents(db, actor, contact_id)
-    contributions = campaigns.contributions_of_contact(db, actor, contact_id)
-    return SheetData(details, entries, names, consents, contributions)
+
+def sheet_data(read: ContactSheetData) -> SheetData:
+    """What the service read, as the sheet shows it (moves and touch points in one timeline)."""
+    entries = timeline_entries(read.touch_points, read.moves) if read.details is not None else []
+    return SheetData(read.details, entries, read.tag_names, read.consents, read.contributions)
 
 
 def paris_moment(day: date) -> datetime | None:
@@ -144,6 +141,7 @@ class ContactSheet(QDialog):
         self._delete_when_idle = False
         self.last_task: Task | None = None
         self.conflict_box: QMessageBox | None = None
+        self._own_changes = NOTHING
 
         self.title = QLabel(self.tr("Nouveau contact") if contact_id is None else self.tr("Chargement…"))
         self.title.setObjectName("sheetTitle")
@@ -396,6 +394,20 @@ class ContactSheet(QDialog):
         )
         return self.last_task
 
+    def data_changed(self, changes: Changes) -> None:
+        """Data shown here was written: read the sheet again, unless the write was this sheet's
+        own (already shown) or the user is editing it (their input is never replaced)."""
+        own, self._own_changes = self._own_changes, NOTHING
+        if self.contact_id is None or self.busy or self.is_dirty():
+            return
+        if ((changes - own) & SHOWS).any():
+            self.reload()
+
+    def _note_own_write(self) -> None:
+        # The change signal comes after this task's result: its changes are not news to this sheet.
+        if self.last_task is not None:
+            self._own_changes |= self.last_task.changes
+
     def _read_failed(self, message: str) -> None:
         self.set_busy(False)
         self.save_button.setEnabled(False)
@@ -535,17 +547,20 @@ class ContactSheet(QDialog):
         tag_names = [t.strip() for t in str(values.pop("tags", "")).split(",") if t.strip()]
 
         def work(_ctx: TaskContext) -> SheetData:
-            from communitydesk.services import contacts, tags
+            from communitydesk.services.contact_sheet import save_contact_sheet
+            from communitydesk.services.contacts import ContactInput
 
-            db = self.database()
-            data = contacts.ContactInput(**values)
-            if contact_id is None:
-                saved = contacts.create_contact(db, actor, data)
-            else:
-                assert version is not None
-                saved = contacts.update_contact(db, actor, contact_id, version, data, move_reason=move_reason)
-            tags.set_contact_tags(db, actor, saved.id, tag_names)
-            return read_sheet(db, actor, saved.id)
+            # Fields, tags and the move's reason in one transaction, under the version read.
+            saved = save_contact_sheet(
+                self.database(),
+                actor,
+                contact_id,
+                ContactInput(**values),
+                tag_names,
+                expected_version=version,
+                move_reason=move_reason,
+            )
+            return sheet_data(saved)
 
         task: Task | None = None
 
@@ -559,6 +574,7 @@ class ContactSheet(QDialog):
 
     def _saved(self, data: SheetData) -> None:
         assert data.details is not None
+        self._note_own_write()
         created = self.contact_id is None
         self.contact_id = data.details.id
         self._enable_tabs()
@@ -632,6 +648,7 @@ class ContactSheet(QDialog):
             )
 
         def done(entries: list[TimelineEntry]) -> None:
+            self._note_own_write()
             self.set_busy(False)
             self.timeline.set_entries(entries)
             self.touch_summary.clear()
@@ -682,6 +699,7 @@ class ContactSheet(QDialog):
         self.set_busy(True)
 
         def done(consents: list[ConsentRecord]) -> None:
+            self._note_own_write()
             self.set_busy(False)
             panel.set_consents(consents)
             if clear_form:
@@ -747,6 +765,7 @@ class ContactSheet(QDialog):
             return read_sheet(db, actor, contact_id)
 
         def done(data: SheetData) -> None:
+            self._note_own_write()
             self._show(data)
             self.changed.emit(contact_id)
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.records.changes import NOTHING, Changes
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
@@ -250,6 +251,7 @@ class DuplicatesDialog(QDialog):
         self.last_merge: MergeRecord | None = None
         self.busy = False
         self.task: Task | None = None
+        self._own_changes = NOTHING
         self.model = DuplicatePairsModel(self)
         self.view = QTableView()
         self.view.setObjectName("duplicatePairs")
@@ -316,6 +318,8 @@ class DuplicatesDialog(QDialog):
 
         def success(result: Any) -> None:
             self.busy = False
+            if self.task is not None:
+                self._own_changes |= self.task.changes  # the change signal will report them too
             done(result)
             self._update_buttons()
 
@@ -326,6 +330,13 @@ class DuplicatesDialog(QDialog):
 
         self.task = run_for(self, work, on_success=success, on_failure=failure, label=label)
         return self.task
+
+    def data_changed(self, changes: Changes) -> None:
+        """Contacts written elsewhere (an import in the background…): the pairs again, once
+        no action of this dialog runs; its own merges are already shown."""
+        own, self._own_changes = self._own_changes, NOTHING
+        if not self.busy and ((changes - own) & Changes.of("contacts", "duplicates")).any():
+            self.reload()
 
     def reload(self) -> Task:
         actor = self.actor

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.records.changes import Changes
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.contact_filter import ContactFilter
+from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.contacts.circle_rings import CircleRings
 from communitydesk.ui.contacts.contact_query import ContactListQuery
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
     from communitydesk.db.database import Database
     from communitydesk.ui.main_window import PageContext
 
+#: What the list ("à relancer" follows the rhythms in the settings), the rings and the filter bar show.
+SHOWS = Changes.of("contacts", "circles", "touch_points", "tags", "segments", "settings")
 HEADER_STATE = "contacts"
 SPLITTER_STATE = "contacts"
 
@@ -83,6 +87,7 @@ class ContactsPage(QWidget):
         self._build()
         self._build_shortcuts()
         self.current_database.changed.connect(self._database_changed)
+        self.watch = ChangeWatch(self, self.current_database, SHOWS, self.data_changed)
         self._database_changed()
 
     # -- building -------------------------------------------------------------------------------
@@ -426,13 +431,16 @@ class ContactsPage(QWidget):
     def show_failure(self, message: str) -> None:
         show_error(self, message)
 
-    def after_change(self, message: str = "") -> None:
-        """After any write: the list (keeping its place), the rings, the dashboard's figures."""
-        self.model.refresh()
-        self.load_counts()
-        self.current_database.reload_figures()
-        if message:
-            self.status(message)
+    def data_changed(self, changes: Changes) -> None:
+        """Something shown here was written (here, on another page, by an import): the list
+        keeping its place, the rings, the filter bar's choices."""
+        if not self.is_ready():
+            return
+        if (changes - Changes.of("segments")).any():
+            self.model.refresh()
+            self.load_counts()
+        if changes.tags or changes.segments:
+            self.load_choices()
 
     def status(self, message: str) -> None:
         status_bar = getattr(self.window(), "statusBar", None)
@@ -519,7 +527,7 @@ class ContactsPage(QWidget):
         if outcome.moved == 0 and outcome.refused:
             show_error(self, outcome.refused[0])
         elif circle is not None:
-            self.after_change(
+            self.status(
                 self.tr("{count} contact(s) déplacé(s) vers « {circle} ».").format(
                     count=outcome.moved, circle=circle_name(circle)
                 )
@@ -528,11 +536,8 @@ class ContactsPage(QWidget):
             message = self.tr("{count} contact(s) déplacé(s).").format(count=outcome.moved)
             if outcome.refused:
                 message += " " + self.tr("{count} déjà au bout des cercles.").format(count=len(outcome.refused))
-            self.after_change(message)
+            self.status(message)
         self.moved.emit(outcome.moved)
-        for sheet in self.sheets.values():
-            if sheet.contact_id is not None and not sheet.is_dirty():
-                sheet.reload()
 
     # -- archive --------------------------------------------------------------------------------
 
@@ -558,7 +563,6 @@ class ContactsPage(QWidget):
                 self.tr("{who} archivé(s) : retiré(s) de la liste, rien n'est effacé.").format(who=who)
             )
             self.undo_bar.show()
-            self.after_change()
             self.archived.emit(archived)
 
         return run_for(self, work, on_success=done)
@@ -580,7 +584,7 @@ class ContactsPage(QWidget):
         def done(count: int) -> None:
             self.last_archived = []
             self.undo_bar.hide()
-            self.after_change(self.tr("{count} contact(s) remis dans la liste.").format(count=count))
+            self.status(self.tr("{count} contact(s) remis dans la liste.").format(count=count))
 
         return run_for(self, work, on_success=done)
 
@@ -614,7 +618,8 @@ class ContactsPage(QWidget):
             sheet.dispose()
 
         sheet.saved.connect(saved)
-        sheet.changed.connect(lambda _id: self.after_change())
+        # A sheet is a window of its own: it follows changes even while this page is hidden.
+        self.current_database.data_changed.connect(sheet.data_changed)
         sheet.finished.connect(finished)
         sheet.show()
         return sheet
@@ -698,8 +703,7 @@ class ContactsPage(QWidget):
         from communitydesk.ui.contacts.import_wizard import ContactImportWizard
 
         wizard = ContactImportWizard(self, self._db, self.actor, self.settings)
-        wizard.imported.connect(lambda _summary: self.after_change(self.tr("Import terminé.")))
-        wizard.imported.connect(lambda _summary: self.load_choices())
+        wizard.imported.connect(lambda _summary: self.status(self.tr("Import terminé.")))
         wizard.finished.connect(wizard.deleteLater)
         wizard.open()
         self.import_wizard = wizard
@@ -718,7 +722,7 @@ class ContactsPage(QWidget):
         from communitydesk.ui.contacts.duplicates_view import DuplicatesDialog
 
         dialog = DuplicatesDialog(self, self._db, self.actor)
-        dialog.changed.connect(lambda: self.after_change())
+        self.current_database.data_changed.connect(dialog.data_changed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.duplicates_dialog = dialog

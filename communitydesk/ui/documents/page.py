@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 
 from communitydesk.document_catalogue import DocumentOptions
 from communitydesk.errors import UserError
+from communitydesk.records.changes import Changes
 from communitydesk.records.contact_listing import ContactFilter
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS, LIST_COLUMNS, column_label
 from communitydesk.rules.periods import Period
+from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
@@ -81,6 +83,9 @@ class DocumentsPage(QWidget):
         self._runs = 0
         self._build()
         self.database.changed.connect(self._database_changed)
+        # The segment, tag and campaign choices follow what is written elsewhere.
+        shows = Changes.of("segments", "tags", "campaigns")
+        self.watch = ChangeWatch(self, self.database, shows, self._choices_changed)
         self._database_changed()
 
     # -- layout --------------------------------------------------------------------------------
@@ -304,6 +309,9 @@ class DocumentsPage(QWidget):
     def refresh(self) -> None:
         if self.database.state is DatabaseState.READY:
             self.load_choices()
+
+    def _choices_changed(self, _changes: Changes) -> None:
+        self.refresh()
 
     # -- generating ----------------------------------------------------------------------------------
 
