@@ -186,7 +186,9 @@ def listing_rows(
     where, params = selection.where()
     select = ", ".join(LISTING_COLUMNS[key] for key in columns)
     moments = [index for index, key in enumerate(columns) if key in LISTING_MOMENTS]
-    cursor = reader.connection.execute(f"SELECT {select} FROM contacts c WHERE {where} ORDER BY {_LISTING_ORDER}", params)
+    cursor = reader.connection.execute(
+        f"SELECT {select} FROM contacts c WHERE {where} ORDER BY {_LISTING_ORDER}", params
+    )
     decode = stored_time.decode
     while rows := cursor.fetchmany(batch):
         if moments:

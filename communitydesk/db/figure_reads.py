@@ -57,14 +57,11 @@ _OVERDUE_SQL = (
 
 def overdue_counts(reader: QuickReader, limits: Mapping[str, datetime]) -> dict[str, int]:
     """Active contacts per circle whose last touch (else their creation) is before the circle's limit."""
-    return {
-        circle: int(
-            reader.connection.execute(
-                _OVERDUE_SQL, {"circle": circle, "limit": stored_time.encode(limit)}
-            ).fetchone()[0]
-        )
-        for circle, limit in limits.items()
-    }
+    counts = {}
+    for circle, limit in limits.items():
+        row = reader.connection.execute(_OVERDUE_SQL, {"circle": circle, "limit": stored_time.encode(limit)}).fetchone()
+        counts[circle] = int(row[0])
+    return counts
 
 
 def active_counts(reader: QuickReader) -> dict[str, int]:
