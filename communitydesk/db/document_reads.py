@@ -25,25 +25,27 @@ def contacts_ever(reader: QuickReader) -> int:
     return int(reader.connection.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
 
 
-def moves_before(reader: QuickReader, end: datetime) -> Iterator[tuple[int, datetime, str | None, str]]:
+def moves_before(reader: QuickReader, end: datetime) -> list[tuple[int, datetime, str | None, str]]:
     """(contact id, moved at, from circle, to circle) of every move before ``end``, by contact then time."""
     decode = stored_time.decode
-    for contact_id, moved_at, from_circle, to_circle in reader.connection.execute(
+    rows = reader.connection.execute(
         "SELECT contact_id, moved_at, from_circle, to_circle FROM circle_moves WHERE moved_at < ? "
         "ORDER BY contact_id, moved_at, id",
         (stored_time.encode(end),),
-    ):
-        yield contact_id, decode(moved_at), from_circle, to_circle
+    )
+    return [
+        (contact_id, decode(moved_at), from_circle, to_circle) for contact_id, moved_at, from_circle, to_circle in rows
+    ]
 
 
-def active_contacts_created_before(reader: QuickReader, end: datetime) -> Iterator[tuple[int, datetime, str]]:
+def active_contacts_created_before(reader: QuickReader, end: datetime) -> list[tuple[int, datetime, str]]:
     """(id, created at, circle now) of the active contacts created before ``end``."""
     decode = stored_time.decode
-    for contact_id, created_at, circle in reader.connection.execute(
+    rows = reader.connection.execute(
         f"SELECT c.id, c.created_at, c.circle FROM contacts c WHERE {_ACTIVE} AND c.created_at < ?",
         (stored_time.encode(end),),
-    ):
-        yield contact_id, decode(created_at), circle
+    )
+    return [(contact_id, decode(created_at), circle) for contact_id, created_at, circle in rows]
 
 
 def moves_between(reader: QuickReader, start: datetime, end: datetime) -> list[tuple[str, str, int]]:

@@ -19,4 +19,7 @@ def encode(moment: datetime) -> str:
 
 def decode(text: str) -> datetime:
     """The aware UTC datetime of a stored text (older rows may lack the microseconds)."""
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+    if len(text) > len("2026-03-01"):
+        # Read per row in long lists: parsing an offset is several times cheaper than replace().
+        return datetime.fromisoformat(text + "+00:00")
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)  # a date alone, written by hand

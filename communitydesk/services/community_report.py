@@ -42,7 +42,8 @@ def _circle_series(reader: QuickReader, period: Period) -> CircleSeries:
     to its circle from its arrival on, and each move shifts it from one circle to another.
     """
     points = _month_points(period)
-    instants = [datetime.combine(p, time(), PARIS) for p in points]
+    # In UTC, as the moments read: datetimes of one tzinfo compare without asking it for offsets.
+    instants = [datetime.combine(p, time(), PARIS).astimezone(UTC) for p in points]
     circles = [c.value for c in CIRCLE_ORDER]
     diff = {circle: [0] * (len(points) + 1) for circle in circles}
     end = instants[-1]

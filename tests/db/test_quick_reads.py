@@ -39,6 +39,19 @@ def test_the_codec_round_trips_and_keeps_time_order_as_text_order(moment: dateti
     assert stored_time.encode(moment) < stored_time.encode(later)
 
 
+@pytest.mark.parametrize(
+    ("stored", "moment"),
+    [
+        ("2026-03-01 08:30:00.000005", datetime(2026, 3, 1, 8, 30, 0, 5, tzinfo=UTC)),
+        ("2026-03-01 08:30:00", datetime(2026, 3, 1, 8, 30, tzinfo=UTC)),  # older rows
+        ("2026-03-01", datetime(2026, 3, 1, tzinfo=UTC)),  # a date alone, written by hand
+    ],
+)
+def test_stored_texts_decode_to_aware_utc(stored: str, moment: datetime) -> None:
+    decoded = stored_time.decode(stored)
+    assert decoded == moment and decoded.tzinfo is UTC
+
+
 def test_a_naive_datetime_is_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
         stored_time.encode(datetime(2026, 3, 1, 8, 30))
