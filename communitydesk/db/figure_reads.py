@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import NamedTuple
 
 from communitydesk.db.quick_reads import QuickReader
 from communitydesk.db.sql_identifiers import quoted_identifier
 from communitydesk.models import stored_time
 from communitydesk.models.contact_conditions import ACTIVE, ERASED, UNARCHIVED
+from communitydesk.records.figures import CampaignFigures
 
 
 def circle_counts(reader: QuickReader) -> dict[str, int]:
@@ -70,22 +70,6 @@ def active_counts(reader: QuickReader) -> dict[str, int]:
     return {circle: int(count) for circle, count in reader.connection.execute(sql)}
 
 
-class CampaignTotals(NamedTuple):
-    """One campaign's valid contributions (refunded, cancelled and pending never count)."""
-
-    id: int
-    name: str
-    status: str
-    goal_cents: int
-    ends_on: str | None  # ISO date
-    total_cents: int
-    contributions: int
-    backers: int
-    proches_cents: int
-    communaute_cents: int
-    grand_public_cents: int  # contributions without a contact included
-
-
 _CAMPAIGNS_SQL = """
 SELECT c.id, c.name, c.status, c.goal_cents, c.ends_on,
        COALESCE(SUM(k.amount_cents), 0), COUNT(k.id),
@@ -102,12 +86,26 @@ ORDER BY c.id
 """
 
 
-def campaign_totals(reader: QuickReader) -> list[CampaignTotals]:
-    """Every campaign's totals, split by the backer's circle now."""
+def campaign_figures(reader: QuickReader) -> list[CampaignFigures]:
+    """Every campaign's valid contributions (refunded, cancelled and pending never count), split by
+    the backer's circle now; contributions without a contact count as grand public."""
     conn = reader.connection
     if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='campaigns'").fetchone() is None:
         return []  # a base from before the campaigns migration
-    return [CampaignTotals(*row) for row in conn.execute(_CAMPAIGNS_SQL)]
+    return [
+        CampaignFigures(
+            id=row[0],
+            name=row[1],
+            status=row[2],
+            goal_cents=row[3],
+            ends_on=row[4],
+            total_cents=row[5],
+            contributions=row[6],
+            backers=row[7],
+            by_circle_cents={"proches": row[8], "communaute": row[9], "grand_public": row[10]},
+        )
+        for row in conn.execute(_CAMPAIGNS_SQL)
+    ]
 
 
 def table_counts(reader: QuickReader) -> dict[str, int]:
