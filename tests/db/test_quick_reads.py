@@ -23,6 +23,7 @@ from communitydesk.errors import DatabaseError
 from communitydesk.models import contact_conditions, stored_time
 from communitydesk.models.contacts import ACTIVE, ACTIVE_SQL, ERASED_SQL, NOT_ERASED, UNARCHIVED, Contact
 from communitydesk.models.organisation import AppSetting
+from communitydesk.models.registry import metadata
 from communitydesk.rules.contact_keys import fold
 
 moments = st.datetimes(
@@ -155,3 +156,18 @@ def test_integrity_findings_name_the_tables_of_broken_links(db_path: Path) -> No
         )
     conn.close()
     assert integrity_findings(db_path) == ([], ["circle_moves"])
+
+
+def test_the_migrated_partial_indexes_keep_the_models_conditions(db_path: Path) -> None:
+    """Migrations spell their conditions as they were; a condition changed here needs a migration."""
+    expected = {
+        index.name: str(index.dialect_options["sqlite"]["where"])
+        for table in metadata.tables.values()
+        for index in table.indexes
+        if index.dialect_options["sqlite"]["where"] is not None
+    }
+    assert "ix_contacts_active_sort_name" in expected and "ix_contacts_erased_circle" in expected
+    with sqlite3.connect(db_path) as conn:
+        found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'"))
+    conn.close()
+    assert {name: found[name].split(" WHERE ", 1)[1] for name in expected} == expected
