@@ -196,6 +196,27 @@ def exclusive_access(
         conn.close()
 
 
+def rewrite_held_base(target: sqlite3.Connection, path: Path, source: Path, kept_path: Path) -> Path | None:
+    """Copy the base ``path``, held alone through ``target`` (exclusive_access), to ``kept_path``,
+    then rewrite it with the sound base ``source``; returns the copy.
+
+    None, with nothing done, when SQLite cannot read the held base: a damaged base's files
+    must be kept another way.
+    """
+    try:
+        target.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    try:
+        kept = copy_connection(target, kept_path)
+        with reading(source) as copy:
+            # The backup API rewrites the base in one transaction: a kill leaves it as it was.
+            copy.backup(target, pages=-1)
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(path, exc) from exc
+    return kept
+
+
 def timestamped_name(database: Path, prefix: str = AUTO_PREFIX, when: datetime | None = None) -> str:
     stamp = (when or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
     return f"{prefix}{database.stem}-{stamp}.sqlite3"

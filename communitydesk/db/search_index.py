@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from communitydesk.models.contacts import ACTIVE_SQL
 from communitydesk.rules.contact_search_text import city_sort, search_body, sort_name, tags_text
 
 FTS_TABLE = "contacts_fts"
@@ -23,7 +24,7 @@ BATCH = 500
 
 _ROW_COLUMNS = (
     "id, kind, first_name, last_name, organisation, role, email, email_secondary, phone, phone_secondary, "
-    "phone_key, postcode, city, archived_at IS NULL AND anonymised_at IS NULL, sort_name, tags_text"
+    f"phone_key, postcode, city, {ACTIVE_SQL}, sort_name, tags_text"
 )
 
 Progress = Callable[[int, int], None]

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import DateTime, Integer, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from communitydesk.models import stored_time
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql.type_api import _BindProcessorType, _ResultProcessorType
 
 # Stable constraint names so that Alembic batch migrations can find them on SQLite.
 NAMING_CONVENTION = {
@@ -24,23 +29,30 @@ def utcnow() -> datetime:
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """Stored as naive UTC text (SQLite has no time zones), handed back as aware UTC."""
+    """Stored as naive UTC text (SQLite has no time zones), handed back as aware UTC.
+
+    The text is ``stored_time``'s, not DateTime's own: db/'s quick reads decode the same
+    text without SQLAlchemy. DateTime stays the declared type (DDL, ``python_type``).
+    """
 
     impl = DateTime
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; use an aware (UTC) datetime")
-        return value.astimezone(UTC).replace(tzinfo=None)
+    def bind_processor(self, dialect: Dialect) -> _BindProcessorType[datetime]:
+        encode = stored_time.encode
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        assert isinstance(value, datetime)
-        return value.replace(tzinfo=UTC)
+        def process(value: datetime | None) -> str | None:
+            return None if value is None else encode(value)
+
+        return process
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> _ResultProcessorType[datetime]:
+        decode = stored_time.decode
+
+        def process(value: Any) -> datetime | None:
+            return None if value is None else decode(value)
+
+        return process
 
 
 class Base(DeclarativeBase):

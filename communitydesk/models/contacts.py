@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, and_, text
+from sqlalchemy import Boolean, Column, ColumnElement, ForeignKey, Index, Integer, String, Table, Text, and_, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from communitydesk.models import contact_conditions
 from communitydesk.models.base import Base, Tracked, UTCDateTime, utcnow
+from communitydesk.models.contact_conditions import ContactCondition
 from communitydesk.rules.circles import Circle
 
 contact_tags = Table(
@@ -19,10 +21,9 @@ contact_tags = Table(
 )
 
 
-# A contact shown in lists, searches and follow-ups: not archived (or merged away), not erased.
-ACTIVE_SQL = "archived_at IS NULL AND anonymised_at IS NULL"
-# Erased (GDPR) but not archived: still counted in the circles' aggregates.
-ERASED_SQL = "archived_at IS NULL AND anonymised_at IS NOT NULL"
+# The conditions of models.contact_conditions as SQL text (the partial indexes below use them).
+ACTIVE_SQL = contact_conditions.ACTIVE.sql()
+ERASED_SQL = contact_conditions.ERASED.sql()
 
 
 class Contact(Tracked, Base):
@@ -100,8 +101,17 @@ class Contact(Tracked, Base):
         return name or self.organisation or self.email
 
 
-# ACTIVE_SQL as an SQLAlchemy condition (the partial indexes above repeat its text).
-ACTIVE = and_(Contact.archived_at.is_(None), Contact.anonymised_at.is_(None))
+def contact_condition(condition: ContactCondition) -> ColumnElement[bool]:
+    """A condition of models.contact_conditions as an SQLAlchemy expression."""
+    return and_(
+        *(getattr(Contact, column).is_(None) for column in condition.null),
+        *(getattr(Contact, column).is_not(None) for column in condition.not_null),
+    )
+
+
+ACTIVE = contact_condition(contact_conditions.ACTIVE)
+NOT_ERASED = contact_condition(contact_conditions.NOT_ERASED)
+UNARCHIVED = contact_condition(contact_conditions.UNARCHIVED)
 
 
 class CircleMove(Base):

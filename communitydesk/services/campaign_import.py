@@ -35,7 +35,7 @@ from communitydesk.importers import contributions_csv as reader
 from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.contributions_csv import ParsedContribution, ParsedFile
 from communitydesk.models.campaigns import Campaign, Contribution, ImportMapping, Tier
-from communitydesk.models.contacts import CircleMove, Contact
+from communitydesk.models.contacts import NOT_ERASED, CircleMove, Contact
 from communitydesk.records.campaigns import CampaignInput
 from communitydesk.rules.campaigns import CampaignStatus, PaymentStatus, Platform
 from communitydesk.rules.circles import Circle
@@ -389,7 +389,7 @@ class _BackerMatcher:
     def _find(self, column: Any, key: str) -> Contact | None:
         query = (
             select(Contact)
-            .where(column == key, Contact.anonymised_at.is_(None))
+            .where(column == key, NOT_ERASED)
             .order_by(Contact.archived_at.is_not(None), Contact.id)  # active contacts first
         )
         return self.session.scalars(query).first()

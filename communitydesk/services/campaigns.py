@@ -24,7 +24,7 @@ from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
-from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
+from communitydesk.models.contacts import ACTIVE, UNARCHIVED, Contact, TouchPoint
 from communitydesk.records.campaigns import (
     CampaignDashboard,
     CampaignDetail,
@@ -820,7 +820,7 @@ def inward_move_proposals(store: Store, actor: Actor, campaign_id: int) -> list[
                 Contribution.campaign_id == campaign_id,
                 Contribution.payment_status == PaymentStatus.VALID.value,
                 Contact.circle == Circle.GRAND_PUBLIC.value,
-                Contact.archived_at.is_(None),
+                UNARCHIVED,
             )
             .group_by(Contact.id)
             .order_by(func.sum(Contribution.amount_cents).desc(), Contact.last_name, Contact.first_name)

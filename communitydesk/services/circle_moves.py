@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, update
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.base import utcnow
-from communitydesk.models.contacts import CircleMove, Contact
+from communitydesk.models.contacts import NOT_ERASED, CircleMove, Contact
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
 from communitydesk.services.contacts import check_editable, expire_contacts, flush_or_conflict, load_contact
 from communitydesk.services.permissions import Action, Actor, require
@@ -103,9 +103,7 @@ def move_contacts(store: Store, actor: Actor, contact_ids: Sequence[int], to_cir
         for start in range(0, len(contact_ids), 500):
             chunk = list(contact_ids[start : start + 500])
             found = session.execute(
-                select(Contact.id, Contact.circle).where(
-                    Contact.id.in_(chunk), Contact.circle != target, Contact.anonymised_at.is_(None)
-                )
+                select(Contact.id, Contact.circle).where(Contact.id.in_(chunk), Contact.circle != target, NOT_ERASED)
             ).all()
             if not found:
                 continue

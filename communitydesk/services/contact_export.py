@@ -16,12 +16,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from communitydesk.db.database import Database
 from communitydesk.errors import UserError
 from communitydesk.exporters import contact_csv, contact_vcard
 from communitydesk.i18n import _, babel_locale
 from communitydesk.importers.contact_records import circle_from_text
-from communitydesk.models.contacts import ACTIVE_SQL
+from communitydesk.models.contacts import ACTIVE, Contact, Tag, contact_tags
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.services import contact_search
 from communitydesk.services.atomic_files import write_atomically
@@ -185,22 +187,20 @@ def export_contacts(
 
 def _read(db: Database, ids: Sequence[int]) -> Iterator[list[dict[str, Any]]]:
     """The contacts of ``ids`` with their tag names, chunk by chunk, in the order of ``ids``."""
-    columns = ", ".join(_COLUMNS)
+    columns = [getattr(Contact, name) for name in _COLUMNS]
     with db.engine.connect() as conn:
         for start in range(0, len(ids), _CHUNK):
             chunk = list(ids[start : start + _CHUNK])
-            marks = ", ".join("?" * len(chunk))
             rows = {
                 row[0]: dict(zip(_COLUMNS, row, strict=True))
-                for row in conn.exec_driver_sql(
-                    f"SELECT {columns} FROM contacts WHERE id IN ({marks}) AND {ACTIVE_SQL}", tuple(chunk)
-                )
+                for row in conn.execute(select(*columns).where(Contact.id.in_(chunk), ACTIVE))
             }
             tags: dict[int, list[str]] = {}
-            for contact_id, name in conn.exec_driver_sql(
-                f"SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                f"WHERE ct.contact_id IN ({marks}) ORDER BY t.name",
-                tuple(chunk),
+            for contact_id, name in conn.execute(
+                select(contact_tags.c.contact_id, Tag.name)
+                .join(Tag, Tag.id == contact_tags.c.tag_id)
+                .where(contact_tags.c.contact_id.in_(chunk))
+                .order_by(Tag.name)
             ):
                 tags.setdefault(contact_id, []).append(name)
             found = []

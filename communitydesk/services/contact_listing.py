@@ -1,4 +1,4 @@
-"""The contacts a printed list or directory shows, read with plain read-only sqlite3.
+"""The contacts a printed list or directory shows, read on the quick path (db.document_reads).
 
 The rows are not read here: ``ContactListing.batches`` reads them, a batch at a time, when
 the renderer iterates it, so the longest list never sits in memory.
@@ -6,12 +6,14 @@ the renderer iterates it, so the longest list never sits in memory.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from communitydesk.db import document_reads
+from communitydesk.db.document_reads import ListingSelection
+from communitydesk.db.quick_reads import QuickReader
 from communitydesk.errors import ValidationError
 from communitydesk.formatting import PARIS
 from communitydesk.i18n import _
@@ -19,33 +21,10 @@ from communitydesk.records.contact_listing import ContactFilter, ContactListing
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
 from communitydesk.rules.contact_list_columns import parse_columns
 from communitydesk.services.document_identity import identity_in
-from communitydesk.services.document_source import ACTIVE, HasPath, database_path, full_database, parse_stored, reading
+from communitydesk.services.document_source import HasPath, database_path, full_database, reading
 from communitydesk.services.permissions import Action, Actor, require
 
 ROW_BATCH = 500
-
-# How each column of rules.contact_list_columns is read. Printed as stored: postcodes and
-# phones are text, their leading zeros stay.
-COLUMN_SQL: dict[str, str] = {
-    "last_name": "c.last_name",
-    "first_name": "c.first_name",
-    "display_name": "CASE WHEN c.kind = 'organisation' AND c.organisation != '' THEN c.organisation "
-    "ELSE TRIM(c.first_name || ' ' || c.last_name) END",
-    "organisation": "c.organisation",
-    "role": "c.role",
-    "email": "c.email",
-    "phone": "c.phone",
-    "address": "c.address",
-    "postcode": "c.postcode",
-    "city": "c.city",
-    "country": "c.country",
-    "circle": "c.circle",
-    "source": "c.source",
-    "last_touch": "c.last_touch_at",
-    "created": "c.created_at",
-}
-DATE_COLUMNS = ("last_touch", "created")
-ORDER = "fold(CASE WHEN c.last_name != '' THEN c.last_name ELSE c.organisation END), fold(c.first_name), c.id"
 
 
 @dataclass(frozen=True)
@@ -54,20 +33,14 @@ class _ListedRows:
 
     path: Path
     columns: tuple[str, ...]
-    where: str
-    params: tuple[object, ...]
+    selection: ListingSelection
 
     def __iter__(self) -> Iterator[list[tuple[str, ...]]]:
-        select = ", ".join(COLUMN_SQL[key] for key in self.columns)
-        dates = [i for i, key in enumerate(self.columns) if key in DATE_COLUMNS]
+        dates = [i for i, key in enumerate(self.columns) if key in document_reads.LISTING_MOMENTS]
         circle_index = self.columns.index("circle") if "circle" in self.columns else None
         circles = {c.value: circle_label(c.value) for c in CIRCLE_ORDER}
-        with reading(self.path) as conn:
-            cursor = conn.execute(f"SELECT {select} FROM contacts c WHERE {self.where} ORDER BY {ORDER}", self.params)
-            while True:
-                rows = cursor.fetchmany(ROW_BATCH)
-                if not rows:
-                    return
+        with reading(self.path) as reader:
+            for rows in document_reads.listing_rows(reader, self.selection, self.columns, ROW_BATCH):
                 if dates or circle_index is not None:
                     rows = [_printable(row, dates, circle_index, circles) for row in rows]
                 yield rows
@@ -78,8 +51,8 @@ def _printable(
 ) -> tuple[str, ...]:
     values = list(row)
     for index in dates:
-        text = values[index]
-        values[index] = parse_stored(str(text)).astimezone(PARIS).strftime("%d/%m/%Y") if text else ""
+        moment = values[index]
+        values[index] = moment.astimezone(PARIS).strftime("%d/%m/%Y") if isinstance(moment, datetime) else ""
     if circle_index is not None:
         code = str(values[circle_index])
         values[circle_index] = circles.get(code) or circle_label(code)
@@ -100,11 +73,11 @@ def _segment_contact_ids(source: Path | HasPath, actor: Actor, name: str) -> tup
     return segment.name, segment.filter.describe(), ids
 
 
-def _tag_id(conn: sqlite3.Connection, tag: str) -> int:
-    row = conn.execute("SELECT id FROM tags WHERE fold(name) = fold(?)", (tag,)).fetchone()
-    if row is None:
+def _tag_id(reader: QuickReader, tag: str) -> int:
+    found = document_reads.tag_id(reader, tag)
+    if found is None:
         raise ValidationError(_("L'étiquette « {tag} » n'existe pas.", tag=tag), "tag")
-    return int(row[0])
+    return found
 
 
 def contact_listing(
@@ -117,40 +90,32 @@ def contact_listing(
     require(actor, Action.EXPORT)
     contact_filter = contact_filter or ContactFilter()
     keys = parse_columns(columns)
-    where: list[str] = [ACTIVE]
-    params: list[object] = []
-    if contact_filter.circle:
-        if contact_filter.circle not in Circle._value2member_map_:
-            raise ValidationError(
-                _(
-                    "Cercle inconnu : « {circle} ». Cercles possibles : {known}.",
-                    circle=contact_filter.circle,
-                    known=", ".join(c.value for c in CIRCLE_ORDER),
-                ),
-                "circle",
-            )
-        where.append("c.circle = ?")
-        params.append(contact_filter.circle)
-    with reading(source) as conn:
-        if contact_filter.tag:
-            where.append("c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)")
-            params.append(_tag_id(conn, contact_filter.tag))
-        identity = identity_in(conn)
+    if contact_filter.circle and contact_filter.circle not in Circle._value2member_map_:
+        raise ValidationError(
+            _(
+                "Cercle inconnu : « {circle} ». Cercles possibles : {known}.",
+                circle=contact_filter.circle,
+                known=", ".join(c.value for c in CIRCLE_ORDER),
+            ),
+            "circle",
+        )
+    with reading(source) as reader:
+        tag_id = _tag_id(reader, contact_filter.tag) if contact_filter.tag else None
+        identity = identity_in(reader)
     description = contact_filter.describe()
+    contact_ids = None
     if contact_filter.segment:
         name, criteria, ids = _segment_contact_ids(source, actor, contact_filter.segment)
         named = ContactFilter(circle=contact_filter.circle, tag=contact_filter.tag, segment=name)
         description = f"{named.describe()} ({criteria})"
-        # A JSON array keeps one bound parameter whatever the size of the segment.
-        where.append("c.id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(ids))
-    clause = " AND ".join(where)
-    with reading(source) as conn:
-        (count,) = conn.execute(f"SELECT COUNT(*) FROM contacts c WHERE {clause}", params).fetchone()
+        contact_ids = tuple(ids)
+    selection = ListingSelection(circle=contact_filter.circle or None, tag_id=tag_id, contact_ids=contact_ids)
+    with reading(source) as reader:
+        count = document_reads.listing_count(reader, selection)
     return ContactListing(
         identity=identity,
         columns=keys,
         count=count,
         description=description,
-        batches=_ListedRows(database_path(source), keys, clause, tuple(params)),
+        batches=_ListedRows(database_path(source), keys, selection),
     )

@@ -17,19 +17,15 @@ from typing import Any, TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     Select,
     case,
-    column,
     func,
-    literal_column,
     select,
-    table,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 
-from communitydesk.db import search_index
+from communitydesk.db import full_text, search_index
 from communitydesk.i18n import _
 from communitydesk.models.contacts import ACTIVE, Contact, ContactCircleCount, Tag, contact_tags
 from communitydesk.rules.cadence import due_before
@@ -44,8 +40,6 @@ from communitydesk.services.store import Store, snapshot, unit_of_work
 
 PAGE_SIZE = 200
 _Ts = TypeVarTuple("_Ts")
-_fts = table("contacts_fts", column("rowid", Integer))
-_FTS_MATCH: ColumnElement[Any] = literal_column("contacts_fts")
 
 
 class ContactSort(StrEnum):
@@ -118,7 +112,7 @@ def count(store: Store, actor: Actor, query: str = "", filters: ContactFilter | 
             return 0
         if search.match is not None and not search.conditions:
             # The index holds exactly the listed contacts: FTS5 alone answers.
-            stmt = select(func.count()).select_from(_fts).where(_FTS_MATCH.op("MATCH")(search.match))
+            stmt = full_text.count_matching(search.match)
         else:
             stmt = _from(select(func.count()), search)
         return int(session.execute(stmt).scalar_one())
@@ -264,13 +258,7 @@ def tag_ids_for_names(session: Session, names: Sequence[str]) -> list[int]:
 
 def _from(stmt: Select[*_Ts], search: _Search) -> Select[*_Ts]:
     """Restrict ``stmt`` to the listed contacts that match the search."""
-    if search.match is not None:
-        # The FTS table drives the join: typed text usually matches few contacts, and
-        # reading them in index order and sorting is what a hand-written query does too.
-        stmt = stmt.select_from(_fts).join(Contact, Contact.id == _fts.c.rowid)
-        stmt = stmt.where(_FTS_MATCH.op("MATCH")(search.match))
-    else:
-        stmt = stmt.select_from(Contact)
+    stmt = full_text.join_matching(stmt, search.match) if search.match is not None else stmt.select_from(Contact)
     return stmt.where(ACTIVE, *search.conditions)
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from communitydesk.db import search_index
 from communitydesk.db.backup import DEFAULT_KEEP, exclusive_access, partial_path, prune_backups, remove_with_journals
@@ -218,7 +218,7 @@ def populate(
         rows = _contact_rows(size, rnd, pools, now)
         with db.transaction(_("la création de la démonstration")) as session:
             conn = session.connection()
-            first_id = (conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM contacts").scalar() or 0) + 1
+            first_id = (conn.execute(select(func.max(Contact.id))).scalar() or 0) + 1
             touches, moves, links = _history_rows(rows, first_id, rnd, tag_ids, now)
             consents = demo_contacts.consent_rows(rows, first_id, rnd)
             demo_contacts.fill_search_columns(rows, links, first_id, TAGS)

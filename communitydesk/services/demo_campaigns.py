@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import Connection, bindparam, insert, text
 
 from communitydesk import formatting
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
-from communitydesk.models.contacts import TouchPoint
+from communitydesk.models.contacts import ACTIVE_SQL, TouchPoint
 from communitydesk.rules.campaigns import CampaignStatus, CampaignType, FulfilmentState, PaymentStatus, Platform
 from communitydesk.services.store import table_of
 
@@ -106,7 +106,7 @@ def _contacts_by_circle(conn: Connection) -> dict[str, list[tuple[int, str, str]
     found: dict[str, list[tuple[int, str, str]]] = {"proches": [], "communaute": [], "grand_public": []}
     query = text(
         "SELECT id, circle, first_name || ' ' || last_name, source FROM contacts "
-        "WHERE archived_at IS NULL AND kind = 'person' ORDER BY id"
+        f"WHERE {ACTIVE_SQL} AND kind = 'person' ORDER BY id"
     )
     for contact_id, circle, name, source in conn.execute(query):
         if circle in found:
@@ -311,15 +311,12 @@ def add_campaigns(conn: Connection, rnd: random.Random, now: datetime) -> DemoCa
     if all_touches:
         conn.execute(insert(table_of(TouchPoint)), all_touches)
         touched = sorted({t["contact_id"] for t in all_touches})
+        last_touch = text(
+            "UPDATE contacts SET last_touch_at = (SELECT MAX(occurred_at) FROM touch_points "
+            "WHERE touch_points.contact_id = contacts.id) WHERE id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
         for chunk in range(0, len(touched), 500):
-            part = touched[chunk : chunk + 500]
-            marks = ", ".join(str(int(cid)) for cid in part)
-            conn.execute(
-                text(
-                    "UPDATE contacts SET last_touch_at = (SELECT MAX(occurred_at) FROM touch_points "
-                    f"WHERE touch_points.contact_id = contacts.id) WHERE id IN ({marks})"
-                )
-            )
+            conn.execute(last_touch, {"ids": touched[chunk : chunk + 500]})
     return DemoCampaignsSummary(campaigns=3, contributions=contributions, touch_points=len(all_touches))
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from communitydesk.db.quick_reads import QuickReader, stored_setting
 from communitydesk.records.identity import Identity
-from communitydesk.services.document_source import HasPath, reading, setting
+from communitydesk.services.document_source import HasPath, reading
 from communitydesk.services.permissions import Action, Actor, require
 
 
-def identity_in(conn: sqlite3.Connection) -> Identity:
-    """The identity stored in an open read-only connection (defaults for what is unset)."""
-    saved = setting(conn, "organisation")
+def identity_in(reader: QuickReader) -> Identity:
+    """The identity stored in an open base (defaults for what is unset)."""
+    saved = stored_setting(reader, "organisation")
     if not isinstance(saved, dict):
         return Identity()
     known = {k: str(v) for k, v in saved.items() if k in Identity.__dataclass_fields__ and v is not None}
@@ -22,5 +22,5 @@ def identity_in(conn: sqlite3.Connection) -> Identity:
 def document_identity(source: Path | HasPath, actor: Actor) -> Identity:
     """The organisation's identity for document headers and footers."""
     require(actor, Action.READ)
-    with reading(source) as conn:
-        return identity_in(conn)
+    with reading(source) as reader:
+        return identity_in(reader)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,23 +10,23 @@ from communitydesk.db.backup import (
     DEFAULT_KEEP,
     Progress,
     backup_to,
-    copy_connection,
     ensure_parent,
     exclusive_access,
     latest_backup_age_hours,
     partial_path,
+    rewrite_held_base,
     rotating_backup,
     timestamped_name,
 )
+from communitydesk.db.integrity import integrity_findings
+from communitydesk.db.quick_reads import quick_reading, stored_setting
 from communitydesk.db.schema_version import (
     DEFAULT_BUSY_TIMEOUT_S,
     HEAD,
     DamagedFileError,
     SchemaState,
     check_file_is_sqlite,
-    describe_sqlite_error,
     probe,
-    reading,
     refuse_newer,
     unwritable_problem,
 )
@@ -76,18 +74,19 @@ def integrity_problems(path: Path) -> list[str]:
     """What SQLite's integrity and foreign-key checks find wrong in ``path`` (read-only)."""
     problems = []
     try:
-        with reading(path) as conn:
-            integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-            if integrity != ["ok"]:
-                problems.append(_("Intégrité : {details}", details="; ".join(integrity[:5])))
-            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                tables = sorted({row[0] for row in broken})
-                problems.append(
-                    _("{count} lien(s) cassé(s) entre tables ({tables}).", count=len(broken), tables=", ".join(tables))
-                )
-    except sqlite3.Error as exc:
-        problems.append(str(describe_sqlite_error(path, exc)))
+        integrity, broken = integrity_findings(path)
+    except DatabaseError as exc:
+        return [str(exc)]
+    if integrity:
+        problems.append(_("Intégrité : {details}", details="; ".join(integrity[:5])))
+    if broken:
+        problems.append(
+            _(
+                "{count} lien(s) cassé(s) entre tables ({tables}).",
+                count=len(broken),
+                tables=", ".join(sorted(set(broken))),
+            )
+        )
     return problems
 
 
@@ -128,14 +127,13 @@ def automatic_backup(
 
 
 def _backup_keep_setting(path: Path) -> int:
+    with quick_reading(path) as reader:
+        stored = stored_setting(reader, BACKUP_KEEP_SETTING)
+    if not isinstance(stored, int | float | str):
+        return DEFAULT_KEEP
     try:
-        with reading(path) as conn:
-            row = conn.execute("SELECT value FROM app_settings WHERE key = ?", (BACKUP_KEEP_SETTING,)).fetchone()
-    except sqlite3.Error as exc:
-        raise describe_sqlite_error(path, exc) from exc
-    try:
-        return max(1, int(json.loads(row[0]))) if row else DEFAULT_KEEP
-    except (TypeError, ValueError):
+        return max(1, int(stored))
+    except ValueError:
         return DEFAULT_KEEP
 
 
@@ -202,19 +200,8 @@ def replace_database(
     if intact:
         # Holding the base alone proves that CommunityDesk does not have it open, and keeps it so.
         with exclusive_access(path, busy_timeout) as target:
-            try:
-                target.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-                readable = True
-            except sqlite3.DatabaseError:
-                readable = False
-            if readable:
-                try:
-                    kept = copy_connection(target, kept_path)
-                    with reading(source) as copy:
-                        # The backup API rewrites the base in one transaction: a kill leaves it as it was.
-                        copy.backup(target, pages=-1)
-                except sqlite3.Error as exc:
-                    raise describe_sqlite_error(path, exc) from exc
+            kept = rewrite_held_base(target, path, source, kept_path)
+            if kept is not None:
                 return kept
     return _replace_damaged(source, path, kept_path)
 

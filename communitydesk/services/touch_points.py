@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
-from communitydesk.models.contacts import Contact, TouchPoint
+from communitydesk.models.contacts import NOT_ERASED, Contact, TouchPoint
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 from communitydesk.services.contacts import expire_contacts, load_contact
 from communitydesk.services.permissions import Action, Actor, require
@@ -74,11 +74,7 @@ def add_touch_points(
     when = _when(occurred_at)
     checked = _kind(kind)
     with unit_of_work(store) as session:
-        ids = list(
-            session.scalars(
-                select(Contact.id).where(Contact.id.in_(list(contact_ids)), Contact.anonymised_at.is_(None))
-            )
-        )
+        ids = list(session.scalars(select(Contact.id).where(Contact.id.in_(list(contact_ids)), NOT_ERASED)))
         if ids:
             session.execute(
                 insert(TouchPoint),

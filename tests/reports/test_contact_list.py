@@ -235,10 +235,10 @@ def test_a_renderer_draws_the_rows_its_caller_provides(tmp_path: Path, read_back
 
 
 def test_every_listable_column_is_read_and_sized() -> None:
-    """One list of column keys (rules); the service knows how to read each, the renderer how wide it is."""
+    """One list of column keys (rules); db/ knows how to read each, the renderer how wide it is."""
+    from communitydesk.db.document_reads import LISTING_COLUMNS
     from communitydesk.reports.contact_list import WIDTHS
     from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS, LIST_COLUMNS
-    from communitydesk.services.contact_listing import COLUMN_SQL
 
-    assert set(LIST_COLUMNS) == set(COLUMN_SQL) == set(WIDTHS)
+    assert set(LIST_COLUMNS) == set(LISTING_COLUMNS) == set(WIDTHS)
     assert set(DEFAULT_COLUMNS) <= set(LIST_COLUMNS)

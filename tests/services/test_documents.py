@@ -1,6 +1,6 @@
 """The services that fill the PDF documents' records: community report figures, contact lists,
 identity, charter sources (services.community_report, contact_listing, document_identity,
-charter_printing, document_source)."""
+charter_printing)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,6 @@ from communitydesk.services import (
     contact_listing,
     contact_search,
     document_identity,
-    document_source,
     segments,
     settings,
 )
@@ -290,10 +289,3 @@ def test_a_database_from_before_templates_prints_the_shipped_ones(db_path: Path,
     with sqlite3.connect(db_path) as conn:
         conn.execute("DROP TABLE charter_templates")
     assert not charter_printing.charter_source(db_path, actor, "collaborator").customised
-
-
-@pytest.mark.parametrize("text", ["  Jean   Dupont ", "O'Neil-Smith", "ABC def", "", "Élise Œuvray", "d’Almeida"])
-def test_the_sort_key_is_the_folded_name(text: str) -> None:
-    from communitydesk.rules.contact_keys import fold
-
-    assert document_source.sort_key(text) == fold(text)

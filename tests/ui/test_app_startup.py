@@ -1,4 +1,5 @@
-"""The whole program, started as a user would: fast path imports, refusal of newer bases, demo."""
+"""The whole program, started as a user would: fast path imports (window, figures, export pdf,
+stats), refusal of newer bases, demo."""
 
 from __future__ import annotations
 
@@ -63,6 +64,26 @@ def test_the_window_alone_imports_no_database_code(tmp_path: Path, populated_db:
     modules = imported_modules(result.stderr)
     assert "communitydesk.ui.main_window" in modules
     assert not [name for name in modules if name.startswith(("sqlalchemy", "alembic", "babel"))]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "pdf", "contact-list", "--circle", "communaute", "--columns", "last_name,created,circle"],
+        ["export", "pdf", "directory", "--tag", "bénévole"],
+        ["export", "pdf", "community-report"],
+        ["export", "pdf", "charter", "--template", "ambassador"],
+        ["stats", "--json"],
+    ],
+    ids=["contact-list", "directory", "community-report", "charter", "stats"],
+)
+def test_export_pdf_and_stats_read_without_sqlalchemy(tmp_path: Path, populated_db: Path, command: list[str]) -> None:
+    out = ["--out", str(tmp_path / "document.pdf")] if command[0] == "export" else []
+    result = start(tmp_path, *command, "--db", str(populated_db), *out)
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = imported_modules(result.stderr)
+    assert "communitydesk.db.quick_reads" in modules  # the base was read...
+    assert not [name for name in modules if name.startswith(("sqlalchemy", "alembic"))]  # ...on the quick path
 
 
 def test_a_newer_base_is_refused_and_left_untouched(tmp_path: Path, populated_db: Path) -> None:
