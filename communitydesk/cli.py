@@ -163,7 +163,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from communitydesk.document_catalogue import DocumentOptions, generate_pdf
-    from communitydesk.records.contact_listing import ContactFilter
+    from communitydesk.records.contact_listing import ListingFilter
     from communitydesk.rules.contact_list_columns import parse_columns
     from communitydesk.rules.periods import Period, parse_day
 
@@ -174,7 +174,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         period = Period(start, end)
     options = DocumentOptions(
         period=period,
-        contact_filter=ContactFilter(circle=args.circle, tag=args.tag, segment=args.segment),
+        contact_filter=ListingFilter(circle=args.circle, tag=args.tag, segment=args.segment),
         columns=parse_columns(args.columns) if args.columns else None,
         template=args.template,
         member_name=args.member_name or "",

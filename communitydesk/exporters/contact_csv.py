@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from communitydesk.i18n import _
 from communitydesk.importers.contact_columns import ContactField
+from communitydesk.rules.yes_no import yes_no_label
 
 ENCODING = "utf-8-sig"
 DELIMITER = ";"
@@ -68,7 +69,7 @@ def excel_cell(contact_field: ContactField, value: str) -> str:
 
 def contact_cells(contact: Mapping[str, Any], circle_label: Mapping[str, str]) -> list[str]:
     """One CSV row from a contact's columns (``tags`` as a list of names)."""
-    yes, no = _("oui"), _("non")
+    yes, no = yes_no_label(True), yes_no_label(False)
     cells: list[str] = []
     for column in COLUMNS:
         name = column.value

@@ -12,7 +12,7 @@ from communitydesk.rules.contact_list_columns import column_label
 
 
 @dataclass(frozen=True)
-class ContactFilter:
+class ListingFilter:
     """Which contacts a list shows: a circle, a tag, a saved segment (all optional, combined)."""
 
     circle: str | None = None

@@ -25,7 +25,7 @@ from communitydesk.reports.flowables.tables import column_widths, summary_table
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
-from communitydesk.rules.touch_kinds import touch_kind_short_label
+from communitydesk.rules.touch_kinds import touch_kind_label
 
 CHART_HEIGHT = 58 * mm
 
@@ -174,7 +174,7 @@ class CommunityReportRenderer(DocumentRenderer):
                 summary_table(
                     [_("Type d'échange"), _("Nombre"), _("Part")],
                     [
-                        [touch_kind_short_label(k), number(c), percent(c / data.touches_total)]
+                        [touch_kind_label(k), number(c), percent(c / data.touches_total)]
                         for k, c in data.touches_by_kind
                     ],
                     column_widths([3, 1, 1], width * 0.7),

@@ -1,4 +1,4 @@
-"""Kinds of touch points (docs/DOMAIN.md §1) and their French labels, in one place."""
+"""Kinds of touch points (docs/DOMAIN.md §1) and their labels: one table for screens, PDFs and exports."""
 
 from __future__ import annotations
 
@@ -30,14 +30,5 @@ def touch_kind_label(kind: str) -> str:
     }
     try:
         return labels[TouchKind(kind)]
-    except ValueError:
-        return kind
-
-
-def touch_kind_short_label(kind: str) -> str:
-    """The shorter words of printed tables (the community report), where a column is narrow."""
-    labels = {TouchKind.EMAIL: _("Courriel"), TouchKind.REACTION: _("Réaction")}
-    try:
-        return labels.get(TouchKind(kind)) or touch_kind_label(kind)
     except ValueError:
         return kind

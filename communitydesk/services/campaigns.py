@@ -847,12 +847,3 @@ def apply_inward_moves(db: Database, actor: Actor, campaign_id: int, contact_ids
             return 0
         reason = _("A soutenu la campagne « {name} »", name=campaign.name)
         return move_contacts(session, actor, still_public, Circle.COMMUNAUTE.value, reason)
-
-
-def circle_labels() -> dict[str, str]:
-    """French names of the circles, for screens and reports."""
-    return {
-        Circle.PROCHES.value: _("proches"),
-        Circle.COMMUNAUTE.value: _("communauté"),
-        Circle.GRAND_PUBLIC.value: _("grand public"),
-    }

@@ -15,7 +15,7 @@ from pathlib import Path
 from communitydesk.errors import ValidationError
 from communitydesk.formatting import PARIS
 from communitydesk.i18n import _
-from communitydesk.records.contact_listing import ContactFilter, ContactListing
+from communitydesk.records.contact_listing import ContactListing, ListingFilter
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
 from communitydesk.rules.contact_list_columns import parse_columns
 from communitydesk.services.document_identity import identity_in
@@ -110,12 +110,12 @@ def _tag_id(conn: sqlite3.Connection, tag: str) -> int:
 def contact_listing(
     source: Path | HasPath,
     actor: Actor,
-    contact_filter: ContactFilter | None = None,
+    contact_filter: ListingFilter | None = None,
     columns: Sequence[str] | None = None,
 ) -> ContactListing:
     """The contacts matching ``contact_filter`` with ``columns`` (default: the 8 usual ones)."""
     require(actor, Action.EXPORT)
-    contact_filter = contact_filter or ContactFilter()
+    contact_filter = contact_filter or ListingFilter()
     keys = parse_columns(columns)
     where: list[str] = [ACTIVE]
     params: list[object] = []
@@ -139,7 +139,7 @@ def contact_listing(
     description = contact_filter.describe()
     if contact_filter.segment:
         name, criteria, ids = _segment_contact_ids(source, actor, contact_filter.segment)
-        named = ContactFilter(circle=contact_filter.circle, tag=contact_filter.tag, segment=name)
+        named = ListingFilter(circle=contact_filter.circle, tag=contact_filter.tag, segment=name)
         description = f"{named.describe()} ({criteria})"
         # A JSON array keeps one bound parameter whatever the size of the segment.
         where.append("c.id IN (SELECT value FROM json_each(?))")

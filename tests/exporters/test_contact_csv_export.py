@@ -63,7 +63,7 @@ def test_rows_with_accents_line_breaks_and_semicolons() -> None:
     assert cells["Code postal"] == '="01000"'
     assert cells["Téléphone"] == '="06 12 34 56 78"'
     assert cells["Notes"] == "Ligne 1\nLigne 2 ; fin"
-    assert (cells["Cercle"], cells["Étiquettes"], cells["Ambassadeur"], cells["Détracteur"]) == (
+    assert (cells["Cercle"], cells["Tags"], cells["Ambassadeur"], cells["Détracteur"]) == (
         "Communauté",
         "bénévole, presse",
         "oui",

@@ -14,7 +14,7 @@ import pytest
 from communitydesk.db.database import Database
 from communitydesk.errors import DatabaseError, ValidationError
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint
-from communitydesk.records.contact_listing import ContactFilter
+from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.records.identity import Identity
 from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS
 from communitydesk.rules.periods import Period
@@ -189,13 +189,13 @@ def test_contact_listing_sorts_accents_and_keeps_text_as_stored(
     assert faure[4] == "06 01 02 03 04" and faure[5] == "01000"
     assert faure[7] == "Proches"  # the circle's label, not its code
 
-    by_circle = contact_listing.contact_listing(db, actor, ContactFilter(circle="communaute"), ["last_name", "created"])
+    by_circle = contact_listing.contact_listing(db, actor, ListingFilter(circle="communaute"), ["last_name", "created"])
     assert by_circle.count == 2
     assert by_circle.description == "Cercle : Communauté"
     assert [row[0] for batch in by_circle.batches for row in batch] == ["Dupont", "Écoles"]
     assert all(len(row[1]) == 10 and row[1][2] == "/" for batch in by_circle.batches for row in batch)
 
-    by_tag = contact_listing.contact_listing(db, actor, ContactFilter(tag="BENEVOLE"))
+    by_tag = contact_listing.contact_listing(db, actor, ListingFilter(tag="BENEVOLE"))
     assert by_tag.count == 1
 
 
@@ -204,25 +204,25 @@ def test_contact_listing_of_a_saved_segment(db: Database, actor: Actor) -> None:
     add_contact(db, first_name="Paul", last_name="Dupont", circle="communaute")
     add_contact(db, first_name="Léa", last_name="Bernard", circle="proches")
     segments.save_segment(db, actor, "Proches à voir", SearchFilter(circles=("proches",)))
-    listing = contact_listing.contact_listing(db, actor, ContactFilter(segment="proches a voir"))
+    listing = contact_listing.contact_listing(db, actor, ListingFilter(segment="proches a voir"))
     assert listing.count == 2
     assert "Proches à voir" in listing.description
     assert [row[0] for batch in listing.batches for row in batch] == ["Bernard", "Faure"]
-    narrowed = contact_listing.contact_listing(db, actor, ContactFilter(segment="Proches à voir", circle="communaute"))
+    narrowed = contact_listing.contact_listing(db, actor, ListingFilter(segment="Proches à voir", circle="communaute"))
     assert narrowed.count == 0
 
 
 @pytest.mark.parametrize(
     ("contact_filter", "columns", "field"),
     [
-        (ContactFilter(circle="cercle_inconnu"), None, "circle"),
-        (ContactFilter(tag="jamais vue"), None, "tag"),
-        (ContactFilter(), ["last_name", "shoe_size"], "columns"),
-        (ContactFilter(), [], "columns"),
+        (ListingFilter(circle="cercle_inconnu"), None, "circle"),
+        (ListingFilter(tag="jamais vue"), None, "tag"),
+        (ListingFilter(), ["last_name", "shoe_size"], "columns"),
+        (ListingFilter(), [], "columns"),
     ],
 )
 def test_contact_listing_mistakes(
-    db: Database, actor: Actor, contact_filter: ContactFilter, columns: list[str] | None, field: str
+    db: Database, actor: Actor, contact_filter: ListingFilter, columns: list[str] | None, field: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         contact_listing.contact_listing(db, actor, contact_filter, columns)

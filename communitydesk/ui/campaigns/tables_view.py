@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.records.campaigns import ContributionRecord, TierRecord
 from communitydesk.rules.campaigns import PaymentStatus
+from communitydesk.rules.circles import circle_label
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel
-from communitydesk.ui.widgets.circles import circle_name
 
 
 def tier_columns() -> list[Column[TierRecord]]:
@@ -79,7 +79,7 @@ def contribution_columns() -> list[Column[ContributionRecord]]:
         ),
         Column(
             QCoreApplication.translate("CampaignTables", "Cercle"),
-            lambda c: circle_name(c.circle) if c.circle else "",
+            lambda c: circle_label(c.circle) if c.circle else "",
             colour=grey,
         ),
         Column(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
+from communitydesk.rules.yes_no import yes_no_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.tasks import Task, TaskContext
 
@@ -387,7 +388,7 @@ class MappingPage(QWizardPage):
         if value is None:
             return ""
         if isinstance(value, bool):
-            return self.tr("oui") if value else self.tr("non")
+            return yes_no_label(value)
         return str(value)
 
     def isComplete(self) -> bool:  # noqa: N802
