@@ -63,3 +63,8 @@ def contact_field_label(name: str) -> str:
         "created_at": _("Ajouté le"),
     }
     return labels.get(name, name)
+
+
+def contact_kind_label(kind: str) -> str:
+    """« Personne » or « Organisation », for a contact's ``kind``."""
+    return _("Organisation") if kind == "organisation" else _("Personne")

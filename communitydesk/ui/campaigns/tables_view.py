@@ -21,6 +21,7 @@ from communitydesk import formatting
 from communitydesk.records.campaigns import ContributionRecord, TierRecord
 from communitydesk.rules.campaigns import PaymentStatus
 from communitydesk.rules.circles import circle_label
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel
 
 
@@ -78,7 +79,7 @@ def contribution_columns() -> list[Column[ContributionRecord]]:
             colour=grey,
         ),
         Column(
-            QCoreApplication.translate("CampaignTables", "Cercle"),
+            contact_field_label("circle"),
             lambda c: circle_label(c.circle) if c.circle else "",
             colour=grey,
         ),

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
-from communitydesk.rules.contact_fields import contact_field_label
+from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
@@ -225,8 +225,8 @@ class ContactSheet(QDialog):
     def _build_form(self) -> QWidget:
         labels = self._labels()
         kind = QComboBox()
-        kind.addItem(self.tr("Personne"), "person")
-        kind.addItem(self.tr("Organisation"), "organisation")
+        for value in ("person", "organisation"):
+            kind.addItem(contact_kind_label(value), value)
         circle = QComboBox()
         for value in CIRCLE_ORDER:
             circle.addItem(circle_label(value), value.value)

@@ -32,7 +32,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from communitydesk.rules.circles import circle_label
-from communitydesk.rules.contact_fields import contact_field_label
+from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.contact_query import PAGE_SIZE, ContactListQuery
 from communitydesk.ui.tasks import Task, TaskContext
@@ -59,9 +59,9 @@ def _day(value: Any) -> str:
 def _flags_text(row: ContactRow) -> str:
     parts = []
     if row.is_ambassador:
-        parts.append(QCoreApplication.translate("ContactTableModel", "Ambassadeur"))
+        parts.append(contact_field_label("is_ambassador"))
     if row.is_critic:
-        parts.append(QCoreApplication.translate("ContactTableModel", "Détracteur"))
+        parts.append(contact_field_label("is_critic"))
     return " · ".join(parts)
 
 
@@ -84,11 +84,7 @@ COLUMNS: tuple[ContactColumn, ...] = (
     ContactColumn(
         "kind",
         _field("kind"),
-        lambda r: (
-            QCoreApplication.translate("ContactTableModel", "Organisation")
-            if r.kind == "organisation"
-            else QCoreApplication.translate("ContactTableModel", "Personne")
-        ),
+        lambda r: contact_kind_label(r.kind),
         hidden_by_default=True,
     ),
     ContactColumn("organisation", _field("organisation"), lambda r: r.organisation),

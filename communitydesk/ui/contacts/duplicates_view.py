@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.rules.circles import circle_label
-from communitydesk.rules.contact_fields import contact_field_label
+from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
 from communitydesk.rules.yes_no import yes_no_label
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.tasks import Task, TaskContext, show_error
@@ -219,7 +219,7 @@ class MergeChoice(QWidget):
         if name == "circle":
             return circle_label(value)
         if name == "kind":
-            return self.tr("Organisation") if value == "organisation" else self.tr("Personne")
+            return contact_kind_label(value)
         if isinstance(value, bool):
             return yes_no_label(value)
         return str(value or "")

@@ -35,6 +35,7 @@ from communitydesk.document_catalogue import DocumentOptions
 from communitydesk.errors import UserError
 from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS, LIST_COLUMNS, column_label
 from communitydesk.rules.periods import Period
 from communitydesk.ui.current_database import DatabaseState
@@ -144,7 +145,7 @@ class DocumentsPage(QWidget):
         self.tag.setObjectName("tag")
         form = QFormLayout(self.filter_group)
         form.addRow(self.tr("Segment"), self.segment)
-        form.addRow(self.tr("Cercle"), self.circle)
+        form.addRow(contact_field_label("circle"), self.circle)
         form.addRow(self.tr("Étiquette"), self.tag)
         # Which campaign (campaign report, fulfilment checklist).
         self.campaign_group = QGroupBox(self.tr("Campagne"), self)
