@@ -56,6 +56,7 @@ class _ListedRows:
     columns: tuple[str, ...]
     where: str
     params: tuple[object, ...]
+    batch_size: int
 
     def __iter__(self) -> Iterator[list[tuple[str, ...]]]:
         select = ", ".join(COLUMN_SQL[key] for key in self.columns)
@@ -65,7 +66,7 @@ class _ListedRows:
         with reading(self.path) as conn:
             cursor = conn.execute(f"SELECT {select} FROM contacts c WHERE {self.where} ORDER BY {ORDER}", self.params)
             while True:
-                rows = cursor.fetchmany(ROW_BATCH)
+                rows = cursor.fetchmany(self.batch_size)
                 if not rows:
                     return
                 if dates or circle_index is not None:
@@ -112,8 +113,11 @@ def contact_listing(
     actor: Actor,
     contact_filter: ListingFilter | None = None,
     columns: Sequence[str] | None = None,
+    *,
+    batch_size: int = ROW_BATCH,
 ) -> ContactListing:
-    """The contacts matching ``contact_filter`` with ``columns`` (default: the 8 usual ones)."""
+    """The contacts matching ``contact_filter`` with ``columns`` (default: the 8 usual ones),
+    read ``batch_size`` rows at a time."""
     require(actor, Action.EXPORT)
     contact_filter = contact_filter or ListingFilter()
     keys = parse_columns(columns)
@@ -152,5 +156,5 @@ def contact_listing(
         columns=keys,
         count=count,
         description=description,
-        batches=_ListedRows(database_path(source), keys, clause, tuple(params)),
+        batches=_ListedRows(database_path(source), keys, clause, tuple(params), batch_size),
     )
