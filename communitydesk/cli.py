@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communitydesk import __version__
+from communitydesk.cycle_collection import headless_command
 from communitydesk.errors import UserError
 from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
 
@@ -598,7 +599,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(db=args.db, demo=args.demo, language=args.lang)
         handler: Handler = args.handler
         _refuse_a_newer_base(getattr(args, "db", None))
-        return handler(args)
+        with headless_command():  # the command's collector policy: set here, never by the services
+            return handler(args)
     except UserError as error:
         print(_("Erreur : {message}", message=error), file=sys.stderr)
         return EXIT_FAILED

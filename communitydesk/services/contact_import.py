@@ -27,7 +27,6 @@ from typing import BinaryIO
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
-from communitydesk import cycle_collection
 from communitydesk.db.database import Database
 from communitydesk.db.schema_version import describe_sqlite_error
 from communitydesk.errors import DatabaseError, UserError
@@ -310,7 +309,7 @@ def _run(
             raise ImportCancelled()
 
     try:
-        with db.engine.connect() as conn, _large_page_cache(conn), cycle_collection.paused():
+        with db.engine.connect() as conn, _large_page_cache(conn):
             transaction = conn.begin()
             try:
                 writer = ContactImportWriter(

@@ -666,7 +666,15 @@ class ContactImportWizard(QWizard):
             index_imported_contacts(database, actor, summary)
             return summary
 
-        return run_for(self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True)
+        return run_for(
+            self,
+            work,
+            on_success=on_success,
+            on_failure=on_failure,
+            on_cancel=on_cancel,
+            cancellable=True,
+            pause_cycle_collection=True,  # millions of objects, no cycles: see ui.tasks.MainThreadGarbageCollector
+        )
 
     def reject(self) -> None:
         for page in (self.dry_run_page, self.import_page):
