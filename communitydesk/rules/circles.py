@@ -23,21 +23,19 @@ CIRCLE_ORDER: tuple[Circle, ...] = (Circle.PROCHES, Circle.COMMUNAUTE, Circle.GR
 
 def circle_label(circle: str) -> str:
     """The circle's name in the current language: THE one table, for screens, PDFs, CSV and the CLI."""
-    labels = {Circle.PROCHES: _("Proches"), Circle.COMMUNAUTE: _("Communauté"), Circle.GRAND_PUBLIC: _("Grand public")}
-    try:
-        return labels[Circle(circle)]
-    except ValueError:
-        return circle
+    labels: dict[str, str] = {
+        Circle.PROCHES: _("Proches"),
+        Circle.COMMUNAUTE: _("Communauté"),
+        Circle.GRAND_PUBLIC: _("Grand public"),
+    }
+    return labels.get(circle, circle)  # a StrEnum key is found by its text
 
 
 def circle_description(circle: str) -> str:
     """Who sits in the circle, in a few words (legends and tooltips)."""
-    descriptions = {
+    descriptions: dict[str, str] = {
         Circle.PROCHES: _("famille, amis : ils soutiennent les fondateurs"),
         Circle.COMMUNAUTE: _("personnes qui ont déjà montré leur intérêt"),
         Circle.GRAND_PUBLIC: _("tous les autres, dont le public des plateformes"),
     }
-    try:
-        return descriptions[Circle(circle)]
-    except ValueError:
-        return ""
+    return descriptions.get(circle, "")
