@@ -22,7 +22,7 @@ CIRCLE_ORDER: tuple[Circle, ...] = (Circle.PROCHES, Circle.COMMUNAUTE, Circle.GR
 
 
 def circle_label(circle: str) -> str:
-    """The circle's name in the current language: THE one table, for screens, PDFs, CSV and the CLI."""
+    """The circle's name in the current language: the one table, for screens, PDFs, CSV and the CLI."""
     labels: dict[str, str] = {
         Circle.PROCHES: _("Proches"),
         Circle.COMMUNAUTE: _("Communauté"),

@@ -34,7 +34,7 @@ def is_email(text: str) -> bool:
 
 
 def contact_field_label(name: str) -> str:
-    """The name of a contact field in the current language: THE one table for the contact sheet,
+    """The name of a contact field in the current language: the one table for the contact sheet,
     the contacts table, the import wizard, CSV export headers, printed lists and error messages.
     ``name`` is the ``contacts`` column (``full_name``, ``display_name`` and ``tags`` too)."""
     labels = {

@@ -19,7 +19,7 @@ class TouchKind(StrEnum):
 
 def touch_kind_label(kind: str) -> str:
     """French label (or English, per the current language) of a touch point kind."""
-    labels = {
+    labels: dict[str, str] = {
         TouchKind.EMAIL: _("E-mail"),
         TouchKind.CALL: _("Appel"),
         TouchKind.MEETING: _("Rendez-vous"),
@@ -28,7 +28,4 @@ def touch_kind_label(kind: str) -> str:
         TouchKind.REACTION: _("Réaction à une publication"),
         TouchKind.NOTE: _("Note"),
     }
-    try:
-        return labels[TouchKind(kind)]
-    except ValueError:
-        return kind
+    return labels.get(kind, kind)  # an unknown kind is shown as stored
