@@ -476,7 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("csv (Excel) ou vcard ; par défaut selon l'extension de --out"),
     )
     contacts_out.add_argument("--circle", action="append", help=_("cercle (Proches, Communauté, Grand public)"))
-    contacts_out.add_argument("--tag", action="append", help=_("étiquette"))
+    contacts_out.add_argument("--tag", action="append", help=_("tag"))
     contacts_out.add_argument("--segment", default=None, help=_("segment enregistré"))
     contacts_out.add_argument("--search", default=None, help=_("texte recherché, comme dans la liste"))
     contacts_out.add_argument(
@@ -500,7 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--to", dest="date_to", metavar=_("DATE"), help=_("fin de période, incluse"))
     pdf.add_argument("--segment", default=None, help=_("segment enregistré"))
     pdf.add_argument("--circle", default=None, help=_("cercle : proches, communaute ou grand_public"))
-    pdf.add_argument("--tag", default=None, help=_("étiquette"))
+    pdf.add_argument("--tag", default=None, help=_("tag"))
     pdf.add_argument("--columns", default=None, help=_("colonnes de la liste, séparées par des virgules"))
     pdf.add_argument(
         "--template", default="ambassador", choices=("ambassador", "collaborator"), help=_("modèle de charte")

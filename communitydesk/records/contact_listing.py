@@ -26,7 +26,7 @@ class ListingFilter:
         if self.circle:
             parts.append(_("Cercle : {name}", name=circle_label(self.circle)))
         if self.tag:
-            parts.append(_("Étiquette : {name}", name=self.tag))
+            parts.append(_("Tag : {name}", name=self.tag))
         return " · ".join(parts) if parts else _("Tous les contacts actifs")
 
 

@@ -225,16 +225,16 @@ class CommunityReportRenderer(DocumentRenderer):
 
     def tags(self) -> Flowable:
         data, width = self.data, self.content_width
-        heading = _("Étiquettes les plus portées")
+        heading = _("Tags les plus portés")
         if not data.top_tags:
-            return self._section(heading, self._note(_("Aucune étiquette n'est encore utilisée.")))
+            return self._section(heading, self._note(_("Aucun tag n'est encore utilisé.")))
         chart = horizontal_bar_chart(
             [name for name, _count in data.top_tags],
             [count for _name, count in data.top_tags],
             self.palette.secondary,
             width,
         )
-        return self._section(heading, chart, self._note(_("Nombre de contacts actifs portant chaque étiquette.")))
+        return self._section(heading, chart, self._note(_("Nombre de contacts actifs portant chaque tag.")))
 
     def empty_state(self) -> list[Flowable]:
         styles = self.styles

@@ -104,7 +104,7 @@ def _segment_contact_ids(source: Path | HasPath, actor: Actor, name: str) -> tup
 def _tag_id(conn: sqlite3.Connection, tag: str) -> int:
     row = conn.execute("SELECT id FROM tags WHERE fold(name) = fold(?)", (tag,)).fetchone()
     if row is None:
-        raise ValidationError(_("L'étiquette « {tag} » n'existe pas.", tag=tag), "tag")
+        raise ValidationError(_("Le tag « {tag} » n'existe pas.", tag=tag), "tag")
     return int(row[0])
 
 

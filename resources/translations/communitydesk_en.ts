@@ -1379,8 +1379,12 @@
         <translation>Segment</translation>
     </message>
     <message>
-        <source>Étiquette</source>
+        <source>Tag</source>
         <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Tous les tags</source>
+        <translation>All tags</translation>
     </message>
     <message>
         <source>Campagne</source>
@@ -1409,10 +1413,6 @@
     <message>
         <source>Aucun (tous les contacts)</source>
         <translation>None (all contacts)</translation>
-    </message>
-    <message>
-        <source>Toutes les étiquettes</source>
-        <translation>All tags</translation>
     </message>
     <message>
         <source>Ouvrez une base pour générer des documents.</source>

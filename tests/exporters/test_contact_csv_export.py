@@ -69,4 +69,4 @@ def test_rows_with_accents_line_breaks_and_semicolons() -> None:
         "oui",
         "non",
     )
-    assert (cells["Type"], cells["Prénom"]) == ("personne", "Hélène")
+    assert (cells["Type"], cells["Prénom"]) == ("Personne", "Hélène")

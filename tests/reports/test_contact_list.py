@@ -155,7 +155,7 @@ def test_filters_and_empty_lists(db: Database, actor: Actor, tmp_path: Path, rea
     out = tmp_path / "benevoles.pdf"
     generate_pdf("contact-list", db, actor, DocumentOptions(contact_filter=ListingFilter(tag="bénévole")), out)
     text = read_back(out).flat_text()
-    assert "Étiquette : bénévole" in text and "2 contacts" in text
+    assert "Tag : bénévole" in text and "2 contacts" in text
     assert "Œuvray" not in text
 
     empty = tmp_path / "vide.pdf"

@@ -42,7 +42,8 @@ def vocabulary() -> set[str]:
     words |= {touch_kind_label(k) for k in TouchKind}
     words |= {contact_field_label(f) for f in FIELDS} | {contact_kind_label(k) for k in ("person", "organisation")}
     words |= {yes_no_label(True), yes_no_label(False)}
-    return words | {"Courriel", "Réaction", "E-mail 2", "Téléphone 2", "Étiquettes", "Créé le"}  # the old copies
+    old_copies = {"Courriel", "Réaction", "E-mail 2", "Téléphone 2", "Étiquette", "Étiquettes", "Créé le", "personne"}
+    return words | old_copies
 
 
 def translated_literals(tree: ast.AST) -> Iterator[str]:

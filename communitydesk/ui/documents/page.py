@@ -146,7 +146,7 @@ class DocumentsPage(QWidget):
         form = QFormLayout(self.filter_group)
         form.addRow(self.tr("Segment"), self.segment)
         form.addRow(contact_field_label("circle"), self.circle)
-        form.addRow(self.tr("Étiquette"), self.tag)
+        form.addRow(self.tr("Tag"), self.tag)
         # Which campaign (campaign report, fulfilment checklist).
         self.campaign_group = QGroupBox(self.tr("Campagne"), self)
         self.campaign = QComboBox(self)
@@ -263,7 +263,7 @@ class DocumentsPage(QWidget):
         for name in segments:
             self.segment.addItem(name, name)
         self.tag.clear()
-        self.tag.addItem(self.tr("Toutes les étiquettes"), None)
+        self.tag.addItem(self.tr("Tous les tags"), None)
         for name in tags:
             self.tag.addItem(name, name)
         for combo, chosen in ((self.segment, chosen_segment), (self.tag, chosen_tag)):
