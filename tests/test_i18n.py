@@ -106,3 +106,21 @@ def test_the_catalogue_reader_agrees_with_babel() -> None:
         'Deux lignes « "x" »\n': 'Two lines "x"\t\\',
         "Collé": "Glued",
     }
+
+
+def test_every_message_is_written_where_it_is_translated() -> None:
+    """``_(variable)`` is never extracted: its English is missing until someone notices (the
+    shipping list's « Montant (€) » was)."""
+    import ast
+
+    computed = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in sorted((ROOT / "communitydesk").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "_"
+        and node.args
+        and not isinstance(node.args[0], ast.Constant)
+    ]
+    assert computed == []
