@@ -130,6 +130,8 @@ def run_gui(db: Path | None, demo: bool, language: str | None) -> int:
     language = language or settings.language
     set_language(language)
     install_translators(app, language)
+    # The window's collector policy: cycles are collected on this thread only (ui/tasks.py).
+    tasks.MainThreadGarbageCollector.install()
 
     exit_after = os.environ.get(EXIT_AFTER_VARIABLE, "")
     database = CurrentDatabase()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communitydesk import __version__
+from communitydesk.cycle_collection import headless_command
 from communitydesk.errors import UserError
 from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
 
@@ -163,7 +164,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from communitydesk.document_catalogue import DocumentOptions, generate_pdf
-    from communitydesk.records.contact_listing import ContactFilter
+    from communitydesk.records.contact_listing import ListingFilter
     from communitydesk.rules.contact_list_columns import parse_columns
     from communitydesk.rules.periods import Period, parse_day
 
@@ -174,7 +175,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         period = Period(start, end)
     options = DocumentOptions(
         period=period,
-        contact_filter=ContactFilter(circle=args.circle, tag=args.tag, segment=args.segment),
+        contact_filter=ListingFilter(circle=args.circle, tag=args.tag, segment=args.segment),
         columns=parse_columns(args.columns) if args.columns else None,
         template=args.template,
         member_name=args.member_name or "",
@@ -475,7 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("csv (Excel) ou vcard ; par défaut selon l'extension de --out"),
     )
     contacts_out.add_argument("--circle", action="append", help=_("cercle (Proches, Communauté, Grand public)"))
-    contacts_out.add_argument("--tag", action="append", help=_("étiquette"))
+    contacts_out.add_argument("--tag", action="append", help=_("tag"))
     contacts_out.add_argument("--segment", default=None, help=_("segment enregistré"))
     contacts_out.add_argument("--search", default=None, help=_("texte recherché, comme dans la liste"))
     contacts_out.add_argument(
@@ -499,7 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--to", dest="date_to", metavar=_("DATE"), help=_("fin de période, incluse"))
     pdf.add_argument("--segment", default=None, help=_("segment enregistré"))
     pdf.add_argument("--circle", default=None, help=_("cercle : proches, communaute ou grand_public"))
-    pdf.add_argument("--tag", default=None, help=_("étiquette"))
+    pdf.add_argument("--tag", default=None, help=_("tag"))
     pdf.add_argument("--columns", default=None, help=_("colonnes de la liste, séparées par des virgules"))
     pdf.add_argument(
         "--template", default="ambassador", choices=("ambassador", "collaborator"), help=_("modèle de charte")
@@ -598,7 +599,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(db=args.db, demo=args.demo, language=args.lang)
         handler: Handler = args.handler
         _refuse_a_newer_base(getattr(args, "db", None))
-        return handler(args)
+        with headless_command():  # the command's collector policy: set here, never by the services
+            return handler(args)
     except UserError as error:
         print(_("Erreur : {message}", message=error), file=sys.stderr)
         return EXIT_FAILED

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
 from communitydesk.records.charters import CharterSource
-from communitydesk.records.contact_listing import ContactFilter
+from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.rules.periods import Period
 from communitydesk.services.document_source import HasPath
 from communitydesk.services.permissions import Action, Actor, require
@@ -34,7 +34,7 @@ class DocumentOptions:
     """What the user chose for a document; each document reads the options it understands."""
 
     period: Period | None = None
-    contact_filter: ContactFilter = field(default_factory=ContactFilter)
+    contact_filter: ListingFilter = field(default_factory=ListingFilter)
     columns: tuple[str, ...] | None = None
     template: str = "ambassador"
     member_name: str = ""

@@ -1,50 +1,66 @@
-"""Pausing the cycle collector: off while any pause lasts, then as it was."""
+"""The cycle collector's policy belongs to the entry points; services never touch it."""
 
 from __future__ import annotations
 
 import gc
-import threading
+import weakref
+from pathlib import Path
 
-from communitydesk import cycle_collection
+from communitydesk.cli import main
+from communitydesk.cycle_collection import FIRST_THRESHOLD, headless_command
+from communitydesk.db.database import Database
+from communitydesk.services.permissions import Actor
 
 
-def test_pauses_nest_and_give_back_the_state_found() -> None:
+class _Loop:
+    """An object that holds itself: only the cycle collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_command_freezes_what_exists_and_collects_rarely_then_gives_everything_back() -> None:
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with headless_command():
+        assert gc.get_threshold() == (max(FIRST_THRESHOLD, thresholds[0]), *thresholds[1:])
+        assert gc.get_freeze_count() > frozen  # the modules already loaded: never walked again
+    assert gc.get_threshold() == thresholds and gc.get_freeze_count() == frozen
+
+
+def test_cycles_are_still_collected_during_a_command() -> None:
     was_enabled = gc.isenabled()
+    gc.enable()  # off once a UI test installed the main-thread collector
     try:
-        gc.enable()
-        with cycle_collection.paused():
-            assert not gc.isenabled() and cycle_collection.is_paused()
-            with cycle_collection.paused():
-                assert not gc.isenabled()
-            assert not gc.isenabled() and cycle_collection.is_paused()  # the outer pause still runs
-        assert gc.isenabled() and not cycle_collection.is_paused()
-
-        gc.disable()  # the app: the UI thread collects itself, automatic collection off
-        with cycle_collection.paused():
-            assert cycle_collection.is_paused()
-        assert not gc.isenabled()
+        with headless_command():
+            gone = weakref.ref(_Loop())
+            kept = [[] for _ in range(FIRST_THRESHOLD + 100)]  # past the raised threshold
+            assert gone() is None and kept
     finally:
         (gc.enable if was_enabled else gc.disable)()
 
 
-def test_a_pause_in_another_thread_ending_first_does_not_end_this_one() -> None:
-    was_enabled = gc.isenabled()
-    gc.enable()
-    started, finish = threading.Event(), threading.Event()
+def test_the_cli_gives_the_collector_back_after_each_command(db_path: Path) -> None:
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
+    assert main(["stats", "--db", str(db_path)]) == 0
+    assert gc.get_threshold() == thresholds and gc.get_freeze_count() == frozen
 
-    def other() -> None:
-        with cycle_collection.paused():
-            started.set()
-            finish.wait(5)
 
-    try:
-        with cycle_collection.paused():
-            thread = threading.Thread(target=other)
-            thread.start()
-            started.wait(5)
-            finish.set()
-            thread.join(5)
-            assert not gc.isenabled() and cycle_collection.is_paused()
-        assert gc.isenabled()
-    finally:
-        (gc.enable if was_enabled else gc.disable)()
+def test_an_import_leaves_the_collector_as_it_found_it(db: Database, actor: Actor) -> None:
+    from communitydesk.services.contact_import import import_contacts_file
+
+    seen: list[tuple[bool, tuple[int, int, int]]] = []
+
+    def look() -> bool:
+        seen.append((gc.isenabled(), gc.get_threshold()))
+        return False
+
+    lines = ["Prénom;Nom;E-mail", *(f"P{i};N{i};p{i}@exemple.fr" for i in range(3000))]
+    for enabled in (True, False):
+        was_enabled = gc.isenabled()
+        (gc.enable if enabled else gc.disable)()
+        try:
+            seen.clear()
+            import_contacts_file(db, actor, "\r\n".join(lines).encode(), cancel=look, file_name=f"{enabled}.csv")
+            assert seen and set(seen) == {(enabled, gc.get_threshold())}
+        finally:
+            (gc.enable if was_enabled else gc.disable)()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -156,8 +156,10 @@ def _has_wal(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def probe(path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> SchemaProbe:
-    """Tell what opening ``path`` would take, reading nothing but the schema version."""
+def probe(path: Path, known: Sequence[str] = REVISIONS, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> SchemaProbe:
+    """Tell what opening ``path`` would take, reading nothing but the schema version.
+
+    ``known``: the revisions this code can upgrade from, oldest first (the last is current)."""
     if not path.exists():
         return SchemaProbe(SchemaState.MISSING, None)
     try:
@@ -173,9 +175,9 @@ def probe(path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> Schema
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
     revision = row[0] if row else None
-    if revision == HEAD:
+    if revision == known[-1]:
         return SchemaProbe(SchemaState.CURRENT, revision)
-    if revision in REVISIONS or revision is None:
+    if revision in known or revision is None:
         return SchemaProbe(SchemaState.OUTDATED, revision)
     return SchemaProbe(SchemaState.NEWER, revision)
 

@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
-from communitydesk.i18n import _
 from communitydesk.importers.contact_columns import ContactField
+from communitydesk.rules.contact_fields import contact_kind_label
+from communitydesk.rules.yes_no import yes_no_label
 
 ENCODING = "utf-8-sig"
 DELIMITER = ";"
@@ -68,12 +69,12 @@ def excel_cell(contact_field: ContactField, value: str) -> str:
 
 def contact_cells(contact: Mapping[str, Any], circle_label: Mapping[str, str]) -> list[str]:
     """One CSV row from a contact's columns (``tags`` as a list of names)."""
-    yes, no = _("oui"), _("non")
+    yes, no = yes_no_label(True), yes_no_label(False)
     cells: list[str] = []
     for column in COLUMNS:
         name = column.value
         if column is _F.KIND:
-            text = _("organisation") if contact.get("kind") == "organisation" else _("personne")
+            text = contact_kind_label(str(contact.get("kind", "")))
         elif column is _F.CIRCLE:
             text = circle_label.get(str(contact.get("circle", "")), str(contact.get("circle", "")))
         elif column is _F.TAGS:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from communitydesk.i18n import _
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.contact_keys import fold
 
 
@@ -43,33 +43,7 @@ class ContactField(StrEnum):
     @property
     def label(self) -> str:
         """The French (or English) name shown in the wizard and used as CSV export header."""
-        return field_label(self)
-
-
-def field_label(contact_field: ContactField) -> str:
-    labels = {
-        ContactField.FIRST_NAME: _("Prénom"),
-        ContactField.LAST_NAME: _("Nom"),
-        ContactField.FULL_NAME: _("Nom complet"),
-        ContactField.KIND: _("Type"),
-        ContactField.ORGANISATION: _("Organisation"),
-        ContactField.ROLE: _("Fonction"),
-        ContactField.EMAIL: _("E-mail"),
-        ContactField.EMAIL_SECONDARY: _("E-mail 2"),
-        ContactField.PHONE: _("Téléphone"),
-        ContactField.PHONE_SECONDARY: _("Téléphone 2"),
-        ContactField.ADDRESS: _("Adresse"),
-        ContactField.POSTCODE: _("Code postal"),
-        ContactField.CITY: _("Ville"),
-        ContactField.COUNTRY: _("Pays"),
-        ContactField.CIRCLE: _("Cercle"),
-        ContactField.SOURCE: _("Source"),
-        ContactField.NOTES: _("Notes"),
-        ContactField.TAGS: _("Étiquettes"),
-        ContactField.IS_AMBASSADOR: _("Ambassadeur"),
-        ContactField.IS_CRITIC: _("Détracteur"),
-    }
-    return labels[contact_field]
+        return contact_field_label(self)
 
 
 # Several columns may feed these: their cells are joined (notes, address lines) or merged (tags).
@@ -189,6 +163,8 @@ HEADER_ALIASES: dict[str, ContactField] = {
             "autre courriel",
             "e mail secondaire",
             "email secondaire",
+            "secondary e mail",
+            "secondary email",
             "second e mail",
             "e mail pro",
             "e mail professionnel",
@@ -237,6 +213,7 @@ HEADER_ALIASES: dict[str, ContactField] = {
             "business phone",
             "home phone",
             "other phone",
+            "secondary phone",
         ],
         _F.PHONE_SECONDARY,
     ),

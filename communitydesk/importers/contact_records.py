@@ -19,6 +19,7 @@ from communitydesk.importers.contact_columns import ContactField
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
 from communitydesk.rules.contact_fields import EMAIL_PATTERN, MAX_LENGTHS
 from communitydesk.rules.contact_keys import email_key, fold, phone_key
+from communitydesk.rules.yes_no import FALSE_WORDS, TRUE_WORDS
 
 _F = ContactField
 
@@ -73,8 +74,7 @@ CIRCLE_WORDS: dict[str, Circle] = {
     ),
 }
 
-_TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "x", "1", "vrai", "true", "v", "ok"})
-_FALSE_WORDS = frozenset({"non", "n", "no", "0", "faux", "false", "f", "", "-"})
+_TRUE_WORDS, _FALSE_WORDS = TRUE_WORDS, FALSE_WORDS  # one list for every import: rules.yes_no
 
 KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(

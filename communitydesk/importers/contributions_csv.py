@@ -45,7 +45,9 @@ from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.csv_reading import CsvTable
 from communitydesk.importers.text_decoding import decode_text
 from communitydesk.rules.campaigns import PaymentStatus
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.money_text import MoneyTextError, parse_money
+from communitydesk.rules.yes_no import parse_yes_no
 from communitydesk.system_errors import os_error_reason
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -73,24 +75,16 @@ PLATFORMS: tuple[str, ...] = ("ulule", "kisskissbankbank", "helloasso", "generic
 
 
 def field_label(name: str) -> str:
-    """French name of a field, as the wizard and the error list show it."""
-    return {
+    """Name of a field, as the wizard and the error list show it (contact fields: rules.contact_fields)."""
+    labels = {
         "reference": _("Référence"),
         "date": _("Date"),
         "amount": _("Montant"),
-        "first_name": _("Prénom"),
-        "last_name": _("Nom"),
-        "full_name": _("Nom complet"),
-        "email": _("Courriel"),
-        "phone": _("Téléphone"),
         "tier": _("Contrepartie"),
         "status": _("Statut"),
         "anonymous": _("Anonyme"),
-        "address": _("Adresse"),
-        "postcode": _("Code postal"),
-        "city": _("Ville"),
-        "country": _("Pays"),
-    }.get(name, name)
+    }
+    return labels.get(name) or contact_field_label(name)
 
 
 GENERIC_HEADERS: dict[str, tuple[str, ...]] = {
@@ -264,8 +258,6 @@ for _status, _words in {
     for _word in _words:
         _STATUS_WORDS[_word] = _status
 
-_TRUE = {"oui", "o", "yes", "y", "true", "vrai", "1", "x"}
-_FALSE = {"non", "n", "no", "false", "faux", "0", ""}
 _NO_TIER = {"", "aucune", "aucun", "sans contrepartie", "pas de contrepartie", "no reward", "none", "-", "don libre"}
 
 
@@ -335,11 +327,9 @@ def parse_status(text: str) -> str:
 
 
 def parse_flag(text: str) -> bool:
-    folded = _fold_value(text)
-    if folded in _TRUE:
-        return True
-    if folded in _FALSE:
-        return False
+    value = parse_yes_no(_fold_value(text))
+    if value is not None:
+        return value
     raise ValueProblem(_("valeur « {value} » : attendu oui ou non", value=text.strip()))
 
 

@@ -12,7 +12,7 @@ from communitydesk.rules.contact_list_columns import column_label
 
 
 @dataclass(frozen=True)
-class ContactFilter:
+class ListingFilter:
     """Which contacts a list shows: a circle, a tag, a saved segment (all optional, combined)."""
 
     circle: str | None = None
@@ -26,7 +26,7 @@ class ContactFilter:
         if self.circle:
             parts.append(_("Cercle : {name}", name=circle_label(self.circle)))
         if self.tag:
-            parts.append(_("Étiquette : {name}", name=self.tag))
+            parts.append(_("Tag : {name}", name=self.tag))
         return " · ".join(parts) if parts else _("Tous les contacts actifs")
 
 

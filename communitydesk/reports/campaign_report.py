@@ -23,6 +23,7 @@ from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.campaigns import CampaignStatus, CampaignType, FulfilmentState, Platform
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.pacing import DaySeries
 
 CHART_HEIGHT = 62 * mm
@@ -160,7 +161,7 @@ class CampaignReportRenderer(DocumentRenderer):
             for circle in circles
         ]
         table = summary_table(
-            [_("Cercle"), _("Montant"), _("Part"), _("Contributeurs")],
+            [contact_field_label("circle"), _("Montant"), _("Part"), _("Contributeurs")],
             rows,
             column_widths([2.2, 1.4, 0.8, 1.1], width),
             self.palette,

@@ -25,7 +25,8 @@ from communitydesk.reports.flowables.tables import column_widths, summary_table
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
-from communitydesk.rules.touch_kinds import touch_kind_short_label
+from communitydesk.rules.contact_fields import contact_field_label
+from communitydesk.rules.touch_kinds import touch_kind_label
 
 CHART_HEIGHT = 58 * mm
 
@@ -89,7 +90,7 @@ class CommunityReportRenderer(DocumentRenderer):
             )
         start_total = sum(data.by_circle_at_start.values())
         table = summary_table(
-            [_("Cercle"), _("Début de période"), _("Fin de période"), _("Évolution"), _("Part")],
+            [contact_field_label("circle"), _("Début de période"), _("Fin de période"), _("Évolution"), _("Part")],
             rows,
             column_widths([2.2, 1.2, 1.2, 1, 0.8], width),
             self.palette,
@@ -146,7 +147,7 @@ class CommunityReportRenderer(DocumentRenderer):
             items = [*items[:7], (_("Autres sources"), rest)]
         chart = pie_chart(items, self.palette.series(len(items)), width, CHART_HEIGHT)
         table = summary_table(
-            [_("Source"), _("Contacts"), _("Part")],
+            [contact_field_label("source"), _("Contacts"), _("Part")],
             [[label, number(count), percent(count / data.new_total)] for label, count in items],
             column_widths([3, 1, 1], width * 0.7),
             self.palette,
@@ -174,7 +175,7 @@ class CommunityReportRenderer(DocumentRenderer):
                 summary_table(
                     [_("Type d'échange"), _("Nombre"), _("Part")],
                     [
-                        [touch_kind_short_label(k), number(c), percent(c / data.touches_total)]
+                        [touch_kind_label(k), number(c), percent(c / data.touches_total)]
                         for k, c in data.touches_by_kind
                     ],
                     column_widths([3, 1, 1], width * 0.7),
@@ -199,7 +200,7 @@ class CommunityReportRenderer(DocumentRenderer):
             for f in data.follow_up
         ]
         table = summary_table(
-            [_("Cercle"), _("Rythme"), _("À relancer"), _("Contacts"), _("Part")],
+            [contact_field_label("circle"), _("Rythme"), _("À relancer"), _("Contacts"), _("Part")],
             rows,
             column_widths([2.2, 1, 1, 1, 0.8], width),
             self.palette,
@@ -224,16 +225,16 @@ class CommunityReportRenderer(DocumentRenderer):
 
     def tags(self) -> Flowable:
         data, width = self.data, self.content_width
-        heading = _("Étiquettes les plus portées")
+        heading = _("Tags les plus portés")
         if not data.top_tags:
-            return self._section(heading, self._note(_("Aucune étiquette n'est encore utilisée.")))
+            return self._section(heading, self._note(_("Aucun tag n'est encore utilisé.")))
         chart = horizontal_bar_chart(
             [name for name, _count in data.top_tags],
             [count for _name, count in data.top_tags],
             self.palette.secondary,
             width,
         )
-        return self._section(heading, chart, self._note(_("Nombre de contacts actifs portant chaque étiquette.")))
+        return self._section(heading, chart, self._note(_("Nombre de contacts actifs portant chaque tag.")))
 
     def empty_state(self) -> list[Flowable]:
         styles = self.styles

@@ -25,6 +25,7 @@ from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.fonts import SANS, bold
 from communitydesk.reports.markup import plain
 from communitydesk.reports.styles import WHITE
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.contact_keys import fold
 
 FONT_SIZE = 8.5
@@ -83,7 +84,7 @@ class DirectoryRenderer(DocumentRenderer):
         """One long listing: a tinted row opens each letter; cut every 500 rows (see tables.py)."""
         look = listing_look(self.palette, FONT_SIZE, padding=3)
         header = CellFitter(widths, look.header.fontname, FONT_SIZE).row(
-            ["", _("Nom"), _("Organisation"), _("Téléphone"), _("E-mail")]
+            ["", *(contact_field_label(f) for f in ("display_name", "organisation", "phone", "email"))]
         )
         fitter = CellFitter(widths, look.body.fontname, FONT_SIZE)
         letter_style = look.body.copy()

@@ -20,6 +20,7 @@ from communitydesk.reports.flowables.tables import CHUNK_ROWS, chunked_tables, c
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.campaigns import FulfilmentState
+from communitydesk.rules.contact_fields import contact_field_label
 
 FONT_SIZE = 8
 BOX, TICKED = "☐", "☑"
@@ -64,9 +65,7 @@ class FulfilmentChecklistRenderer(DocumentRenderer):
     def header(self) -> list[str]:
         return [
             _("Contributeur"),
-            _("Adresse"),
-            _("Code postal"),
-            _("Ville"),
+            *(contact_field_label(f) for f in ("address", "postcode", "city")),
             _("Contrepartie"),
             _("Montant"),
             _("État"),

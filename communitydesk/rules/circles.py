@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from communitydesk.i18n import _
+
 
 class Circle(StrEnum):
     PROCHES = "proches"
@@ -20,11 +22,20 @@ CIRCLE_ORDER: tuple[Circle, ...] = (Circle.PROCHES, Circle.COMMUNAUTE, Circle.GR
 
 
 def circle_label(circle: str) -> str:
-    """French label (or English, per the current language) of a circle slug."""
-    from communitydesk.i18n import _
+    """The circle's name in the current language: the one table, for screens, PDFs, CSV and the CLI."""
+    labels: dict[str, str] = {
+        Circle.PROCHES: _("Proches"),
+        Circle.COMMUNAUTE: _("Communauté"),
+        Circle.GRAND_PUBLIC: _("Grand public"),
+    }
+    return labels.get(circle, circle)  # a StrEnum key is found by its text
 
-    labels = {Circle.PROCHES: _("Proches"), Circle.COMMUNAUTE: _("Communauté"), Circle.GRAND_PUBLIC: _("Grand public")}
-    try:
-        return labels[Circle(circle)]
-    except ValueError:
-        return circle
+
+def circle_description(circle: str) -> str:
+    """Who sits in the circle, in a few words (legends and tooltips)."""
+    descriptions: dict[str, str] = {
+        Circle.PROCHES: _("famille, amis : ils soutiennent les fondateurs"),
+        Circle.COMMUNAUTE: _("personnes qui ont déjà montré leur intérêt"),
+        Circle.GRAND_PUBLIC: _("tous les autres, dont le public des plateformes"),
+    }
+    return descriptions.get(circle, "")

@@ -1,4 +1,4 @@
-"""Limits of the contact fields, shared by the contact sheet's checks and the importers.
+"""Contact fields: their labels, and their limits shared by the contact sheet's checks and the importers.
 
 Mirrors the String(n) lengths of models/contacts.py (tests/importers/test_contact_records.py
 checks they agree); kept here so that checking a value never needs SQLAlchemy.
@@ -7,6 +7,8 @@ checks they agree); kept here so that checking a value never needs SQLAlchemy.
 from __future__ import annotations
 
 import re
+
+from communitydesk.i18n import _
 
 MAX_LENGTHS: dict[str, int] = {
     "first_name": 100,
@@ -29,3 +31,40 @@ EMAIL_PATTERN = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@
 
 def is_email(text: str) -> bool:
     return EMAIL_PATTERN.match(text) is not None
+
+
+def contact_field_label(name: str) -> str:
+    """The name of a contact field in the current language: the one table for the contact sheet,
+    the contacts table, the import wizard, CSV export headers, printed lists and error messages.
+    ``name`` is the ``contacts`` column (``full_name``, ``display_name`` and ``tags`` too)."""
+    labels = {
+        "kind": _("Type"),
+        "first_name": _("Prénom"),
+        "last_name": _("Nom"),
+        "full_name": _("Nom complet"),
+        "display_name": _("Nom"),
+        "organisation": _("Organisation"),
+        "role": _("Fonction"),
+        "email": _("E-mail"),
+        "email_secondary": _("E-mail secondaire"),
+        "phone": _("Téléphone"),
+        "phone_secondary": _("Téléphone secondaire"),
+        "address": _("Adresse"),
+        "postcode": _("Code postal"),
+        "city": _("Ville"),
+        "country": _("Pays"),
+        "circle": _("Cercle"),
+        "source": _("Source"),
+        "notes": _("Notes"),
+        "tags": _("Tags"),
+        "is_ambassador": _("Ambassadeur"),
+        "is_critic": _("Détracteur"),
+        "last_touch_at": _("Dernier contact"),
+        "created_at": _("Ajouté le"),
+    }
+    return labels.get(name, name)
+
+
+def contact_kind_label(kind: str) -> str:
+    """« Personne » or « Organisation », for a contact's ``kind``."""
+    return _("Organisation") if kind == "organisation" else _("Personne")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
+from communitydesk.rules.contact_fields import contact_field_label
 
 LIST_COLUMNS = (
     "last_name",
@@ -30,25 +31,12 @@ LIST_COLUMNS = (
 DEFAULT_COLUMNS = ("last_name", "first_name", "organisation", "email", "phone", "postcode", "city", "circle")
 
 
+# List column → contact field, where the key is not the field's own name.
+_FIELDS = {"last_touch": "last_touch_at", "created": "created_at"}
+
+
 def column_label(key: str) -> str:
-    labels = {
-        "last_name": _("Nom"),
-        "first_name": _("Prénom"),
-        "display_name": _("Nom"),
-        "organisation": _("Organisation"),
-        "role": _("Fonction"),
-        "email": _("E-mail"),
-        "phone": _("Téléphone"),
-        "address": _("Adresse"),
-        "postcode": _("Code postal"),
-        "city": _("Ville"),
-        "country": _("Pays"),
-        "circle": _("Cercle"),
-        "source": _("Source"),
-        "last_touch": _("Dernier contact"),
-        "created": _("Créé le"),
-    }
-    return labels.get(key, key)
+    return contact_field_label(_FIELDS.get(key, key))
 
 
 def parse_columns(text: str | Sequence[str] | None) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Kinds of touch points (docs/DOMAIN.md §1) and their French labels, in one place."""
+"""Kinds of touch points (docs/DOMAIN.md §1) and their labels: one table for screens, PDFs and exports."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class TouchKind(StrEnum):
 
 def touch_kind_label(kind: str) -> str:
     """French label (or English, per the current language) of a touch point kind."""
-    labels = {
+    labels: dict[str, str] = {
         TouchKind.EMAIL: _("E-mail"),
         TouchKind.CALL: _("Appel"),
         TouchKind.MEETING: _("Rendez-vous"),
@@ -28,16 +28,4 @@ def touch_kind_label(kind: str) -> str:
         TouchKind.REACTION: _("Réaction à une publication"),
         TouchKind.NOTE: _("Note"),
     }
-    try:
-        return labels[TouchKind(kind)]
-    except ValueError:
-        return kind
-
-
-def touch_kind_short_label(kind: str) -> str:
-    """The shorter words of printed tables (the community report), where a column is narrow."""
-    labels = {TouchKind.EMAIL: _("Courriel"), TouchKind.REACTION: _("Réaction")}
-    try:
-        return labels.get(TouchKind(kind)) or touch_kind_label(kind)
-    except ValueError:
-        return kind
+    return labels.get(kind, kind)  # an unknown kind is shown as stored

@@ -868,12 +868,3 @@ def campaign_detail(store: Store, actor: Actor, campaign_id: int, *, untold_limi
             fulfilment=fulfilment_list(session, actor, campaign_id),
             proposals=inward_move_proposals(session, actor, campaign_id),
         )
-
-
-def circle_labels() -> dict[str, str]:
-    """French names of the circles, for screens and reports."""
-    return {
-        Circle.PROCHES.value: _("proches"),
-        Circle.COMMUNAUTE.value: _("communauté"),
-        Circle.GRAND_PUBLIC.value: _("grand public"),
-    }

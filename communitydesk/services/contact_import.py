@@ -27,7 +27,6 @@ from typing import BinaryIO
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
-from communitydesk import cycle_collection
 from communitydesk.db.change_collector import mark
 from communitydesk.db.database import Database
 from communitydesk.db.schema_version import describe_sqlite_error
@@ -317,7 +316,6 @@ def _run(
         with (
             db.transaction(_("l'import en cours"), rollback=summary.dry_run) as session,
             _large_page_cache(session.connection()),
-            cycle_collection.paused(),
         ):
             writer = ContactImportWriter(
                 session.connection(),

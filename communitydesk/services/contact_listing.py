@@ -17,7 +17,7 @@ from communitydesk.db.quick_reads import QuickReader
 from communitydesk.errors import ValidationError
 from communitydesk.formatting import PARIS
 from communitydesk.i18n import _
-from communitydesk.records.contact_listing import ContactFilter, ContactListing
+from communitydesk.records.contact_listing import ContactListing, ListingFilter
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle, circle_label
 from communitydesk.rules.contact_list_columns import parse_columns
 from communitydesk.services.document_identity import identity_in
@@ -34,13 +34,14 @@ class _ListedRows:
     path: Path
     columns: tuple[str, ...]
     selection: ListingSelection
+    batch_size: int
 
     def __iter__(self) -> Iterator[list[tuple[str, ...]]]:
         dates = [i for i, key in enumerate(self.columns) if key in document_reads.LISTING_MOMENTS]
         circle_index = self.columns.index("circle") if "circle" in self.columns else None
         circles = {c.value: circle_label(c.value) for c in CIRCLE_ORDER}
         with reading(self.path) as reader:
-            for rows in document_reads.listing_rows(reader, self.selection, self.columns, ROW_BATCH):
+            for rows in document_reads.listing_rows(reader, self.selection, self.columns, self.batch_size):
                 if dates or circle_index is not None:
                     rows = [_printable(row, dates, circle_index, circles) for row in rows]
                 yield rows
@@ -76,19 +77,22 @@ def _segment_contact_ids(source: Path | HasPath, actor: Actor, name: str) -> tup
 def _tag_id(reader: QuickReader, tag: str) -> int:
     found = document_reads.tag_id(reader, tag)
     if found is None:
-        raise ValidationError(_("L'étiquette « {tag} » n'existe pas.", tag=tag), "tag")
+        raise ValidationError(_("Le tag « {tag} » n'existe pas.", tag=tag), "tag")
     return found
 
 
 def contact_listing(
     source: Path | HasPath,
     actor: Actor,
-    contact_filter: ContactFilter | None = None,
+    contact_filter: ListingFilter | None = None,
     columns: Sequence[str] | None = None,
+    *,
+    batch_size: int = ROW_BATCH,
 ) -> ContactListing:
-    """The contacts matching ``contact_filter`` with ``columns`` (default: the 8 usual ones)."""
+    """The contacts matching ``contact_filter`` with ``columns`` (default: the 8 usual ones),
+    read ``batch_size`` rows at a time."""
     require(actor, Action.EXPORT)
-    contact_filter = contact_filter or ContactFilter()
+    contact_filter = contact_filter or ListingFilter()
     keys = parse_columns(columns)
     if contact_filter.circle and contact_filter.circle not in Circle._value2member_map_:
         raise ValidationError(
@@ -106,7 +110,7 @@ def contact_listing(
     contact_ids = None
     if contact_filter.segment:
         name, criteria, ids = _segment_contact_ids(source, actor, contact_filter.segment)
-        named = ContactFilter(circle=contact_filter.circle, tag=contact_filter.tag, segment=name)
+        named = ListingFilter(circle=contact_filter.circle, tag=contact_filter.tag, segment=name)
         description = f"{named.describe()} ({criteria})"
         contact_ids = tuple(ids)
     selection = ListingSelection(circle=contact_filter.circle or None, tag_id=tag_id, contact_ids=contact_ids)
@@ -117,5 +121,5 @@ def contact_listing(
         columns=keys,
         count=count,
         description=description,
-        batches=_ListedRows(database_path(source), keys, selection),
+        batches=_ListedRows(database_path(source), keys, selection, batch_size),
     )

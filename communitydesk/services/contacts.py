@@ -23,7 +23,7 @@ from communitydesk.models.base import utcnow
 from communitydesk.models.contacts import CircleMove, Contact
 from communitydesk.models.duplicates import ContactMerge
 from communitydesk.rules.circles import Circle
-from communitydesk.rules.contact_fields import MAX_LENGTHS, is_email
+from communitydesk.rules.contact_fields import MAX_LENGTHS, contact_field_label, is_email
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
@@ -77,33 +77,6 @@ class ContactDetails:
     anonymised_at: datetime | None
 
 
-def field_label(name: str) -> str:
-    """French label of a contact field, for messages and column headers."""
-    labels = {
-        "kind": _("Type"),
-        "first_name": _("Prénom"),
-        "last_name": _("Nom"),
-        "organisation": _("Organisation"),
-        "role": _("Fonction"),
-        "email": _("E-mail"),
-        "email_secondary": _("E-mail secondaire"),
-        "phone": _("Téléphone"),
-        "phone_secondary": _("Téléphone secondaire"),
-        "address": _("Adresse"),
-        "postcode": _("Code postal"),
-        "city": _("Ville"),
-        "country": _("Pays"),
-        "circle": _("Cercle"),
-        "source": _("Source"),
-        "notes": _("Notes"),
-        "is_ambassador": _("Ambassadeur"),
-        "is_critic": _("Détracteur"),
-        "tags": _("Tags"),
-        "last_touch_at": _("Dernier contact"),
-    }
-    return labels.get(name, name)
-
-
 def display_name(kind: str, first_name: str, last_name: str, organisation: str, email: str) -> str:
     """The name shown for a contact: the organisation for organisations, else "Prénom Nom"."""
     if kind == "organisation" and organisation:
@@ -131,7 +104,11 @@ def validate_contact(data: ContactInput) -> ContactInput:
     for name, limit in MAX_LENGTHS.items():
         if len(getattr(cleaned, name)) > limit:
             raise ValidationError(
-                _("Le champ « {field} » ne peut dépasser {limit} caractères.", field=field_label(name), limit=limit),
+                _(
+                    "Le champ « {field} » ne peut dépasser {limit} caractères.",
+                    field=contact_field_label(name),
+                    limit=limit,
+                ),
                 field=name,
             )
     _validate_channels(cleaned)

@@ -248,12 +248,14 @@ def create_demo_database(
     seed: int = 2026,
     progress: Progress | None = None,
     replace: bool = False,
+    keep: int = DEFAULT_KEEP,
 ) -> DemoSummary:
     """Create ``path`` (and its folder) as a new demo database; never overwrites real data.
 
     The demo is built beside ``path`` and put in place at the end, so an interrupted demo
     never leaves a half-built base under its name. With ``replace``, an existing base is
-    kept in backups/ first, and a base open in another program is refused.
+    kept in backups/ first (the newest ``keep`` such copies stay), and a base open in another
+    program is refused.
     """
     from communitydesk.services.maintenance import replace_database
 
@@ -283,5 +285,5 @@ def create_demo_database(
         replace_database(building, path, kept_prefix=KEPT_PREFIX)
         remove_with_journals(building)
         # `--demo` replaces its base at each start: its kept copies rotate like other backups.
-        prune_backups(backup_dir_for(path), path, DEFAULT_KEEP, prefix=KEPT_PREFIX)
+        prune_backups(backup_dir_for(path), path, keep, prefix=KEPT_PREFIX)
     return summary

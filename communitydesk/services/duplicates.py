@@ -39,6 +39,7 @@ from communitydesk.models.base import utcnow
 from communitydesk.models.contacts import ACTIVE, CircleMove, Contact
 from communitydesk.models.duplicates import ContactMerge, IgnoredDuplicate
 from communitydesk.models.registry import metadata
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.contact_keys import name_key
 from communitydesk.rules.contact_search_text import folded, folded_words
 from communitydesk.services.contacts import (
@@ -46,7 +47,6 @@ from communitydesk.services.contacts import (
     apply_input,
     display_name,
     expire_contacts,
-    field_label,
     input_of,
     load_contact,
     validate_contact,
@@ -544,4 +544,4 @@ def _merge_record(merge: ContactMerge, absorbed: dict[str, Any]) -> MergeRecord:
 
 def describe_fields(fields: Sequence[str]) -> str:
     """French list of field labels ("Prénom, E-mail") for a confirmation message."""
-    return ", ".join(field_label(f) for f in fields)
+    return ", ".join(contact_field_label(f) for f in fields)

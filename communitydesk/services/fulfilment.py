@@ -22,6 +22,7 @@ from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, T
 from communitydesk.models.contacts import Contact
 from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot
 
@@ -116,20 +117,12 @@ def set_fulfilment_state(
     return changed
 
 
-SHIPPING_HEADER = (
-    "Référence",
-    "Nom",
-    "Courriel",
-    "Téléphone",
-    "Adresse",
-    "Code postal",
-    "Ville",
-    "Pays",
-    "Contrepartie",
-    "Montant (€)",
-    "Date",
-    "État",
-)
+def shipping_header() -> list[str]:
+    """Column names of the shipping list, in the current language (contact fields: rules.contact_fields)."""
+    backer = [
+        contact_field_label(f) for f in ("display_name", "email", "phone", "address", "postcode", "city", "country")
+    ]
+    return [_("Référence"), *backer, _("Contrepartie"), _("Montant (€)"), _("Date"), _("État")]
 
 
 def excel_amount(cents: int) -> str:
@@ -144,7 +137,6 @@ def export_shipping_list(
     """Write the shipping list (CSV, UTF-8 with BOM, ``;``) for French Excel; returns the row count."""
     require(actor, Action.EXPORT)
     lines = fulfilment_list(db, actor, campaign_id, states)
-    header = [_(title) for title in SHIPPING_HEADER]
     rows = (
         [
             line.reference,
@@ -162,4 +154,4 @@ def export_shipping_list(
         ]
         for line in lines
     )
-    return write_rows(path, header, rows)
+    return write_rows(path, shipping_header(), rows)

@@ -98,13 +98,20 @@ class ErasureReport:
     scrubbed: bool = True
 
 
-def register_erasure_step(step: ErasureStep) -> None:
+def register_erasure_step(step: ErasureStep) -> Callable[[], None]:
     """Let another area blank its own personal data when contacts are erased.
 
-    ``step(session, contact_ids)`` runs inside the erasure's transaction.
+    ``step(session, contact_ids)`` runs inside the erasure's transaction. Returns what takes
+    the step off again (for a step that lives shorter than the process).
     """
     if step not in _erasure_steps:
         _erasure_steps.append(step)
+
+    def unregister() -> None:
+        if step in _erasure_steps:
+            _erasure_steps.remove(step)
+
+    return unregister
 
 
 # -- consents -----------------------------------------------------------------------------

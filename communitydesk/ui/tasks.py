@@ -45,7 +45,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from communitydesk import cycle_collection
 from communitydesk.db import write_turns
 from communitydesk.db.change_feed import changes_made
 from communitydesk.errors import UserError
@@ -137,12 +136,19 @@ class Task(QObject):
     _worker_done = Signal(str, object)
 
     def __init__(
-        self, work: Work, *, label: str = "", cancellable: bool = False, parent: QObject | None = None
+        self,
+        work: Work,
+        *,
+        label: str = "",
+        cancellable: bool = False,
+        pause_cycle_collection: bool = False,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.work = work
         self.label = label
         self.cancellable = cancellable
+        self.pause_cycle_collection = pause_cycle_collection
         self.context = TaskContext(self._worker_progress.emit, self._worker_waiting.emit)
         self.result: Any = None
         self.error: BaseException | None = None
@@ -245,8 +251,11 @@ class MainThreadGarbageCollector(QObject):
     """Python's cycle collector runs in whichever thread happens to allocate. In a worker it
     may destroy a Qt object of the UI thread (a closed dialog still held by a task's closure)
     and crash the process. So automatic collection is switched off and done here, on the UI
-    thread, with the same thresholds (the approach of pyqtgraph's GarbageCollector). It waits
-    while a worker's long work runs under ``cycle_collection.paused()`` (an import: no cycles)."""
+    thread, with the same thresholds (the approach of pyqtgraph's GarbageCollector). The
+    window's entry point (app.run_gui) installs it: the process's collector policy is chosen
+    there, never by a service. It waits while a task started with ``pause_cycle_collection``
+    runs: an import allocates millions of objects and makes no cycles, and collections during
+    it would walk them all again and again for nothing."""
 
     INTERVAL_MS = 250
     _installed: MainThreadGarbageCollector | None = None
@@ -260,7 +269,7 @@ class MainThreadGarbageCollector(QObject):
         self._timer.start(self.INTERVAL_MS)
 
     def collect_if_due(self) -> None:
-        if cycle_collection.is_paused():  # an import running: it makes no cycles (cycle_collection.py)
+        if any(task.pause_cycle_collection for task in _RUNNING):
             return
         counts = gc.get_count()
         if counts[0] <= self._thresholds[0]:
@@ -289,6 +298,7 @@ def run_in_background(
     label: str = "",
     cancellable: bool = False,
     owner: QObject | None = None,
+    pause_cycle_collection: bool = False,
 ) -> Task:
     """Start ``work(ctx)`` in the thread pool and report back on the UI thread.
 
@@ -296,11 +306,12 @@ def run_in_background(
     With a ``label`` the progress is shown (status bar of the main window, or a dialog).
     The callbacks are dropped once ``owner`` (by default ``parent``) has been deleted: a
     screen closed while its work ran never gets a result on widgets that no longer exist.
+    ``pause_cycle_collection``: the work allocates heavily and makes no reference cycles (an
+    import); the UI's cycle collector waits until it ends.
     """
     owner = owner if owner is not None else parent
-    MainThreadGarbageCollector.install()
     # Not parented: a page closed meanwhile must not delete the object its worker reports to.
-    task = Task(work, label=label, cancellable=cancellable)
+    task = Task(work, label=label, cancellable=cancellable, pause_cycle_collection=pause_cycle_collection)
     if on_success is not None:
         task.succeeded.connect(guarded(owner, on_success))
     if on_failure is not None:

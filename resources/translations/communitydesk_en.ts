@@ -249,10 +249,6 @@
         <translation> (anonymous)</translation>
     </message>
     <message>
-        <source>Cercle</source>
-        <translation>Circle</translation>
-    </message>
-    <message>
         <source>Paiement</source>
         <translation>Payment</translation>
     </message>
@@ -835,86 +831,6 @@
         <translation>Contact record</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Prénom</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <source>Nom</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Fonction</source>
-        <translation>Job title</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>E-mail secondaire</source>
-        <translation>Secondary e-mail</translation>
-    </message>
-    <message>
-        <source>Téléphone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Téléphone secondaire</source>
-        <translation>Secondary phone</translation>
-    </message>
-    <message>
-        <source>Adresse</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Code postal</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <source>Ville</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>Pays</source>
-        <translation>Country</translation>
-    </message>
-    <message>
-        <source>Cercle</source>
-        <translation>Circle</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Ambassadeur</source>
-        <translation>Ambassador</translation>
-    </message>
-    <message>
-        <source>Détracteur</source>
-        <translation>Critic</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Personne</source>
-        <translation>Person</translation>
-    </message>
-    <message>
         <source>Fait connaître le projet autour de lui ou d&apos;elle</source>
         <translation>Spreads the word about the project</translation>
     </message>
@@ -1010,60 +926,8 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <source>Ambassadeur</source>
-        <translation>Ambassador</translation>
-    </message>
-    <message>
-        <source>Détracteur</source>
-        <translation>Critic</translation>
-    </message>
-    <message>
-        <source>Nom</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Personne</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Téléphone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Code postal</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <source>Ville</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>Cercle</source>
-        <translation>Circle</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
         <source>Rôle</source>
         <translation>Role</translation>
-    </message>
-    <message>
-        <source>Dernier contact</source>
-        <translation>Last contact</translation>
     </message>
     <message>
         <source>jamais</source>
@@ -1076,10 +940,6 @@
     <message>
         <source>à relancer</source>
         <translation>to follow up</translation>
-    </message>
-    <message>
-        <source>Ajouté le</source>
-        <translation>Added on</translation>
     </message>
     <message>
         <source>Cliquez pour trier</source>
@@ -1519,12 +1379,12 @@
         <translation>Segment</translation>
     </message>
     <message>
-        <source>Cercle</source>
-        <translation>Circle</translation>
+        <source>Tag</source>
+        <translation>Tag</translation>
     </message>
     <message>
-        <source>Étiquette</source>
-        <translation>Tag</translation>
+        <source>Tous les tags</source>
+        <translation>All tags</translation>
     </message>
     <message>
         <source>Campagne</source>
@@ -1553,10 +1413,6 @@
     <message>
         <source>Aucun (tous les contacts)</source>
         <translation>None (all contacts)</translation>
-    </message>
-    <message>
-        <source>Toutes les étiquettes</source>
-        <translation>All tags</translation>
     </message>
     <message>
         <source>Ouvrez une base pour générer des documents.</source>
@@ -1896,14 +1752,6 @@
         <translation>State</translation>
     </message>
     <message>
-        <source>Adresse</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Courriel</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
         <source>Montant</source>
         <translation>Amount</translation>
     </message>
@@ -2113,89 +1961,9 @@
         <source>Problèmes</source>
         <translation>Problems</translation>
     </message>
-    <message>
-        <source>oui</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>non</source>
-        <translation>no</translation>
-    </message>
 </context>
 <context>
     <name>MergeChoice</name>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Prénom</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <source>Nom</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Fonction</source>
-        <translation>Job title</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>E-mail secondaire</source>
-        <translation>Secondary e-mail</translation>
-    </message>
-    <message>
-        <source>Téléphone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Téléphone secondaire</source>
-        <translation>Secondary phone</translation>
-    </message>
-    <message>
-        <source>Adresse</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Code postal</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <source>Ville</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>Pays</source>
-        <translation>Country</translation>
-    </message>
-    <message>
-        <source>Cercle</source>
-        <translation>Circle</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Ambassadeur</source>
-        <translation>Ambassador</translation>
-    </message>
-    <message>
-        <source>Détracteur</source>
-        <translation>Critic</translation>
-    </message>
     <message>
         <source>Choisissez une paire dans la liste.</source>
         <translation>Choose a pair in the list.</translation>
@@ -2211,18 +1979,6 @@
     <message>
         <source>{same} champs identiques ne sont pas montrés. Tout ce qui est rattaché à l&apos;autre fiche (échanges, historique, tags, consentements, contributions) est gardé.</source>
         <translation>{same} identical fields are not shown. Everything attached to the other record (exchanges, history, tags, consents, contributions) is kept.</translation>
-    </message>
-    <message>
-        <source>Personne</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>oui</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>non</source>
-        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -2731,33 +2487,6 @@
     <message>
         <source>--db est ignoré avec --demo : la démonstration a sa propre base.</source>
         <translation>--db is ignored with --demo: the demo has its own database.</translation>
-    </message>
-</context>
-<context>
-    <name>circles</name>
-    <message>
-        <source>Proches</source>
-        <translation>Close circle</translation>
-    </message>
-    <message>
-        <source>Communauté</source>
-        <translation>Community</translation>
-    </message>
-    <message>
-        <source>Grand public</source>
-        <translation>General public</translation>
-    </message>
-    <message>
-        <source>famille, amis : ils soutiennent les fondateurs</source>
-        <translation>family, friends: they back the founders</translation>
-    </message>
-    <message>
-        <source>personnes qui ont déjà montré leur intérêt</source>
-        <translation>people who already showed interest</translation>
-    </message>
-    <message>
-        <source>tous les autres, dont le public des plateformes</source>
-        <translation>everyone else, including the platforms’ own backers</translation>
     </message>
 </context>
 <context>

@@ -88,11 +88,9 @@ def test_current_database(db_path: Path) -> None:
     assert digest(db_path) == before, "probing must not write"
 
 
-def test_known_older_revision_is_outdated(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Pretend the code knows one more revision than the file has.
-    monkeypatch.setattr(schema_version, "REVISIONS", (*REVISIONS, "9000"))
-    monkeypatch.setattr(schema_version, "HEAD", "9000")
-    assert probe(db_path) == schema_version.SchemaProbe(SchemaState.OUTDATED, HEAD)
+def test_known_older_revision_is_outdated(db_path: Path) -> None:
+    # As code that knows one more revision than the file has.
+    assert probe(db_path, known=(*REVISIONS, "9000")) == schema_version.SchemaProbe(SchemaState.OUTDATED, HEAD)
 
 
 @pytest.mark.parametrize("old", REVISIONS[:-1])

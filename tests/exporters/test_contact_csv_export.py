@@ -63,10 +63,10 @@ def test_rows_with_accents_line_breaks_and_semicolons() -> None:
     assert cells["Code postal"] == '="01000"'
     assert cells["Téléphone"] == '="06 12 34 56 78"'
     assert cells["Notes"] == "Ligne 1\nLigne 2 ; fin"
-    assert (cells["Cercle"], cells["Étiquettes"], cells["Ambassadeur"], cells["Détracteur"]) == (
+    assert (cells["Cercle"], cells["Tags"], cells["Ambassadeur"], cells["Détracteur"]) == (
         "Communauté",
         "bénévole, presse",
         "oui",
         "non",
     )
-    assert (cells["Type"], cells["Prénom"]) == ("personne", "Hélène")
+    assert (cells["Type"], cells["Prénom"]) == ("Personne", "Hélène")

@@ -30,7 +30,7 @@ def test_report_of_a_living_community(db: Database, actor: Actor, tmp_path: Path
         "Nouveaux contacts par source",
         "Points de contact par semaine",
         "Contacts à relancer",
-        "Étiquettes les plus portées",
+        "Tags les plus portés",
     ):
         assert heading in text
     # Totals printed are the service's.

@@ -9,7 +9,7 @@ import pytest
 
 from communitydesk.db.database import Database
 from communitydesk.document_catalogue import DocumentOptions, generate_pdf
-from communitydesk.records.contact_listing import ContactFilter
+from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.reports.flowables.tables import wrap_text
 from communitydesk.reports.fonts import SANS, ensure_family
 from communitydesk.services.permissions import Actor
@@ -153,20 +153,20 @@ def test_wrap_text_breaks_words_and_addresses() -> None:
 def test_filters_and_empty_lists(db: Database, actor: Actor, tmp_path: Path, read_back, add_people) -> None:
     add_people(db, [dict(p) for p in PEOPLE])
     out = tmp_path / "benevoles.pdf"
-    generate_pdf("contact-list", db, actor, DocumentOptions(contact_filter=ContactFilter(tag="bénévole")), out)
+    generate_pdf("contact-list", db, actor, DocumentOptions(contact_filter=ListingFilter(tag="bénévole")), out)
     text = read_back(out).flat_text()
-    assert "Étiquette : bénévole" in text and "2 contacts" in text
+    assert "Tag : bénévole" in text and "2 contacts" in text
     assert "Œuvray" not in text
 
     empty = tmp_path / "vide.pdf"
-    filters = ContactFilter(circle="proches", tag="bénévole")
+    filters = ListingFilter(circle="proches", tag="bénévole")
     generate_pdf("directory", db, actor, DocumentOptions(contact_filter=filters), empty)
     assert "1 contact" in read_back(empty).flat_text()
     generate_pdf(
         "contact-list",
         db,
         actor,
-        DocumentOptions(contact_filter=ContactFilter(circle="communaute", tag="bénévole")),
+        DocumentOptions(contact_filter=ListingFilter(circle="communaute", tag="bénévole")),
         empty,
     )
     assert "Aucun contact ne correspond à ce filtre." in read_back(empty).flat_text()

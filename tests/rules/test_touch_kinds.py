@@ -1,13 +1,12 @@
-"""Touch point kinds and their labels: one place, the full words and the short printed ones."""
+"""Touch point kinds and their labels: one table, the same words on screen and on paper."""
 
 from __future__ import annotations
 
-from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label, touch_kind_short_label
+from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 
 
-def test_short_labels_shorten_only_the_long_words() -> None:
-    assert touch_kind_short_label("email") == "Courriel"
-    assert touch_kind_short_label("reaction") == "Réaction"
-    for kind in (TouchKind.CALL, TouchKind.MEETING, TouchKind.EVENT, TouchKind.CONTRIBUTION, TouchKind.NOTE):
-        assert touch_kind_short_label(kind.value) == touch_kind_label(kind.value)
-    assert touch_kind_short_label("pigeon") == "pigeon"  # an unknown kind is printed as stored
+def test_every_kind_has_one_label() -> None:
+    assert touch_kind_label("email") == "E-mail"
+    assert touch_kind_label("reaction") == "Réaction à une publication"
+    assert all(touch_kind_label(kind.value) != kind.value for kind in TouchKind)
+    assert touch_kind_label("pigeon") == "pigeon"  # an unknown kind is shown as stored

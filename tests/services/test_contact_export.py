@@ -83,9 +83,9 @@ def test_csv_for_french_excel(people: Database, actor: Actor, tmp_path: Path) ->
     # What Excel shows for ="01000" is the text 01000: the zeros are kept.
     assert helene["Code postal"] == '="01000"'
     assert helene["Téléphone"] == '="06 12 34 56 78"'
-    assert helene["Téléphone 2"] == '="01 23 45 67 89"'
+    assert helene["Téléphone secondaire"] == '="01 23 45 67 89"'
     assert helene["Notes"] == "Très engagée ; à rappeler\n=pas une formule"
-    assert (helene["Cercle"], helene["Étiquettes"], helene["Ambassadeur"]) == ("Proches", "bénévole, presse", "oui")
+    assert (helene["Cercle"], helene["Tags"], helene["Ambassadeur"]) == ("Proches", "bénévole, presse", "oui")
     lukasz = next(row for row in table if row["Prénom"] == "Łukasz")
     assert lukasz["Notes"] == "'+1 pour le projet"  # never a formula in Excel
 

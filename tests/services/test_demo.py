@@ -12,7 +12,6 @@ from communitydesk.db.backup import list_backups, rotating_backup
 from communitydesk.db.schema_version import HEAD, probe
 from communitydesk.errors import UserError
 from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.services import demo
 from communitydesk.services.demo import BATCH, create_demo_database
 from communitydesk.services.maintenance import check_database
 from communitydesk.services.permissions import Actor
@@ -100,13 +99,12 @@ def test_demo_replace_keeps_what_it_replaces_in_backups(tmp_path: Path, actor: A
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "base.sqlite3"]
 
 
-def test_the_copies_kept_by_demo_replace_rotate(tmp_path: Path, actor: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo, "DEFAULT_KEEP", 2)
+def test_the_copies_kept_by_demo_replace_rotate(tmp_path: Path, actor: Actor) -> None:
     path = tmp_path / "demo.sqlite3"
     create_demo_database(path, actor, contacts=0)
     mine = rotating_backup(path, reason="manuelle")
     for _ in range(3):
-        create_demo_database(path, actor, contacts=0, replace=True)
+        create_demo_database(path, actor, contacts=0, replace=True, keep=2)
     kept = list_backups(path)
     assert mine in kept and len(kept) == 3
     assert sum(p.name.startswith("avant-demo-") for p in kept) == 2

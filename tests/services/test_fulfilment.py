@@ -98,7 +98,7 @@ def test_shipping_list_csv_for_french_excel(
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0][:3] == ["Référence", "Nom", "Courriel"]
+    assert rows[0][:3] == ["Référence", "Nom", "E-mail"]
     assert rows[2][:2] == ["F-1", "Élodie Garnier"]
     assert rows[2][4] == "5 place d'Été" and rows[2][9] == "30,00" and rows[2][11] == "livré"
     assert rows[1][2].startswith("'=")  # a formula-looking cell is neutralised

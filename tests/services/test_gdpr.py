@@ -154,16 +154,12 @@ def test_erasure_takes_the_merged_ones_and_their_snapshots(db: Database, actor: 
         duplicates.undo_merge(db, actor, merge.id)
 
 
-def test_erasure_must_be_confirmed_and_allowed(
-    db: Database, actor: Actor, person: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_erasure_must_be_confirmed_and_allowed(db: Database, actor: Actor, person: int) -> None:
     with pytest.raises(UserError, match="confirmé"):
         gdpr.erase_person(db, actor, person, confirm=False)
-    from communitydesk.services import permissions
-
-    monkeypatch.setitem(permissions._RIGHTS, Role.VOLUNTEER, frozenset(set(Action) - {Action.ERASE_PERSONAL_DATA}))
+    volunteer = Actor("Accueil", Role.VOLUNTEER, rights=frozenset(set(Action) - {Action.ERASE_PERSONAL_DATA}))
     with pytest.raises(PermissionDenied):
-        gdpr.erase_person(db, Actor("Accueil", Role.VOLUNTEER), person, confirm=True)
+        gdpr.erase_person(db, volunteer, person, confirm=True)
     assert get_contact(db, actor, person).data.last_name == "Mercier"
     gdpr.erase_person(db, actor, person, confirm=True)
     with pytest.raises(UserError, match="déjà été effacé"):
@@ -172,11 +168,14 @@ def test_erasure_must_be_confirmed_and_allowed(
         touch_points.add_touch_point(db, actor, person, "call")
 
 
-def test_other_areas_can_add_an_erasure_step(
-    db: Database, actor: Actor, person: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_other_areas_can_add_an_erasure_step(db: Database, actor: Actor, person: int) -> None:
     seen: list[list[int]] = []
-    monkeypatch.setattr(gdpr, "_erasure_steps", [])
-    gdpr.register_erasure_step(lambda session, ids: seen.append(list(ids)))
-    gdpr.erase_person(db, actor, person, confirm=True)
+    unregister = gdpr.register_erasure_step(lambda session, ids: seen.append(list(ids)))
+    try:
+        gdpr.erase_person(db, actor, person, confirm=True)
+    finally:
+        unregister()
     assert seen == [[person]]
+    other = create_contact(db, actor, ContactInput(first_name="Autre", last_name="Personne"))
+    gdpr.erase_person(db, actor, other.id, confirm=True)
+    assert seen == [[person]]  # taken off: the next erasure does not run it

@@ -249,9 +249,8 @@ def test_restore_refuses_to_overwrite_a_file_that_is_not_a_base(db_path: Path, t
     assert document.read_bytes() == b"PK\x03\x04 un document important"
 
 
-def test_maintenance_needs_the_right(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    volunteer = Actor(name="Bénévole", role=permissions.Role.VOLUNTEER)
-    monkeypatch.setitem(permissions._RIGHTS, permissions.Role.VOLUNTEER, frozenset({Action.READ}))
+def test_maintenance_needs_the_right(db_path: Path, tmp_path: Path) -> None:
+    volunteer = Actor(name="Bénévole", role=permissions.Role.VOLUNTEER, rights=frozenset({Action.READ}))
     assert check_database(db_path, volunteer).healthy
     with pytest.raises(PermissionDenied, match="Bénévole"):
         backup_database(db_path, volunteer, out=tmp_path / "copie.sqlite3")

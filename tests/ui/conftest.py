@@ -18,6 +18,12 @@ from communitydesk.ui.settings import UiSettings
 DEMO_CONTACTS = 120
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cycles_collected_on_the_ui_thread(qapp) -> None:  # type: ignore[no-untyped-def]
+    """What app.run_gui sets up for the window: the cycle collector runs on the UI thread only."""
+    tasks.MainThreadGarbageCollector.install()
+
+
 @pytest.fixture
 def ui_settings(tmp_path: Path) -> UiSettings:
     """Preferences in an INI file of this test: never the user's real ones."""

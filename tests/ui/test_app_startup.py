@@ -21,9 +21,10 @@ HEAVY = ("sqlalchemy", "alembic", "faker", "reportlab", "babel.messages")
 
 # ``communitydesk ARGS``, then the list of every module loaded by the time the app quit.
 RUN_AND_LIST_MODULES = (
-    "import sys\n"
+    "import gc, sys\n"
     "from communitydesk.cli import main\n"
     "code = main(sys.argv[1:])\n"
+    "print('AUTOMATIC CYCLE COLLECTION', gc.isenabled(), file=sys.stderr)\n"
     "print('MODULES', *sorted(sys.modules), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
@@ -61,6 +62,7 @@ def test_the_figures_show_without_any_heavy_import(tmp_path: Path, populated_db:
 def test_the_window_alone_imports_no_database_code(tmp_path: Path, populated_db: Path) -> None:
     result = start(tmp_path, "--db", str(populated_db), exit_after="shown")
     assert result.returncode == 0, result.stderr[-2000:]
+    assert "AUTOMATIC CYCLE COLLECTION False" in result.stderr  # the window's policy: collected on the UI thread
     modules = imported_modules(result.stderr)
     assert "communitydesk.ui.main_window" in modules
     assert not [name for name in modules if name.startswith(("sqlalchemy", "alembic", "babel"))]

@@ -242,19 +242,26 @@ def test_cycles_are_collected_on_the_ui_thread_only(qtbot) -> None:  # type: ign
     assert len(kept) > gc.get_threshold()[0]
 
 
-def test_the_ui_collector_waits_while_an_import_pauses_collection(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_ui_collector_waits_while_a_task_asks_it_to(qtbot) -> None:  # type: ignore[no-untyped-def]
     import gc
+    import threading
 
-    from communitydesk import cycle_collection
     from communitydesk.ui.tasks import MainThreadGarbageCollector
 
     MainThreadGarbageCollector.install()
+    release = threading.Event()
+    task = run_in_background(
+        None, lambda ctx: release.wait(10), on_failure=lambda _m: None, pause_cycle_collection=True
+    )
+    other = run_in_background(None, lambda ctx: None, on_failure=lambda _m: None)  # an ordinary task: no say
+    qtbot.waitUntil(lambda: other.state == "succeeded", timeout=5000)
 
     gone = _a_lost_cycle()
-    with cycle_collection.paused():
-        kept = [_Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
-        qtbot.wait(3 * MainThreadGarbageCollector.INTERVAL_MS)
-        assert gone() is not None  # no collection while paused
+    kept = [_Node() for _ in range(gc.get_threshold()[0] + 10)]  # past the first threshold
+    qtbot.wait(3 * MainThreadGarbageCollector.INTERVAL_MS)
+    assert gone() is not None  # no collection while the import-like task runs
+    release.set()
+    qtbot.waitUntil(lambda: task.state == "succeeded", timeout=5000)
     qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # and one soon after
     assert kept
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.records.campaigns import PrelaunchChecklist, UntoldContact
-from communitydesk.ui.widgets.circles import circle_colour, circle_name
+from communitydesk.rules.circles import circle_label
+from communitydesk.ui.widgets.circles import circle_colour
 
 ANNOUNCE_KINDS = ("email", "call", "meeting", "event", "note")
 
@@ -47,7 +48,7 @@ class ChecklistView(QWidget):
                 "QProgressBar { border: 1px solid #ddd; border-radius: 4px; background: #f4f4f4; text-align: center; }"
                 f"QProgressBar::chunk {{ background: {circle_colour(circle).name()}; border-radius: 3px; }}"
             )
-            grid.addWidget(QLabel(f"<b>{circle_name(circle)}</b>"), row, 0)
+            grid.addWidget(QLabel(f"<b>{circle_label(circle)}</b>"), row, 0)
             grid.addWidget(bar, row, 1)
             grid.addWidget(label, row, 2)
             self.reach_labels[circle], self.reach_bars[circle] = label, bar
@@ -122,7 +123,7 @@ class ChecklistView(QWidget):
         )
         self.untold.clear()
         for contact in untold:
-            text = f"{contact.name} — {circle_name(contact.circle)}"
+            text = f"{contact.name} — {circle_label(contact.circle)}"
             if contact.email or contact.phone:
                 text += f" — {contact.email or contact.phone}"
             entry = QListWidgetItem(text)

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.records.campaigns import CampaignDashboard, MoveProposal, TierFigure
-from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.ui.campaigns.pace_chart import CampaignPaceChart
 from communitydesk.ui.campaigns.record_table import Column, RecordTableModel
-from communitydesk.ui.widgets.circles import circle_colour, circle_name
+from communitydesk.ui.widgets.circles import circle_colour
 
 STYLE = """
 QFrame#campaignCard { background: white; border: 1px solid #e2ded4; border-radius: 10px; }
@@ -139,7 +139,7 @@ class CampaignDashboardView(QWidget):
         self.circle_backers: dict[str, QLabel] = {}
         self.circle_bars: dict[str, QProgressBar] = {}
         for row, circle in enumerate(CIRCLE_ORDER, start=1):
-            name = QLabel(circle_name(circle))
+            name = QLabel(circle_label(circle))
             amount, backers = QLabel("–"), QLabel("–")
             amount.setObjectName(f"circleAmount_{circle.value}")
             backers.setObjectName(f"circleBackers_{circle.value}")

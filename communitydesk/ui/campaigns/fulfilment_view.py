@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from communitydesk import formatting
 from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.ui.campaigns.record_table import Column, RecordTableModel
 from communitydesk.ui.campaigns.tables_view import make_table, selected_records
 
@@ -22,10 +23,10 @@ def fulfilment_columns() -> list[Column[FulfilmentLine]]:
             lambda f: list(FulfilmentState).index(FulfilmentState(f.state)),
         ),
         Column(
-            QCoreApplication.translate("FulfilmentView", "Adresse"),
+            contact_field_label("address"),
             lambda f: " ".join(p for p in (f.address, f.postcode, f.city) if p),
         ),
-        Column(QCoreApplication.translate("FulfilmentView", "Courriel"), lambda f: f.email),
+        Column(contact_field_label("email"), lambda f: f.email),
         Column(
             QCoreApplication.translate("FulfilmentView", "Montant"),
             lambda f: formatting.money(f.amount_cents),

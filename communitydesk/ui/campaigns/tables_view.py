@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.records.campaigns import ContributionRecord, TierRecord
 from communitydesk.rules.campaigns import PaymentStatus
+from communitydesk.rules.circles import circle_label
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel
-from communitydesk.ui.widgets.circles import circle_name
 
 
 def tier_columns() -> list[Column[TierRecord]]:
@@ -78,8 +79,8 @@ def contribution_columns() -> list[Column[ContributionRecord]]:
             colour=grey,
         ),
         Column(
-            QCoreApplication.translate("CampaignTables", "Cercle"),
-            lambda c: circle_name(c.circle) if c.circle else "",
+            contact_field_label("circle"),
+            lambda c: circle_label(c.circle) if c.circle else "",
             colour=grey,
         ),
         Column(

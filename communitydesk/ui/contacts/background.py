@@ -29,6 +29,7 @@ def run_for(
     on_cancel: Callable[[], None] | None = None,
     label: str = "",
     cancellable: bool = False,
+    pause_cycle_collection: bool = False,
 ) -> Task:
     """Run ``work`` off the UI thread; its callbacks are dropped once ``owner`` is deleted.
 
@@ -43,4 +44,5 @@ def run_for(
         label=label,
         cancellable=cancellable,
         owner=owner,
+        pause_cycle_collection=pause_cycle_collection,
     )

@@ -24,9 +24,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.ui.contacts.contact_table import MIME_TYPE
-from communitydesk.ui.widgets.circles import circle_colour, circle_description, circle_name, circle_text_colour
+from communitydesk.ui.widgets.circles import circle_colour, circle_text_colour
 
 # Same proportions as the dashboard's chart: a map of closeness, not a pie.
 RADII = (0.36, 0.68, 1.0)
@@ -77,7 +77,7 @@ class CircleRings(QWidget):
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self.counts = dict(counts)
-        parts = [f"{circle_name(c)} : {self.counts.get(c.value, 0)}" for c in CIRCLE_ORDER]
+        parts = [f"{circle_label(c)} : {self.counts.get(c.value, 0)}" for c in CIRCLE_ORDER]
         self.setAccessibleDescription(", ".join(parts))
         self.update()
 
@@ -128,7 +128,7 @@ class CircleRings(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         circle = self.ring_at(event.position())
-        self.setToolTip(f"{circle_name(circle)} — {circle_description(circle)}" if circle else "")
+        self.setToolTip(f"{circle_label(circle)} — {circle_description(circle)}" if circle else "")
         super().mouseMoveEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -213,7 +213,7 @@ class CircleRings(QWidget):
             painter.drawText(
                 band.adjusted(0, 24, 0, 0),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                circle_name(circle),
+                circle_label(circle),
             )
             previous = radius
         painter.end()

@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.records.changes import NOTHING, Changes
-from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
+from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
@@ -49,7 +50,6 @@ from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
 from communitydesk.ui.tasks import Task, TaskContext, guarded, show_error
-from communitydesk.ui.widgets.circles import circle_name
 from communitydesk.ui.widgets.dates import paris_qdate
 
 if TYPE_CHECKING:
@@ -58,6 +58,14 @@ if TYPE_CHECKING:
     from communitydesk.services.contacts import ContactDetails
     from communitydesk.services.gdpr import ConsentRecord
     from communitydesk.services.permissions import Actor
+
+# The fields the sheet edits, labelled by rules.contact_fields.
+_FORM_FIELDS = (
+    "kind", "first_name", "last_name", "organisation", "role", "email", "email_secondary", "phone",
+    "phone_secondary", "address", "postcode", "city", "country", "circle", "tags", "source", "is_ambassador",
+    "is_critic", "notes"
+)  # fmt: skip
+
 
 PARIS_NOON = time(12, 0)
 #: What a sheet shows: the contact, its circle and moves, touch points, tags, consents, contributions.
@@ -210,36 +218,16 @@ class ContactSheet(QDialog):
     # -- building -------------------------------------------------------------------------------
 
     def _labels(self) -> dict[str, str]:
-        return {
-            "kind": self.tr("Type"),
-            "first_name": self.tr("Prénom"),
-            "last_name": self.tr("Nom"),
-            "organisation": self.tr("Organisation"),
-            "role": self.tr("Fonction"),
-            "email": self.tr("E-mail"),
-            "email_secondary": self.tr("E-mail secondaire"),
-            "phone": self.tr("Téléphone"),
-            "phone_secondary": self.tr("Téléphone secondaire"),
-            "address": self.tr("Adresse"),
-            "postcode": self.tr("Code postal"),
-            "city": self.tr("Ville"),
-            "country": self.tr("Pays"),
-            "circle": self.tr("Cercle"),
-            "tags": self.tr("Tags"),
-            "source": self.tr("Source"),
-            "is_ambassador": self.tr("Ambassadeur"),
-            "is_critic": self.tr("Détracteur"),
-            "notes": self.tr("Notes"),
-        }
+        return {name: contact_field_label(name) for name in _FORM_FIELDS}
 
     def _build_form(self) -> QWidget:
         labels = self._labels()
         kind = QComboBox()
-        kind.addItem(self.tr("Personne"), "person")
-        kind.addItem(self.tr("Organisation"), "organisation")
+        for value in ("person", "organisation"):
+            kind.addItem(contact_kind_label(value), value)
         circle = QComboBox()
         for value in CIRCLE_ORDER:
-            circle.addItem(circle_name(value), value.value)
+            circle.addItem(circle_label(value), value.value)
         self.editors["kind"] = kind
         self.editors["circle"] = circle
         for name in TEXT_FIELDS:
@@ -440,7 +428,7 @@ class ContactSheet(QDialog):
     def _fill(self, details: ContactDetails) -> None:
         data = details.data
         self.title.setText(details.display_name)
-        parts = [circle_name(data.circle)]
+        parts = [circle_label(data.circle)]
         if data.is_ambassador:
             parts.append(self.tr("ambassadeur"))
         if data.is_critic:

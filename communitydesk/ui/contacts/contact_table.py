@@ -31,11 +31,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from communitydesk.rules.circles import circle_label
+from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.contact_query import PAGE_SIZE, ContactListQuery
 from communitydesk.ui.tasks import Task, TaskContext
-from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
-from communitydesk.ui.widgets.circles import circle_name
 
 if TYPE_CHECKING:
     from communitydesk.services.contact_search import ContactRow
@@ -44,15 +44,10 @@ if TYPE_CHECKING:
 MIME_TYPE = "application/x-communitydesk-contact-ids"
 CONTACT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
-_CONTEXT = "ContactTableModel"
 _OVERDUE = QColor("#B35C00")
 _CRITIC = QColor("#A12A2A")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _day(value: Any) -> str:
@@ -64,48 +59,45 @@ def _day(value: Any) -> str:
 def _flags_text(row: ContactRow) -> str:
     parts = []
     if row.is_ambassador:
-        parts.append(QCoreApplication.translate("ContactTableModel", "Ambassadeur"))
+        parts.append(contact_field_label("is_ambassador"))
     if row.is_critic:
-        parts.append(QCoreApplication.translate("ContactTableModel", "Détracteur"))
+        parts.append(contact_field_label("is_critic"))
     return " · ".join(parts)
+
+
+def _field(name: str) -> Callable[[], str]:
+    """The title of a column showing a contact field: its one label (rules.contact_fields)."""
+    return lambda: contact_field_label(name)
 
 
 @dataclass(frozen=True)
 class ContactColumn:
     key: str
-    title: str  # French source text, translated in the "ContactTableModel" context
+    title: Callable[[], str]  # in the current language
     value: Callable[[ContactRow], str]
     sort: str | None = None  # the ContactSort the service orders by; None: not sortable
     hidden_by_default: bool = False
 
 
 COLUMNS: tuple[ContactColumn, ...] = (
-    ContactColumn("name", QT_TRANSLATE_NOOP("ContactTableModel", "Nom"), lambda r: r.display_name, "name"),
+    ContactColumn("name", _field("display_name"), lambda r: r.display_name, "name"),
     ContactColumn(
         "kind",
-        QT_TRANSLATE_NOOP("ContactTableModel", "Type"),
-        lambda r: (
-            QCoreApplication.translate("ContactTableModel", "Organisation")
-            if r.kind == "organisation"
-            else QCoreApplication.translate("ContactTableModel", "Personne")
-        ),
+        _field("kind"),
+        lambda r: contact_kind_label(r.kind),
         hidden_by_default=True,
     ),
-    ContactColumn("organisation", QT_TRANSLATE_NOOP("ContactTableModel", "Organisation"), lambda r: r.organisation),
-    ContactColumn("email", QT_TRANSLATE_NOOP("ContactTableModel", "E-mail"), lambda r: r.email),
-    ContactColumn("phone", QT_TRANSLATE_NOOP("ContactTableModel", "Téléphone"), lambda r: r.phone),
-    ContactColumn(
-        "postcode", QT_TRANSLATE_NOOP("ContactTableModel", "Code postal"), lambda r: r.postcode, hidden_by_default=True
-    ),
-    ContactColumn("city", QT_TRANSLATE_NOOP("ContactTableModel", "Ville"), lambda r: r.city, "city"),
-    ContactColumn(
-        "circle", QT_TRANSLATE_NOOP("ContactTableModel", "Cercle"), lambda r: circle_name(r.circle), "circle"
-    ),
-    ContactColumn("tags", QT_TRANSLATE_NOOP("ContactTableModel", "Tags"), lambda r: ", ".join(r.tags)),
-    ContactColumn("flags", QT_TRANSLATE_NOOP("ContactTableModel", "Rôle"), _flags_text),
+    ContactColumn("organisation", _field("organisation"), lambda r: r.organisation),
+    ContactColumn("email", _field("email"), lambda r: r.email),
+    ContactColumn("phone", _field("phone"), lambda r: r.phone),
+    ContactColumn("postcode", _field("postcode"), lambda r: r.postcode, hidden_by_default=True),
+    ContactColumn("city", _field("city"), lambda r: r.city, "city"),
+    ContactColumn("circle", _field("circle"), lambda r: circle_label(r.circle), "circle"),
+    ContactColumn("tags", _field("tags"), lambda r: ", ".join(r.tags)),
+    ContactColumn("flags", lambda: QCoreApplication.translate("ContactTableModel", "Rôle"), _flags_text),
     ContactColumn(
         "last_touch",
-        QT_TRANSLATE_NOOP("ContactTableModel", "Dernier contact"),
+        _field("last_touch_at"),
         lambda r: (
             _day(r.last_touch_at) if r.last_touch_at else QCoreApplication.translate("ContactTableModel", "jamais")
         ),
@@ -113,12 +105,12 @@ COLUMNS: tuple[ContactColumn, ...] = (
     ),
     ContactColumn(
         "overdue",
-        QT_TRANSLATE_NOOP("ContactTableModel", "À relancer"),
+        lambda: QCoreApplication.translate("ContactTableModel", "À relancer"),
         lambda r: QCoreApplication.translate("ContactTableModel", "à relancer") if r.overdue else "",
     ),
     ContactColumn(
         "created",
-        QT_TRANSLATE_NOOP("ContactTableModel", "Ajouté le"),
+        _field("created_at"),
         lambda r: _day(r.created_at),
         "created",
         hidden_by_default=True,
@@ -128,7 +120,7 @@ COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
 
 def column_title(column: ContactColumn) -> str:
-    return _tr(column.title)
+    return column.title()
 
 
 @dataclass

@@ -32,15 +32,25 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.records.changes import NOTHING, Changes
+from communitydesk.rules.circles import circle_label
+from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
+from communitydesk.rules.yes_no import yes_no_label
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
-from communitydesk.ui.widgets.circles import circle_name
 
 if TYPE_CHECKING:
     from communitydesk.services.contacts import ContactDetails
     from communitydesk.services.duplicates import DuplicatePair, MergeRecord
     from communitydesk.services.permissions import Actor
+
+# The fields shown side by side, labelled by rules.contact_fields.
+_COMPARED_FIELDS = (
+    "kind", "first_name", "last_name", "organisation", "role", "email", "email_secondary", "phone",
+    "phone_secondary", "address", "postcode", "city", "country", "circle", "source", "notes", "is_ambassador",
+    "is_critic"
+)  # fmt: skip
+
 
 _CONTEXT = "DuplicatePairsModel"
 _HEADERS = (
@@ -147,15 +157,7 @@ class MergeChoice(QWidget):
         layout.addWidget(scroll, 1)
 
     def labels(self) -> dict[str, str]:
-        return {
-            "kind": self.tr("Type"), "first_name": self.tr("Prénom"), "last_name": self.tr("Nom"),
-            "organisation": self.tr("Organisation"), "role": self.tr("Fonction"), "email": self.tr("E-mail"),
-            "email_secondary": self.tr("E-mail secondaire"), "phone": self.tr("Téléphone"),
-            "phone_secondary": self.tr("Téléphone secondaire"), "address": self.tr("Adresse"),
-            "postcode": self.tr("Code postal"), "city": self.tr("Ville"), "country": self.tr("Pays"),
-            "circle": self.tr("Cercle"), "source": self.tr("Source"), "notes": self.tr("Notes"),
-            "is_ambassador": self.tr("Ambassadeur"), "is_critic": self.tr("Détracteur"),
-        }  # fmt: skip
+        return {name: contact_field_label(name) for name in _COMPARED_FIELDS}
 
     def show_pair(self, pair: PairDetails | None, keep_left: bool = True) -> None:
         self.pair = pair
@@ -216,11 +218,11 @@ class MergeChoice(QWidget):
     def _value(self, details: ContactDetails, name: str) -> str:
         value = getattr(details.data, name)
         if name == "circle":
-            return circle_name(value)
+            return circle_label(value)
         if name == "kind":
-            return self.tr("Organisation") if value == "organisation" else self.tr("Personne")
+            return contact_kind_label(value)
         if isinstance(value, bool):
-            return self.tr("oui") if value else self.tr("non")
+            return yes_no_label(value)
         return str(value or "")
 
     def choose(self, name: str, side: str) -> None:

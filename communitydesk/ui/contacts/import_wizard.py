@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
+from communitydesk.rules.yes_no import yes_no_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.tasks import Task, TaskContext
 
@@ -387,7 +388,7 @@ class MappingPage(QWizardPage):
         if value is None:
             return ""
         if isinstance(value, bool):
-            return self.tr("oui") if value else self.tr("non")
+            return yes_no_label(value)
         return str(value)
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -665,7 +666,15 @@ class ContactImportWizard(QWizard):
             index_imported_contacts(database, actor, summary)
             return summary
 
-        return run_for(self, work, on_success=on_success, on_failure=on_failure, on_cancel=on_cancel, cancellable=True)
+        return run_for(
+            self,
+            work,
+            on_success=on_success,
+            on_failure=on_failure,
+            on_cancel=on_cancel,
+            cancellable=True,
+            pause_cycle_collection=True,  # millions of objects, no cycles: see ui.tasks.MainThreadGarbageCollector
+        )
 
     def reject(self) -> None:
         for page in (self.dry_run_page, self.import_page):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from communitydesk.ui.widgets.circles import circle_name
+from communitydesk.rules.circles import circle_label
 
 
 class MoveReasonDialog(QDialog):
@@ -16,7 +16,7 @@ class MoveReasonDialog(QDialog):
         if target is not None:
             self.setWindowTitle(self.tr("Changer de cercle"))
             question = self.tr("{who} → {circle}. Pourquoi ce changement de cercle ?").format(
-                who=who, circle=circle_name(target)
+                who=who, circle=circle_label(target)
             )
         elif inward:
             self.setWindowTitle(self.tr("Rapprocher"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.records.changes import Changes
-from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.rules.contact_filter import ContactFilter
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.contacts.background import guarded, run_for
@@ -37,7 +37,6 @@ from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, show_error
-from communitydesk.ui.widgets.circles import circle_description, circle_name
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -144,7 +143,7 @@ class ContactsPage(QWidget):
         self.outward_button.setObjectName("outwardButton")
         self.outward_button.setToolTip(self.tr("Vers un cercle plus large (Ctrl+Bas)"))
         self.outward_button.clicked.connect(lambda: self.ask_move_by(inward=False))
-        legend = QLabel("<br>".join(f"<b>{circle_name(c)}</b> — {circle_description(c)}" for c in CIRCLE_ORDER))
+        legend = QLabel("<br>".join(f"<b>{circle_label(c)}</b> — {circle_description(c)}" for c in CIRCLE_ORDER))
         legend.setObjectName("circlesLegend")
         legend.setWordWrap(True)
         legend.setStyleSheet("color: #444;")
@@ -529,7 +528,7 @@ class ContactsPage(QWidget):
         elif circle is not None:
             self.status(
                 self.tr("{count} contact(s) déplacé(s) vers « {circle} ».").format(
-                    count=outcome.moved, circle=circle_name(circle)
+                    count=outcome.moved, circle=circle_label(circle)
                 )
             )
         else:

@@ -6,8 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.ui.widgets.circles import circle_colour, circle_name, circle_text_colour
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
+from communitydesk.ui.widgets.circles import circle_colour, circle_text_colour
 
 # Radii as fractions of the outer one. Not proportional to the counts on purpose: the
 # inner circle would shrink to a dot, and the drawing is a map of closeness, not a pie.
@@ -30,7 +30,7 @@ class ConcentricCirclesChart(QWidget):
 
     def set_counts(self, counts: dict[str, str]) -> None:
         self.counts = dict(counts)
-        self.setAccessibleDescription(", ".join(f"{circle_name(c)} : {counts.get(c.value, '')}" for c in CIRCLE_ORDER))
+        self.setAccessibleDescription(", ".join(f"{circle_label(c)} : {counts.get(c.value, '')}" for c in CIRCLE_ORDER))
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
@@ -60,6 +60,6 @@ class ConcentricCirclesChart(QWidget):
             painter.setFont(count_font)
             painter.drawText(band.adjusted(0, 0, 0, -18), _CENTRE_BOTTOM, self.counts.get(circle.value, "–"))
             painter.setFont(name_font)
-            painter.drawText(band.adjusted(0, 24, 0, 0), _CENTRE_TOP, circle_name(circle))
+            painter.drawText(band.adjusted(0, 24, 0, 0), _CENTRE_TOP, circle_label(circle))
             previous = radius
         painter.end()

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.dashboard.cards import CARD_BUILDERS, SECTIONS, FigureCard, section_soon, section_title
 from communitydesk.ui.dashboard.circles_chart import ConcentricCirclesChart
-from communitydesk.ui.widgets.circles import circle_colour, circle_description, circle_name
+from communitydesk.ui.widgets.circles import circle_colour
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent
@@ -185,7 +185,7 @@ class DashboardPage(QWidget):
             swatch.setFixedSize(14, 14)
             swatch.setStyleSheet(f"background: {circle_colour(circle).name()}; border-radius: 7px;")
             name = QLabel(
-                f"<b>{circle_name(circle)}</b><br><span style='color:#777'>{circle_description(circle)}</span>"
+                f"<b>{circle_label(circle)}</b><br><span style='color:#777'>{circle_description(circle)}</span>"
             )
             count = QLabel("–")
             count.setObjectName("circleCount")

@@ -34,15 +34,15 @@ from PySide6.QtWidgets import (
 from communitydesk.document_catalogue import DocumentOptions
 from communitydesk.errors import UserError
 from communitydesk.records.changes import Changes
-from communitydesk.records.contact_listing import ContactFilter
-from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.records.contact_listing import ListingFilter
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS, LIST_COLUMNS, column_label
 from communitydesk.rules.periods import Period
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
-from communitydesk.ui.widgets.circles import circle_name
 
 if TYPE_CHECKING:
     from communitydesk.ui.main_window import PageContext
@@ -145,13 +145,13 @@ class DocumentsPage(QWidget):
         self.circle = QComboBox(self)
         self.circle.addItem(self.tr("Tous les cercles"), None)
         for circle in CIRCLE_ORDER:
-            self.circle.addItem(circle_name(circle), circle.value)
+            self.circle.addItem(circle_label(circle), circle.value)
         self.tag = QComboBox(self)
         self.tag.setObjectName("tag")
         form = QFormLayout(self.filter_group)
         form.addRow(self.tr("Segment"), self.segment)
-        form.addRow(self.tr("Cercle"), self.circle)
-        form.addRow(self.tr("Étiquette"), self.tag)
+        form.addRow(contact_field_label("circle"), self.circle)
+        form.addRow(self.tr("Tag"), self.tag)
         # Which campaign (campaign report, fulfilment checklist).
         self.campaign_group = QGroupBox(self.tr("Campagne"), self)
         self.campaign = QComboBox(self)
@@ -268,7 +268,7 @@ class DocumentsPage(QWidget):
         for name in segments:
             self.segment.addItem(name, name)
         self.tag.clear()
-        self.tag.addItem(self.tr("Toutes les étiquettes"), None)
+        self.tag.addItem(self.tr("Tous les tags"), None)
         for name in tags:
             self.tag.addItem(name, name)
         for combo, chosen in ((self.segment, chosen_segment), (self.tag, chosen_tag)):
@@ -327,7 +327,7 @@ class DocumentsPage(QWidget):
             period = Period(pydate(self.date_from.date()), pydate(self.date_to.date()))
         return DocumentOptions(
             period=period,
-            contact_filter=ContactFilter(
+            contact_filter=ListingFilter(
                 circle=self.circle.currentData(), tag=self.tag.currentData(), segment=self.segment.currentData()
             ),
             columns=columns or None,

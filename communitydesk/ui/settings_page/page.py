@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from communitydesk.rules.circles import CIRCLE_ORDER
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
-from communitydesk.ui.widgets.circles import circle_name
 
 if TYPE_CHECKING:
     from communitydesk.services.settings import DatabaseSettings
@@ -223,7 +222,7 @@ class SettingsPage(QWidget):
             spin.setSuffix(self.tr(" jours"))
             self.rhythm[circle.value] = spin
             self._field_widgets[f"rhythm.{circle.value}"] = spin
-            form.addRow(circle_name(circle), spin)
+            form.addRow(circle_label(circle), spin)
         return group
 
     def _backup_group(self) -> QGroupBox:
