@@ -1,14 +1,15 @@
 """The Qt-free message catalogue (CLI messages, service errors, PDF text).
 
 Source strings are French, the language of our users; English comes from
-``resources/locale/en/communitydesk.po``. The Qt screens use Qt's own .ts/.qm
-files; both follow the one language chosen in Paramètres (or ``--lang``).
+``resources/locale/en/communitydesk.po``, compiled by ``tools/update_catalogue.py`` to
+``resources/locale/en/LC_MESSAGES/communitydesk.mo``, which the standard library reads. The
+Qt screens use Qt's own .ts/.qm files; both follow the one language chosen in Paramètres (or ``--lang``).
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
+from gettext import GNUTranslations, NullTranslations
 
 from communitydesk.paths import resources_dir
 
@@ -34,63 +35,19 @@ def babel_locale() -> str:
 
 
 @cache
-def _catalogue(language: str) -> dict[str, str]:
+def _translations(language: str) -> NullTranslations:
     if language == DEFAULT_LANGUAGE:
-        return {}
-    po_file = resources_dir() / "locale" / language / "communitydesk.po"
-    if not po_file.exists():
-        return {}
-    return read_catalogue(po_file.read_text(encoding="utf-8"))
-
-
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
-_ESCAPE = re.compile(r"\\(.)")
-
-
-def _unquote(text: str) -> str:
-    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text.strip()[1:-1])
-
-
-def read_catalogue(text: str) -> dict[str, str]:
-    """msgid → msgstr of a .po file; fuzzy, plural and untranslated entries are left out.
-
-    A few lines instead of babel's reader: screens show rules' labels through ``_()`` on
-    the UI thread, where importing and running babel.messages cost ~0.15 s.
-    """
-    messages: dict[str, str] = {}
-    entry: dict[str, str] = {}
-    field = ""
-    fuzzy = False  # read in the flags before the entry's msgid
-
-    def close() -> None:
-        nonlocal fuzzy
-        if entry.get("msgid") and entry.get("msgstr") and "msgid_plural" not in entry and not fuzzy:
-            messages[entry["msgid"]] = entry["msgstr"]
-        entry.clear()
-        fuzzy = False
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line.startswith('"'):
-            if field:
-                entry[field] += _unquote(line)
-            continue
-        field = ""
-        if not line or line.startswith("#"):
-            if not line or "msgid" in entry:
-                close()
-            fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
-            continue
-        keyword, _space, value = line.partition(" ")
-        if keyword in ("msgctxt", "msgid") and "msgid" in entry:
-            close()
-        entry[keyword] = _unquote(value)
-        field = keyword
-    close()
-    return messages
+        return NullTranslations()
+    # The compiled catalogue, read by the standard library in a few milliseconds: screens show
+    # rules' labels through _() on the UI thread. tools/update_catalogue.py writes it from the .po.
+    mo_file = resources_dir() / "locale" / language / "LC_MESSAGES" / "communitydesk.mo"
+    if not mo_file.exists():
+        return NullTranslations()
+    with mo_file.open("rb") as handle:
+        return GNUTranslations(handle)
 
 
 def _(message: str, /, **values: object) -> str:
     """Translate a French source message, then fill its ``{placeholders}``."""
-    text = _catalogue(_current).get(message, message)
+    text = _translations(_current).gettext(message)
     return text.format(**values) if values else text

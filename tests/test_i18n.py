@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import io
 import re
 from pathlib import Path
 from types import ModuleType
@@ -78,34 +77,10 @@ def test_message_without_english_stays_french() -> None:
     assert _("Phrase de test jamais traduite {n}", n=1) == "Phrase de test jamais traduite 1"
 
 
-def test_the_catalogue_reader_agrees_with_babel() -> None:
-    from babel.messages.pofile import read_po
-
-    from communitydesk.i18n import read_catalogue
-
-    tricky = (
-        'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
-        '#: a.py\n#, python-brace-format\nmsgid "Ligne {n}"\nmsgstr "Line {n}"\n\n'
-        '#, fuzzy\nmsgid "Flou"\nmsgstr "Fuzzy"\n\n'
-        'msgid "Vide"\nmsgstr ""\n\n'
-        'msgid ""\n"Deux "\n"lignes « \\"x\\" »\\n"\nmsgstr ""\n"Two "\n"lines \\"x\\"\\t\\\\"\n'
-        'msgid "Collé"\nmsgstr "Glued"\n\n'
-        'msgid "Un"\nmsgid_plural "Plusieurs"\nmsgstr[0] "One"\nmsgstr[1] "Several"\n\n'
-        '#~ msgid "Ancien"\n#~ msgstr "Old"\n'
-    )
-    real = (ROOT / "resources" / "locale" / "en" / "communitydesk.po").read_text(encoding="utf-8")
-    for text in (tricky, real):
-        babel = {
-            str(m.id): str(m.string)
-            for m in read_po(io.BytesIO(text.encode()))
-            if m.id and isinstance(m.id, str) and m.string and not m.fuzzy
-        }
-        assert read_catalogue(text) == babel
-    assert read_catalogue(tricky) == {
-        "Ligne {n}": "Line {n}",
-        'Deux lignes « "x" »\n': 'Two lines "x"\t\\',
-        "Collé": "Glued",
-    }
+def test_the_compiled_catalogue_is_the_po() -> None:
+    """The app reads the .mo (no babel at run time): it must say what the .po says."""
+    tool = catalogue_tool()
+    assert tool.COMPILED.read_bytes() == tool.compiled(tool.load()), "run `uv run python tools/update_catalogue.py`"
 
 
 def test_every_message_is_written_where_it_is_translated() -> None:

@@ -1,7 +1,8 @@
 """Refresh the English catalogue of the Qt-free strings from the ``_()`` calls in communitydesk/.
 
     uv run python tools/update_catalogue.py          # add new messages, drop vanished ones
-    uv run python tools/update_catalogue.py --check  # exit 1 when a message has no English
+    uv run python tools/update_catalogue.py --check  # exit 1 when a message has no English,
+                                                     # or the compiled .mo is not the .po's
 
 New messages arrive with an empty msgstr: write the English, keep the {placeholders}.
 Translations already written are kept. Qt screens are not here: they use self.tr() and
@@ -11,16 +12,20 @@ resources/translations/*.ts (pyside6-lupdate).
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "communitydesk"
 CATALOGUE = ROOT / "resources" / "locale" / "en" / "communitydesk.po"
+# What the app reads (gettext's layout): compiled here so that no babel runs in the app.
+COMPILED = CATALOGUE.parent / "LC_MESSAGES" / "communitydesk.mo"
 
 
 def extract() -> Catalog:
@@ -51,6 +56,13 @@ def load() -> Catalog:
         return read_po(handle, locale="en")
 
 
+def compiled(catalogue: Catalog) -> bytes:
+    """The .mo of ``catalogue`` (fuzzy entries left out, as gettext expects)."""
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue, use_fuzzy=False)
+    return buffer.getvalue()
+
+
 def untranslated(catalogue: Catalog) -> list[str]:
     return [str(m.id) for m in catalogue if m.id and (not m.string or m.fuzzy)]
 
@@ -68,12 +80,17 @@ def main() -> int:
     if args.check:
         for message in missing:
             print(f"untranslated: {message!r}", file=sys.stderr)
-        return 1 if missing else 0
+        stale = not COMPILED.exists() or COMPILED.read_bytes() != compiled(load())
+        if stale:
+            print(f"{COMPILED.relative_to(ROOT)} is not the .po compiled: run this tool", file=sys.stderr)
+        return 1 if missing or stale else 0
     catalogue.obsolete.clear()
     CATALOGUE.parent.mkdir(parents=True, exist_ok=True)
     with CATALOGUE.open("wb") as handle:
         # No line numbers: fewer conflicts when several people add strings at once.
         write_po(handle, catalogue, width=120, include_lineno=False, sort_output=True)
+    COMPILED.parent.mkdir(parents=True, exist_ok=True)
+    COMPILED.write_bytes(compiled(load()))  # from the file as written: what --check compares
     print(f"{CATALOGUE.relative_to(ROOT)}: {len(catalogue)} messages, {len(missing)} without English")
     return 0
 
