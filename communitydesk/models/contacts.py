@@ -111,7 +111,6 @@ def contact_condition(condition: ContactCondition) -> ColumnElement[bool]:
 
 ACTIVE = contact_condition(contact_conditions.ACTIVE)
 NOT_ERASED = contact_condition(contact_conditions.NOT_ERASED)
-UNARCHIVED = contact_condition(contact_conditions.UNARCHIVED)
 
 
 class CircleMove(Base):

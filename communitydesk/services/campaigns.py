@@ -24,7 +24,7 @@ from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
-from communitydesk.models.contacts import ACTIVE, UNARCHIVED, Contact, TouchPoint
+from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
 from communitydesk.records.campaigns import (
     CampaignDashboard,
     CampaignDetail,
@@ -809,7 +809,10 @@ def record_campaign_announcement(
 
 
 def inward_move_proposals(store: Store, actor: Actor, campaign_id: int) -> list[MoveProposal]:
-    """Grand-public backers of the campaign (valid contributions) who could join the communauté."""
+    """Grand-public backers of the campaign (valid contributions) who could join the communauté.
+
+    Erased people are never proposed: their money still counts, but nobody may be moved,
+    let alone contacted, after asking to be forgotten."""
     require(actor, Action.READ)
     with snapshot(store) as session:
         _load(session, campaign_id)
@@ -820,7 +823,7 @@ def inward_move_proposals(store: Store, actor: Actor, campaign_id: int) -> list[
                 Contribution.campaign_id == campaign_id,
                 Contribution.payment_status == PaymentStatus.VALID.value,
                 Contact.circle == Circle.GRAND_PUBLIC.value,
-                UNARCHIVED,
+                ACTIVE,
             )
             .group_by(Contact.id)
             .order_by(func.sum(Contribution.amount_cents).desc(), Contact.last_name, Contact.first_name)

@@ -21,7 +21,7 @@ from communitydesk.db.quick_reads import quick_reading, sort_key, stored_setting
 from communitydesk.db.sql_identifiers import quoted_identifier
 from communitydesk.errors import DatabaseError
 from communitydesk.models import contact_conditions, stored_time
-from communitydesk.models.contacts import ACTIVE, ACTIVE_SQL, ERASED_SQL, NOT_ERASED, UNARCHIVED, Contact
+from communitydesk.models.contacts import ACTIVE, ACTIVE_SQL, ERASED_SQL, NOT_ERASED, Contact
 from communitydesk.models.organisation import AppSetting
 from communitydesk.models.registry import metadata
 from communitydesk.rules.contact_keys import fold
@@ -81,7 +81,6 @@ def test_the_orm_stores_the_codecs_text(db: Database) -> None:
 def test_each_contact_condition_is_one_text_for_sql_and_orm() -> None:
     dialect = sqlite.dialect()
     assert str(ACTIVE.compile(dialect=dialect)) == contact_conditions.ACTIVE.sql("contacts")
-    assert str(UNARCHIVED.compile(dialect=dialect)) == contact_conditions.UNARCHIVED.sql("contacts")
     assert str(NOT_ERASED.compile(dialect=dialect)) == contact_conditions.NOT_ERASED.sql("contacts")
     assert ACTIVE_SQL == contact_conditions.ACTIVE.sql() == "archived_at IS NULL AND anonymised_at IS NULL"
     assert ERASED_SQL == contact_conditions.ERASED.sql() == "archived_at IS NULL AND anonymised_at IS NOT NULL"

@@ -316,6 +316,19 @@ def test_dashboard_figures(db: Database, actor: Actor) -> None:
     assert svc.inward_move_proposals(db, actor, campaign.id) == []
 
 
+def test_an_erased_backer_is_never_proposed_to_move_inward(db: Database, actor: Actor) -> None:
+    campaign = make_campaign(db, actor)
+    kept = add_contact(db, "Zoé", "Marchand", "grand_public")
+    forgotten = add_contact(db, "Paul", "Durand", "grand_public")
+    for backer in (kept, forgotten):
+        svc.add_contribution(db, actor, campaign.id, svc.ContributionInput(2000, at(1), contact_id=backer))
+    gdpr.erase_person(db, actor, forgotten, confirm=True)
+
+    assert [p.contact_id for p in svc.inward_move_proposals(db, actor, campaign.id)] == [kept]
+    # Their money still counts.
+    assert svc.campaign_dashboard(db, actor, campaign.id).total_cents == 4000
+
+
 def test_dashboard_of_a_campaign_without_contributions(db: Database, actor: Actor) -> None:
     campaign = make_campaign(db, actor, starts_on=None, ends_on=None, goal_cents=0)
     board = svc.campaign_dashboard(db, actor, campaign.id, today=date(2026, 3, 10))
