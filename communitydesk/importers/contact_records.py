@@ -120,6 +120,7 @@ class ContactRecord:
     line: int
     values: dict[str, Any]
     tags: list[str] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)  # fields left out of it, and why
 
     @property
     def email_key(self) -> str:

@@ -17,22 +17,14 @@ crash, a cancel or a killed process leaves the database exactly as it was.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from itertools import islice
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import Connection
-from sqlalchemy.exc import OperationalError
-
-from communitydesk import cycle_collection
+from communitydesk.db.bulk_load import large_page_cache
 from communitydesk.db.database import Database
-from communitydesk.db.schema_version import describe_sqlite_error
 from communitydesk.errors import DatabaseError, UserError
 from communitydesk.i18n import _
-from communitydesk.importers.contact_batch_cleaning import CleanedBatch
 from communitydesk.importers.contact_columns import ColumnMapping
 from communitydesk.importers.contact_files import (
     CSV,
@@ -57,9 +49,6 @@ FileInput = bytes | str | Path | BinaryIO
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # beyond this, a "contacts file" is a mistake, not an address book
 _PROGRESS_EVERY = 1000
-# SQLite page cache during an import (the default is 2 MiB); pages are taken as used: a 100 000-line
-# import writes ~85 MB and fits (~1 s less than 64 MiB, +20 MB peak RSS), a small one costs nothing more.
-IMPORT_CACHE_KIB = 200 * 1024
 
 __all__ = [
     "ColumnMapping",
@@ -235,9 +224,9 @@ def _import_csv(
         encoding=opened.decoded.label,
         warnings=list(opened.table.warnings),
     )
-    chunks = opened.cleaned_batches(mapping, batch=_PROGRESS_EVERY)
+    lines = ((line, cleaned) for line, _cells, cleaned in opened.checked_lines(mapping))
     reason = _("Import CSV {name}", name=opened.source_name)
-    return _run(db, actor, summary, chunks, opened.table.estimated_rows(), mode, reason, progress, cancel)
+    return _run(db, actor, summary, lines, opened.table.estimated_rows(), mode, reason, progress, cancel)
 
 
 def _import_vcard(
@@ -258,101 +247,73 @@ def _import_vcard(
         warnings=list(opened.card_warnings),
     )
     cleaner = opened.cleaner()
-    entries = iter(opened.entries)
-    chunks = (
-        [(entry.line, cleaner.clean(entry.raw, entry.line)) for entry in chunk]
-        for chunk in iter(lambda: list(islice(entries, _PROGRESS_EVERY)), [])
-    )
+    lines = ((entry.line, cleaner.clean(entry.raw, entry.line)) for entry in opened.entries)
     reason = _("Import vCard {name}", name=opened.source_name)
-    return _run(db, actor, summary, chunks, len(opened.entries), mode, reason, progress, cancel)
+    return _run(db, actor, summary, lines, len(opened.entries), mode, reason, progress, cancel)
 
 
-@contextmanager
-def _large_page_cache(conn: Connection) -> Iterator[None]:
-    """A bigger SQLite page cache while importing, the usual one after.
-
-    A 100 000-contact transaction touches ~20 index B-trees; with the default 2 MB cache
-    their pages spill and are read back from the WAL again and again (10x slower).
-    """
-    # On the driver's connection: through SQLAlchemy, the PRAGMA would begin a transaction.
-    raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    previous = raw.execute("PRAGMA cache_size").fetchone()[0]
-    raw.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        raw.execute(f"PRAGMA cache_size = {int(previous)}")
+class _DryRun(Exception):
+    """Raised at the end of a simulation: the transaction rolls back like any failed one."""
 
 
 def _run(
     db: Database,
     actor: Actor,
     summary: ImportSummary,
-    chunks: Iterable[CleanedBatch | list[tuple[int, ContactRecord | list[RowError] | None]]],
+    lines: Iterable[tuple[int, ContactRecord | list[RowError] | None]],
     total: int,
     mode: ImportMode,
     reason: str,
     progress: Progress | None,
     cancel: Cancel | None,
 ) -> ImportSummary:
-    """Match and write every line in one transaction, a chunk of lines at a time; commit unless dry run.
+    """Match and write every line in one transaction, a batch of lines at a time; commit unless dry run.
 
-    The search data (FTS rows) of the contacts written stay queued: not in this transaction
-    (5 s of a 100 000-line import), but in the caller's own pass after the commit
-    (``index_imported_contacts``, in the background) or at the first search."""
-    source = summary.source_name[:100]
+    The new contacts' search rows are built in the same transaction (set-based): the first
+    search after the import finds them at once."""
     total = max(total, 1)
     done = 0
-
-    def check_cancel() -> None:
-        if cancel is not None and cancel():
-            raise ImportCancelled()
-
     try:
-        with db.engine.connect() as conn, _large_page_cache(conn), cycle_collection.paused():
-            transaction = conn.begin()
-            try:
+        with db.transaction() as session:
+            conn = session.connection()
+            with large_page_cache(conn):
                 writer = ContactImportWriter(
                     conn,
                     mode=mode,
-                    source=source,
+                    source=summary.source_name[:100],
                     moved_by=actor.name,
                     move_reason=reason,
                     now=utcnow(),
                     summary=summary,
                     expected_lines=total,
                 )
-                for chunk in chunks:
-                    if isinstance(chunk, CleanedBatch):
-                        writer.add_batch(chunk)
-                        done += len(chunk.lines)
-                    else:
-                        for _line, cleaned in chunk:
-                            writer.add_cleaned(cleaned)
-                        done += len(chunk)
-                    check_cancel()  # a few checks per thousand lines, not per line
-                    if progress is not None:
-                        progress(done, max(total, done))
-                    if writer.batch_size >= BATCH_SIZE:
-                        writer.flush()
-                writer.flush()
-                check_cancel()
+                for _line, cleaned in lines:
+                    writer.add_cleaned(cleaned)
+                    done += 1
+                    if done % _PROGRESS_EVERY == 0:  # a few checks per thousand lines, not per line
+                        _check_cancel(cancel)
+                        if progress is not None:
+                            progress(done, max(total, done))
+                        if writer.batch_size >= BATCH_SIZE:
+                            writer.flush()
+                _check_cancel(cancel)
                 writer.finish(build_indexes=not summary.dry_run)  # a dry run rolls back: nothing to rebuild
-            except BaseException:
-                transaction.rollback()
-                raise
-            if summary.dry_run:
-                transaction.rollback()
-            else:
-                transaction.commit()
-    except (sqlite3.OperationalError, OperationalError) as exc:  # locked, read-only, disk full...
-        problem = describe_sqlite_error(db.path, exc)
-        raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=problem)) from exc
+                if summary.dry_run:
+                    raise _DryRun
+    except _DryRun:
+        pass
+    except DatabaseError as exc:  # locked, read-only, disk full...
+        raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=exc)) from exc
     summary.errors.sort(key=lambda error: error.line)
+    summary.warnings.sort(key=lambda warning: warning.line)
     if progress is not None:
         progress(1, 1)
     return summary
+
+
+def _check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise ImportCancelled()
 
 
 def index_imported_contacts(db: Database, actor: Actor, summary: ImportSummary) -> None:
