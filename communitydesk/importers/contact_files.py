@@ -37,7 +37,8 @@ class PreviewRow:
     line: int
     cells: list[str]  # as in the file (CSV) or the card's fields (vCard)
     values: dict[str, object]  # what would be saved: field name → cleaned value
-    errors: list[RowError]
+    errors: list[RowError]  # the line would not be imported
+    warnings: list[RowError] = field(default_factory=list)  # fields it would be imported without
 
 
 @dataclass
@@ -195,5 +196,5 @@ def _preview_row(line: int, cells: list[str], cleaned: ContactRecord | list[RowE
         values: dict[str, object] = dict(cleaned.values)
         if cleaned.tags:
             values["tags"] = ", ".join(cleaned.tags)
-        return PreviewRow(line, cells, values, [])
+        return PreviewRow(line, cells, values, [], cleaned.warnings)
     return PreviewRow(line, cells, {}, cleaned)

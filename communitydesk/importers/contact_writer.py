@@ -187,11 +187,10 @@ class ContactImportWriter:
         self.names_loaded = True
         found: dict[str, int] = {}
         for row in self.conn.exec_driver_sql(
-            "SELECT id, first_name, last_name, organisation, postcode, city FROM contacts "
-            f"WHERE {ACTIVE_SQL} AND id < ? ORDER BY id",
+            f"SELECT id, {', '.join(_NAME_COLUMNS)} FROM contacts WHERE {ACTIVE_SQL} AND id < ? ORDER BY id",
             (self.first_new_id,),
         ):
-            values = dict(zip(("first_name", "last_name", "organisation", "postcode", "city"), row[1:], strict=True))
+            values = dict(zip(_NAME_COLUMNS, row[1:], strict=True))
             for place_key in _place_keys(values):
                 found.setdefault(place_key, row[0])
         self.name_ids.update(found)
@@ -439,6 +438,7 @@ class ContactImportWriter:
         return tag_id
 
 
+_NAME_COLUMNS = ("first_name", "last_name", "organisation", "postcode", "city", "email_key", "phone_key")
 _MOVE_COLUMNS = ("contact_id", "moved_at", "from_circle", "to_circle", "moved_by", "reason")
 _FLAG_POSITIONS = tuple(UPDATABLE.index(name) for name in _FLAGS)
 
@@ -480,8 +480,9 @@ def _apply(row: dict[str, Any], record: ContactRecord, *, overwrite: bool, circl
 
 
 def _place_keys(values: dict[str, Any]) -> list[str]:
-    """Keys telling a person or an organisation without e-mail nor phone: folded name with the postcode,
-    with the city. None without a name or a place: two "Jean Martin" are not one person."""
+    """Keys telling a person or an organisation without e-mail nor phone: the folded name with the
+    postcode, with the city; a bare name only stands for a contact that has nothing else either
+    (two "Jean Martin" of two towns are not one person)."""
     name = name_key(values.get("first_name", ""), values.get("last_name", ""), values.get("organisation", ""))
     if not name:
         return []
@@ -490,6 +491,8 @@ def _place_keys(values: dict[str, Any]) -> list[str]:
         keys.append(f"{name}|{values['postcode']}")
     if values.get("city"):
         keys.append(f"{name}@{folded(values['city'])}")
+    if not keys and not values.get("email_key") and not values.get("phone_key"):
+        keys.append(f"{name}|")
     return keys
 
 

@@ -43,7 +43,7 @@ IMPORT = csv_bytes(
     "Hélène;Dupré;HELENE@exemple.fr;;;;Communauté;donateur;;Vue au salon",
     "P1;N1;p1@exemple.fr;;;Rennes;Proches;Nouvelle étiquette;oui;relance",
     "Anne;Roux;;01 23 45 67 89;;;;nouvelle ÉTIQUETTE;;",
-    "X;Y;pas-un-email;;;;;;;",
+    "X;Y;pas-un-email;;;;;;;",  # kept, without its e-mail
     "Paul;Martin;paul@exemple.fr;07 11 22 33 44;;;Grand public;;;",
     "Zoé;Zed;zoe@exemple.fr;;;;;;;",
     "Zoé;Zed;ZOE@exemple.fr;06 99 99 99 99;;Nantes;Proches;t9;;vue deux fois",  # repeats the line above
@@ -87,8 +87,9 @@ def import_into(path: Path, actor: Actor, *, bulk: bool, monkeypatch: pytest.Mon
         monkeypatch.setattr("communitydesk.services.contact_import.BATCH_SIZE", 3)
         monkeypatch.setattr("communitydesk.services.contact_import._PROGRESS_EVERY", chunk)
         summary = import_contacts_file(db, actor, IMPORT, mode=ImportMode.UPDATE)
-        assert (summary.created, summary.updated, summary.merged) == (22, 3, 2)
-        assert [error.line for error in summary.errors] == [25, 29]
+        assert (summary.created, summary.updated, summary.merged) == (23, 3, 2)
+        assert [error.line for error in summary.errors] == [29]
+        assert [(warning.line, warning.field) for warning in summary.warnings] == [(25, "Courriel")]
     finally:
         db.close()
 
@@ -141,7 +142,7 @@ def test_a_bulk_dry_run_changes_nothing(
     monkeypatch.setattr(contact_writer, "BULK_MIN_LINES", 1)
     before = state(db_path)
     summary = import_contacts_file(db, actor, IMPORT, dry_run=True)
-    assert summary.created == 25  # an empty base: Hélène, Anne and Paul are new too
+    assert summary.created == 26  # an empty base: Hélène, Anne and Paul are new too
     assert state(db_path) == before
 
 

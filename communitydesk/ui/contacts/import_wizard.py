@@ -363,7 +363,7 @@ class MappingPage(QWizardPage):
         for index, row in enumerate(rows):
             values = [
                 str(row.line),
-                " ; ".join(e.message for e in row.errors),
+                " ; ".join(e.message for e in [*row.errors, *row.warnings]),
                 *[self._text(row.values.get(f.value)) for f in fields],
             ]
             for column, text in enumerate(values):
