@@ -275,6 +275,29 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    """The contacts a search of the contacts page finds, best first by name: for scripts (``--json``)."""
+    from communitydesk.db.database import open_database
+    from communitydesk.rules.circles import circle_label
+    from communitydesk.services.contact_search import page
+
+    if args.limit < 1:
+        raise UserError(_("--limit : un nombre d'au moins 1 est attendu."))
+    db = open_database(args.db, create=False)
+    try:
+        found = page(db, _system_actor(), args.text, limit=args.limit)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([{"id": row.id, "name": row.display_name, "circle": row.circle} for row in found])
+    else:
+        for row in found:
+            print(f"{row.id}\t{row.display_name}\t{circle_label(row.circle)}")
+        if not found:
+            print(_("Aucun contact trouvé."), file=sys.stderr)
+    return EXIT_OK
+
+
 @contextmanager
 def _database_to_write(path: Path, *, dry_run: bool) -> Iterator[Database]:
     """The open base of a write command: a new ``path`` is created with its folder and an
@@ -454,6 +477,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", cmd_restore, _("restaurer une sauvegarde"))
     restore.add_argument("file", type=Path)
     restore.add_argument("--db", type=Path, required=True)
+
+    search = command("search", cmd_search, _("chercher des contacts, comme dans la liste"))
+    search.add_argument("text", metavar=_("TEXTE"), help=_("nom, e-mail, téléphone, ville, étiquette…"))
+    search.add_argument("--db", type=Path, required=True)
+    search.add_argument("--limit", type=int, default=50, help=_("nombre de contacts au plus (50 par défaut)"))
+    search.add_argument("--json", action="store_true")
 
     # `export FORMAT ...`: one sub-command per format (pdf here; csv, vcard... plug in beside it).
     export = commands.add_parser("export", help=_("exporter des données ou des documents"), parents=[lang])

@@ -313,3 +313,24 @@ def test_vcards_mixing_encodings_and_an_empty_card(
     finally:
         conn.close()
     assert names == [("Amélie", "Durand"), ("Zoé", "Lefèvre")]
+
+
+def test_search_finds_the_imported_people_as_json(
+    db_path: Path, excel_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path))[0] == 0
+    code, out, err = run(capsys, "search", "helene", "--db", str(db_path), "--json")
+    assert code == 0, err
+    assert json.loads(out) == [{"id": 1, "name": "Hélène Dupré", "circle": "proches"}]
+    code, out, _err = run(capsys, "search", "06 12", "--db", str(db_path), "--limit", "5")
+    assert (code, out) == (0, "1\tHélène Dupré\tProches\n")
+    code, out, err = run(capsys, "search", "personne", "--db", str(db_path), "--json")
+    assert (code, json.loads(out), err) == (0, [], "")
+    code, out, err = run(capsys, "search", "x", "--db", str(db_path), "--limit", "0")
+    assert (code, out) == (1, "") and "--limit" in err
+    code, _out, err = run(capsys, "search", "x", "--db", str(tmp_path / "absente.sqlite3"))
+    assert code == 1 and "n'existe pas" in err
+    assert not (tmp_path / "absente.sqlite3").exists()
+    with pytest.raises(SystemExit) as usage:
+        main(["search", "--db", str(db_path)])
+    assert usage.value.code == 2

@@ -30,8 +30,8 @@ from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.import_summary import ImportMode, ImportSummary
 from communitydesk.models.contacts import ACTIVE_SQL, CircleMove, Contact, contact_tags
 from communitydesk.rules.circles import Circle
-from communitydesk.rules.contact_keys import fold, name_key
-from communitydesk.rules.contact_search_text import city_sort, folded, search_body, sort_name, tags_text
+from communitydesk.rules.contact_keys import fold
+from communitydesk.rules.contact_search_text import city_sort, folded, folded_words, search_body, sort_name, tags_text
 
 BATCH_SIZE = 2000
 # Bulk mode from this many lines, when the file has at least half as many lines as the base
@@ -136,7 +136,7 @@ class ContactImportWriter:
                 self.email_ids.setdefault(found_email, contact_id)
             if found_phone:
                 self.phone_ids.setdefault(found_phone, (contact_id, found_email))
-        self.name_ids: dict[str, int] = {}  # name + place keys (names_loaded: the base's too)
+        self.name_ids: dict[str, int] = {}  # name + place keys, kept once a line needed them
         self.names_loaded = False
         self.tag_names: dict[int, str] = dict(connection.exec_driver_sql("SELECT id, name FROM tags").all())
         self.tag_ids: dict[str, int] = {fold(name): tag_id for tag_id, name in self.tag_names.items()}
@@ -178,22 +178,27 @@ class ContactImportWriter:
             hit = self.phone_ids.get(phone)
             if hit is None or (hit[0] == contact_id and not hit[1]):
                 self.phone_ids[phone] = (contact_id, email)
-        for place_key in _place_keys(values):
-            self.name_ids.setdefault(place_key, contact_id)
+        if self.names_loaded:
+            for place_key in _place_keys(values):
+                self.name_ids.setdefault(place_key, contact_id)
 
     def _load_names(self) -> None:
-        """Name + place keys of the base's contacts, read at the first line that needs them (no e-mail, no
-        phone); they take precedence over the contacts of this file registered before."""
+        """Name + place keys of the contacts so far (the base's, then this file's), read at the first line
+        that needs them (no e-mail, no phone): a file where every line has one never computes them."""
         self.names_loaded = True
-        found: dict[str, int] = {}
-        for row in self.conn.exec_driver_sql(
+        base = self.conn.exec_driver_sql(
             f"SELECT id, {', '.join(_NAME_COLUMNS)} FROM contacts WHERE {ACTIVE_SQL} AND id < ? ORDER BY id",
             (self.first_new_id,),
-        ):
-            values = dict(zip(_NAME_COLUMNS, row[1:], strict=True))
+        )
+        staged = self.conn.exec_driver_sql(
+            f"SELECT id, {', '.join(_NAME_COLUMNS)} FROM temp.{STAGING.name} ORDER BY id"
+        )
+        for row in (*base, *staged):
+            for place_key in _place_keys(dict(zip(_NAME_COLUMNS, row[1:], strict=True))):
+                self.name_ids.setdefault(place_key, row[0])
+        for contact_id, values in self.new_rows.items():
             for place_key in _place_keys(values):
-                found.setdefault(place_key, row[0])
-        self.name_ids.update(found)
+                self.name_ids.setdefault(place_key, contact_id)
 
     # -- receiving lines --------------------------------------------------------------
 
@@ -280,7 +285,7 @@ class ContactImportWriter:
             sort_name(row["kind"], row["first_name"], row["last_name"], row["organisation"], row["email"]),
             tag_text,
             city_sort(row["city"]),
-            json.dumps(tag_ids) if tag_ids else "[]",
+            f"[{','.join(map(str, tag_ids))}]",
             _body(row, tag_text),
         )
 
@@ -483,7 +488,9 @@ def _place_keys(values: dict[str, Any]) -> list[str]:
     """Keys telling a person or an organisation without e-mail nor phone: the folded name with the
     postcode, with the city; a bare name only stands for a contact that has nothing else either
     (two "Jean Martin" of two towns are not one person)."""
-    name = name_key(values.get("first_name", ""), values.get("last_name", ""), values.get("organisation", ""))
+    name = folded_words(values.get("first_name", ""), values.get("last_name", "")) or folded(
+        values.get("organisation", "")
+    )
     if not name:
         return []
     keys = []
