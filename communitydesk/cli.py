@@ -276,23 +276,18 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    """The contacts a search of the contacts page finds, best first by name: for scripts (``--json``)."""
-    from communitydesk.db.database import open_database
+    """The contacts a search of the contacts page finds, by name: for scripts (``--json``)."""
     from communitydesk.rules.circles import circle_label
-    from communitydesk.services.contact_search import page
+    from communitydesk.services.contact_lookup import find_contacts
 
     if args.limit < 1:
         raise UserError(_("--limit : un nombre d'au moins 1 est attendu."))
-    db = open_database(args.db, create=False)
-    try:
-        found = page(db, _system_actor(), args.text, limit=args.limit)
-    finally:
-        db.close()
+    found = find_contacts(args.db, _system_actor(), args.text, args.limit)
     if args.json:
-        _print_json([{"id": row.id, "name": row.display_name, "circle": row.circle} for row in found])
+        _print_json([contact.as_json() for contact in found])
     else:
-        for row in found:
-            print(f"{row.id}\t{row.display_name}\t{circle_label(row.circle)}")
+        for contact in found:
+            print(f"{contact.id}\t{contact.name}\t{circle_label(contact.circle)}")
         if not found:
             print(_("Aucun contact trouvé."), file=sys.stderr)
     return EXIT_OK

@@ -59,9 +59,9 @@ class SuspendedIndexes:
         self.restored = True
 
 
-# SQLite page cache while loading (the default is 2 MiB); pages are taken as used: a 100 000-line
-# import touches ~85 MB of B-tree pages and fits, a small one costs nothing more.
-LOAD_CACHE_KIB = 200 * 1024
+# SQLite page cache while loading, per schema (the default is 2 MiB); pages are taken as used, so a
+# small load costs nothing more. 64 MiB: as fast as 200 for 100 000 contacts, 40 MB less peak RSS.
+LOAD_CACHE_KIB = 64 * 1024
 
 
 @contextmanager

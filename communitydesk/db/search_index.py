@@ -15,10 +15,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, column, delete, insert, select, table
 
+from communitydesk.db.search_matches import FTS_TABLE, QUEUE_TABLE
 from communitydesk.rules.contact_search_text import city_sort, search_body, sort_name, tags_text
 
-FTS_TABLE = "contacts_fts"
-QUEUE_TABLE = "contact_search_queue"
 BATCH = 500
 
 _ROW_COLUMNS = (

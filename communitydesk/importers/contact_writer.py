@@ -140,6 +140,7 @@ class ContactImportWriter:
         self.names_loaded = False
         self.tag_names: dict[int, str] = dict(connection.exec_driver_sql("SELECT id, name FROM tags").all())
         self.tag_ids: dict[str, int] = {fold(name): tag_id for tag_id, name in self.tag_names.items()}
+        self.tags_texts: dict[tuple[int, ...], str] = {}
         self.bulk = expected_lines >= BULK_MIN_LINES and expected_lines * 2 >= existing
 
         self.new_rows: dict[int, dict[str, Any]] = {}  # this batch's new contacts
@@ -275,7 +276,7 @@ class ContactImportWriter:
 
     def _staged_row(self, contact_id: int, row: dict[str, Any], tags: Sequence[str]) -> tuple[Any, ...]:
         tag_ids = sorted({self._tag_id(tag) for tag in tags})
-        tag_text = tags_text(self.tag_names[tag_id] for tag_id in tag_ids) if tag_ids else ""
+        tag_text = self._tags_text(tuple(tag_ids)) if tag_ids else ""
         values = [row[name] for name in UPDATABLE]
         for at in _FLAG_POSITIONS:
             values[at] = int(values[at])
@@ -288,6 +289,13 @@ class ContactImportWriter:
             f"[{','.join(map(str, tag_ids))}]",
             _body(row, tag_text),
         )
+
+    def _tags_text(self, tag_ids: tuple[int, ...]) -> str:
+        """tags_text of a set of tags: the same few sets on many contacts."""
+        text = self.tags_texts.get(tag_ids)
+        if text is None:
+            text = self.tags_texts[tag_ids] = tags_text(self.tag_names[tag_id] for tag_id in tag_ids)
+        return text
 
     def _restage(self, repeats: dict[int, list[ContactRecord]]) -> None:
         """Fold lines into contacts staged in an earlier batch (rare: a repeat far down the file)."""
