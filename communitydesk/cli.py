@@ -239,8 +239,14 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     left out: fix them and run again, the lines already imported are recognised) or the
     search could not be refreshed after the commit (a warning); exit 1 when nothing could
     be imported (unreadable file, unknown columns, locked base)."""
-    from communitydesk.services.contact_import import ImportMode, import_contacts_file, index_imported_contacts
+    from communitydesk.services.contact_import import (
+        EveryLine,
+        ImportMode,
+        import_contacts_file,
+        index_imported_contacts,
+    )
 
+    every_line = EveryLine.of(args.circle, args.tag or (), args.source)  # refused before the base is opened
     with _database_to_write(args.db, dry_run=args.dry_run) as db:
         summary = import_contacts_file(
             db,
@@ -249,6 +255,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             mode=ImportMode.UPDATE if args.update else ImportMode.CREATE,
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contacts")),
+            every_line=every_line,
         )
         index_imported_contacts(db, _system_actor(), summary)  # committed: the first search will be instant
     if args.json:
@@ -551,6 +558,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--update", action="store_true", help=_("mettre à jour les contacts déjà connus (e-mail, puis téléphone)")
     )
     import_contacts.add_argument("--dry-run", action="store_true", help=_("tout vérifier sans rien enregistrer"))
+    import_contacts.add_argument(
+        "--circle",
+        default=None,
+        help=_("cercle des contacts créés dont la ligne n'en donne pas (Proches, Communauté…)"),
+    )
+    import_contacts.add_argument(
+        "--tag", action="append", help=_("étiquette ajoutée à chaque contact du fichier (répétable)")
+    )
+    import_contacts.add_argument(
+        "--source", default=None, help=_("source des contacts créés (par défaut : le nom du fichier)")
+    )
     import_contacts.add_argument("--json", action="store_true")
 
     contributions = import_command(

@@ -334,3 +334,25 @@ def test_search_finds_the_imported_people_as_json(
     with pytest.raises(SystemExit) as usage:
         main(["search", "--db", str(db_path)])
     assert usage.value.code == 2
+
+
+def test_a_circle_tags_and_a_source_for_every_line(
+    db_path: Path, excel_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    salon = tmp_path / "salon.csv"
+    salon.write_text("Prénom;Nom;Ville;Cercle\r\nAnne;Roux;Lyon;\r\nLuc;Blanc;Nantes;Proches\r\n", encoding="utf-8")
+    argv = ["import", "contacts", str(salon), "--db", str(db_path), "--circle", "Communauté"]
+    argv += ["--tag", "salon X", "--tag", "bénévole, presse", "--source", "Salon X 2026"]
+    code, _out, err = run(capsys, *argv)
+    assert code == 0, err
+    conn = sqlite3.connect(db_path)
+    try:
+        found = conn.execute("SELECT first_name, circle, source, tags_text FROM contacts ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert found == [
+        ("Anne", "communaute", "Salon X 2026", "bénévole, presse, salon X"),
+        ("Luc", "proches", "Salon X 2026", "bénévole, presse, salon X"),  # the line's own circle wins
+    ]
+    code, _out, err = run(capsys, "import", "contacts", str(salon), "--db", str(db_path), "--circle", "amis")
+    assert code == 1 and "Cercle inconnu « amis »" in err

@@ -106,6 +106,8 @@ class ContactImportWriter:
         now: datetime,
         summary: ImportSummary,
         expected_lines: int = 0,
+        circle: str | None = None,
+        tags: Sequence[str] = (),
     ) -> None:
         self.conn = connection
         self.mode = mode
@@ -117,7 +119,9 @@ class ContactImportWriter:
         stamp = contacts.c.created_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
         self.stamp = stamp(now) if stamp else now
         self.now = now
-        self.new_defaults = {**NEW_DEFAULTS, "source": source}
+        # What every line gets: the file's source and circle when its cells give none, its tags added.
+        self.new_defaults = {**NEW_DEFAULTS, "source": source, "circle": circle or NEW_DEFAULTS["circle"]}
+        self.every_tags = list(tags)
 
         # Take the write lock before reading anything: the keys read below stay true until
         # commit, and the ids handed out below cannot be taken by another writer.
@@ -213,6 +217,8 @@ class ContactImportWriter:
             self.summary.errors.extend(cleaned)
 
     def add(self, record: ContactRecord) -> None:
+        if self.every_tags:
+            record.tags = [*record.tags, *self.every_tags]
         values = record.values
         target = self._match(record)
         if target is None:

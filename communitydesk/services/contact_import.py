@@ -36,7 +36,7 @@ from communitydesk.importers.contact_files import (
 )
 from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.contact_writer import BATCH_SIZE, ContactImportWriter
-from communitydesk.importers.import_summary import ImportCancelled, ImportMode, ImportSummary
+from communitydesk.importers.import_summary import EveryLine, ImportCancelled, ImportMode, ImportSummary
 from communitydesk.importers.text_decoding import decode_text
 from communitydesk.models.base import utcnow
 from communitydesk.services.contact_search import refresh_search_index
@@ -49,10 +49,12 @@ FileInput = bytes | str | Path | BinaryIO
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # beyond this, a "contacts file" is a mistake, not an address book
 _PROGRESS_EVERY = 1000
+_NOTHING_FOR_EVERY_LINE = EveryLine()
 
 __all__ = [
     "ColumnMapping",
     "ContactFilePreview",
+    "EveryLine",
     "ImportCancelled",
     "ImportMode",
     "ImportSummary",
@@ -137,19 +139,20 @@ def import_contacts_file(
     file_name: str | None = None,
     delimiter: str | None = None,
     encoding: str | None = None,
+    every_line: EveryLine = _NOTHING_FOR_EVERY_LINE,
 ) -> ImportSummary:
     """Import a CSV or vCard file, the format told by its content (or .vcf/.csv name).
 
     ``encoding`` (a Python codec name: "cp1252", "utf-8"...) and ``delimiter``, when given,
-    replace what would be detected.
+    replace what would be detected. ``every_line``: a circle, tags and a source for all the lines.
     """
     require(actor, Action.IMPORT)
     data, name = read_input(file_or_bytes, file_name)
     opened = _open(data, name, delimiter, encoding)
     del data  # the decoded text is all we need now: 15 MB less held during a big import
     if isinstance(opened, ContactVCardFile):
-        return _import_vcard(db, actor, opened, ImportMode(mode), dry_run, progress, cancel)
-    return _import_csv(db, actor, opened, mapping, ImportMode(mode), dry_run, progress, cancel)
+        return _import_vcard(db, actor, opened, ImportMode(mode), dry_run, progress, cancel, every_line)
+    return _import_csv(db, actor, opened, mapping, ImportMode(mode), dry_run, progress, cancel, every_line)
 
 
 def import_contacts_csv(
@@ -214,6 +217,7 @@ def _import_csv(
     dry_run: bool,
     progress: Progress | None,
     cancel: Cancel | None,
+    every_line: EveryLine = _NOTHING_FOR_EVERY_LINE,
 ) -> ImportSummary:
     mapping = mapping or opened.recognised_mapping()
     opened.check_mapping(mapping)
@@ -226,7 +230,8 @@ def _import_csv(
     )
     lines = ((line, cleaned) for line, _cells, cleaned in opened.checked_lines(mapping))
     reason = _("Import CSV {name}", name=opened.source_name)
-    return _run(db, actor, summary, lines, opened.table.estimated_rows(), mode, reason, progress, cancel)
+    total = opened.table.estimated_rows()
+    return _run(db, actor, summary, lines, total, mode, reason, progress, cancel, every_line)
 
 
 def _import_vcard(
@@ -237,6 +242,7 @@ def _import_vcard(
     dry_run: bool,
     progress: Progress | None,
     cancel: Cancel | None,
+    every_line: EveryLine = _NOTHING_FOR_EVERY_LINE,
 ) -> ImportSummary:
     summary = ImportSummary(
         dry_run=dry_run,
@@ -249,7 +255,7 @@ def _import_vcard(
     cleaner = opened.cleaner()
     lines = ((entry.line, cleaner.clean(entry.raw, entry.line)) for entry in opened.entries)
     reason = _("Import vCard {name}", name=opened.source_name)
-    return _run(db, actor, summary, lines, len(opened.entries), mode, reason, progress, cancel)
+    return _run(db, actor, summary, lines, len(opened.entries), mode, reason, progress, cancel, every_line)
 
 
 class _DryRun(Exception):
@@ -266,6 +272,7 @@ def _run(
     reason: str,
     progress: Progress | None,
     cancel: Cancel | None,
+    every_line: EveryLine,
 ) -> ImportSummary:
     """Match and write every line in one transaction, a batch of lines at a time; commit unless dry run.
 
@@ -280,12 +287,14 @@ def _run(
                 writer = ContactImportWriter(
                     conn,
                     mode=mode,
-                    source=summary.source_name[:100],
+                    source=every_line.source or summary.source_name[:100],
                     moved_by=actor.name,
                     move_reason=reason,
                     now=utcnow(),
                     summary=summary,
                     expected_lines=total,
+                    circle=every_line.circle,
+                    tags=every_line.tags,
                 )
                 for _line, cleaned in lines:
                     writer.add_cleaned(cleaned)
