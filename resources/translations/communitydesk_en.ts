@@ -2243,6 +2243,30 @@
         <source>Mettre aussi à jour les contacts existants (une case vide du fichier n&apos;efface jamais rien)</source>
         <translation>Also update existing contacts (an empty cell in the file never erases anything)</translation>
     </message>
+    <message>
+        <source>Celui de chaque ligne (sinon Grand public)</source>
+        <translation>Each line&apos;s own (else Grand public)</translation>
+    </message>
+    <message>
+        <source>ex. salon X, bénévole</source>
+        <translation>e.g. fair X, volunteer</translation>
+    </message>
+    <message>
+        <source>par défaut : le nom du fichier</source>
+        <translation>by default: the file&apos;s name</translation>
+    </message>
+    <message>
+        <source>Cercle des nouveaux contacts :</source>
+        <translation>Circle of the new contacts:</translation>
+    </message>
+    <message>
+        <source>Étiquettes ajoutées à chaque contact :</source>
+        <translation>Tags added to every contact:</translation>
+    </message>
+    <message>
+        <source>Source des nouveaux contacts :</source>
+        <translation>Source of the new contacts:</translation>
+    </message>
 </context>
 <context>
     <name>MoveProposalsDialog</name>

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from communitydesk.db.database import Database
 from communitydesk.services import contact_search
 from communitydesk.services.contacts import ContactInput, create_contact, get_contact
@@ -164,4 +166,32 @@ def test_a_stray_quote_far_down_the_file_is_refused_at_the_preview(
     qtbot.waitUntil(lambda: bool(wizard.file_page.error.text()), timeout=10000)
     assert "ligne 3001 : un guillemet (\") ouvre une cellule qui n'est jamais refermée" in wizard.file_page.error.text()
     assert not wizard.file_page.isComplete()
+    wizard.reject()
+
+
+def test_a_circle_tags_and_a_source_for_every_line(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    csv_file = write_excel_file(tmp_path)
+    _window, page = open_page(qtbot, make_window, db_path)
+    wizard = page.import_contacts()
+    wizard.file_page.path_edit.setText(str(csv_file))
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=10000)
+    wizard.next()
+    qtbot.waitUntil(wizard.mapping_page.isComplete, timeout=10000)
+    wizard.next()
+    modes = wizard.mode_page
+    modes.circle.setCurrentIndex(modes.circle.findData("communaute"))
+    modes.tags.setText("salon X, bénévole")  # keyClicks aborts on a non-ASCII letter (offscreen)
+    qtbot.keyClicks(modes.source, "Salon X 2026")
+
+    summaries: list[object] = []
+    task = wizard.run_import(False, summaries.append, pytest.fail, lambda: None)
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    [paul] = contact_search.page(db, actor, "paul martin")
+    assert (paul.circle, paul.tags) == ("communaute", ("bénévole", "salon X"))
+    assert get_contact(db, actor, paul.id).data.source == "Salon X 2026"
+    [helene] = contact_search.page(db, actor, "helene lefevre")
+    assert (helene.circle, helene.tags) == ("proches", ("bénévole", "salon X"))  # her line says Proches
     wizard.reject()
