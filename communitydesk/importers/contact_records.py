@@ -125,14 +125,6 @@ class ContactRecord:
     tags: list[str] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)  # fields left out of it, and why
 
-    @property
-    def email_key(self) -> str:
-        return str(self.values.get("email_key", ""))
-
-    @property
-    def phone_key(self) -> str:
-        return str(self.values.get("phone_key", ""))
-
 
 def circle_from_text(text: str) -> Circle | None:
     """ "Proches", "Communauté", "grand public", "grand_public", "2"... → Circle; None if unknown.
