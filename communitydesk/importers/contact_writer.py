@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, insert, literal, null, select, text
@@ -281,18 +282,20 @@ class ContactImportWriter:
         self.pending.clear()
 
     def _staged_row(self, contact_id: int, row: dict[str, Any], tags: Sequence[str]) -> tuple[Any, ...]:
-        tag_ids = sorted({self._tag_id(tag) for tag in tags})
+        tag_ids = sorted({self._tag_id(tag) for tag in tags}) if tags else []
         tag_text = self._tags_text(tuple(tag_ids)) if tag_ids else ""
-        values = [row[name] for name in UPDATABLE]
-        for at in _FLAG_POSITIONS:
-            values[at] = int(values[at])
+        values = _updatable_values(row)
+        if (
+            values[_AMBASSADOR] is True or values[_CRITIC] is True
+        ):  # flags bound as 0/1 (a bool costs an adapter look-up)
+            values = (*values[:_AMBASSADOR], int(values[_AMBASSADOR]), int(values[_CRITIC]), *values[_CRITIC + 1 :])
         return (
             contact_id,
             *values,
             sort_name(row["kind"], row["first_name"], row["last_name"], row["organisation"], row["email"]),
             tag_text,
             city_sort(row["city"]),
-            f"[{','.join(map(str, tag_ids))}]",
+            f"[{','.join(map(str, tag_ids))}]" if tag_ids else "[]",
             _body(row, tag_text),
         )
 
@@ -459,7 +462,9 @@ class ContactImportWriter:
 
 _NAME_COLUMNS = ("first_name", "last_name", "organisation", "postcode", "city", "email_key", "phone_key")
 _MOVE_COLUMNS = ("contact_id", "moved_at", "from_circle", "to_circle", "moved_by", "reason")
-_FLAG_POSITIONS = tuple(UPDATABLE.index(name) for name in _FLAGS)
+_updatable_values = itemgetter(*UPDATABLE)  # a row's UPDATABLE values as a tuple, in C
+_AMBASSADOR, _CRITIC = (UPDATABLE.index(name) for name in _FLAGS)  # side by side: one slice replaces both
+assert _CRITIC == _AMBASSADOR + 1
 
 
 def _apply(row: dict[str, Any], record: ContactRecord, *, overwrite: bool, circle_open: bool = False) -> None:

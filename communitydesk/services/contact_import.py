@@ -11,8 +11,11 @@ The import wizard calls, in order:
 3. the same with ``dry_run=False``, from a worker thread, with ``progress(done, total)``
    and ``cancel()`` (any callable returning True, e.g. ``threading.Event().is_set``).
 
-Each import is ONE transaction: row errors are reported and those lines left out, but a
-crash, a cancel or a killed process leaves the database exactly as it was.
+Each import is ONE transaction: a field that cannot be read is left out with a warning, a
+line with nothing to identify anyone is refused, and a crash, a cancel or a killed process
+leaves the database exactly as it was. The contacts it writes are searchable when it commits.
+One path for the preview and the import: ``ContactCsvFile.checked_lines`` (or the vCard
+cards) → ``RecordCleaner`` → ``ContactImportWriter``.
 """
 
 from __future__ import annotations
@@ -326,7 +329,8 @@ def _check_cancel(cancel: Cancel | None) -> None:
 
 
 def index_imported_contacts(db: Database, actor: Actor, summary: ImportSummary) -> None:
-    """Index the contacts an import just committed, so that the first search after it is instant.
+    """Index whatever else waits for its search data after an import (the import indexes its own
+    contacts in its transaction), so that the first search after it is instant.
 
     Called by whoever ran the import (the CLI, the wizard's worker), after it returned. The
     import is saved whatever happens here: another import holding the base past the busy
