@@ -2,7 +2,8 @@
 
 Matching runs on keys loaded once into dicts (a look-up per line): the e-mail key, then the
 phone key, but a phone never joins two different e-mail addresses (a family's landline); a
-line with neither is matched on its folded name with its postcode or city. A line repeating
+line with neither is matched on its folded name with its postcode or city (a bare name only
+stands for a contact with nothing else either). A line repeating
 a contact of the same file is folded into it (gaps filled, notes and tags added).
 
 New contacts are staged with ``executemany`` in a TEMP table, their search data computed
@@ -12,7 +13,7 @@ FTS rows, so that the search finds them as soon as the transaction commits. A bi
 a small base (the first import of an address book) suspends the contacts' indexes and insert
 triggers for those statements (db/bulk_load.py) and counts the circles itself.
 Changes to contacts already in the base are written as UPDATEs at each flush; their
-search data is refreshed by ``db.search_index.refresh`` before the end. Nothing here commits.
+search data is refreshed by ``db.search_index.refresh_contacts`` at the end. Nothing here commits.
 """
 
 from __future__ import annotations
