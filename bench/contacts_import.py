@@ -1,31 +1,22 @@
-"""Importing a 100 000-line French Excel CSV, against a raw csv + sqlite3 baseline.
+"""Importing a 100 000-line French Excel CSV then finding the people, against a raw baseline.
 
     .venv/bin/python bench/contacts_import.py [--rows 100000] [--repeat 3]
 
 Generates ``bench/out/contacts_<rows>_v2.csv`` as French Excel writes it (cp1252, ``;``,
 French headers, CRLF, phones typed every which way, 4-digit postcodes where Excel ate
 the leading zero, ~2 % repeated people, ~2 % notes with a « ; » and a line break, so
-quoted), then times in the same run:
+quoted), then times in the same run, whole processes (interpreter start included):
 
-(a) baseline: read + decode + ``csv.reader`` + ``sqlite3.executemany`` of the same rows
-    into a bare table (no index, no trigger) in a fresh WAL database;
-(b) ``import_contacts_file`` (the service behind ``communitydesk import contacts``):
-    encoding and delimiter detection, header recognition, normalisation and checks,
-    duplicate detection (in the file and against the database), contacts + circle history
-    + tags, the triggers of the schema (search queue, circle counts), one transaction; into a
-    fresh migrated database (so in bulk mode: indexes rebuilt at the end, see
-    importers/contact_writer.py), in a child process so that its peak RSS is its own. The search
-    index refresh runs after the commit (``index_imported_contacts``, as the CLI and the wizard's
-    worker do): timed and printed apart, not in the ratio.
+(a) baseline: one Python process that decodes the file, parses it with ``csv.reader``,
+    ``executemany``-s the rows into a bare table of a fresh WAL database, builds an FTS5
+    index over them (``INSERT … SELECT``, the tokenizer of contacts_fts), commits and runs
+    one query;
+(b) what a user or a script does: ``communitydesk import contacts FILE --db BASE --json``
+    into a migrated empty base (made before the clock starts), then
+    ``communitydesk search TEXT --db BASE --json``, which must find the imported people.
 
-Prints both times, the ratio (target <= 5x) with PASS/FAIL, the import's peak RSS, where
-its time goes, and for reference what the schema alone costs: the same cells, unchecked,
-written with a plain INSERT into the real contacts table (its indexes and triggers).
-
-``--instructions`` (needs valgrind) also counts the CPU instructions of (a) and (b) with
-callgrind, switched on around the measured call only: the same count run after run, where
-wall times on a shared machine vary by +-25 %. Use it to tell whether a small change helps
-(~1 min per 20 000 lines); the verdict stays the one on time.
+Prints both times, the ratio (target <= 5x) with PASS/FAIL, and the peak RSS of the import
+process (target < 300 MB).
 """
 
 from __future__ import annotations
@@ -36,13 +27,12 @@ import io
 import json
 import os
 import random
-import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -246,237 +236,110 @@ def generate(path: Path, rows: int, seed: int = 2026) -> None:
     path.write_bytes(out.getvalue().encode("cp1252"))
 
 
-def baseline(path: Path, work: Path) -> float:
-    """Raw: decode, parse, executemany into a bare table; committed."""
+_BASELINE = r"""
+import csv, io, sqlite3, sys
+csv_path, db_path, query = sys.argv[1:4]
+text = open(csv_path, "rb").read().decode("cp1252")
+rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+conn = sqlite3.connect(db_path)
+conn.execute("PRAGMA journal_mode = WAL")
+conn.execute("PRAGMA synchronous = NORMAL")
+width = len(rows[0])
+conn.execute(f"CREATE TABLE raw ({', '.join(f'c{i}' for i in range(width))})")
+conn.execute("CREATE VIRTUAL TABLE raw_fts USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+body = " || ' ' || ".join(f"c{i}" for i in range(width))
+with conn:
+    conn.executemany(f"INSERT INTO raw VALUES ({', '.join('?' * width)})", rows[1:])
+    conn.execute(f"INSERT INTO raw_fts(rowid, body) SELECT rowid, {body} FROM raw")
+found = conn.execute("SELECT rowid FROM raw_fts WHERE raw_fts MATCH ? LIMIT 50", ('"' + query + '"*',)).fetchall()
+assert found, "the baseline found nobody"
+conn.close()
+"""
+
+
+def baseline(path: Path, work: Path, query: str) -> float:
+    """(a): the raw work on the same file, as one process."""
     db = work / "baseline.sqlite3"
-    db.unlink(missing_ok=True)
+    for stale in work.glob("baseline.sqlite3*"):
+        stale.unlink()
     started = time.perf_counter()
-    text = path.read_bytes().decode("cp1252")
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute(f"CREATE TABLE raw ({', '.join(f'c{i}' for i in range(len(HEADERS)))})")
-    with conn:
-        conn.executemany(f"INSERT INTO raw VALUES ({', '.join('?' * len(HEADERS))})", rows[1:])
-    conn.close()
+    subprocess.run([sys.executable, "-c", _BASELINE, str(path), str(db), query], cwd=ROOT, check=True)
     return time.perf_counter() - started
 
 
-_SCHEMA_FLOOR = r"""
-import csv, io, sqlite3, sys, time
-from pathlib import Path
-from communitydesk.db.database import open_database
-
-csv_path, db_path = Path(sys.argv[1]), Path(sys.argv[2])
-open_database(db_path).close()  # migrated before the clock starts
-started = time.perf_counter()
-text = csv_path.read_bytes().decode("cp1252")
-rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))[1:]
-stamp = "2026-11-25 12:00:00.000000"
-# The cells as they are into the real table: no checks, no keys, no history, no tags.
-values = [(r[0], r[1], r[7], r[8], r[2], "", r[3], "", r[2], "", r[4], r[5], r[6], "FR", r[9] or "grand_public", "",
-           r[12], 0, 0, stamp, stamp, 1) for r in rows]
-conn = sqlite3.connect(db_path)
-conn.execute("PRAGMA foreign_keys = ON")
-with conn:
-    conn.executemany(
-        "INSERT INTO contacts (first_name, last_name, organisation, role, email, email_secondary, phone, "
-        "phone_secondary, email_key, phone_key, address, postcode, city, country, circle, source, notes, "
-        "is_ambassador, is_critic, created_at, updated_at, version_id, kind) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'person')", values)
-print(time.perf_counter() - started)
-"""
-
-
-def schema_floor(path: Path, work: Path, run: int) -> float:
-    """Reference only: the same cells, unchecked, into the real contacts table (its indexes and triggers)."""
-    db = work / f"floor-{run}.sqlite3"
-    result = subprocess.run(
-        [sys.executable, "-c", _SCHEMA_FLOOR, str(path), str(db)], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        sys.exit(f"schema floor failed:\n{result.stderr}")
-    return float(result.stdout.strip().splitlines()[-1])
-
-
-_CHILD = r"""
-import json, resource, sys, time
-from pathlib import Path
-from communitydesk.db import search_index
-from communitydesk.db.database import open_database
-from communitydesk.importers.contact_writer import ContactImportWriter
-from communitydesk.services.permissions import SYSTEM
-from communitydesk.services.contact_import import import_contacts_file
-
-spent = {"write": 0.0, "index": 0.0, "rebuild": 0.0}
-
-def timed(function, part):
-    def run(*args, **kwargs):
+def _run_measured(argv: list[str], work: Path) -> tuple[float, float, str]:
+    """Wall time, peak RSS (MB, the process's own: os.wait4) and standard output of one process."""
+    with (work / "out.txt").open("w+b") as out, (work / "err.txt").open("w+b") as err:
         started = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            spent[part] += time.perf_counter() - started
-    return run
-
-ContactImportWriter.flush = timed(ContactImportWriter.flush, "write")
-from communitydesk.db.bulk_load import SuspendedIndexes
-SuspendedIndexes.restore = timed(SuspendedIndexes.restore, "rebuild")
-search_index.refresh = timed(search_index.refresh, "index")
-csv_path, db_path = Path(sys.argv[1]), Path(sys.argv[2])
-db = open_database(db_path)  # migrated before the clock starts
-from communitydesk.cycle_collection import headless_command
-with headless_command():  # the collector policy `communitydesk import contacts` runs under
-    started, cpu = time.perf_counter(), time.process_time()
-    summary = import_contacts_file(db, SYSTEM, csv_path)
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-count = db.engine.connect().exec_driver_sql("SELECT COUNT(*) FROM contacts").scalar()
-index_in_import = spent["index"]
-from communitydesk.services.contact_import import index_imported_contacts
-after = time.perf_counter()
-index_imported_contacts(db, SYSTEM, summary)  # what the CLI and the wizard run after the commit
-deferred = time.perf_counter() - after
-counts = {k: v for k, v in summary.as_json().items() if k != "errors"}
-print(json.dumps({"seconds": elapsed, "cpu": cpu, "summary": counts,
-                  "errors": len(summary.errors), "contacts": count, "write": spent["write"], "index": index_in_import,
-                  "rebuild": spent["rebuild"],
-                  "deferred_index": deferred,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+        process = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=err)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            sys.exit(f"{' '.join(argv[3:5])} failed:\n{err.read().decode()}")
+        return elapsed, usage.ru_maxrss / 1024, out.read().decode()
 
 
-def service_import(path: Path, work: Path, run: int) -> dict[str, object]:
+def import_then_search(path: Path, work: Path, run: int, query: str) -> dict[str, Any]:
+    """(b): ``import contacts`` then ``search``, as a script would call them."""
     db = work / f"import-{run}.sqlite3"
-    result = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), str(db)], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        sys.exit(f"import failed:\n{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-_COUNTED = r"""
-import os, subprocess, sys
-from pathlib import Path
-sys.path.insert(0, str(Path.cwd() / "bench"))
-import contacts_import as bench
-from communitydesk.db.database import open_database
-from communitydesk.services.permissions import SYSTEM
-from communitydesk.services.contact_import import import_contacts_file
-import charset_normalizer, phonenumbers  # loaded before counting: once per process, not per import
-
-side, csv_path, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-db = open_database(work / "counted.sqlite3") if side == "import" else None
-from communitydesk.cycle_collection import headless_command
-subprocess.run(["callgrind_control", "--instr=on", str(os.getpid())], check=True, capture_output=True)
-if db is None:
-    bench.baseline(csv_path, work)
-else:
-    with headless_command():  # as the CLI runs it
-        import_contacts_file(db, SYSTEM, csv_path)
-subprocess.run(["callgrind_control", "--instr=off", str(os.getpid())], check=True, capture_output=True)
-"""
-
-
-def instructions(side: str, path: Path, work: Path) -> int:
-    """CPU instructions of one side's measured call, counted by callgrind."""
-    for stale in work.glob("*.sqlite3*"):
-        stale.unlink()
-    result = subprocess.run(
-        [
-            "valgrind",
-            "--tool=callgrind",
-            "--instr-atstart=no",
-            f"--callgrind-out-file={work / 'callgrind.out'}",
-            sys.executable,
-            "-c",
-            _COUNTED,
-            side,
-            str(path),
-            str(work),
-        ],
+    subprocess.run(
+        [sys.executable, "-c", f"from communitydesk.db.database import open_database; open_database({str(db)!r})"],
         cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
+        check=True,
     )
-    found = [line for line in result.stderr.splitlines() if "Collected :" in line]
-    if result.returncode != 0 or not found:
-        sys.exit(f"callgrind failed ({side}):\n{result.stderr[-2000:]}")
-    return int(found[-1].split(":")[-1])
-
-
-def count_instructions(rows: int) -> None:
-    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
-        sys.exit("--instructions needs valgrind (apt install valgrind)")
-    path = csv_path(rows)
-    if not path.exists():
-        generate(path, rows)
-    with tempfile.TemporaryDirectory(prefix="bench-import-count-") as work_dir:
-        raw = instructions("baseline", path, Path(work_dir))
-        counted = instructions("import", path, Path(work_dir))
-    print(
-        f"instructions ({rows} lines, callgrind): raw {raw / 1e6:.0f} M, import {counted / 1e6:.0f} M, "
-        f"ratio {counted / raw:.2f}x"
-    )
+    command = [sys.executable, "-m", "communitydesk"]
+    imported, peak, out = _run_measured([*command, "import", "contacts", str(path), "--db", str(db), "--json"], work)
+    summary = json.loads(out)
+    searched, _peak, out = _run_measured([*command, "search", query, "--db", str(db), "--json", "--limit", "5"], work)
+    found = json.loads(out)
+    if not found:
+        sys.exit(f"search {query!r} found nobody after the import")
+    return {"import": imported, "search": searched, "peak_rss_mb": peak, "summary": summary, "found": found}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each side; the best time counts")
-    parser.add_argument(
-        "--instructions",
-        type=int,
-        nargs="?",
-        const=20_000,
-        metavar="ROWS",
-        help="also count CPU instructions with callgrind on a file of ROWS lines (default 20000)",
-    )
     args = parser.parse_args()
-    if args.instructions:
-        count_instructions(args.instructions)
 
     path = csv_path(args.rows)
     if not path.exists():
         generate(path, args.rows)
+    query = "benoit renaud"  # accents and case left out: the index folds them
     print(f"file: {path.relative_to(ROOT)} ({path.stat().st_size / 1e6:.1f} MB, {args.rows} lines, cp1252, ';')")
     with tempfile.TemporaryDirectory(prefix="bench-import-") as work_dir:
         work = Path(work_dir)
         # Interleaved, so that both sides see the same moods of a noisy machine; best of each.
-        raw_times = [baseline(path, work)]  # a first run warms the page cache for both
+        raw_times = [baseline(path, work, "renaud")]  # a first run warms the page cache for both
         runs = []
         for run in range(args.repeat):
-            raw_times.append(baseline(path, work))
-            runs.append(service_import(path, work, run))
-        floor = min(schema_floor(path, work, run) for run in range(args.repeat))
+            raw_times.append(baseline(path, work, "renaud"))
+            runs.append(import_then_search(path, work, run, query))
     raw = min(raw_times)
-    best = min(runs, key=lambda run: float(run["seconds"]))  # type: ignore[arg-type]
-    seconds = float(best["seconds"])  # type: ignore[arg-type]
-    ratio = seconds / raw
-    print(f"(a) raw csv + sqlite3 executemany: {raw:.2f} s   (runs: {', '.join(f'{t:.2f}' for t in raw_times)})")
-    run_times = ", ".join(f"{float(run['seconds']):.2f}" for run in runs)  # type: ignore[arg-type]
-    print(f"(b) import_contacts_file:          {seconds:.2f} s   (runs: {run_times})")
-    print(f"    summary {best['summary']}, {best['errors']} line errors, {best['contacts']} contacts in the database")
-    write, index, rebuild = (float(best[key]) for key in ("write", "index", "rebuild"))  # type: ignore[arg-type]
+    best = min(runs, key=lambda run: run["import"] + run["search"])
+    total = best["import"] + best["search"]
+    ratio = total / raw
+    summary = best["summary"]
+    print(f"(a) raw: csv + executemany + FTS5 build + one query, one process: {raw:.2f} s")
+    print(f"    (runs: {', '.join(f'{t:.2f}' for t in raw_times)})")
+    print(f"(b) communitydesk import contacts + communitydesk search: {total:.2f} s")
     print(
-        f"    of which: reading, checking, matching, commit {seconds - write - index - rebuild:.2f} s; writing "
-        f"contacts, history and tags {write:.2f} s; indexes rebuilt after a bulk load {rebuild:.2f} s; "
-        f"search index (db.search_index.refresh) {index:.2f} s"
+        f"    (import {best['import']:.2f} s, search {best['search']:.2f} s; runs: "
+        f"{', '.join(format(r['import'] + r['search'], '.2f') for r in runs)})"
     )
-    print(f"    CPU time of the import: {float(best['cpu']):.2f} s")  # type: ignore[arg-type]
     print(
-        f"    then, after the commit and not counted: search index refresh {float(best['deferred_index']):.2f} s"  # type: ignore[arg-type]
+        f"    created {summary['created']}, merged {summary['merged']}, {len(summary['errors'])} line(s) refused, "
+        f"{len(summary['warnings'])} warning(s); search {query!r} found {len(best['found'])}, "
+        f"first {best['found'][0]}"
     )
-    print(f"    peak RSS of the import process: {float(best['peak_rss_mb']):.0f} MB")  # type: ignore[arg-type]
-    print(
-        f"(ref) raw csv + plain INSERT of the unchecked cells into the real contacts table (its indexes and "
-        f"triggers): {floor:.2f} s = {floor / raw:.1f}x (a); the import is {seconds / floor:.1f}x this"
-    )
-    verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
-    print(f"ratio import / raw = {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x): {verdict}")
+    rss = max(run["peak_rss_mb"] for run in runs)
+    print(f"    peak RSS of the import process: {rss:.0f} MB (target < 300 MB)")
+    verdict = "PASS" if ratio <= TARGET_RATIO and rss < 300 else "FAIL"
+    print(f"ratio (b) / (a) = {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x): {verdict}")
     return 0 if verdict == "PASS" else 1
 
 

@@ -240,8 +240,14 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     left out: fix them and run again, the lines already imported are recognised) or the
     search could not be refreshed after the commit (a warning); exit 1 when nothing could
     be imported (unreadable file, unknown columns, locked base)."""
-    from communitydesk.services.contact_import import ImportMode, import_contacts_file, index_imported_contacts
+    from communitydesk.services.contact_import import (
+        EveryLine,
+        ImportMode,
+        import_contacts_file,
+        index_imported_contacts,
+    )
 
+    every_line = EveryLine.of(args.circle, args.tag or (), args.source)  # refused before the base is opened
     with _database_to_write(args.db, dry_run=args.dry_run) as db:
         summary = import_contacts_file(
             db,
@@ -250,6 +256,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             mode=ImportMode.UPDATE if args.update else ImportMode.CREATE,
             dry_run=args.dry_run,
             progress=_progress_to_stderr(_("Import des contacts")),
+            every_line=every_line,
         )
         index_imported_contacts(db, _system_actor(), summary)  # committed: the first search will be instant
     if args.json:
@@ -273,6 +280,24 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             print(f"  {error.message}", file=sys.stderr)
     for warning in summary.warnings:
         print(_("Attention : {message}", message=warning.message), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """The contacts a search of the contacts page finds, by name: for scripts (``--json``)."""
+    from communitydesk.rules.circles import circle_label
+    from communitydesk.services.contact_lookup import find_contacts
+
+    if args.limit < 1:
+        raise UserError(_("--limit : un nombre d'au moins 1 est attendu."))
+    found = find_contacts(args.db, _system_actor(), args.text, args.limit)
+    if args.json:
+        _print_json([contact.as_json() for contact in found])
+    else:
+        for contact in found:
+            print(f"{contact.id}\t{contact.name}\t{circle_label(contact.circle)}")
+        if not found:
+            print(_("Aucun contact trouvé."), file=sys.stderr)
     return EXIT_OK
 
 
@@ -456,6 +481,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path)
     restore.add_argument("--db", type=Path, required=True)
 
+    search = command("search", cmd_search, _("chercher des contacts, comme dans la liste"))
+    search.add_argument("text", metavar=_("TEXTE"), help=_("nom, e-mail, téléphone, ville, étiquette…"))
+    search.add_argument("--db", type=Path, required=True)
+    search.add_argument("--limit", type=int, default=50, help=_("nombre de contacts au plus (50 par défaut)"))
+    search.add_argument("--json", action="store_true")
+
     # `export FORMAT ...`: one sub-command per format (pdf here; csv, vcard... plug in beside it).
     export = commands.add_parser("export", help=_("exporter des données ou des documents"), parents=[lang])
     export_formats = export.add_subparsers(dest="export_format", metavar=_("FORMAT"), parser_class=FrenchArgumentParser)
@@ -528,6 +559,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--update", action="store_true", help=_("mettre à jour les contacts déjà connus (e-mail, puis téléphone)")
     )
     import_contacts.add_argument("--dry-run", action="store_true", help=_("tout vérifier sans rien enregistrer"))
+    import_contacts.add_argument(
+        "--circle",
+        default=None,
+        help=_("cercle des contacts créés dont la ligne n'en donne pas (Proches, Communauté…)"),
+    )
+    import_contacts.add_argument(
+        "--tag", action="append", help=_("étiquette ajoutée à chaque contact du fichier (répétable)")
+    )
+    import_contacts.add_argument(
+        "--source", default=None, help=_("source des contacts créés (par défaut : le nom du fichier)")
+    )
     import_contacts.add_argument("--json", action="store_true")
 
     contributions = import_command(

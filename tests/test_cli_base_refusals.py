@@ -18,6 +18,7 @@ CONTRIBUTIONS_CSV = "Date;Montant;Email;Référence\n2026-01-05;10;jean@exemple.
 # Every sub-command that takes --db, with the arguments it needs ({db}: the base under test).
 COMMANDS: dict[str, list[str]] = {
     "stats": ["stats", "--db", "{db}"],
+    "search": ["search", "Dupont", "--db", "{db}", "--json"],
     "check": ["check", "--db", "{db}"],
     "backup": ["backup", "--db", "{db}"],
     "backup --out": ["backup", "--db", "{db}", "--out", "{out}/copie.sqlite3"],
@@ -79,7 +80,8 @@ def commands_with_a_db(parser: argparse.ArgumentParser, prefix: tuple[str, ...] 
 
 def test_every_command_with_a_db_is_in_these_tests() -> None:
     covered = {tuple(arg for arg in argv[:2] if not arg.startswith("{")) for argv in COMMANDS.values()}
-    covered = {names[:1] if names[0] in {"stats", "check", "backup", "restore", "demo"} else names for names in covered}
+    single = {"stats", "search", "check", "backup", "restore", "demo"}
+    covered = {names[:1] if names[0] in single else names for names in covered}
     assert commands_with_a_db(build_parser()) <= covered
 
 

@@ -47,23 +47,25 @@ def test_import_json_then_again(db_path: Path, excel_file: Path, capsys: pytest.
     code, out, err = run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path), "--json")
     assert code == 0, err
     assert json.loads(out) == {
-        "created": 2,
+        "created": 3,
         "updated": 0,
         "merged": 1,
         "skipped": 0,
-        "errors": [
+        "errors": [],
+        "warnings": [
             {
                 "line": 3,
                 "field": "Courriel",
-                "message": "Ligne 3, « Courriel » : adresse e-mail non valide « paul@exemple ».",
+                "message": "Ligne 3, « Courriel » : adresse e-mail non valide « paul@exemple ». "
+                "Le reste de la ligne est importé.",
             }
         ],
-        "warnings": [],
     }
     code, out, _err = run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path), "--json")
-    # Everyone known: the repeated Hélène line too is now a line matching the base.
-    assert (code, json.loads(out)["created"], json.loads(out)["skipped"]) == (0, 0, 3)
-    assert count(db_path) == 2
+    # Everyone known: the repeated Hélène line too is now a line matching the base, and Paul Martin,
+    # kept without his mistyped e-mail, is known by his name (nothing else on either side).
+    assert (code, json.loads(out)["created"], json.loads(out)["skipped"]) == (0, 0, 4)
+    assert count(db_path) == 3
 
 
 def test_dry_run_and_update_in_words(db_path: Path, excel_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -71,9 +73,9 @@ def test_dry_run_and_update_in_words(db_path: Path, excel_file: Path, capsys: py
     assert code == 0
     assert out.splitlines() == [
         "Simulation : rien n'a été enregistré.",
-        "2 créé(s), 0 mis à jour, 1 fusionné(s) (doublons dans le fichier), 0 ignoré(s) (déjà dans la base).",
+        "3 créé(s), 0 mis à jour, 1 fusionné(s) (doublons dans le fichier), 0 ignoré(s) (déjà dans la base).",
     ]
-    assert "1 ligne(s) non importée(s) :" in err and "Ligne 3, « Courriel »" in err
+    assert "Ligne 3, « Courriel »" in err and "Le reste de la ligne est importé" in err
     assert count(db_path) == 0
     run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path))
     changed = excel_file.with_name("maj.csv")
@@ -146,9 +148,9 @@ def test_search_refresh_held_up_after_the_commit_is_a_warning_not_a_failure(
     code, out, err = run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path), "--json")
     assert code == 0, err
     summary = json.loads(out)
-    assert summary["created"] == 2
-    assert summary["warnings"] and "enregistrés" in summary["warnings"][0]["message"]
-    assert count(db_path) == 2  # committed, as the exit code says
+    assert summary["created"] == 3
+    assert any("enregistrés" in warning["message"] for warning in summary["warnings"])
+    assert count(db_path) == 3  # committed, as the exit code says
 
     code, _out, err = run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path), "--update")
     assert code == 0
@@ -309,3 +311,46 @@ def test_vcards_mixing_encodings_and_an_empty_card(
     finally:
         conn.close()
     assert names == [("Amélie", "Durand"), ("Zoé", "Lefèvre")]
+
+
+def test_search_finds_the_imported_people_as_json(
+    db_path: Path, excel_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "import", "contacts", str(excel_file), "--db", str(db_path))[0] == 0
+    code, out, err = run(capsys, "search", "helene", "--db", str(db_path), "--json")
+    assert code == 0, err
+    assert json.loads(out) == [{"id": 1, "name": "Hélène Dupré", "circle": "proches"}]
+    code, out, _err = run(capsys, "search", "06 12", "--db", str(db_path), "--limit", "5")
+    assert (code, out) == (0, "1\tHélène Dupré\tProches\n")
+    code, out, err = run(capsys, "search", "personne", "--db", str(db_path), "--json")
+    assert (code, json.loads(out), err) == (0, [], "")
+    code, out, err = run(capsys, "search", "x", "--db", str(db_path), "--limit", "0")
+    assert (code, out) == (1, "") and "--limit" in err
+    code, _out, err = run(capsys, "search", "x", "--db", str(tmp_path / "absente.sqlite3"))
+    assert code == 1 and "n'existe pas" in err
+    assert not (tmp_path / "absente.sqlite3").exists()
+    with pytest.raises(SystemExit) as usage:
+        main(["search", "--db", str(db_path)])
+    assert usage.value.code == 2
+
+
+def test_a_circle_tags_and_a_source_for_every_line(
+    db_path: Path, excel_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    salon = tmp_path / "salon.csv"
+    salon.write_text("Prénom;Nom;Ville;Cercle\r\nAnne;Roux;Lyon;\r\nLuc;Blanc;Nantes;Proches\r\n", encoding="utf-8")
+    argv = ["import", "contacts", str(salon), "--db", str(db_path), "--circle", "Communauté"]
+    argv += ["--tag", "salon X", "--tag", "bénévole, presse", "--source", "Salon X 2026"]
+    code, _out, err = run(capsys, *argv)
+    assert code == 0, err
+    conn = sqlite3.connect(db_path)
+    try:
+        found = conn.execute("SELECT first_name, circle, source, tags_text FROM contacts ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert found == [
+        ("Anne", "communaute", "Salon X 2026", "bénévole, presse, salon X"),
+        ("Luc", "proches", "Salon X 2026", "bénévole, presse, salon X"),  # the line's own circle wins
+    ]
+    code, _out, err = run(capsys, "import", "contacts", str(salon), "--db", str(db_path), "--circle", "amis")
+    assert code == 1 and "Cercle inconnu « amis »" in err

@@ -9,9 +9,7 @@ import grimp
 
 import communitydesk
 
-# services.contact_import binds its import connection: #14's rewrite of the contact import
-# removes it (importers/ may use the driver until then too).
-ALLOWED = ("communitydesk.db.", "communitydesk.importers.", "communitydesk.services.contact_import")
+ALLOWED = ("communitydesk.db.",)
 
 
 def test_only_db_imports_sqlite3() -> None:

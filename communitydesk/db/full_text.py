@@ -10,7 +10,7 @@ from typing import Any, TypeVarTuple
 
 from sqlalchemy import ColumnElement, Integer, Select, column, func, literal_column, select, table
 
-from communitydesk.db.search_index import FTS_TABLE
+from communitydesk.db.search_matches import FTS_TABLE
 from communitydesk.models.contacts import Contact
 
 _Ts = TypeVarTuple("_Ts")

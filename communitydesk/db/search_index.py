@@ -13,13 +13,12 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Select, column, delete, insert, select, table
 
+from communitydesk.db.search_matches import FTS_TABLE, QUEUE_TABLE
 from communitydesk.models.contacts import ACTIVE_SQL
 from communitydesk.rules.contact_search_text import city_sort, search_body, sort_name, tags_text
 
-FTS_TABLE = "contacts_fts"
-QUEUE_TABLE = "contact_search_queue"
 BATCH = 500
 
 _ROW_COLUMNS = (
@@ -53,6 +52,17 @@ def refresh(conn: Connection, progress: Progress | None = None) -> int:
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
     return len(ids)
+
+
+def refresh_contacts(conn: Connection, ids: Sequence[int]) -> None:
+    """Bring the search data of ``ids`` up to date now and drop them from the queue: a writer's own
+    changes, in its transaction, so that they are searchable as soon as it commits."""
+    with_city = any(row[1] == "city_sort" for row in conn.exec_driver_sql("PRAGMA table_info(contacts)"))
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), BATCH):
+        chunk = ordered[start : start + BATCH]
+        conn.execute(delete(_QUEUE).where(_QUEUE.c.contact_id.in_(chunk)))
+        _refresh_batch(conn, chunk, with_city)
 
 
 def _refresh_batch(conn: Connection, ids: Sequence[int], with_city: bool = True) -> None:
@@ -112,6 +122,19 @@ def _search_data(row: Sequence[Any], tag_names: list[str]) -> tuple[int, str, st
         tags=tags,
     )
     return contact_id, sort_name(kind, first, last, organisation, email), tags, body
+
+
+def index_new(conn: Connection, rows: Select[tuple[int, str]]) -> None:
+    """FTS rows for contacts just inserted, from ``rows`` of (id, search_body), in one statement: FTS5
+    writes its index once, not at each row's statement as a trigger would (~150 µs a row). Whatever
+    their insert queued is dropped: a bulk load leaves nothing for the next search to do."""
+    conn.execute(insert(_FTS).from_select(["rowid", "body"], rows))
+    ids = select(rows.selected_columns[0])
+    conn.execute(delete(_QUEUE).where(_QUEUE.c.contact_id.in_(ids)))
+
+
+_FTS = table(FTS_TABLE, column("rowid"), column("body"))
+_QUEUE = table(QUEUE_TABLE, column("contact_id"))
 
 
 def queue_all(conn: Connection) -> None:

@@ -13,15 +13,14 @@ from pathlib import PurePath
 
 from communitydesk.errors import UserError
 from communitydesk.i18n import _
-from communitydesk.importers.contact_batch_cleaning import BatchCleaner, CleanedBatch
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
 from communitydesk.importers.contact_records import ContactRecord, RecordCleaner, RowError
-from communitydesk.importers.csv_batches import cell_batches
 from communitydesk.importers.csv_reading import CsvTable
 from communitydesk.importers.text_decoding import DecodedText, decode_text
 from communitydesk.importers.vcard_reading import FIELD_PROPERTIES, looks_like_vcard, read_vcards
 
 CSV, VCARD = "csv", "vcard"
+Cleaned = ContactRecord | list[RowError]
 _JOINERS = {"notes": "\n", "address": "\n", "tags": ","}
 
 
@@ -38,7 +37,8 @@ class PreviewRow:
     line: int
     cells: list[str]  # as in the file (CSV) or the card's fields (vCard)
     values: dict[str, object]  # what would be saved: field name → cleaned value
-    errors: list[RowError]
+    errors: list[RowError]  # the line would not be imported
+    warnings: list[RowError] = field(default_factory=list)  # fields it would be imported without
 
 
 @dataclass
@@ -105,12 +105,14 @@ class ContactCsvFile:
     def cleaner(self, mapping: ColumnMapping) -> RecordCleaner:
         return RecordCleaner(mapping.header_of)
 
-    def cleaned_batches(self, mapping: ColumnMapping, batch: int = 1000) -> Iterator[CleanedBatch]:
-        """The data lines, ``batch`` at a time, checked column by column (contact_batch_cleaning.py):
-        the import's input."""
-        cleaner = BatchCleaner(mapping, self.cleaner(mapping))
-        for chunk in cell_batches(self.table, batch):  # a blank line comes out of its batch as None
-            yield cleaner.clean_batch(chunk)
+    def checked_lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, list[str], Cleaned]]:
+        """(line number, cells, its record or errors) for every data line with something in it:
+        the preview shows the first ones, the import takes them all."""
+        cleaner = self.cleaner(mapping)
+        for line, cells, raw in self.raw_lines(mapping):
+            cleaned = cleaner.clean(raw, line)
+            if cleaned is not None:  # lines of blanks are not shown (nor imported)
+                yield line, cells, cleaned
 
     def raw_lines(self, mapping: ColumnMapping) -> Iterator[tuple[int, list[str], dict[str, str]]]:
         """(line number, cells, field name → cell text) for every non-empty data line."""
@@ -138,10 +140,9 @@ class ContactCsvFile:
     def preview(self, mapping: ColumnMapping | None = None, rows: int = 20) -> ContactFilePreview:
         """The first ``rows`` lines checked; the whole file read once (~0.1 s per 100 000 lines) so that
         a stray quote anywhere refuses it here already, as the import would."""
-        for _batch in cell_batches(self.table, 5000):
+        for _batch in self.table.batches(5000):
             pass
         mapping = mapping or self.recognised_mapping()
-        cleaner = self.cleaner(mapping)
         preview = ContactFilePreview(
             source_name=self.source_name,
             file_format=CSV,
@@ -152,12 +153,10 @@ class ContactCsvFile:
             estimated_lines=self.table.estimated_rows(),
             warnings=self.table.warnings,
         )
-        for line, cells, raw in self.raw_lines(mapping):
-            cleaned = cleaner.clean(raw, line)
-            if cleaned is not None:  # lines of blanks are not shown (nor imported)
-                preview.rows.append(_preview_row(line, cells, cleaned))
+        for line, cells, cleaned in self.checked_lines(mapping):
             if len(preview.rows) >= rows:
                 break
+            preview.rows.append(_preview_row(line, cells, cleaned))
         return preview
 
 
@@ -197,5 +196,5 @@ def _preview_row(line: int, cells: list[str], cleaned: ContactRecord | list[RowE
         values: dict[str, object] = dict(cleaned.values)
         if cleaned.tags:
             values["tags"] = ", ".join(cleaned.tags)
-        return PreviewRow(line, cells, values, [])
+        return PreviewRow(line, cells, values, [], cleaned.warnings)
     return PreviewRow(line, cells, {}, cleaned)

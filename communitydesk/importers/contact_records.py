@@ -98,6 +98,9 @@ KIND_WORDS: dict[str, str] = {
 }
 
 
+_Problem = tuple[str, "RowError"]  # (field left out, what the user is told)
+
+
 @dataclass(slots=True)
 class RowError:
     """A problem on one line (spreadsheet numbering, header = 1; 0 for the whole file).
@@ -120,14 +123,7 @@ class ContactRecord:
     line: int
     values: dict[str, Any]
     tags: list[str] = field(default_factory=list)
-
-    @property
-    def email_key(self) -> str:
-        return str(self.values.get("email_key", ""))
-
-    @property
-    def phone_key(self) -> str:
-        return str(self.values.get("phone_key", ""))
+    warnings: list[RowError] = field(default_factory=list)  # fields left out of it, and why
 
 
 def circle_from_text(text: str) -> Circle | None:
@@ -220,9 +216,10 @@ class RecordCleaner:
         self._countries: dict[str, str | None] = {}
         self._tags: dict[str, list[str]] = {}
 
-    def _error(self, line: int, found: ContactField, message: str) -> RowError:
+    def _error(self, line: int, found: ContactField, message: str) -> _Problem:
+        """A field the line gives but that cannot be kept: the field, and what to tell the user."""
         column = self._name_of(found)
-        return RowError(
+        return found.value, RowError(
             line, column, _("Ligne {line}, « {column} » : {message}", line=line, column=column, message=message)
         )
 
@@ -250,7 +247,16 @@ class RecordCleaner:
             values[found] = value
         if not values:
             return None
-        errors: list[RowError] = []
+        # Each field that cannot be kept is left out with a warning: the person is kept. A text
+        # over its limit is not cut (a truncated e-mail or name would be wrong without a word).
+        errors: list[_Problem] = [
+            self._error(
+                line, ContactField(name), _("texte trop long ({count} caractères au plus).", count=_LIMITS[name])
+            )
+            for name in too_long
+        ]
+        for name in too_long:
+            del values[name]
 
         if "notes" in values or "address" in values:
             for name in ("notes", "address"):
@@ -274,6 +280,7 @@ class RecordCleaner:
                 code = self._countries[country] = country_code(country)
             if code is None:
                 errors.append(self._error(line, _F.COUNTRY, _("pays inconnu « {value} ».", value=country)))
+                del values["country"]
             else:
                 values["country"] = region = code
 
@@ -300,6 +307,7 @@ class RecordCleaner:
                 found_circle = circle_from_text(circle)
                 known = self._circles[circle] = found_circle.value if found_circle else None
             if known is None:
+                del values["circle"]
                 errors.append(
                     self._error(
                         line,
@@ -314,16 +322,16 @@ class RecordCleaner:
             self._clean_flags(values, line, errors)
 
         kind = values.get("kind")
-        if kind is not None:
-            known_kind = KIND_WORDS.get(fold(kind))
-            if known_kind is None:
-                errors.append(
-                    self._error(
-                        line, _F.KIND, _("type inconnu « {value} » : attendu personne ou organisation.", value=kind)
-                    )
+        known_kind = KIND_WORDS.get(fold(kind)) if kind is not None else None
+        if kind is not None and known_kind is None:
+            del values["kind"]
+            errors.append(
+                self._error(
+                    line, _F.KIND, _("type inconnu « {value} » : attendu personne ou organisation.", value=kind)
                 )
-            else:
-                values["kind"] = known_kind
+            )
+        if known_kind is not None:
+            values["kind"] = known_kind
         elif "organisation" in values and "first_name" not in values and "last_name" not in values:
             values["kind"] = "organisation"
 
@@ -332,21 +340,16 @@ class RecordCleaner:
         if tag_text is not None:
             tags = self._split_tags(tag_text)
             if any(len(tag) > TAG_MAX_LENGTH for tag in tags):
+                tags = [tag for tag in tags if len(tag) <= TAG_MAX_LENGTH]
                 errors.append(
                     self._error(
                         line, _F.TAGS, _("étiquette trop longue ({count} caractères au plus).", count=TAG_MAX_LENGTH)
                     )
                 )
 
-        for name in too_long:
-            errors.append(
-                self._error(
-                    line, ContactField(name), _("texte trop long ({count} caractères au plus).", count=_LIMITS[name])
-                )
-            )
-
         if not ("first_name" in values or "last_name" in values or "organisation" in values or "email" in values):
-            errors.append(
+            return [
+                *(error for _name, error in errors),
                 RowError(
                     line,
                     _("Nom / E-mail"),
@@ -354,14 +357,16 @@ class RecordCleaner:
                         "Ligne {line} : ni nom, ni organisation, ni e-mail : impossible de savoir qui est ce contact.",
                         line=line,
                     ),
-                )
-            )
-        if errors:
-            return errors
-        return ContactRecord(line, values, tags)
+                ),
+            ]
+        warnings = [
+            RowError(error.line, error.field, _("{problem} Le reste de la ligne est importé.", problem=error.message))
+            for _name, error in errors
+        ]
+        return ContactRecord(line, values, tags, warnings)
 
     def _clean_postcode(
-        self, values: dict[str, Any], line: int, errors: list[RowError], postcode: str, region: str
+        self, values: dict[str, Any], line: int, errors: list[_Problem], postcode: str, region: str
     ) -> None:
         if fold(postcode) in _PLACEHOLDERS:
             del values["postcode"]
@@ -372,6 +377,7 @@ class RecordCleaner:
             if _FR_POSTCODE.match(compact):
                 values["postcode"] = compact
             else:
+                del values["postcode"]
                 errors.append(
                     self._error(
                         line,
@@ -380,7 +386,7 @@ class RecordCleaner:
                     )
                 )
 
-    def _clean_flags(self, values: dict[str, Any], line: int, errors: list[RowError]) -> None:
+    def _clean_flags(self, values: dict[str, Any], line: int, errors: list[_Problem]) -> None:
         for flag in _FLAGS:
             text = values.get(flag)
             if text is None:
@@ -392,8 +398,9 @@ class RecordCleaner:
                 values[flag] = False
             else:
                 errors.append(self._error(line, ContactField(flag), _("« {value} » n'est ni oui ni non.", value=text)))
+                del values[flag]
 
-    def _clean_emails(self, values: dict[str, Any], line: int, errors: list[RowError]) -> None:
+    def _clean_emails(self, values: dict[str, Any], line: int, errors: list[_Problem]) -> None:
         notes_extra: list[str] = []
         for found, other in _EMAIL_FIELDS:
             text = values.get(found)
@@ -409,8 +416,9 @@ class RecordCleaner:
                 if text.lower().startswith("mailto:"):
                     text = text[7:]
                 addresses = [part for part in _EMAIL_SPLIT.split(text) if part]
-            bad = [address for address in addresses if not EMAIL_PATTERN.match(address)]
-            if bad or not addresses:
+            good = [address for address in addresses if EMAIL_PATTERN.match(address)]
+            if len(good) < len(addresses) or not addresses:
+                bad = [address for address in addresses if address not in good]
                 errors.append(
                     self._error(
                         line,
@@ -418,7 +426,10 @@ class RecordCleaner:
                         _("adresse e-mail non valide « {value} ».", value=bad[0] if bad else text),
                     )
                 )
+            if not good:
+                del values[found]
                 continue
+            addresses = good
             values[found] = addresses[0]
             extra = addresses[1:]
             if extra and other is not None and not values.get(other):
@@ -432,7 +443,7 @@ class RecordCleaner:
         if notes_extra:
             values["notes"] = "\n".join([values.get("notes", ""), *notes_extra]).strip()
 
-    def _clean_phones(self, values: dict[str, Any], line: int, errors: list[RowError], region: str) -> None:
+    def _clean_phones(self, values: dict[str, Any], line: int, errors: list[_Problem], region: str) -> None:
         keys: dict[str, str] = {}
         for found, other in _PHONE_FIELDS:
             text = values.get(found)
@@ -454,6 +465,7 @@ class RecordCleaner:
                             line, ContactField(found), _("numéro de téléphone non valide « {value} ».", value=text)
                         )
                     )
+                    del values[found]
                     continue
                 values[found] = text
             keys[found] = key

@@ -11,6 +11,7 @@ import io
 import operator
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 
@@ -33,10 +34,22 @@ MAX_COLUMNS = 1000
 MAX_LINES_IN_CELL = 100
 
 # A quoted cell may hold a whole letter of notes; the csv module's default is 128 KiB.
-csv.field_size_limit(16 * 1024 * 1024)
+MAX_CELL_CHARACTERS = 16 * 1024 * 1024
 
 
 CsvRow = tuple[int, list[str]]  # (spreadsheet row number, header = 1; cells)
+
+
+@contextmanager
+def _long_cells() -> Iterator[None]:
+    """The csv module's cell limit raised to MAX_CELL_CHARACTERS while our reader reads, then
+    put back: the limit is process-wide, and other code (contributions, a library) keeps its own."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, MAX_CELL_CHARACTERS))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def detect_delimiter(text: str) -> str:
@@ -186,7 +199,7 @@ class CsvTable:
         if str(exc).startswith("field larger than field limit"):
             reason = _(
                 "une cellule dépasse {limit} caractères ; le plus souvent, un guillemet (\") n'y est jamais refermé",
-                limit=csv.field_size_limit(),
+                limit=MAX_CELL_CHARACTERS,
             )
         elif "new-line character" in str(exc):
             reason = _("un retour chariot isolé coupe une cellule sans guillemets")
@@ -234,7 +247,8 @@ class CsvTable:
         end_of_line = _end_of_line(self.text)
         text = self.text.removesuffix(end_of_line) + end_of_line + "x" + end_of_line
         try:
-            last = deque(csv.reader(physical_lines(text), delimiter=self.delimiter, strict=False), maxlen=1)
+            with _long_cells():
+                last = deque(csv.reader(physical_lines(text), delimiter=self.delimiter, strict=False), maxlen=1)
         except csv.Error:  # the open cell ran over the field limit
             return True
         return list(last) != [["x"]]
@@ -270,7 +284,8 @@ class CsvTable:
         reader = csv.reader(_first_lines(self.text), delimiter=self.delimiter, strict=False)
         numbered = enumerate(reader, start=1)
         try:
-            found = _skip_to_header(numbered)
+            with _long_cells():
+                found = _skip_to_header(numbered)
         except csv.Error as exc:
             raise self._malformed(exc, reader.line_num) from exc
         if found is None:
@@ -320,12 +335,18 @@ class CsvTable:
                 yield row
 
         rows = numbered()
+
+        def next_chunk() -> list[CsvRow]:
+            with _long_cells():  # scoped to each read: the caller's work between batches keeps the usual limit
+                return list(islice(rows, size))
+
         try:
-            _skip_to_header(rows)
+            with _long_cells():
+                _skip_to_header(rows)
             extra = reader.line_num - read
             lines = self._physical_line_count()
             self.check_quoting(last, extra, at_end=reader.line_num >= lines)
-            while chunk := list(islice(rows, size)):
+            while chunk := next_chunk():
                 self.check_quoting(chunk, reader.line_num - read - extra, at_end=reader.line_num >= lines)
                 extra = reader.line_num - read
                 yield chunk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -14,6 +15,36 @@ from communitydesk.importers.contact_records import RowError
 class ImportMode(StrEnum):
     CREATE = "create"  # "créer seulement": lines matching an existing contact are skipped
     UPDATE = "update"  # "mettre à jour": matching contacts get the line's non-empty cells
+
+
+@dataclass(frozen=True)
+class EveryLine:
+    """What an import gives all its lines ("tous ces contacts viennent du salon X, cercle communauté"):
+    a circle and a source to the contacts it creates whose cells give none, tags to every contact a
+    line creates or updates."""
+
+    circle: str | None = None  # a circle slug
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+
+    @classmethod
+    def of(cls, circle: str | None = None, tags: Sequence[str] = (), source: str | None = None) -> EveryLine:
+        """From what the user typed (« Communauté », « salon, bénévole »); a UserError says what is wrong."""
+        from communitydesk.importers.contact_records import TAG_MAX_LENGTH, circle_from_text
+        from communitydesk.rules.contact_fields import MAX_LENGTHS
+
+        found = circle_from_text(circle) if circle and circle.strip() else None
+        if circle and circle.strip() and found is None:
+            raise UserError(
+                _("Cercle inconnu « {value} » : attendu Proches, Communauté ou Grand public.", value=circle)
+            )
+        names = [part.strip() for tag in tags for part in tag.split(",") if part.strip()]
+        if any(len(name) > TAG_MAX_LENGTH for name in names):
+            raise UserError(_("Étiquette trop longue ({count} caractères au plus).", count=TAG_MAX_LENGTH))
+        source = (source or "").strip() or None
+        if source is not None and len(source) > MAX_LENGTHS["source"]:
+            raise UserError(_("Source trop longue ({count} caractères au plus).", count=MAX_LENGTHS["source"]))
+        return cls(found.value if found else None, tuple(dict.fromkeys(names)), source)
 
 
 class ImportCancelled(UserError):

@@ -28,30 +28,47 @@ def fold(text: str) -> str:
 
 
 def phone_key(phone: str, default_region: str = "FR") -> str:
-    """E.164 form (``+33612345678``) or ``""`` when the number is not valid.
+    """E.164 form (``+33612345678``), or ``""`` when the text cannot be a phone number.
 
-    The common French shapes are recognised by hand: phonenumbers costs ~20 µs a call,
-    which is seconds over a 100 000-line import. Anything unusual goes to phonenumbers.
+    Every notation of one number gives one key: ``06 12 34 56 78``, ``6 12 34 56 78`` (the 0
+    eaten by Excel), ``+33 6…``, ``+33 (0)6…``, ``+33 06…``, ``0033 6…``, ``tel:+33-6-…``. A
+    number phonenumbers calls possible but not valid (a fictional or new range, an overseas
+    number written the French way ``+33 (0)5 90…``, keyed as ``05 90…`` is) keeps its key: the person is not lost
+    because a table is out of date. The common French shapes are read by hand: phonenumbers
+    costs ~20 µs a call, seconds over a 100 000-line import.
     """
     raw = phone.strip()
-    if not raw:
-        return ""
     digits = _NOT_DIGIT.sub("", raw)
-    if default_region == "FR":
-        if len(digits) == 10 and digits[0] == "0" and digits[1] in "123456789" and not raw.startswith("+"):
-            return "+33" + digits[1:]
-        if len(digits) == 9 and digits[0] in "123456789" and not raw.startswith("+"):
-            return "+33" + digits  # the leading 0 eaten by Excel: the same number as above
-        if (
-            len(digits) == 11
-            and digits.startswith("33")
-            and digits[2] in "123456789"
-            and (raw.startswith("+") or raw.startswith("33"))
-        ):
-            return "+" + digits
-        if len(digits) == 13 and digits.startswith("0033") and digits[4] in "123456789":
-            return "+" + digits[2:]
-    return _phone_key_slow(raw, default_region)
+    if len(digits) == 10 and raw[0] == "0" and digits[1] != "0" and default_region == "FR":
+        return "+33" + digits[1:]  # "06 12 34 56 78", "06.12…": most cells, at once
+    if raw[:4].lower() == "tel:":
+        raw = raw[4:].strip()
+    if "(" in raw:
+        raw = _TRUNK_ZERO.sub(" ", raw)  # "+33 (0)6": the 0 one dials only from inside the country
+        digits = _NOT_DIGIT.sub("", raw)
+    if not digits:
+        return ""
+    international = raw.startswith(("+", "00"))
+    if raw.startswith("00"):
+        digits = digits[2:]
+    if international and digits.startswith("33"):
+        national = digits[2:]
+        if len(national) == 10 and national[0] == "0":  # "+33 06…"
+            national = national[1:]
+    elif default_region == "FR" and not international:
+        national = digits
+        if len(national) == 11 and national.startswith("33") and raw.startswith("33"):  # "33 6 12…", no +
+            national = national[2:]
+        elif len(national) == 10 and national[0] == "0":
+            national = national[1:]
+    else:
+        national = ""
+    if len(national) == 9 and national[0] != "0":
+        return "+33" + national
+    return _phone_key_slow("+" + digits if international else raw, default_region)
+
+
+_TRUNK_ZERO = re.compile(r"\(\s*0\s*\)")
 
 
 @lru_cache(maxsize=4096)
@@ -62,7 +79,7 @@ def _phone_key_slow(raw: str, default_region: str) -> str:
         parsed = phonenumbers.parse(raw, default_region)
     except phonenumbers.NumberParseException:
         return ""
-    if not phonenumbers.is_valid_number(parsed):
+    if not (phonenumbers.is_valid_number(parsed) or phonenumbers.is_possible_number(parsed)):
         return ""
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 

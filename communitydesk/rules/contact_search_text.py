@@ -60,7 +60,7 @@ def phone_tokens(*phones: str) -> list[str]:
     a French number written ``+33 6 12 34 56 78`` → 33612345678 612345678 0612345678."""
     tokens: list[str] = []
     for phone in phones:
-        digits = _NOT_DIGIT.sub("", phone)
+        digits = _NOT_DIGIT.sub("", phone) if phone else ""  # most second phones are blank
         if not digits:
             continue
         tokens.append(digits)

@@ -11,28 +11,24 @@ The import wizard calls, in order:
 3. the same with ``dry_run=False``, from a worker thread, with ``progress(done, total)``
    and ``cancel()`` (any callable returning True, e.g. ``threading.Event().is_set``).
 
-Each import is ONE transaction: row errors are reported and those lines left out, but a
-crash, a cancel or a killed process leaves the database exactly as it was.
+Each import is ONE transaction: a field that cannot be read is left out with a warning, a
+line with nothing to identify anyone is refused, and a crash, a cancel or a killed process
+leaves the database exactly as it was. The contacts it writes are searchable when it commits.
+One path for the preview and the import: ``ContactCsvFile.checked_lines`` (or the vCard
+cards) → ``RecordCleaner`` → ``ContactImportWriter``.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from itertools import islice
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import Connection
-from sqlalchemy.exc import OperationalError
-
+from communitydesk.db.bulk_load import large_page_cache
 from communitydesk.db.change_collector import mark
 from communitydesk.db.database import Database
-from communitydesk.db.schema_version import describe_sqlite_error
 from communitydesk.errors import DatabaseError, UserError
 from communitydesk.i18n import _
-from communitydesk.importers.contact_batch_cleaning import CleanedBatch
 from communitydesk.importers.contact_columns import ColumnMapping
 from communitydesk.importers.contact_files import (
     CSV,
@@ -44,7 +40,7 @@ from communitydesk.importers.contact_files import (
 )
 from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.contact_writer import BATCH_SIZE, ContactImportWriter
-from communitydesk.importers.import_summary import ImportCancelled, ImportMode, ImportSummary
+from communitydesk.importers.import_summary import EveryLine, ImportCancelled, ImportMode, ImportSummary
 from communitydesk.importers.text_decoding import decode_text
 from communitydesk.models.base import utcnow
 from communitydesk.records.changes import Changes
@@ -58,15 +54,14 @@ FileInput = bytes | str | Path | BinaryIO
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # beyond this, a "contacts file" is a mistake, not an address book
 _PROGRESS_EVERY = 1000
-# SQLite page cache during an import (the default is 2 MiB); pages are taken as used: a 100 000-line
-# import writes ~85 MB and fits (~1 s less than 64 MiB, +20 MB peak RSS), a small one costs nothing more.
-IMPORT_CACHE_KIB = 200 * 1024
 #: What an import writes: contacts arriving in circles (with their first move), tags on them.
 IMPORT_CHANGES = Changes.of("contacts", "circles", "tags")
+_NOTHING_FOR_EVERY_LINE = EveryLine()
 
 __all__ = [
     "ColumnMapping",
     "ContactFilePreview",
+    "EveryLine",
     "ImportCancelled",
     "ImportMode",
     "ImportSummary",
@@ -151,19 +146,20 @@ def import_contacts_file(
     file_name: str | None = None,
     delimiter: str | None = None,
     encoding: str | None = None,
+    every_line: EveryLine = _NOTHING_FOR_EVERY_LINE,
 ) -> ImportSummary:
     """Import a CSV or vCard file, the format told by its content (or .vcf/.csv name).
 
     ``encoding`` (a Python codec name: "cp1252", "utf-8"...) and ``delimiter``, when given,
-    replace what would be detected.
+    replace what would be detected. ``every_line``: a circle, tags and a source for all the lines.
     """
     require(actor, Action.IMPORT)
     data, name = read_input(file_or_bytes, file_name)
     opened = _open(data, name, delimiter, encoding)
     del data  # the decoded text is all we need now: 15 MB less held during a big import
     if isinstance(opened, ContactVCardFile):
-        return _import_vcard(db, actor, opened, ImportMode(mode), dry_run, progress, cancel)
-    return _import_csv(db, actor, opened, mapping, ImportMode(mode), dry_run, progress, cancel)
+        return _import_vcard(db, actor, opened, ImportMode(mode), dry_run, progress, cancel, every_line)
+    return _import_csv(db, actor, opened, mapping, ImportMode(mode), dry_run, progress, cancel, every_line)
 
 
 def import_contacts_csv(
@@ -228,6 +224,7 @@ def _import_csv(
     dry_run: bool,
     progress: Progress | None,
     cancel: Cancel | None,
+    every_line: EveryLine = _NOTHING_FOR_EVERY_LINE,
 ) -> ImportSummary:
     mapping = mapping or opened.recognised_mapping()
     opened.check_mapping(mapping)
@@ -238,9 +235,10 @@ def _import_csv(
         encoding=opened.decoded.label,
         warnings=list(opened.table.warnings),
     )
-    chunks = opened.cleaned_batches(mapping, batch=_PROGRESS_EVERY)
+    lines = ((line, cleaned) for line, _cells, cleaned in opened.checked_lines(mapping))
     reason = _("Import CSV {name}", name=opened.source_name)
-    return _run(db, actor, summary, chunks, opened.table.estimated_rows(), mode, reason, progress, cancel)
+    total = opened.table.estimated_rows()
+    return _run(db, actor, summary, lines, total, mode, reason, progress, cancel, every_line)
 
 
 def _import_vcard(
@@ -251,6 +249,7 @@ def _import_vcard(
     dry_run: bool,
     progress: Progress | None,
     cancel: Cancel | None,
+    every_line: EveryLine = _NOTHING_FOR_EVERY_LINE,
 ) -> ImportSummary:
     summary = ImportSummary(
         dry_run=dry_run,
@@ -261,103 +260,75 @@ def _import_vcard(
         warnings=list(opened.card_warnings),
     )
     cleaner = opened.cleaner()
-    entries = iter(opened.entries)
-    chunks = (
-        [(entry.line, cleaner.clean(entry.raw, entry.line)) for entry in chunk]
-        for chunk in iter(lambda: list(islice(entries, _PROGRESS_EVERY)), [])
-    )
+    lines = ((entry.line, cleaner.clean(entry.raw, entry.line)) for entry in opened.entries)
     reason = _("Import vCard {name}", name=opened.source_name)
-    return _run(db, actor, summary, chunks, len(opened.entries), mode, reason, progress, cancel)
-
-
-@contextmanager
-def _large_page_cache(conn: Connection) -> Iterator[None]:
-    """A bigger SQLite page cache while importing, the usual one after.
-
-    A 100 000-contact transaction touches ~20 index B-trees; with the default 2 MB cache
-    their pages spill and are read back from the WAL again and again (10x slower).
-    """
-    # On the driver's connection: through SQLAlchemy, the PRAGMA would begin a transaction.
-    raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    previous = raw.execute("PRAGMA cache_size").fetchone()[0]
-    raw.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        raw.execute(f"PRAGMA cache_size = {int(previous)}")
+    return _run(db, actor, summary, lines, len(opened.entries), mode, reason, progress, cancel, every_line)
 
 
 def _run(
     db: Database,
     actor: Actor,
     summary: ImportSummary,
-    chunks: Iterable[CleanedBatch | list[tuple[int, ContactRecord | list[RowError] | None]]],
+    lines: Iterable[tuple[int, ContactRecord | list[RowError] | None]],
     total: int,
     mode: ImportMode,
     reason: str,
     progress: Progress | None,
     cancel: Cancel | None,
+    every_line: EveryLine,
 ) -> ImportSummary:
-    """Match and write every line in one transaction, a chunk of lines at a time; commit unless dry run.
+    """Match and write every line in one transaction, a batch of lines at a time; commit unless dry run.
 
-    The search data (FTS rows) of the contacts written stay queued: not in this transaction
-    (5 s of a 100 000-line import), but in the caller's own pass after the commit
-    (``index_imported_contacts``, in the background) or at the first search."""
-    source = summary.source_name[:100]
+    The new contacts' search rows are built in the same transaction (set-based): the first
+    search after the import finds them at once."""
     total = max(total, 1)
     done = 0
-
-    def check_cancel() -> None:
-        if cancel is not None and cancel():
-            raise ImportCancelled()
-
     try:
-        with (
-            db.transaction(_("l'import en cours"), rollback=summary.dry_run) as session,
-            _large_page_cache(session.connection()),
-        ):
-            writer = ContactImportWriter(
-                session.connection(),
-                mode=mode,
-                source=source,
-                moved_by=actor.name,
-                move_reason=reason,
-                now=utcnow(),
-                summary=summary,
-                expected_lines=total,
-            )
+        with db.transaction(_("l'import en cours"), rollback=summary.dry_run) as session:
+            conn = session.connection()
             # Core on the session's connection: no session event sees these writes, so they are declared.
             mark(session, IMPORT_CHANGES)
-            for chunk in chunks:
-                if isinstance(chunk, CleanedBatch):
-                    writer.add_batch(chunk)
-                    done += len(chunk.lines)
-                else:
-                    for _line, cleaned in chunk:
-                        writer.add_cleaned(cleaned)
-                    done += len(chunk)
-                check_cancel()  # a few checks per thousand lines, not per line
-                if progress is not None:
-                    progress(done, max(total, done))
-                if writer.batch_size >= BATCH_SIZE:
-                    writer.flush()
-            writer.flush()
-            check_cancel()
-            writer.finish(build_indexes=not summary.dry_run)  # a dry run rolls back: nothing to rebuild
+            with large_page_cache(conn):
+                writer = ContactImportWriter(
+                    conn,
+                    mode=mode,
+                    source=every_line.source or summary.source_name[:100],
+                    moved_by=actor.name,
+                    move_reason=reason,
+                    now=utcnow(),
+                    summary=summary,
+                    expected_lines=total,
+                    circle=every_line.circle,
+                    tags=every_line.tags,
+                )
+                for _line, cleaned in lines:
+                    writer.add_cleaned(cleaned)
+                    done += 1
+                    if done % _PROGRESS_EVERY == 0:  # a few checks per thousand lines, not per line
+                        _check_cancel(cancel)
+                        if progress is not None:
+                            progress(done, max(total, done))
+                        if writer.batch_size >= BATCH_SIZE:
+                            writer.flush()
+                _check_cancel(cancel)
+                writer.finish(build_indexes=not summary.dry_run)  # a dry run rolls back: nothing to rebuild
     except DatabaseError as exc:  # locked, read-only, disk full...
         raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=exc)) from exc
-    except (sqlite3.OperationalError, OperationalError) as exc:  # what the transaction leaves unsaid
-        problem = describe_sqlite_error(db.path, exc)
-        raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=problem)) from exc
     summary.errors.sort(key=lambda error: error.line)
+    summary.warnings.sort(key=lambda warning: warning.line)
     if progress is not None:
         progress(1, 1)
     return summary
 
 
+def _check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise ImportCancelled()
+
+
 def index_imported_contacts(db: Database, actor: Actor, summary: ImportSummary) -> None:
-    """Index the contacts an import just committed, so that the first search after it is instant.
+    """Index whatever else waits for its search data after an import (the import indexes its own
+    contacts in its transaction), so that the first search after it is instant.
 
     Called by whoever ran the import (the CLI, the wizard's worker), after it returned. The
     import is saved whatever happens here: another import holding the base past the busy

@@ -25,6 +25,7 @@ from communitydesk.models.duplicates import ContactMerge
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_fields import MAX_LENGTHS, contact_field_label, is_email
 from communitydesk.rules.contact_keys import email_key, phone_key
+from communitydesk.rules.contact_names import display_name as display_name  # shared with the plain search
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
@@ -75,14 +76,6 @@ class ContactDetails:
     last_touch_at: datetime | None
     archived_at: datetime | None
     anonymised_at: datetime | None
-
-
-def display_name(kind: str, first_name: str, last_name: str, organisation: str, email: str) -> str:
-    """The name shown for a contact: the organisation for organisations, else "Prénom Nom"."""
-    if kind == "organisation" and organisation:
-        return organisation
-    name = f"{first_name} {last_name}".strip()
-    return name or organisation or email or _("(sans nom)")
 
 
 def validate_contact(data: ContactInput) -> ContactInput:

@@ -261,6 +261,7 @@
     <name>CampaignsPage</name>
     <message>
         <source>terminée</source>
+        <extracomment>What the list and a campaign&apos;s tabs show: its checklist and proposals follow contacts&apos; circles and touch points; contributions show backers&apos; names.</extracomment>
         <translation>ended</translation>
     </message>
     <message>
@@ -780,6 +781,7 @@
     <name>ContactSheet</name>
     <message>
         <source>Nouveau contact</source>
+        <extracomment>What a sheet shows: the contact, its circle and moves, touch points, tags, consents, contributions.</extracomment>
         <translation>New contact</translation>
     </message>
     <message>
@@ -961,6 +963,7 @@
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
+        <extracomment>What the list (&quot;à relancer&quot; follows the rhythms in the settings), the rings and the filter bar show.</extracomment>
         <translation>Contacts</translation>
     </message>
     <message>
@@ -1205,7 +1208,7 @@
     <name>CurrentDatabase</name>
     <message>
         <source>Création de la base de démonstration…</source>
-        <extracomment>Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.</extracomment>
+        <extracomment>What the dashboard&apos;s figures count: a change of any of these reads them again. Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds. Commits closer together than this reach the screens as one change.</extracomment>
         <translation>Creating the demo database…</translation>
     </message>
     <message>
@@ -1998,6 +2001,30 @@
     <message>
         <source>Mettre aussi à jour les contacts existants (une case vide du fichier n&apos;efface jamais rien)</source>
         <translation>Also update existing contacts (an empty cell in the file never erases anything)</translation>
+    </message>
+    <message>
+        <source>Celui de chaque ligne (sinon Grand public)</source>
+        <translation>Each line&apos;s own (else Grand public)</translation>
+    </message>
+    <message>
+        <source>ex. salon X, bénévole</source>
+        <translation>e.g. fair X, volunteer</translation>
+    </message>
+    <message>
+        <source>par défaut : le nom du fichier</source>
+        <translation>by default: the file&apos;s name</translation>
+    </message>
+    <message>
+        <source>Cercle des nouveaux contacts :</source>
+        <translation>Circle of the new contacts:</translation>
+    </message>
+    <message>
+        <source>Étiquettes ajoutées à chaque contact :</source>
+        <translation>Tags added to every contact:</translation>
+    </message>
+    <message>
+        <source>Source des nouveaux contacts :</source>
+        <translation>Source of the new contacts:</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,10 @@ def errors(**cells: str) -> list[tuple[int, str, str]]:
     return [(error.line, error.field, error.message) for error in result]
 
 
+def warnings(**cells: str) -> list[tuple[int, str, str]]:
+    return [(warning.line, warning.field, warning.message) for warning in record(**cells).warnings]
+
+
 def test_a_good_line_is_normalised() -> None:
     found = record(
         first_name=" Hélène ",
@@ -87,13 +91,18 @@ def test_empty_cells_give_no_value_and_empty_lines_nothing() -> None:
         ({"tags": "t" * 61}, "Tags", "étiquette trop longue"),
     ],
 )
-def test_each_error_names_the_line_and_the_column(cells: dict[str, str], field: str, message: str) -> None:
-    found = errors(first_name="Zoé", last_name="Lambert", **cells)
-    assert len(found) == 1
-    line, column, text = found[0]
-    assert (line, column) == (7, field)
-    assert text.startswith(f"Ligne 7, « {field} » : ")
-    assert message in text
+def test_a_field_that_cannot_be_kept_is_a_warning_naming_line_and_column(
+    cells: dict[str, str], field: str, message: str
+) -> None:
+    found = record(first_name="Zoé", last_name="Lambert", **cells)
+    assert len(found.warnings) == 1
+    warning = found.warnings[0]
+    assert (warning.line, warning.field) == (7, field)
+    assert warning.message.startswith(f"Ligne 7, « {field} » : ")
+    assert message in warning.message and warning.message.endswith("Le reste de la ligne est importé.")
+    # The person is kept, without the value that could not be read.
+    assert (found.values["first_name"], found.values["last_name"]) == ("Zoé", "Lambert")
+    assert not (set(cells) - {"tags"}) & set(found.values)
 
 
 def test_a_line_without_name_nor_email() -> None:
@@ -102,9 +111,43 @@ def test_a_line_without_name_nor_email() -> None:
     ]
 
 
-def test_all_errors_of_a_line_are_reported() -> None:
-    found = errors(first_name="A", email="x@", phone="12", circle="?")
+def test_all_problems_of_a_line_are_reported() -> None:
+    found = warnings(first_name="A", email="x@", phone="12", circle="?")
     assert [column for _line, column, _text in found] == ["Courriel", "Tél", "Cercle"]
+
+
+@pytest.mark.parametrize("email", ["jean.dupont@@exemple", "x(at)example.org", "jean@exemple"])
+def test_a_mistyped_email_keeps_the_person(email: str) -> None:
+    found = record(first_name="Jean", last_name="Dupont", email=email, phone="06 12 34 56 78")
+    assert found.values == {
+        "first_name": "Jean",
+        "last_name": "Dupont",
+        "phone": "06 12 34 56 78",
+        "phone_key": "+33612345678",
+    }
+    assert [(w.line, w.field) for w in found.warnings] == [(7, "Courriel")]
+    assert f"adresse e-mail non valide « {email} »" in found.warnings[0].message
+
+
+def test_the_good_addresses_of_a_cell_are_kept() -> None:
+    found = record(last_name="Roux", email="a@exemple.fr; faux")
+    assert found.values["email"] == "a@exemple.fr" and "email_secondary" not in found.values
+    assert [w.field for w in found.warnings] == ["Courriel"]
+
+
+def test_an_unreadable_phone_keeps_the_person() -> None:
+    found = record(first_name="Zoé", phone="pas de tel", phone_secondary="01 23 45 67 89")
+    assert (found.values["phone"], found.values["phone_key"]) == ("01 23 45 67 89", "+33123456789")
+    assert [w.field for w in found.warnings] == ["Tél"]
+
+
+def test_only_a_line_with_nothing_to_identify_anyone_is_refused() -> None:
+    # A mistyped e-mail was all it had: refused, and the reasons say why.
+    assert [column for _line, column, _text in errors(email="jean@exemple", city="Lyon")] == [
+        "Courriel",
+        "Nom / E-mail",
+    ]
+    assert isinstance(clean(organisation="SCIC Énergie", email="faux"), ContactRecord)
 
 
 @pytest.mark.parametrize("text", ["Proches", "proches", "PROCHE", "Cercle des proches", "1"])
@@ -215,9 +258,40 @@ def test_length_limits_follow_the_model() -> None:
         ("6 12 34 56 78", "+33612345678"),
         ("+33 6 12 34 56 78", "+33612345678"),
         ("0033612345678", "+33612345678"),
-        ("+612345678", ""),  # a "+" says international: not a French number without its zero
+        ("+612345678", "+612345678"),  # a "+" says international: Australia, not a French number
         ("12345678", ""),
     ],
 )
 def test_french_phone_shapes_are_recognised_without_phonenumbers(phone: str, key: str) -> None:
     assert phone_key(phone) == key
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "06 39 98 85 04",
+        "639988504",  # the 0 eaten by Excel
+        "+33 6 39 98 85 04",
+        "+33 (0)6 39 98 85 04",
+        "+33 (0) 6 39 98 85 04",
+        "+33 06 39 98 85 04",
+        "0033 6 39 98 85 04",
+        "tel:+33-6-39-98-85-04",
+        "TEL:06.39.98.85.04",
+        "33 6 39 98 85 04",
+    ],
+)
+def test_every_notation_of_a_number_gives_one_key(phone: str) -> None:
+    assert phone_key(phone) == "+33639988504"
+
+
+@pytest.mark.parametrize(
+    ("phones", "key"),
+    [
+        (["07 00 00 00 00", "+33 (0)7 00 00 00 00", "+33 7 00 00 00 00"], "+33700000000"),  # possible, not valid
+        (["05 90 12 34 56", "+33 (0)5 90 12 34 56", "0033 590 12 34 56"], "+33590123456"),  # overseas, French way
+        (["+590 590 12 34 56", "00590590123456"], "+590590123456"),
+    ],
+)
+def test_possible_numbers_are_kept_normalised(phones: list[str], key: str) -> None:
+    assert {phone_key(phone) for phone in phones} == {key}

@@ -6,29 +6,22 @@ from __future__ import annotations
 import pytest
 
 from communitydesk.errors import UserError
-from communitydesk.importers.csv_batches import cell_batches
 from communitydesk.importers.csv_reading import MAX_COLUMNS, MAX_LINES_IN_CELL, CsvTable
 
 
 def lines_of(text: str) -> list[tuple[int, list[str]]]:
-    """Every row through the three readers (split, csv, rows()); they must agree."""
+    """Every row through batches() and rows(); they must agree."""
     table = CsvTable.from_text(text, "x.csv")
-    split = [
-        (number, batch.row(position))
-        for batch in cell_batches(table, 7)
-        for position, number in enumerate(batch.numbers)
-        if batch.row(position)
-    ]
     by_csv = [row for rows in table.batches(7) for row in rows if row[1]]
-    assert split == by_csv == list(table.rows())
-    return split
+    assert by_csv == list(table.rows())
+    return by_csv
 
 
 def refusal(text: str) -> list[str]:
-    """The message of each reader of data lines (split, csv) for ``text``; each must refuse."""
+    """The message of each way of reading data lines (batches, rows) for ``text``; each must refuse."""
     table = CsvTable(text=text, delimiter=";", source_name="x.csv")
     messages = []
-    for read in (lambda: list(cell_batches(table, 7)), lambda: list(table.batches(7))):
+    for read in (lambda: list(table.rows()), lambda: list(table.batches(7))):
         with pytest.raises(UserError) as caught:
             read()
         messages.append(str(caught.value))
@@ -105,7 +98,7 @@ def test_a_million_columns_header_gives_a_short_message() -> None:
 )
 def test_csv_module_errors_are_french(text: str, reason: str) -> None:
     table = CsvTable(text=text, delimiter=";", source_name="x.csv")
-    for read in (lambda: list(cell_batches(table, 7)), lambda: list(table.batches(7))):
+    for read in (lambda: list(table.rows()), lambda: list(table.batches(7))):
         with pytest.raises(UserError) as caught:
             read()
         assert str(caught.value).startswith("« x.csv », ligne ")

@@ -119,34 +119,34 @@ def test_tab_separated_file(db: Database, actor: Actor) -> None:
     assert contact(db, "anais@exemple.fr")["phone_key"] == "+33698765432"
 
 
-def test_line_errors_name_line_and_column_and_other_lines_go_in(db: Database, actor: Actor) -> None:
+def test_problems_name_line_and_column_and_only_nameless_lines_are_refused(db: Database, actor: Actor) -> None:
     data = csv_bytes(
         "Hélène;Dupré;helene@exemple.fr;06 12 34 56 78;;;;;;",
         "Paul;Martin;paul@exemple;;;;;;;",  # line 3: invalid e-mail
         ";;;;;;;;;Juste une note",  # line 4: nobody
-        "Zoé;Lambert;zoe@exemple.fr;0612;;;Cercle intime;;peut-être;",  # line 5: three errors
+        "Zoé;Lambert;zoe@exemple.fr;0612;;;Cercle intime;;peut-être;",  # line 5: three problems
         ";;;;;;;;;",  # line 6: empty, silently left out
         "Marc;Petit;marc@exemple.fr;;750011;;;;;",  # line 7: postcode
     )
     summary = import_contacts_csv(db, actor, data, file_name="liste.csv")
 
-    assert summary.created == 1
-    assert summary.rejected_lines == 4
-    found = {(error.line, error.field) for error in summary.errors}
-    assert found == {
-        (3, "Courriel"),
-        (4, "Nom / E-mail"),
-        (5, "Téléphone"),
-        (5, "Cercle"),
-        (5, "Ambassadeur"),
-        (7, "Code postal"),
-    }
-    messages = {(error.line, error.field): error.message for error in summary.errors}
-    assert messages[(3, "Courriel")] == "Ligne 3, « Courriel » : adresse e-mail non valide « paul@exemple »."
+    assert summary.created == 4  # Hélène, and Paul, Zoé, Marc without what could not be read
+    assert summary.rejected_lines == 1
+    assert [(error.line, error.field) for error in summary.errors] == [(4, "Nom / E-mail")]
+    found = {(warning.line, warning.field) for warning in summary.warnings}
+    assert found == {(3, "Courriel"), (5, "Téléphone"), (5, "Cercle"), (5, "Ambassadeur"), (7, "Code postal")}
+    messages = {(warning.line, warning.field): warning.message for warning in summary.warnings}
+    assert messages[(3, "Courriel")] == (
+        "Ligne 3, « Courriel » : adresse e-mail non valide « paul@exemple ». Le reste de la ligne est importé."
+    )
     assert "cercle inconnu « Cercle intime »" in messages[(5, "Cercle")]
     assert "numéro de téléphone non valide « 0612 »" in messages[(5, "Téléphone")]
-    assert [error.line for error in summary.errors] == sorted(error.line for error in summary.errors)
-    assert summary.as_json()["errors"][0] == {"line": 3, "field": "Courriel", "message": messages[(3, "Courriel")]}
+    assert [warning.line for warning in summary.warnings] == sorted(warning.line for warning in summary.warnings)
+    assert summary.as_json()["warnings"][0] == {"line": 3, "field": "Courriel", "message": messages[(3, "Courriel")]}
+    paul = rows(db, "SELECT first_name, email, email_key FROM contacts WHERE last_name = 'Martin'")
+    assert paul == [("Paul", "", "")]
+    zoe = contact(db, "zoe@exemple.fr")
+    assert (zoe["phone"], zoe["circle"], zoe["is_ambassador"]) == ("", "grand_public", 0)
 
 
 def test_reimport_creates_nothing_the_second_time(db: Database, actor: Actor) -> None:
@@ -266,7 +266,7 @@ def test_dry_run_gives_the_same_summary_and_writes_nothing(db: Database, actor: 
     real = import_contacts_file(db, actor, data)
     assert simulated.dry_run and not real.dry_run
     assert simulated.as_json() == real.as_json()
-    assert count(db) == 1
+    assert count(db) == 2  # X Y is kept without its e-mail
 
 
 def test_a_crash_midway_leaves_the_database_as_it_was(
@@ -419,3 +419,54 @@ def test_circle_counts_follow_the_import(db: Database, actor: Actor) -> None:
     # The counters kept by triggers (what the contacts screen shows) agree.
     kept = {circle: n for circle, n in rows(db, "SELECT circle, active FROM contact_circle_counts") if n}
     assert kept == counted
+
+
+def test_reimporting_people_without_email_nor_phone_creates_nothing(db: Database, actor: Actor) -> None:
+    data = csv_bytes(
+        "Jean;Martin;;;69007;;;;;",  # name + postcode
+        "Anne;Roux;;;;Nantes;;;;",  # name + city
+        ";Seule;;;;;;;;",  # a bare name
+        "Jean;Martin;;;75011;;;;;",  # another Jean Martin, in Paris: another person
+        ";;;;;Lyon;;;;",  # nobody: refused
+    )
+    first = import_contacts_file(db, actor, data)
+    assert (first.created, first.rejected_lines) == (4, 1)
+    again = import_contacts_file(db, actor, data)
+    assert (again.created, again.skipped, again.merged) == (0, 4, 0)
+    assert count(db) == 4
+    # Accents, case and the order of a name's spelling do not make another person.
+    organisation = csv_bytes(header="Organisation;Code postal;Ville")
+    organisation += "SCIC Énergie;35000;Rennes\r\n".encode("cp1252")
+    assert import_contacts_file(db, actor, organisation).created == 1
+    updated = csv_bytes(header="Organisation;Ville;Notes")
+    updated += "scic energie;RENNES;Vue au salon\r\n".encode("cp1252")
+    summary = import_contacts_file(db, actor, updated, mode=ImportMode.UPDATE)
+    assert (summary.created, summary.updated) == (0, 1)
+    assert rows(db, "SELECT city, notes FROM contacts WHERE kind = 'organisation'") == [("RENNES", "Vue au salon")]
+
+
+def test_a_contact_found_by_its_name_keeps_it_so_the_next_import_finds_it_again(db: Database, actor: Actor) -> None:
+    """Found by name, the line's name cells are not written back: "Camille" known as a first name,
+    met as a last name, would become "Camille Camille" and be created again by the next import."""
+    import_contacts_file(db, actor, csv_bytes(header="Prénom") + b"Camille\r\n")
+    as_last_name = csv_bytes(header="Nom;Notes") + b"Camille;vue au salon\r\n"
+    for _ in range(2):
+        summary = import_contacts_file(db, actor, as_last_name, mode=ImportMode.UPDATE)
+        assert summary.created == 0
+    assert rows(db, "SELECT first_name, last_name, notes FROM contacts") == [("Camille", "", "vue au salon")]
+
+
+def test_every_notation_of_a_phone_finds_the_same_contact(db: Database, actor: Actor) -> None:
+    import_contacts_file(db, actor, csv_bytes("Ana;Lopes;;06 39 98 85 04;;;;;;", "Bob;Roy;;07 00 00 00 00;;;;;;"))
+    notations = [
+        "+33 (0)6 39 98 85 04",
+        "639988504",
+        "0033 6 39 98 85 04",
+        "tel:+33-6-39-98-85-04",
+        "+33 (0)7 00 00 00 00",  # possible, not valid: kept all the same
+    ]
+    summary = import_contacts_file(db, actor, csv_bytes(*[f"X;Y;;{phone};;;;;;" for phone in notations]))
+    assert (summary.created, summary.skipped, summary.warnings) == (0, 5, [])
+    overseas = import_contacts_file(db, actor, csv_bytes("Léa;Hoarau;;+33 (0)5 90 12 34 56;;;;;;"))
+    assert (overseas.created, overseas.warnings) == (1, [])
+    assert contact_search.count(db, actor, "0590 12") == 1

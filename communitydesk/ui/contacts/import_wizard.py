@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField
+from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.yes_no import yes_no_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.tasks import Task, TaskContext
@@ -364,7 +365,7 @@ class MappingPage(QWizardPage):
         for index, row in enumerate(rows):
             values = [
                 str(row.line),
-                " ; ".join(e.message for e in row.errors),
+                " ; ".join(e.message for e in [*row.errors, *row.warnings]),
                 *[self._text(row.values.get(f.value)) for f in fields],
             ]
             for column, text in enumerate(values):
@@ -415,13 +416,31 @@ class ModePage(QWizardPage):
         )
         self.update_existing.setObjectName("modeUpdate")
         self.create_only.setChecked(True)
+        # What every line gets ("tous ces contacts viennent du salon X, cercle communauté").
+        self.circle = QComboBox()
+        self.circle.addItem(self.tr("Celui de chaque ligne (sinon Grand public)"), None)
+        for circle in CIRCLE_ORDER:
+            self.circle.addItem(circle_label(circle), circle.value)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("ex. salon X, bénévole"))
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(self.tr("par défaut : le nom du fichier"))
+        form = QFormLayout()
+        form.addRow(self.tr("Cercle des nouveaux contacts :"), self.circle)
+        form.addRow(self.tr("Étiquettes ajoutées à chaque contact :"), self.tags)
+        form.addRow(self.tr("Source des nouveaux contacts :"), self.source)
         layout = QVBoxLayout(self)
         layout.addWidget(self.create_only)
         layout.addWidget(self.update_existing)
+        layout.addLayout(form)
         layout.addStretch(1)
 
     def mode(self) -> str:
         return "update" if self.update_existing.isChecked() else "create"
+
+    def every_line(self) -> tuple[str | None, list[str], str]:
+        """Circle slug, tags and source typed for all the lines (checked by the import)."""
+        return self.circle.currentData(), [self.tags.text()], self.source.text()
 
 
 class RunPage(QWizardPage):
@@ -641,12 +660,14 @@ class ContactImportWizard(QWizard):
     ) -> Task:
         assert self.opened is not None
         opened, actor, mode = self.opened, self.actor, self.mode_page.mode()
+        circle, tags, source = self.mode_page.every_line()
         mapping = ColumnMapping(list(self.mapping.headers), list(self.mapping.fields)) if self.mapping else None
         delimiter, encoding = self.delimiter, self.encoding
 
         def work(ctx: TaskContext) -> ImportSummary:
-            from communitydesk.services.contact_import import import_contacts_file, index_imported_contacts
+            from communitydesk.services.contact_import import EveryLine, import_contacts_file, index_imported_contacts
 
+            every_line = EveryLine.of(circle, tags, source)  # a tag too long is said like any import error
             database = self.database()
             summary = import_contacts_file(
                 database,
@@ -660,6 +681,7 @@ class ContactImportWizard(QWizard):
                 file_name=opened.name,
                 delimiter=delimiter,
                 encoding=encoding,
+                every_line=every_line,
             )
             # Now, in this worker, so the first search is instant; no progress: a cancel here would hide
             # a committed import. A busy base only delays it to the next search (a warning).
