@@ -187,3 +187,115 @@ def test_finding_pairs_stays_blocked_at_a_few_thousand(db: Database, actor: Acto
     assert reasons == set(DuplicateReason)
     names = {(p.first.display_name, p.second.display_name) for p in pairs}
     assert ("Hélène Martin", "Helene Martin") in names
+
+
+def test_merge_keeps_the_other_address_and_number_as_secondary(db: Database, actor: Actor) -> None:
+    keep = add(db, actor, "Lucie", "Perrin", email="lucie@exemple.fr", phone="06 11 22 33 44", city="Dijon")
+    absorb = add(
+        db,
+        actor,
+        "Lucie",
+        "Perrin",
+        email="lucie.perrin@asso.example",
+        email_secondary="LUCIE@exemple.fr",  # the kept one's address, typed otherwise: not repeated
+        phone="+33 7 81 22 33 44",
+        phone_secondary="0611223344",  # the kept one's number in another notation
+        city="Dijon",
+    )
+    merge = duplicates.merge_contacts(db, actor, keep, absorb)
+    kept = get_contact(db, actor, keep).data
+    assert (kept.email, kept.email_secondary) == ("lucie@exemple.fr", "lucie.perrin@asso.example")
+    assert (kept.phone, kept.phone_secondary) == ("06 11 22 33 44", "+33 7 81 22 33 44")
+    assert kept.notes == ""
+    assert merge.as_secondary == ("lucie.perrin@asso.example", "+33 7 81 22 33 44")
+    assert merge.in_notes == ()
+    # The main address and number still match the kept card (keys unchanged); a search finds
+    # it by the absorbed card's number and address too.
+    assert get_contact(db, actor, keep).email_key == "lucie@exemple.fr"
+    assert contact_search.ids_for(db, actor, "07 81 22") == [keep]
+    assert contact_search.ids_for(db, actor, "lucie.perrin@asso") == [keep]
+
+
+def test_what_does_not_fit_goes_to_the_notes_and_undo_restores_exactly(db: Database, actor: Actor) -> None:
+    keep = add(
+        db,
+        actor,
+        "Hélène",
+        "Martin",
+        email="helene@exemple.fr",
+        email_secondary="h.martin@travail.example",
+        phone="06 12 34 56 78",
+        phone_secondary="04 72 00 00 00",
+        notes="Aime les ateliers couture.",
+        city="Lyon",
+    )
+    absorb = add(
+        db,
+        actor,
+        "Helene",
+        "Martin",
+        email="helene.martin@mail.example",
+        email_secondary="helene@Exemple.fr",
+        phone="+33 6 12 34 56 78",
+        phone_secondary="07 81 22 33 44",
+        city="Lyon",
+    )
+    before = state(db, keep, absorb)
+    # The absorbed card's e-mail is chosen: the kept card's own main address must not be lost either.
+    merge = duplicates.merge_contacts(db, actor, keep, absorb, ["email"])
+    kept = get_contact(db, actor, keep)
+    assert (kept.data.email, kept.email_key) == ("helene.martin@mail.example", "helene.martin@mail.example")
+    assert (kept.data.email_secondary, kept.data.phone, kept.data.phone_secondary) == (
+        "h.martin@travail.example",
+        "06 12 34 56 78",
+        "04 72 00 00 00",
+    )
+    assert kept.data.notes == (
+        "Aime les ateliers couture.\n"
+        "Coordonnées reprises de « Helene Martin » lors d'une fusion : "
+        "E-mail helene@exemple.fr ; Téléphone 07 81 22 33 44"
+    )
+    assert merge.as_secondary == ()
+    assert merge.in_notes == ("helene@exemple.fr", "07 81 22 33 44")
+
+    duplicates.undo_merge(db, actor, merge.id)
+    assert state(db, keep, absorb) == before
+
+
+def test_the_merge_is_on_the_timeline_of_both_cards(db: Database, actor: Actor, pair: tuple[int, int]) -> None:
+    from communitydesk.services.contact_sheet import read_contact_sheet
+
+    keep, absorb = pair
+    merge = duplicates.merge_contacts(db, actor, keep, absorb)
+    (entry,) = read_contact_sheet(db, actor, keep).merges
+    assert (entry.id, entry.kept_id, entry.absorbed_name, entry.merged_by) == (
+        merge.id,
+        keep,
+        "Helene Martin",
+        actor.name,
+    )
+    assert entry.merged_at == merge.merged_at and entry.undone_at is None
+    assert [m.id for m in read_contact_sheet(db, actor, absorb).merges] == [merge.id]
+
+    undoer = Actor(name="Camille")
+    duplicates.undo_merge(db, undoer, merge.id)
+    (entry,) = read_contact_sheet(db, actor, keep).merges
+    assert entry.undone_at is not None and entry.undone_by == "Camille"
+
+
+def test_an_erasure_blanks_the_merge_on_the_timeline(db: Database, actor: Actor, pair: tuple[int, int]) -> None:
+    from communitydesk.services.contact_sheet import read_contact_sheet
+
+    keep, absorb = pair
+    other = add(db, actor, "Hélène", "Martin", email="h.martin@mail.example", phone="06 99 88 77 66", city="Lyon")
+    duplicates.merge_contacts(db, actor, keep, absorb)
+    duplicates.merge_contacts(db, actor, keep, other)
+    assert [m.absorbed_name for m in read_contact_sheet(db, actor, keep).merges] == ["Hélène Martin", "Helene Martin"]
+
+    gdpr.erase_person(db, actor, keep, confirm=True)
+    sheet = read_contact_sheet(db, actor, keep)
+    assert [m.absorbed_name for m in sheet.merges] == ["Contact effacé", "Contact effacé"]
+    assert sheet.merges[0].merged_by == actor.name  # who merged stays: it is the team's, not the person's
+    assert sheet.details is not None
+    kept = sheet.details.data
+    assert (kept.email_secondary, kept.phone_secondary, kept.notes) == ("", "", "")
