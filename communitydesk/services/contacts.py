@@ -265,18 +265,7 @@ def contacts_with_same_channels(
     if not email_keys and not phone_keys:
         return []
     query = (
-        select(
-            Contact.id,
-            Contact.kind,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.organisation,
-            Contact.email,
-            Contact.phone,
-            Contact.circle,
-            Contact.email_key,
-            Contact.phone_key,
-        )
+        select(Contact)
         .where(ACTIVE, or_(Contact.email_key.in_(email_keys), Contact.phone_key.in_(phone_keys)))
         .order_by(Contact.id)
         .limit(limit)
@@ -284,17 +273,16 @@ def contacts_with_same_channels(
     if exclude_id is not None:
         query = query.where(Contact.id != exclude_id)
     with snapshot(store) as session:
-        rows = session.execute(query).all()
-    return [
-        SameChannelContact(
-            id=row.id,
-            display_name=display_name(row.kind, row.first_name, row.last_name, row.organisation, row.email),
-            circle=row.circle,
-            email=row.email if row.email_key in email_keys else "",
-            phone=row.phone if row.phone_key in phone_keys else "",
-        )
-        for row in rows
-    ]
+        return [
+            SameChannelContact(
+                id=c.id,
+                display_name=display_name(c.kind, c.first_name, c.last_name, c.organisation, c.email),
+                circle=c.circle,
+                email=c.email if c.email_key in email_keys else "",
+                phone=c.phone if c.phone_key in phone_keys else "",
+            )
+            for c in session.scalars(query)
+        ]
 
 
 # -- shared by the contact services -------------------------------------------------
