@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from communitydesk.db.database import Database
@@ -299,3 +301,46 @@ def test_an_erasure_blanks_the_merge_on_the_timeline(db: Database, actor: Actor,
     assert sheet.details is not None
     kept = sheet.details.data
     assert (kept.email_secondary, kept.phone_secondary, kept.notes) == ("", "", "")
+
+
+_EMAILS = ("", "lucie@exemple.fr", "LUCIE@Exemple.fr", "l.perrin@asso.example", "perrin@mail.example")
+_PHONES = ("", "06 11 22 33 44", "+33 6 11 22 33 44", "07 81 22 33 44", "04 72 10 20 30", "0033 1 45 67 89 10")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    kept=st.tuples(*[st.sampled_from(pool) for pool in (_EMAILS, _EMAILS, _PHONES, _PHONES)]),
+    absorbed=st.tuples(*[st.sampled_from(pool) for pool in (_EMAILS, _EMAILS, _PHONES, _PHONES)]),
+    chosen=st.sets(st.sampled_from(("email", "email_secondary", "phone", "phone_secondary"))),
+)
+def test_no_address_or_number_is_lost_by_a_merge(
+    kept: tuple[str, str, str, str], absorbed: tuple[str, str, str, str], chosen: set[str]
+) -> None:
+    from dataclasses import replace
+
+    from communitydesk.rules.contact_keys import email_key, phone_key
+    from communitydesk.services.duplicates import keep_every_channel
+
+    names = ("email", "email_secondary", "phone", "phone_secondary")
+    kept_card = ContactInput(last_name="Perrin", notes="Déjà là", **dict(zip(names, kept, strict=True)))
+    absorbed_card = ContactInput(last_name="Perrin", **dict(zip(names, absorbed, strict=True)))
+    merged = replace(kept_card, **{name: getattr(absorbed_card, name) for name in chosen})
+    result, aside = keep_every_channel(merged, (kept_card, absorbed_card), "Lucie Perrin")
+
+    def key(name: str, value: str) -> str:
+        return email_key(value) if name.startswith("email") else phone_key(value)
+
+    for card in (kept_card, absorbed_card):
+        for name in names:
+            value = getattr(card, name)
+            fields = ("email", "email_secondary") if name.startswith("email") else ("phone", "phone_secondary")
+            shown = {key(name, getattr(result, f)) for f in fields if getattr(result, f)}
+            noted = {key(name, v) for v in aside.in_notes if v in result.notes}
+            assert not value or key(name, value) in shown | noted, (name, value)
+    # What the merge chose stays; a secondary is only filled when it was empty; nothing is said twice.
+    assert (result.email, result.phone) == (merged.email, merged.phone)
+    for name in ("email_secondary", "phone_secondary"):
+        assert getattr(merged, name) in ("", getattr(result, name))
+    assert result.notes.startswith("Déjà là")
+    assert len(set(aside.as_secondary + aside.in_notes)) == len(aside.as_secondary + aside.in_notes)
+    assert (result.notes == "Déjà là") == (aside.in_notes == ())
