@@ -169,3 +169,17 @@ def test_the_merge_result_says_where_the_other_phone_went_and_the_sheet_shows_th
     absorbed = page.open_contact(second)
     qtbot.waitUntil(lambda: absorbed.details is not None and not absorbed.busy, timeout=10000)
     assert absorbed.timeline.entries[0].text == f"Fusionné dans le contact n° {first}"
+
+
+def test_an_undone_merge_stays_on_the_timeline_with_its_undo(qtbot, db: Database, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.services.permissions import Actor as Profile
+    from communitydesk.ui.contacts.contact_sheet import read_sheet
+
+    first, second = two_helenes(db, actor)
+    merge = duplicates.merge_contacts(db, actor, first, second)
+    duplicates.undo_merge(db, Profile(name="Camille"), merge.id)
+    entries = [(e.label, e.text, e.by) for e in read_sheet(db, actor, first).entries if e.kind == "merge"]
+    assert entries == [
+        ("Fusion", "Fusion annulée : les deux fiches sont séparées", "Camille"),
+        ("Fusion", "Fusionné avec « Helene Martin »", actor.name),
+    ]

@@ -73,9 +73,13 @@ def timeline_entries(
 
 
 def _merge_entries(merges: Sequence[MergeRecord], contact_id: int | None) -> list[TimelineEntry]:
+    """A merge, and its undo if any (listed first: within the same second it still reads after)."""
     entries = []
     label = QCoreApplication.translate("TimelineModel", "Fusion")
     for merge in merges:
+        if merge.undone_at is not None:
+            undone = QCoreApplication.translate("TimelineModel", "Fusion annulée : les deux fiches sont séparées")
+            entries.append(TimelineEntry(merge.undone_at, "merge", label, undone, merge.undone_by))
         if merge.absorbed_id == contact_id:
             text = QCoreApplication.translate("TimelineModel", "Fusionné dans le contact n° {id}").format(
                 id=merge.kept_id
@@ -85,9 +89,6 @@ def _merge_entries(merges: Sequence[MergeRecord], contact_id: int | None) -> lis
                 name=merge.absorbed_name
             )
         entries.append(TimelineEntry(merge.merged_at, "merge", label, text, merge.merged_by))
-        if merge.undone_at is not None:
-            undone = QCoreApplication.translate("TimelineModel", "Fusion annulée : les deux fiches sont séparées")
-            entries.append(TimelineEntry(merge.undone_at, "merge", label, undone, merge.undone_by))
     return entries
 
 
