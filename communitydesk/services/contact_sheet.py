@@ -1,9 +1,10 @@
 """The contact sheet as one use case: read it on one snapshot, save its fields and tags at once.
 
 The sheet shows a contact, its touch points, its moves between circles, its merges, its
-consents, its contributions and the known tags (for the completer); it saves fields, tags and the reason
-of a circle move. Each gesture is one call and one transaction, so that a stale version
-(ConflictError) or a wrong tag (ValidationError on ``tags``) leaves nothing half saved.
+consents, its contributions and the known tags (for the completer); it saves fields, tags
+and the reason of a circle move. Each gesture is one call and one transaction, so that a
+stale version (ConflictError) or a wrong tag (ValidationError on ``tags``) leaves nothing
+half saved.
 """
 
 from __future__ import annotations

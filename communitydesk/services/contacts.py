@@ -4,8 +4,8 @@ The contact sheet reads a :class:`ContactDetails`, edits its :class:`ContactInpu
 saves it with the ``version_id`` it read: a save over someone else's change is refused
 (ConflictError) and changes nothing. Before saving a new e-mail or phone, the sheet asks
 :func:`contacts_with_same_channels` who else has it: a warning, never a refusal (a family
-shares a landline). Search lives in ``contact_search``, moves between
-circles in ``circle_moves``, touch points in ``touch_points``.
+shares a landline). Search lives in ``contact_search``, moves between circles in
+``circle_moves``, touch points in ``touch_points``.
 """
 
 from __future__ import annotations
