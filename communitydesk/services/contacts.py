@@ -85,7 +85,6 @@ class SameChannelContact:
 
     id: int
     display_name: str
-    circle: str
     email: str  # their address, when it is one of those typed ("" otherwise)
     phone: str  # their number, when it is one of those typed ("" otherwise)
 
@@ -277,7 +276,6 @@ def contacts_with_same_channels(
             SameChannelContact(
                 id=c.id,
                 display_name=display_name(c.kind, c.first_name, c.last_name, c.organisation, c.email),
-                circle=c.circle,
                 email=c.email if c.email_key in email_keys else "",
                 phone=c.phone if c.phone_key in phone_keys else "",
             )

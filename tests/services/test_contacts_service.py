@@ -160,9 +160,7 @@ def test_contacts_with_the_same_email_or_phone_whatever_the_notation(db: Databas
         actor,
         ContactInput(first_name="Jean", last_name="Dupont", email="jean.dupont@exemple.fr", phone="06 39 98 85 04"),
     )
-    family = create_contact(
-        db, actor, ContactInput(first_name="Marie", last_name="Dupont", phone="04 72 10 20 30", circle="proches")
-    )
+    family = create_contact(db, actor, ContactInput(first_name="Marie", last_name="Dupont", phone="04 72 10 20 30"))
     gone = create_contact(db, actor, ContactInput(first_name="Ancien", email="ancien@exemple.fr"))
     archive_contact(db, actor, gone.id)
 
@@ -181,7 +179,7 @@ def test_contacts_with_the_same_email_or_phone_whatever_the_notation(db: Databas
         (jean.id, "jean.dupont@exemple.fr", "06 39 98 85 04")
     ]
     (marie,) = contacts_with_same_channels(db, actor, [], ["04 72 10 20 30"])
-    assert (marie.display_name, marie.circle) == ("Marie Dupont", "proches")
+    assert marie.display_name == "Marie Dupont"
     assert same(["jean.dupont@exemple.fr"], [], exclude_id=jean.id) == []  # the contact being edited
     assert same(["ancien@exemple.fr"], []) == []  # archived: not a duplicate to warn about
     assert same(["", "  "], ["12", "pas un numéro"]) == []
