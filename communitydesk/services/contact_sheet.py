@@ -1,9 +1,10 @@
 """The contact sheet as one use case: read it on one snapshot, save its fields and tags at once.
 
-The sheet shows a contact, its touch points, its moves between circles, its consents, its
-contributions and the known tags (for the completer); it saves fields, tags and the reason
-of a circle move. Each gesture is one call and one transaction, so that a stale version
-(ConflictError) or a wrong tag (ValidationError on ``tags``) leaves nothing half saved.
+The sheet shows a contact, its touch points, its moves between circles, its merges, its
+consents, its contributions and the known tags (for the completer); it saves fields, tags
+and the reason of a circle move. Each gesture is one call and one transaction, so that a
+stale version (ConflictError) or a wrong tag (ValidationError on ``tags``) leaves nothing
+half saved.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from dataclasses import dataclass, field
 
 from communitydesk.errors import ValidationError
 from communitydesk.records.campaigns import ContactContribution
-from communitydesk.services import campaigns, circle_moves, gdpr, tags, touch_points
+from communitydesk.services import campaigns, circle_moves, duplicates, gdpr, tags, touch_points
 from communitydesk.services.circle_moves import CircleMoveRecord
 from communitydesk.services.contacts import ContactDetails, ContactInput, create_contact, get_contact, update_contact
+from communitydesk.services.duplicates import MergeRecord
 from communitydesk.services.gdpr import ConsentRecord
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
@@ -30,6 +32,7 @@ class ContactSheetData:
     tag_names: list[str]  # every known tag, for the completer
     touch_points: list[TouchPointRecord] = field(default_factory=list)  # most recent first
     moves: list[CircleMoveRecord] = field(default_factory=list)  # oldest first
+    merges: list[MergeRecord] = field(default_factory=list)  # into this contact or of it, most recent first
     consents: list[ConsentRecord] = field(default_factory=list)
     contributions: list[ContactContribution] = field(default_factory=list)
 
@@ -46,6 +49,7 @@ def read_contact_sheet(store: Store, actor: Actor, contact_id: int | None) -> Co
             tag_names=names,
             touch_points=touch_points.timeline(session, actor, contact_id),
             moves=circle_moves.history(session, actor, contact_id),
+            merges=duplicates.list_merges(session, actor, contact_id),
             consents=gdpr.list_consents(session, actor, contact_id),
             contributions=campaigns.contributions_of_contact(session, actor, contact_id),
         )

@@ -2,8 +2,10 @@
 
 The contact sheet reads a :class:`ContactDetails`, edits its :class:`ContactInput` and
 saves it with the ``version_id`` it read: a save over someone else's change is refused
-(ConflictError) and changes nothing. Search lives in ``contact_search``, moves between
-circles in ``circle_moves``, touch points in ``touch_points``.
+(ConflictError) and changes nothing. Before saving a new e-mail or phone, the sheet asks
+:func:`contacts_with_same_channels` who else has it: a warning, never a refusal (a family
+shares a landline). Search lives in ``contact_search``, moves between circles in
+``circle_moves``, touch points in ``touch_points``.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.base import utcnow
-from communitydesk.models.contacts import CircleMove, Contact
+from communitydesk.models.contacts import ACTIVE, CircleMove, Contact
 from communitydesk.models.duplicates import ContactMerge
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_fields import MAX_LENGTHS, contact_field_label, is_email
@@ -76,6 +78,16 @@ class ContactDetails:
     last_touch_at: datetime | None
     archived_at: datetime | None
     anonymised_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SameChannelContact:
+    """An active contact that already has an e-mail or phone being saved on another card."""
+
+    id: int
+    display_name: str
+    email: str  # their address, when it is one of those typed ("" otherwise)
+    phone: str  # their number, when it is one of those typed ("" otherwise)
 
 
 def validate_contact(data: ContactInput) -> ContactInput:
@@ -224,6 +236,44 @@ def restore_contact(store: Store, actor: Actor, contact_id: int, expected_versio
         if contact.archived_at is not None:
             contact.archived_at = None
             flush_or_conflict(session)
+
+
+def contacts_with_same_channels(
+    store: Store,
+    actor: Actor,
+    emails: Sequence[str],
+    phones: Sequence[str],
+    *,
+    country: str = "FR",
+    exclude_id: int | None = None,
+    limit: int = 10,
+) -> list[SameChannelContact]:
+    """Active contacts (other than ``exclude_id``) whose e-mail or phone is one of these, by
+    normalised key (``Jean@X.fr`` is ``jean@x.fr``, ``06 12…`` is ``+33 6 12…``), oldest
+    first; one indexed query. A number that cannot be read is left out."""
+    require(actor, Action.READ)
+    email_keys = sorted({email_key(e) for e in emails} - {""})
+    phone_keys = sorted({phone_key(p, country or "FR") for p in phones} - {""})
+    if not email_keys and not phone_keys:
+        return []
+    query = (
+        select(Contact)
+        .where(ACTIVE, or_(Contact.email_key.in_(email_keys), Contact.phone_key.in_(phone_keys)))
+        .order_by(Contact.id)
+        .limit(limit)
+    )
+    if exclude_id is not None:
+        query = query.where(Contact.id != exclude_id)
+    with snapshot(store) as session:
+        return [
+            SameChannelContact(
+                id=c.id,
+                display_name=display_name(c.kind, c.first_name, c.last_name, c.organisation, c.email),
+                email=c.email if c.email_key in email_keys else "",
+                phone=c.phone if c.phone_key in phone_keys else "",
+            )
+            for c in session.scalars(query)
+        ]
 
 
 # -- shared by the contact services -------------------------------------------------

@@ -13,9 +13,12 @@ Pairs come from three rules, strongest first:
 
 A merge keeps one contact, takes the fields the user chose from the other, re-points every
 row that refers to the absorbed contact (touch points, moves, tags, consents, campaign
-contributions... any foreign key to contacts.id) and archives it. The journal
+contributions... any foreign key to contacts.id) and archives it. No e-mail address or
+phone number of either card is dropped: one the kept card does not show goes to its empty
+secondary field, and what does not fit there to a line of its notes. The journal
 (``contact_merges``) holds both rows as they were and the re-pointed row ids, so that
-:func:`undo_merge` puts everything back exactly.
+:func:`undo_merge` puts everything back exactly; it is also what the contact's timeline
+shows (who merged, when, with whom), and an erasure purges its snapshots, the name with them.
 """
 
 from __future__ import annotations
@@ -39,11 +42,12 @@ from communitydesk.models.base import utcnow
 from communitydesk.models.contacts import ACTIVE, CircleMove, Contact
 from communitydesk.models.duplicates import ContactMerge, IgnoredDuplicate
 from communitydesk.models.registry import metadata
-from communitydesk.rules.contact_fields import contact_field_label
-from communitydesk.rules.contact_keys import name_key
+from communitydesk.rules.contact_fields import contact_field_label, is_email
+from communitydesk.rules.contact_keys import email_key, name_key, phone_key
 from communitydesk.rules.contact_search_text import folded, folded_words
 from communitydesk.services.contacts import (
     EDITABLE_FIELDS,
+    ContactInput,
     apply_input,
     display_name,
     expire_contacts,
@@ -107,11 +111,15 @@ class MergeRecord:
     id: int
     kept_id: int
     absorbed_id: int
-    absorbed_name: str
+    absorbed_name: str  # « Contact effacé » once either person was erased
     merged_at: datetime
     merged_by: str
     undone_at: datetime | None
+    undone_by: str
     can_undo: bool
+    # What the merge just made set aside (the journal does not keep them: they are personal data).
+    as_secondary: tuple[str, ...] = ()  # addresses and numbers now in the secondary fields
+    in_notes: tuple[str, ...] = ()  # those that did not fit there, written in the notes
 
 
 # -- finding pairs --------------------------------------------------------------------
@@ -280,7 +288,8 @@ def merge_contacts(
     """Merge ``absorb_id`` into ``keep_id``; the fields named are taken from the absorbed one.
 
     Everything attached to the absorbed contact moves to the kept one; the absorbed
-    contact is archived. Undo with :func:`undo_merge`.
+    contact is archived. Addresses and numbers not chosen are kept as secondary or in the
+    notes (:func:`keep_every_channel`); the record says which. Undo with :func:`undo_merge`.
     """
     require(actor, Action.EDIT_CONTACTS)
     unknown = [f for f in fields_from_absorbed if f not in EDITABLE_FIELDS]
@@ -294,7 +303,7 @@ def merge_contacts(
             if contact.anonymised_at is not None or contact.archived_at is not None:
                 raise UserError(_("Seuls deux contacts actifs (ni archivés, ni effacés) peuvent être fusionnés."))
         kept_before, absorbed_before = _snapshot(session, keep_id), _snapshot(session, absorb_id)
-        created_moves = _take_fields(session, actor, keep, absorb, fields_from_absorbed)
+        created_moves, set_aside = _take_fields(session, actor, keep, absorb, fields_from_absorbed)
         repointed = _repoint(session, absorb_id, keep_id)
         absorb.archived_at = utcnow()
         session.flush()
@@ -311,7 +320,9 @@ def merge_contacts(
         )
         session.add(merge)
         session.flush()
-        return _merge_record(merge, absorbed_before)
+        return replace(
+            _merge_record(merge, absorbed_before), as_secondary=set_aside.as_secondary, in_notes=set_aside.in_notes
+        )
 
 
 def undo_merge(store: Store, actor: Actor, merge_id: int) -> None:
@@ -360,10 +371,16 @@ def list_merges(store: Store, actor: Actor, contact_id: int | None = None, limit
         return [_merge_record(m, json.loads(m.absorbed_before or "{}")) for m in session.scalars(query)]
 
 
-def _take_fields(session: Session, actor: Actor, keep: Contact, absorb: Contact, fields: Collection[str]) -> list[int]:
-    """Apply the chosen fields to the kept contact; returns the id of the move it caused, if any."""
+def _take_fields(
+    session: Session, actor: Actor, keep: Contact, absorb: Contact, fields: Collection[str]
+) -> tuple[list[int], SetAside]:
+    """Apply the chosen fields to the kept contact, keeping every address and number of both
+    cards; returns the id of the move it caused, if any, and what was set aside."""
     chosen = {f: getattr(absorb, f) for f in fields}
-    merged = validate_contact(replace(input_of(keep), **chosen))
+    absorbed_name = display_name(absorb.kind, absorb.first_name, absorb.last_name, absorb.organisation, absorb.email)
+    kept_input = input_of(keep)
+    merged = validate_contact(replace(kept_input, **chosen))
+    merged, set_aside = keep_every_channel(merged, (kept_input, input_of(absorb)), absorbed_name)
     moves: list[int] = []
     if merged.circle != keep.circle:
         move = CircleMove(
@@ -371,18 +388,79 @@ def _take_fields(session: Session, actor: Actor, keep: Contact, absorb: Contact,
             from_circle=keep.circle,
             to_circle=merged.circle,
             moved_by=actor.name,
-            reason=_(
-                "Fusion avec « {name} »",
-                name=display_name(absorb.kind, absorb.first_name, absorb.last_name, absorb.organisation, absorb.email),
-            ),
+            reason=_("Fusion avec « {name} »", name=absorbed_name),
         )
         session.add(move)
         session.flush()
         moves.append(move.id)
-    apply_input(keep, merged)
+    apply_input(keep, validate_contact(merged))
     keep.updated_at = utcnow()  # always a new version: an undo can tell whether it was edited since
     session.flush()
-    return moves
+    return moves, set_aside
+
+
+@dataclass(frozen=True)
+class SetAside:
+    as_secondary: tuple[str, ...] = ()
+    in_notes: tuple[str, ...] = ()
+
+
+# (main field, its secondary field), for e-mail and phone
+_CHANNELS = (("email", "email_secondary"), ("phone", "phone_secondary"))
+
+
+def keep_every_channel(
+    merged: ContactInput, cards: Sequence[ContactInput], absorbed_name: str
+) -> tuple[ContactInput, SetAside]:
+    """``merged`` with every e-mail address and phone number of ``cards`` (the kept card as it
+    was, then the absorbed one) that it does not show: the first into its secondary field if
+    empty, the rest on one line of its notes. Values are compared by their normalised keys
+    (``Jean@X.fr`` is ``jean@x.fr``, ``06 12…`` is ``+33 6 12…``)."""
+    filled: dict[str, str] = {}  # secondary field → the value it receives
+    overflow: list[tuple[str, str]] = []  # (main field, value) written in the notes
+    for main, secondary in _CHANNELS:
+        shown = {_channel_key(main, getattr(merged, name), merged.country) for name in (main, secondary)}
+        left: list[str] = []
+        for card in cards:
+            for name in (main, secondary):
+                value = getattr(card, name).strip()
+                key = _channel_key(main, value, card.country)
+                if value and key not in shown:
+                    shown.add(key)
+                    left.append(value)
+        fitting = next((value for value in left if _fits(main, value, merged.country)), None)
+        if fitting is not None and not getattr(merged, secondary):
+            filled[secondary] = fitting
+            left.remove(fitting)
+        overflow.extend((main, value) for value in left)
+    notes = merged.notes
+    if overflow:
+        line = _(
+            "Coordonnées reprises de « {name} » lors d'une fusion : {values}",
+            name=absorbed_name,
+            values=" ; ".join(f"{contact_field_label(field)} {value}" for field, value in overflow),
+        )
+        notes = f"{notes}\n{line}" if notes else line
+    result = replace(
+        merged,
+        email_secondary=filled.get("email_secondary", merged.email_secondary),
+        phone_secondary=filled.get("phone_secondary", merged.phone_secondary),
+        notes=notes,
+    )
+    return result, SetAside(tuple(filled.values()), tuple(value for _field, value in overflow))
+
+
+def _channel_key(kind: str, value: str, country: str) -> str:
+    if not value:
+        return ""
+    key = email_key(value) if kind == "email" else phone_key(value, country or "FR")
+    return key or folded(value) or value  # a value stored before today's checks is compared as text
+
+
+def _fits(kind: str, value: str, country: str) -> bool:
+    """Whether the secondary field accepts the value as the sheet would (a phone is read in
+    the kept card's country)."""
+    return is_email(value) if kind == "email" else bool(phone_key(value, country or "FR"))
 
 
 def tables_referring_to_contacts() -> list[tuple[Table, str]]:
@@ -538,6 +616,7 @@ def _merge_record(merge: ContactMerge, absorbed: dict[str, Any]) -> MergeRecord:
         merged_at=merge.merged_at,
         merged_by=merge.merged_by,
         undone_at=merge.undone_at,
+        undone_by=merge.undone_by,
         can_undo=merge.undone_at is None and merge.purged_at is None,
     )
 

@@ -881,6 +881,42 @@
         <translation>They join the circle chosen below (general public by default).</translation>
     </message>
     <message>
+        <source>« {name} » a déjà l&apos;e-mail {email} et le téléphone {phone}.</source>
+        <translation>“{name}” already has the e-mail {email} and the phone {phone}.</translation>
+    </message>
+    <message>
+        <source>« {name} » a déjà l&apos;e-mail {email}.</source>
+        <translation>“{name}” already has the e-mail {email}.</translation>
+    </message>
+    <message>
+        <source>« {name} » a déjà le téléphone {phone}.</source>
+        <translation>“{name}” already has the phone {phone}.</translation>
+    </message>
+    <message>
+        <source>Contact peut-être déjà enregistré</source>
+        <translation>Contact perhaps already recorded</translation>
+    </message>
+    <message>
+        <source>Ouvrez sa fiche pour éviter un doublon. S&apos;il s&apos;agit bien d&apos;une autre personne (une famille partage souvent un téléphone fixe), enregistrez quand même.</source>
+        <translation>Open their record to avoid a duplicate. If this really is another person (a family often shares a landline), save anyway.</translation>
+    </message>
+    <message>
+        <source>Ouvrir la fiche de {name}</source>
+        <translation>Open the record of {name}</translation>
+    </message>
+    <message>
+        <source>Enregistrer quand même</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pas encore enregistré : {warning}</source>
+        <translation>Not saved yet: {warning}</translation>
+    </message>
+    <message>
         <source>Contact créé.</source>
         <translation>Contact created.</translation>
     </message>
@@ -1504,8 +1540,20 @@
         <translation>No probable duplicate: each record seems to describe a different person.</translation>
     </message>
     <message>
-        <source>Fiches fusionnées. « Annuler la dernière fusion » les sépare à nouveau.</source>
-        <translation>Records merged. “Undo the last merge” separates them again.</translation>
+        <source>Fiches fusionnées.</source>
+        <translation>Records merged.</translation>
+    </message>
+    <message>
+        <source>Gardés en secondaire : {values}.</source>
+        <translation>Kept as secondary: {values}.</translation>
+    </message>
+    <message>
+        <source>Ajoutés aux notes : {values}.</source>
+        <translation>Added to the notes: {values}.</translation>
+    </message>
+    <message>
+        <source>« Annuler la dernière fusion » les sépare à nouveau.</source>
+        <translation>“Undo the last merge” separates them again.</translation>
     </message>
     <message>
         <source>Paire écartée : elle ne sera plus proposée.</source>
@@ -1980,8 +2028,8 @@
         <translation>(empty)</translation>
     </message>
     <message>
-        <source>{same} champs identiques ne sont pas montrés. Tout ce qui est rattaché à l&apos;autre fiche (échanges, historique, tags, consentements, contributions) est gardé.</source>
-        <translation>{same} identical fields are not shown. Everything attached to the other record (exchanges, history, tags, consents, contributions) is kept.</translation>
+        <source>{same} champs identiques ne sont pas montrés. Tout ce qui est rattaché à l&apos;autre fiche (échanges, historique, tags, consentements, contributions) est gardé, ainsi que ses e-mails et téléphones : en secondaire, ou dans les notes.</source>
+        <translation>{same} identical fields are not shown. Everything attached to the other record (exchanges, history, tags, consents, contributions) is kept, and so are its e-mails and phones: as secondary, or in the notes.</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +2555,22 @@
     <message>
         <source>Arrivée</source>
         <translation>Arrival</translation>
+    </message>
+    <message>
+        <source>Fusion</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Fusionné dans le contact n° {id}</source>
+        <translation>Merged into contact no. {id}</translation>
+    </message>
+    <message>
+        <source>Fusionné avec « {name} »</source>
+        <translation>Merged with “{name}”</translation>
+    </message>
+    <message>
+        <source>Fusion annulée : les deux fiches sont séparées</source>
+        <translation>Merge undone: the two records are separate</translation>
     </message>
 </context>
 <context>

@@ -148,3 +148,59 @@ def test_every_write_checks_the_rights(db: Database) -> None:
     with pytest.raises(PermissionDenied):
         create_contact(db, volunteer, HELENE)
     assert contact_search.count(db, volunteer) == 0
+
+
+def test_contacts_with_the_same_email_or_phone_whatever_the_notation(db: Database, actor: Actor) -> None:
+    from sqlalchemy import event, text
+
+    from communitydesk.services.contacts import contacts_with_same_channels
+
+    jean = create_contact(
+        db,
+        actor,
+        ContactInput(first_name="Jean", last_name="Dupont", email="jean.dupont@exemple.fr", phone="06 39 98 85 04"),
+    )
+    family = create_contact(db, actor, ContactInput(first_name="Marie", last_name="Dupont", phone="04 72 10 20 30"))
+    gone = create_contact(db, actor, ContactInput(first_name="Ancien", email="ancien@exemple.fr"))
+    archive_contact(db, actor, gone.id)
+
+    def same(emails: list[str], phones: list[str], exclude_id: int | None = None) -> list[tuple[int, str, str]]:
+        found = contacts_with_same_channels(db, actor, emails, phones, exclude_id=exclude_id)
+        return [(c.id, c.email, c.phone) for c in found]
+
+    assert same([" Jean.Dupont@Exemple.FR "], []) == [(jean.id, "jean.dupont@exemple.fr", "")]
+    for notation in ("+33 6 39 98 85 04", "0033639988504", "6 39 98 85 04", "06.39.98.85.04", "+33639988504"):
+        assert same([], [notation]) == [(jean.id, "", "06 39 98 85 04")], notation
+    assert same(["jean.dupont@exemple.fr"], ["", "0472102030"]) == [
+        (jean.id, "jean.dupont@exemple.fr", ""),
+        (family.id, "", "04 72 10 20 30"),
+    ]
+    assert same(["jean.dupont@exemple.fr"], ["06 39 98 85 04"]) == [
+        (jean.id, "jean.dupont@exemple.fr", "06 39 98 85 04")
+    ]
+    (marie,) = contacts_with_same_channels(db, actor, [], ["04 72 10 20 30"])
+    assert marie.display_name == "Marie Dupont"
+    assert same(["jean.dupont@exemple.fr"], [], exclude_id=jean.id) == []  # the contact being edited
+    assert same(["ancien@exemple.fr"], []) == []  # archived: not a duplicate to warn about
+    assert same(["", "  "], ["12", "pas un numéro"]) == []
+
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        same(["jean.dupont@exemple.fr", "autre@exemple.fr"], ["06 39 98 85 04", "04 72 10 20 30"])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    (query,) = statements  # one query, read through the key indexes (no scan of the contacts)
+    with db.engine.connect() as connection:
+        plan = " ".join(
+            str(row[-1])
+            for row in connection.execute(
+                text("EXPLAIN QUERY PLAN " + query.replace("?", "''")),
+            )
+        )
+    assert "ix_contacts_email_key" in plan and "ix_contacts_phone_key" in plan, plan

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from communitydesk.db.database import Database
@@ -187,3 +189,158 @@ def test_finding_pairs_stays_blocked_at_a_few_thousand(db: Database, actor: Acto
     assert reasons == set(DuplicateReason)
     names = {(p.first.display_name, p.second.display_name) for p in pairs}
     assert ("Hélène Martin", "Helene Martin") in names
+
+
+def test_merge_keeps_the_other_address_and_number_as_secondary(db: Database, actor: Actor) -> None:
+    keep = add(db, actor, "Lucie", "Perrin", email="lucie@exemple.fr", phone="06 11 22 33 44", city="Dijon")
+    absorb = add(
+        db,
+        actor,
+        "Lucie",
+        "Perrin",
+        email="lucie.perrin@asso.example",
+        email_secondary="LUCIE@exemple.fr",  # the kept one's address, typed otherwise: not repeated
+        phone="+33 7 81 22 33 44",
+        phone_secondary="0611223344",  # the kept one's number in another notation
+        city="Dijon",
+    )
+    merge = duplicates.merge_contacts(db, actor, keep, absorb)
+    kept = get_contact(db, actor, keep).data
+    assert (kept.email, kept.email_secondary) == ("lucie@exemple.fr", "lucie.perrin@asso.example")
+    assert (kept.phone, kept.phone_secondary) == ("06 11 22 33 44", "+33 7 81 22 33 44")
+    assert kept.notes == ""
+    assert merge.as_secondary == ("lucie.perrin@asso.example", "+33 7 81 22 33 44")
+    assert merge.in_notes == ()
+    # The main address and number still match the kept card (keys unchanged); a search finds
+    # it by the absorbed card's number and address too.
+    assert get_contact(db, actor, keep).email_key == "lucie@exemple.fr"
+    assert contact_search.ids_for(db, actor, "07 81 22") == [keep]
+    assert contact_search.ids_for(db, actor, "lucie.perrin@asso") == [keep]
+
+
+def test_what_does_not_fit_goes_to_the_notes_and_undo_restores_exactly(db: Database, actor: Actor) -> None:
+    keep = add(
+        db,
+        actor,
+        "Hélène",
+        "Martin",
+        email="helene@exemple.fr",
+        email_secondary="h.martin@travail.example",
+        phone="06 12 34 56 78",
+        phone_secondary="04 72 00 00 00",
+        notes="Aime les ateliers couture.",
+        city="Lyon",
+    )
+    absorb = add(
+        db,
+        actor,
+        "Helene",
+        "Martin",
+        email="helene.martin@mail.example",
+        email_secondary="helene@Exemple.fr",
+        phone="+33 6 12 34 56 78",
+        phone_secondary="07 81 22 33 44",
+        city="Lyon",
+    )
+    before = state(db, keep, absorb)
+    # The absorbed card's e-mail is chosen: the kept card's own main address must not be lost either.
+    merge = duplicates.merge_contacts(db, actor, keep, absorb, ["email"])
+    kept = get_contact(db, actor, keep)
+    assert (kept.data.email, kept.email_key) == ("helene.martin@mail.example", "helene.martin@mail.example")
+    assert (kept.data.email_secondary, kept.data.phone, kept.data.phone_secondary) == (
+        "h.martin@travail.example",
+        "06 12 34 56 78",
+        "04 72 00 00 00",
+    )
+    assert kept.data.notes == (
+        "Aime les ateliers couture.\n"
+        "Coordonnées reprises de « Helene Martin » lors d'une fusion : "
+        "E-mail helene@exemple.fr ; Téléphone 07 81 22 33 44"
+    )
+    assert merge.as_secondary == ()
+    assert merge.in_notes == ("helene@exemple.fr", "07 81 22 33 44")
+
+    duplicates.undo_merge(db, actor, merge.id)
+    assert state(db, keep, absorb) == before
+
+
+def test_the_merge_is_on_the_timeline_of_both_cards(db: Database, actor: Actor, pair: tuple[int, int]) -> None:
+    from communitydesk.services.contact_sheet import read_contact_sheet
+
+    keep, absorb = pair
+    merge = duplicates.merge_contacts(db, actor, keep, absorb)
+    (entry,) = read_contact_sheet(db, actor, keep).merges
+    assert (entry.id, entry.kept_id, entry.absorbed_name, entry.merged_by) == (
+        merge.id,
+        keep,
+        "Helene Martin",
+        actor.name,
+    )
+    assert entry.merged_at == merge.merged_at and entry.undone_at is None
+    assert [m.id for m in read_contact_sheet(db, actor, absorb).merges] == [merge.id]
+
+    undoer = Actor(name="Camille")
+    duplicates.undo_merge(db, undoer, merge.id)
+    (entry,) = read_contact_sheet(db, actor, keep).merges
+    assert entry.undone_at is not None and entry.undone_by == "Camille"
+
+
+def test_an_erasure_blanks_the_merge_on_the_timeline(db: Database, actor: Actor, pair: tuple[int, int]) -> None:
+    from communitydesk.services.contact_sheet import read_contact_sheet
+
+    keep, absorb = pair
+    other = add(db, actor, "Hélène", "Martin", email="h.martin@mail.example", phone="06 99 88 77 66", city="Lyon")
+    duplicates.merge_contacts(db, actor, keep, absorb)
+    duplicates.merge_contacts(db, actor, keep, other)
+    assert [m.absorbed_name for m in read_contact_sheet(db, actor, keep).merges] == ["Hélène Martin", "Helene Martin"]
+
+    gdpr.erase_person(db, actor, keep, confirm=True)
+    sheet = read_contact_sheet(db, actor, keep)
+    assert [m.absorbed_name for m in sheet.merges] == ["Contact effacé", "Contact effacé"]
+    assert sheet.merges[0].merged_by == actor.name  # who merged stays: it is the team's, not the person's
+    assert sheet.details is not None
+    kept = sheet.details.data
+    assert (kept.email_secondary, kept.phone_secondary, kept.notes) == ("", "", "")
+
+
+_EMAILS = ("", "lucie@exemple.fr", "LUCIE@Exemple.fr", "l.perrin@asso.example", "perrin@mail.example")
+_PHONES = ("", "06 11 22 33 44", "+33 6 11 22 33 44", "07 81 22 33 44", "04 72 10 20 30", "0033 1 45 67 89 10")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    kept=st.tuples(*[st.sampled_from(pool) for pool in (_EMAILS, _EMAILS, _PHONES, _PHONES)]),
+    absorbed=st.tuples(*[st.sampled_from(pool) for pool in (_EMAILS, _EMAILS, _PHONES, _PHONES)]),
+    chosen=st.sets(st.sampled_from(("email", "email_secondary", "phone", "phone_secondary"))),
+)
+def test_no_address_or_number_is_lost_by_a_merge(
+    kept: tuple[str, str, str, str], absorbed: tuple[str, str, str, str], chosen: set[str]
+) -> None:
+    from dataclasses import replace
+
+    from communitydesk.rules.contact_keys import email_key, phone_key
+    from communitydesk.services.duplicates import keep_every_channel
+
+    names = ("email", "email_secondary", "phone", "phone_secondary")
+    kept_card = ContactInput(last_name="Perrin", notes="Déjà là", **dict(zip(names, kept, strict=True)))
+    absorbed_card = ContactInput(last_name="Perrin", **dict(zip(names, absorbed, strict=True)))
+    merged = replace(kept_card, **{name: getattr(absorbed_card, name) for name in chosen})
+    result, aside = keep_every_channel(merged, (kept_card, absorbed_card), "Lucie Perrin")
+
+    def key(name: str, value: str) -> str:
+        return email_key(value) if name.startswith("email") else phone_key(value)
+
+    for card in (kept_card, absorbed_card):
+        for name in names:
+            value = getattr(card, name)
+            fields = ("email", "email_secondary") if name.startswith("email") else ("phone", "phone_secondary")
+            shown = {key(name, getattr(result, f)) for f in fields if getattr(result, f)}
+            noted = {key(name, v) for v in aside.in_notes if v in result.notes}
+            assert not value or key(name, value) in shown | noted, (name, value)
+    # What the merge chose stays; a secondary is only filled when it was empty; nothing is said twice.
+    assert (result.email, result.phone) == (merged.email, merged.phone)
+    for name in ("email_secondary", "phone_secondary"):
+        assert getattr(merged, name) in ("", getattr(result, name))
+    assert result.notes.startswith("Déjà là")
+    assert len(set(aside.as_secondary + aside.in_notes)) == len(aside.as_secondary + aside.in_notes)
+    assert (result.notes == "Déjà là") == (aside.in_notes == ())

@@ -3,6 +3,7 @@ attached to both, "Pas un doublon", and the undo of the last merge."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -140,3 +141,45 @@ def test_closing_the_dialog_while_it_searches_drops_the_result(
     # The search comes back to a deleted dialog: dropped, no error (pytest-qt fails on one raised in a slot).
     qtbot.waitUntil(lambda: not task.running, timeout=20000)
     assert task.state == "succeeded"
+
+
+def test_the_merge_result_says_where_the_other_phone_went_and_the_sheet_shows_the_merge(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    lucie = ContactInput(first_name="Lucie", last_name="Perrin", email="lucie@exemple.fr")
+    first = create_contact(db, actor, replace(lucie, phone="06 11 22 33 44")).id
+    second = create_contact(db, actor, replace(lucie, phone="07 81 22 33 44")).id
+    page, dialog = open_dialog(qtbot, make_window, db_path)
+    assert set(dialog.choice.groups) == {"phone"}
+    assert dialog.choice.fields_from_absorbed() == []  # the kept card's phone stays the main one
+    assert "e-mails et téléphones" in dialog.choice.note.text()
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.state.text().startswith("Fiches fusionnées."), timeout=10000)
+    assert "Gardés en secondaire : 07 81 22 33 44." in dialog.state.text()
+    kept = get_contact(db, actor, first).data
+    assert (kept.phone, kept.phone_secondary) == ("06 11 22 33 44", "07 81 22 33 44")
+
+    sheet = page.open_contact(first)
+    qtbot.waitUntil(lambda: sheet.details is not None and not sheet.busy, timeout=10000)
+    assert sheet.editors["phone_secondary"].text() == "07 81 22 33 44"
+    merge = [e for e in sheet.timeline.entries if e.kind == "merge"]
+    assert [(e.label, e.text, e.by) for e in merge] == [("Fusion", "Fusionné avec « Lucie Perrin »", actor.name)]
+    absorbed = page.open_contact(second)
+    qtbot.waitUntil(lambda: absorbed.details is not None and not absorbed.busy, timeout=10000)
+    assert absorbed.timeline.entries[0].text == f"Fusionné dans le contact n° {first}"
+
+
+def test_an_undone_merge_stays_on_the_timeline_with_its_undo(qtbot, db: Database, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.services.permissions import Actor as Profile
+    from communitydesk.ui.contacts.contact_sheet import read_sheet
+
+    first, second = two_helenes(db, actor)
+    merge = duplicates.merge_contacts(db, actor, first, second)
+    duplicates.undo_merge(db, Profile(name="Camille"), merge.id)
+    entries = [(e.label, e.text, e.by) for e in read_sheet(db, actor, first).entries if e.kind == "merge"]
+    assert entries == [
+        ("Fusion", "Fusion annulée : les deux fiches sont séparées", "Camille"),
+        ("Fusion", "Fusionné avec « Helene Martin »", actor.name),
+    ]

@@ -3,7 +3,9 @@
 Opened from the list (Entrée, double clic) or for a new contact (Ctrl+N). Reading and
 saving run off the UI thread. A save carries the version read: if someone saved the
 contact meanwhile, the service refuses (ConflictError) and the sheet offers to reload —
-nothing is silently overwritten. A wrong field gets its French message right under it.
+nothing is silently overwritten. A newly typed e-mail or phone that another active contact
+has gives a warning first, naming it: open its sheet, or save anyway. A wrong field gets
+its French message right under it.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from communitydesk.ui.widgets.dates import paris_qdate
 if TYPE_CHECKING:
     from communitydesk.records.campaigns import ContactContribution
     from communitydesk.services.contact_sheet import ContactSheetData
-    from communitydesk.services.contacts import ContactDetails
+    from communitydesk.services.contacts import ContactDetails, SameChannelContact
     from communitydesk.services.gdpr import ConsentRecord
     from communitydesk.services.permissions import Actor
 
@@ -114,8 +116,11 @@ def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
 
 
 def sheet_data(read: ContactSheetData) -> SheetData:
-    """What the service read, as the sheet shows it (moves and touch points in one timeline)."""
-    entries = timeline_entries(read.touch_points, read.moves) if read.details is not None else []
+    """What the service read, as the sheet shows it (touch points, moves and merges in one timeline)."""
+    if read.details is None:
+        entries = []
+    else:
+        entries = timeline_entries(read.touch_points, read.moves, read.merges, read.details.id)
     return SheetData(read.details, entries, read.tag_names, read.consents, read.contributions)
 
 
@@ -131,6 +136,7 @@ class ContactSheet(QDialog):
     saved = Signal(int)  # contact id, after a create or an update
     changed = Signal(int)  # contact id: something shown in the list may have changed
     save_failed = Signal(str)
+    open_contact_requested = Signal(int)  # "Ouvrir la fiche de …" in the same e-mail/phone warning
 
     def __init__(
         self, parent: QWidget | None, database: Callable[[], Any], actor: Actor, contact_id: int | None = None
@@ -149,6 +155,7 @@ class ContactSheet(QDialog):
         self._delete_when_idle = False
         self.last_task: Task | None = None
         self.conflict_box: QMessageBox | None = None
+        self.same_channels_box: QMessageBox | None = None
         self._own_changes = NOTHING
 
         self.title = QLabel(self.tr("Nouveau contact") if contact_id is None else self.tr("Chargement…"))
@@ -526,24 +533,35 @@ class ContactSheet(QDialog):
             return
         self._save(values, "")
 
-    def _save(self, values: dict[str, Any], move_reason: str) -> None:
+    def _save(self, values: dict[str, Any], move_reason: str, *, warned: bool = False) -> None:
+        """Save off the UI thread; first, unless the user already said "save anyway", ask who
+        else has a newly typed e-mail or phone (a warning, answered by :meth:`warn_same_channels`)."""
         self.clear_errors()
         self.set_busy(True)
         contact_id = self.contact_id
         version = self.details.version_id if self.details is not None else None
         actor = self.actor
-        tag_names = [t.strip() for t in str(values.pop("tags", "")).split(",") if t.strip()]
+        fields = {name: value for name, value in values.items() if name != "tags"}
+        tag_names = [t.strip() for t in str(values.get("tags", "")).split(",") if t.strip()]
+        emails, phones = ([], []) if warned else self._new_channels(fields)
 
-        def work(_ctx: TaskContext) -> SheetData:
+        def work(_ctx: TaskContext) -> SheetData | list[SameChannelContact]:
             from communitydesk.services.contact_sheet import save_contact_sheet
-            from communitydesk.services.contacts import ContactInput
+            from communitydesk.services.contacts import ContactInput, contacts_with_same_channels
 
+            db = self.database()
+            if emails or phones:
+                others = contacts_with_same_channels(
+                    db, actor, emails, phones, country=fields["country"], exclude_id=contact_id
+                )
+                if others:
+                    return others
             # Fields, tags and the move's reason in one transaction, under the version read.
             saved = save_contact_sheet(
-                self.database(),
+                db,
                 actor,
                 contact_id,
-                ContactInput(**values),
+                ContactInput(**fields),
                 tag_names,
                 expected_version=version,
                 move_reason=move_reason,
@@ -552,13 +570,81 @@ class ContactSheet(QDialog):
 
         task: Task | None = None
 
+        def succeeded(result: SheetData | list[SameChannelContact]) -> None:
+            if isinstance(result, SheetData):
+                self._saved(result)
+            else:
+                self.set_busy(False)
+                self.warn_same_channels(result, values, move_reason)
+
         def failed(message: str) -> None:
             self._save_failed(task.error if task is not None else None, message)
 
-        task = run_for(self, work, on_success=self._saved, on_failure=failed)
+        task = run_for(self, work, on_success=succeeded, on_failure=failed)
         # « En attente de l'import en cours… » while another write holds the base; then the result.
         task.waiting.connect(guarded(self, self.show_message))
         self.last_task = task
+
+    def _new_channels(self, fields: dict[str, Any]) -> tuple[list[str], list[str]]:
+        """The e-mails and phones of the form that the contact did not have when read."""
+        before = self.details.data if self.details is not None else None
+
+        def new(names: tuple[str, str]) -> list[str]:
+            had = {getattr(before, name).strip() for name in names} if before is not None else set()
+            return [str(fields[name]).strip() for name in names if str(fields[name]).strip() not in had | {""}]
+
+        return new(("email", "email_secondary")), new(("phone", "phone_secondary"))
+
+    def warn_same_channels(
+        self, others: list[SameChannelContact], values: dict[str, Any], move_reason: str
+    ) -> QMessageBox:
+        """Name the contacts that already have this e-mail or phone; open one, or save anyway."""
+        lines = []
+        for other in others:
+            if other.email and other.phone:
+                line = self.tr("« {name} » a déjà l'e-mail {email} et le téléphone {phone}.")
+            elif other.email:
+                line = self.tr("« {name} » a déjà l'e-mail {email}.")
+            else:
+                line = self.tr("« {name} » a déjà le téléphone {phone}.")
+            lines.append(line.format(name=other.display_name, email=other.email, phone=other.phone))
+        text = "\n".join(lines)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Contact peut-être déjà enregistré"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("sameChannelsWarning")
+        box.setInformativeText(
+            self.tr(
+                "Ouvrez sa fiche pour éviter un doublon. S'il s'agit bien d'une autre personne "
+                "(une famille partage souvent un téléphone fixe), enregistrez quand même."
+            )
+        )
+        opens = {
+            box.addButton(
+                self.tr("Ouvrir la fiche de {name}").format(name=other.display_name), QMessageBox.ButtonRole.ActionRole
+            ): other.id
+            for other in others[:3]
+        }
+        save_anyway = box.addButton(self.tr("Enregistrer quand même"), QMessageBox.ButtonRole.AcceptRole)
+        save_anyway.setObjectName("saveAnywayButton")
+        box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def clicked(button: object) -> None:
+            if button is save_anyway:
+                self._save(values, move_reason, warned=True)
+            elif button in opens:
+                self.open_contact_requested.emit(opens[button])
+
+        box.buttonClicked.connect(clicked)
+        self.show_message(self.tr("Pas encore enregistré : {warning}").format(warning=text))
+        self.same_channels_box = box
+        box.open()
+        return box
 
     def _saved(self, data: SheetData) -> None:
         assert data.details is not None
@@ -627,13 +713,11 @@ class ContactSheet(QDialog):
         self.set_busy(True)
 
         def work(_ctx: TaskContext) -> list[TimelineEntry]:
-            from communitydesk.services import circle_moves, touch_points
+            from communitydesk.services import touch_points
 
             db = self.database()
             touch_points.add_touch_point(db, actor, contact_id, kind, summary, when)
-            return timeline_entries(
-                touch_points.timeline(db, actor, contact_id), circle_moves.history(db, actor, contact_id)
-            )
+            return read_sheet(db, actor, contact_id).entries
 
         def done(entries: list[TimelineEntry]) -> None:
             self._note_own_write()

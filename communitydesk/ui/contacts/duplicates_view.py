@@ -3,8 +3,10 @@
 The pairs come from ``services.duplicates.find_duplicates`` (same e-mail, same phone, close
 name in the same town). For the pair chosen, both contacts are shown side by side; each
 field that differs gets a choice (radio buttons); the kept contact receives everything
-attached to the other (touch points, history, tags, consents, contributions). A merge can
-be undone ("Annuler la dernière fusion") as long as the kept contact was not edited since.
+attached to the other (touch points, history, tags, consents, contributions) and every
+e-mail and phone of both (as secondary, or in the notes when both secondaries are taken),
+and the result says where they went. A merge can be undone ("Annuler la dernière fusion")
+as long as the kept contact was not edited since.
 """
 
 from __future__ import annotations
@@ -44,14 +46,6 @@ if TYPE_CHECKING:
     from communitydesk.services.duplicates import DuplicatePair, MergeRecord
     from communitydesk.services.permissions import Actor
 
-# The fields shown side by side, labelled by rules.contact_fields.
-_COMPARED_FIELDS = (
-    "kind", "first_name", "last_name", "organisation", "role", "email", "email_secondary", "phone",
-    "phone_secondary", "address", "postcode", "city", "country", "circle", "source", "notes", "is_ambassador",
-    "is_critic"
-)  # fmt: skip
-
-
 _CONTEXT = "DuplicatePairsModel"
 _HEADERS = (
     QT_TRANSLATE_NOOP("DuplicatePairsModel", "Contact"),
@@ -59,7 +53,7 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("DuplicatePairsModel", "Pourquoi"),
     QT_TRANSLATE_NOOP("DuplicatePairsModel", "Score"),
 )
-# The fields compared, in the order of the contact sheet.
+# The fields compared side by side, in the order of the contact sheet, labelled by rules.contact_fields.
 COMPARED_FIELDS = (
     "kind", "first_name", "last_name", "organisation", "role", "email", "email_secondary", "phone", "phone_secondary",
     "address", "postcode", "city", "country", "circle", "source", "notes", "is_ambassador", "is_critic",
@@ -157,7 +151,7 @@ class MergeChoice(QWidget):
         layout.addWidget(scroll, 1)
 
     def labels(self) -> dict[str, str]:
-        return {name: contact_field_label(name) for name in _COMPARED_FIELDS}
+        return {name: contact_field_label(name) for name in COMPARED_FIELDS}
 
     def show_pair(self, pair: PairDetails | None, keep_left: bool = True) -> None:
         self.pair = pair
@@ -208,7 +202,8 @@ class MergeChoice(QWidget):
             row += 1
         self.grid.setRowStretch(row, 1)
         self.note.setText(self.tr("{same} champs identiques ne sont pas montrés. Tout ce qui est rattaché à l'autre "
-                                  "fiche (échanges, historique, tags, consentements, contributions) est gardé.")
+                                  "fiche (échanges, historique, tags, consentements, contributions) est gardé, "
+                                  "ainsi que ses e-mails et téléphones : en secondaire, ou dans les notes.")
                           .format(same=same))  # fmt: skip
 
     def _keep_toggled(self, on: bool, keep_left: bool) -> None:
@@ -393,7 +388,13 @@ class DuplicatesDialog(QDialog):
 
         def done(record: MergeRecord) -> None:
             self.last_merge = record
-            self._changed(self.tr("Fiches fusionnées. « Annuler la dernière fusion » les sépare à nouveau."))
+            parts = [self.tr("Fiches fusionnées.")]
+            if record.as_secondary:
+                parts.append(self.tr("Gardés en secondaire : {values}.").format(values=", ".join(record.as_secondary)))
+            if record.in_notes:
+                parts.append(self.tr("Ajoutés aux notes : {values}.").format(values=", ".join(record.in_notes)))
+            parts.append(self.tr("« Annuler la dernière fusion » les sépare à nouveau."))
+            self._changed(" ".join(parts))
 
         return self._run(work, done)
 

@@ -617,6 +617,7 @@ class ContactsPage(QWidget):
             sheet.dispose()
 
         sheet.saved.connect(saved)
+        sheet.open_contact_requested.connect(self.open_contact)
         # A sheet is a window of its own: it follows changes even while this page is hidden.
         self.current_database.data_changed.connect(sheet.data_changed)
         sheet.finished.connect(finished)

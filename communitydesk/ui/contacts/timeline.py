@@ -1,4 +1,4 @@
-"""A contact's timeline: its touch points and its moves between circles, most recent first."""
+"""A contact's timeline: its touch points, its moves between circles and its merges, most recent first."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from communitydesk.services.circle_moves import CircleMoveRecord
+    from communitydesk.services.duplicates import MergeRecord
     from communitydesk.services.touch_points import TouchPointRecord
 
 _CONTEXT = "TimelineModel"
@@ -35,15 +36,21 @@ _MOVE_COLOUR = QColor("#2E6B5E")
 @dataclass(frozen=True)
 class TimelineEntry:
     when: datetime
-    kind: str  # a touch kind value, or "move"
-    label: str  # French label of the kind ("Appel", "Changement de cercle")
+    kind: str  # a touch kind value, "move" or "merge"
+    label: str  # French label of the kind ("Appel", "Changement de cercle", "Fusion")
     text: str
     by: str
     touch_point_id: int | None = None
 
 
-def timeline_entries(points: Sequence[TouchPointRecord], moves: Sequence[CircleMoveRecord]) -> list[TimelineEntry]:
-    """Merge touch points and circle moves, most recent first (plain data: safe in a worker)."""
+def timeline_entries(
+    points: Sequence[TouchPointRecord],
+    moves: Sequence[CircleMoveRecord],
+    merges: Sequence[MergeRecord] = (),
+    contact_id: int | None = None,
+) -> list[TimelineEntry]:
+    """Merge touch points, circle moves and the merges of ``contact_id``, most recent first
+    (plain data: safe in a worker)."""
     from communitydesk.rules.circles import circle_label
 
     entries = [TimelineEntry(p.occurred_at, p.kind, p.label, p.summary, p.created_by, p.id) for p in points]
@@ -60,7 +67,28 @@ def timeline_entries(points: Sequence[TouchPointRecord], moves: Sequence[CircleM
         if move.reason:
             text = f"{text} — {move.reason}"
         entries.append(TimelineEntry(move.moved_at, "move", label, text, move.moved_by))
+    entries.extend(_merge_entries(merges, contact_id))
     entries.sort(key=lambda e: e.when, reverse=True)
+    return entries
+
+
+def _merge_entries(merges: Sequence[MergeRecord], contact_id: int | None) -> list[TimelineEntry]:
+    """A merge, and its undo if any (listed first: within the same second it still reads after)."""
+    entries = []
+    label = QCoreApplication.translate("TimelineModel", "Fusion")
+    for merge in merges:
+        if merge.undone_at is not None:
+            undone = QCoreApplication.translate("TimelineModel", "Fusion annulée : les deux fiches sont séparées")
+            entries.append(TimelineEntry(merge.undone_at, "merge", label, undone, merge.undone_by))
+        if merge.absorbed_id == contact_id:
+            text = QCoreApplication.translate("TimelineModel", "Fusionné dans le contact n° {id}").format(
+                id=merge.kept_id
+            )
+        else:
+            text = QCoreApplication.translate("TimelineModel", "Fusionné avec « {name} »").format(
+                name=merge.absorbed_name
+            )
+        entries.append(TimelineEntry(merge.merged_at, "merge", label, text, merge.merged_by))
     return entries
 
 
@@ -104,6 +132,6 @@ class TimelineModel(QAbstractTableModel):
                 return entry.text
             if index.column() == 3:
                 return entry.by
-        if role == Qt.ItemDataRole.ForegroundRole and entry.kind == "move":
+        if role == Qt.ItemDataRole.ForegroundRole and entry.kind in ("move", "merge"):
             return _MOVE_COLOUR
         return None
