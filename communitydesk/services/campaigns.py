@@ -596,9 +596,14 @@ def contributions_of_contact(store: Store, actor: Actor, contact_id: int) -> lis
 
 
 def erase_backer_data(session: Session, contact_ids: Sequence[int]) -> None:
-    """RGPD erasure step: the backer's name and the fulfilment notes go; amounts, dates and counts stay."""
+    """RGPD erasure step: the backer's name, the shipping address and the fulfilment notes go;
+    amounts, dates and counts stay."""
     contributions = select(Contribution.id).where(Contribution.contact_id.in_(contact_ids)).scalar_subquery()
-    session.execute(update(Contribution).where(Contribution.contact_id.in_(contact_ids)).values(backer_name=""))
+    blank = dict.fromkeys(
+        ("backer_name", "ship_first_name", "ship_last_name", "ship_address", "ship_postcode", "ship_city", "ship_country"),
+        "",
+    )
+    session.execute(update(Contribution).where(Contribution.contact_id.in_(contact_ids)).values(**blank))
     session.execute(update(Fulfilment).where(Fulfilment.contribution_id.in_(contributions)).values(note=""))
 
 
