@@ -600,7 +600,15 @@ def erase_backer_data(session: Session, contact_ids: Sequence[int]) -> None:
     amounts, dates and counts stay."""
     contributions = select(Contribution.id).where(Contribution.contact_id.in_(contact_ids)).scalar_subquery()
     blank = dict.fromkeys(
-        ("backer_name", "ship_first_name", "ship_last_name", "ship_address", "ship_postcode", "ship_city", "ship_country"),
+        (
+            "backer_name",
+            "ship_first_name",
+            "ship_last_name",
+            "ship_address",
+            "ship_postcode",
+            "ship_city",
+            "ship_country",
+        ),
         "",
     )
     session.execute(update(Contribution).where(Contribution.contact_id.in_(contact_ids)).values(**blank))
