@@ -16,7 +16,7 @@ from communitydesk.ui.campaigns.tables_view import make_table, selected_records
 def fulfilment_columns() -> list[Column[FulfilmentLine]]:
     return [
         Column(QCoreApplication.translate("FulfilmentView", "Contributeur"), lambda f: f.backer),
-        Column(QCoreApplication.translate("FulfilmentView", "Contrepartie"), lambda f: f.tier_title),
+        Column(QCoreApplication.translate("FulfilmentView", "Contrepartie"), lambda f: f.reward),
         Column(
             QCoreApplication.translate("FulfilmentView", "État"),
             lambda f: FulfilmentState(f.state).label(),
