@@ -261,6 +261,7 @@
     <name>CampaignsPage</name>
     <message>
         <source>terminée</source>
+        <extracomment>What the list and a campaign&apos;s tabs show: its checklist and proposals follow contacts&apos; circles and touch points; contributions show backers&apos; names.</extracomment>
         <translation>ended</translation>
     </message>
     <message>
@@ -472,6 +473,10 @@
     <message>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, {skipped} déjà connue(s) ou laissée(s) de côté ; {bad} ligne(s) à corriger ne seront pas importées (listées ci-dessous).</source>
+        <translation>Ready: {created} new contribution(s), {updated} updated, {skipped} already known or left out; {bad} line(s) to fix will not be imported (listed below).</translation>
     </message>
     <message>
         <source>{count} ligne(s) à corriger : l&apos;import n&apos;enregistrerait rien. Corrigez le fichier puis recommencez.</source>
@@ -780,6 +785,7 @@
     <name>ContactSheet</name>
     <message>
         <source>Nouveau contact</source>
+        <extracomment>What a sheet shows: the contact, its circle and moves, touch points, tags, consents, contributions.</extracomment>
         <translation>New contact</translation>
     </message>
     <message>
@@ -961,6 +967,7 @@
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
+        <extracomment>What the list (&quot;à relancer&quot; follows the rhythms in the settings), the rings and the filter bar show.</extracomment>
         <translation>Contacts</translation>
     </message>
     <message>
@@ -1205,7 +1212,7 @@
     <name>CurrentDatabase</name>
     <message>
         <source>Création de la base de démonstration…</source>
-        <extracomment>Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.</extracomment>
+        <extracomment>What the dashboard&apos;s figures count: a change of any of these reads them again. Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds. Commits closer together than this reach the screens as one change.</extracomment>
         <translation>Creating the demo database…</translation>
     </message>
     <message>
@@ -2184,12 +2191,52 @@
         <translation>Reward</translation>
     </message>
     <message>
+        <source>Contreparties que la campagne ne connaît pas :</source>
+        <translation>Rewards the campaign does not know:</translation>
+    </message>
+    <message>
+        <source>Contrepartie du fichier</source>
+        <translation>Reward in the file</translation>
+    </message>
+    <message>
+        <source>Lignes</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Que faire ?</source>
+        <translation>What to do?</translation>
+    </message>
+    <message>
+        <source>Tout ou rien : si une ligne est à corriger, ne rien importer</source>
+        <translation>All or nothing: if any line needs fixing, import nothing</translation>
+    </message>
+    <message>
+        <source>La créer ({amount})</source>
+        <translation>Create it ({amount})</translation>
+    </message>
+    <message>
+        <source>C&apos;est « {title} »</source>
+        <translation>It is “{title}”</translation>
+    </message>
+    <message>
+        <source>Laisser ces lignes de côté</source>
+        <translation>Leave these lines out</translation>
+    </message>
+    <message>
+        <source>{field} ← « {header} »</source>
+        <translation>{field} ← “{header}”</translation>
+    </message>
+    <message>
+        <source>Colonnes lues : {columns}.</source>
+        <translation>Columns read: {columns}.</translation>
+    </message>
+    <message>
         <source> (anonyme)</source>
         <translation> (anonymous)</translation>
     </message>
     <message>
-        <source>{count} problème(s) à corriger dans le fichier avant l&apos;import :</source>
-        <translation>{count} problem(s) to fix in the file before the import:</translation>
+        <source>{count} problème(s) dans le fichier : ces lignes seront laissées de côté (ou rien ne sera importé, en tout ou rien) :</source>
+        <translation>{count} problem(s) in the file: these lines will be left out (or nothing imported, with all or nothing):</translation>
     </message>
     <message>
         <source>Aucun problème de lecture sur les {rows} lignes.</source>

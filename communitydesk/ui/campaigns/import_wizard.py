@@ -309,9 +309,10 @@ class PreviewPage(QWizardPage):
         self._show_unknown_tiers(preview)
         if preview.errors:
             self.status.setText(
-                self.tr(
+                QCoreApplication.translate(
+                    "PreviewPage",
                     "{count} problème(s) dans le fichier : ces lignes seront laissées de côté "
-                    "(ou rien ne sera importé, en tout ou rien) :"
+                    "(ou rien ne sera importé, en tout ou rien) :",
                 ).format(count=len(preview.errors))
             )
         else:
