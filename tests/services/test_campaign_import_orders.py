@@ -3,6 +3,7 @@ lines kept beside bad ones on request; Ulule's own order export read and grouped
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -224,3 +225,23 @@ def test_a_bad_line_leaves_its_whole_order_out(db: Database, actor: Actor, tmp_p
     summary = importer.import_contributions(db, actor, path, "Vélo-école", "ulule", create=True, skip_bad_lines=True)
     assert [(e.line, e.field) for e in summary.errors] == [(2, "#"), (3, "Quantité")]
     assert summary.created == 4
+
+
+def test_the_shipping_address_is_in_the_access_export_and_goes_with_an_erasure(
+    db: Database, actor: Actor, tmp_path: Path
+) -> None:
+    from communitydesk.services import gdpr
+
+    importer.import_contributions(db, actor, SAMPLE, "Vélo-école", "ulule", create=True)
+    with db.snapshot() as session:
+        gift = session.scalars(select(Contribution).where(Contribution.platform_reference == "48231")).one()
+    assert gift.contact_id is not None
+    exported = json.dumps(gdpr.export_person(db, actor, gift.contact_id), ensure_ascii=False)
+    assert "ville_de_livraison" in exported and "Bruxelles" in exported
+    gdpr.erase_person(db, actor, gift.contact_id, confirm=True)
+    with db.snapshot() as session:
+        orders = session.scalars(select(Contribution).where(Contribution.contact_id == gift.contact_id)).all()
+        assert len(orders) == 2
+        for order in orders:
+            assert (order.ship_first_name, order.ship_address, order.ship_city, order.backer_name) == ("", "", "", "")
+            assert order.amount_cents > 0  # the money still counts
