@@ -23,7 +23,7 @@ from communitydesk import formatting
 from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
-from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
+from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, Fulfilment, Tier
 from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
 from communitydesk.records.campaigns import (
     CampaignDashboard,
@@ -296,16 +296,30 @@ def list_campaigns(db: Database, actor: Actor, today: date | None = None) -> lis
 
 
 def _taken_by_tier(session: Session, campaign_id: int) -> dict[int, int]:
-    query = (
+    """Rewards taken from each tier's stock: an imported order's lines with their quantities,
+    else one per contribution naming the tier."""
+    holding = (
+        Contribution.campaign_id == campaign_id,
+        Contribution.payment_status.in_([s.value for s in STOCK_HOLDING_STATUSES]),
+    )
+    has_lines = select(ContributionLine.id).where(ContributionLine.contribution_id == Contribution.id).exists()
+    plain = (
         select(Contribution.tier_id, func.count())
-        .where(
-            Contribution.campaign_id == campaign_id,
-            Contribution.tier_id.is_not(None),
-            Contribution.payment_status.in_([s.value for s in STOCK_HOLDING_STATUSES]),
-        )
+        .where(*holding, Contribution.tier_id.is_not(None), ~has_lines)
         .group_by(Contribution.tier_id)
     )
-    return {int(tier_id): int(count) for tier_id, count in session.execute(query) if tier_id is not None}
+    ordered = (
+        select(ContributionLine.tier_id, func.sum(ContributionLine.quantity))
+        .join(Contribution, Contribution.id == ContributionLine.contribution_id)
+        .where(*holding, ContributionLine.tier_id.is_not(None))
+        .group_by(ContributionLine.tier_id)
+    )
+    taken: dict[int, int] = {}
+    for query in (plain, ordered):
+        for tier_id, count in session.execute(query):
+            if tier_id is not None:
+                taken[int(tier_id)] = taken.get(int(tier_id), 0) + int(count)
+    return taken
 
 
 def _tier_record(row: Tier, taken: int) -> TierRecord:

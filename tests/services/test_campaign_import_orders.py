@@ -183,6 +183,17 @@ def test_ulule_orders_are_grouped_with_their_lines_postage_and_shipping_address(
         free = session.scalars(select(Contribution).where(Contribution.platform_reference == "48220")).one()
         assert [(line.tier_id, line.unit_cents) for line in free.lines] == [(None, 1000)]
 
+    stock = {t.title: t.stock_left for t in svc.list_tiers(db, actor, campaign.id)}
+    assert stock == {"Affiche sérigraphiée": None, "Mug émaillé": None, "Tote bag": None}  # unlimited
+    tote = next(t for t in svc.list_tiers(db, actor, campaign.id) if t.title == "Tote bag")
+    poster = next(t for t in svc.list_tiers(db, actor, campaign.id) if t.title == "Affiche sérigraphiée")
+    svc.update_tier(db, actor, tote.id, svc.TierInput("Tote bag", 2500, stock_limit=10), tote.version_id)
+    svc.update_tier(
+        db, actor, poster.id, svc.TierInput("Affiche sérigraphiée", 1500, stock_limit=10), poster.version_id
+    )
+    stock = {t.title: t.stock_left for t in svc.list_tiers(db, actor, campaign.id)}
+    assert (stock["Tote bag"], stock["Affiche sérigraphiée"]) == (8, 8)  # quantities count, not orders
+
     again = importer.import_contributions(db, actor, path, "Vélo-école", "ulule")
     assert again.as_json() == {"created": 0, "updated": 0, "skipped": 5, "errors": [], "warnings": []}
     assert count(db, ContributionLine) == 7 and count(db, Contribution) == 5
