@@ -55,7 +55,7 @@ from communitydesk.importers.contact_columns import header_key
 from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.csv_reading import CsvTable
 from communitydesk.importers.text_decoding import decode_text
-from communitydesk.rules.campaigns import PaymentStatus
+from communitydesk.rules.campaigns import SHIPPING_FIELDS, PaymentStatus
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.money_text import MoneyTextError, parse_money
 from communitydesk.rules.yes_no import parse_yes_no
@@ -83,22 +83,9 @@ FIELDS: tuple[str, ...] = (
     "quantity",
     "unit_amount",
     "shipping",
-    "ship_first_name",
-    "ship_last_name",
-    "ship_address",
-    "ship_postcode",
-    "ship_city",
-    "ship_country",
+    *SHIPPING_FIELDS,
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("reference", "date", "amount")
-SHIPPING_FIELDS: tuple[str, ...] = (
-    "ship_first_name",
-    "ship_last_name",
-    "ship_address",
-    "ship_postcode",
-    "ship_city",
-    "ship_country",
-)
 # Shipping columns are looked for before the contact's address: "Code postal de livraison"
 # is the shipping postcode, and the contact takes it only when the file has no other.
 _RESOLUTION_ORDER: tuple[str, ...] = (*SHIPPING_FIELDS, *(f for f in FIELDS if f not in SHIPPING_FIELDS))

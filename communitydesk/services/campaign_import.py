@@ -42,11 +42,11 @@ from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.importers import contributions_csv as reader
 from communitydesk.importers.contact_records import RowError
-from communitydesk.importers.contributions_csv import SHIPPING_FIELDS, ParsedContribution, ParsedFile
+from communitydesk.importers.contributions_csv import ParsedContribution, ParsedFile
 from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, ImportMapping, Tier
 from communitydesk.models.contacts import NOT_ERASED, CircleMove, Contact
 from communitydesk.records.campaigns import CampaignInput
-from communitydesk.rules.campaigns import CampaignStatus, PaymentStatus, Platform
+from communitydesk.rules.campaigns import SHIPPING_FIELDS, CampaignStatus, PaymentStatus, Platform
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services import campaigns as campaign_service

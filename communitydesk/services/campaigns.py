@@ -45,6 +45,7 @@ from communitydesk.records.campaigns import (
 )
 from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import (
+    SHIPPING_FIELDS,
     STOCK_HOLDING_STATUSES,
     CampaignStatus,
     CampaignType,
@@ -613,18 +614,7 @@ def erase_backer_data(session: Session, contact_ids: Sequence[int]) -> None:
     """RGPD erasure step: the backer's name, the shipping address and the fulfilment notes go;
     amounts, dates and counts stay."""
     contributions = select(Contribution.id).where(Contribution.contact_id.in_(contact_ids)).scalar_subquery()
-    blank = dict.fromkeys(
-        (
-            "backer_name",
-            "ship_first_name",
-            "ship_last_name",
-            "ship_address",
-            "ship_postcode",
-            "ship_city",
-            "ship_country",
-        ),
-        "",
-    )
+    blank = dict.fromkeys(("backer_name", *SHIPPING_FIELDS), "")
     session.execute(update(Contribution).where(Contribution.contact_id.in_(contact_ids)).values(**blank))
     session.execute(update(Fulfilment).where(Fulfilment.contribution_id.in_(contributions)).values(note=""))
 

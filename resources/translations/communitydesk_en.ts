@@ -475,8 +475,12 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <source>Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, {skipped} déjà connue(s) ou laissée(s) de côté ; {bad} ligne(s) à corriger ne seront pas importées (listées ci-dessous).</source>
-        <translation>Ready: {created} new contribution(s), {updated} updated, {skipped} already known or left out; {bad} line(s) to fix will not be imported (listed below).</translation>
+        <source>{count} laissée(s) de côté comme demandé.</source>
+        <translation>{count} left out as asked.</translation>
+    </message>
+    <message>
+        <source>{count} ligne(s) à corriger ne seront pas importées (listées ci-dessous).</source>
+        <translation>{count} line(s) to fix will not be imported (listed below).</translation>
     </message>
     <message>
         <source>{count} ligne(s) à corriger : l&apos;import n&apos;enregistrerait rien. Corrigez le fichier puis recommencez.</source>

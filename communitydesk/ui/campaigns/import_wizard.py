@@ -347,30 +347,17 @@ class CheckPage(QWizardPage):
     def show_summary(self, summary: ContributionImportSummary) -> None:
         self.checked = summary
         fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
-        if summary.errors and summary.accepted:
-            self.summary_label.setText(
-                QCoreApplication.translate(
-                    "CheckPage",
-                    "Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, "
-                    "{skipped} déjà connue(s) ou laissée(s) de côté ; {bad} ligne(s) à corriger ne seront pas "
-                    "importées (listées ci-dessous).",
-                ).format(
-                    created=summary.created,
-                    updated=summary.updated,
-                    skipped=summary.skipped,
-                    bad=len({e.line for e in summary.errors}),
-                )
-            )
-        elif summary.errors:
+        bad = len({e.line for e in summary.errors})
+        if not summary.accepted:
             self.summary_label.setText(
                 QCoreApplication.translate(
                     "CheckPage",
                     "{count} ligne(s) à corriger : l'import n'enregistrerait rien. "
                     "Corrigez le fichier puis recommencez.",
-                ).format(count=len({e.line for e in summary.errors}))
+                ).format(count=bad)
             )
         else:
-            self.summary_label.setText(
+            texts = [
                 QCoreApplication.translate(
                     "CheckPage",
                     "Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, "
@@ -378,10 +365,19 @@ class CheckPage(QWizardPage):
                 ).format(
                     created=summary.created,
                     updated=summary.updated,
-                    skipped=summary.skipped,
+                    skipped=summary.skipped - summary.left_out,
                     contacts=summary.new_contacts,
                 )
-            )
+            ]
+            if summary.left_out:
+                texts.append(self.tr("{count} laissée(s) de côté comme demandé.").format(count=summary.left_out))
+            if bad:
+                texts.append(
+                    QCoreApplication.translate(
+                        "CheckPage", "{count} ligne(s) à corriger ne seront pas importées (listées ci-dessous)."
+                    ).format(count=bad)
+                )
+            self.summary_label.setText(" ".join(texts))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
