@@ -241,6 +241,7 @@ class FulfilmentLine:
     state_changed_at: datetime | None  # None while still "à préparer" untouched
     note: str
     quantity: int = 1  # of this contrepartie, in an imported order
+    recipient: str = ""  # the name the platform gave for the parcel, when it is not the backer's
 
     @property
     def reward(self) -> str:

@@ -27,6 +27,7 @@ from communitydesk.models.contacts import Contact
 from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
 from communitydesk.rules.contact_fields import contact_field_label
+from communitydesk.rules.contact_keys import fold
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot
 
@@ -56,11 +57,13 @@ def _lines(session: Session, campaign_id: int, states: Sequence[str] | None = No
         if states is not None and state not in states:
             continue
         where = _shipping_address(contribution, contact)
+        backer = contact.display_name if contact is not None else contribution.backer_name
+        ship_to = f"{contribution.ship_first_name} {contribution.ship_last_name}".strip()
         lines.append(
             FulfilmentLine(
                 contribution_id=contribution.id,
                 reference=contribution.platform_reference or str(contribution.id),
-                backer=contact.display_name if contact is not None else contribution.backer_name,
+                backer=backer,
                 email=contact.email if contact is not None else "",
                 phone=contact.phone if contact is not None else "",
                 address=where[0],
@@ -75,6 +78,7 @@ def _lines(session: Session, campaign_id: int, states: Sequence[str] | None = No
                 state_changed_at=fulfilment.updated_at if fulfilment is not None else None,
                 note=fulfilment.note if fulfilment is not None else "",
                 quantity=quantity or 1,
+                recipient=ship_to if fold(ship_to) != fold(backer) else "",
             )
         )
     return lines
@@ -151,7 +155,7 @@ def shipping_header() -> list[str]:
     backer = [
         contact_field_label(f) for f in ("display_name", "email", "phone", "address", "postcode", "city", "country")
     ]
-    return [_("Référence"), *backer, _("Contrepartie"), _("Montant (€)"), _("Date"), _("État")]
+    return [_("Référence"), *backer, _("Contrepartie"), _("Montant (€)"), _("Date"), _("État"), _("Destinataire")]
 
 
 def excel_amount(cents: int) -> str:
@@ -180,6 +184,7 @@ def export_shipping_list(
             excel_amount(line.amount_cents),
             formatting.day(line.contributed_at, "short"),
             FulfilmentState(line.state).label(),
+            line.recipient or line.backer,  # the name on the parcel
         ]
         for line in lines
     )

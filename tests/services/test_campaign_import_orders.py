@@ -3,6 +3,7 @@ lines kept beside bad ones on request; Ulule's own order export read and grouped
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -205,7 +206,18 @@ def test_ulule_orders_are_grouped_with_their_lines_postage_and_shipping_address(
         ("48231", "Mug émaillé", "Bruxelles"),  # where the platform sends it
         ("48257", "Tote bag", "Paris"),
     ]
+    assert {line.reference: line.recipient for line in owed} == {"48213": "", "48231": "Jules Bonnet", "48257": ""}
     assert fulfilment.fulfilment_counts(db, actor, campaign.id)["a_preparer"] == 5
+    target = tmp_path / "envois.csv"
+    assert fulfilment.export_shipping_list(db, actor, campaign.id, target) == 4
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][-1] == "Destinataire"
+    assert {(row[0], row[8], row[-1]) for row in rows[1:]} == {
+        ("48213", "Tote bag", "Camille Martin"),
+        ("48213", "Affiche sérigraphiée × 2", "Camille Martin"),
+        ("48231", "Mug émaillé", "Jules Bonnet"),  # the name on the parcel
+        ("48257", "Tote bag", "Inès Bonnet"),
+    }
     order_id = next(line.contribution_id for line in owed if line.reference == "48213")
     assert fulfilment.set_fulfilment_state(db, actor, [order_id], "envoye") == 1
     sent = [line for line in fulfilment.fulfilment_list(db, actor, campaign.id) if line.state == "envoye"]
