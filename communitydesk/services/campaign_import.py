@@ -41,7 +41,7 @@ from communitydesk.db.database import Database
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.importers import contributions_csv as reader
-from communitydesk.importers.contact_records import RowError
+from communitydesk.importers.contact_records import RowError, country_code
 from communitydesk.importers.contributions_csv import ParsedContribution, ParsedFile
 from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, ImportMapping, Tier
 from communitydesk.models.contacts import NOT_ERASED, CircleMove, Contact
@@ -607,7 +607,7 @@ class _BackerMatcher:
             contact.phone, contact.phone_key = row.phone, phone_key(row.phone)
 
     def _create(self, row: ParsedContribution, e_key: str, p_key: str, actor: Actor) -> Contact:
-        country = row.country.strip().upper()
+        country = country_code(row.country) if row.country.strip() else None
         contact = Contact(
             first_name=row.first_name[:100],
             last_name=row.last_name[:100],
@@ -618,7 +618,7 @@ class _BackerMatcher:
             address=row.address,
             postcode=row.postcode[:20],
             city=row.city[:100],
-            country=country if len(country) == 2 and country.isalpha() else "FR",
+            country=country or "FR",
             circle=Circle.GRAND_PUBLIC.value,
             source=_("campagne {name}", name=self.campaign.name)[:100],
         )

@@ -181,6 +181,10 @@ def test_ulule_orders_are_grouped_with_their_lines_postage_and_shipping_address(
         assert (gift.ship_first_name, gift.ship_city, gift.ship_country) == ("Jules", "Bruxelles", "BE")
         ines = session.get(Contact, gift.contact_id)
         assert ines is not None and (ines.city, ines.postcode) == ("Paris", "75011")  # billing, not the gift's
+        marc = session.scalars(select(Contact).where(Contact.last_name == "Lefèvre")).one()
+        assert (marc.city, marc.country) == ("Bordeaux", "FR")
+        theo = session.scalars(select(Contact).where(Contact.last_name == "Girard")).one()
+        assert (theo.city, theo.country) == ("Grenoble", "FR")  # "France" in words
         free = session.scalars(select(Contribution).where(Contribution.platform_reference == "48220")).one()
         assert [(line.tier_id, line.unit_cents) for line in free.lines] == [(None, 1000)]
 
