@@ -193,6 +193,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_import_contributions(args: argparse.Namespace) -> int:
+    """Strict by default: one bad line and nothing is written (exit 1). With --skip-bad-lines
+    the good lines are written and the bad ones listed: exit 0 when something was written
+    (or known already), 1 when every line was refused."""
     from communitydesk.errors import DatabaseError
     from communitydesk.importers.contributions_csv import load_mapping_file
     from communitydesk.services.campaign_import import import_contributions
@@ -210,6 +213,7 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
             mapping=mapping,
             create=args.create,
             dry_run=args.dry_run,
+            skip_bad_lines=args.skip_bad_lines,
             progress=_progress_to_stderr(_("Import des contributions")),
         )
     if args.json:
@@ -231,8 +235,26 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
         for warning in summary.warnings:
             print(_("Attention : {message}", message=warning.message), file=sys.stderr)
         if summary.errors and not args.dry_run:
-            print(_("Rien n'a été importé : corrigez ces lignes puis relancez."), file=sys.stderr)
-    return EXIT_FAILED if summary.errors else EXIT_OK
+            if summary.written:
+                print(
+                    _(
+                        "{count} ligne(s) laissée(s) de côté : corrigez-les puis relancez, "
+                        "les lignes déjà importées seront reconnues.",
+                        count=len({error.line for error in summary.errors}),
+                    ),
+                    file=sys.stderr,
+                )
+            elif args.skip_bad_lines:
+                print(_("Rien n'a été importé : aucune ligne n'est utilisable."), file=sys.stderr)
+            else:
+                print(
+                    _(
+                        "Rien n'a été importé : corrigez ces lignes puis relancez, ou ajoutez --skip-bad-lines "
+                        "pour importer les autres."
+                    ),
+                    file=sys.stderr,
+                )
+    return EXIT_OK if summary.accepted else EXIT_FAILED
 
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
@@ -586,6 +608,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     contributions.add_argument("--create", action="store_true", help=_("créer la campagne si aucune ne porte ce nom"))
     contributions.add_argument("--dry-run", action="store_true", help=_("tout vérifier sans rien enregistrer"))
+    contributions.add_argument(
+        "--skip-bad-lines",
+        action="store_true",
+        help=_("importer les bonnes lignes et lister les autres (sinon une mauvaise ligne et rien n'est importé)"),
+    )
     contributions.add_argument("--json", action="store_true")
 
     _add_gdpr_commands(commands, lang)

@@ -141,3 +141,54 @@ def test_a_file_not_read_whole_is_refused(
     assert (code, out) == (1, "")
     assert err.startswith("Erreur : « ulule.csv », ") and message in err
     assert count(db_path, "contributions") == count(db_path, "campaigns") == 0
+
+
+SAMPLE = Path(__file__).parent / "samples" / "ulule_commandes.csv"
+
+
+def test_skip_bad_lines_imports_the_good_ones_and_exits_0(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "mixed.csv"
+    export.write_text(
+        "Référence;Date;Montant;Courriel\nA1;01/03/2026;10,00;a@exemple.fr\n"
+        "A2;01/03/2026;-4,00;b@exemple.fr\nA3;02/03/2026;4,00;c@exemple.fr\n",
+        encoding="utf-8",
+    )
+    base = ("import", "contributions", str(export), "--db", str(db_path), "--campaign", "Caisse")
+    code, out, err = run(capsys, *base, "--platform", "generic", "--create")
+    assert code == 1 and "--skip-bad-lines" in err  # strict by default: nothing written
+    assert count(db_path, "contributions") == 0
+    code, out, err = run(capsys, *base, "--platform", "generic", "--create", "--skip-bad-lines")
+    assert code == 0 and "0 mise(s) à jour" in out and "1 ligne(s) laissée(s) de côté" in err
+    assert "Ligne 3, « Montant »" in err
+    assert count(db_path, "contributions") == 2
+    code, out, _err = run(capsys, *base, "--platform", "generic", "--skip-bad-lines", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert (result["created"], result["skipped"], [e["line"] for e in result["errors"]]) == (0, 2, [3])
+
+
+def test_skip_bad_lines_exits_1_when_every_line_is_refused(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "bad.csv"
+    export.write_text("Référence;Date;Montant\nA1;hier;10\nA2;01/03/2026;-4\n", encoding="utf-8")
+    code, out, _err = run(
+        capsys,
+        *("import", "contributions", str(export), "--db", str(db_path), "--campaign", "Caisse"),
+        *("--platform", "generic", "--create", "--skip-bad-lines", "--json"),
+    )
+    assert code == 1 and json.loads(out)["created"] == 0
+    assert count(db_path, "contributions") == count(db_path, "campaigns") == 0
+
+
+def test_ulule_order_export(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(
+        capsys,
+        *("import", "contributions", str(SAMPLE), "--db", str(db_path), "--campaign", "Vélo-école"),
+        *("--platform", "ulule", "--create", "--json"),
+    )
+    assert code == 0
+    assert json.loads(out) == {"created": 5, "updated": 0, "skipped": 0, "errors": [], "warnings": []}
+    assert count(db_path, "contributions") == 5 and count(db_path, "contribution_lines") == 7

@@ -41,6 +41,7 @@ TABLE_CHANGES: dict[str, Changes] = {
     "campaign_tiers": Changes.of("campaigns"),
     "import_mappings": Changes.of("campaigns"),
     "contributions": Changes.of("contributions"),
+    "contribution_lines": Changes.of("contributions"),
     "fulfilments": Changes.of("fulfilments"),
     "consents": Changes.of("consents"),
     "contact_merges": Changes.of("duplicates"),

@@ -9,12 +9,23 @@ the usual French (and English) headers: Référence, Date, Montant, Prénom, Nom
 Courriel/E-mail, Contrepartie, Statut, Anonyme... Headers are compared folded (no
 accents, no case, no punctuation), so "E-mail", "email" and "Courriel" all match.
 
-ASSUMPTIONS about the platforms' exports (their exact headers are not published and
-change over time; these are plausible sets, each platform mapping falls back to the
-generic one, and any file can be read with a saved mapping or a --mapping JSON file):
-- Ulule (orders export): "N° de commande"/"Id"/"Order id", "Date de création"/"Date",
+Ulule's own orders export (the headers public code importing it relies on): "#" (the
+order number), "E-mail", "Date de création", "Statut" ("Paiement effectué" = paid),
+"Titre de la contrepartie", "Quantité", "Montant unitaire total", "Frais de port", and
+« de facturation » / « de livraison » name and address columns; ";" and maybe a BOM.
+One order spans several lines, one per reward ("Don libre": no reward). A file with a
+unit amount or a quantity column is read as such orders: the lines of one reference are
+grouped into one contribution whose amount is Σ unit × quantity + postage (the backer
+paid that). Postage is taken once per order (the largest value its lines give: Ulule
+may repeat it on each line or give it on one).
+
+ASSUMPTIONS about the other exports (their exact headers are not published and change
+over time; these are plausible sets, each platform mapping falls back to the generic
+one, the wizard's preview says which column was taken for what before anything is
+written, and any file can be read with a saved mapping or a --mapping JSON file):
+- Ulule (older orders export): "N° de commande"/"Id"/"Order id", "Date de création"/"Date",
   "Montant"/"Total", "Prénom", "Nom", "Email", "Contrepartie"/"Récompense"/"Reward",
-  "Statut", "Anonyme", shipping address columns ("Adresse de livraison", "Code postal",
+  "Statut", "Anonyme", address columns ("Adresse de livraison", "Code postal",
   "Ville", "Pays").
 - KissKissBankBank: "Identifiant de la contribution", "Date de contribution",
   "Montant de la contribution", "Prénom", "Nom", "Email", "Contrepartie choisie",
@@ -33,7 +44,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -44,7 +55,7 @@ from communitydesk.importers.contact_columns import header_key
 from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.csv_reading import CsvTable
 from communitydesk.importers.text_decoding import decode_text
-from communitydesk.rules.campaigns import PaymentStatus
+from communitydesk.rules.campaigns import SHIPPING_FIELDS, PaymentStatus
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.money_text import MoneyTextError, parse_money
 from communitydesk.rules.yes_no import parse_yes_no
@@ -69,8 +80,15 @@ FIELDS: tuple[str, ...] = (
     "postcode",
     "city",
     "country",
+    "quantity",
+    "unit_amount",
+    "shipping",
+    *SHIPPING_FIELDS,
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("reference", "date", "amount")
+# Shipping columns are looked for before the contact's address: "Code postal de livraison"
+# is the shipping postcode, and the contact takes it only when the file has no other.
+_RESOLUTION_ORDER: tuple[str, ...] = (*SHIPPING_FIELDS, *(f for f in FIELDS if f not in SHIPPING_FIELDS))
 PLATFORMS: tuple[str, ...] = ("ulule", "kisskissbankbank", "helloasso", "generic")
 
 
@@ -83,6 +101,15 @@ def field_label(name: str) -> str:
         "tier": _("Contrepartie"),
         "status": _("Statut"),
         "anonymous": _("Anonyme"),
+        "quantity": _("Quantité"),
+        "unit_amount": _("Montant unitaire"),
+        "shipping": _("Frais de port"),
+        "ship_first_name": _("Prénom (livraison)"),
+        "ship_last_name": _("Nom (livraison)"),
+        "ship_address": _("Adresse (livraison)"),
+        "ship_postcode": _("Code postal (livraison)"),
+        "ship_city": _("Ville (livraison)"),
+        "ship_country": _("Pays (livraison)"),
     }
     return labels.get(name) or contact_field_label(name)
 
@@ -158,27 +185,45 @@ GENERIC_HEADERS: dict[str, tuple[str, ...]] = {
     "tier": ("Contrepartie", "Contreparties", "Récompense", "Reward", "Palier", "Tarif", "Formule"),
     "status": ("Statut", "Status", "État", "Etat", "Statut du paiement", "État du paiement", "Payment status"),
     "anonymous": ("Anonyme", "Anonymous", "Contribution anonyme", "Don anonyme"),
-    "address": ("Adresse", "Adresse postale", "Adresse de livraison", "Address", "Rue"),
-    "postcode": ("Code postal", "CP", "Postcode", "Postal code", "Zip", "Code postal de livraison"),
-    "city": ("Ville", "Commune", "City", "Ville de livraison"),
-    "country": ("Pays", "Country", "Pays de livraison"),
+    "address": ("Adresse", "Adresse postale", "Address", "Rue"),
+    "postcode": ("Code postal", "CP", "Postcode", "Postal code", "Zip"),
+    "city": ("Ville", "Commune", "City"),
+    "country": ("Pays", "Country"),
+    "quantity": ("Quantité", "Qté", "Nombre", "Quantity", "Qty"),
+    "unit_amount": ("Montant unitaire total", "Montant unitaire", "Prix unitaire", "Unit price", "Unit amount"),
+    "shipping": ("Frais de port", "Frais d'envoi", "Frais de livraison", "Port", "Shipping", "Shipping fee"),
+    "ship_first_name": ("Prénom de livraison", "Prénom (livraison)", "Shipping first name"),
+    "ship_last_name": ("Nom de livraison", "Nom (livraison)", "Shipping last name"),
+    "ship_address": (
+        "Adresse de livraison",
+        "Adresse 1 de livraison",
+        "Adresse (livraison)",
+        "Shipping address",
+        "Shipping address 1",
+    ),
+    "ship_postcode": ("Code postal de livraison", "Code postal (livraison)", "Shipping postal code", "Shipping zip"),
+    "ship_city": ("Ville de livraison", "Ville (livraison)", "Shipping city"),
+    "ship_country": ("Pays de livraison", "Pays (livraison)", "Shipping country"),
 }
 
 PLATFORM_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "ulule": {
-        "reference": ("N° de commande", "Id de la commande", "Commande", "Order id", "Order", "Id"),
+        "reference": ("#", "N° de commande", "Id de la commande", "Commande", "Order id", "Order", "Id"),
         "date": ("Date de création", "Date de la commande", "Date", "Created at"),
         "amount": ("Montant", "Total", "Montant total", "Amount", "Total amount"),
-        "first_name": ("Prénom", "First name"),
-        "last_name": ("Nom", "Last name"),
-        "email": ("Email", "E-mail", "Adresse email"),
-        "tier": ("Contrepartie", "Récompense", "Reward", "Nom de la contrepartie"),
+        "first_name": ("Prénom de facturation", "Prénom", "First name"),
+        "last_name": ("Nom de facturation", "Nom", "Last name"),
+        "email": ("E-mail", "Email", "Adresse email"),
+        "tier": ("Titre de la contrepartie", "Contrepartie", "Récompense", "Reward", "Nom de la contrepartie"),
         "status": ("Statut", "Statut de la commande", "Status"),
         "anonymous": ("Anonyme", "Anonymous"),
-        "address": ("Adresse de livraison", "Adresse", "Shipping address"),
-        "postcode": ("Code postal", "Postal code"),
-        "city": ("Ville", "City"),
-        "country": ("Pays", "Country"),
+        "address": ("Adresse de facturation", "Adresse 1 de facturation", "Adresse"),
+        "postcode": ("Code postal de facturation", "Code postal", "Postal code"),
+        "city": ("Ville de facturation", "Ville", "City"),
+        "country": ("Pays de facturation", "Pays", "Country"),
+        "quantity": ("Quantité",),
+        "unit_amount": ("Montant unitaire total", "Montant unitaire"),
+        "shipping": ("Frais de port",),
     },
     "kisskissbankbank": {
         "reference": ("Identifiant de la contribution", "Id contribution", "Identifiant", "Référence"),
@@ -190,7 +235,7 @@ PLATFORM_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "tier": ("Contrepartie choisie", "Contrepartie", "Titre de la contrepartie"),
         "status": ("État du paiement", "Statut du paiement", "Statut"),
         "anonymous": ("Contribution anonyme", "Anonyme"),
-        "address": ("Adresse", "Adresse de livraison"),
+        "address": ("Adresse",),
         "postcode": ("Code postal",),
         "city": ("Ville",),
         "country": ("Pays",),
@@ -262,12 +307,14 @@ _NO_TIER = {"", "aucune", "aucun", "sans contrepartie", "pas de contrepartie", "
 
 
 def fold_header(text: str) -> str:
-    """``" Montant (€) "`` → ``"montant"``: compared without accents, case, hints or punctuation."""
-    return header_key(text.replace("\ufeff", ""))
+    """``" Montant (€) "`` → ``"montant"``: compared without accents, case, hints or punctuation.
+    A header of punctuation only (Ulule's ``#``) is kept as written, so that it is not blank."""
+    raw = text.replace("\ufeff", "")
+    return header_key(raw) or raw.strip()
 
 
 def _fold_value(text: str) -> str:
-    return fold_header(text)
+    return header_key(text)
 
 
 # ---------------------------------------------------------------- values
@@ -319,8 +366,11 @@ def parse_datetime(text: str) -> datetime:
 
 
 def parse_status(text: str) -> str:
+    """A payment status in words; Ulule says "Paiement effectué", "Paiement annulé"…"""
     folded = _fold_value(text)
     status = _STATUS_WORDS.get(folded)
+    if status is None and folded.startswith("paiement "):
+        status = _STATUS_WORDS.get(folded.removeprefix("paiement "))
     if status is None:
         raise ValueProblem(_("statut de paiement inconnu « {value} »", value=text.strip()))
     return status.value
@@ -333,6 +383,20 @@ def parse_flag(text: str) -> bool:
     raise ValueProblem(_("valeur « {value} » : attendu oui ou non", value=text.strip()))
 
 
+def parse_quantity(text: str) -> int:
+    """A quantity of rewards: a whole number from 1 (a blank cell is 1)."""
+    raw = text.strip()
+    if not raw:
+        return 1
+    try:
+        number = float(raw.replace(",", "."))
+    except ValueError:
+        number = 0.0
+    if number < 1 or number != int(number) or number > 1_000_000:
+        raise ValueProblem(_("quantité illisible « {value} » (attendu : un nombre entier à partir de 1)", value=raw))
+    return int(number)
+
+
 def tier_title(text: str) -> str | None:
     """The tier named in a cell, or None when the cell says "no reward"."""
     title = " ".join(text.split())
@@ -340,6 +404,16 @@ def tier_title(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------- file
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    """One line of an order: a reward (None for "Don libre") times a quantity at a unit price."""
+
+    line: int
+    tier: str | None
+    quantity: int
+    unit_cents: int
 
 
 @dataclass(frozen=True)
@@ -359,10 +433,25 @@ class ParsedContribution:
     postcode: str = ""
     city: str = ""
     country: str = ""
+    # An order file's lines (empty for a file of one line per contribution) and postage.
+    lines: tuple[OrderLine, ...] = ()
+    shipping_cents: int = 0
+    ship_first_name: str = ""
+    ship_last_name: str = ""
+    ship_address: str = ""
+    ship_postcode: str = ""
+    ship_city: str = ""
+    ship_country: str = ""
 
     @property
     def backer_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip() or self.email
+
+    def tier_lines(self) -> tuple[tuple[int, str], ...]:
+        """(line, tier title) of every reward the row names."""
+        if self.lines:
+            return tuple((order_line.line, order_line.tier) for order_line in self.lines if order_line.tier)
+        return ((self.line, self.tier),) if self.tier else ()
 
 
 @dataclass(frozen=True)
@@ -380,6 +469,11 @@ class ParsedFile:
     columns: dict[str, int]  # field -> column index
     rows: list[ParsedContribution] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def orders(self) -> bool:
+        """Whether lines are order lines (grouped by reference) rather than whole contributions."""
+        return "unit_amount" in self.columns or "quantity" in self.columns
 
     def column_header(self, name: str) -> str:
         index = self.columns.get(name)
@@ -455,7 +549,7 @@ def resolve_columns(
                 )
             )
     specific = PLATFORM_HEADERS.get(platform, {})
-    for name in FIELDS:
+    for name in _RESOLUTION_ORDER:
         if name in columns:
             continue
         for candidate in (*specific.get(name, ()), *GENERIC_HEADERS.get(name, ())):
@@ -465,6 +559,8 @@ def resolve_columns(
                 taken.add(columns[name])
                 break
     for name in REQUIRED_FIELDS:
+        if name == "amount" and "unit_amount" in columns:
+            continue
         if name not in columns and not any(e.field == (explicit or {}).get(name) for e in errors):
             errors.append(
                 RowError(
@@ -477,7 +573,10 @@ def resolve_columns(
 
 
 def parse_table(table: Table, platform: str, explicit: Mapping[str, str] | None = None) -> ParsedFile:
-    """Check every row; rows with a problem are left out and listed in ``errors``."""
+    """Check every row; rows with a problem are left out and listed in ``errors``.
+
+    In an order file the lines of one reference become one contribution, left out whole
+    when any of its lines has a problem (its amount would be wrong)."""
     if platform not in PLATFORMS:
         raise UserError(
             _("Plateforme inconnue : « {value} » (possibles : {known}).", value=platform, known=", ".join(PLATFORMS))
@@ -487,44 +586,98 @@ def parse_table(table: Table, platform: str, explicit: Mapping[str, str] | None 
     if errors:
         return parsed
     seen: dict[str, int] = {}
+    orders: dict[str, list[ParsedContribution | None]] = {}
     for line, cells in table.rows:
         row = _parse_row(parsed, line, cells, seen)
-        if row is not None:
+        if parsed.orders:
+            reference = _cell(parsed, cells, "reference")
+            if reference:
+                orders.setdefault(reference, []).append(row)
+        elif row is not None:
             parsed.rows.append(row)
+    for reference, rows in orders.items():
+        order = _one_order(parsed, reference, rows)
+        if order is not None:
+            parsed.rows.append(order)
+    parsed.rows.sort(key=lambda row: row.line)
     return parsed
+
+
+def _cell(parsed: ParsedFile, cells: list[str], name: str) -> str:
+    index = parsed.columns.get(name)
+    return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
+def _one_order(parsed: ParsedFile, reference: str, rows: list[ParsedContribution | None]) -> ParsedContribution | None:
+    good = [row for row in rows if row is not None]
+    if len(good) < len(rows):
+        for row in good:
+            parsed.errors.append(
+                RowError(
+                    row.line,
+                    parsed.column_header("reference"),
+                    _(
+                        "commande « {ref} » laissée de côté : une autre de ses lignes est à corriger",
+                        ref=reference,
+                    ),
+                )
+            )
+        return None
+    first = good[0]
+    lines = tuple(order_line for row in good for order_line in row.lines)
+    shipping = max(row.shipping_cents for row in good)
+    amount = sum(row.amount_cents - row.shipping_cents for row in good) + shipping
+    # The contribution's own tier: the first reward of the order (each line keeps its own).
+    tier = next((order_line.tier for order_line in lines if order_line.tier), None)
+    return replace(first, lines=lines, shipping_cents=shipping, amount_cents=amount, tier=tier)
 
 
 def _parse_row(parsed: ParsedFile, line: int, cells: list[str], seen: dict[str, int]) -> ParsedContribution | None:
     def cell(name: str) -> str:
-        index = parsed.columns.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+        return _cell(parsed, cells, name)
 
     problems: list[RowError] = []
 
     def problem(name: str, message: str) -> None:
         problems.append(RowError(line, parsed.column_header(name), message))
 
+    def money(name: str) -> int | None:
+        try:
+            cents = parse_amount(cell(name))
+        except ValueProblem as exc:
+            problem(name, str(exc))
+            return None
+        if cents < 0:
+            problem(name, _("montant négatif « {value} »", value=cell(name)))
+        return cents
+
     reference = cell("reference")
     if not reference:
         problem("reference", _("référence manquante"))
-    elif reference in seen:
+    elif reference in seen and not parsed.orders:
         problem(
             "reference", _("référence « {ref} » en double (déjà ligne {line})", ref=reference, line=seen[reference])
         )
     else:
-        seen[reference] = line
+        seen.setdefault(reference, line)
     when: datetime | None = None
     try:
         when = parse_datetime(cell("date"))
     except ValueProblem as exc:
         problem("date", str(exc))
-    amount: int | None = None
-    try:
-        amount = parse_amount(cell("amount"))
-        if amount < 0:
-            problem("amount", _("montant négatif « {value} »", value=cell("amount")))
-    except ValueProblem as exc:
-        problem("amount", str(exc))
+    quantity = 1
+    if "quantity" in parsed.columns:
+        try:
+            quantity = parse_quantity(cell("quantity"))
+        except ValueProblem as exc:
+            problem("quantity", str(exc))
+    if "unit_amount" in parsed.columns:
+        unit = money("unit_amount")
+        amount = None if unit is None else unit * quantity
+    else:
+        amount = money("amount")
+        unit = None if amount is None else amount // quantity
+    shipping = money("shipping") if cell("shipping") else 0
     status = PaymentStatus.VALID.value
     if "status" in parsed.columns:
         try:
@@ -543,26 +696,41 @@ def _parse_row(parsed: ParsedFile, line: int, cells: list[str], seen: dict[str, 
     first, last = cell("first_name"), cell("last_name")
     if not first and not last and cell("full_name"):
         first, _space, last = cell("full_name").partition(" ")
+    if not first and not last:
+        first, last = cell("ship_first_name"), cell("ship_last_name")
     if problems:
         parsed.errors.extend(problems)
         return None
-    assert when is not None and amount is not None
+    assert when is not None and amount is not None and unit is not None and shipping is not None
+    tier = tier_title(cell("tier"))
+    # The contact's address: billing columns, else where the platform sends the rewards.
+    home = [cell(name) for name in ("address", "postcode", "city", "country")]
+    if not any(home):
+        home = [cell(name) for name in ("ship_address", "ship_postcode", "ship_city", "ship_country")]
     return ParsedContribution(
         line=line,
         reference=reference,
         contributed_at=when,
-        amount_cents=amount,
+        amount_cents=amount + shipping,
         first_name=first,
         last_name=last,
         email=email,
         phone=cell("phone"),
-        tier=tier_title(cell("tier")),
+        tier=tier,
         status=status,
         anonymous=anonymous,
-        address=cell("address"),
-        postcode=cell("postcode"),
-        city=cell("city"),
-        country=cell("country"),
+        address=home[0],
+        postcode=home[1],
+        city=home[2],
+        country=home[3],
+        lines=(OrderLine(line, tier, quantity, unit),) if parsed.orders else (),
+        shipping_cents=shipping,
+        ship_first_name=cell("ship_first_name"),
+        ship_last_name=cell("ship_last_name"),
+        ship_address=cell("ship_address"),
+        ship_postcode=cell("ship_postcode"),
+        ship_city=cell("ship_city"),
+        ship_country=cell("ship_country"),
     )
 
 

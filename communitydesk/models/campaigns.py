@@ -81,6 +81,16 @@ class Contribution(Tracked, Base):
     backer_name: Mapped[str] = mapped_column(String(200), default="")
     # True when the import of this contribution created the contact: "new contacts brought in".
     brought_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Part of amount_cents paid for postage (an order's "Frais de port").
+    shipping_cents: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the platform was told to send the rewards: kept apart from the contact's own
+    # address (a gift sent to someone else), blanked by an erasure like the backer's name.
+    ship_first_name: Mapped[str] = mapped_column(String(100), default="")
+    ship_last_name: Mapped[str] = mapped_column(String(100), default="")
+    ship_address: Mapped[str] = mapped_column(Text, default="")
+    ship_postcode: Mapped[str] = mapped_column(String(20), default="")
+    ship_city: Mapped[str] = mapped_column(String(100), default="")
+    ship_country: Mapped[str] = mapped_column(String(100), default="")
 
     campaign: Mapped[Campaign] = relationship(back_populates="contributions")
     contact: Mapped[Contact | None] = relationship()
@@ -88,12 +98,35 @@ class Contribution(Tracked, Base):
     fulfilment: Mapped[Fulfilment | None] = relationship(
         back_populates="contribution", cascade="all, delete-orphan", uselist=False
     )
+    lines: Mapped[list[ContributionLine]] = relationship(
+        back_populates="contribution", cascade="all, delete-orphan", order_by="ContributionLine.position"
+    )
 
     __table_args__ = (
         # Re-importing an export adds nothing: a platform reference exists once per platform.
         UniqueConstraint("platform", "platform_reference", name="uq_contributions_platform_platform_reference"),
         Index("ix_contributions_campaign_id_payment_status", "campaign_id", "payment_status"),
     )
+
+
+class ContributionLine(Base):
+    """One line of a platform order: a reward (or a free gift, tier None) times a quantity.
+
+    Only imported orders have lines; the lines plus ``shipping_cents`` add up to the
+    contribution's amount. Written by the import only, so not ``Tracked``.
+    """
+
+    __tablename__ = "contribution_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contribution_id: Mapped[int] = mapped_column(ForeignKey("contributions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    tier_id: Mapped[int | None] = mapped_column(ForeignKey("campaign_tiers.id", ondelete="RESTRICT"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    unit_cents: Mapped[int] = mapped_column(Integer, default=0)
+
+    contribution: Mapped[Contribution] = relationship(back_populates="lines")
+    tier: Mapped[Tier | None] = relationship()
 
 
 class Fulfilment(Tracked, Base):

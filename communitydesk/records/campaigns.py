@@ -240,6 +240,13 @@ class FulfilmentLine:
     state: str
     state_changed_at: datetime | None  # None while still "à préparer" untouched
     note: str
+    quantity: int = 1  # of this contrepartie, in an imported order
+    recipient: str = ""  # the name the platform gave for the parcel, when it is not the backer's
+
+    @property
+    def reward(self) -> str:
+        """The contrepartie to send: ``Affiche × 2`` when an order holds several."""
+        return self.tier_title if self.quantity == 1 else f"{self.tier_title} × {self.quantity}"
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def checklist_row(line: FulfilmentLine) -> tuple[str, ...]:
         line.address,
         line.postcode,
         line.city,
-        line.tier_title,
+        line.reward,
         money(line.amount_cents),
         FulfilmentState(line.state).label(),
         *boxes,

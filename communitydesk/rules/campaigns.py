@@ -97,3 +97,15 @@ COUNTED_STATUSES: frozenset[PaymentStatus] = frozenset({PaymentStatus.VALID})
 # A pending payment still holds its reward: it counts against a tier's stock.
 STOCK_HOLDING_STATUSES: frozenset[PaymentStatus] = frozenset({PaymentStatus.VALID, PaymentStatus.PENDING})
 OPEN_STATUSES: frozenset[CampaignStatus] = frozenset({CampaignStatus.PREPARATION, CampaignStatus.EN_COURS})
+
+
+# Where a platform says to send the rewards of an order (``contributions.ship_*``): personal
+# data an erasure blanks, kept apart from the contact's own address.
+SHIPPING_FIELDS: tuple[str, ...] = (
+    "ship_first_name",
+    "ship_last_name",
+    "ship_address",
+    "ship_postcode",
+    "ship_city",
+    "ship_country",
+)

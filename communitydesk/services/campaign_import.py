@@ -1,9 +1,11 @@
-"""Import a platform's CSV export of contributions into a campaign, all or nothing.
+"""Import a platform's CSV export of contributions into a campaign.
 
-One transaction for the whole file: when any row has a problem (negative amount,
-unknown tier, unreadable date, missing reference...) the summary lists every problem
-with its line and column and NOTHING of the file is written; a dry run computes the
-same summary and writes nothing either.
+One transaction for the whole file. By default all or nothing: when any row has a
+problem (negative amount, unknown tier, unreadable date, missing reference...) the
+summary lists every problem with its line and column and NOTHING of the file is
+written. With ``skip_bad_lines`` the good lines are written and the bad ones listed
+(an order of several lines is left out whole). A dry run computes the same summary
+and writes nothing.
 
 Re-importing is idempotent: a contribution is known by (platform, reference). Seen
 again unchanged it is skipped; seen with another status, amount or tier (a refund
@@ -14,7 +16,13 @@ is created in the grand public circle with source "campagne <name>" (and the
 contribution remembers it brought that contact in). Blank address fields of a matched
 contact are filled from the export; nothing a user typed is overwritten. Tiers are
 matched by title (accents and case ignored); a campaign without any tier gets the
-tiers named in the file, a campaign with tiers reports unknown ones as errors.
+tiers named in the file. A reward name the campaign does not know is an error on its
+lines unless ``tier_choices`` says what to do with it: map it to an existing tier,
+create it (priced at the lowest unit amount paid for it), or leave its lines out. The
+preview lists these names (``ImportPreview.unknown_tiers``) before anything is written.
+
+An order file (Ulule's export) keeps each order's lines (reward, quantity, unit amount),
+its postage and the shipping address the platform gave on the contribution.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -32,16 +41,17 @@ from communitydesk.db.database import Database
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.importers import contributions_csv as reader
-from communitydesk.importers.contact_records import RowError
+from communitydesk.importers.contact_records import RowError, country_code
 from communitydesk.importers.contributions_csv import ParsedContribution, ParsedFile
-from communitydesk.models.campaigns import Campaign, Contribution, ImportMapping, Tier
+from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, ImportMapping, Tier
 from communitydesk.models.contacts import NOT_ERASED, CircleMove, Contact
 from communitydesk.records.campaigns import CampaignInput
-from communitydesk.rules.campaigns import CampaignStatus, PaymentStatus, Platform
+from communitydesk.rules.campaigns import SHIPPING_FIELDS, CampaignStatus, PaymentStatus, Platform
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.services import campaigns as campaign_service
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.store import Store, snapshot, unit_of_work
 from communitydesk.services.touch_points import refresh_last_touch
 
 Progress = Callable[[int, int], None]
@@ -58,13 +68,22 @@ class ContributionImportSummary:
     new_contacts: int = 0
     matched_contacts: int = 0
     created_tiers: list[str] = field(default_factory=list)
+    left_out: int = 0  # contributions naming a reward the user chose to leave out (counted in skipped too)
     campaign_id: int | None = None
     campaign_created: bool = False
     dry_run: bool = False
+    skip_bad_lines: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the import writes (or, dry, would write): no bad line, or good lines kept beside them."""
+        if not self.errors:
+            return True
+        return self.skip_bad_lines and bool(self.created or self.updated or self.skipped)
 
     @property
     def written(self) -> bool:
-        return not self.dry_run and not self.errors
+        return not self.dry_run and self.accepted
 
     def as_json(self) -> dict[str, Any]:
         """The shape shared with the contacts import: created, updated, skipped, errors, warnings."""
@@ -77,6 +96,29 @@ class ContributionImportSummary:
         }
 
 
+class TierAction(StrEnum):
+    MAP = "map"  # to an existing tier of the campaign
+    CREATE = "create"
+    SKIP = "skip"  # leave the lines naming it out
+
+
+@dataclass(frozen=True)
+class TierChoice:
+    """What to do with a reward name the campaign does not know."""
+
+    action: TierAction
+    tier_id: int | None = None  # for MAP
+
+
+@dataclass(frozen=True)
+class UnknownTier:
+    """A reward name of the file that no tier of the campaign has."""
+
+    title: str
+    lines: tuple[int, ...]
+    amount_cents: int  # the price it would be created at: the lowest unit amount paid for it
+
+
 @dataclass(frozen=True)
 class ImportPreview:
     headers: list[str]
@@ -86,6 +128,9 @@ class ImportPreview:
     rows: list[ParsedContribution]  # the first PREVIEW_ROWS readable rows
     total_rows: int
     errors: list[RowError]
+    contributions: int = 0  # readable contributions (an order of several lines is one)
+    unknown_tiers: list[UnknownTier] = field(default_factory=list)
+    tiers: list[tuple[int, str]] = field(default_factory=list)  # the campaign's (id, title)
 
 
 @dataclass(frozen=True)
@@ -147,15 +192,25 @@ def load_mapping(db: Database, actor: Actor, name: str) -> dict[str, str]:
 
 
 def preview_contributions(
-    path: Path, actor: Actor, platform: str, mapping: Mapping[str, str] | None = None
+    path: Path,
+    actor: Actor,
+    platform: str,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    store: Store | None = None,
+    campaign: str | int | None = None,
 ) -> ImportPreview:
-    """Read the file without touching the database: columns found, first rows, reading errors."""
+    """Read the file and write nothing: columns found, first rows, reading errors, and (given
+    the base and the campaign) the reward names the campaign does not know."""
     require(actor, Action.IMPORT)
     parsed = reader.read_contributions(path, platform, mapping)
-    return _preview(parsed)
-
-
-def _preview(parsed: ParsedFile) -> ImportPreview:
+    tiers: list[tuple[int, str]] = []
+    if store is not None and campaign is not None:
+        with snapshot(store) as session:
+            row = campaign_service.find_campaign_row(session, campaign)
+            if row is not None:
+                tiers = [(tier.id, tier.title) for tier in row.tiers]
+    known = {reader.fold_header(title) for _id, title in tiers}
     return ImportPreview(
         headers=parsed.table.headers,
         columns={name: parsed.table.headers[index] for name, index in parsed.columns.items()},
@@ -164,7 +219,27 @@ def _preview(parsed: ParsedFile) -> ImportPreview:
         rows=parsed.rows[:PREVIEW_ROWS],
         total_rows=len(parsed.table.rows),
         errors=parsed.errors,
+        contributions=len(parsed.rows),
+        unknown_tiers=[tier for tier in named_tiers(parsed) if reader.fold_header(tier.title) not in known],
+        tiers=tiers,
     )
+
+
+def named_tiers(parsed: ParsedFile) -> list[UnknownTier]:
+    """Every reward name of the file, with its lines and its lowest paid unit amount, cheapest first."""
+    titles: dict[str, str] = {}
+    lines: dict[str, list[int]] = {}
+    paid: dict[str, list[int]] = {}  # unit amounts of valid payments only: a refund says nothing of the price
+    for row in parsed.rows:
+        units = {line.line: line.unit_cents for line in row.lines} or {row.line: row.amount_cents}
+        for line, title in row.tier_lines():
+            key = reader.fold_header(title)
+            titles.setdefault(key, title)
+            lines.setdefault(key, []).append(line)
+            if row.status == PaymentStatus.VALID.value:
+                paid.setdefault(key, []).append(units[line])
+    tiers = [UnknownTier(title, tuple(lines[key]), min(paid.get(key, [0]))) for key, title in titles.items()]
+    return sorted(tiers, key=lambda tier: (tier.amount_cents, reader.fold_header(tier.title)))
 
 
 # ---------------------------------------------------------------- import
@@ -180,33 +255,42 @@ def import_contributions(
     mapping: Mapping[str, str] | None = None,
     create: bool = False,
     dry_run: bool = False,
+    skip_bad_lines: bool = False,
+    tier_choices: Mapping[str, TierChoice] | None = None,
     progress: Progress | None = None,
 ) -> ContributionImportSummary:
     """Import ``path`` into the campaign named (or numbered) ``campaign``; see the module docstring.
 
-    ``create`` creates the campaign when none has that name. ``progress(done, total)`` is
-    called per row and may raise to cancel: nothing is written then either.
+    ``create`` creates the campaign when none has that name. ``skip_bad_lines`` writes the
+    good lines when others are bad (listed in ``errors``); otherwise any bad line and
+    nothing is written. ``tier_choices``: {reward name of the file: what to do with it}.
+    ``progress(done, total)`` is called per row and may raise to cancel: nothing is
+    written then either.
     """
     require(actor, Action.IMPORT)
     parsed = reader.read_contributions(path, platform, mapping)
     summary = ContributionImportSummary(
-        dry_run=dry_run, errors=list(parsed.errors), warnings=list(parsed.table.warnings)
+        dry_run=dry_run,
+        skip_bad_lines=skip_bad_lines,
+        errors=list(parsed.errors),
+        warnings=list(parsed.table.warnings),
     )
     if parsed.errors and not parsed.rows and any(e.line == 1 for e in parsed.errors):
         return summary  # the header itself is unusable: nothing more to say per row
+    choices = {reader.fold_header(title): choice for title, choice in (tier_choices or {}).items()}
     try:
-        with db.transaction(_("l'import en cours")) as session:
-            _import_rows(session, actor, parsed, campaign, platform, create, summary, progress)
-            if summary.errors or dry_run:
+        with unit_of_work(db, _("l'import en cours")) as session:
+            _import_rows(session, actor, parsed, campaign, platform, create, choices, summary, progress)
+            if dry_run or not summary.accepted:
                 raise _Abort
     except _Abort:
         pass
-    if summary.errors:
-        summary.errors.sort(key=lambda e: (e.line, e.field))
-        if not dry_run:
-            # Nothing was written: say so in the figures too.
-            summary.created = summary.updated = summary.skipped = summary.new_contacts = 0
-            summary.created_tiers = []
+    summary.errors.sort(key=lambda e: (e.line, e.field))
+    summary.warnings.sort(key=lambda e: e.line)
+    if not summary.accepted and not dry_run:
+        # Nothing was written: say so in the figures too.
+        summary.created = summary.updated = summary.skipped = summary.new_contacts = summary.left_out = 0
+        summary.created_tiers = []
     return summary
 
 
@@ -254,6 +338,7 @@ def _import_rows(
     name_or_id: str | int,
     platform: str,
     create: bool,
+    choices: Mapping[str, TierChoice],
     summary: ContributionImportSummary,
     progress: Progress | None,
 ) -> None:
@@ -261,7 +346,7 @@ def _import_rows(
     summary.campaign_id = campaign.id
     # "generic" says how to read the file, not where the money came from: the campaign knows.
     source_platform = campaign.platform if platform == "generic" else platform
-    tiers = _tiers_by_title(session, campaign, parsed, summary)
+    tiers = _TierResolver(session, campaign, parsed, choices, summary)
     references = [r.reference for r in parsed.rows]
     existing: dict[str, Contribution] = {}
     for chunk_start in range(0, len(references), 500):
@@ -274,23 +359,12 @@ def _import_rows(
     touched: set[int] = set()
     total = len(parsed.rows)
     for done, row in enumerate(parsed.rows, start=1):
-        tier_id: int | None = None
-        if row.tier is not None:
-            tier_id = tiers.get(reader.fold_header(row.tier))
-            if tier_id is None:
-                known = ", ".join(sorted({t.title for t in campaign.tiers})) or _("aucune")
-                summary.errors.append(
-                    RowError(
-                        row.line,
-                        parsed.column_header("tier"),
-                        _(
-                            "contrepartie inconnue « {tier} » (contreparties de la campagne : {known})",
-                            tier=row.tier,
-                            known=known,
-                        ),
-                    )
-                )
-                continue
+        if progress is not None:
+            progress(done, total)
+        resolved = tiers.for_row(row)
+        if resolved is None:
+            continue
+        tier_id, line_tiers = resolved
         found = existing.get(row.reference)
         if found is not None:
             if found.campaign_id != campaign.id:
@@ -307,14 +381,7 @@ def _import_rows(
                     )
                 )
                 continue
-            if (found.payment_status, found.amount_cents, found.tier_id, found.anonymous) != (
-                row.status,
-                row.amount_cents,
-                tier_id,
-                row.anonymous,
-            ):
-                found.payment_status, found.amount_cents = row.status, row.amount_cents
-                found.tier_id, found.anonymous = tier_id, row.anonymous
+            if _update(session, found, row, tier_id, line_tiers):
                 summary.updated += 1
             else:
                 summary.skipped += 1
@@ -332,6 +399,9 @@ def _import_rows(
                 anonymous=row.anonymous,
                 backer_name=row.backer_name[:200],
                 brought_contact=created,
+                shipping_cents=row.shipping_cents,
+                **_shipping(row),
+                lines=_order_lines(row, line_tiers),
             )
             session.add(contribution)
             existing[row.reference] = contribution
@@ -341,8 +411,6 @@ def _import_rows(
                 )
                 touched.add(contact.id)
             summary.created += 1
-        if progress is not None:
-            progress(done, total)
     summary.new_contacts = backers.created
     summary.matched_contacts = backers.matched
     if touched:
@@ -350,29 +418,141 @@ def _import_rows(
     session.flush()
 
 
-def _tiers_by_title(
-    session: Session, campaign: Campaign, parsed: ParsedFile, summary: ContributionImportSummary
-) -> dict[str, int]:
-    tiers = {reader.fold_header(t.title): t.id for t in campaign.tiers}
-    if tiers:
-        return tiers
-    # A campaign without tiers takes those the file names, priced at the lowest valid amount seen.
-    lowest: dict[str, tuple[str, int]] = {}
-    for row in parsed.rows:
-        if row.tier is None:
-            continue
-        key = reader.fold_header(row.tier)
-        amount = row.amount_cents if row.status == PaymentStatus.VALID.value else 10**12
-        if key not in lowest or amount < lowest[key][1]:
-            lowest[key] = (lowest.get(key, (row.tier, 0))[0], amount)
-    for key, (title, amount) in sorted(lowest.items(), key=lambda item: item[1][1]):
-        tier = Tier(campaign_id=campaign.id, title=title[:200], amount_cents=amount if amount < 10**12 else 0)
-        session.add(tier)
+def _shipping(row: ParsedContribution) -> dict[str, str]:
+    limits = {"ship_address": None, "ship_postcode": 20}
+    return {name: getattr(row, name)[: limits.get(name, 100)] for name in SHIPPING_FIELDS}
+
+
+def _order_lines(row: ParsedContribution, line_tiers: Mapping[int, int | None]) -> list[ContributionLine]:
+    return [
+        ContributionLine(
+            position=position, tier_id=line_tiers.get(line.line), quantity=line.quantity, unit_cents=line.unit_cents
+        )
+        for position, line in enumerate(row.lines)
+    ]
+
+
+def _update(
+    session: Session,
+    found: Contribution,
+    row: ParsedContribution,
+    tier_id: int | None,
+    line_tiers: Mapping[int, int | None],
+) -> bool:
+    """Bring a known contribution up to date with a later export; whether anything changed."""
+    changed = False
+    wanted: dict[str, Any] = {
+        "payment_status": row.status,
+        "amount_cents": row.amount_cents,
+        "tier_id": tier_id,
+        "anonymous": row.anonymous,
+    }
+    if row.lines:  # a file of one line per contribution says nothing of the order's lines
+        wanted.update(shipping_cents=row.shipping_cents, **_shipping(row))
+    for name, value in wanted.items():
+        if getattr(found, name) != value:
+            setattr(found, name, value)
+            changed = True
+    lines = _order_lines(row, line_tiers)
+    if row.lines and [(x.tier_id, x.quantity, x.unit_cents) for x in found.lines] != [
+        (x.tier_id, x.quantity, x.unit_cents) for x in lines
+    ]:
+        found.lines = lines
         session.flush()
-        tiers[key] = tier.id
-        summary.created_tiers.append(tier.title)
-    session.expire(campaign, ["tiers"])
-    return tiers
+        changed = True
+    return changed
+
+
+class _TierResolver:
+    """The tier of each reward name of the file: the campaign's, or what ``choices`` say.
+
+    A campaign without any tier takes those the file names, priced at the lowest unit
+    amount paid for them. A name neither known nor chosen is an error on its lines."""
+
+    def __init__(
+        self,
+        session: Session,
+        campaign: Campaign,
+        parsed: ParsedFile,
+        choices: Mapping[str, TierChoice],
+        summary: ContributionImportSummary,
+    ) -> None:
+        self.session, self.campaign, self.parsed, self.summary = session, campaign, parsed, summary
+        self.known = {reader.fold_header(t.title): t.id for t in campaign.tiers}
+        self.own = {t.id for t in campaign.tiers}
+        self.titles = sorted(t.title for t in campaign.tiers)
+        self.choices = dict(choices)
+        self.skipped: set[str] = set()
+        create = TierChoice(TierAction.CREATE)
+        named = named_tiers(parsed)
+        if not self.known:
+            self.choices = {reader.fold_header(tier.title): create for tier in named} | self.choices
+        for tier in named:  # created cheapest first, as they are listed
+            key = reader.fold_header(tier.title)
+            choice = self.choices.get(key)
+            if key in self.known or choice is None:
+                continue
+            if choice.action == TierAction.CREATE:
+                row = Tier(campaign_id=campaign.id, title=tier.title[:200], amount_cents=tier.amount_cents)
+                session.add(row)
+                session.flush()
+                self.known[key] = row.id
+                summary.created_tiers.append(row.title)
+            elif choice.action == TierAction.MAP:
+                if choice.tier_id not in self.own:
+                    raise UserError(
+                        _(
+                            "La contrepartie choisie pour « {title} » n'est pas une contrepartie de la campagne.",
+                            title=tier.title,
+                        )
+                    )
+                assert choice.tier_id is not None
+                self.known[key] = choice.tier_id
+            else:
+                self.skipped.add(key)
+        session.expire(campaign, ["tiers"])
+
+    def for_row(self, row: ParsedContribution) -> tuple[int | None, dict[int, int | None]] | None:
+        """(the contribution's tier, {line: tier}), or None when the row is left out (listed)."""
+        line_tiers: dict[int, int | None] = {line.line: None for line in row.lines}
+        unknown: list[tuple[int, str]] = []
+        skipped: list[tuple[int, str]] = []
+        for line, title in row.tier_lines():
+            key = reader.fold_header(title)
+            if key in self.known:
+                line_tiers[line] = self.known[key]
+            elif key in self.skipped:
+                skipped.append((line, title))
+            else:
+                unknown.append((line, title))
+        column = self.parsed.column_header("tier")
+        for line, title in unknown:
+            known = ", ".join(self.titles) or _("aucune")
+            self.summary.errors.append(
+                RowError(
+                    line,
+                    column,
+                    _(
+                        "contrepartie inconnue « {tier} » (contreparties de la campagne : {known})",
+                        tier=title,
+                        known=known,
+                    ),
+                )
+            )
+        if unknown:
+            return None
+        if skipped:
+            self.summary.skipped += 1
+            self.summary.left_out += 1
+            for line, title in skipped:
+                self.summary.warnings.append(
+                    RowError(
+                        line, column, _("ligne laissée de côté, comme demandé : contrepartie « {tier} »", tier=title)
+                    )
+                )
+            return None
+        tier_id = self.known.get(reader.fold_header(row.tier)) if row.tier else None
+        return tier_id, line_tiers
 
 
 class _BackerMatcher:
@@ -427,7 +607,7 @@ class _BackerMatcher:
             contact.phone, contact.phone_key = row.phone, phone_key(row.phone)
 
     def _create(self, row: ParsedContribution, e_key: str, p_key: str, actor: Actor) -> Contact:
-        country = row.country.strip().upper()
+        country = country_code(row.country) if row.country.strip() else None
         contact = Contact(
             first_name=row.first_name[:100],
             last_name=row.last_name[:100],
@@ -438,7 +618,7 @@ class _BackerMatcher:
             address=row.address,
             postcode=row.postcode[:20],
             city=row.city[:100],
-            country=country if len(country) == 2 and country.isalpha() else "FR",
+            country=country or "FR",
             circle=Circle.GRAND_PUBLIC.value,
             source=_("campagne {name}", name=self.campaign.name)[:100],
         )

@@ -23,7 +23,7 @@ from communitydesk import formatting
 from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
-from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
+from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, Fulfilment, Tier
 from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
 from communitydesk.records.campaigns import (
     CampaignDashboard,
@@ -45,6 +45,7 @@ from communitydesk.records.campaigns import (
 )
 from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import (
+    SHIPPING_FIELDS,
     STOCK_HOLDING_STATUSES,
     CampaignStatus,
     CampaignType,
@@ -296,16 +297,30 @@ def list_campaigns(db: Database, actor: Actor, today: date | None = None) -> lis
 
 
 def _taken_by_tier(session: Session, campaign_id: int) -> dict[int, int]:
-    query = (
+    """Rewards taken from each tier's stock: an imported order's lines with their quantities,
+    else one per contribution naming the tier."""
+    holding = (
+        Contribution.campaign_id == campaign_id,
+        Contribution.payment_status.in_([s.value for s in STOCK_HOLDING_STATUSES]),
+    )
+    has_lines = select(ContributionLine.id).where(ContributionLine.contribution_id == Contribution.id).exists()
+    plain = (
         select(Contribution.tier_id, func.count())
-        .where(
-            Contribution.campaign_id == campaign_id,
-            Contribution.tier_id.is_not(None),
-            Contribution.payment_status.in_([s.value for s in STOCK_HOLDING_STATUSES]),
-        )
+        .where(*holding, Contribution.tier_id.is_not(None), ~has_lines)
         .group_by(Contribution.tier_id)
     )
-    return {int(tier_id): int(count) for tier_id, count in session.execute(query) if tier_id is not None}
+    ordered = (
+        select(ContributionLine.tier_id, func.sum(ContributionLine.quantity))
+        .join(Contribution, Contribution.id == ContributionLine.contribution_id)
+        .where(*holding, ContributionLine.tier_id.is_not(None))
+        .group_by(ContributionLine.tier_id)
+    )
+    taken: dict[int, int] = {}
+    for query in (plain, ordered):
+        for tier_id, count in session.execute(query):
+            if tier_id is not None:
+                taken[int(tier_id)] = taken.get(int(tier_id), 0) + int(count)
+    return taken
 
 
 def _tier_record(row: Tier, taken: int) -> TierRecord:
@@ -596,9 +611,11 @@ def contributions_of_contact(store: Store, actor: Actor, contact_id: int) -> lis
 
 
 def erase_backer_data(session: Session, contact_ids: Sequence[int]) -> None:
-    """RGPD erasure step: the backer's name and the fulfilment notes go; amounts, dates and counts stay."""
+    """RGPD erasure step: the backer's name, the shipping address and the fulfilment notes go;
+    amounts, dates and counts stay."""
     contributions = select(Contribution.id).where(Contribution.contact_id.in_(contact_ids)).scalar_subquery()
-    session.execute(update(Contribution).where(Contribution.contact_id.in_(contact_ids)).values(backer_name=""))
+    blank = dict.fromkeys(("backer_name", *SHIPPING_FIELDS), "")
+    session.execute(update(Contribution).where(Contribution.contact_id.in_(contact_ids)).values(**blank))
     session.execute(update(Fulfilment).where(Fulfilment.contribution_id.in_(contributions)).values(note=""))
 
 

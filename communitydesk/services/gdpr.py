@@ -311,6 +311,13 @@ _FRENCH_KEYS = {
     "anonymous": "anonyme",
     "backer_name": "nom_du_contributeur",
     "brought_contact": "venu_par_la_campagne",
+    "shipping_cents": "frais_de_port_en_centimes",
+    "ship_first_name": "prénom_de_livraison",
+    "ship_last_name": "nom_de_livraison",
+    "ship_address": "adresse_de_livraison",
+    "ship_postcode": "code_postal_de_livraison",
+    "ship_city": "ville_de_livraison",
+    "ship_country": "pays_de_livraison",
 }
 
 

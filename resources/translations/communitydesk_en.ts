@@ -475,6 +475,14 @@
         <translation>Checking…</translation>
     </message>
     <message>
+        <source>{count} laissée(s) de côté comme demandé.</source>
+        <translation>{count} left out as asked.</translation>
+    </message>
+    <message>
+        <source>{count} ligne(s) à corriger ne seront pas importées (listées ci-dessous).</source>
+        <translation>{count} line(s) to fix will not be imported (listed below).</translation>
+    </message>
+    <message>
         <source>{count} ligne(s) à corriger : l&apos;import n&apos;enregistrerait rien. Corrigez le fichier puis recommencez.</source>
         <translation>{count} line(s) to fix: the import would save nothing. Fix the file, then try again.</translation>
     </message>
@@ -2259,12 +2267,52 @@
         <translation>Reward</translation>
     </message>
     <message>
+        <source>Contreparties que la campagne ne connaît pas :</source>
+        <translation>Rewards the campaign does not know:</translation>
+    </message>
+    <message>
+        <source>Contrepartie du fichier</source>
+        <translation>Reward in the file</translation>
+    </message>
+    <message>
+        <source>Lignes</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Que faire ?</source>
+        <translation>What to do?</translation>
+    </message>
+    <message>
+        <source>Tout ou rien : si une ligne est à corriger, ne rien importer</source>
+        <translation>All or nothing: if any line needs fixing, import nothing</translation>
+    </message>
+    <message>
+        <source>La créer ({amount})</source>
+        <translation>Create it ({amount})</translation>
+    </message>
+    <message>
+        <source>C&apos;est « {title} »</source>
+        <translation>It is “{title}”</translation>
+    </message>
+    <message>
+        <source>Laisser ces lignes de côté</source>
+        <translation>Leave these lines out</translation>
+    </message>
+    <message>
+        <source>{field} ← « {header} »</source>
+        <translation>{field} ← “{header}”</translation>
+    </message>
+    <message>
+        <source>Colonnes lues : {columns}.</source>
+        <translation>Columns read: {columns}.</translation>
+    </message>
+    <message>
         <source> (anonyme)</source>
         <translation> (anonymous)</translation>
     </message>
     <message>
-        <source>{count} problème(s) à corriger dans le fichier avant l&apos;import :</source>
-        <translation>{count} problem(s) to fix in the file before the import:</translation>
+        <source>{count} problème(s) dans le fichier : ces lignes seront laissées de côté (ou rien ne sera importé, en tout ou rien) :</source>
+        <translation>{count} problem(s) in the file: these lines will be left out (or nothing imported, with all or nothing):</translation>
     </message>
     <message>
         <source>Aucun problème de lecture sur les {rows} lignes.</source>

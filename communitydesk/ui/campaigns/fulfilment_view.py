@@ -16,7 +16,7 @@ from communitydesk.ui.campaigns.tables_view import make_table, selected_records
 def fulfilment_columns() -> list[Column[FulfilmentLine]]:
     return [
         Column(QCoreApplication.translate("FulfilmentView", "Contributeur"), lambda f: f.backer),
-        Column(QCoreApplication.translate("FulfilmentView", "Contrepartie"), lambda f: f.tier_title),
+        Column(QCoreApplication.translate("FulfilmentView", "Contrepartie"), lambda f: f.reward),
         Column(
             QCoreApplication.translate("FulfilmentView", "État"),
             lambda f: FulfilmentState(f.state).label(),
@@ -24,7 +24,10 @@ def fulfilment_columns() -> list[Column[FulfilmentLine]]:
         ),
         Column(
             contact_field_label("address"),
-            lambda f: " ".join(p for p in (f.address, f.postcode, f.city) if p),
+            # The recipient first when the platform sends the reward to someone else (a gift).
+            lambda f: ", ".join(
+                p for p in (f.recipient, " ".join(p for p in (f.address, f.postcode, f.city) if p)) if p
+            ),
         ),
         Column(contact_field_label("email"), lambda f: f.email),
         Column(

@@ -1,8 +1,11 @@
 """Import a platform's export of contributions: file → platform and columns → preview → check → import.
 
 Every reading and writing step runs off the UI thread through ``ui/tasks.py``. The
-check step is a dry run of the real import (same code, nothing written); the import
-itself is one transaction: with any bad line, nothing of the file is saved.
+preview says which column was taken for what, lists the lines to correct and the reward
+names the campaign does not know, each with a choice (create it, map it to a tier of the
+campaign, leave its lines out). The check step is a dry run of the real import (same
+code, nothing written); the import itself is one transaction: the good lines are saved
+and the bad ones listed, or, with "tout ou rien", nothing when any line is bad.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -38,7 +42,12 @@ from communitydesk.ui.tasks import TaskContext, run_in_background
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
     from communitydesk.importers.contact_records import RowError
-    from communitydesk.services.campaign_import import ContributionImportSummary, ImportPreview, SavedMapping
+    from communitydesk.services.campaign_import import (
+        ContributionImportSummary,
+        ImportPreview,
+        SavedMapping,
+        TierChoice,
+    )
 
 PLATFORM_CHOICES = (
     ("ulule", "Ulule"),
@@ -209,13 +218,74 @@ class PreviewPage(QWizardPage):
         self.errors.setObjectName("previewErrors")
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.columns_label = QLabel()
+        self.columns_label.setObjectName("previewColumns")
+        self.columns_label.setWordWrap(True)
+        self.tiers_label = QLabel(self.tr("Contreparties que la campagne ne connaît pas :"))
+        self.tiers = QTableWidget(0, 3)
+        self.tiers.setObjectName("unknownTiers")
+        self.tiers.setHorizontalHeaderLabels(
+            [self.tr("Contrepartie du fichier"), self.tr("Lignes"), self.tr("Que faire ?")]
+        )
+        self.tiers.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tiers.verticalHeader().hide()
+        self.tiers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.all_or_nothing = QCheckBox(self.tr("Tout ou rien : si une ligne est à corriger, ne rien importer"))
+        self.all_or_nothing.setObjectName("allOrNothing")
+        self.tier_combos: dict[str, QComboBox] = {}
         layout = QVBoxLayout(self)
+        layout.addWidget(self.columns_label)
         layout.addWidget(self.rows, 2)
+        layout.addWidget(self.tiers_label)
+        layout.addWidget(self.tiers, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.errors, 1)
+        layout.addWidget(self.all_or_nothing)
 
     def initializePage(self) -> None:  # noqa: N802
         self.owner.read_preview(mapping_from_page=True)
+
+    def tier_choices(self) -> dict[str, TierChoice]:
+        """{reward name of the file: what the user chose to do with it}."""
+        from communitydesk.services.campaign_import import TierAction, TierChoice
+
+        choices = {}
+        for title, combo in self.tier_combos.items():
+            action, tier_id = combo.currentData()
+            choices[title] = TierChoice(TierAction(action), tier_id)
+        return choices
+
+    def _show_unknown_tiers(self, preview: ImportPreview) -> None:
+        previous = {title: combo.currentData() for title, combo in self.tier_combos.items()}
+        self.tiers.setRowCount(len(preview.unknown_tiers))
+        self.tier_combos = {}
+        for row, tier in enumerate(preview.unknown_tiers):
+            self.tiers.setItem(row, 0, QTableWidgetItem(tier.title))
+            self.tiers.setItem(row, 1, QTableWidgetItem(", ".join(str(line) for line in tier.lines)))
+            combo = QComboBox()
+            combo.addItem(
+                self.tr("La créer ({amount})").format(amount=formatting.money(tier.amount_cents)), ("create", None)
+            )
+            for tier_id, title in preview.tiers:
+                combo.addItem(self.tr("C'est « {title} »").format(title=title), ("map", tier_id))
+            combo.addItem(self.tr("Laisser ces lignes de côté"), ("skip", None))
+            if tier.title in previous:
+                combo.setCurrentIndex(max(0, combo.findData(previous[tier.title])))
+            self.tiers.setCellWidget(row, 2, combo)
+            self.tier_combos[tier.title] = combo
+        hidden = not preview.unknown_tiers
+        self.tiers.setHidden(hidden)
+        self.tiers_label.setHidden(hidden)
+
+    def _show_columns(self, preview: ImportPreview) -> None:
+        from communitydesk.importers.contributions_csv import field_label
+
+        taken = [
+            self.tr("{field} ← « {header} »").format(field=field_label(name), header=preview.columns[name])
+            for name in FIELD_ORDER
+            if name in preview.columns
+        ]
+        self.columns_label.setText(self.tr("Colonnes lues : {columns}.").format(columns=", ".join(taken)))
 
     def show_preview(self, preview: ImportPreview) -> None:
         from communitydesk.rules.campaigns import PaymentStatus
@@ -235,11 +305,15 @@ class PreviewPage(QWizardPage):
             for column, text in enumerate(texts):
                 self.rows.setItem(row, column, QTableWidgetItem(text))
         fill_errors(self.errors, preview.errors)
+        self._show_columns(preview)
+        self._show_unknown_tiers(preview)
         if preview.errors:
             self.status.setText(
-                self.tr("{count} problème(s) à corriger dans le fichier avant l'import :").format(
-                    count=len(preview.errors)
-                )
+                QCoreApplication.translate(
+                    "PreviewPage",
+                    "{count} problème(s) dans le fichier : ces lignes seront laissées de côté "
+                    "(ou rien ne sera importé, en tout ou rien) :",
+                ).format(count=len(preview.errors))
             )
         else:
             self.status.setText(
@@ -273,16 +347,17 @@ class CheckPage(QWizardPage):
     def show_summary(self, summary: ContributionImportSummary) -> None:
         self.checked = summary
         fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
-        if summary.errors:
+        bad = len({e.line for e in summary.errors})
+        if not summary.accepted:
             self.summary_label.setText(
                 QCoreApplication.translate(
                     "CheckPage",
                     "{count} ligne(s) à corriger : l'import n'enregistrerait rien. "
                     "Corrigez le fichier puis recommencez.",
-                ).format(count=len({e.line for e in summary.errors}))
+                ).format(count=bad)
             )
         else:
-            self.summary_label.setText(
+            texts = [
                 QCoreApplication.translate(
                     "CheckPage",
                     "Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, "
@@ -290,14 +365,23 @@ class CheckPage(QWizardPage):
                 ).format(
                     created=summary.created,
                     updated=summary.updated,
-                    skipped=summary.skipped,
+                    skipped=summary.skipped - summary.left_out,
                     contacts=summary.new_contacts,
                 )
-            )
+            ]
+            if summary.left_out:
+                texts.append(self.tr("{count} laissée(s) de côté comme demandé.").format(count=summary.left_out))
+            if bad:
+                texts.append(
+                    QCoreApplication.translate(
+                        "CheckPage", "{count} ligne(s) à corriger ne seront pas importées (listées ci-dessous)."
+                    ).format(count=bad)
+                )
+            self.summary_label.setText(" ".join(texts))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self.checked is not None and not self.checked.errors
+        return self.checked is not None and self.checked.accepted
 
 
 class ContributionImportWizard(QWizard):
@@ -368,12 +452,12 @@ class ContributionImportWizard(QWizard):
             self.explicit = self.mapping_page.mapping()
         else:
             self.explicit = explicit
-        path, platform, mapping, actor = self.path, self.platform, self.explicit, self.actor
+        path, platform, mapping, actor, campaign = self.path, self.platform, self.explicit, self.actor, self.campaign
 
         def work(_ctx: TaskContext) -> ImportPreview:
             from communitydesk.services.campaign_import import preview_contributions
 
-            return preview_contributions(path, actor, platform, mapping)
+            return preview_contributions(path, actor, platform, mapping, store=self.database(), campaign=campaign)
 
         run_in_background(self, work, on_success=self._show_preview)
 
@@ -387,6 +471,8 @@ class ContributionImportWizard(QWizard):
         path, platform, campaign, actor = self.path, self.platform, self.campaign, self.actor
         mapping = self.mapping_page.mapping() or None
         save_as = self.mapping_page.save_name.text().strip()
+        tier_choices = self.preview_page.tier_choices()
+        skip_bad_lines = not self.preview_page.all_or_nothing.isChecked()
 
         def work(ctx: TaskContext) -> ContributionImportSummary:
             from communitydesk.services.campaign_import import import_contributions, save_mapping
@@ -403,6 +489,8 @@ class ContributionImportWizard(QWizard):
                 mapping=mapping,
                 create=create,
                 dry_run=dry_run,
+                skip_bad_lines=skip_bad_lines,
+                tier_choices=tier_choices,
                 progress=ctx.progress,
             )
             if not dry_run and summary.written and save_as and mapping:
@@ -437,7 +525,7 @@ class ContributionImportWizard(QWizard):
     def _imported(self, summary: ContributionImportSummary) -> None:
         self.importing = False
         self.summary = summary
-        if summary.errors:  # the file changed since the check
+        if not summary.accepted:  # the file changed since the check
             self.check_page.show_summary(summary)
             self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
             return
