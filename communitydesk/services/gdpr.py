@@ -3,7 +3,7 @@
 - Consents: purpose, date, the exact wording agreed to, how it was collected; withdrawing
   keeps the record (proof of what was allowed when) and dates the withdrawal.
 - :func:`export_person` gathers every row about a person into one JSON-serialisable dict
-  (the right of access; a readable PDF of it can come from reports/ later).
+  (the right of access); services/personal_data.py turns that same dict into the readable PDF.
 - :func:`erase_person` anonymises: identity, contact details, address, notes, touch point
   summaries and move reasons are blanked, tags and merge snapshots dropped, consents
   withdrawn. What remains is anonymous and keeps the counts right (contacts per circle,
@@ -252,6 +252,8 @@ _FRENCH_KEYS = {
     "consents": "consentements",
     "merges": "fusions",
     "other_records": "autres_données",
+    # other areas' tables, by name
+    "contributions": "contributions",
     # contact
     "id": "numéro",
     "kind": "type",
@@ -319,6 +321,11 @@ _FRENCH_KEYS = {
     "ship_city": "ville_de_livraison",
     "ship_country": "pays_de_livraison",
 }
+
+
+def french_key(name: str) -> str:
+    """The export's key for a column or section ``name`` (itself when no French name is known)."""
+    return _FRENCH_KEYS.get(name, name)
 
 
 def _in_french(value: Any) -> Any:
