@@ -76,6 +76,9 @@ class PersonalDataRenderer(DocumentRenderer):
             colWidths=[width * LABEL_SHARE, width * (1 - LABEL_SHARE)],
             style=TableStyle(
                 [
+                    # A table sets its cells' font even around paragraphs: without this, Helvetica
+                    # (not embedded) would be declared on every page.
+                    ("FONT", (0, 0), (-1, -1), self.styles.family, value_style.fontSize),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, -1), 3 * mm),
