@@ -7,14 +7,16 @@ A key this module does not know yet still prints, under a label made from the ke
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from communitydesk.errors import ValidationError
 from communitydesk.formatting import day, money
-from communitydesk.i18n import _
+from communitydesk.i18n import _, current_language
+from communitydesk.records.identity import Identity
 from communitydesk.records.personal_data import HeldItem, HeldSection, HeldValue, PersonalDataDocument
 from communitydesk.rules.campaigns import PaymentStatus, Platform
 from communitydesk.rules.circles import Circle, circle_label
@@ -78,42 +80,46 @@ def personal_data_document(source: Path | HasPath, actor: Actor, contact_id: int
     return document_of(held, identity)
 
 
-def document_of(held: Mapping[str, Any], identity: Any) -> PersonalDataDocument:
+def document_of(held: Mapping[str, Any], identity: Identity) -> PersonalDataDocument:
     """The document of an export dict (the JSON's content) for the organisation ``identity``."""
     key = gdpr.french_key
     contact: Mapping[str, Any] = held.get(key("contact"), {})
-    shown = {key("format"), key("exported_at"), key("contact")}
-    sections = [
-        HeldSection(_("Identité"), _values({k: v for k, v in contact.items() if k not in _channel_keys()})),
-        HeldSection(_("Coordonnées"), _values({k: v for k, v in contact.items() if k in _channel_keys()})),
-    ]
     others: Mapping[str, list[Mapping[str, Any]]] = held.get(key("other_records"), {})
-    # In the order the brief of the document gives them to the person.
-    lists: tuple[tuple[str, str, str, Callable[[Mapping[str, Any]], str]], ...] = (
-        ("circle_moves", _("Cercles et déplacements"), _("Aucun déplacement de cercle."), _move_heading),
-        ("touch_points", _("Échanges"), _("Aucun échange."), _touch_heading),
-        ("tags", contact_field_label("tags"), _("Aucun tag."), str),
-        ("consents", _("Consentements"), _("Aucun consentement enregistré."), _consent_heading),
-        ("contributions", _("Contributions aux campagnes"), _("Aucune contribution."), _contribution_heading),
-        ("merges", _("Fusions de fiches"), _("Aucune fusion."), _merge_heading),
-    )
-    for name, heading, empty, item_heading in lists:
-        if name == "tags":
-            tags = held.get(key(name), [])
-            values = (HeldValue(contact_field_label("tags"), ", ".join(tags)),) if tags else ()
-            sections.append(HeldSection(heading, values=values, empty_text=empty))
-        else:
-            rows = others.get(key(name), []) if name == "contributions" else held.get(key(name), [])
-            items = tuple(_item(item_heading(r), r) for r in rows)
-            sections.append(HeldSection(heading, items=items, empty_text=empty))
-        shown.add(key(name))
-    shown.add(key("other_records"))
-    for table, rows in others.items():
-        if table != key("contributions"):
-            sections.append(HeldSection(_label(table), items=tuple(_item(_label(table), r) for r in rows)))
-    for name, value in held.items():
-        if name not in shown:  # a section added to the export since: printed as it is
-            sections.append(HeldSection(_label(name), values=_values({name: value})))
+    channels = {key(name) for name in _CHANNELS}
+    tags = held.get(key("tags"), [])
+    sections = [
+        HeldSection(_("Identité"), _values({k: v for k, v in contact.items() if k not in channels})),
+        HeldSection(_("Coordonnées"), _values({k: v for k, v in contact.items() if k in channels})),
+        _listed(
+            _("Cercles et déplacements"),
+            _("Aucun déplacement de cercle."),
+            held.get(key("circle_moves"), []),
+            _move_heading,
+        ),
+        _listed(_("Échanges"), _("Aucun échange."), held.get(key("touch_points"), []), _touch_heading),
+        HeldSection(
+            contact_field_label("tags"),
+            values=(HeldValue(contact_field_label("tags"), ", ".join(tags)),) if tags else (),
+            empty_text=_("Aucun tag."),
+        ),
+        _listed(
+            _("Consentements"), _("Aucun consentement enregistré."), held.get(key("consents"), []), _consent_heading
+        ),
+        _listed(
+            _("Contributions aux campagnes"),
+            _("Aucune contribution."),
+            others.get(key("contributions"), []),
+            _contribution_heading,
+        ),
+        _listed(_("Fusions de fiches"), _("Aucune fusion."), held.get(key("merges"), []), _merge_heading),
+    ]
+    # What the export gained since this module was written still prints, under its key's words.
+    sections += [
+        _listed(_label(table), "", rows, _numbered) for table, rows in others.items() if table != key("contributions")
+    ]
+    known = {key(name) for name in ("format", "exported_at", "contact", "other_records", "tags")}
+    known |= {key(name) for name in ("circle_moves", "touch_points", "consents", "merges")}
+    sections += [HeldSection(_label(name), _values({name: v})) for name, v in held.items() if name not in known]
     return PersonalDataDocument(
         identity=identity,
         person=_person_name(contact),
@@ -124,8 +130,11 @@ def document_of(held: Mapping[str, Any], identity: Any) -> PersonalDataDocument:
     )
 
 
-def _channel_keys() -> set[str]:
-    return {gdpr.french_key(name) for name in _CHANNELS}
+def _listed(
+    heading: str, empty: str, rows: Sequence[Mapping[str, Any]], item_heading: Callable[[Mapping[str, Any]], str]
+) -> HeldSection:
+    """A section of rows (exchanges, consents…), each under its own heading; an empty one says so."""
+    return HeldSection(heading, items=tuple(_item(item_heading(r), r) for r in rows), empty_text=empty)
 
 
 def _person_name(contact: Mapping[str, Any]) -> str:
@@ -139,8 +148,9 @@ def _person_name(contact: Mapping[str, Any]) -> str:
     )
 
 
-def _labels() -> dict[str, str]:
-    """Labels by the export's (French) key, in the current language."""
+@lru_cache(maxsize=4)
+def _labels(language: str) -> dict[str, str]:
+    """Labels by the export's (French) key, in ``language`` (the current one: the cache's key)."""
     key = gdpr.french_key
     labels = {key(name): contact_field_label(name) for name in _CONTACT_FIELDS}
     labels.update(
@@ -198,7 +208,7 @@ def _labels() -> dict[str, str]:
 
 def _label(name: str) -> str:
     """The label of an export key; an unknown key reads as itself (« numéro_x » → « Numéro x »)."""
-    known = _labels().get(name)
+    known = _labels(current_language()).get(name)
     if known is not None:
         return known
     return name.replace("_d_", " d'").replace("_", " ").capitalize()
@@ -267,6 +277,10 @@ def _touch_heading(row: Mapping[str, Any]) -> str:
 
 def _consent_heading(row: Mapping[str, Any]) -> str:
     return str(row.get(gdpr.french_key("purpose")) or _("Consentement"))
+
+
+def _numbered(row: Mapping[str, Any]) -> str:
+    return _("N° {number}", number=row.get(gdpr.french_key("id"), "—"))
 
 
 def _merge_heading(row: Mapping[str, Any]) -> str:

@@ -148,9 +148,19 @@ def test_empty_sections_say_so(db: Database, actor: Actor) -> None:
 
 
 def test_an_unknown_key_still_prints() -> None:
-    document = document_of({"contact": {"numéro": 3}, "nouvelle_rubrique_d_essai": ["x"]}, Identity())
-    assert document.sections[-1].heading == "Nouvelle rubrique d'essai"
-    assert document.sections[-1].values[0].value == "x"
+    held = {
+        "contact": {"numéro": 3},
+        "autres_données": {"adhésions": [{"numéro": 5, "payée_le": "2026-01-01T09:00:00"}]},
+        "nouvelle_rubrique_d_essai": ["x"],
+    }
+    sections = document_of(held, Identity()).sections
+    memberships = next(s for s in sections if s.heading == "Adhésions")
+    assert memberships.items[0].heading == "N° 5"
+    number, paid = memberships.items[0].values
+    assert (number.label, number.value) == ("Numéro", "5")
+    assert paid.label == "Payée le" and paid.value.endswith("janvier 2026")  # a date, worded
+    assert sections[-1].heading == "Nouvelle rubrique d'essai"
+    assert sections[-1].values[0].value == "x"
 
 
 def test_a_merge_undone_keeps_its_journal(db: Database, actor: Actor) -> None:
