@@ -24,6 +24,7 @@ from communitydesk.reports.styles import MUTED, RULE
 LABEL_SHARE = 0.34
 BLANK_LINE = "_" * 40
 DASH = "—"
+HEAD_ROWS = 3
 
 
 class PersonalDataRenderer(DocumentRenderer):
@@ -98,14 +99,20 @@ class PersonalDataRenderer(DocumentRenderer):
         if not section.values and not section.items:
             return [KeepTogether([heading, Paragraph(plain(section.empty_text or DASH), styles.body)])]
         blocks: list[list[Flowable]] = []
+        rest: Sequence[HeldValue] = ()
         if section.values:
-            blocks.append([self._value_table(section.values)])
+            # The heading keeps the first rows; the others fill the page and run onto the next.
+            blocks.append([self._value_table(section.values[:HEAD_ROWS])])
+            rest = section.values[HEAD_ROWS:]
         blocks += [
             [Paragraph(plain(item.heading), styles.subheading), self._value_table(item.values)]
             for item in section.items
         ]
         blocks[0].insert(0, heading)
-        return [KeepTogether(block) for block in blocks]
+        flowables: list[Flowable] = [KeepTogether(blocks[0])]
+        if rest:
+            flowables.append(self._value_table(rest))
+        return flowables + [KeepTogether(block) for block in blocks[1:]]
 
     def story(self) -> Iterable[Flowable]:
         yield from self._header()
