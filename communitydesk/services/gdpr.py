@@ -18,11 +18,12 @@ from __future__ import annotations
 import importlib
 import json
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
@@ -242,8 +243,15 @@ def export_person_to_file(db: Database, actor: Actor, contact_id: int, target: P
     return target
 
 
-# The export's keys as a French reader says them; a column unknown here keeps its own name.
+# The export's keys as a French reader says them; a column unknown here keeps its own name
+# (tests/services/test_personal_data.py fails when a column about a person is missing).
 _FRENCH_KEYS = {
+    # already French
+    "format": "format",
+    "contact": "contact",
+    "organisation": "organisation",
+    "source": "source",
+    "notes": "notes",
     # sections
     "exported_at": "exporté_le",
     "tags": "étiquettes",
@@ -326,6 +334,11 @@ _FRENCH_KEYS = {
 def french_key(name: str) -> str:
     """The export's key for a column or section ``name`` (itself when no French name is known)."""
     return _FRENCH_KEYS.get(name, name)
+
+
+def french_keys() -> Mapping[str, str]:
+    """Every French key of the export, by the column or section it names."""
+    return MappingProxyType(_FRENCH_KEYS)
 
 
 def _in_french(value: Any) -> Any:

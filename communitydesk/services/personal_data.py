@@ -43,21 +43,6 @@ _CHANNELS = (
     "email_key",
     "phone_key",
 )
-_CONTACT_FIELDS = (
-    "kind",
-    "first_name",
-    "last_name",
-    "organisation",
-    "role",
-    *_CHANNELS,
-    "circle",
-    "is_ambassador",
-    "is_critic",
-    "source",
-    "notes",
-    "last_touch_at",
-    "created_at",
-)
 
 
 def export_format(target: Path, requested: str | None = None) -> str:
@@ -152,7 +137,10 @@ def _person_name(contact: Mapping[str, Any]) -> str:
 def _labels(language: str) -> dict[str, str]:
     """Labels by the export's (French) key, in ``language`` (the current one: the cache's key)."""
     key = gdpr.french_key
-    labels = {key(name): contact_field_label(name) for name in _CONTACT_FIELDS}
+    # A contact's fields are named as on the sheet (the one vocabulary of rules/contact_fields).
+    labels = {
+        fr: contact_field_label(name) for name, fr in gdpr.french_keys().items() if contact_field_label(name) != name
+    }
     labels.update(
         {
             key("id"): _("Numéro"),
