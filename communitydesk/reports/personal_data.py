@@ -118,3 +118,5 @@ class PersonalDataRenderer(DocumentRenderer):
         yield from self._header()
         for section in self.data.sections:
             yield from self._held_section(section)
+        if self.data.export_format:
+            yield self._note(_("Même contenu que l'export JSON (format {format}).", format=self.data.export_format))

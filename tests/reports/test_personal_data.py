@@ -80,6 +80,7 @@ def test_every_section_in_french_with_euros_and_accents(
     assert "1 janvier 2026" in text or "1er janvier 2026" in text
     assert "Contribution anonyme oui" in text and "Genève" in text and "CH" in text
     assert "Rendez-vous" in text and "Aucun tag." in text and "Aucune fusion." in text
+    assert f"(format {gdpr.EXPORT_FORMAT})" in text
     fonts = embedded(pdf.reader)
     assert fonts and all(fonts.values()), fonts
     assert stat.S_IMODE(pdf.path.stat().st_mode) == 0o600  # personal data: its owner only
