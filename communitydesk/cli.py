@@ -181,6 +181,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         member_name=args.member_name or "",
         signatory_name=args.signatory_name or "",
         campaign=args.campaign,
+        contact=args.contact,
     )
     result = generate_pdf(
         args.kind, args.db, _system_actor(), options, args.out, progress=_progress_to_stderr(_("Génération du PDF"))
@@ -379,14 +380,25 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
 
 
 def cmd_gdpr_export(args: argparse.Namespace) -> int:
-    from communitydesk.db.database import open_database
-    from communitydesk.services.gdpr import export_person_to_file
+    """The right of access: a readable PDF or the JSON, by ``--format`` or the file's extension."""
+    from communitydesk.services.personal_data import export_format
 
-    db = open_database(args.db, create=False)
-    try:
-        path = export_person_to_file(db, _system_actor(), args.contact, args.out)
-    finally:
-        db.close()
+    out_format = export_format(args.out, args.format)
+    if out_format == "pdf":
+        from communitydesk.document_catalogue import DocumentOptions, generate_pdf
+
+        path = generate_pdf(
+            "personal-data", args.db, _system_actor(), DocumentOptions(contact=args.contact), args.out
+        ).path
+    else:
+        from communitydesk.db.database import open_database
+        from communitydesk.services.gdpr import export_person_to_file
+
+        db = open_database(args.db, create=False)
+        try:
+            path = export_person_to_file(db, _system_actor(), args.contact, args.out)
+        finally:
+            db.close()
     print(_("Tout ce que la base contient sur le contact n° {id} est dans « {path} ».", id=args.contact, path=path))
     return EXIT_OK
 
@@ -448,7 +460,7 @@ def _add_gdpr_commands(commands: Any, lang: argparse.ArgumentParser) -> None:
     verbs.required = True
 
     export = verbs.add_parser(
-        "export", help=_("écrire en JSON tout ce que la base contient sur une personne"), parents=[lang]
+        "export", help=_("écrire en PDF ou en JSON tout ce que la base contient sur une personne"), parents=[lang]
     )
     export.set_defaults(handler=cmd_gdpr_export)
     erase = verbs.add_parser("erase", help=_("effacer une personne pour de bon (anonymiser)"), parents=[lang])
@@ -456,7 +468,12 @@ def _add_gdpr_commands(commands: Any, lang: argparse.ArgumentParser) -> None:
     for verb in (export, erase):
         verb.add_argument("--db", type=Path, required=True)
         verb.add_argument("--contact", type=int, required=True, metavar=_("NUMÉRO"), help=_("numéro du contact"))
-    export.add_argument("--out", type=Path, required=True, help=_("fichier JSON à écrire"))
+    export.add_argument(
+        "--out", type=Path, required=True, help=_("fichier à écrire : un PDF lisible (.pdf) ou le JSON (sinon)")
+    )
+    export.add_argument(
+        "--format", choices=("pdf", "json"), default=None, help=_("pdf ou json (par défaut : selon l'extension)")
+    )
     erase.add_argument("--yes", action="store_true", help=_("confirmer l'effacement, qui est définitif"))
     erase.add_argument("--json", action="store_true")
 
@@ -543,7 +560,9 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "kind",
         metavar=_("DOCUMENT"),
-        help=_("charter, community-report, contact-list, directory, campaign-report ou fulfilment-checklist"),
+        help=_(
+            "charter, community-report, contact-list, directory, campaign-report, fulfilment-checklist ou personal-data"
+        ),
     )
     pdf.add_argument("--db", type=Path, required=True)
     pdf.add_argument("--out", type=Path, required=True, help=_("fichier PDF à écrire"))
@@ -561,6 +580,9 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--member-name", default=None, help=_("nom de l'ambassadeur ou du collaborateur (charte)"))
     pdf.add_argument("--signatory-name", default=None, help=_("nom du signataire de l'organisation (charte)"))
     pdf.add_argument("--campaign", default=None, help=_("nom ou numéro de la campagne (documents de campagne)"))
+    pdf.add_argument(
+        "--contact", type=int, default=None, metavar=_("NUMÉRO"), help=_("numéro du contact (personal-data)")
+    )
 
     # `import KIND FILE ...`: one sub-command per kind of file (contributions here; contacts beside it).
     import_ = commands.add_parser("import", help=_("importer un fichier"), parents=[lang])

@@ -43,6 +43,8 @@ class DocumentOptions:
     template_text: str | None = None
     # Campaign documents: the campaign's exact name or its number.
     campaign: str | None = None
+    # The person of a personal-data export (right of access): the contact's number.
+    contact: int | None = None
 
 
 Builder = Callable[[Path | HasPath, Actor, DocumentOptions], "DocumentRenderer"]
@@ -96,6 +98,15 @@ def _fulfilment_checklist(source: Path | HasPath, actor: Actor, options: Documen
     return FulfilmentChecklistRenderer(fulfilment_checklist_data(source, actor, options.campaign))
 
 
+def _personal_data(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.personal_data import PersonalDataRenderer
+    from communitydesk.services.personal_data import personal_data_document
+
+    if options.contact is None:
+        raise ValidationError(_("Indiquez le numéro du contact (--contact)."), "contact")
+    return PersonalDataRenderer(personal_data_document(source, actor, options.contact))
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     kind: str
@@ -104,6 +115,7 @@ class DocumentKind:
     uses_filter: bool = False
     uses_template: bool = False
     uses_campaign: bool = False
+    uses_contact: bool = False
 
     @property
     def label(self) -> str:
@@ -119,6 +131,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
         DocumentKind("directory", _directory, uses_filter=True),
         DocumentKind("campaign-report", _campaign_report, uses_campaign=True),
         DocumentKind("fulfilment-checklist", _fulfilment_checklist, uses_campaign=True),
+        DocumentKind("personal-data", _personal_data, uses_contact=True),
     )
 }
 
@@ -131,6 +144,7 @@ def document_label(kind: str) -> str:
         "directory": _("Annuaire pour un événement"),
         "campaign-report": _("Rapport de campagne"),
         "fulfilment-checklist": _("Suivi des contreparties (liste à cocher)"),
+        "personal-data": _("Données personnelles d'un contact (droit d'accès)"),
     }
     return labels.get(kind, kind)
 
@@ -155,7 +169,7 @@ def generate_pdf(
     cancelled: Cancelled | None = None,
 ) -> RenderResult:
     """Write document ``kind`` (charter, community-report, contact-list, directory, campaign-report,
-    fulfilment-checklist) as a PDF to ``out``.
+    fulfilment-checklist, personal-data) as a PDF to ``out``.
 
     ``progress(done, total)`` may raise to stop; ``cancelled()`` is polled between blocks.
     """

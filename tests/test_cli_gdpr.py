@@ -123,3 +123,55 @@ def test_a_contact_number_must_be_a_number(db: Database, capsys: pytest.CaptureF
     with pytest.raises(SystemExit) as raised:
         main(["gdpr", "erase", "--db", str(db.path), "--contact", "Chloé", "--yes"])
     assert raised.value.code == 2
+
+
+def test_export_as_a_readable_pdf_by_its_extension(
+    db: Database, person: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "chloé.pdf"
+    code, printed, err = run(
+        capsys, "gdpr", "export", "--db", str(db.path), "--contact", str(person), "--out", str(out)
+    )
+    assert (code, err) == (0, "")
+    assert str(out) in printed
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Vos données personnelles" in text and "Chloé" in text and "A parlé de sa fille Léa" in text
+    assert "bénévole" in text and WORDING in text
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_format_option_wins_over_the_extension(
+    db: Database, person: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    as_pdf, as_json = tmp_path / "a.json", tmp_path / "b.pdf"
+    base = ("gdpr", "export", "--db", str(db.path), "--contact", str(person))
+    assert run(capsys, *base, "--out", str(as_pdf), "--format", "pdf")[0] == 0
+    assert run(capsys, *base, "--out", str(as_json), "--format", "json")[0] == 0
+    assert as_pdf.read_bytes().startswith(b"%PDF")
+    assert json.loads(as_json.read_text(encoding="utf-8"))["contact"]["prénom"] == "Chloé"
+
+
+def test_export_refusals_write_nothing(
+    db: Database, person: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.pdf"
+    base = ("gdpr", "export", "--db", str(db.path), "--out", str(out))
+    with pytest.raises(SystemExit) as usage:
+        main([*base, "--contact", str(person), "--format", "docx"])
+    assert usage.value.code == 2 and "docx" in capsys.readouterr().err
+    code, _out, err = run(capsys, *base, "--contact", "999999")
+    assert code == 1 and err.startswith("Erreur")
+    assert [p for p in tmp_path.iterdir() if p.suffix == ".pdf" or p.name.startswith(".")] == []
+
+
+def test_export_pdf_personal_data_needs_the_contact(
+    db: Database, person: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "p.pdf"
+    base = ("export", "pdf", "personal-data", "--db", str(db.path), "--out", str(out))
+    code, _out, err = run(capsys, *base)
+    assert code == 1 and "--contact" in err and not out.exists()
+    code, printed, _err = run(capsys, *base, "--contact", str(person))
+    assert code == 0 and str(out) in printed and out.read_bytes().startswith(b"%PDF")

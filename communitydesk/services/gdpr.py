@@ -3,7 +3,7 @@
 - Consents: purpose, date, the exact wording agreed to, how it was collected; withdrawing
   keeps the record (proof of what was allowed when) and dates the withdrawal.
 - :func:`export_person` gathers every row about a person into one JSON-serialisable dict
-  (the right of access; a readable PDF of it can come from reports/ later).
+  (the right of access); services/personal_data.py turns that same dict into the readable PDF.
 - :func:`erase_person` anonymises: identity, contact details, address, notes, touch point
   summaries and move reasons are blanked, tags and merge snapshots dropped, consents
   withdrawn. What remains is anonymous and keeps the counts right (contacts per circle,
@@ -18,11 +18,12 @@ from __future__ import annotations
 import importlib
 import json
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
@@ -242,8 +243,15 @@ def export_person_to_file(db: Database, actor: Actor, contact_id: int, target: P
     return target
 
 
-# The export's keys as a French reader says them; a column unknown here keeps its own name.
+# The export's keys as a French reader says them; a column unknown here keeps its own name
+# (tests/services/test_personal_data.py fails when a column about a person is missing).
 _FRENCH_KEYS = {
+    # already French
+    "format": "format",
+    "contact": "contact",
+    "organisation": "organisation",
+    "source": "source",
+    "notes": "notes",
     # sections
     "exported_at": "exporté_le",
     "tags": "étiquettes",
@@ -252,6 +260,8 @@ _FRENCH_KEYS = {
     "consents": "consentements",
     "merges": "fusions",
     "other_records": "autres_données",
+    # other areas' tables, by name
+    "contributions": "contributions",
     # contact
     "id": "numéro",
     "kind": "type",
@@ -319,6 +329,16 @@ _FRENCH_KEYS = {
     "ship_city": "ville_de_livraison",
     "ship_country": "pays_de_livraison",
 }
+
+
+def french_key(name: str) -> str:
+    """The export's key for a column or section ``name`` (itself when no French name is known)."""
+    return _FRENCH_KEYS.get(name, name)
+
+
+def french_keys() -> Mapping[str, str]:
+    """Every French key of the export, by the column or section it names."""
+    return MappingProxyType(_FRENCH_KEYS)
 
 
 def _in_french(value: Any) -> Any:

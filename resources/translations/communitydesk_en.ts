@@ -829,10 +829,6 @@
         <translation>Export everything about this person…</translation>
     </message>
     <message>
-        <source>Droit d&apos;accès : un fichier JSON avec tout ce qui est gardé</source>
-        <translation>Right of access: a JSON file with everything that is kept</translation>
-    </message>
-    <message>
         <source>Effacer (RGPD)…</source>
         <translation>Erase (GDPR)…</translation>
     </message>
@@ -949,12 +945,20 @@
         <translation>Keep what I typed</translation>
     </message>
     <message>
+        <source>PDF lisible (*.pdf)</source>
+        <translation>Readable PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Exporter tout sur cette personne</source>
         <translation>Export everything about this person</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Droit d&apos;accès : un PDF lisible ou un fichier JSON avec tout ce qui est gardé</source>
+        <translation>Right of access: a readable PDF or a JSON file with everything kept</translation>
     </message>
     <message>
         <source>Tout ce qui est gardé sur cette personne est dans {path}</source>

@@ -1,5 +1,5 @@
-"""RGPD on the contact sheet: consents added and withdrawn, "export everything" as JSON,
-and an erasure only after typing the person's name."""
+"""RGPD on the contact sheet: consents added and withdrawn, "export everything" as a readable PDF
+or as JSON (the file dialog's choice), and an erasure only after typing the person's name."""
 
 from __future__ import annotations
 
@@ -77,6 +77,38 @@ def test_export_everything_about_the_person(
     assert data["contact"]["prénom"] == "Benoît"
     assert [p["résumé"] for p in data["échanges"]] == ["Café au tiers-lieu"]
     assert str(target) in sheet.message.text()
+
+
+def test_the_dialog_offers_pdf_first_then_json(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    create_contact(db, actor, ContactInput(first_name="Benoît", last_name="Hébert", city="Laon"))
+    _page, sheet = open_sheet(qtbot, make_window, db_path)
+    asked: list[tuple[str, str, str]] = []
+    answer: list[tuple[str, str]] = []
+
+    def choose(_parent, _caption, suggested, filters, selected="", *args):  # type: ignore[no-untyped-def]
+        asked.append((suggested, filters, selected))
+        return answer.pop()
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    answer.append((str(tmp_path / "benoit"), "PDF lisible (*.pdf)"))  # no extension typed: the filter's
+    sheet.choose_person_export()
+    qtbot.waitUntil(lambda: not sheet.last_task.running, timeout=20000)
+    suggested, filters, selected = asked[-1]
+    assert suggested.endswith("Benoît Hébert - données personnelles.pdf")
+    assert filters == "PDF lisible (*.pdf);;JSON (*.json)" and selected == "PDF lisible (*.pdf)"
+    text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "benoit.pdf").pages)
+    assert "Vos données personnelles" in text and "Laon" in text
+    assert str(tmp_path / "benoit.pdf") in sheet.message.text()
+
+    answer.append((str(tmp_path / "benoit"), "JSON (*.json)"))
+    sheet.choose_person_export()
+    qtbot.waitUntil(lambda: not sheet.last_task.running, timeout=20000)
+    assert json.loads((tmp_path / "benoit.json").read_text(encoding="utf-8"))["contact"]["ville"] == "Laon"
 
 
 def test_erasure_needs_the_name_typed_and_anonymises(

@@ -194,7 +194,9 @@ class ContactSheet(QDialog):
         self.extra_buttons = QHBoxLayout()
         self.export_person_button = QPushButton(self.tr("Exporter tout sur cette personne…"))
         self.export_person_button.setObjectName("exportPersonButton")
-        self.export_person_button.setToolTip(self.tr("Droit d'accès : un fichier JSON avec tout ce qui est gardé"))
+        self.export_person_button.setToolTip(
+            self.tr("Droit d'accès : un PDF lisible ou un fichier JSON avec tout ce qui est gardé")
+        )
         self.export_person_button.clicked.connect(self.choose_person_export)
         self.erase_button = QPushButton(self.tr("Effacer (RGPD)…"))
         self.erase_button.setObjectName("eraseButton")
@@ -785,24 +787,43 @@ class ContactSheet(QDialog):
         return self.last_task
 
     def choose_person_export(self) -> None:
+        """Ask where to write, as a readable PDF (offered first) or as JSON (the dialog's filter)."""
         if self.details is None:
             return
         from pathlib import Path
 
-        suggested = Path.home() / f"{self.details.display_name} - données personnelles.json"
-        filename, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Exporter tout sur cette personne"), str(suggested), self.tr("JSON (*.json)")
+        pdf_filter, json_filter = self.tr("PDF lisible (*.pdf)"), self.tr("JSON (*.json)")
+        suggested = Path.home() / f"{self.details.display_name} - données personnelles.pdf"
+        filename, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exporter tout sur cette personne"),
+            str(suggested),
+            f"{pdf_filter};;{json_filter}",
+            pdf_filter,
         )
-        if filename:
-            self.export_person(Path(filename))
+        if not filename:
+            return
+        target = Path(filename)
+        wanted = ".json" if chosen == json_filter else ".pdf"
+        if target.suffix.lower() not in (".pdf", ".json"):
+            target = target.with_name(target.name + wanted)
+        self.export_person(target)
 
     def export_person(self, target: Any) -> Task | None:
-        """Everything held about this person, as JSON (right of access), written to ``target``."""
+        """Everything held about this person (right of access), written to ``target``: a readable PDF
+        for a ``.pdf`` file, else the JSON."""
         if self.contact_id is None:
             return None
         contact_id, actor = self.contact_id, self.actor
 
         def work(_ctx: TaskContext) -> Any:
+            from communitydesk.services.personal_data import export_format
+
+            if export_format(target) == "pdf":
+                from communitydesk.document_catalogue import DocumentOptions, generate_pdf
+
+                options = DocumentOptions(contact=contact_id)
+                return generate_pdf("personal-data", self.database(), actor, options, target).path
             from communitydesk.services import gdpr
 
             return gdpr.export_person_to_file(self.database(), actor, contact_id, target)
