@@ -23,6 +23,7 @@ from communitydesk.reports.flowables.title import section_heading
 from communitydesk.reports.markup import plain
 from communitydesk.reports.page import DocumentTemplate, PageSetup
 from communitydesk.reports.styles import Palette, Styles
+from communitydesk.rules.personal_data_notice import confidential_mark
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -47,6 +48,8 @@ class DocumentRenderer:
 
     kind: ClassVar[str] = ""
     is_landscape: ClassVar[bool] = False
+    # A list of people: every page says it is confidential (rules.personal_data_notice).
+    holds_personal_data: ClassVar[bool] = False
 
     def __init__(self, identity: Identity, *, generated_at: datetime | None = None) -> None:
         self.identity = identity
@@ -101,7 +104,7 @@ class DocumentRenderer:
             subject=self.subject(),
             generated_at=self.generated_at,
             is_landscape=self.is_landscape,
-            footer_note=self.footer_note(),
+            footer_note=confidential_mark() if self.holds_personal_data else self.footer_note(),
         )
 
     def render(self, out: Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> RenderResult:

@@ -23,6 +23,7 @@ from reportlab.platypus.tables import CellStyle
 
 from communitydesk.reports.fonts import SANS, bold, ensure_family
 from communitydesk.reports.styles import INK, RULE, WHITE, Palette
+from communitydesk.rules.french_typography import breakable_words
 
 CHUNK_ROWS = 500
 CELL_PADDING = 2.2
@@ -69,7 +70,7 @@ def _wrap(text: str, width: float, measure: TextMeasure, size: float, max_lines:
         return text
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in breakable_words(text):  # numbers and dates hold together
         candidate = f"{current} {word}" if current else word
         if measure.width(candidate, size) <= width:
             current = candidate
