@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
@@ -22,7 +23,7 @@ from communitydesk.reports.flowables.signatures import Signatory, SignatureBlock
 from communitydesk.reports.flowables.title import AccentRule
 from communitydesk.reports.fonts import SERIF, bold
 from communitydesk.reports.markup import plain, printed, to_paragraph_markup
-from communitydesk.reports.styles import MUTED, WHITE, Styles, serif_styles
+from communitydesk.reports.styles import WHITE, Styles, serif_styles
 from communitydesk.rules.charter_text import CharterSection, CharterText, parse_charter
 from communitydesk.rules.personal_data_notice import charter_clause, made_in_duplicate
 
@@ -161,9 +162,31 @@ class CharterRenderer(DocumentRenderer):
             if self.identity.name
             else _("Pour l'organisation")
         )
-        signatures: list[Flowable] = [
+        closing: list[Flowable] = [
             Paragraph(plain(charter_clause(self.identity.name)), styles.small),
-            Paragraph(plain(made_in_duplicate()), styles.body),
+            Paragraph(plain(made_in_duplicate()), styles.body.clone("made_in_duplicate", spaceBefore=3)),
+        ]
+        if self.identity.website:
+            # The QR code sits beside the closing lines so that text and signatures share a page.
+            link = Paragraph(plain(self.identity.website), styles.small.clone("website", alignment=TA_CENTER))
+            closing = [
+                Table(
+                    [[closing, [qr_code(self.identity.website, 16 * mm), link]]],
+                    colWidths=[None, 50 * mm],
+                    style=TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                            ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
+                            ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                        ]
+                    ),
+                    hAlign="LEFT",
+                )
+            ]
+        signatures: list[Flowable] = [
+            *closing,
             SignatureBlocks(
                 [
                     Signatory(printed(member), printed(self.data.member_name)),
@@ -172,20 +195,4 @@ class CharterRenderer(DocumentRenderer):
                 self.palette,
             ),
         ]
-        if self.identity.website:
-            link = Paragraph(plain(self.identity.website), styles.small.clone("website", textColor=MUTED))
-            signatures.append(
-                Table(
-                    [[qr_code(self.identity.website, 16 * mm), link]],
-                    colWidths=[19 * mm, None],
-                    style=TableStyle(
-                        [
-                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                            ("TOPPADDING", (0, 0), (-1, -1), 6 * mm),
-                        ]
-                    ),
-                    hAlign="LEFT",
-                )
-            )
         yield KeepTogether(signatures)
