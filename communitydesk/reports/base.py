@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -20,7 +20,7 @@ from communitydesk.errors import UserError
 from communitydesk.i18n import _
 from communitydesk.records.identity import Identity
 from communitydesk.reports.flowables.title import section_heading
-from communitydesk.reports.markup import plain
+from communitydesk.reports.markup import plain, printed
 from communitydesk.reports.page import DocumentTemplate, PageSetup
 from communitydesk.reports.styles import Palette, Styles
 from communitydesk.rules.personal_data_notice import confidential_mark
@@ -97,14 +97,22 @@ class DocumentRenderer:
         return self.doc.content_height
 
     def page_setup(self) -> PageSetup:
+        identity = self.identity
+        # Headers and footers are drawn on the canvas, past the paragraphs' typesetting.
+        identity = replace(
+            identity,
+            name=printed(identity.name),
+            address=printed(identity.address),
+            legal_id=printed(identity.legal_id),
+        )
         return PageSetup(
-            identity=self.identity,
+            identity=identity,
             palette=self.palette,
             title=self.title(),
             subject=self.subject(),
             generated_at=self.generated_at,
             is_landscape=self.is_landscape,
-            footer_note=confidential_mark() if self.holds_personal_data else self.footer_note(),
+            footer_note=printed(confidential_mark() if self.holds_personal_data else self.footer_note()),
         )
 
     def render(self, out: Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> RenderResult:

@@ -20,7 +20,7 @@ _NARROW = re.compile(r"[\u202f\u2007\u2009]")
 _SPACES = r"[ \u00a0\u202f\u2009]"
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
-_BEFORE_PUNCTUATION = re.compile(rf"{_SPACES}+(?=[:;!?](?!\S)|[:;!?][»)\]])")
+_BEFORE_PUNCTUATION = re.compile(rf"{_SPACES}+(?=[:;!?]+(?:\s|$|[»)\]]))")
 _OPEN_QUOTE = re.compile(rf"«{_SPACES}*")
 _CLOSE_QUOTE = re.compile(rf"{_SPACES}*»")
 _DIGIT_GROUP = re.compile(rf"(?<=\d){_SPACES}(?=\d{{3}}(?!\d))")
