@@ -60,6 +60,18 @@ def typeset(text: str, language: str = "fr") -> str:
     return text
 
 
+_CELL_CHARACTERS = str.maketrans({"'": APOSTROPHE, "\u202f": NO_BREAK_SPACE, "\u2009": NO_BREAK_SPACE})
+
+
+def cell_text(text: str) -> str:
+    """The character part of ``typeset`` only (one apostrophe, spaces that hold).
+
+    Cheap enough for every cell of a listing of thousands of rows; a cell holds a name,
+    an address or a figure, where every straight quote is an apostrophe.
+    """
+    return text.translate(_CELL_CHARACTERS)
+
+
 def breakable_words(text: str) -> list[str]:
     """``text`` cut where a line may break: ordinary spaces, never a no-break space."""
     return [word for word in _BREAKABLE.split(text) if word]

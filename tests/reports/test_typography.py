@@ -156,10 +156,11 @@ def test_a_charter_never_starts_a_line_with_a_colon(db: Database, actor: Actor, 
             assert not re.match(r"[:;!?]|»", line), line
 
 
-def test_lists_of_people_say_they_are_confidential_on_every_page(
+def test_lists_of_people_say_they_are_confidential_on_every_page_and_print_one_apostrophe(
     identity_db: Database, actor: Actor, tmp_path: Path, read_back, add_people
 ) -> None:
-    add_people(identity_db, [{"first_name": f"Prénom{i}", "last_name": f"Nom{i}"} for i in range(120)])
+    people = [{"first_name": f"Prénom{i}", "last_name": f"Nom{i}"} for i in range(120)]
+    add_people(identity_db, [{"first_name": "Jeanne", "last_name": "D'Arc", "organisation": "L'Atelier"}, *people])
     campaign = campaigns.create_campaign(
         identity_db,
         actor,
@@ -183,3 +184,6 @@ def test_lists_of_people_say_they_are_confidential_on_every_page(
         assert "Document confidentiel" in pdf.flat_text(0) and "RGPD" in pdf.flat_text(0), kind
         for page in range(pdf.pages):
             assert confidential_mark() in pdf.flat_text(page), (kind, page)
+        assert "'" not in pdf.text(), kind  # one apostrophe, in the cells too
+    assert "D’Arc" in read_back(tmp_path / "contact-list.pdf").text()
+    assert "D’ARC Jeanne" in read_back(tmp_path / "directory.pdf").text()
