@@ -23,6 +23,7 @@ from communitydesk.reports.flowables.title import section_heading
 from communitydesk.reports.markup import plain, printed
 from communitydesk.reports.page import DocumentTemplate, PageSetup
 from communitydesk.reports.styles import Palette, Styles
+from communitydesk.rules.french_typography import printed_characters
 from communitydesk.rules.personal_data_notice import confidential_mark
 
 Progress = Callable[[int, int], None]
@@ -97,19 +98,18 @@ class DocumentRenderer:
         return self.doc.content_height
 
     def page_setup(self) -> PageSetup:
-        identity = self.identity
-        # Headers and footers are drawn on the canvas, past the paragraphs' typesetting.
+        # Headers, footers and metadata are drawn past the paragraphs' typesetting.
         identity = replace(
-            identity,
-            name=printed(identity.name),
-            address=printed(identity.address),
-            legal_id=printed(identity.legal_id),
+            self.identity,
+            name=printed_characters(self.identity.name),
+            address=printed(self.identity.address),
+            legal_id=printed(self.identity.legal_id),
         )
         return PageSetup(
             identity=identity,
             palette=self.palette,
-            title=self.title(),
-            subject=self.subject(),
+            title=printed_characters(self.title()),
+            subject=printed_characters(self.subject()),
             generated_at=self.generated_at,
             is_landscape=self.is_landscape,
             footer_note=printed(confidential_mark() if self.holds_personal_data else self.footer_note()),

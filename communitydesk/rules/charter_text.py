@@ -11,7 +11,9 @@
     1. …
 
 Sections holding numbered (``1.``) or bulleted (``-``) lines are lists of commitments; the
-first two are the two parties' commitments. Other sections hold paragraphs. Pure functions:
+first two are the two parties' commitments. ``{organisation}`` takes the organisation's
+name with French grammar around it (« de Les Ateliers » prints « des Ateliers »), or a
+dotted line to write on when the name is not set. Other sections hold paragraphs. Pure functions:
 no database, no PDF library.
 """
 

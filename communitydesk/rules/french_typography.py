@@ -63,11 +63,11 @@ def typeset(text: str, language: str = "fr") -> str:
 _CELL_CHARACTERS = str.maketrans({"'": APOSTROPHE, "\u202f": NO_BREAK_SPACE, "\u2009": NO_BREAK_SPACE})
 
 
-def cell_text(text: str) -> str:
+def printed_characters(text: str) -> str:
     """The character part of ``typeset`` only (one apostrophe, spaces that hold).
 
-    Cheap enough for every cell of a listing of thousands of rows; a cell holds a name,
-    an address or a figure, where every straight quote is an apostrophe.
+    Cheap enough for every cell of a listing of thousands of rows, and safe for titles that
+    also go into the PDF's metadata; there every straight quote is an apostrophe.
     """
     return text.translate(_CELL_CHARACTERS)
 

@@ -140,6 +140,7 @@ def test_a_charter_without_identity_names_no_software_and_leaves_lines_to_fill(
 ) -> None:
     text = _charter(db, actor, tmp_path, "", template=template)
     assert "Pour CommunityDesk" not in text and "Pour l’organisation" in text
+    assert "'" not in text  # headers and titles too
     assert not re.search(r"(Pour|de|traitement :) CommunityDesk|CommunityDesk s’engage", text)
     assert "Responsable du traitement : ....." in text
     assert "En retour, ..........." in text

@@ -23,7 +23,7 @@ from reportlab.platypus.tables import CellStyle
 
 from communitydesk.reports.fonts import SANS, bold, ensure_family
 from communitydesk.reports.styles import INK, RULE, WHITE, Palette
-from communitydesk.rules.french_typography import breakable_words, cell_text
+from communitydesk.rules.french_typography import breakable_words, printed_characters
 
 CHUNK_ROWS = 500
 CELL_PADDING = 2.2
@@ -104,7 +104,7 @@ class CellFitter:
         self.safe = [int(w / (size * 1.45)) for w in self.inner]
 
     def row(self, values: Sequence[str]) -> list[str]:
-        out = list(map(cell_text, values))
+        out = list(map(printed_characters, values))
         for index, text in enumerate(out):
             if len(text) > self.safe[index]:
                 out[index] = _wrap(text, self.inner[index], self.measure, self.size, self.max_lines)
