@@ -8,7 +8,6 @@ functions on strings: no PDF library, no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 NO_BREAK_SPACE = "\u00a0"
 APOSTROPHE = "\u2019"
@@ -75,8 +74,3 @@ def printed_characters(text: str) -> str:
 def breakable_words(text: str) -> list[str]:
     """``text`` cut where a line may break: ordinary spaces, never a no-break space."""
     return [word for word in _BREAKABLE.split(text) if word]
-
-
-def typesetter(language: str) -> Callable[[str], str]:
-    """``typeset`` for one language, to apply to many texts."""
-    return lambda text: typeset(text, language)
