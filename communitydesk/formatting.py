@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from communitydesk.i18n import babel_locale
 
 PARIS = ZoneInfo("Europe/Paris")
+_FIRST_DAY = re.compile(r"(?<!\d)1(?=\s)")
 
 
 def money(cents: int, currency: str = "EUR") -> str:
@@ -36,10 +38,14 @@ def percent(ratio: float, digits: int = 0) -> str:
 
 
 def day(value: date | datetime, style: str = "medium") -> str:
-    """``23 nov. 2026`` (medium), ``23 novembre 2026`` (long), ``23/11/2026`` (short)."""
+    """``23 nov. 2026`` (medium), ``23 novembre 2026`` (long), ``23/11/2026`` (short); « 1er mars »."""
     if isinstance(value, datetime):
         value = to_local(value).date()
-    return format_date(value, format=style, locale=babel_locale())
+    text = format_date(value, format=style, locale=babel_locale())
+    if value.day == 1 and style != "short" and babel_locale().startswith("fr"):
+        # French writes the first of a month as an ordinal; babel does not.
+        text = _FIRST_DAY.sub("1er", text, count=1)
+    return text
 
 
 def moment(value: datetime, style: str = "short") -> str:

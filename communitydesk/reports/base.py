@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -20,9 +20,11 @@ from communitydesk.errors import UserError
 from communitydesk.i18n import _
 from communitydesk.records.identity import Identity
 from communitydesk.reports.flowables.title import section_heading
-from communitydesk.reports.markup import plain
+from communitydesk.reports.markup import plain, printed
 from communitydesk.reports.page import DocumentTemplate, PageSetup
 from communitydesk.reports.styles import Palette, Styles
+from communitydesk.rules.french_typography import printed_characters
+from communitydesk.rules.personal_data_notice import confidential_mark
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -47,6 +49,8 @@ class DocumentRenderer:
 
     kind: ClassVar[str] = ""
     is_landscape: ClassVar[bool] = False
+    # A list of people: every page says it is confidential (rules.personal_data_notice).
+    holds_personal_data: ClassVar[bool] = False
 
     def __init__(self, identity: Identity, *, generated_at: datetime | None = None) -> None:
         self.identity = identity
@@ -94,14 +98,21 @@ class DocumentRenderer:
         return self.doc.content_height
 
     def page_setup(self) -> PageSetup:
+        # Headers, footers and metadata are drawn past the paragraphs' typesetting.
+        identity = replace(
+            self.identity,
+            name=printed_characters(self.identity.name),
+            address=printed(self.identity.address),
+            legal_id=printed(self.identity.legal_id),
+        )
         return PageSetup(
-            identity=self.identity,
+            identity=identity,
             palette=self.palette,
-            title=self.title(),
-            subject=self.subject(),
+            title=printed_characters(self.title()),
+            subject=printed_characters(self.subject()),
             generated_at=self.generated_at,
             is_landscape=self.is_landscape,
-            footer_note=self.footer_note(),
+            footer_note=printed(confidential_mark() if self.holds_personal_data else self.footer_note()),
         )
 
     def render(self, out: Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> RenderResult:

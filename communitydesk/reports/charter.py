@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
@@ -21,9 +22,10 @@ from communitydesk.reports.flowables.qr import qr_code
 from communitydesk.reports.flowables.signatures import Signatory, SignatureBlocks
 from communitydesk.reports.flowables.title import AccentRule
 from communitydesk.reports.fonts import SERIF, bold
-from communitydesk.reports.markup import plain, to_paragraph_markup
-from communitydesk.reports.styles import MUTED, WHITE, Styles, serif_styles
+from communitydesk.reports.markup import plain, printed, to_paragraph_markup
+from communitydesk.reports.styles import WHITE, Styles, serif_styles
 from communitydesk.rules.charter_text import CharterSection, CharterText, parse_charter
+from communitydesk.rules.personal_data_notice import charter_clause, made_in_duplicate
 
 BADGE = 5.6 * mm
 
@@ -61,7 +63,7 @@ class CharterRenderer(DocumentRenderer):
     def __init__(self, data: CharterData, **kwargs: object) -> None:
         super().__init__(data.identity, **kwargs)  # type: ignore[arg-type]
         self.data = data
-        self.text: CharterText = parse_charter(data.template.text).with_organisation(data.identity.display_name)
+        self.text: CharterText = parse_charter(data.template.text).with_organisation(data.identity.name)
 
     def make_styles(self) -> Styles:
         return serif_styles(self.palette)
@@ -136,11 +138,12 @@ class CharterRenderer(DocumentRenderer):
 
     def story(self) -> Iterable[Flowable]:
         text, styles = self.text, self.styles
-        details = [self.identity.display_name]
+        details = [self.identity.name] if self.identity.name else []
         if text.version:
             details.append(_("Version {version}", version=text.version))
         yield Paragraph(plain(text.title), styles.title)
-        yield Paragraph(plain(" · ".join(details)), styles.subtitle)
+        if details:
+            yield Paragraph(plain(" · ".join(details)), styles.subtitle)
         yield AccentRule(self.palette)
         for paragraph in text.preamble:
             yield Paragraph(to_paragraph_markup(paragraph), styles.body_justified)
@@ -154,31 +157,42 @@ class CharterRenderer(DocumentRenderer):
             if self.data.template.kind == "ambassador"
             else _("Le collaborateur ou la collaboratrice")
         )
-        signatures: list[Flowable] = [
-            SignatureBlocks(
-                [
-                    Signatory(member, self.data.member_name),
-                    Signatory(
-                        _("Pour {organisation}", organisation=self.identity.display_name), self.data.signatory_name
-                    ),
-                ],
-                self.palette,
-            )
+        organisation = (
+            _("Pour {organisation}", organisation=self.identity.name)
+            if self.identity.name
+            else _("Pour l'organisation")
+        )
+        closing: list[Flowable] = [
+            Paragraph(plain(charter_clause(self.identity.name)), styles.small),
+            Paragraph(plain(made_in_duplicate()), styles.body.clone("made_in_duplicate", spaceBefore=3)),
         ]
         if self.identity.website:
-            link = Paragraph(plain(self.identity.website), styles.small.clone("website", textColor=MUTED))
-            signatures.append(
+            # The QR code sits beside the closing lines so that text and signatures share a page.
+            link = Paragraph(plain(self.identity.website), styles.small.clone("website", alignment=TA_CENTER))
+            closing = [
                 Table(
-                    [[qr_code(self.identity.website, 16 * mm), link]],
-                    colWidths=[19 * mm, None],
+                    [[closing, [qr_code(self.identity.website, 16 * mm), link]]],
+                    colWidths=[None, 50 * mm],
                     style=TableStyle(
                         [
-                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("ALIGN", (1, 0), (1, 0), "CENTER"),
                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                            ("TOPPADDING", (0, 0), (-1, -1), 6 * mm),
+                            ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
+                            ("RIGHTPADDING", (1, 0), (1, 0), 0),
                         ]
                     ),
                     hAlign="LEFT",
                 )
-            )
+            ]
+        signatures: list[Flowable] = [
+            *closing,
+            SignatureBlocks(
+                [
+                    Signatory(printed(member), printed(self.data.member_name)),
+                    Signatory(printed(organisation), printed(self.data.signatory_name)),
+                ],
+                self.palette,
+            ),
+        ]
         yield KeepTogether(signatures)

@@ -18,6 +18,7 @@ from communitydesk.reports.flowables.tables import (
 )
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
+from communitydesk.rules.personal_data_notice import confidential_notice
 
 FONT_SIZE = 7.5
 # Relative width on the page of each column of rules.contact_list_columns.
@@ -43,6 +44,7 @@ WIDTHS: dict[str, float] = {
 class ContactListRenderer(DocumentRenderer):
     kind = "contact-list"
     is_landscape = True
+    holds_personal_data = True
 
     def __init__(self, listing: ContactListing, **kwargs: object) -> None:
         super().__init__(listing.identity, **kwargs)  # type: ignore[arg-type]
@@ -60,7 +62,7 @@ class ContactListRenderer(DocumentRenderer):
     def story(self) -> Iterable[Flowable]:
         listing = self.listing
         count_text = _("{count} contacts", count=number(listing.count)) if listing.count != 1 else _("1 contact")
-        yield title_block(self.styles, self.title(), listing.description, [count_text])
+        yield title_block(self.styles, self.title(), listing.description, [count_text, confidential_notice()])
         if listing.count == 0:
             yield Paragraph(plain(_("Aucun contact ne correspond à ce filtre.")), self.styles.empty_state)
             return

@@ -27,6 +27,7 @@ from communitydesk.reports.markup import plain
 from communitydesk.reports.styles import WHITE
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.contact_keys import fold
+from communitydesk.rules.personal_data_notice import confidential_notice
 
 FONT_SIZE = 8.5
 BOX = "☐"
@@ -50,6 +51,7 @@ def initial(name: str) -> str:
 
 class DirectoryRenderer(DocumentRenderer):
     kind = "directory"
+    holds_personal_data = True
 
     def __init__(self, listing: ContactListing, **kwargs: object) -> None:
         super().__init__(listing.identity, **kwargs)  # type: ignore[arg-type]
@@ -125,7 +127,7 @@ class DirectoryRenderer(DocumentRenderer):
     def story(self) -> Iterable[Flowable]:
         listing = self.listing
         count_text = _("{count} contacts", count=number(listing.count)) if listing.count != 1 else _("1 contact")
-        details = [count_text, _("Cochez la case des personnes rencontrées ou présentes.")]
+        details = [count_text, _("Cochez la case des personnes rencontrées ou présentes."), confidential_notice()]
         yield title_block(self.styles, self.title(), listing.description, details)
         if listing.count == 0:
             yield Paragraph(plain(_("Aucun contact ne correspond à ce filtre.")), self.styles.empty_state)

@@ -21,6 +21,7 @@ from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.campaigns import FulfilmentState
 from communitydesk.rules.contact_fields import contact_field_label
+from communitydesk.rules.personal_data_notice import confidential_notice
 
 FONT_SIZE = 8
 BOX, TICKED = "☐", "☑"
@@ -48,6 +49,7 @@ def checklist_row(line: FulfilmentLine) -> tuple[str, ...]:
 class FulfilmentChecklistRenderer(DocumentRenderer):
     kind = "fulfilment-checklist"
     is_landscape = True
+    holds_personal_data = True
 
     def __init__(self, data: FulfilmentChecklistData, **kwargs: object) -> None:
         super().__init__(data.identity, **kwargs)  # type: ignore[arg-type]
@@ -90,6 +92,7 @@ class FulfilmentChecklistRenderer(DocumentRenderer):
         count_text = _("{count} contreparties dues", count=number(owed)) if owed != 1 else _("1 contrepartie due")
         states = " · ".join(f"{state.label()} : {number(data.count(state))}" for state in FulfilmentState)
         details = [count_text, states, _("Cochez chaque étape au fil de la préparation et des envois.")]
+        details.append(confidential_notice())
         yield title_block(self.styles, self.title(), data.campaign.name, details)
         if not owed:
             yield Paragraph(plain(_("Aucune contrepartie n'est due pour cette campagne.")), self.styles.empty_state)

@@ -1,9 +1,16 @@
-"""The simple markup of editable texts (``**gras**``, ``_italique_``) → ReportLab paragraph markup."""
+"""Text on its way into a ReportLab paragraph: typeset (rules.french_typography), escaped, marked up.
+
+Every paragraph of every document is built from ``plain`` or ``to_paragraph_markup``, so
+this is the one place where printed text gets its no-break spaces and apostrophes.
+"""
 
 from __future__ import annotations
 
 import re
 from xml.sax.saxutils import escape
+
+from communitydesk.i18n import current_language
+from communitydesk.rules.french_typography import typeset
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 # Underscores inside words (snake_case, e-mail addresses) are not italics.
@@ -12,11 +19,16 @@ _ITALIC = re.compile(r"(?<![\w/])_(?=\S)(.+?)(?<=\S)_(?![\w])")
 
 def to_paragraph_markup(text: str) -> str:
     """Escape ``&<>`` (user text is not markup) then turn ``**x**``/``_x_`` into ``<b>``/``<i>``."""
-    escaped = escape(text)
+    escaped = escape(printed(text))
     escaped = _BOLD.sub(r"<b>\1</b>", escaped)
     return _ITALIC.sub(r"<i>\1</i>", escaped)
 
 
 def plain(text: str) -> str:
     """Text for a ReportLab paragraph with no markup at all (names, addresses)."""
-    return escape(text)
+    return escape(printed(text))
+
+
+def printed(text: str) -> str:
+    """``text`` typeset for the page, unescaped: for strings drawn straight on the canvas."""
+    return typeset(text, current_language())

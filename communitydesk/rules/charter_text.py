@@ -11,7 +11,9 @@
     1. …
 
 Sections holding numbered (``1.``) or bulleted (``-``) lines are lists of commitments; the
-first two are the two parties' commitments. Other sections hold paragraphs. Pure functions:
+first two are the two parties' commitments. ``{organisation}`` takes the organisation's
+name with French grammar around it (« de Les Ateliers » prints « des Ateliers »), or a
+dotted line to write on when the name is not set. Other sections hold paragraphs. Pure functions:
 no database, no PDF library.
 """
 
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
+from communitydesk.rules.personal_data_notice import BLANK
 
 CHARTER_KINDS = ("ambassador", "collaborator")
 
@@ -73,10 +76,13 @@ class CharterText:
         return [section for section in self.sections if not section.is_commitments]
 
     def with_organisation(self, name: str) -> CharterText:
-        """The same text with ``{organisation}`` replaced by the organisation's name."""
+        """The same text with ``{organisation}`` replaced by the organisation's name, grammatically.
+
+        An empty name leaves a line to write on.
+        """
 
         def fill(text: str) -> str:
-            return text.replace(ORGANISATION_PLACEHOLDER, name)
+            return fill_organisation(text, name)
 
         return CharterText(
             title=fill(self.title),
@@ -87,6 +93,62 @@ class CharterText:
                 for s in self.sections
             ],
         )
+
+
+# « de » / « à » (and the markup that may wrap the name) before the placeholder.
+_PREPOSITION = re.compile(r"\b(?P<word>[dD]e|[àÀ]) (?P<mark>\*\*|_)?\{organisation\}")
+_PLURAL_VERB = re.compile(r"\{organisation\}(?P<mark>\*\*|_)? s(?P<apostrophe>['’])engage\b")
+_ARTICLE = re.compile(r"^(?P<article>Les|Le) (?=\S)")
+_VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
+
+
+def preposition_before(preposition: str, name: str) -> tuple[str, str]:
+    """French « de » or « à » before ``name``: (the words before it, the name as it follows).
+
+    « de » + « Le Collectif » → (« du », « Collectif »); « Les Ateliers » → « des » / « aux »;
+    « de » + « Emmaüs » → (« d’ », « Emmaüs »); « La Ruche », « L’Atelier » and other names
+    keep their article.
+    """
+    capital = preposition[:1].isupper()
+    lower = preposition.lower()
+    article = _ARTICLE.match(name)
+    if article is not None:
+        contracted = {("de", "Le"): "du", ("de", "Les"): "des", ("à", "Le"): "au", ("à", "Les"): "aux"}
+        word = contracted[(lower, article.group("article"))]
+        rest = name[article.end() :]
+    elif lower == "de" and name[:1].lower() in _VOWELS:
+        word, rest = "d’", name
+    else:
+        word, rest = lower, name
+    if capital:
+        word = word[:1].upper() + word[1:]
+    return word, rest
+
+
+def fill_organisation(text: str, name: str) -> str:
+    """``text`` with each ``{organisation}`` replaced by ``name``, prepositions contracted.
+
+    « de Les Ateliers du Lien » becomes « des Ateliers du Lien » and « Les Ateliers s’engage »
+    « Les Ateliers s’engagent »; an empty name leaves a dotted line to write on.
+    """
+    if ORGANISATION_PLACEHOLDER not in text:
+        return text
+    name = name.strip()
+    if not name:
+        return text.replace(ORGANISATION_PLACEHOLDER, BLANK)
+
+    def contract(match: re.Match[str]) -> str:
+        word, rest = preposition_before(match.group("word"), name)
+        mark = match.group("mark") or ""
+        separator = "" if word.endswith("’") else " "
+        return f"{word}{separator}{mark}{rest}"
+
+    text = _PREPOSITION.sub(contract, text)
+    if name.startswith("Les "):
+        text = _PLURAL_VERB.sub(
+            lambda m: f"{{organisation}}{m.group('mark') or ''} s{m.group('apostrophe')}engagent", text
+        )
+    return text.replace(ORGANISATION_PLACEHOLDER, name)
 
 
 def parse_charter(text: str) -> CharterText:

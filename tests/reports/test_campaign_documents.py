@@ -88,7 +88,7 @@ def test_campaign_report_reads_back(
     assert NAME in text
     assert "1 234,56 €" in text  # the valid total; the refund of 999,00 € is left out
     assert "999,00 € remboursés" in text
-    assert "HelloAsso" in text and "statut : en cours" in text and "Du 1 mars 2026 au 30 mars 2026" in text
+    assert "HelloAsso" in text and "statut : en cours" in text and "Du 1er mars 2026 au 30 mars 2026" in text
     for heading in ("Rythme de collecte", "Répartition par cercle", "Contreparties", "Envoi des contreparties"):
         assert heading in text
     assert "Tote bag brodé 40,00 € 2 78" in text  # amount, chosen twice, stock left

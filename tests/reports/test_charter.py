@@ -25,7 +25,7 @@ def test_ambassador_charter(
     assert "Charte des ambassadeurs" in text
     assert "Les 5 engagements de l’ambassadeur" in text
     # {organisation} is replaced, in the text and the headings.
-    assert f"En retour, {organisation.name} s’engage à" in text
+    assert f"En retour, {organisation.name} s’engagent à" in text  # « Les Ateliers… »: plural
     assert "{organisation}" not in text
     assert "Łukasz Ødegaard" in text and "Zoé Lefèvre" in text
     assert "lu et approuvé" in text

@@ -71,7 +71,7 @@ def test_a_new_organisation_gets_a_sensible_report(
     text = pdf.flat_text()
     assert "Aucun contact n’est encore enregistré." in text or "Aucun contact n'est encore enregistré." in text
     assert "importez un fichier CSV" in text
-    assert "Du 1 janvier 2026 au 31 mars 2026" in text
+    assert "Du 1er janvier 2026 au 31 mars 2026" in text
     assert "Page 1 / 1" in text
     assert page_ink(out) > 0.005
 

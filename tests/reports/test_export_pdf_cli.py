@@ -16,7 +16,7 @@ from communitydesk.services.permissions import Actor
     ("kind", "extra", "expected"),
     [
         ("charter", ["--template", "collaborator", "--member-name", "Łukasz Ødegaard"], "Łukasz Ødegaard"),
-        ("community-report", ["--from", "01/01/2026", "--to", "2026-12-31"], "Du 1 janvier 2026 au 31 décembre 2026"),
+        ("community-report", ["--from", "01/01/2026", "--to", "2026-12-31"], "Du 1er janvier 2026 au 31 décembre 2026"),
         ("contact-list", ["--circle", "proches", "--columns", "last_name,first_name,postcode"], "Cercle : Proches"),
         ("directory", ["--tag", "bénévole"], "Tag : bénévole"),
     ],

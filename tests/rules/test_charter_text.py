@@ -43,7 +43,7 @@ def test_structure_placeholders_and_continuation_lines() -> None:
     assert charter.preamble == ["Premier paragraphe sur deux lignes.", "Second paragraphe chez Les Ateliers du Lien."]
     first, second = charter.commitments
     assert first.items == ["Venir aux réunions et prévenir en cas d’absence.", "Partager les nouvelles"]
-    assert second.heading == "Engagements de Les Ateliers du Lien"
+    assert second.heading == "Engagements des Ateliers du Lien"
     assert second.items == ["Répondre vite"]
     assert [(s.heading, s.paragraphs) for s in charter.other_sections] == [("Durée", ["Un an."])]
 

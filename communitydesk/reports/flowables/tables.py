@@ -23,6 +23,7 @@ from reportlab.platypus.tables import CellStyle
 
 from communitydesk.reports.fonts import SANS, bold, ensure_family
 from communitydesk.reports.styles import INK, RULE, WHITE, Palette
+from communitydesk.rules.french_typography import breakable_words, printed_characters
 
 CHUNK_ROWS = 500
 CELL_PADDING = 2.2
@@ -69,7 +70,7 @@ def _wrap(text: str, width: float, measure: TextMeasure, size: float, max_lines:
         return text
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in breakable_words(text):  # numbers and dates hold together
         candidate = f"{current} {word}" if current else word
         if measure.width(candidate, size) <= width:
             current = candidate
@@ -103,7 +104,7 @@ class CellFitter:
         self.safe = [int(w / (size * 1.45)) for w in self.inner]
 
     def row(self, values: Sequence[str]) -> list[str]:
-        out = list(values)
+        out = list(map(printed_characters, values))
         for index, text in enumerate(out):
             if len(text) > self.safe[index]:
                 out[index] = _wrap(text, self.inner[index], self.measure, self.size, self.max_lines)
