@@ -18,17 +18,21 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.tables import CellStyle
 
 from communitydesk import __version__
 from communitydesk.formatting import day, to_local
 from communitydesk.i18n import _, current_language
 from communitydesk.records.identity import Identity
-from communitydesk.reports.fonts import SANS, bold, ensure_family
+from communitydesk.reports.fonts import SANS, bold, ensure_family, font_runs
 from communitydesk.reports.styles import MUTED, RULE, Palette
 
 # Binary (compressed) streams instead of ASCII85 text: files ~20 % smaller, and ReportLab's
 # pure-Python ASCII85 encoder costs ~10 % of building a long listing. Nothing else here uses it.
 rl_config.useA85 = 0
+# A table cell sets its font even when it holds a flowable and no text: ReportLab's default is
+# Helvetica, which is not embedded; every table then names the embedded sans instead.
+CellStyle.fontname = ensure_family(SANS)
 
 PDF_LANGUAGES = {"fr": "fr-FR", "en": "en-GB"}
 SIDE_MARGIN = 16 * mm
@@ -176,6 +180,31 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
         def showPage(self) -> None:  # noqa: N802 - ReportLab's name
             self._held_pages.append(dict(self.__dict__))
             self._startPage()  # type: ignore[attr-defined]  # what Canvas.showPage does after drawing
+
+        # Strings drawn straight on the canvas (table cells, header, footer, charts, signatures):
+        # characters the current font lacks are drawn in a fallback font, run by run.
+        def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+            self._draw_runs(x, y, text, 0.0, args, kwargs)
+
+        def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+            self._draw_runs(x, y, text, 1.0, args, kwargs)
+
+        def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+            self._draw_runs(x, y, text, 0.5, args, kwargs)
+
+        def _draw_runs(self, x: float, y: float, text: str, anchor: float, args: Any, kwargs: Any) -> None:
+            font, size, leading = self._fontname, self._fontsize, self._leading
+            runs = font_runs(text, font)
+            if runs is None:
+                draw = (Canvas.drawString, Canvas.drawCentredString, Canvas.drawRightString)[int(anchor * 2)]
+                draw(self, x, y, text, *args, **kwargs)
+                return
+            x -= anchor * sum(stringWidth(part, name, size) for name, part in runs)
+            for name, part in runs:
+                self.setFont(name, size, leading)
+                Canvas.drawString(self, x, y, part)
+                x += stringWidth(part, name, size)
+            self.setFont(font, size, leading)
 
         def save(self) -> None:
             count = len(self._held_pages)

@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import LongTable, Table, TableStyle
 from reportlab.platypus.tables import CellStyle
 
-from communitydesk.reports.fonts import SANS, bold, ensure_family
+from communitydesk.reports.fonts import SANS, bold, ensure_family, font_runs
 from communitydesk.reports.styles import INK, RULE, WHITE, Palette
 
 CHUNK_ROWS = 500
@@ -40,8 +40,9 @@ class TextMeasure:
     def width(self, text: str, size: float) -> float:
         try:
             return sum(map(self._lookup, map(ord, text))) * size / 1000
-        except KeyError:  # a character DejaVu lacks: ReportLab knows its fallback width
-            return float(pdfmetrics.stringWidth(text, self.font, size))
+        except KeyError:  # a character DejaVu lacks: drawn in a fallback font (see fonts.font_runs)
+            runs = font_runs(text, self.font) or [(self.font, text)]
+            return sum(float(pdfmetrics.stringWidth(part, font, size)) for font, part in runs)
 
 
 def _fitting_prefix(word: str, width: float, measure: TextMeasure, size: float) -> int:
