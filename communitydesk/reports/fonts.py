@@ -196,7 +196,7 @@ def with_fallback_fonts(markup: str) -> str:
         current: str | None = None
         for char in piece:
             code = ord(char)
-            if code in serif and code in sans or char.isspace():
+            if (code in serif and code in sans) or char.isspace():
                 wanted = None
             elif code in sans:
                 wanted = SANS

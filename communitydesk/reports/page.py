@@ -24,6 +24,7 @@ from communitydesk import __version__
 from communitydesk.formatting import day, to_local
 from communitydesk.i18n import _, current_language
 from communitydesk.records.identity import Identity
+from communitydesk.reports.flowables.tables import wrap_text
 from communitydesk.reports.fonts import SANS, bold, ensure_family, font_runs
 from communitydesk.reports.styles import MUTED, RULE, Palette
 
@@ -57,13 +58,30 @@ class PageSetup:
         return landscape(A4) if self.is_landscape else A4
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis so that it fits ``width`` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+NAME_LEADING = 11
+TITLE_LEADING = 9.5
+FOOTER_LEADING = 8.5
+PAGE_NUMBER_SPACE = 30 * mm
+MAX_LINES = 6  # an organisation name or address this long wraps: never cut, never dropped
+
+
+@dataclass(frozen=True)
+class DecorTexts:
+    """Header and footer lines, wrapped once: they are the same on every page."""
+
+    name: list[str]
+    title: list[str]
+    details: list[str]
+    generated: str
+
+    @property
+    def header_extra(self) -> float:
+        """Height the header needs beyond one name line and one title line."""
+        return (len(self.name) - 1) * NAME_LEADING + (len(self.title) - 1) * TITLE_LEADING
+
+    @property
+    def footer_extra(self) -> float:
+        return max(len(self.details) - 1, 0) * FOOTER_LEADING
 
 
 class PageDecor:
@@ -74,29 +92,38 @@ class PageDecor:
         self.font = ensure_family(SANS)
         self.bold = bold(SANS)
         self._logo: ImageReader | bool | None = False  # False: not loaded yet
-        self._texts: tuple[str, str, str, str] | None = None  # the same on every page: fitted once
+        self._texts: DecorTexts | None = None
 
-    def texts(self, text_width: float) -> tuple[str, str, str, str]:
-        """Organisation name, title, footer details and generation line, fitted to the page."""
+    def logo_width(self) -> float:
+        logo = self.logo()
+        if logo is None:
+            return 0.0
+        image_width, image_height = logo.getSize()
+        return float(image_width * min(13 * mm / image_height, 40 * mm / image_width))
+
+    def texts(self) -> DecorTexts:
+        """Organisation name, title, footer details (name, address, RNA/SIRET, site) and generation line."""
         if self._texts is None:
             width, _height = self.setup.pagesize
             identity = self.setup.identity
-            details = " · ".join(
+            header_width = width - 2 * SIDE_MARGIN - self.logo_width() - 6 * mm
+            footer_width = width - 2 * SIDE_MARGIN - PAGE_NUMBER_SPACE
+            parts = [
                 part
                 for part in (identity.name, identity.address.replace("\n", ", "), identity.legal_id, identity.website)
                 if part
-            )
+            ]
             generated = _(
                 "Généré le {day} à {time} avec CommunityDesk {version}",
                 day=day(self.setup.generated_at, "long"),
                 time=to_local(self.setup.generated_at).strftime("%H:%M"),
                 version=__version__,
             )
-            self._texts = (
-                _fit(identity.display_name, self.bold, 10, text_width),
-                _fit(self.setup.title, self.font, 8, text_width),
-                _fit(details, self.font, 7, width - 2 * SIDE_MARGIN - 30 * mm),
-                generated,
+            self._texts = DecorTexts(
+                name=_lines(identity.display_name, self.bold, 10, header_width),
+                title=_lines(self.setup.title, self.font, 8, header_width),
+                details=_footer_lines(parts, self.font, 7, footer_width),
+                generated=generated,
             )
         return self._texts
 
@@ -114,46 +141,44 @@ class PageDecor:
     def draw(self, canvas: Canvas, page_number: int) -> None:
         width, height = self.setup.pagesize
         palette = self.setup.palette
+        texts = self.texts()
         canvas.saveState()
         # Header: organisation name and document title on the left, logo on the right.
         top = height - 11 * mm
         logo = self.logo()
-        logo_width = 0.0
         if logo is not None:
             image_width, image_height = logo.getSize()
-            box_h, box_w = 13 * mm, 40 * mm
-            scale = min(box_h / image_height, box_w / image_width)
-            logo_width = image_width * scale
+            logo_width = self.logo_width()
+            logo_height = image_height * logo_width / image_width
             canvas.drawImage(
-                logo,
-                width - SIDE_MARGIN - logo_width,
-                top - image_height * scale + 8,
-                logo_width,
-                image_height * scale,
-                mask="auto",
+                logo, width - SIDE_MARGIN - logo_width, top - logo_height + 8, logo_width, logo_height, mask="auto"
             )
-        name, title, details, generated = self.texts(width - 2 * SIDE_MARGIN - logo_width - 6 * mm)
         canvas.setFillColor(palette.primary)
         canvas.setFont(self.bold, 10)
-        canvas.drawString(SIDE_MARGIN, top, name)
+        for line in texts.name:
+            canvas.drawString(SIDE_MARGIN, top, line)
+            top -= NAME_LEADING
         canvas.setFillColor(MUTED)
         canvas.setFont(self.font, 8)
-        canvas.drawString(SIDE_MARGIN, top - 11, title)
-        rule_y = height - HEADER_HEIGHT + 5 * mm
+        for line in texts.title:
+            canvas.drawString(SIDE_MARGIN, top, line)
+            top -= TITLE_LEADING
+        rule_y = height - HEADER_HEIGHT - texts.header_extra + 5 * mm
         canvas.setStrokeColor(palette.primary)
         canvas.setLineWidth(1.2)
         canvas.line(SIDE_MARGIN, rule_y, width - SIDE_MARGIN, rule_y)
         canvas.setStrokeColor(palette.secondary)
         canvas.setLineWidth(3)
         canvas.line(SIDE_MARGIN, rule_y, SIDE_MARGIN + 18 * mm, rule_y)
-        # Footer: identity on the left, generation date below it, page number on the right.
+        # Footer: identity on the left (wrapped), generation date below it, page number on the right.
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(SIDE_MARGIN, 13 * mm, width - SIDE_MARGIN, 13 * mm)
+        canvas.line(SIDE_MARGIN, 13 * mm + texts.footer_extra, width - SIDE_MARGIN, 13 * mm + texts.footer_extra)
         canvas.setFillColor(MUTED)
         canvas.setFont(self.font, 7)
-        canvas.drawString(SIDE_MARGIN, 9 * mm, details)
-        canvas.drawString(SIDE_MARGIN, 5.5 * mm, generated)
+        for number, line in enumerate(texts.details):
+            canvas.drawString(SIDE_MARGIN, 9 * mm + texts.footer_extra - number * FOOTER_LEADING, line)
+        canvas.drawString(SIDE_MARGIN, 5.5 * mm, texts.generated)
         if self.setup.footer_note:
             canvas.drawRightString(width - SIDE_MARGIN, 5.5 * mm, self.setup.footer_note)
         canvas.restoreState()
@@ -167,6 +192,22 @@ class PageDecor:
             width - SIDE_MARGIN, 9 * mm, _("Page {page} / {count}", page=page_number, count=page_count)
         )
         canvas.restoreState()
+
+
+def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+    return wrap_text(text, width, font, size, max_lines=MAX_LINES).split("\n")
+
+
+def _footer_lines(parts: list[str], font: str, size: float, width: float) -> list[str]:
+    """Parts joined by " · ", a part moving whole to the next line when it fits there (RNA/SIRET never split)."""
+    lines: list[str] = []
+    for part in parts:
+        candidate = f"{lines[-1]} · {part}" if lines else part
+        if lines and stringWidth(candidate, font, size) <= width:
+            lines[-1] = candidate
+        else:
+            lines.extend(_lines(part, font, size, width))
+    return lines
 
 
 def numbered_canvas(decor: PageDecor) -> type[Canvas]:
@@ -193,7 +234,7 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
             self._draw_runs(x, y, text, 0.5, args, kwargs)
 
         def _draw_runs(self, x: float, y: float, text: str, anchor: float, args: Any, kwargs: Any) -> None:
-            font, size, leading = self._fontname, self._fontsize, self._leading
+            font, size, leading = self._fontname, self._fontsize, self._leading  # type: ignore[attr-defined]
             runs = font_runs(text, font)
             if runs is None:
                 draw = (Canvas.drawString, Canvas.drawCentredString, Canvas.drawRightString)[int(anchor * 2)]
@@ -228,13 +269,18 @@ class DocumentTemplate(BaseDocTemplate):
         on_flowable: Callable[[], None] | None = None,
     ) -> None:
         width, height = setup.pagesize
+        decor = PageDecor(setup)
+        texts = decor.texts()
+        # A long name or address makes header or footer taller, never cut: the frame gives way.
+        self.header_height = HEADER_HEIGHT + texts.header_extra
+        self.footer_height = FOOTER_HEIGHT + texts.footer_extra
         super().__init__(
             target,
             pagesize=setup.pagesize,
             leftMargin=SIDE_MARGIN,
             rightMargin=SIDE_MARGIN,
-            topMargin=HEADER_HEIGHT,
-            bottomMargin=FOOTER_HEIGHT,
+            topMargin=self.header_height,
+            bottomMargin=self.footer_height,
             title=setup.title,
             author=setup.identity.display_name,
             subject=setup.subject,
@@ -247,13 +293,13 @@ class DocumentTemplate(BaseDocTemplate):
             pageCompression=1,
         )
         self.setup = setup
-        self.decor = PageDecor(setup)
+        self.decor = decor
         self._on_flowable = on_flowable
         frame = Frame(
             SIDE_MARGIN,
-            FOOTER_HEIGHT,
+            self.footer_height,
             width - 2 * SIDE_MARGIN,
-            height - HEADER_HEIGHT - FOOTER_HEIGHT,
+            height - self.header_height - self.footer_height,
             id="content",
             leftPadding=0,
             rightPadding=0,
@@ -268,7 +314,7 @@ class DocumentTemplate(BaseDocTemplate):
 
     @property
     def content_height(self) -> float:
-        return float(self.setup.pagesize[1] - HEADER_HEIGHT - FOOTER_HEIGHT)
+        return float(self.setup.pagesize[1] - self.header_height - self.footer_height)
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self.decor.draw(canvas, doc.page)
