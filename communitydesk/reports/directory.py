@@ -15,7 +15,9 @@ from communitydesk.formatting import number
 from communitydesk.i18n import _
 from communitydesk.records.contact_listing import ContactListing
 from communitydesk.reports.base import DocumentRenderer
+from communitydesk.reports.flowables.outline import LetterMark
 from communitydesk.reports.flowables.tables import (
+    CELL_PADDING,
     CHUNK_ROWS,
     CellFitter,
     column_widths,
@@ -31,7 +33,15 @@ from communitydesk.rules.contact_keys import fold
 FONT_SIZE = 8.5
 BOX = "☐"
 DIRECTORY_KEYS = ("last_name", "first_name", "organisation", "phone", "email")
-WEIGHTS = (0.22, 1.9, 1.45, 1.0, 2.35)
+# The phone column holds "+33 6 12 34 56 78" on one line at 8.5 pt.
+WEIGHTS = (0.22, 1.9, 1.4, 1.25, 2.15)
+NAME_LINES = 12  # a long name wraps inside its column; it is never cut with "…"
+NO_BREAK = "\u00a0"
+
+
+def unbroken_phone(phone: str, fits: bool) -> str:
+    """The number with no-break spaces when it fits its column (it then never splits)."""
+    return phone.replace(" ", NO_BREAK) if fits else phone
 
 
 def directory_row(last_name: str, first_name: str, organisation: str, phone: str, email: str) -> tuple[str, ...]:
@@ -86,16 +96,26 @@ class DirectoryRenderer(DocumentRenderer):
         header = CellFitter(widths, look.header.fontname, FONT_SIZE).row(
             ["", *(contact_field_label(f) for f in ("display_name", "organisation", "phone", "email"))]
         )
-        fitter = CellFitter(widths, look.body.fontname, FONT_SIZE)
+        fitter = CellFitter(widths, look.body.fontname, FONT_SIZE, max_lines=NAME_LINES)
+        # Names are bold: measured in bold so that they stay inside their column.
+        name_fitter = CellFitter(widths, bold(SANS), FONT_SIZE, max_lines=NAME_LINES)
+        phone_width = widths[3] - 2 * CELL_PADDING
         letter_style = look.body.copy()
         letter_style.fontname, letter_style.fontsize, letter_style.leading = bold(SANS), 10, 12
         letter_style.color = self.palette.primary
         name_style = look.body.copy()
         name_style.fontname = bold(SANS)
         entry_styles = [look.body, name_style, look.body, look.body, look.body]
-        rows: list[list[str]] = [header]
+        rows: list[list[str | Flowable]] = [[*header]]
         styles: list[CellStyle | list[CellStyle]] = []
         letters: list[int] = []
+
+        def fit(entry: tuple[str, ...]) -> list[str | Flowable]:
+            box, name, organisation, phone, email = entry
+            phone = unbroken_phone(phone, fitter.measure.width(phone, FONT_SIZE) <= phone_width)
+            row: list[str | Flowable] = [*fitter.row([box, "", organisation, phone, email])]
+            row[1] = name_fitter.cell(1, name)
+            return row
 
         def table() -> LongTable:
             built = look.table(rows, widths, styles)
@@ -103,6 +123,8 @@ class DirectoryRenderer(DocumentRenderer):
             for index in letters:
                 commands += [
                     ("SPAN", (0, index), (-1, index)),
+                    # A letter is never left alone at the foot of a page: it goes with its first name.
+                    ("NOSPLIT", (0, index), (-1, index + 1)),
                     ("BACKGROUND", (0, index), (-1, index), self.palette.primary_light),
                 ]
             built.setStyle(TableStyle(commands))
@@ -112,12 +134,12 @@ class DirectoryRenderer(DocumentRenderer):
             for position, entry in enumerate(group):
                 if len(rows) > CHUNK_ROWS:
                     yield table()
-                    rows, styles, letters = [header], [], []
+                    rows, styles, letters = [[*header]], [], []
                 if position == 0:
                     letters.append(len(rows))
-                    rows.append([letter, "", "", "", ""])
+                    rows.append([LetterMark(letter, bold(SANS), 10, self.palette.primary), "", "", "", ""])
                     styles.append(letter_style)
-                rows.append(fitter.row(entry))
+                rows.append(fit(entry))
                 styles.append(entry_styles)
         if len(rows) > 1:
             yield table()

@@ -11,6 +11,7 @@ which alone cost more than a third of drawing the rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -18,13 +19,15 @@ from typing import Literal
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import LongTable, Table, TableStyle
+from reportlab.platypus import Flowable, LongTable, Table, TableStyle
 from reportlab.platypus.tables import CellStyle
 
 from communitydesk.reports.fonts import SANS, bold, ensure_family, font_runs
 from communitydesk.reports.styles import INK, RULE, WHITE, Palette
 
 CHUNK_ROWS = 500
+# Where a cell's text may break: ordinary spaces only, so that a no-break space holds (phone numbers).
+_BREAKS = re.compile(r"[ \t\r\n]+")
 CELL_PADDING = 2.2
 
 
@@ -70,7 +73,7 @@ def _wrap(text: str, width: float, measure: TextMeasure, size: float, max_lines:
         return text
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _BREAKS.split(text.strip()):
         candidate = f"{current} {word}" if current else word
         if measure.width(candidate, size) <= width:
             current = candidate
@@ -110,6 +113,12 @@ class CellFitter:
                 out[index] = _wrap(text, self.inner[index], self.measure, self.size, self.max_lines)
         return out
 
+    def cell(self, index: int, text: str) -> str:
+        """One cell of column ``index`` (a column drawn in another font than the row's)."""
+        if len(text) <= self.safe[index]:
+            return text
+        return _wrap(text, self.inner[index], self.measure, self.size, self.max_lines)
+
 
 def _cell_style(
     name: str, font: str, size: float, colour: Color, *, valign: Literal["TOP", "MIDDLE", "BOTTOM"] = "TOP"
@@ -133,7 +142,7 @@ class ListingLook:
 
     def table(
         self,
-        rows: Sequence[Sequence[str]],
+        rows: Sequence[Sequence[str | Flowable]],
         col_widths: Sequence[float],
         row_styles: Sequence[CellStyle | list[CellStyle]] | None = None,
     ) -> LongTable:
