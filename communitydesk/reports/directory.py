@@ -35,7 +35,7 @@ BOX = "☐"
 DIRECTORY_KEYS = ("last_name", "first_name", "organisation", "phone", "email")
 # The phone column holds "+33 6 12 34 56 78" on one line at 8.5 pt.
 WEIGHTS = (0.22, 1.9, 1.4, 1.25, 2.15)
-NAME_LINES = 12  # a long name wraps inside its column; it is never cut with "…"
+
 NO_BREAK = "\u00a0"
 
 
@@ -96,9 +96,9 @@ class DirectoryRenderer(DocumentRenderer):
         header = CellFitter(widths, look.header.fontname, FONT_SIZE).row(
             ["", *(contact_field_label(f) for f in ("display_name", "organisation", "phone", "email"))]
         )
-        fitter = CellFitter(widths, look.body.fontname, FONT_SIZE, max_lines=NAME_LINES)
+        fitter = CellFitter(widths, look.body.fontname, FONT_SIZE)
         # Names are bold: measured in bold so that they stay inside their column.
-        name_fitter = CellFitter(widths, bold(SANS), FONT_SIZE, max_lines=NAME_LINES)
+        name_fitter = CellFitter(widths, bold(SANS), FONT_SIZE)
         phone_width = widths[3] - 2 * CELL_PADDING
         letter_style = look.body.copy()
         letter_style.fontname, letter_style.fontsize, letter_style.leading = bold(SANS), 10, 12

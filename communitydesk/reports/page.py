@@ -217,6 +217,8 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
+            # Accessibility: viewers and screen readers announce the title, not the file name.
+            self.setViewerPreference("DisplayDocTitle", "true")
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's name
             self._held_pages.append(dict(self.__dict__))

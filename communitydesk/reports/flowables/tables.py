@@ -98,7 +98,9 @@ def _wrap(text: str, width: float, measure: TextMeasure, size: float, max_lines:
 class CellFitter:
     """Makes listing cells fit their columns: long texts wrap (cut with "…" only past ``max_lines``)."""
 
-    def __init__(self, col_widths: Sequence[float], font: str, size: float, max_lines: int = 6) -> None:
+    # 12 lines hold a 200-character name in the narrowest column uncut; past that (long notes) a
+    # row is cut so that it never outgrows a page.
+    def __init__(self, col_widths: Sequence[float], font: str, size: float, max_lines: int = 12) -> None:
         self.size = size
         self.max_lines = max_lines
         self.measure = TextMeasure(font)
