@@ -158,8 +158,10 @@ def font_runs(text: str, font: str) -> list[tuple[str, str]] | None:
     None when ``font`` has them all (the usual case, checked first and cheaply). A character
     no font has stays in ``font`` (it prints as a box: nothing better exists on this system).
     """
+    if text.isascii():  # DejaVu has every ASCII glyph; checked first: listings draw many cells
+        return None
     chars = _characters(font)
-    if chars is None or text.isascii() or all(map(chars.__contains__, map(ord, text))):
+    if chars is None or all(map(chars.__contains__, map(ord, text))):
         return None
     runs: list[tuple[str, str]] = []
     for char in text:

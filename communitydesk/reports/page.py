@@ -227,21 +227,28 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
         # Strings drawn straight on the canvas (table cells, header, footer, charts, signatures):
         # characters the current font lacks are drawn in a fallback font, run by run.
         def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-            self._draw_runs(x, y, text, 0.0, args, kwargs)
+            runs = None if text.isascii() else font_runs(text, self._fontname)  # type: ignore[attr-defined]
+            if runs is None:
+                Canvas.drawString(self, x, y, text, *args, **kwargs)
+            else:
+                self._draw_runs(x, y, runs, 0.0)
 
         def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-            self._draw_runs(x, y, text, 1.0, args, kwargs)
+            runs = None if text.isascii() else font_runs(text, self._fontname)  # type: ignore[attr-defined]
+            if runs is None:
+                Canvas.drawRightString(self, x, y, text, *args, **kwargs)
+            else:
+                self._draw_runs(x, y, runs, 1.0)
 
         def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-            self._draw_runs(x, y, text, 0.5, args, kwargs)
-
-        def _draw_runs(self, x: float, y: float, text: str, anchor: float, args: Any, kwargs: Any) -> None:
-            font, size, leading = self._fontname, self._fontsize, self._leading  # type: ignore[attr-defined]
-            runs = font_runs(text, font)
+            runs = None if text.isascii() else font_runs(text, self._fontname)  # type: ignore[attr-defined]
             if runs is None:
-                draw = (Canvas.drawString, Canvas.drawCentredString, Canvas.drawRightString)[int(anchor * 2)]
-                draw(self, x, y, text, *args, **kwargs)
-                return
+                Canvas.drawCentredString(self, x, y, text, *args, **kwargs)
+            else:
+                self._draw_runs(x, y, runs, 0.5)
+
+        def _draw_runs(self, x: float, y: float, runs: list[tuple[str, str]], anchor: float) -> None:
+            font, size, leading = self._fontname, self._fontsize, self._leading  # type: ignore[attr-defined]
             x -= anchor * sum(stringWidth(part, name, size) for name, part in runs)
             for name, part in runs:
                 self.setFont(name, size, leading)

@@ -40,7 +40,7 @@ def organisation(name: str) -> settings.Organisation:
 def awkward(db: Database, actor: Actor) -> Database:
     """A long identity, 200-character and Chinese names, foreign phones, an anonymous contribution."""
     with db.transaction() as session:
-        settings.save_organisation(session, actor, organisation("Les " + LONG_NAME[4:]))
+        settings.save_organisation(session, actor, organisation("Les " + LONG_NAME[:196]))
         people = [
             Contact(first_name=LONG_NAME[:90], last_name=LONG_NAME[90:], phone=PHONE, circle="proches"),
             Contact(first_name=CJK, last_name="Zhang", phone="+86 10 1234 5678", circle="communaute"),
