@@ -40,7 +40,8 @@ def organisation(name: str) -> settings.Organisation:
 def awkward(db: Database, actor: Actor) -> Database:
     """A long identity, 200-character and Chinese names, foreign phones, an anonymous contribution."""
     with db.transaction() as session:
-        settings.save_organisation(session, actor, organisation("Les " + LONG_NAME[:196]))
+        # Chinese in the name: paragraphs (charter text) and canvas strings (header) both meet it.
+        settings.save_organisation(session, actor, organisation(f"Les {LONG_NAME[:190]} {CJK}"))
         people = [
             Contact(first_name=LONG_NAME[:90], last_name=LONG_NAME[90:], phone=PHONE, circle="proches"),
             Contact(first_name=CJK, last_name="Zhang", phone="+86 10 1234 5678", circle="communaute"),
@@ -187,6 +188,8 @@ def test_chinese_prints_with_an_embedded_fallback_font(awkward: Database, actor:
     for kind in ("charter", "directory", "contact-list"):
         reader = render(awkward, actor, kind, tmp_path / f"{kind}.pdf")
         assert CJK in flat(reader), kind
+        if kind == "charter":  # in the paragraphs naming the organisation, not only in the header
+            assert f"{CJK} autour de vous" in flat(reader)
         found: dict[str, Any] = {}
         for page in reader.pages:
             fonts_of(page.get("/Resources"), found)
