@@ -210,6 +210,19 @@ def _footer_lines(parts: list[str], font: str, size: float, width: float) -> lis
     return lines
 
 
+def _with_fallback(draw: Callable[..., None], anchor: float) -> Callable[..., None]:
+    """``draw`` (a Canvas string method), or runs of fallback fonts when the current font lacks a glyph."""
+
+    def method(self: Any, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        runs = None if text.isascii() else font_runs(text, self._fontname)
+        if runs is None:
+            draw(self, x, y, text, *args, **kwargs)
+        else:
+            self._draw_runs(x, y, runs, anchor)
+
+    return method
+
+
 def numbered_canvas(decor: PageDecor) -> type[Canvas]:
     """A canvas class that holds back each page until the total number of pages is known."""
 
@@ -226,26 +239,9 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
 
         # Strings drawn straight on the canvas (table cells, header, footer, charts, signatures):
         # characters the current font lacks are drawn in a fallback font, run by run.
-        def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-            runs = None if text.isascii() else font_runs(text, self._fontname)  # type: ignore[attr-defined]
-            if runs is None:
-                Canvas.drawString(self, x, y, text, *args, **kwargs)
-            else:
-                self._draw_runs(x, y, runs, 0.0)
-
-        def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-            runs = None if text.isascii() else font_runs(text, self._fontname)  # type: ignore[attr-defined]
-            if runs is None:
-                Canvas.drawRightString(self, x, y, text, *args, **kwargs)
-            else:
-                self._draw_runs(x, y, runs, 1.0)
-
-        def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
-            runs = None if text.isascii() else font_runs(text, self._fontname)  # type: ignore[attr-defined]
-            if runs is None:
-                Canvas.drawCentredString(self, x, y, text, *args, **kwargs)
-            else:
-                self._draw_runs(x, y, runs, 0.5)
+        drawString = _with_fallback(Canvas.drawString, 0.0)
+        drawCentredString = _with_fallback(Canvas.drawCentredString, 0.5)
+        drawRightString = _with_fallback(Canvas.drawRightString, 1.0)
 
         def _draw_runs(self, x: float, y: float, runs: list[tuple[str, str]], anchor: float) -> None:
             font, size, leading = self._fontname, self._fontsize, self._leading  # type: ignore[attr-defined]
