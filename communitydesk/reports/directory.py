@@ -17,7 +17,6 @@ from communitydesk.records.contact_listing import ContactListing
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.outline import LetterMark
 from communitydesk.reports.flowables.tables import (
-    CELL_PADDING,
     CHUNK_ROWS,
     CellFitter,
     column_widths,
@@ -33,15 +32,9 @@ from communitydesk.rules.contact_keys import fold
 FONT_SIZE = 8.5
 BOX = "☐"
 DIRECTORY_KEYS = ("last_name", "first_name", "organisation", "phone", "email")
-# The phone column holds "+33 6 12 34 56 78" on one line at 8.5 pt.
+# The phone column holds "+33 6 12 34 56 78" on one line at 8.5 pt (a cell wraps only what
+# does not fit its column).
 WEIGHTS = (0.22, 1.9, 1.4, 1.25, 2.15)
-
-NO_BREAK = "\u00a0"
-
-
-def unbroken_phone(phone: str, fits: bool) -> str:
-    """The number with no-break spaces when it fits its column (it then never splits)."""
-    return phone.replace(" ", NO_BREAK) if fits else phone
 
 
 def directory_row(last_name: str, first_name: str, organisation: str, phone: str, email: str) -> tuple[str, ...]:
@@ -99,7 +92,6 @@ class DirectoryRenderer(DocumentRenderer):
         fitter = CellFitter(widths, look.body.fontname, FONT_SIZE)
         # Names are bold: measured in bold so that they stay inside their column.
         name_fitter = CellFitter(widths, bold(SANS), FONT_SIZE)
-        phone_width = widths[3] - 2 * CELL_PADDING
         letter_style = look.body.copy()
         letter_style.fontname, letter_style.fontsize, letter_style.leading = bold(SANS), 10, 12
         letter_style.color = self.palette.primary
@@ -112,7 +104,6 @@ class DirectoryRenderer(DocumentRenderer):
 
         def fit(entry: tuple[str, ...]) -> list[str | Flowable]:
             box, name, organisation, phone, email = entry
-            phone = unbroken_phone(phone, fitter.measure.width(phone, FONT_SIZE) <= phone_width)
             row: list[str | Flowable] = [*fitter.row([box, "", organisation, phone, email])]
             row[1] = name_fitter.cell(1, name)
             return row

@@ -212,3 +212,19 @@ def test_a_letter_is_never_left_alone_at_a_page_foot(tmp_path: Path) -> None:
         first_page = [line.strip() for line in (PdfReader(out).pages[0].extract_text() or "").splitlines()]
         if "B" in first_page:
             assert any("BERNARD000" in line for line in first_page), f"B alone at the foot with {count} A names"
+
+
+def test_contact_list_keeps_each_phone_on_one_line(awkward: Database, actor: Actor, tmp_path: Path) -> None:
+    reader = render(awkward, actor, "contact-list", tmp_path / "liste.pdf")
+    lines = [line for page in reader.pages for line in (page.extract_text() or "").replace("\xa0", " ").splitlines()]
+    assert any(PHONE in line for line in lines) and any("+86 10 1234 5678" in line for line in lines)
+    assert "…" not in " ".join(lines)
+
+
+def test_a_cell_never_breaks_at_a_no_break_space() -> None:
+    from communitydesk.reports.flowables.tables import wrap_text
+    from communitydesk.reports.fonts import SANS, ensure_family
+
+    text = "Total 11\u202f439,47\u00a0€ au 19\u00a0décembre"
+    lines = wrap_text(text, 45, ensure_family(SANS), 8.5, max_lines=12).split("\n")
+    assert "11\u202f439,47\u00a0€" in lines and "19\u00a0décembre" in lines

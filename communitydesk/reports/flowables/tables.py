@@ -26,7 +26,7 @@ from communitydesk.reports.fonts import SANS, bold, ensure_family, font_runs
 from communitydesk.reports.styles import INK, RULE, WHITE, Palette
 
 CHUNK_ROWS = 500
-# Where a cell's text may break: ordinary spaces only, so that a no-break space holds (phone numbers).
+# Where a cell's text may break: ordinary spaces only; no-break spaces hold ("11 439,47 €", "19 décembre").
 _BREAKS = re.compile(r"[ \t\r\n]+")
 CELL_PADDING = 2.2
 
