@@ -226,5 +226,5 @@ def test_a_cell_never_breaks_at_a_no_break_space() -> None:
     from communitydesk.reports.fonts import SANS, ensure_family
 
     text = "Total 11\u202f439,47\u00a0€ au 19\u00a0décembre"
-    lines = wrap_text(text, 45, ensure_family(SANS), 8.5, max_lines=12).split("\n")
+    lines = wrap_text(text, 62, ensure_family(SANS), 8.5, max_lines=12).split("\n")
     assert "11\u202f439,47\u00a0€" in lines and "19\u00a0décembre" in lines
