@@ -15,6 +15,7 @@ from communitydesk.formatting import number
 from communitydesk.i18n import _
 from communitydesk.records.contact_listing import ContactListing
 from communitydesk.reports.base import DocumentRenderer
+from communitydesk.reports.flowables.outline import LetterMark
 from communitydesk.reports.flowables.tables import (
     CHUNK_ROWS,
     CellFitter,
@@ -32,7 +33,9 @@ from communitydesk.rules.personal_data_notice import confidential_notice
 FONT_SIZE = 8.5
 BOX = "☐"
 DIRECTORY_KEYS = ("last_name", "first_name", "organisation", "phone", "email")
-WEIGHTS = (0.22, 1.9, 1.45, 1.0, 2.35)
+# The phone column holds "+33 6 12 34 56 78" on one line at 8.5 pt (a cell wraps only what
+# does not fit its column).
+WEIGHTS = (0.22, 1.9, 1.4, 1.25, 2.15)
 
 
 def directory_row(last_name: str, first_name: str, organisation: str, phone: str, email: str) -> tuple[str, ...]:
@@ -89,15 +92,23 @@ class DirectoryRenderer(DocumentRenderer):
             ["", *(contact_field_label(f) for f in ("display_name", "organisation", "phone", "email"))]
         )
         fitter = CellFitter(widths, look.body.fontname, FONT_SIZE)
+        # Names are bold: measured in bold so that they stay inside their column.
+        name_fitter = CellFitter(widths, bold(SANS), FONT_SIZE)
         letter_style = look.body.copy()
         letter_style.fontname, letter_style.fontsize, letter_style.leading = bold(SANS), 10, 12
         letter_style.color = self.palette.primary
         name_style = look.body.copy()
         name_style.fontname = bold(SANS)
         entry_styles = [look.body, name_style, look.body, look.body, look.body]
-        rows: list[list[str]] = [header]
+        rows: list[list[str | Flowable]] = [[*header]]
         styles: list[CellStyle | list[CellStyle]] = []
         letters: list[int] = []
+
+        def fit(entry: tuple[str, ...]) -> list[str | Flowable]:
+            box, name, organisation, phone, email = entry
+            row: list[str | Flowable] = [*fitter.row([box, "", organisation, phone, email])]
+            row[1] = name_fitter.cell(1, name)
+            return row
 
         def table() -> LongTable:
             built = look.table(rows, widths, styles)
@@ -105,6 +116,8 @@ class DirectoryRenderer(DocumentRenderer):
             for index in letters:
                 commands += [
                     ("SPAN", (0, index), (-1, index)),
+                    # A letter is never left alone at the foot of a page: it goes with its first name.
+                    ("NOSPLIT", (0, index), (-1, index + 1)),
                     ("BACKGROUND", (0, index), (-1, index), self.palette.primary_light),
                 ]
             built.setStyle(TableStyle(commands))
@@ -114,12 +127,12 @@ class DirectoryRenderer(DocumentRenderer):
             for position, entry in enumerate(group):
                 if len(rows) > CHUNK_ROWS:
                     yield table()
-                    rows, styles, letters = [header], [], []
+                    rows, styles, letters = [[*header]], [], []
                 if position == 0:
                     letters.append(len(rows))
-                    rows.append([letter, "", "", "", ""])
+                    rows.append([LetterMark(letter, bold(SANS), 10, self.palette.primary), "", "", "", ""])
                     styles.append(letter_style)
-                rows.append(fitter.row(entry))
+                rows.append(fit(entry))
                 styles.append(entry_styles)
         if len(rows) > 1:
             yield table()

@@ -10,6 +10,7 @@ import re
 from xml.sax.saxutils import escape
 
 from communitydesk.i18n import current_language
+from communitydesk.reports.fonts import with_fallback_fonts
 from communitydesk.rules.french_typography import typeset
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -21,12 +22,12 @@ def to_paragraph_markup(text: str) -> str:
     """Escape ``&<>`` (user text is not markup) then turn ``**x**``/``_x_`` into ``<b>``/``<i>``."""
     escaped = escape(printed(text))
     escaped = _BOLD.sub(r"<b>\1</b>", escaped)
-    return _ITALIC.sub(r"<i>\1</i>", escaped)
+    return with_fallback_fonts(_ITALIC.sub(r"<i>\1</i>", escaped))
 
 
 def plain(text: str) -> str:
     """Text for a ReportLab paragraph with no markup at all (names, addresses)."""
-    return escape(printed(text))
+    return with_fallback_fonts(escape(printed(text)))
 
 
 def printed(text: str) -> str:

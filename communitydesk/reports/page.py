@@ -18,17 +18,22 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.tables import CellStyle
 
 from communitydesk import __version__
 from communitydesk.formatting import day, to_local
 from communitydesk.i18n import _, current_language
 from communitydesk.records.identity import Identity
-from communitydesk.reports.fonts import SANS, bold, ensure_family
+from communitydesk.reports.flowables.tables import wrap_text
+from communitydesk.reports.fonts import SANS, bold, ensure_family, font_runs
 from communitydesk.reports.styles import MUTED, RULE, Palette
 
 # Binary (compressed) streams instead of ASCII85 text: files ~20 % smaller, and ReportLab's
 # pure-Python ASCII85 encoder costs ~10 % of building a long listing. Nothing else here uses it.
 rl_config.useA85 = 0
+# A table cell sets its font even when it holds a flowable and no text: ReportLab's default is
+# Helvetica, which is not embedded; every table then names the embedded sans instead.
+CellStyle.fontname = ensure_family(SANS)
 
 PDF_LANGUAGES = {"fr": "fr-FR", "en": "en-GB"}
 SIDE_MARGIN = 16 * mm
@@ -53,13 +58,30 @@ class PageSetup:
         return landscape(A4) if self.is_landscape else A4
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis so that it fits ``width`` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+NAME_LEADING = 11
+TITLE_LEADING = 9.5
+FOOTER_LEADING = 8.5
+PAGE_NUMBER_SPACE = 30 * mm
+MAX_LINES = 6  # an organisation name or address this long wraps: never cut, never dropped
+
+
+@dataclass(frozen=True)
+class DecorTexts:
+    """Header and footer lines, wrapped once: they are the same on every page."""
+
+    name: list[str]
+    title: list[str]
+    details: list[str]
+    generated: str
+
+    @property
+    def header_extra(self) -> float:
+        """Height the header needs beyond one name line and one title line."""
+        return (len(self.name) - 1) * NAME_LEADING + (len(self.title) - 1) * TITLE_LEADING
+
+    @property
+    def footer_extra(self) -> float:
+        return max(len(self.details) - 1, 0) * FOOTER_LEADING
 
 
 class PageDecor:
@@ -70,29 +92,38 @@ class PageDecor:
         self.font = ensure_family(SANS)
         self.bold = bold(SANS)
         self._logo: ImageReader | bool | None = False  # False: not loaded yet
-        self._texts: tuple[str, str, str, str] | None = None  # the same on every page: fitted once
+        self._texts: DecorTexts | None = None
 
-    def texts(self, text_width: float) -> tuple[str, str, str, str]:
-        """Organisation name, title, footer details and generation line, fitted to the page."""
+    def logo_width(self) -> float:
+        logo = self.logo()
+        if logo is None:
+            return 0.0
+        image_width, image_height = logo.getSize()
+        return float(image_width * min(13 * mm / image_height, 40 * mm / image_width))
+
+    def texts(self) -> DecorTexts:
+        """Organisation name, title, footer details (name, address, RNA/SIRET, site) and generation line."""
         if self._texts is None:
             width, _height = self.setup.pagesize
             identity = self.setup.identity
-            details = " · ".join(
+            header_width = width - 2 * SIDE_MARGIN - self.logo_width() - 6 * mm
+            footer_width = width - 2 * SIDE_MARGIN - PAGE_NUMBER_SPACE
+            parts = [
                 part
                 for part in (identity.name, identity.address.replace("\n", ", "), identity.legal_id, identity.website)
                 if part
-            )
+            ]
             generated = _(
                 "Généré le {day} à {time} avec CommunityDesk {version}",
                 day=day(self.setup.generated_at, "long"),
                 time=to_local(self.setup.generated_at).strftime("%H:%M"),
                 version=__version__,
             )
-            self._texts = (
-                _fit(identity.display_name, self.bold, 10, text_width),
-                _fit(self.setup.title, self.font, 8, text_width),
-                _fit(details, self.font, 7, width - 2 * SIDE_MARGIN - 30 * mm),
-                generated,
+            self._texts = DecorTexts(
+                name=_lines(identity.display_name, self.bold, 10, header_width),
+                title=_lines(self.setup.title, self.font, 8, header_width),
+                details=_footer_lines(parts, self.font, 7, footer_width),
+                generated=generated,
             )
         return self._texts
 
@@ -110,46 +141,44 @@ class PageDecor:
     def draw(self, canvas: Canvas, page_number: int) -> None:
         width, height = self.setup.pagesize
         palette = self.setup.palette
+        texts = self.texts()
         canvas.saveState()
         # Header: organisation name and document title on the left, logo on the right.
         top = height - 11 * mm
         logo = self.logo()
-        logo_width = 0.0
         if logo is not None:
             image_width, image_height = logo.getSize()
-            box_h, box_w = 13 * mm, 40 * mm
-            scale = min(box_h / image_height, box_w / image_width)
-            logo_width = image_width * scale
+            logo_width = self.logo_width()
+            logo_height = image_height * logo_width / image_width
             canvas.drawImage(
-                logo,
-                width - SIDE_MARGIN - logo_width,
-                top - image_height * scale + 8,
-                logo_width,
-                image_height * scale,
-                mask="auto",
+                logo, width - SIDE_MARGIN - logo_width, top - logo_height + 8, logo_width, logo_height, mask="auto"
             )
-        name, title, details, generated = self.texts(width - 2 * SIDE_MARGIN - logo_width - 6 * mm)
         canvas.setFillColor(palette.primary)
         canvas.setFont(self.bold, 10)
-        canvas.drawString(SIDE_MARGIN, top, name)
+        for line in texts.name:
+            canvas.drawString(SIDE_MARGIN, top, line)
+            top -= NAME_LEADING
         canvas.setFillColor(MUTED)
         canvas.setFont(self.font, 8)
-        canvas.drawString(SIDE_MARGIN, top - 11, title)
-        rule_y = height - HEADER_HEIGHT + 5 * mm
+        for line in texts.title:
+            canvas.drawString(SIDE_MARGIN, top, line)
+            top -= TITLE_LEADING
+        rule_y = height - HEADER_HEIGHT - texts.header_extra + 5 * mm
         canvas.setStrokeColor(palette.primary)
         canvas.setLineWidth(1.2)
         canvas.line(SIDE_MARGIN, rule_y, width - SIDE_MARGIN, rule_y)
         canvas.setStrokeColor(palette.secondary)
         canvas.setLineWidth(3)
         canvas.line(SIDE_MARGIN, rule_y, SIDE_MARGIN + 18 * mm, rule_y)
-        # Footer: identity on the left, generation date below it, page number on the right.
+        # Footer: identity on the left (wrapped), generation date below it, page number on the right.
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(SIDE_MARGIN, 13 * mm, width - SIDE_MARGIN, 13 * mm)
+        canvas.line(SIDE_MARGIN, 13 * mm + texts.footer_extra, width - SIDE_MARGIN, 13 * mm + texts.footer_extra)
         canvas.setFillColor(MUTED)
         canvas.setFont(self.font, 7)
-        canvas.drawString(SIDE_MARGIN, 9 * mm, details)
-        canvas.drawString(SIDE_MARGIN, 5.5 * mm, generated)
+        for number, line in enumerate(texts.details):
+            canvas.drawString(SIDE_MARGIN, 9 * mm + texts.footer_extra - number * FOOTER_LEADING, line)
+        canvas.drawString(SIDE_MARGIN, 5.5 * mm, texts.generated)
         if self.setup.footer_note:
             canvas.drawRightString(width - SIDE_MARGIN, 5.5 * mm, self.setup.footer_note)
         canvas.restoreState()
@@ -165,6 +194,35 @@ class PageDecor:
         canvas.restoreState()
 
 
+def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+    return wrap_text(text, width, font, size, max_lines=MAX_LINES).split("\n")
+
+
+def _footer_lines(parts: list[str], font: str, size: float, width: float) -> list[str]:
+    """Parts joined by " · ", a part moving whole to the next line when it fits there (RNA/SIRET never split)."""
+    lines: list[str] = []
+    for part in parts:
+        candidate = f"{lines[-1]} · {part}" if lines else part
+        if lines and stringWidth(candidate, font, size) <= width:
+            lines[-1] = candidate
+        else:
+            lines.extend(_lines(part, font, size, width))
+    return lines
+
+
+def _with_fallback(draw: Callable[..., None], anchor: float) -> Callable[..., None]:
+    """``draw`` (a Canvas string method), or runs of fallback fonts when the current font lacks a glyph."""
+
+    def method(self: Any, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        runs = None if text.isascii() else font_runs(text, self._fontname)
+        if runs is None:
+            draw(self, x, y, text, *args, **kwargs)
+        else:
+            self._draw_runs(x, y, runs, anchor)
+
+    return method
+
+
 def numbered_canvas(decor: PageDecor) -> type[Canvas]:
     """A canvas class that holds back each page until the total number of pages is known."""
 
@@ -172,10 +230,27 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
+            # Accessibility: viewers and screen readers announce the title, not the file name.
+            self.setViewerPreference("DisplayDocTitle", "true")
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's name
             self._held_pages.append(dict(self.__dict__))
             self._startPage()  # type: ignore[attr-defined]  # what Canvas.showPage does after drawing
+
+        # Strings drawn straight on the canvas (table cells, header, footer, charts, signatures):
+        # characters the current font lacks are drawn in a fallback font, run by run.
+        drawString = _with_fallback(Canvas.drawString, 0.0)
+        drawCentredString = _with_fallback(Canvas.drawCentredString, 0.5)
+        drawRightString = _with_fallback(Canvas.drawRightString, 1.0)
+
+        def _draw_runs(self, x: float, y: float, runs: list[tuple[str, str]], anchor: float) -> None:
+            font, size, leading = self._fontname, self._fontsize, self._leading  # type: ignore[attr-defined]
+            x -= anchor * sum(stringWidth(part, name, size) for name, part in runs)
+            for name, part in runs:
+                self.setFont(name, size, leading)
+                Canvas.drawString(self, x, y, part)
+                x += stringWidth(part, name, size)
+            self.setFont(font, size, leading)
 
         def save(self) -> None:
             count = len(self._held_pages)
@@ -199,13 +274,18 @@ class DocumentTemplate(BaseDocTemplate):
         on_flowable: Callable[[], None] | None = None,
     ) -> None:
         width, height = setup.pagesize
+        decor = PageDecor(setup)
+        texts = decor.texts()
+        # A long name or address makes header or footer taller, never cut: the frame gives way.
+        self.header_height = HEADER_HEIGHT + texts.header_extra
+        self.footer_height = FOOTER_HEIGHT + texts.footer_extra
         super().__init__(
             target,
             pagesize=setup.pagesize,
             leftMargin=SIDE_MARGIN,
             rightMargin=SIDE_MARGIN,
-            topMargin=HEADER_HEIGHT,
-            bottomMargin=FOOTER_HEIGHT,
+            topMargin=self.header_height,
+            bottomMargin=self.footer_height,
             title=setup.title,
             author=setup.identity.display_name,
             subject=setup.subject,
@@ -218,13 +298,13 @@ class DocumentTemplate(BaseDocTemplate):
             pageCompression=1,
         )
         self.setup = setup
-        self.decor = PageDecor(setup)
+        self.decor = decor
         self._on_flowable = on_flowable
         frame = Frame(
             SIDE_MARGIN,
-            FOOTER_HEIGHT,
+            self.footer_height,
             width - 2 * SIDE_MARGIN,
-            height - HEADER_HEIGHT - FOOTER_HEIGHT,
+            height - self.header_height - self.footer_height,
             id="content",
             leftPadding=0,
             rightPadding=0,
@@ -239,7 +319,7 @@ class DocumentTemplate(BaseDocTemplate):
 
     @property
     def content_height(self) -> float:
-        return float(self.setup.pagesize[1] - HEADER_HEIGHT - FOOTER_HEIGHT)
+        return float(self.setup.pagesize[1] - self.header_height - self.footer_height)
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self.decor.draw(canvas, doc.page)

@@ -94,7 +94,6 @@ def test_narrow_columns_keep_french_punctuation_amounts_and_dates_whole(tmp_path
     assert sum(line.count("19 décembre") for line in lines) == 2 * len(WIDTHS)  # twice per column
 
 
-@pytest.mark.xfail(reason="ReportLab's canvas declares Helvetica until the fonts part of #15 lands", strict=False)
 def test_every_font_is_embedded(db: Database, actor: Actor, tmp_path: Path) -> None:
     out = tmp_path / "etroit.pdf"
     NarrowColumns(Identity(name="La Ruche")).render(out)

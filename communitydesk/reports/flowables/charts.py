@@ -92,7 +92,7 @@ def bar_chart(
     legend: bool = True,
 ) -> Drawing:
     """Vertical bars, one group per category, one bar per series (with a legend if several)."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=ensure_family(SANS))
     chart = VerticalBarChart()
     legend_width = 95 if legend and len(series) > 1 else 0
     chart.x, chart.y = 34, 22
@@ -123,7 +123,7 @@ def horizontal_bar_chart(
 ) -> Drawing:
     """One bar per category, labels on the left, the value at the end of each bar."""
     height = max(40.0, len(categories) * bar_height + 26)
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=ensure_family(SANS))
     if not categories:
         drawing.add(String(width / 2, height / 2, "—", fontName=ensure_family(SANS), fontSize=10, fillColor=MUTED))
         return drawing
@@ -163,7 +163,7 @@ def line_chart(
 
     Series whose index is in ``dashed`` are drawn dashed (a target, a projection).
     """
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=ensure_family(SANS))
     chart = HorizontalLineChart()
     legend_width = 95 if len(series) > 1 else 0
     chart.x, chart.y = 38, 22
@@ -196,7 +196,7 @@ def pie_chart(
     value_text: Callable[[float], str] = lambda v: number(int(v)),
 ) -> Drawing:
     """A pie with a legend (label and value) beside it; small slices stay readable in the legend."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=ensure_family(SANS))
     values = [value for _label, value in items]
     if not values or sum(values) <= 0:
         drawing.add(String(width / 2, height / 2, "—", fontName=ensure_family(SANS), fontSize=10, fillColor=MUTED))

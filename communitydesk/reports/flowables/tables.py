@@ -18,10 +18,10 @@ from typing import Literal
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import LongTable, Table, TableStyle
+from reportlab.platypus import Flowable, LongTable, Table, TableStyle
 from reportlab.platypus.tables import CellStyle
 
-from communitydesk.reports.fonts import SANS, bold, ensure_family
+from communitydesk.reports.fonts import SANS, bold, ensure_family, font_runs
 from communitydesk.reports.styles import INK, RULE, WHITE, Palette
 from communitydesk.rules.french_typography import breakable_words, printed_characters
 
@@ -41,8 +41,9 @@ class TextMeasure:
     def width(self, text: str, size: float) -> float:
         try:
             return sum(map(self._lookup, map(ord, text))) * size / 1000
-        except KeyError:  # a character DejaVu lacks: ReportLab knows its fallback width
-            return float(pdfmetrics.stringWidth(text, self.font, size))
+        except KeyError:  # a character DejaVu lacks: drawn in a fallback font (see fonts.font_runs)
+            runs = font_runs(text, self.font) or [(self.font, text)]
+            return sum(float(pdfmetrics.stringWidth(part, font, size)) for font, part in runs)
 
 
 def _fitting_prefix(word: str, width: float, measure: TextMeasure, size: float) -> int:
@@ -95,7 +96,9 @@ def _wrap(text: str, width: float, measure: TextMeasure, size: float, max_lines:
 class CellFitter:
     """Makes listing cells fit their columns: long texts wrap (cut with "…" only past ``max_lines``)."""
 
-    def __init__(self, col_widths: Sequence[float], font: str, size: float, max_lines: int = 6) -> None:
+    # 12 lines hold a 200-character name in the narrowest column uncut; past that (long notes) a
+    # row is cut so that it never outgrows a page.
+    def __init__(self, col_widths: Sequence[float], font: str, size: float, max_lines: int = 12) -> None:
         self.size = size
         self.max_lines = max_lines
         self.measure = TextMeasure(font)
@@ -109,6 +112,13 @@ class CellFitter:
             if len(text) > self.safe[index]:
                 out[index] = _wrap(text, self.inner[index], self.measure, self.size, self.max_lines)
         return out
+
+    def cell(self, index: int, text: str) -> str:
+        """One cell of column ``index`` (a column drawn in another font than the row's)."""
+        text = printed_characters(text)
+        if len(text) <= self.safe[index]:
+            return text
+        return _wrap(text, self.inner[index], self.measure, self.size, self.max_lines)
 
 
 def _cell_style(
@@ -133,7 +143,7 @@ class ListingLook:
 
     def table(
         self,
-        rows: Sequence[Sequence[str]],
+        rows: Sequence[Sequence[str | Flowable]],
         col_widths: Sequence[float],
         row_styles: Sequence[CellStyle | list[CellStyle]] | None = None,
     ) -> LongTable:

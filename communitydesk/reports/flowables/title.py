@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from communitydesk.reports.flowables.outline import HeadingParagraph
 from communitydesk.reports.markup import plain
 from communitydesk.reports.styles import Palette, Styles
 
@@ -46,7 +47,8 @@ def title_block(styles: Styles, title: str, subtitle: str = "", details: Sequenc
 
 
 def section_heading(styles: Styles, text: str) -> Flowable:
-    return Paragraph(plain(text), styles.heading)
+    """A section's heading, listed in the PDF's outline."""
+    return HeadingParagraph(plain(text), styles.heading, bookmark=text)
 
 
 def vertical_space(height_mm: float) -> Flowable:
