@@ -275,7 +275,9 @@ def add_campaigns(conn: Connection, rnd: random.Random, now: datetime) -> DemoCa
     ]
     if plan:
         plan[-1] = (plan[-1][0], plan[-1][1], "refunded")
-    won_ids, touches = _contributions(conn, rnd, won, WON, Platform.HELLOASSO.value, "HA", plan, won_tiers, [2, 4, 3], now)
+    won_ids, touches = _contributions(
+        conn, rnd, won, WON, Platform.HELLOASSO.value, "HA", plan, won_tiers, [2, 4, 3], now
+    )
     contributions += len(won_ids)
     all_touches += touches
     _fulfilment_states(conn, rnd, won, now)

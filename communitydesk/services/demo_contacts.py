@@ -47,9 +47,7 @@ SEGMENTS: list[tuple[str, str, ContactFilter]] = [
 ]
 
 
-def consent_rows(
-    rows: list[dict[str, Any]], first_id: int, rnd: random.Random, now: datetime
-) -> list[dict[str, Any]]:
+def consent_rows(rows: list[dict[str, Any]], first_id: int, rnd: random.Random, now: datetime) -> list[dict[str, Any]]:
     """A newsletter consent for ~85 % of contacts (some withdrawn), a photo consent for a few."""
     consents: list[dict[str, Any]] = []
     for offset, row in enumerate(rows):

@@ -76,17 +76,26 @@ def test_a_past_moment_is_today_undone_move_by_move(db: Database, actor: Actor) 
             [
                 CircleMove(contact_id=moved.id, moved_at=moved.created_at, from_circle=None, to_circle="communaute"),
                 CircleMove(
-                    contact_id=moved.id, moved_at=now - timedelta(days=10), from_circle="communaute", to_circle="proches"
+                    contact_id=moved.id,
+                    moved_at=now - timedelta(days=10),
+                    from_circle="communaute",
+                    to_circle="proches",
                 ),
-                CircleMove(contact_id=silent.id, moved_at=silent.created_at, from_circle=None, to_circle="grand_public"),
+                CircleMove(
+                    contact_id=silent.id, moved_at=silent.created_at, from_circle=None, to_circle="grand_public"
+                ),
             ]
         )
     today = now.date()
     past = community_report_data(db.path, actor, Period(today - timedelta(days=90), today - timedelta(days=30)))
     assert past.by_circle == {"proches": 0, "communaute": 2, "grand_public": 0}
     current = community_report_data(db.path, actor, Period.default())
-    assert current.by_circle == read_figures(db.path, actor).contacts.by_circle == {
-        "proches": 1,
-        "communaute": 1,
-        "grand_public": 0,
-    }
+    assert (
+        current.by_circle
+        == read_figures(db.path, actor).contacts.by_circle
+        == {
+            "proches": 1,
+            "communaute": 1,
+            "grand_public": 0,
+        }
+    )
