@@ -106,7 +106,7 @@ def export_shipping_list(
     rows = (
         [
             line.reference,
-            line.backer,
+            line.backer_label,
             line.email,
             line.phone,
             line.address,
@@ -117,7 +117,7 @@ def export_shipping_list(
             excel_amount(line.amount_cents),
             formatting.day(line.contributed_at, "short"),
             FulfilmentState(line.state).label(),
-            line.recipient or line.backer,  # the name on the parcel
+            line.recipient or line.backer_label,  # the name on the parcel
         ]
         for line in lines
     )
