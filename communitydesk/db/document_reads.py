@@ -130,7 +130,9 @@ def charter_template(reader: QuickReader, kind: str, language: str) -> tuple[str
 # How each column of rules.contact_list_columns is read. Printed as stored: postcodes and
 # phones are text, their leading zeros stay.
 LISTING_COLUMNS: dict[str, str] = {
-    "last_name": "c.last_name",
+    # An organisation without a person's name is listed by its name, not as a blank line.
+    "last_name": "CASE WHEN c.kind = 'organisation' AND c.last_name = '' AND c.first_name = '' "
+    "THEN c.organisation ELSE c.last_name END",
     "first_name": "c.first_name",
     "display_name": "CASE WHEN c.kind = 'organisation' AND c.organisation != '' THEN c.organisation "
     "ELSE TRIM(c.first_name || ' ' || c.last_name) END",

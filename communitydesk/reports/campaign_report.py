@@ -246,33 +246,34 @@ class CampaignReportRenderer(DocumentRenderer):
     def rewards_gap(self) -> str:
         """Why the tiers' total is not the amount collected: what came without a reward, what went back."""
         board = self.data.dashboard
-        parts = [
-            _(
-                "Les plus choisies d'abord ; contributions validées seulement. Contreparties : {rewards} "
-                "sur {total} collectés.",
-                rewards=money(board.rewards_cents),
-                total=money(board.total_cents),
-            )
-        ]
-        if board.without_reward_cents:
-            # What no tier holds: contributions without a reward, and what backers gave above their tier.
+        parts = [_("Les plus choisies d'abord ; contributions validées seulement.")]
+        if board.total_cents:
             parts.append(
                 _(
-                    "L'écart, {amount}, vient des contributions sans contrepartie ({count}) "
-                    "et des montants donnés au-delà d'une contrepartie.",
+                    "Contreparties : {rewards} sur {total} collectés.",
+                    rewards=money(board.rewards_cents),
+                    total=money(board.total_cents),
+                )
+            )
+        if board.without_reward_cents:
+            parts.append(
+                _(
+                    "L'écart, {amount}, vient d'une contribution sans contrepartie.",
+                    amount=money(board.without_reward_cents),
+                )
+                if board.without_reward_contributions == 1
+                else _(
+                    "L'écart, {amount}, vient de {count} contributions sans contrepartie.",
                     amount=money(board.without_reward_cents),
                     count=number(board.without_reward_contributions),
                 )
             )
         if board.refunded_cents:
             parts.append(
-                _(
-                    "Remboursé : {amount}, compté ni dans l'un ni dans l'autre.",
-                    amount=money(board.refunded_cents),
-                )
+                _("Remboursé : {amount}, exclu des deux totaux.", amount=money(board.refunded_cents))
                 if board.refunded_contributions == 1
                 else _(
-                    "Remboursés : {amount} ({count} contributions), comptés ni dans l'un ni dans l'autre.",
+                    "Remboursés : {amount} ({count} contributions), exclus des deux totaux.",
                     amount=money(board.refunded_cents),
                     count=number(board.refunded_contributions),
                 )
