@@ -47,7 +47,8 @@ for axis in (plot.xValueAxis, plot.yValueAxis):
 chart.add(plot)
 body = ParagraphStyle("body", fontName="DVS", fontSize=10, leading=13)
 title = ParagraphStyle("title", fontName="DVB", fontSize=16, leading=20)
-rows = [["Contrepartie", "Montant", "Choisie"]] + [[f"Contrepartie n° {n}", f"{n * 10},00 €", str(n)] for n in range(12)]
+rows = [["Contrepartie", "Montant", "Choisie"]]
+rows += [[f"Contrepartie n° {n}", f"{n * 10},00 €", str(n)] for n in range(12)]
 table = Table(rows, style=[("FONT", (0, 0), (-1, 0), "DVB", 9), ("FONT", (0, 1), (-1, -1), "DV", 9)])
 story = [
     Paragraph("Rapport de campagne", title),
