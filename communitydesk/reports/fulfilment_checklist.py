@@ -31,7 +31,7 @@ from communitydesk.rules.contact_fields import contact_field_label
 FONT_SIZE = 8
 BOX, TICKED = "☐", "☑"
 STEPS = (FulfilmentState.PREPARE, FulfilmentState.ENVOYE, FulfilmentState.LIVRE)
-WEIGHTS = (1.8, 1.5, 2.0, 0.7, 1.0, 0.6, 1.5, 0.8, 0.75, 0.75, 0.75)
+WEIGHTS = (2.5, 1.9, 1.6, 0.55, 0.9, 0.8, 1.1, 0.7, 0.65, 0.65, 0.65)
 FIRST_BOX = len(WEIGHTS) - len(STEPS)
 
 
@@ -91,7 +91,8 @@ class FulfilmentChecklistRenderer(DocumentRenderer):
         box.fontsize, box.leading = FONT_SIZE + 4, FONT_SIZE + 4
         styles = [*[look.body] * FIRST_BOX, *[box] * len(STEPS)]
         rows = [checklist_row(line) for line in self.data.lines]
-        yield from chunked_tables(self.header(), [rows], widths, look, cell_styles=styles)
+        # A name on a parcel is never cut: a few hundred rows can afford tall cells.
+        yield from chunked_tables(self.header(), [rows], widths, look, cell_styles=styles, max_lines=20)
 
     def story(self) -> Iterable[Flowable]:
         data = self.data
