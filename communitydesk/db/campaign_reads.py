@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from communitydesk.db.quick_reads import QuickReader
 from communitydesk.models import stored_time
+from communitydesk.records.campaigns import CampaignRecord, TierRecord
 from communitydesk.rules.campaigns import STOCK_HOLDING_STATUSES, PaymentStatus
 
 _VALID = PaymentStatus.VALID.value
@@ -29,50 +31,33 @@ _CAMPAIGN_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class CampaignRow:
-    id: int
-    name: str
-    type: str
-    platform: str
-    goal_cents: int
-    currency: str
-    starts_on: date | None
-    ends_on: date | None
-    preparation_starts_on: date | None
-    description: str
-    status: str
-    version_id: int
-    created_at: datetime
-
-
-def _campaign(row: tuple[object, ...]) -> CampaignRow:
+def _campaign(row: tuple[Any, ...]) -> CampaignRecord:
     (cid, name, kind, platform, goal, currency, starts, ends, prep, description, status, version, created) = row
-    return CampaignRow(
-        id=int(cid),  # type: ignore[call-overload]
-        name=str(name),
-        type=str(kind),
-        platform=str(platform),
-        goal_cents=int(goal or 0),  # type: ignore[call-overload]
-        currency=str(currency),
-        starts_on=_day(starts),  # type: ignore[arg-type]
-        ends_on=_day(ends),  # type: ignore[arg-type]
-        preparation_starts_on=_day(prep),  # type: ignore[arg-type]
-        description=str(description or ""),
-        status=str(status),
-        version_id=int(version or 1),  # type: ignore[call-overload]
-        created_at=stored_time.decode(str(created)),
+    return CampaignRecord(
+        id=cid,
+        name=name,
+        type=kind,
+        platform=platform,
+        goal_cents=goal or 0,
+        currency=currency,
+        starts_on=_day(starts),
+        ends_on=_day(ends),
+        preparation_starts_on=_day(prep),
+        description=description or "",
+        status=status,
+        version_id=version or 1,
+        created_at=stored_time.decode(created),
     )
 
 
-def campaign(reader: QuickReader, campaign_id: int) -> CampaignRow | None:
+def campaign(reader: QuickReader, campaign_id: int) -> CampaignRecord | None:
     row = reader.connection.execute(
         f"SELECT {_CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?", (campaign_id,)
     ).fetchone()
     return None if row is None else _campaign(row)
 
 
-def find_campaign(reader: QuickReader, name_or_id: str) -> CampaignRow | None:
+def find_campaign(reader: QuickReader, name_or_id: str) -> CampaignRecord | None:
     """By exact name first, then by number: "12" names campaign 12 unless a campaign is called "12"."""
     text = name_or_id.strip()
     row = reader.connection.execute(
@@ -106,16 +91,11 @@ def contribution_facts(
 
 @dataclass(frozen=True)
 class TierRow:
-    id: int
-    title: str
-    amount_cents: int
-    description: str
-    stock_limit: int | None
-    estimated_delivery: date | None
-    version_id: int
-    taken: int  # rewards held from its stock (valid or pending; an order's lines by quantity)
-    chosen: int  # valid contributions naming it
-    chosen_cents: int  # their amount
+    """A tier with what holds its stock (``record.taken``) and what chose it (valid contributions)."""
+
+    record: TierRecord
+    chosen: int
+    chosen_cents: int
 
 
 def tiers(reader: QuickReader, campaign_id: int) -> list[TierRow]:
@@ -132,21 +112,24 @@ def tiers(reader: QuickReader, campaign_id: int) -> list[TierRow]:
     FROM campaign_tiers t WHERE t.campaign_id = ? ORDER BY t.amount_cents, t.id
     """
     params = (*_HOLDING, *_HOLDING, _VALID, _VALID, campaign_id)
-    return [
-        TierRow(
-            id=row[0],
-            title=row[1],
-            amount_cents=row[2],
-            description=row[3] or "",
-            stock_limit=row[4],
-            estimated_delivery=_day(row[5]),
-            version_id=row[6],
-            taken=int(row[7]),
-            chosen=int(row[8]),
-            chosen_cents=int(row[9]),
+    tiers = []
+    for (
+        tier_id,
+        title,
+        amount,
+        description,
+        limit,
+        delivery,
+        version,
+        taken,
+        chosen,
+        cents,
+    ) in reader.connection.execute(sql, params):
+        record = TierRecord(
+            tier_id, campaign_id, title, amount, description or "", limit, _day(delivery), version, int(taken)
         )
-        for row in reader.connection.execute(sql, params)
-    ]
+        tiers.append(TierRow(record, int(chosen), int(cents)))
+    return tiers
 
 
 def contacts_brought(reader: QuickReader, campaign_id: int) -> int:

@@ -41,7 +41,7 @@ def _campaign_in(reader: QuickReader, name_or_id: str | None) -> CampaignRecord:
         )
     found = campaign_reads.find_campaign(reader, wanted)
     if found is not None:
-        return campaign_figures.campaign_record(found)
+        return found
     names = campaign_reads.campaign_names(reader)
     if not names:
         known = _("la base n'a encore aucune campagne")

@@ -18,31 +18,12 @@ from communitydesk.records.campaigns import (
     CampaignRecord,
     FulfilmentLine,
     TierFigure,
-    TierRecord,
 )
 from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_names import display_name
-
-
-def campaign_record(row: campaign_reads.CampaignRow) -> CampaignRecord:
-    return CampaignRecord(
-        id=row.id,
-        name=row.name,
-        type=row.type,
-        platform=row.platform,
-        goal_cents=row.goal_cents,
-        currency=row.currency,
-        starts_on=row.starts_on,
-        ends_on=row.ends_on,
-        preparation_starts_on=row.preparation_starts_on,
-        description=row.description,
-        status=row.status,
-        version_id=row.version_id,
-        created_at=row.created_at,
-    )
 
 
 def facts(reader: QuickReader, campaign_id: int) -> list[pacing.ContributionFact]:
@@ -55,24 +36,6 @@ def facts(reader: QuickReader, campaign_id: int) -> list[pacing.ContributionFact
     ]
 
 
-def tier_records(reader: QuickReader, campaign_id: int) -> list[TierRecord]:
-    """The tiers by amount, each with its stock left (None = unlimited)."""
-    return [
-        TierRecord(
-            id=t.id,
-            campaign_id=campaign_id,
-            title=t.title,
-            amount_cents=t.amount_cents,
-            description=t.description,
-            stock_limit=t.stock_limit,
-            estimated_delivery=t.estimated_delivery,
-            version_id=t.version_id,
-            taken=t.taken,
-        )
-        for t in campaign_reads.tiers(reader, campaign_id)
-    ]
-
-
 def dashboard(reader: QuickReader, campaign: CampaignRecord, today: date) -> CampaignDashboard:
     """Everything the campaign dashboard (and its PDF report) shows, from valid contributions only."""
     all_facts = facts(reader, campaign.id)
@@ -80,18 +43,11 @@ def dashboard(reader: QuickReader, campaign: CampaignRecord, today: date) -> Cam
     total = pacing.total_cents(all_facts)
     until = min(today, campaign.ends_on) if campaign.ends_on else today
     until = max([until, *(f.day for f in valid)])
-    tiers = campaign_reads.tiers(reader, campaign.id)
     top = sorted(
         (
-            TierFigure(
-                t.id,
-                t.title,
-                t.amount_cents,
-                t.chosen,
-                t.chosen_cents,
-                None if t.stock_limit is None else max(0, t.stock_limit - t.taken),
-            )
-            for t in tiers
+            TierFigure(t.id, t.title, t.amount_cents, row.chosen, row.chosen_cents, t.stock_left)
+            for row in campaign_reads.tiers(reader, campaign.id)
+            for t in (row.record,)
         ),
         key=lambda f: (-f.contributions, -f.total_cents, f.amount_cents),
     )

@@ -298,7 +298,7 @@ def list_campaigns(db: Database, actor: Actor, today: date | None = None) -> lis
 
 def _taken_by_tier(session: Session, campaign_id: int) -> dict[int, int]:
     """Rewards taken from each tier's stock (db.campaign_reads.tiers: an order's lines by quantity)."""
-    return {tier.id: tier.taken for tier in campaign_reads.tiers(session_reader(session), campaign_id)}
+    return {row.record.id: row.record.taken for row in campaign_reads.tiers(session_reader(session), campaign_id)}
 
 
 def _tier_record(row: Tier, taken: int) -> TierRecord:

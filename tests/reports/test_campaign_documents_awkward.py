@@ -127,6 +127,13 @@ def running(base: Database, actor: Actor) -> CampaignRecord:
     return found
 
 
+def rendered(kind: str, db: Database, actor: Actor, name: str, tmp_path: Path, read_back):  # type: ignore[no-untyped-def]
+    """Document ``kind`` of campaign ``name``, read back."""
+    out = tmp_path / f"{kind}.pdf"
+    generate_pdf(kind, db, actor, DocumentOptions(campaign=name), out)
+    return read_back(out)
+
+
 def every_font_embedded(pdf) -> None:  # type: ignore[no-untyped-def]
     fonts = pdf.fonts()
     assert fonts and all("+" in name for name in fonts), fonts  # subset prefix: embedded
@@ -135,9 +142,7 @@ def every_font_embedded(pdf) -> None:  # type: ignore[no-untyped-def]
 def test_the_checklist_starts_with_what_to_prepare_and_labels_every_backer(
     base: Database, actor: Actor, running: CampaignRecord, tmp_path: Path, read_back
 ) -> None:
-    out = tmp_path / "suivi.pdf"
-    generate_pdf("fulfilment-checklist", base, actor, DocumentOptions(campaign=running.name), out)
-    pdf = read_back(out)
+    pdf = rendered("fulfilment-checklist", base, actor, running.name, tmp_path, read_back)
     text = flat(pdf.text())
     # The counts per reward come first, before the parcels.
     assert text.index("À préparer par contrepartie") < text.index("Joindre")
@@ -156,10 +161,7 @@ def test_the_checklist_starts_with_what_to_prepare_and_labels_every_backer(
 def test_the_campaign_report_explains_its_figures(
     base: Database, actor: Actor, running: CampaignRecord, tmp_path: Path, read_back
 ) -> None:
-    out = tmp_path / "rapport.pdf"
-    generate_pdf("campaign-report", base, actor, DocumentOptions(campaign=running.name), out)
-    pdf = read_back(out)
-    text = flat(pdf.text())
+    text = flat(rendered("campaign-report", base, actor, running.name, tmp_path, read_back).text())
     assert "145,00 € collectés" in text
     assert "Contreparties : 120,00 € sur 145,00 € collectés." in text
     assert "L'écart, 25,00 €, vient d'une contribution sans contrepartie." in text
@@ -177,9 +179,7 @@ def test_the_campaign_report_explains_its_figures(
 def test_the_campaign_report_embeds_every_font(
     base: Database, actor: Actor, running: CampaignRecord, tmp_path: Path, read_back
 ) -> None:
-    out = tmp_path / "rapport.pdf"
-    generate_pdf("campaign-report", base, actor, DocumentOptions(campaign=running.name), out)
-    every_font_embedded(read_back(out))
+    every_font_embedded(rendered("campaign-report", base, actor, running.name, tmp_path, read_back))
 
 
 @pytest.mark.parametrize(
@@ -194,9 +194,7 @@ def test_the_time_card_fits_the_stage(
     db: Database, actor: Actor, tmp_path: Path, read_back, status: str, start: int, end: int, shown: str, hidden: str
 ) -> None:
     found = campaign(db, actor, "Campagne", status, start, end)
-    out = tmp_path / "rapport.pdf"
-    generate_pdf("campaign-report", db, actor, DocumentOptions(campaign=found.name), out)
-    text = flat(read_back(out).text())
+    text = flat(rendered("campaign-report", db, actor, found.name, tmp_path, read_back).text())
     assert shown in text and hidden not in text
 
 
