@@ -18,6 +18,7 @@ from communitydesk.db.change_collector import collect_changes
 from communitydesk.db.change_feed import ChangeFeed
 from communitydesk.db.engine import SNAPSHOT, TRANSACTION_KIND, WRITE, make_engine, make_session_factory
 from communitydesk.db.migrate import upgrade
+from communitydesk.db.quick_reads import QuickReader
 from communitydesk.db.schema_version import (
     DEFAULT_BUSY_TIMEOUT_S,
     SchemaState,
@@ -153,3 +154,15 @@ def conflict_error() -> ConflictError:
             "n'ont pas été enregistrés. Rouvrez-la pour voir la version actuelle, puis recommencez."
         )
     )
+
+
+def session_reader(session: Session) -> QuickReader:
+    """The quick path's named reads on a session's own connection, inside its transaction.
+
+    A service that shares its reads with ``export pdf`` (db.campaign_reads) runs them here on
+    its snapshot: one query for the screen and the document, still one consistent read.
+    """
+    session.flush()  # what the session holds unwritten counts, as with its own queries
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return QuickReader(Path(raw.execute("PRAGMA database_list").fetchone()[2]), raw)

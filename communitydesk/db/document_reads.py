@@ -25,13 +25,12 @@ def contacts_ever(reader: QuickReader) -> int:
     return int(reader.connection.execute("SELECT COUNT(*) FROM contacts").fetchone()[0])
 
 
-def moves_before(reader: QuickReader, end: datetime) -> list[tuple[int, datetime, str | None, str]]:
-    """(contact id, moved at, from circle, to circle) of every move before ``end``, by contact then time."""
+def moves_of_active_contacts(reader: QuickReader) -> list[tuple[int, datetime, str | None, str]]:
+    """(contact id, moved at, from circle, to circle) of the active contacts' moves, by contact then time."""
     decode = stored_time.decode
     rows = reader.connection.execute(
-        "SELECT contact_id, moved_at, from_circle, to_circle FROM circle_moves WHERE moved_at < ? "
-        "ORDER BY contact_id, moved_at, id",
-        (stored_time.encode(end),),
+        "SELECT m.contact_id, m.moved_at, m.from_circle, m.to_circle FROM circle_moves m "
+        f"JOIN contacts c ON c.id = m.contact_id WHERE {_ACTIVE} ORDER BY m.contact_id, m.moved_at, m.id"
     )
     return [
         (contact_id, decode(moved_at), from_circle, to_circle) for contact_id, moved_at, from_circle, to_circle in rows
@@ -49,7 +48,10 @@ def active_contacts_created_before(reader: QuickReader, end: datetime) -> list[t
 
 
 def moves_between(reader: QuickReader, start: datetime, end: datetime) -> list[tuple[str, str, int]]:
-    """(from, to, count) of the active contacts' moves between two circles in [start, end)."""
+    """(from, to, count) of the active contacts' moves between two circles in [start, end).
+
+    The one count of moves: the community report's table and the dashboard's recent moves.
+    """
     return list(
         reader.connection.execute(
             "SELECT m.from_circle, m.to_circle, COUNT(*) FROM circle_moves m "
@@ -128,7 +130,9 @@ def charter_template(reader: QuickReader, kind: str, language: str) -> tuple[str
 # How each column of rules.contact_list_columns is read. Printed as stored: postcodes and
 # phones are text, their leading zeros stay.
 LISTING_COLUMNS: dict[str, str] = {
-    "last_name": "c.last_name",
+    # An organisation without a person's name is listed by its name, not as a blank line.
+    "last_name": "CASE WHEN c.kind = 'organisation' AND c.last_name = '' AND c.first_name = '' "
+    "THEN c.organisation ELSE c.last_name END",
     "first_name": "c.first_name",
     "display_name": "CASE WHEN c.kind = 'organisation' AND c.organisation != '' THEN c.organisation "
     "ELSE TRIM(c.first_name || ' ' || c.last_name) END",

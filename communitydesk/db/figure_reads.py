@@ -9,36 +9,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from communitydesk.db import document_reads
 from communitydesk.db.quick_reads import QuickReader
 from communitydesk.db.sql_identifiers import quoted_identifier
 from communitydesk.models import stored_time
-from communitydesk.models.contact_conditions import ACTIVE, ERASED, UNARCHIVED
+from communitydesk.models.contact_conditions import ACTIVE
 from communitydesk.records.figures import CampaignFigures
 
 
 def circle_counts(reader: QuickReader) -> dict[str, int]:
-    """Unarchived contacts per circle, erased ones included (aggregates survive an erasure)."""
-    # Active contacts from the counts the triggers keep, plus the erased ones (few, indexed
-    # apart): the same as counting every unarchived contact, without reading 100 000 entries.
-    counts: dict[str, int] = {}
-    for circle, count in reader.connection.execute(
-        "SELECT circle, active FROM contact_circle_counts WHERE active > 0 "
-        f"UNION ALL SELECT circle, COUNT(*) FROM contacts WHERE {ERASED.sql()} GROUP BY circle"
-    ):
-        counts[circle] = counts.get(circle, 0) + count
-    return counts
+    """Contacts per circle now: the active ones (neither archived nor erased), as the lists show them.
+
+    The one definition of "contacts in a circle" for the dashboard, ``stats``, the community
+    report's end of period and its follow-up page; read from the counts the triggers keep.
+    """
+    rows = reader.connection.execute("SELECT circle, active FROM contact_circle_counts WHERE active > 0")
+    return {circle: int(count) for circle, count in rows}
 
 
 def contacts_created_since(reader: QuickReader, since: datetime) -> int:
-    """Unarchived contacts created at or after ``since``."""
-    sql = f"SELECT COUNT(*) FROM contacts WHERE {UNARCHIVED.sql()} AND created_at >= ?"
+    """Active contacts created at or after ``since`` (the community report's new contacts, summed)."""
+    sql = f"SELECT COUNT(*) FROM contacts WHERE {ACTIVE.sql()} AND created_at >= ?"
     return int(reader.connection.execute(sql, (stored_time.encode(since),)).fetchone()[0])
 
 
-def moves_since(reader: QuickReader, since: datetime) -> int:
-    """Moves between circles (not first entries) at or after ``since``."""
-    sql = "SELECT COUNT(*) FROM circle_moves WHERE moved_at >= ? AND from_circle IS NOT NULL"
-    return int(reader.connection.execute(sql, (stored_time.encode(since),)).fetchone()[0])
+def moves_since(reader: QuickReader, since: datetime, now: datetime) -> int:
+    """Moves between circles in [since, now), counted as the community report counts them."""
+    return sum(count for _from, _to, count in document_reads.moves_between(reader, since, now))
 
 
 def touch_points_since(reader: QuickReader, since: datetime) -> int:
@@ -62,12 +59,6 @@ def overdue_counts(reader: QuickReader, limits: Mapping[str, datetime]) -> dict[
         row = reader.connection.execute(_OVERDUE_SQL, {"circle": circle, "limit": stored_time.encode(limit)}).fetchone()
         counts[circle] = int(row[0])
     return counts
-
-
-def active_counts(reader: QuickReader) -> dict[str, int]:
-    """Active contacts per circle."""
-    sql = f"SELECT circle, COUNT(*) FROM contacts WHERE {ACTIVE.sql()} GROUP BY circle"
-    return {circle: int(count) for circle, count in reader.connection.execute(sql)}
 
 
 _CAMPAIGNS_SQL = """

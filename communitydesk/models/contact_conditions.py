@@ -29,10 +29,9 @@ class ContactCondition:
 # Active: shown in lists, searches, follow-ups, exports and documents. Neither archived (or
 # merged away) nor erased.
 ACTIVE = ContactCondition(null=("archived_at", "anonymised_at"))
-# Erased (GDPR) but not archived: no longer shown, still counted in its circle.
+# Erased (GDPR) but not archived: no longer shown nor counted.
 ERASED = ContactCondition(null=("archived_at",), not_null=("anonymised_at",))
 # Not erased: may still be matched, moved or written to (archived ones included).
 NOT_ERASED = ContactCondition(null=("anonymised_at",))
-# Counted in the community's figures (the dashboard's circles, new contacts): not archived,
-# erased ones included, since aggregates survive an erasure. ACTIVE or ERASED.
+# Not archived, erased ones included: ACTIVE or ERASED.
 UNARCHIVED = ContactCondition(null=("archived_at",))

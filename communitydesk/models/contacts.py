@@ -79,8 +79,8 @@ class Contact(Tracked, Base):
         Index("ix_contacts_active_city", "city_sort", "sort_name", sqlite_where=text(ACTIVE_SQL)),
         Index("ix_contacts_active_circle", "circle", "sort_name", sqlite_where=text(ACTIVE_SQL)),
         Index("ix_contacts_created_at", "created_at"),
-        # Dashboard circle counts keep erased contacts (aggregates survive erasure): the listed
-        # ones are in contact_circle_counts, the erased ones (few) counted from this index.
+        # Erased contacts per circle (small). The figures no longer count them (they count the
+        # active contacts, from contact_circle_counts); dropping the index needs a migration.
         Index("ix_contacts_erased_circle", "circle", sqlite_where=text(ERASED_SQL)),
         # "À relancer" on the dashboard: one index range per circle instead of a scan.
         # (No expression index: batch migrations cannot reflect one and would drop it.)

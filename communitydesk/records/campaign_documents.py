@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from communitydesk.records.campaigns import CampaignDashboard, CampaignRecord, FulfilmentLine
 from communitydesk.records.identity import Identity
 from communitydesk.rules.campaigns import FulfilmentState
+from communitydesk.rules.contact_keys import fold
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,13 @@ class FulfilmentChecklistData:
 
     def count(self, state: FulfilmentState) -> int:
         return sum(1 for line in self.lines if line.state == state.value)
+
+    def per_reward(self) -> list[tuple[str, int, int]]:
+        """(contrepartie, still to prepare, owed) per reward, an order's line counting its quantity;
+        in alphabetical order (accents and case ignored)."""
+        figures: dict[int, tuple[str, int, int]] = {}
+        for line in self.lines:
+            title, to_prepare, owed = figures.get(line.tier_id, (line.tier_title, 0, 0))
+            waiting = line.quantity if line.state == FulfilmentState.A_PREPARER.value else 0
+            figures[line.tier_id] = (title, to_prepare + waiting, owed + line.quantity)
+        return sorted(figures.values(), key=lambda item: fold(item[0]))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from communitydesk.rules import pacing
-from communitydesk.rules.campaigns import CampaignStatus, CampaignType, PaymentStatus, Platform
+from communitydesk.rules.campaigns import CampaignStatus, CampaignType, PaymentStatus, Platform, backer_label
 
 
 @dataclass(frozen=True)
@@ -174,6 +174,21 @@ class CampaignDashboard:
     top_tiers: list[TierFigure]
     new_contacts: int
     close_circles: pacing.CloseCirclesCheck
+    refunded_contributions: int = 0
+
+    @property
+    def rewards_cents(self) -> int:
+        """What the valid contributions holding a contrepartie brought (the tiers' total)."""
+        return sum(tier.total_cents for tier in self.top_tiers)
+
+    @property
+    def without_reward_cents(self) -> int:
+        """The rest of the amount collected: valid contributions that chose no contrepartie."""
+        return self.total_cents - self.rewards_cents
+
+    @property
+    def without_reward_contributions(self) -> int:
+        return self.contributions - sum(tier.contributions for tier in self.top_tiers)
 
 
 @dataclass(frozen=True)
@@ -242,6 +257,17 @@ class FulfilmentLine:
     note: str
     quantity: int = 1  # of this contrepartie, in an imported order
     recipient: str = ""  # the name the platform gave for the parcel, when it is not the backer's
+    anonymous: bool = False  # the backer asked the platform not to show their name
+
+    @property
+    def backer_label(self) -> str:
+        """The backer as lists show them: an anonymous one by its platform reference."""
+        return backer_label(self.backer, self.anonymous, self.reference)
+
+    @property
+    def reach(self) -> str:
+        """How to reach the backer: the phone, else the e-mail."""
+        return self.phone or self.email
 
     @property
     def reward(self) -> str:

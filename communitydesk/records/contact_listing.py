@@ -41,6 +41,14 @@ class ContactListing:
     count: int
     description: str
     batches: Iterable[Sequence[tuple[str, ...]]]
+    base_empty: bool = False  # no active contact at all, whatever the filter
+
+    @property
+    def empty_text(self) -> str:
+        """What an empty list says: the base has no contact yet, or the filter matched none."""
+        if self.base_empty:
+            return _("Aucun contact n'est encore enregistré.")
+        return _("Aucun contact ne correspond à ce filtre.")
 
     @property
     def labels(self) -> list[str]:

@@ -12,7 +12,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from communitydesk.formatting import day, money, number, percent
+from communitydesk.formatting import day, money, number, percent, whole_money
 from communitydesk.i18n import _
 from communitydesk.records.campaign_documents import CampaignReportData
 from communitydesk.reports.base import DocumentRenderer
@@ -21,6 +21,7 @@ from communitydesk.reports.flowables.figures import KeyFigure, KeyFigureCards
 from communitydesk.reports.flowables.tables import column_widths, summary_table
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
+from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import CampaignStatus, CampaignType, FulfilmentState, Platform
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.contact_fields import contact_field_label
@@ -79,34 +80,62 @@ class CampaignReportRenderer(DocumentRenderer):
         return [kind, self.dates_text(), self.identity.display_name]
 
     # -- sections
+    def time_figure(self) -> KeyFigure:
+        """Days left while it runs; days to the launch before; the end date once over (never « 0 jours »)."""
+        board = self.data.dashboard
+        campaign = board.campaign
+        when = pacing.stage(campaign.status, campaign.starts_on, campaign.ends_on, board.today)
+        if when is pacing.Stage.BEFORE_LAUNCH:
+            days = pacing.days_to_launch(campaign.starts_on, board.today)
+            if days is None or campaign.starts_on is None:
+                return KeyFigure("—", _("en préparation"), _("date de lancement non fixée"))
+            return KeyFigure(
+                number(days),
+                _("jours avant le lancement"),
+                _("lancement le {date}", date=day(campaign.starts_on, "short")),
+            )
+        if when is pacing.Stage.ENDED:
+            ended = _("le {date}", date=day(campaign.ends_on, "short")) if campaign.ends_on else ""
+            return KeyFigure(_("Terminée"), _("collecte close"), ended)
+        if when is pacing.Stage.UNDATED or campaign.ends_on is None:
+            return KeyFigure("—", _("jours restants"), _("date de fin non fixée"))
+        days_left = board.days_left or 0
+        if days_left == 0:
+            return KeyFigure(
+                _("Dernier jour"), _("de collecte"), _("fin le {date}", date=day(campaign.ends_on, "short"))
+            )
+        return KeyFigure(
+            number(days_left), _("jours restants"), _("fin le {date}", date=day(campaign.ends_on, "short"))
+        )
+
     def key_figures(self) -> Flowable:
         board = self.data.dashboard
         campaign = board.campaign
         goal = _("objectif : {goal}", goal=money(campaign.goal_cents)) if campaign.goal_cents else _("sans objectif")
-        ends_on = campaign.ends_on
-        if board.days_left is None or ends_on is None:
-            days_value, days_note = "—", _("date de fin non fixée")
-        elif board.days_left == 0:
-            days_value, days_note = "0", _("terminée le {date}", date=day(ends_on, "short"))
-        else:
-            days_value, days_note = number(board.days_left), _("fin le {date}", date=day(ends_on, "short"))
-        return KeyFigureCards(
-            [
-                KeyFigure(money(board.total_cents), _("collectés"), goal),
+        figures = [
+            KeyFigure(money(board.total_cents), _("collectés"), goal),
+            KeyFigure(
+                percent(board.goal_ratio) if board.goal_ratio is not None else "—",
+                _("de l'objectif"),
+                _("au {date}", date=day(board.today, "short")),
+            ),
+            KeyFigure(
+                number(board.backers),
+                _("contributeurs"),
+                _("{count} contributions", count=number(board.contributions)),
+            ),
+            self.time_figure(),
+            KeyFigure(number(board.new_contacts), _("nouveaux contacts apportés"), _("arrivés par cette campagne")),
+        ]
+        if board.projection:
+            figures.append(
                 KeyFigure(
-                    percent(board.goal_ratio) if board.goal_ratio is not None else "—",
-                    _("de l'objectif"),
-                    _("au {date}", date=day(board.today, "short")),
-                ),
-                KeyFigure(
-                    number(board.backers),
-                    _("contributeurs"),
-                    _("{count} contributions", count=number(board.contributions)),
-                ),
-                KeyFigure(days_value, _("jours restants"), days_note),
-            ],
-            self.palette,
-        )
+                    whole_money(board.projected_total_cents),
+                    _("projection à la fin"),
+                    _("au rythme actuel, arrondie"),
+                )
+            )
+        return KeyFigureCards(figures, self.palette, per_row=3)
 
     def pace(self) -> Flowable:
         board = self.data.dashboard
@@ -132,8 +161,8 @@ class CampaignReportRenderer(DocumentRenderer):
         if board.projection:
             notes.append(
                 _(
-                    "Au rythme actuel, la campagne atteindrait {amount} le {date}.",
-                    amount=money(board.projected_total_cents),
+                    "Au rythme actuel, la campagne atteindrait environ {amount} le {date}.",
+                    amount=whole_money(board.projected_total_cents),
                     date=day(board.projection[-1][0], "long"),
                 )
             )
@@ -212,9 +241,44 @@ class CampaignReportRenderer(DocumentRenderer):
                 money(sum(t.total_cents for t in board.top_tiers)),
             ],
         )
-        return self._section(
-            heading, table, self._note(_("Les plus choisies d'abord ; contributions validées seulement."))
-        )
+        return self._section(heading, table, self._note(self.rewards_gap()))
+
+    def rewards_gap(self) -> str:
+        """Why the tiers' total is not the amount collected: what came without a reward, what went back."""
+        board = self.data.dashboard
+        parts = [_("Les plus choisies d'abord ; contributions validées seulement.")]
+        if board.total_cents:
+            parts.append(
+                _(
+                    "Contreparties : {rewards} sur {total} collectés.",
+                    rewards=money(board.rewards_cents),
+                    total=money(board.total_cents),
+                )
+            )
+        if board.without_reward_cents:
+            parts.append(
+                _(
+                    "L'écart, {amount}, vient d'une contribution sans contrepartie.",
+                    amount=money(board.without_reward_cents),
+                )
+                if board.without_reward_contributions == 1
+                else _(
+                    "L'écart, {amount}, vient de {count} contributions sans contrepartie.",
+                    amount=money(board.without_reward_cents),
+                    count=number(board.without_reward_contributions),
+                )
+            )
+        if board.refunded_cents:
+            parts.append(
+                _("Remboursé : {amount}, exclu des deux totaux.", amount=money(board.refunded_cents))
+                if board.refunded_contributions == 1
+                else _(
+                    "Remboursés : {amount} ({count} contributions), exclus des deux totaux.",
+                    amount=money(board.refunded_cents),
+                    count=number(board.refunded_contributions),
+                )
+            )
+        return " ".join(parts)
 
     def fulfilment(self) -> Flowable:
         data, width = self.data, self.content_width
@@ -265,10 +329,6 @@ class CampaignReportRenderer(DocumentRenderer):
         yield self.circles()
         yield self.tiers()
         yield self.fulfilment()
-        if data.dashboard.new_contacts:
-            yield self._note(
-                _("Nouveaux contacts apportés par la campagne : {count}.", count=number(data.dashboard.new_contacts))
-            )
         yield self._note(
             _("Remboursements, annulations et paiements en attente exclus des totaux. Dates en heure de Paris.")
         )

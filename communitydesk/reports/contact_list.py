@@ -64,7 +64,7 @@ class ContactListRenderer(DocumentRenderer):
         count_text = _("{count} contacts", count=number(listing.count)) if listing.count != 1 else _("1 contact")
         yield title_block(self.styles, self.title(), listing.description, [count_text, confidential_notice()])
         if listing.count == 0:
-            yield Paragraph(plain(_("Aucun contact ne correspond à ce filtre.")), self.styles.empty_state)
+            yield Paragraph(plain(self.listing.empty_text), self.styles.empty_state)
             return
         widths = column_widths([WIDTHS[key] for key in listing.columns], self.content_width)
         yield from chunked_tables(listing.labels, listing.batches, widths, listing_look(self.palette, FONT_SIZE))

@@ -143,6 +143,6 @@ class DirectoryRenderer(DocumentRenderer):
         details = [count_text, _("Cochez la case des personnes rencontrées ou présentes."), confidential_notice()]
         yield title_block(self.styles, self.title(), listing.description, details)
         if listing.count == 0:
-            yield Paragraph(plain(_("Aucun contact ne correspond à ce filtre.")), self.styles.empty_state)
+            yield Paragraph(plain(self.listing.empty_text), self.styles.empty_state)
             return
         yield from self._tables(column_widths(WEIGHTS, self.content_width))

@@ -11,12 +11,18 @@ from collections.abc import Iterable, Iterator
 
 from reportlab.platypus import Flowable, LongTable, Paragraph
 
-from communitydesk.formatting import money, number
+from communitydesk.formatting import number
 from communitydesk.i18n import _
 from communitydesk.records.campaign_documents import FulfilmentChecklistData
 from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.reports.base import DocumentRenderer
-from communitydesk.reports.flowables.tables import CHUNK_ROWS, chunked_tables, column_widths, listing_look
+from communitydesk.reports.flowables.tables import (
+    CHUNK_ROWS,
+    chunked_tables,
+    column_widths,
+    listing_look,
+    summary_table,
+)
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.markup import plain
 from communitydesk.rules.campaigns import FulfilmentState
@@ -26,21 +32,26 @@ from communitydesk.rules.personal_data_notice import confidential_notice
 FONT_SIZE = 8
 BOX, TICKED = "☐", "☑"
 STEPS = (FulfilmentState.PREPARE, FulfilmentState.ENVOYE, FulfilmentState.LIVRE)
-WEIGHTS = (1.7, 2.2, 0.8, 1.1, 1.7, 0.8, 0.8, 0.6, 0.6, 0.6)
+WEIGHTS = (2.5, 1.9, 1.6, 0.55, 0.9, 0.8, 1.1, 0.7, 0.65, 0.65, 0.65)
 FIRST_BOX = len(WEIGHTS) - len(STEPS)
 
 
 def checklist_row(line: FulfilmentLine) -> tuple[str, ...]:
-    """Name, address as stored, tier, amount, state, then one box per step (ticked once reached)."""
+    """Backer (and the parcel's recipient), how to reach them, the platform's address with its
+    country, the reward, its state, then one box per step (ticked once reached)."""
     reached = list(FulfilmentState).index(FulfilmentState(line.state))
     boxes = tuple(TICKED if list(FulfilmentState).index(step) <= reached else BOX for step in STEPS)
+    who = line.backer_label
+    if line.recipient:
+        who = _("{backer}, pour {recipient}", backer=who, recipient=line.recipient)
     return (
-        line.backer,
+        who,
+        line.reach,
         line.address,
         line.postcode,
         line.city,
+        line.country,
         line.reward,
-        money(line.amount_cents),
         FulfilmentState(line.state).label(),
         *boxes,
     )
@@ -67,9 +78,9 @@ class FulfilmentChecklistRenderer(DocumentRenderer):
     def header(self) -> list[str]:
         return [
             _("Contributeur"),
-            *(contact_field_label(f) for f in ("address", "postcode", "city")),
+            _("Joindre"),
+            *(contact_field_label(f) for f in ("address", "postcode", "city", "country")),
             _("Contrepartie"),
-            _("Montant"),
             _("État"),
             *(step.label().capitalize() for step in STEPS),
         ]
@@ -77,14 +88,13 @@ class FulfilmentChecklistRenderer(DocumentRenderer):
     def _tables(self) -> Iterator[LongTable]:
         widths = column_widths(WEIGHTS, self.content_width)
         look = listing_look(self.palette, FONT_SIZE, padding=3)
-        amount = look.body.copy()
-        amount.alignment = "RIGHT"
         box = look.body.copy()
         box.alignment = "CENTER"
         box.fontsize, box.leading = FONT_SIZE + 4, FONT_SIZE + 4
-        styles = [*[look.body] * (FIRST_BOX - 2), amount, look.body, *[box] * len(STEPS)]
+        styles = [*[look.body] * FIRST_BOX, *[box] * len(STEPS)]
         rows = [checklist_row(line) for line in self.data.lines]
-        yield from chunked_tables(self.header(), [rows], widths, look, cell_styles=styles)
+        # A name on a parcel is never cut: a few hundred rows can afford tall cells.
+        yield from chunked_tables(self.header(), [rows], widths, look, cell_styles=styles, max_lines=20)
 
     def story(self) -> Iterable[Flowable]:
         data = self.data
@@ -97,4 +107,21 @@ class FulfilmentChecklistRenderer(DocumentRenderer):
         if not owed:
             yield Paragraph(plain(_("Aucune contrepartie n'est due pour cette campagne.")), self.styles.empty_state)
             return
+        yield self.to_prepare()
         yield from self._tables()
+
+    def to_prepare(self) -> Flowable:
+        """What to get ready first: the count per reward, before the list of parcels."""
+        rewards = self.data.per_reward()
+        table = summary_table(
+            [_("Contrepartie"), _("À préparer"), _("Dues")],
+            [[title, number(to_prepare), number(owed)] for title, to_prepare, owed in rewards],
+            column_widths([3, 1, 1], self.content_width * 0.6),
+            self.palette,
+            total_row=[
+                _("Total"),
+                number(sum(to_prepare for _title, to_prepare, _owed in rewards)),
+                number(sum(owed for _title, _to_prepare, owed in rewards)),
+            ],
+        )
+        return self._section(_("À préparer par contrepartie"), table)

@@ -109,3 +109,16 @@ SHIPPING_FIELDS: tuple[str, ...] = (
     "ship_city",
     "ship_country",
 )
+
+
+def backer_label(name: str, anonymous: bool, reference: str) -> str:
+    """A backer as the shipping tab, its CSV and the checklist show them.
+
+    Without a name (an anonymous platform backer), the platform reference lets the team
+    find the order on the platform; a known backer who chose anonymity keeps their name.
+    """
+    if not name.strip():
+        return _("Contribution anonyme ({reference})", reference=reference)
+    if anonymous:
+        return _("{name} (contribution anonyme)", name=name)
+    return name

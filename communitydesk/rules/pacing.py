@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
-from communitydesk.rules.campaigns import COUNTED_STATUSES, PaymentStatus
+from communitydesk.rules.campaigns import COUNTED_STATUSES, CampaignStatus, PaymentStatus
 from communitydesk.rules.circles import CIRCLE_ORDER, Circle
 
 # docs/DOMAIN.md §2: the first ~30 % of the goal typically comes from proches and communauté.
 CLOSE_CIRCLES_TARGET = 0.30
 CLOSE_CIRCLES: frozenset[str] = frozenset({Circle.PROCHES.value, Circle.COMMUNAUTE.value})
+ENDED_STATUSES: frozenset[str] = frozenset(
+    {CampaignStatus.REUSSIE.value, CampaignStatus.ECHOUEE.value, CampaignStatus.CLOTUREE.value}
+)
 
 DaySeries = list[tuple[date, int]]
 
@@ -84,6 +88,32 @@ def days_left(ends_on: date | None, today: date) -> int | None:
     if ends_on is None:
         return None
     return max(0, (ends_on - today).days)
+
+
+class Stage(StrEnum):
+    """Where a campaign stands in time, for what its « jours restants » may say."""
+
+    BEFORE_LAUNCH = "before_launch"  # in preparation, or its start date not reached
+    RUNNING = "running"
+    ENDED = "ended"  # after its end date, or closed
+    UNDATED = "undated"  # running without an end date
+
+
+def stage(status: str, starts_on: date | None, ends_on: date | None, today: date) -> Stage:
+    if (starts_on is not None and today < starts_on) or (
+        status == CampaignStatus.PREPARATION.value and starts_on is None
+    ):
+        return Stage.BEFORE_LAUNCH
+    if (ends_on is not None and today > ends_on) or status in ENDED_STATUSES:
+        return Stage.ENDED
+    return Stage.RUNNING if ends_on is not None else Stage.UNDATED
+
+
+def days_to_launch(starts_on: date | None, today: date) -> int | None:
+    """Days from today until the start date (None without one or once started)."""
+    if starts_on is None or today >= starts_on:
+        return None
+    return (starts_on - today).days
 
 
 def _days(first: date, last: date) -> list[date]:
@@ -162,9 +192,15 @@ def projection(
 def projected_total(
     facts: Sequence[ContributionFact], starts_on: date | None, ends_on: date | None, today: date
 ) -> int:
-    """The total expected at the end date at the current pace (the total itself once ended)."""
+    """The total expected at the end date at the current pace, rounded (the exact total once ended)."""
     line = projection(facts, starts_on, ends_on, today)
-    return line[-1][1] if line else total_cents(facts)
+    return rounded_projection(line[-1][1]) if line else total_cents(facts)
+
+
+def rounded_projection(cents: int) -> int:
+    """An estimate shown as one: to the euro under 1 000 €, to 10 € under 10 000 €, else to 100 €."""
+    step = 100 if cents < 100_000 else 1_000 if cents < 1_000_000 else 10_000
+    return round(cents / step) * step
 
 
 def split_by_circle(facts: Iterable[ContributionFact]) -> dict[str, CircleShare]:

@@ -20,10 +20,11 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from communitydesk import formatting
-from communitydesk.db.database import Database
+from communitydesk.db import campaign_reads
+from communitydesk.db.database import Database, session_reader
 from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
-from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, Fulfilment, Tier
+from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
 from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
 from communitydesk.records.campaigns import (
     CampaignDashboard,
@@ -38,7 +39,6 @@ from communitydesk.records.campaigns import (
     ContributionRecord,
     MoveProposal,
     PrelaunchChecklist,
-    TierFigure,
     TierInput,
     TierRecord,
     UntoldContact,
@@ -54,7 +54,7 @@ from communitydesk.rules.campaigns import (
 )
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
-from communitydesk.services import gdpr
+from communitydesk.services import campaign_figures, gdpr
 from communitydesk.services.circle_moves import move_contacts
 from communitydesk.services.fulfilment import fulfilment_list
 from communitydesk.services.permissions import Action, Actor, require
@@ -297,30 +297,8 @@ def list_campaigns(db: Database, actor: Actor, today: date | None = None) -> lis
 
 
 def _taken_by_tier(session: Session, campaign_id: int) -> dict[int, int]:
-    """Rewards taken from each tier's stock: an imported order's lines with their quantities,
-    else one per contribution naming the tier."""
-    holding = (
-        Contribution.campaign_id == campaign_id,
-        Contribution.payment_status.in_([s.value for s in STOCK_HOLDING_STATUSES]),
-    )
-    has_lines = select(ContributionLine.id).where(ContributionLine.contribution_id == Contribution.id).exists()
-    plain = (
-        select(Contribution.tier_id, func.count())
-        .where(*holding, Contribution.tier_id.is_not(None), ~has_lines)
-        .group_by(Contribution.tier_id)
-    )
-    ordered = (
-        select(ContributionLine.tier_id, func.sum(ContributionLine.quantity))
-        .join(Contribution, Contribution.id == ContributionLine.contribution_id)
-        .where(*holding, ContributionLine.tier_id.is_not(None))
-        .group_by(ContributionLine.tier_id)
-    )
-    taken: dict[int, int] = {}
-    for query in (plain, ordered):
-        for tier_id, count in session.execute(query):
-            if tier_id is not None:
-                taken[int(tier_id)] = taken.get(int(tier_id), 0) + int(count)
-    return taken
+    """Rewards taken from each tier's stock (db.campaign_reads.tiers: an order's lines by quantity)."""
+    return {row.record.id: row.record.taken for row in campaign_reads.tiers(session_reader(session), campaign_id)}
 
 
 def _tier_record(row: Tier, taken: int) -> TierRecord:
@@ -625,83 +603,12 @@ gdpr.register_erasure_step(erase_backer_data)
 # ---------------------------------------------------------------- dashboard
 
 
-def facts_in(session: Session, campaign_id: int) -> list[pacing.ContributionFact]:
-    """Every contribution as pacing facts, with the contact's CURRENT circle (none: grand public)."""
-    query = (
-        select(
-            Contribution.amount_cents,
-            Contribution.contributed_at,
-            Contribution.payment_status,
-            Contact.circle,
-            Contribution.contact_id,
-        )
-        .outerjoin(Contact, Contact.id == Contribution.contact_id)
-        .where(Contribution.campaign_id == campaign_id)
-    )
-    return [
-        pacing.ContributionFact(int(amount), local_day(when), status, circle or Circle.GRAND_PUBLIC.value, contact)
-        for amount, when, status, circle, contact in session.execute(query)
-    ]
-
-
 def campaign_dashboard(store: Store, actor: Actor, campaign_id: int, today: date | None = None) -> CampaignDashboard:
-    """Everything the campaign dashboard shows, computed from valid contributions only."""
+    """Everything the campaign dashboard shows, computed from valid contributions only (the PDF's figures)."""
     require(actor, Action.READ)
-    today = today or today_in_paris()
     with snapshot(store) as session:
-        row = _load(session, campaign_id)
-        facts = facts_in(session, campaign_id)
-        valid = pacing.counted(facts)
-        total = pacing.total_cents(facts)
-        until = min(today, row.ends_on) if row.ends_on else today
-        until = max([until, *(f.day for f in valid)])
-        tiers = tiers_in(session, campaign_id)
-        per_tier: dict[int, tuple[int, int]] = {}
-        query = (
-            select(Contribution.tier_id, func.count(), func.sum(Contribution.amount_cents))
-            .where(
-                Contribution.campaign_id == campaign_id,
-                Contribution.tier_id.is_not(None),
-                Contribution.payment_status == PaymentStatus.VALID.value,
-            )
-            .group_by(Contribution.tier_id)
-        )
-        for tier_id, count, amount in session.execute(query):
-            if tier_id is not None:
-                per_tier[int(tier_id)] = (int(count), int(amount or 0))
-        top = sorted(
-            (TierFigure(t.id, t.title, t.amount_cents, *per_tier.get(t.id, (0, 0)), t.stock_left) for t in tiers),
-            key=lambda f: (-f.contributions, -f.total_cents, f.amount_cents),
-        )
-        new_contacts = (
-            session.scalar(
-                select(func.count(func.distinct(Contribution.contact_id))).where(
-                    Contribution.campaign_id == campaign_id,
-                    Contribution.brought_contact.is_(True),
-                    Contribution.contact_id.is_not(None),
-                )
-            )
-            or 0
-        )
-        return CampaignDashboard(
-            campaign=_record(row),
-            today=today,
-            total_cents=total,
-            goal_ratio=pacing.goal_ratio(total, row.goal_cents),
-            days_left=pacing.days_left(row.ends_on, today),
-            contributions=len(valid),
-            backers=pacing.backers(facts),
-            refunded_cents=sum(f.amount_cents for f in facts if f.status == PaymentStatus.REFUNDED.value),
-            pending_cents=sum(f.amount_cents for f in facts if f.status == PaymentStatus.PENDING.value),
-            cumulative=pacing.cumulative_by_day(facts, row.starts_on, until),
-            goal_line=pacing.goal_line(row.starts_on, row.ends_on, row.goal_cents),
-            projection=pacing.projection(facts, row.starts_on, row.ends_on, today),
-            projected_total_cents=pacing.projected_total(facts, row.starts_on, row.ends_on, today),
-            by_circle=pacing.split_by_circle(facts),
-            top_tiers=top,
-            new_contacts=int(new_contacts),
-            close_circles=pacing.close_circles_check(facts, row.goal_cents),
-        )
+        campaign = _record(_load(session, campaign_id))
+        return campaign_figures.dashboard(session_reader(session), campaign, today or today_in_paris())
 
 
 # ---------------------------------------------------------------- pre-launch checklist
@@ -746,7 +653,7 @@ def prelaunch_checklist(store: Store, actor: Actor, campaign_id: int) -> Prelaun
         for circle in CLOSE_CIRCLE_VALUES:
             ids = set(session.scalars(select(Contact.id).where(Contact.circle == circle, ACTIVE)))
             reach.append(CircleReach(circle=circle, contacts=len(ids), told=len(ids & told)))
-        check = pacing.close_circles_check(facts_in(session, campaign_id), row.goal_cents)
+        check = pacing.close_circles_check(campaign_figures.facts(session_reader(session), campaign_id), row.goal_cents)
         has_tiers = bool(session.scalar(select(func.count()).where(Tier.campaign_id == campaign_id)))
         needs_tiers = row.type in (CampaignType.RECOMPENSE.value, CampaignType.PREACHAT.value)
         items = [

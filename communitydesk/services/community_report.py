@@ -36,44 +36,42 @@ def _month_points(period: Period) -> list[date]:
 
 
 def _circle_series(reader: QuickReader, period: Period) -> CircleSeries:
-    """Replay entries and moves (from circle_moves) to count each circle at each point in time.
+    """Contacts per circle at each point in time: the circle a contact is in now, undone move by move.
 
-    One pass over contacts and moves, whatever the number of months: each contact adds +1
-    to its circle from its arrival on, and each move shifts it from one circle to another.
+    Walking each contact's moves back from its circle today makes a point at or after now
+    equal to the dashboard's count (figure_reads.circle_counts), whatever the history holds.
+    One pass over contacts and moves, whatever the number of months.
     """
     points = _month_points(period)
     # In UTC, as the moments read: datetimes of one tzinfo compare without asking it for offsets.
     instants = [datetime.combine(p, time(), PARIS).astimezone(UTC) for p in points]
     circles = [c.value for c in CIRCLE_ORDER]
     diff = {circle: [0] * (len(points) + 1) for circle in circles}
-    end = instants[-1]
+    after_all = len(points)
 
     def slot(moment: datetime) -> int:
-        # Counted from the first point at or after the moment (the boundary is exclusive).
+        # Counted from the first point after the moment: a point counts what exists before it.
         return bisect_right(instants, moment)
 
+    def stay(circle: str | None, since: int, until: int) -> None:
+        if circle in diff and since < until:
+            diff[circle][since] += 1
+            diff[circle][until] -= 1
+
     moves_by_contact: dict[int, list[tuple[datetime, str | None, str]]] = {}
-    for contact_id, moved_at, from_circle, to_circle in document_reads.moves_before(reader, end):
+    for contact_id, moved_at, from_circle, to_circle in document_reads.moves_of_active_contacts(reader):
         moves_by_contact.setdefault(contact_id, []).append((moved_at, from_circle, to_circle))
-    for contact_id, created_at, circle in document_reads.active_contacts_created_before(reader, end):
+    for contact_id, created_at, circle in document_reads.active_contacts_created_before(reader, instants[-1]):
         moves = moves_by_contact.get(contact_id, [])
-        if moves and moves[0][1] is None:
-            arrived_at, _none, state = moves[0]
-            arrived_at = min(arrived_at, created_at)
-            moves = moves[1:]
-        else:
-            arrived_at = created_at
-            state = moves[0][1] if moves and moves[0][1] else circle
-        if state not in diff:
-            continue
-        diff[state][slot(arrived_at)] += 1
-        for moved_at, _from, to_circle in moves:
-            if to_circle == state or to_circle not in diff:
-                continue
-            index = slot(moved_at)
-            diff[state][index] -= 1
-            diff[to_circle][index] += 1
-            state = to_circle
+        arrived = slot(min([created_at, *(moved_at for moved_at, before, _to in moves if before is None)]))
+        state, until = circle, after_all
+        for moved_at, before, after in reversed(moves):
+            if before is None or before == after:
+                continue  # an arrival, or a move that changed nothing
+            since = max(slot(moved_at), arrived)
+            stay(state, since, until)
+            state, until = before, since
+        stay(state, arrived, until)
     counts: dict[str, list[int]] = {}
     for circle in circles:
         running, series = 0, []
@@ -90,7 +88,7 @@ def _follow_up(reader: QuickReader, now: datetime) -> list[FollowUp]:
     """Contacts due per circle, by the rule of rules.cadence.is_overdue (the dashboard's count)."""
     rhythm = rhythm_from_stored(stored_setting(reader, RHYTHM_SETTING_KEY))
     due = figure_reads.overdue_counts(reader, due_before(rhythm, now))
-    totals = figure_reads.active_counts(reader)
+    totals = figure_reads.circle_counts(reader)
     return [
         FollowUp(
             circle=circle.value,

@@ -116,10 +116,13 @@ def contact_listing(
     selection = ListingSelection(circle=contact_filter.circle or None, tag_id=tag_id, contact_ids=contact_ids)
     with reading(source) as reader:
         count = document_reads.listing_count(reader, selection)
+        # An empty list says why: no contact at all yet, or none matching the filter.
+        base_empty = count == 0 and document_reads.listing_count(reader, ListingSelection()) == 0
     return ContactListing(
         identity=identity,
         columns=keys,
         count=count,
         description=description,
         batches=_ListedRows(database_path(source), keys, selection, batch_size),
+        base_empty=base_empty,
     )

@@ -162,7 +162,8 @@ def _history_rows(
             moves.append(
                 {
                     "contact_id": cid,
-                    "moved_at": row["created_at"] + timedelta(days=rnd.randrange(1, 60)),
+                    # Never after now: a contact created last week has not moved two months later.
+                    "moved_at": min(row["created_at"] + timedelta(days=rnd.randrange(1, 60)), now),
                     "from_circle": joined,
                     "to_circle": row["circle"],
                     "moved_by": FOUNDER,
@@ -220,7 +221,7 @@ def populate(
             conn = session.connection()
             first_id = (conn.execute(select(func.max(Contact.id))).scalar() or 0) + 1
             touches, moves, links = _history_rows(rows, first_id, rnd, tag_ids, now)
-            consents = demo_contacts.consent_rows(rows, first_id, rnd)
+            consents = demo_contacts.consent_rows(rows, first_id, rnd, now)
             demo_contacts.fill_search_columns(rows, links, first_id, TAGS)
             conn.execute(insert(table_of(Contact)), rows)
             demo_contacts.insert_consents(conn, consents)

@@ -61,9 +61,10 @@ class DemoCampaignsSummary:
     touch_points: int
 
 
-def _moment(day: date, rnd: random.Random) -> datetime:
+def _moment(day: date, rnd: random.Random, now: datetime) -> datetime:
+    """A daytime moment of ``day``, never after ``now`` (today's hour may not have come yet)."""
     local = datetime.combine(day, time(rnd.randrange(7, 23), rnd.randrange(60)), tzinfo=formatting.PARIS)
-    return local.astimezone(UTC)
+    return min(local.astimezone(UTC), now)
 
 
 def _campaign(conn: Connection, now: datetime, **values: Any) -> int:
@@ -139,6 +140,7 @@ def _contributions(
     plan: Sequence[tuple[tuple[int, str, str] | None, date, str]],
     tiers: list[tuple[int, DemoTier]],
     weights: list[float],
+    now: datetime,
     brought_source: str = "",
 ) -> tuple[list[int], list[dict[str, Any]]]:
     """Insert contributions following ``plan`` (backer, day, status); returns their ids and touch points."""
@@ -146,7 +148,7 @@ def _contributions(
     rows, touches = [], []
     for number, (backer, day, status) in enumerate(plan, start=1):
         tier_id, amount = _pick_tier(rnd, tiers, taken, weights)
-        when = _moment(day, rnd)
+        when = _moment(day, rnd, now)
         rows.append(
             {
                 "campaign_id": campaign_id,
@@ -241,6 +243,7 @@ def add_campaigns(conn: Connection, rnd: random.Random, now: datetime) -> DemoCa
         _running_plan(rnd, people, start, today),
         tiers,
         [3, 5, 4, 2, 0.6],
+        now,
         brought_source="campagne Ulule",
     )
     contributions += len(ids)
@@ -272,7 +275,9 @@ def add_campaigns(conn: Connection, rnd: random.Random, now: datetime) -> DemoCa
     ]
     if plan:
         plan[-1] = (plan[-1][0], plan[-1][1], "refunded")
-    won_ids, touches = _contributions(conn, rnd, won, WON, Platform.HELLOASSO.value, "HA", plan, won_tiers, [2, 4, 3])
+    won_ids, touches = _contributions(
+        conn, rnd, won, WON, Platform.HELLOASSO.value, "HA", plan, won_tiers, [2, 4, 3], now
+    )
     contributions += len(won_ids)
     all_touches += touches
     _fulfilment_states(conn, rnd, won, now)
@@ -296,7 +301,7 @@ def add_campaigns(conn: Connection, rnd: random.Random, now: datetime) -> DemoCa
         people["communaute"], len(people["communaute"]) // 4
     )
     for contact_id, _name, _source in told:
-        when = _moment(prep_start + timedelta(days=rnd.randrange(0, 20)), rnd)
+        when = _moment(prep_start + timedelta(days=rnd.randrange(0, 20)), rnd, now)
         all_touches.append(
             {
                 "contact_id": contact_id,

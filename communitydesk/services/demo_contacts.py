@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, update
@@ -47,7 +47,7 @@ SEGMENTS: list[tuple[str, str, ContactFilter]] = [
 ]
 
 
-def consent_rows(rows: list[dict[str, Any]], first_id: int, rnd: random.Random) -> list[dict[str, Any]]:
+def consent_rows(rows: list[dict[str, Any]], first_id: int, rnd: random.Random, now: datetime) -> list[dict[str, Any]]:
     """A newsletter consent for ~85 % of contacts (some withdrawn), a photo consent for a few."""
     consents: list[dict[str, Any]] = []
     for offset, row in enumerate(rows):
@@ -55,7 +55,7 @@ def consent_rows(rows: list[dict[str, Any]], first_id: int, rnd: random.Random) 
             continue
         given = row["created_at"] + timedelta(minutes=rnd.randrange(0, 600))
         source = rnd.choice(CONSENT_SOURCES)
-        withdrawn = given + timedelta(days=rnd.randrange(1, 200)) if rnd.random() < 0.04 else None
+        withdrawn = min(given + timedelta(days=rnd.randrange(1, 200)), now) if rnd.random() < 0.04 else None
         common = {
             "contact_id": first_id + offset,
             "given_at": given,

@@ -33,7 +33,7 @@ def contact_figures(reader: QuickReader, now: datetime | None = None) -> Contact
         total=sum(by_circle.values()),
         by_circle=by_circle,
         new_last_30_days=figure_reads.contacts_created_since(reader, since),
-        moves_last_30_days=figure_reads.moves_since(reader, since),
+        moves_last_30_days=figure_reads.moves_since(reader, since, now),
         touch_points_last_30_days=figure_reads.touch_points_since(reader, since),
         a_relancer=overdue_count(reader, now),
     )

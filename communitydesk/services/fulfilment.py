@@ -5,7 +5,7 @@ reward of its lines (a backer of a tote bag and two posters owes two lines to se
 three rewards). It has no Fulfilment row until its state first changes: no row means
 "à préparer", so a re-import or a new contribution never needs a second write. The state
 is the order's (one parcel): marking one of its lines marks them all. Rewards go to the
-shipping address the platform gave, else to the contact's. Refunded or cancelled
+shipping address the platform gave (with its country), else to the contact's, never a mix. Refunded or cancelled
 contributions are owed nothing.
 """
 
@@ -14,84 +14,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from communitydesk import formatting
-from communitydesk.db.database import Database
+from communitydesk.db.database import Database, session_reader
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.exporters.shipping_list_csv import write_rows
 from communitydesk.i18n import _
-from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, Fulfilment, Tier
-from communitydesk.models.contacts import Contact
+from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, Fulfilment
 from communitydesk.records.campaigns import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
 from communitydesk.rules.contact_fields import contact_field_label
-from communitydesk.rules.contact_keys import fold
+from communitydesk.services import campaign_figures
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot
-
-
-def _lines(session: Session, campaign_id: int, states: Sequence[str] | None = None) -> list[FulfilmentLine]:
-    # One row per order line with a reward; a contribution without such lines gives its own tier.
-    reward_line = and_(ContributionLine.contribution_id == Contribution.id, ContributionLine.tier_id.is_not(None))
-    query = (
-        select(Contribution, Tier, Contact, Fulfilment, ContributionLine.quantity)
-        .outerjoin(ContributionLine, reward_line)
-        .join(Tier, Tier.id == func.coalesce(ContributionLine.tier_id, Contribution.tier_id))
-        .outerjoin(Contact, Contact.id == Contribution.contact_id)
-        .outerjoin(Fulfilment, Fulfilment.contribution_id == Contribution.id)
-        .where(Contribution.campaign_id == campaign_id, Contribution.payment_status == PaymentStatus.VALID.value)
-        .order_by(
-            Tier.amount_cents,
-            Tier.title,
-            Contact.last_name,
-            Contact.first_name,
-            Contribution.id,
-            ContributionLine.position,
-        )
-    )
-    lines = []
-    for contribution, tier, contact, fulfilment, quantity in session.execute(query):
-        state = fulfilment.state if fulfilment is not None else FulfilmentState.A_PREPARER.value
-        if states is not None and state not in states:
-            continue
-        where = _shipping_address(contribution, contact)
-        backer = contact.display_name if contact is not None else contribution.backer_name
-        ship_to = f"{contribution.ship_first_name} {contribution.ship_last_name}".strip()
-        lines.append(
-            FulfilmentLine(
-                contribution_id=contribution.id,
-                reference=contribution.platform_reference or str(contribution.id),
-                backer=backer,
-                email=contact.email if contact is not None else "",
-                phone=contact.phone if contact is not None else "",
-                address=where[0],
-                postcode=where[1],
-                city=where[2],
-                country=where[3],
-                tier_id=tier.id,
-                tier_title=tier.title,
-                amount_cents=contribution.amount_cents,
-                contributed_at=contribution.contributed_at,
-                state=state,
-                state_changed_at=fulfilment.updated_at if fulfilment is not None else None,
-                note=fulfilment.note if fulfilment is not None else "",
-                quantity=quantity or 1,
-                recipient=ship_to if fold(ship_to) != fold(backer) else "",
-            )
-        )
-    return lines
-
-
-def _shipping_address(contribution: Contribution, contact: Contact | None) -> tuple[str, str, str, str]:
-    """Where the platform was told to send the rewards, else the contact's own address."""
-    given = (contribution.ship_address, contribution.ship_postcode, contribution.ship_city, contribution.ship_country)
-    if any(given):
-        return given
-    if contact is None:
-        return ("", "", "", "")
-    return (contact.address, contact.postcode, contact.city, contact.country)
 
 
 def fulfilment_list(
@@ -102,15 +38,12 @@ def fulfilment_list(
     with snapshot(store) as session:
         if session.get(Campaign, campaign_id) is None:
             raise UserError(_("La campagne n° {id} n'existe pas (ou plus).", id=campaign_id))
-        return _lines(session, campaign_id, states)
+        return campaign_figures.reward_lines(session_reader(session), campaign_id, states)
 
 
 def fulfilment_counts(db: Database, actor: Actor, campaign_id: int) -> dict[str, int]:
     """How many rewards are in each state (an order line counts its quantity), every state present."""
-    counts = {state.value: 0 for state in FulfilmentState}
-    for line in fulfilment_list(db, actor, campaign_id):
-        counts[line.state] += line.quantity
-    return counts
+    return campaign_figures.reward_counts(fulfilment_list(db, actor, campaign_id))
 
 
 def set_fulfilment_state(
@@ -173,7 +106,7 @@ def export_shipping_list(
     rows = (
         [
             line.reference,
-            line.backer,
+            line.backer_label,
             line.email,
             line.phone,
             line.address,
@@ -184,7 +117,7 @@ def export_shipping_list(
             excel_amount(line.amount_cents),
             formatting.day(line.contributed_at, "short"),
             FulfilmentState(line.state).label(),
-            line.recipient or line.backer,  # the name on the parcel
+            line.recipient or line.backer_label,  # the name on the parcel
         ]
         for line in lines
     )

@@ -403,8 +403,8 @@ def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) 
     """Anonymise a person for good (right to erasure); ``confirm=True`` is required.
 
     The contacts merged into this one are erased with it, and the merge journal forgets
-    both (those merges can no longer be undone). Counts are kept: the anonymous contact
-    stays in its circle, its touch points stay (kind and date only). The erasure is
+    both (those merges can no longer be undone). Its touch points stay (kind and date only)
+    and still count; the contact leaves its circle's count as it leaves the lists. The erasure is
     recorded in the journal beside the base (a restored older backup forgets them again),
     then the file is scrubbed: no trace in the search index, free space or ``-wal``.
     Its own transaction (a ``Database``, not a caller's session): the scrub follows the commit.

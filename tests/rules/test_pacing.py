@@ -136,3 +136,10 @@ def test_close_circles_check_looks_at_the_first_thirty_percent() -> None:
     early = pacing.close_circles_check(facts[:1], goal)
     assert early.first_wave_close_share is None
     assert pacing.close_circles_check([*facts, fact(6_000, 4, circle="proches")], goal).on_track
+
+
+def test_a_projection_is_rounded_as_an_estimate() -> None:
+    assert pacing.rounded_projection(82_549) == 82_500  # 825,49 € → 825 €
+    assert pacing.rounded_projection(1_234_567) == 1_230_000  # 12 345,67 € → 12 300 €
+    assert pacing.rounded_projection(987_654) == 988_000  # 9 876,54 € → 9 880 €
+    assert pacing.rounded_projection(0) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from communitydesk.db.backup import list_backups, rotating_backup
 from communitydesk.db.schema_version import HEAD, probe
 from communitydesk.errors import UserError
+from communitydesk.models import stored_time
 from communitydesk.rules.circles import CIRCLE_ORDER
 from communitydesk.services.demo import BATCH, create_demo_database
 from communitydesk.services.maintenance import check_database
@@ -131,3 +133,26 @@ def test_an_interrupted_demo_leaves_no_half_built_base_under_its_name(
     if existing:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == (["démo.sqlite3"] if existing else [])
+
+
+# Every moment the demo writes: what happened is never dated after the moment it was built.
+_MOMENTS = {
+    "contacts": ("created_at", "updated_at", "last_touch_at"),
+    "circle_moves": ("moved_at",),
+    "touch_points": ("occurred_at", "created_at"),
+    "consents": ("given_at", "withdrawn_at", "created_at"),
+    "contributions": ("contributed_at", "created_at", "updated_at"),
+    "fulfilments": ("created_at",),
+}
+
+
+def test_the_demo_dates_nothing_in_the_future(tmp_path: Path, actor: Actor) -> None:
+    path = tmp_path / "base.sqlite3"
+    create_demo_database(path, actor, contacts=2000, seed=11)
+    after = stored_time.encode(datetime.now(UTC))
+    for table, columns in _MOMENTS.items():
+        for column in columns:
+            (latest,) = counts(path, f"SELECT MAX({column}) FROM {table}")[0]
+            assert latest is None or latest <= after, (table, column, latest)
+    # The demo still holds moves after arrival and contributions to the running campaign today or before.
+    assert counts(path, "SELECT COUNT(*) FROM circle_moves WHERE from_circle IS NOT NULL")[0][0] > 0

@@ -75,9 +75,19 @@ def test_the_window_alone_imports_no_database_code(tmp_path: Path, populated_db:
         ["export", "pdf", "directory", "--tag", "bénévole"],
         ["export", "pdf", "community-report"],
         ["export", "pdf", "charter", "--template", "ambassador"],
+        ["export", "pdf", "campaign-report", "--campaign", "1"],
+        ["export", "pdf", "fulfilment-checklist", "--campaign", "2"],
         ["stats", "--json"],
     ],
-    ids=["contact-list", "directory", "community-report", "charter", "stats"],
+    ids=[
+        "contact-list",
+        "directory",
+        "community-report",
+        "charter",
+        "campaign-report",
+        "fulfilment-checklist",
+        "stats",
+    ],
 )
 def test_export_pdf_and_stats_read_without_sqlalchemy(tmp_path: Path, populated_db: Path, command: list[str]) -> None:
     out = ["--out", str(tmp_path / "document.pdf")] if command[0] == "export" else []

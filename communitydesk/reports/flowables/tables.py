@@ -191,6 +191,7 @@ def chunked_tables(
     *,
     chunk: int = CHUNK_ROWS,
     cell_styles: list[CellStyle] | None = None,
+    max_lines: int = 12,
 ) -> Iterator[LongTable]:
     """LongTables of at most ``chunk`` rows, each repeating ``header`` on every page it spans.
 
@@ -198,7 +199,7 @@ def chunked_tables(
     commands would not do: ReportLab applies them to the shared cell styles in place.
     """
     size = look.body.fontsize
-    fit = CellFitter(col_widths, look.body.fontname, size).row
+    fit = CellFitter(col_widths, look.body.fontname, size, max_lines).row
     head = CellFitter(col_widths, look.header.fontname, size).row(list(header))
     pending: list[list[str]] = []
 

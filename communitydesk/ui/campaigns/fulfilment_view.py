@@ -15,7 +15,7 @@ from communitydesk.ui.campaigns.tables_view import make_table, selected_records
 
 def fulfilment_columns() -> list[Column[FulfilmentLine]]:
     return [
-        Column(QCoreApplication.translate("FulfilmentView", "Contributeur"), lambda f: f.backer),
+        Column(QCoreApplication.translate("FulfilmentView", "Contributeur"), lambda f: f.backer_label),
         Column(QCoreApplication.translate("FulfilmentView", "Contrepartie"), lambda f: f.reward),
         Column(
             QCoreApplication.translate("FulfilmentView", "État"),
@@ -26,7 +26,7 @@ def fulfilment_columns() -> list[Column[FulfilmentLine]]:
             contact_field_label("address"),
             # The recipient first when the platform sends the reward to someone else (a gift).
             lambda f: ", ".join(
-                p for p in (f.recipient, " ".join(p for p in (f.address, f.postcode, f.city) if p)) if p
+                p for p in (f.recipient, " ".join(p for p in (f.address, f.postcode, f.city) if p), f.country) if p
             ),
         ),
         Column(contact_field_label("email"), lambda f: f.email),
