@@ -47,6 +47,13 @@ TABLE_CHANGES: dict[str, Changes] = {
     "contact_merges": Changes.of("duplicates"),
     "ignored_duplicates": Changes.of("duplicates"),
     "charter_templates": Changes.of("charters"),
+    "editorial_line": Changes.of("editorial"),
+    "editorial_pillars": Changes.of("editorial"),
+    "editorial_networks": Changes.of("editorial"),
+    "network_followers": Changes.of("editorial"),
+    "publications": Changes.of("publications"),
+    "publication_networks": Changes.of("publications"),
+    "publication_status_changes": Changes.of("publications"),
     "app_settings": Changes.of("settings"),
     "profiles": Changes.of("settings"),
 }

@@ -7,6 +7,7 @@ from communitydesk.models import (
     contacts,  # 0001
     documents,  # charter templates (0004)
     duplicates,  # contacts extras (0002)
+    editorial,  # editorial calendar (0008)
     organisation,  # 0001
     segments,  # contacts extras (0002)
 )
@@ -14,4 +15,14 @@ from communitydesk.models.base import Base
 
 metadata = Base.metadata
 
-__all__ = ["campaigns", "consent", "contacts", "documents", "duplicates", "metadata", "organisation", "segments"]
+__all__ = [
+    "campaigns",
+    "consent",
+    "contacts",
+    "documents",
+    "duplicates",
+    "editorial",
+    "metadata",
+    "organisation",
+    "segments",
+]

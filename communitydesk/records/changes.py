@@ -27,6 +27,8 @@ class Changes:
     consents: bool = False
     duplicates: bool = False  # merges, undone merges, pairs set aside
     charters: bool = False  # charter templates
+    editorial: bool = False  # the ligne éditoriale (pillars, networks, targets) and follower counts
+    publications: bool = False  # publications, their networks, results and status changes
     settings: bool = False  # settings of the base (rhythms, backups kept…), profiles
 
     def __or__(self, other: Changes) -> Changes:
