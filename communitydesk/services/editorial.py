@@ -229,6 +229,7 @@ def create_publication(store: Store, actor: Actor, draft: PublicationDraft) -> i
         row.status = status.value
         if status is _Status.PUBLIEE:
             row.published_at = _publication_moment(clean.planned_on, clean.planned_time)
+            row.planned_on = clean.planned_on or formatting.local_today()
         row.status_changes.append(PublicationStatusChange(from_status=None, to_status=status, changed_by=actor.name))
         session.add(row)
         session.flush()
@@ -247,8 +248,8 @@ def update_publication(
         row = _load(session, publication_id)
         _check_version(row, expected_version)
         clean = _clean_draft(session, draft)
-        _move(session, actor, row, clean.status)
         _apply(row, clean)
+        _move(actor, row, clean.status)  # after the fields: publishing an undated post dates it
         row.updated_at = utcnow()  # a change of networks alone still bumps the version
         return _saved_record(session, row)
 
@@ -261,7 +262,7 @@ def move_status(
     with unit_of_work(store, _("l'enregistrement d'une publication")) as session:
         row = _load(session, publication_id)
         _check_version(row, expected_version)
-        _move(session, actor, row, new_status)
+        _move(actor, row, new_status)
         return _saved_record(session, row)
 
 
@@ -548,7 +549,7 @@ def _title(row: Publication) -> str:
     return first_line[:60] or _("Publication n° {id}", id=row.id)
 
 
-def _move(session: Session, actor: Actor, row: Publication, new_status: str) -> None:
+def _move(actor: Actor, row: Publication, new_status: str) -> None:
     """Check and apply a status move, with its history line; the same status is no move."""
     new = _status(new_status)
     old = _Status(row.status)

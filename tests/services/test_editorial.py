@@ -431,3 +431,19 @@ def test_reading_takes_the_right_to_read(db: Database) -> None:
     reader = Actor(name="Lecteur", role=Role.VOLUNTEER, rights=frozenset({Action.READ}))
     with pytest.raises(PermissionDenied):
         editorial.create_publication(db, reader, PublicationDraft(title="x"))
+
+
+def test_an_update_that_publishes_an_undated_post_dates_it_today(db: Database, actor: Actor) -> None:
+    pid = _post(db, actor)
+    _walk(db, actor, pid, S.A_REDIGER, S.A_VALIDER, S.PRETE)
+    read = editorial.publication(db, actor, pid)
+    published = editorial.update_publication(
+        db, actor, pid, replace(read.as_draft(), status="publiee"), read.version_id
+    )
+    assert published.planned_on == formatting.local_today() and published.published_at is not None
+    assert editorial.ideas_backlog(db, actor) == []
+
+
+def test_a_post_created_published_without_a_day_is_dated_today(db: Database, actor: Actor) -> None:
+    pid = _post(db, actor, status="publiee")
+    assert editorial.publication(db, actor, pid).planned_on == formatting.local_today()
