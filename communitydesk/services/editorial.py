@@ -51,6 +51,7 @@ from communitydesk.records.editorial import (
     PublicationDraft,
     PublicationFilter,
     PublicationRecord,
+    StatusChangeRecord,
 )
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
@@ -354,6 +355,16 @@ def publication(store: Store, actor: Actor, publication_id: int) -> PublicationR
     with snapshot(store) as session:
         row = _load(session, publication_id)
         return _record(row, _pillars(session))
+
+
+def status_history(store: Store, actor: Actor, publication_id: int) -> list[StatusChangeRecord]:
+    """Every move of a post, oldest first: who approved it, who published it, and when."""
+    require(actor, Action.READ)
+    with snapshot(store) as session:
+        return [
+            StatusChangeRecord(c.from_status, c.to_status, c.changed_at, c.changed_by)
+            for c in _load(session, publication_id).status_changes
+        ]
 
 
 def publications_between(
