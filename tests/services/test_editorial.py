@@ -81,7 +81,13 @@ def test_the_line_and_its_network_targets_are_saved_together(db: Database, actor
     editorial.save_editorial_line(db, actor, replace(saved, tone="Sobre"))
     with pytest.raises(ConflictError, match="ligne éditoriale a été modifiée"):
         editorial.save_editorial_line(db, actor, replace(saved, tone="Enjoué"))
-    assert editorial.editorial_line(db, actor).tone == "Sobre"
+    current = editorial.editorial_line(db, actor)
+    assert current.tone == "Sobre"
+    # Changing a target alone moves the line's version too: a copy read before it is stale.
+    only_targets = replace(current, networks=(NetworkTarget("instagram", True, 2, 1),))
+    assert (editorial.save_editorial_line(db, actor, only_targets).version_id or 0) > (current.version_id or 0)
+    with pytest.raises(ConflictError):
+        editorial.save_editorial_line(db, actor, current)
 
 
 def test_network_targets_are_checked(db: Database, actor: Actor) -> None:
@@ -456,3 +462,10 @@ def test_the_partner_of_a_post_finds_it_in_their_personal_data(db: Database, act
     assert row["numéro"] == pid and row["heure_prévue"] == "09:30:00" and row["rémunérée_ou_offerte"] is True
     written = gdpr.export_person_to_file(db, actor, partner, tmp_path / "inès.json")
     assert "Portrait de bénévole" in written.read_text(encoding="utf-8")
+
+
+def test_an_edit_cannot_take_a_published_post_off_the_calendar(db: Database, actor: Actor) -> None:
+    pid = _post(db, actor, status="publiee", planned_on=date(2026, 10, 5), planned_time=time(18, 0))
+    read = editorial.publication(db, actor, pid)
+    saved = editorial.update_publication(db, actor, pid, replace(read.as_draft(), planned_on=None, planned_time=None))
+    assert saved.planned_on == date(2026, 10, 5)
