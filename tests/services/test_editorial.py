@@ -34,8 +34,8 @@ WRITER = Actor(name="Malik", role=Role.VOLUNTEER, rights=frozenset(Action) - {Ac
 
 
 def _post(db: Database, actor: Actor, **fields: object) -> int:
-    values: dict[str, object] = {"title": "Portrait de bénévole", "networks": ("linkedin",), **fields}
-    return editorial.create_publication(db, actor, PublicationDraft(**values))  # type: ignore[arg-type]
+    draft = replace(PublicationDraft(title="Portrait de bénévole", networks=("linkedin",)), **fields)
+    return editorial.create_publication(db, actor, draft)
 
 
 def _walk(db: Database, actor: Actor, publication_id: int, *statuses: PublicationStatus) -> None:
