@@ -81,7 +81,14 @@ def _results(reader: QuickReader, start: date, end: date) -> list[rules.ResultFa
 def _upcoming(reader: QuickReader, today: date, days: int, limit: int) -> list[UpcomingPublication]:
     last = today + timedelta(days=max(1, days) - 1)
     return [
-        UpcomingPublication(row.publication_id, row.planned_on, row.planned_time, row.title, row.status, row.networks)
+        UpcomingPublication(
+            row.publication_id,
+            row.planned_on,
+            row.planned_time,
+            row.title,
+            row.status,
+            tuple(sorted(row.networks, key=rules.network_rank)),
+        )
         for row in editorial_reads.upcoming(reader, today, last, limit)
     ]
 
