@@ -218,7 +218,7 @@ class EditorialReportRenderer(DocumentRenderer):
             return self._section(
                 heading, self._note(_("Aucun objectif de régularité n'est fixé : indiquez-en un par réseau."))
             )
-        lines = [Paragraph(plain("• " + gap_text(w)), self.styles.body) for w in gaps[:MAX_GAPS]]
+        lines: list[Flowable] = [Paragraph(plain("• " + gap_text(w)), self.styles.body) for w in gaps[:MAX_GAPS]]
         if len(gaps) > MAX_GAPS:
             lines.append(self._note(_("… et {count} autres.", count=number(len(gaps) - MAX_GAPS))))
         return self._section(heading, *lines)
