@@ -1358,6 +1358,10 @@
         <translation>Community report</translation>
     </message>
     <message>
+        <source>Rapport éditorial</source>
+        <translation>Editorial report</translation>
+    </message>
+    <message>
         <source>Liste de contacts</source>
         <translation>Contact list</translation>
     </message>
@@ -2626,6 +2630,25 @@
     </message>
 </context>
 <context>
+    <name>UpcomingPublicationsPanel</name>
+    <message>
+        <source>Aucune publication prévue ces 7 prochains jours.</source>
+        <translation>No post planned in the next 7 days.</translation>
+    </message>
+    <message>
+        <source>Planifiez vos publications dans le calendrier éditorial.</source>
+        <translation>Plan your posts in the editorial calendar.</translation>
+    </message>
+    <message>
+        <source>sans réseau</source>
+        <translation>no network</translation>
+    </message>
+    <message>
+        <source>(sans titre)</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>--db est ignoré avec --demo : la démonstration a sa propre base.</source>
@@ -2677,10 +2700,6 @@
     <message>
         <source>Prochaines publications</source>
         <translation>Next publications</translation>
-    </message>
-    <message>
-        <source>Ici s&apos;afficheront les publications prévues ces prochains jours, réseau par réseau. Le calendrier éditorial n&apos;existe pas encore.</source>
-        <translation>The publications planned for the coming days will show here, network by network. The editorial calendar does not exist yet.</translation>
     </message>
     <message>
         <source>Ambassadeurs actifs</source>
