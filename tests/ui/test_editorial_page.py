@@ -1,0 +1,262 @@
+"""The Calendrier éditorial driven like a user: create a post, drag it, approve it, publish it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from communitydesk import formatting
+from communitydesk.records.editorial import PublicationDraft, PublicationRecord
+from communitydesk.services import editorial
+from communitydesk.services.permissions import SYSTEM
+from communitydesk.ui import tasks
+from communitydesk.ui.current_database import CurrentDatabase, DatabaseState
+from communitydesk.ui.editorial.calendar_grid import month_days
+from communitydesk.ui.editorial.page import EditorialPage
+from communitydesk.ui.editorial.publication_items import mime_for, publication_id_from_mime
+from communitydesk.ui.main_window import MainWindow
+from communitydesk.ui.settings import UiSettings
+
+WAIT = 30_000
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> UiSettings:
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, settings: UiSettings) -> Iterator[MainWindow]:
+    database = CurrentDatabase(actor=SYSTEM)
+    main = MainWindow(settings, database)
+    qtbot.addWidget(main)
+    database.attach(main)
+    database.open(db_path)
+    qtbot.waitUntil(lambda: database.state is DatabaseState.READY, timeout=WAIT)
+    yield main
+    qtbot.waitUntil(lambda: not tasks.running_tasks(), timeout=WAIT)
+    tasks.cancel_all_and_wait()
+    database.close()
+
+
+def settle(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not tasks.running_tasks(), timeout=WAIT)
+
+
+def open_page(qtbot: QtBot, window: MainWindow) -> EditorialPage:
+    page = window.show_page("editorial")
+    assert isinstance(page, EditorialPage)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT)
+    settle(qtbot)
+    return page
+
+
+def shown(page: EditorialPage) -> dict[str, PublicationRecord]:
+    assert page.data is not None
+    return {record.title: record for record in page.data.publications + page.data.ideas}
+
+
+def wait_for(qtbot: QtBot, page: EditorialPage, check) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: page.data is not None and check(shown(page)), timeout=WAIT)
+    settle(qtbot)
+
+
+def a_day_this_month() -> date:
+    today = formatting.local_today()
+    return today.replace(day=10)
+
+
+def test_the_page_replaces_the_coming_soon_one(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    assert page.objectName() == "page_editorial"
+    assert page.view == "month"
+    first, last = month_days(page.anchor)
+    assert first.weekday() == 0 and last.weekday() == 6
+    assert set(page.month_grid.cells) == {first + timedelta(days=n) for n in range((last - first).days + 1)}
+    assert page.new_button.isEnabled()
+
+
+def test_create_drag_approve_and_publish_a_post(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    page = open_page(qtbot, window)
+    day = a_day_this_month()
+    page.month_grid.select_day(day)
+    dialog = page.new_publication()
+    assert dialog is not None
+    assert dialog.day_edit.day() == day  # « Nouvelle publication » plans on the chosen day
+    dialog.title_edit.setText("Portes ouvertes du fournil")
+    dialog.body_edit.setPlainText("Venez samedi !")
+    dialog.network_checks["linkedin"].setChecked(True)
+    dialog.network_checks["facebook"].setChecked(True)
+    dialog.time_check.setChecked(True)
+    dialog.accept()
+    wait_for(qtbot, page, lambda posts: "Portes ouvertes du fournil" in posts)
+    assert not dialog.isVisible()
+    post = shown(page)["Portes ouvertes du fournil"]
+    assert post.planned_on == day and post.planned_time == time(9, 0)
+    assert post.networks == ("linkedin", "facebook") or set(post.networks) == {"linkedin", "facebook"}
+    cell = page.month_grid.cells[day]
+    assert [r.title for r in cell.publications.records()] == ["Portes ouvertes du fournil"]
+    assert "[in fb]" in cell.publications.item(0).text() or "[fb in]" in cell.publications.item(0).text()
+
+    # Dragged to the next day: what a drop on that day's list does with the dragged MIME data.
+    target = day + timedelta(days=1)
+    mime = mime_for(post.id)
+    assert publication_id_from_mime(mime) == post.id
+    assert page.month_grid.cells[target].publications.accept_mime(mime)
+    wait_for(qtbot, page, lambda posts: posts["Portes ouvertes du fournil"].planned_on == target)
+    assert shown(page)["Portes ouvertes du fournil"].planned_time == time(9, 0)  # the hour stays
+    assert page.month_grid.cells[day].publications.count() == 0
+    assert page.month_grid.cells[target].publications.count() == 1
+
+    # Through the pipeline with the dialog's step buttons: à rédiger, à valider, approved, published.
+    dialog = page.open_publication(shown(page)["Portes ouvertes du fournil"])
+    assert dialog is not None
+    assert set(dialog.step_buttons) == {"a_rediger", "abandonnee"}
+    for step, status in (("a_rediger", "a_rediger"), ("a_valider", "a_valider"), ("prete", "prete")):
+        button = dialog.step_buttons[step]
+        button.click()
+        qtbot.waitUntil(lambda status=status: dialog.record is not None and dialog.record.status == status, timeout=WAIT)
+    assert dialog.status_label.text() == "prête"
+    assert "Approuvée par" in dialog.approval_label.text()
+    assert dialog.record is not None and dialog.record.approved_by == SYSTEM.name
+    assert not dialog.results_table.isEnabled()  # results only once published
+    assert dialog.step_buttons["publiee"].text() == "Marquer publiée"
+    dialog.step_buttons["publiee"].click()
+    qtbot.waitUntil(lambda: dialog.record is not None and dialog.record.status == "publiee", timeout=WAIT)
+    assert dialog.results_table.isEnabled()
+    dialog.result_spins[("linkedin", "views")].setValue(400)
+    dialog.result_spins[("linkedin", "reactions")].setValue(12)
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    wait_for(qtbot, page, lambda posts: posts["Portes ouvertes du fournil"].status == "publiee")
+    stored = editorial.publication(window.database.database(), SYSTEM, post.id)
+    linkedin = next(result for result in stored.results if result.network == "linkedin")
+    assert (linkedin.views, linkedin.reactions) == (400, 12)
+    assert stored.published_at is not None
+
+
+def test_the_approval_button_is_named_after_the_step(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    database = window.database.database()
+    post_id = editorial.create_publication(
+        database, SYSTEM, PublicationDraft(title="Relire", status="a_valider", planned_on=a_day_this_month())
+    )
+    wait_for(qtbot, page, lambda posts: "Relire" in posts)
+    dialog = page.open_publication(shown(page)["Relire"])
+    assert dialog is not None
+    labels = {key: button.text() for key, button in dialog.step_buttons.items()}
+    assert labels == {"prete": "Approuver", "a_rediger": "Renvoyer en rédaction", "abandonnee": "Abandonner"}
+    dialog.reject()
+    assert editorial.publication(database, SYSTEM, post_id).status == "a_valider"
+
+
+def test_an_idea_goes_from_the_backlog_to_a_day_and_back(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    dialog = page.new_publication()
+    assert dialog is not None and dialog.day_edit.day() is None  # no day chosen: an idea
+    dialog.title_edit.setText("Série portraits de bénévoles")
+    dialog.accept()
+    wait_for(qtbot, page, lambda posts: "Série portraits de bénévoles" in posts)
+    assert [r.title for r in page.backlog.records()] == ["Série portraits de bénévoles"]
+    idea = page.backlog.records()[0]
+
+    day = a_day_this_month()
+    assert page.month_grid.cells[day].publications.accept_mime(mime_for(idea.id))
+    wait_for(qtbot, page, lambda posts: posts["Série portraits de bénévoles"].planned_on == day)
+    assert page.backlog.count() == 0
+
+    # Dropped where it already is: nothing to do.
+    assert not page.month_grid.cells[day].publications.accept_mime(mime_for(idea.id))
+    assert page.backlog.accept_mime(mime_for(idea.id))
+    wait_for(qtbot, page, lambda posts: posts["Série portraits de bénévoles"].planned_on is None)
+    assert [r.title for r in page.backlog.records()] == ["Série portraits de bénévoles"]
+
+
+def test_month_week_and_list_keep_the_filters(
+    qtbot: QtBot, window: MainWindow, settings: UiSettings
+) -> None:
+    page = open_page(qtbot, window)
+    database = window.database.database()
+    day = formatting.local_today()
+    for title, network, author in (
+        ("Atelier vélo", "instagram", "Léa"),
+        ("Bilan annuel", "linkedin", "Marc"),
+    ):
+        editorial.create_publication(
+            database, SYSTEM, PublicationDraft(title=title, networks=(network,), planned_on=day, author=author)
+        )
+    wait_for(qtbot, page, lambda posts: {"Atelier vélo", "Bilan annuel"} <= set(posts))
+
+    page.filters.network_combo.setCurrentIndex(page.filters.network_combo.findData("instagram"))
+    wait_for(qtbot, page, lambda posts: set(posts) == {"Atelier vélo"})
+    assert [r.title for r in page.month_grid.cells[day].publications.records()] == ["Atelier vélo"]
+
+    page.set_view("week")
+    settle(qtbot)
+    assert page.stack.currentWidget() is page.week_grid
+    assert [r.title for r in page.week_grid.cells[day].publications.records()] == ["Atelier vélo"]
+    assert page.filters.network_combo.currentData() == "instagram"
+
+    page.set_view("list")
+    settle(qtbot)
+    assert page.stack.currentWidget() is page.table
+    assert page.table.proxy.rowCount() == 1
+    assert page.table.proxy.index(0, 2).data() == "Atelier vélo"
+
+    page.filters.network_combo.setCurrentIndex(0)
+    page.filters.author_combo.setCurrentIndex(page.filters.author_combo.findData("Marc"))
+    wait_for(qtbot, page, lambda posts: set(posts) == {"Bilan annuel"})
+    page.filters.text_edit.setText("atelier")  # words and author together: nothing
+    wait_for(qtbot, page, lambda posts: not posts)
+
+    # Remembered: the next page built on these settings shows the list with the same filters.
+    page.closing()
+    state = settings.view_state("editorial")
+    assert state["view"] == "list"
+    assert state["filters"] == {"network": "", "status": "", "pillar": 0, "author": "Marc", "text": "atelier"}
+
+
+def test_navigation_and_today(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    today = formatting.local_today()
+    page.step(1)
+    assert page.anchor.month == (today.month % 12) + 1
+    page.step(-2)
+    settle(qtbot)
+    assert page.anchor.month == (today.month - 2) % 12 + 1
+    page.go_today()
+    settle(qtbot)
+    assert page.anchor == today and page.month_grid.selected_day == today
+    page.set_view("week")
+    page.step(1)
+    settle(qtbot)
+    assert page.period()[0] == today - timedelta(days=today.weekday()) + timedelta(days=7)
+
+
+def test_delete_asks_first(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    editorial.create_publication(window.database.database(), SYSTEM, PublicationDraft(title="Doublon"))
+    wait_for(qtbot, page, lambda posts: "Doublon" in posts)
+    page.backlog.setCurrentRow(0)
+    page.backlog.setFocus()
+    box = page.delete_selected()
+    assert box is not None and "Doublon" in box.text()
+    box.accept()
+    wait_for(qtbot, page, lambda posts: "Doublon" not in posts)
+
+
+def test_sponsored_without_the_mention_warns(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    dialog = page.new_publication()
+    assert dialog is not None
+    assert dialog.mention_warning.isHidden()
+    dialog.sponsored_check.setChecked(True)
+    assert not dialog.mention_warning.isHidden()
+    dialog.mention_check.setChecked(True)
+    assert dialog.mention_warning.isHidden()
+    dialog.reject()
