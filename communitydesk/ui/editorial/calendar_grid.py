@@ -67,6 +67,7 @@ class DayCell(QFrame):
         self.publications = PublicationList(day, on_drop, on_open)
         self.publications.setFrameShape(QFrame.Shape.NoFrame)
         self.publications.setStyleSheet("background: transparent;")
+        self.publications.setWordWrap(tall)  # the week's tall days have room for whole titles
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 2, 3, 2)
         layout.setSpacing(1)

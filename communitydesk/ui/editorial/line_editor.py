@@ -91,6 +91,7 @@ class EditorialLineDialog(QDialog):
         self.pillar_table = QTableWidget(0, 3)
         self.pillar_table.setObjectName("pillarTable")
         self.pillar_table.setHorizontalHeaderLabels([self.tr("Pilier"), self.tr("Couleur"), self.tr("Description")])
+        self.pillar_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.pillar_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.pillar_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.pillar_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -131,6 +132,7 @@ class EditorialLineDialog(QDialog):
             ]
         )
         self.network_table.setVerticalHeaderLabels([network.label() for network in Network])
+        self.network_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.network_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.network_widgets: dict[str, tuple[QCheckBox, QSpinBox, QSpinBox, QLineEdit]] = {}
         for row, network in enumerate(Network):

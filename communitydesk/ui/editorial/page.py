@@ -41,7 +41,7 @@ from communitydesk.ui.editorial.calendar_grid import CalendarGrid, month_days, w
 from communitydesk.ui.editorial.filter_bar import FilterBar
 from communitydesk.ui.editorial.list_view import PublicationTable
 from communitydesk.ui.editorial.publication_dialog import PublicationDialog, ResultRow
-from communitydesk.ui.editorial.publication_items import PublicationList
+from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 
 if TYPE_CHECKING:
@@ -138,6 +138,10 @@ class EditorialPage(QWidget):
         self.filters = FilterBar()
         self.filters.changed.connect(self._filters_changed)
 
+        self.legend_label = QLabel(legend())
+        self.legend_label.setObjectName("calendarLegend")
+        self.legend_label.setStyleSheet("color: #5F5B52; font-size: 9pt;")
+        self.legend_label.setWordWrap(True)
         self.regularity_label = QLabel()
         self.regularity_label.setObjectName("regularityStrip")
         self.regularity_label.setWordWrap(True)
@@ -188,6 +192,7 @@ class EditorialPage(QWidget):
         layout.addLayout(header)
         layout.addLayout(navigation)
         layout.addWidget(self.filters)
+        layout.addWidget(self.legend_label)
         layout.addWidget(self.regularity_label)
         layout.addWidget(self.splitter, 1)
 

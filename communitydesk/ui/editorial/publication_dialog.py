@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -215,6 +216,7 @@ class PublicationDialog(SavingDialog):
             [self.tr("Vues"), self.tr("Réactions"), self.tr("Commentaires"), self.tr("Partages")]
         )
         self.results_table.setMaximumHeight(130)
+        self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.results_hint = QLabel(self.tr("Les résultats se saisissent une fois la publication publiée."))
         self.results_hint.setStyleSheet("color: #5F5B52;")
         self.form.addRow(self.tr("Résultats"), self.results_table)

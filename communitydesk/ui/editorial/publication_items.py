@@ -39,18 +39,26 @@ NETWORK_TAGS = {
     Network.X: "X",
     Network.YOUTUBE: "yt",
     Network.NEWSLETTER: "✉",
-    Network.BLOG: "✎",
+    Network.BLOG: "web",
 }
 
-# A mark for where a post stands, so the month can be read without opening anything.
+# A mark for where a post stands, so the month can be read without opening anything
+# (characters every usual font has: no emoji).
 STATUS_MARKS = {
-    PublicationStatus.IDEE: "💡",
+    PublicationStatus.IDEE: "○",
     PublicationStatus.A_REDIGER: "✏",
-    PublicationStatus.A_VALIDER: "⏳",
+    PublicationStatus.A_VALIDER: "⚑",
     PublicationStatus.PRETE: "●",
-    PublicationStatus.PUBLIEE: "✔",
-    PublicationStatus.ABANDONNEE: "✖",
+    PublicationStatus.PUBLIEE: "✓",
+    PublicationStatus.ABANDONNEE: "✗",
 }
+
+
+def legend() -> str:
+    """What the marks and tags of the cells mean, on one line under the filters."""
+    statuses = "  ".join(f"{STATUS_MARKS[s]} {s.label()}" for s in PublicationStatus)
+    networks = "  ".join(f"{NETWORK_TAGS[n]} {n.label()}" for n in Network)
+    return f"{statuses}    ·    {networks}"
 
 
 def network_tags(networks: tuple[str, ...]) -> str:
