@@ -51,3 +51,16 @@ def _(message: str, /, **values: object) -> str:
     """Translate a French source message, then fill its ``{placeholders}``."""
     text = _translations(_current).gettext(message)
     return text.format(**values) if values else text
+
+
+def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str:
+    """``_`` with a plural: the form for ``count``, then its ``{placeholders}`` filled.
+
+    French, the source, takes the singular for 0 and 1 (« aucune », « 1 publication »);
+    other languages follow their catalogue's plural rule.
+    """
+    if _current == DEFAULT_LANGUAGE:
+        text = singular if abs(count) <= 1 else plural
+    else:
+        text = _translations(_current).ngettext(singular, plural, count)
+    return text.format(**values) if values else text

@@ -31,9 +31,10 @@ COMPILED = CATALOGUE.parent / "LC_MESSAGES" / "communitydesk.mo"
 def extract() -> Catalog:
     """Every ``_("...")`` message of the package, with the files it appears in."""
     template = Catalog(project="CommunityDesk", language_team="CommunityDesk", charset="utf-8")
-    found = extract_from_dir(PACKAGE, method_map=[("**.py", "python")], keywords={"_": None})
+    found = extract_from_dir(PACKAGE, method_map=[("**.py", "python")], keywords={"_": None, "ngettext": (1, 2)})
     for filename, lineno, message, comments, context in found:
-        if isinstance(message, str) and message:
+        # A plural arrives as (singular, plural).
+        if (isinstance(message, str) and message) or (isinstance(message, tuple) and all(message)):
             template.add(
                 message, locations=[(f"communitydesk/{filename}", lineno)], auto_comments=comments, context=context
             )
@@ -64,7 +65,11 @@ def compiled(catalogue: Catalog) -> bytes:
 
 
 def untranslated(catalogue: Catalog) -> list[str]:
-    return [str(m.id) for m in catalogue if m.id and (not m.string or m.fuzzy)]
+    def missing(string: object) -> bool:
+        # A plural's English is one string per form: each must be written.
+        return not all(string) if isinstance(string, tuple) else not string
+
+    return [str(m.id) for m in catalogue if m.id and (missing(m.string) or m.fuzzy)]
 
 
 def main() -> int:

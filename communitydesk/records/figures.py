@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from communitydesk.records.editorial_figures import EditorialFigures
+
 
 @dataclass(frozen=True)
 class ContactFigures:
@@ -47,6 +49,7 @@ class Figures:
     contacts: ContactFigures
     tables: dict[str, int] = field(default_factory=dict)
     campaigns: list[CampaignFigures] = field(default_factory=list)
+    editorial: EditorialFigures = field(default_factory=EditorialFigures)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -61,4 +64,5 @@ class Figures:
             },
             "tables": self.tables,
             "campaigns": [campaign.as_json() for campaign in self.campaigns],
+            "editorial": self.editorial.as_json(),
         }

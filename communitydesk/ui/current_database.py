@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     from communitydesk.services.figures import Figures
 
 #: What the dashboard's figures count: a change of any of these reads them again.
-FIGURES_SHOW = Changes.of("contacts", "circles", "touch_points", "campaigns", "contributions", "settings")
+FIGURES_SHOW = Changes.of(
+    "contacts", "circles", "touch_points", "campaigns", "contributions", "settings", "editorial", "publications"
+)
 
 #: Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.
 DEMO_CONTACTS = 1000

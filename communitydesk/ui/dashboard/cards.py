@@ -81,6 +81,12 @@ def open_campaigns_panel(figures: Figures) -> QWidget:
     return OpenCampaignsPanel(figures.campaigns)
 
 
+def upcoming_publications_panel(figures: Figures) -> QWidget:
+    from communitydesk.ui.dashboard.publications_panel import UpcomingPublicationsPanel
+
+    return UpcomingPublicationsPanel(figures.editorial)
+
+
 @dataclass(frozen=True)
 class DashboardSection:
     key: str
@@ -92,13 +98,7 @@ class DashboardSection:
 SECTIONS: list[DashboardSection] = [
     DashboardSection("campaigns", QT_TRANSLATE_NOOP("dashboard", "Campagnes en cours"), build=open_campaigns_panel),
     DashboardSection(
-        "publications",
-        QT_TRANSLATE_NOOP("dashboard", "Prochaines publications"),
-        soon=QT_TRANSLATE_NOOP(
-            "dashboard",
-            "Ici s'afficheront les publications prévues ces prochains jours, réseau par réseau. "
-            "Le calendrier éditorial n'existe pas encore.",
-        ),
+        "publications", QT_TRANSLATE_NOOP("dashboard", "Prochaines publications"), build=upcoming_publications_panel
     ),
     DashboardSection(
         "ambassadors",
