@@ -162,3 +162,23 @@ def save_database_settings(db: Database, actor: Actor, values: DatabaseSettings)
             )
         ) from exc
     return cleaned
+
+
+BASE_ID = "base.id"
+
+
+def base_identifier(db: Database) -> str:
+    """A random id given to this base the first time something asks (the calendar's UIDs),
+    then kept: it survives a renamed organisation, a moved file and a restore."""
+    import uuid
+
+    with db.snapshot() as session:
+        found = _read(session, BASE_ID)
+    if isinstance(found, str) and found:
+        return found
+    with db.transaction() as session:
+        found = _read(session, BASE_ID)  # another writer may have given it meanwhile
+        if not (isinstance(found, str) and found):
+            found = uuid.uuid4().hex
+            _write(session, BASE_ID, found)
+    return str(found)

@@ -1799,6 +1799,14 @@
         <source>environ {count} lignes</source>
         <translation>about {count} lines</translation>
     </message>
+    <message>
+        <source>Le tableau de publications de l&apos;équipe, enregistré en CSV (Excel ou UTF-8) : Date, Heure, Réseau, Titre, Pilier, Statut, Auteur, Texte, Lien.</source>
+        <translation>The team&apos;s table of publications, saved as CSV (Excel or UTF-8): Date, Heure, Réseau, Titre, Pilier, Statut, Auteur, Texte, Lien.</translation>
+    </message>
+    <message>
+        <source>Calendrier éditorial</source>
+        <translation>Editorial calendar</translation>
+    </message>
 </context>
 <context>
     <name>FulfilmentView</name>
@@ -2321,6 +2329,79 @@
     <message>
         <source>Aucun problème de lecture sur les {rows} lignes.</source>
         <translation>No reading problem in the {rows} lines.</translation>
+    </message>
+    <message>
+        <source>Jour</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Réseaux</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Pilier</source>
+        <translation>Pillar</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(idée, sans date)</source>
+        <translation>(idea, no date)</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationCheckPage</name>
+    <message>
+        <source>Prêt : {created} nouvelle(s) publication(s), {updated} mise(s) à jour, {skipped} déjà à jour ; {refused} ligne(s) refusée(s) ne seront pas importées.</source>
+        <translation>Ready: {created} new publication(s), {updated} updated, {skipped} already up to date; {refused} refused line(s) will not be imported.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationImportWizard</name>
+    <message>
+        <source>Importer un calendrier éditorial</source>
+        <translation>Import an editorial calendar</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Vérification du fichier…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Import des publications…</source>
+        <translation>Importing publications…</translation>
+    </message>
+    <message>
+        <source>Import annulé : rien n&apos;a été enregistré.</source>
+        <translation>Import cancelled: nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationPreviewPage</name>
+    <message>
+        <source>{readable} publication(s) lisible(s) sur {total} ligne(s) ({encoding}, séparateur « {sep} ») ; {refused} ligne(s) refusée(s), {warnings} remarque(s) :</source>
+        <translation>{readable} readable publication(s) out of {total} line(s) ({encoding}, separator “{sep}”); {refused} refused line(s), {warnings} remark(s):</translation>
     </message>
 </context>
 <context>
