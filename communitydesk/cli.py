@@ -165,15 +165,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    from communitydesk.document_catalogue import DocumentOptions, generate_pdf
+    from communitydesk.document_catalogue import DOCUMENTS, DocumentOptions, generate_pdf
     from communitydesk.records.contact_listing import ListingFilter
     from communitydesk.rules.contact_list_columns import parse_columns
     from communitydesk.rules.periods import Period, parse_day
 
     period = None
     if args.date_from or args.date_to:
-        end = parse_day(args.date_to, "--to") if args.date_to else Period.default().end
-        start = parse_day(args.date_from, "--from") if args.date_from else Period.default(end).start
+        default = DOCUMENTS[args.kind].default_period if args.kind in DOCUMENTS else Period.default
+        end = parse_day(args.date_to, "--to") if args.date_to else default(None).end
+        start = parse_day(args.date_from, "--from") if args.date_from else default(end).start
         period = Period(start, end)
     options = DocumentOptions(
         period=period,
@@ -662,7 +663,8 @@ def build_parser() -> argparse.ArgumentParser:
         "kind",
         metavar=_("DOCUMENT"),
         help=_(
-            "charter, community-report, contact-list, directory, campaign-report, fulfilment-checklist ou personal-data"
+            "charter, community-report, editorial-report, contact-list, directory, campaign-report, "
+            "fulfilment-checklist ou personal-data"
         ),
     )
     pdf.add_argument("--db", type=Path, required=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
 from communitydesk.records.charters import CharterSource
 from communitydesk.records.contact_listing import ListingFilter
+from communitydesk.rules.editorial_figures import default_period as editorial_period
 from communitydesk.rules.periods import Period
 from communitydesk.services.document_source import HasPath
 from communitydesk.services.permissions import Action, Actor, require
@@ -70,6 +72,13 @@ def _community_report(source: Path | HasPath, actor: Actor, options: DocumentOpt
     return CommunityReportRenderer(community_report_data(source, actor, options.period or Period.default()))
 
 
+def _editorial_report(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.editorial_report import EditorialReportRenderer
+    from communitydesk.services.editorial_figures import editorial_report_data
+
+    return EditorialReportRenderer(editorial_report_data(source, actor, options.period))
+
+
 def _contact_list(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
     from communitydesk.reports.contact_list import ContactListRenderer
     from communitydesk.services.contact_listing import contact_listing
@@ -116,6 +125,8 @@ class DocumentKind:
     uses_template: bool = False
     uses_campaign: bool = False
     uses_contact: bool = False
+    # The period when none is chosen (today given): the last twelve months unless said otherwise.
+    default_period: Callable[[date | None], Period] = Period.default
 
     @property
     def label(self) -> str:
@@ -127,6 +138,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
     for kind in (
         DocumentKind("charter", _charter, uses_template=True),
         DocumentKind("community-report", _community_report, uses_period=True),
+        DocumentKind("editorial-report", _editorial_report, uses_period=True, default_period=editorial_period),
         DocumentKind("contact-list", _contact_list, uses_filter=True),
         DocumentKind("directory", _directory, uses_filter=True),
         DocumentKind("campaign-report", _campaign_report, uses_campaign=True),
@@ -140,6 +152,7 @@ def document_label(kind: str) -> str:
     labels = {
         "charter": _("Charte (ambassadeurs ou collaborateurs)"),
         "community-report": _("Rapport de communauté"),
+        "editorial-report": _("Rapport éditorial"),
         "contact-list": _("Liste de contacts"),
         "directory": _("Annuaire pour un événement"),
         "campaign-report": _("Rapport de campagne"),
@@ -168,7 +181,7 @@ def generate_pdf(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> RenderResult:
-    """Write document ``kind`` (charter, community-report, contact-list, directory, campaign-report,
+    """Write document ``kind`` (charter, community-report, editorial-report, contact-list, directory, campaign-report,
     fulfilment-checklist, personal-data) as a PDF to ``out``.
 
     ``progress(done, total)`` may raise to stop; ``cancelled()`` is polled between blocks.

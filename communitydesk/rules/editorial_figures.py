@@ -9,9 +9,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from communitydesk.formatting import day
+from communitydesk.formatting import day, local_today
 from communitydesk.i18n import _, ngettext
 from communitydesk.rules.editorial import ENGAGEMENT_BENCHMARK, Network, PublicationStatus
+from communitydesk.rules.periods import Period
+
+# The editorial report's period when none is chosen: the last three months.
+DEFAULT_MONTHS = 3
 
 _NETWORK_ORDER = {network.value: rank for rank, network in enumerate(Network)}
 
@@ -23,6 +27,19 @@ def network_rank(network: str) -> tuple[int, str]:
 
 def network_label(network: str) -> str:
     return Network(network).label() if network in _NETWORK_ORDER else network
+
+
+def default_period(today: date | None = None) -> Period:
+    """The last three months, ending today: the editorial report's period when none is chosen."""
+    today = today or local_today()
+    month = today.month - DEFAULT_MONTHS
+    year = today.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    try:
+        start = today.replace(year=year, month=month) + timedelta(days=1)
+    except ValueError:  # 31 May: no 31 February, so the period starts on 1 March
+        start = date(year + (month == 12), month % 12 + 1, 1)
+    return Period(start, today)
 
 
 # -- regularity --------------------------------------------------------------------------------

@@ -26,21 +26,6 @@ from communitydesk.services.permissions import Action, Actor, require
 UPCOMING_DAYS = 7
 UPCOMING_LIMIT = 6
 BEST_POSTS = 5
-# The report's period when none is chosen, and the engagement ``stats`` shows: three months.
-DEFAULT_MONTHS = 3
-
-
-def default_period(today: date | None = None) -> Period:
-    """The last three months, ending today (the report's period when none is chosen)."""
-    today = today or local_today()
-    month = today.month - DEFAULT_MONTHS
-    year = today.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    try:
-        start = today.replace(year=year, month=month) + timedelta(days=1)
-    except ValueError:  # 31 May → no 31 February: start on the 1st of the next month
-        start = date(year + (month == 12), month % 12 + 1, 1)
-    return Period(start, today)
 
 
 # -- reads on an open reader (shared by the public functions and services.figures) ------------
@@ -104,7 +89,7 @@ def figures_in(reader: QuickReader, today: date | None = None) -> EditorialFigur
     by_network.update(editorial_reads.publications_by_network(reader))
     this_week = rules.monday(today)
     _targets_read, windows = _windows(reader, this_week, this_week + timedelta(days=13))
-    recent = default_period(today)
+    recent = rules.default_period(today)  # the report's months, for stats too
     return EditorialFigures(
         publications=sum(by_status.values()),
         by_status=by_status,
@@ -160,7 +145,7 @@ def editorial_report_data(
     require(actor, Action.READ)
     now = now or datetime.now(UTC)
     today = now.astimezone(PARIS).date()
-    period = period or default_period(today)
+    period = period or rules.default_period(today)
     with reading(source) as reader:
         identity = identity_in(reader)
         targets, windows = _windows(reader, period.start, period.end)

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>CalendarGrid</name>
+    <message>
+        <source>lundi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mardi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mercredi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jeudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vendredi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samedi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dimanche</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignDashboardView</name>
     <message>
         <source>Contrepartie</source>
@@ -1358,6 +1389,10 @@
         <translation>Community report</translation>
     </message>
     <message>
+        <source>Rapport éditorial</source>
+        <translation>Editorial report</translation>
+    </message>
+    <message>
         <source>Liste de contacts</source>
         <translation>Contact list</translation>
     </message>
@@ -1574,6 +1609,285 @@
     <message>
         <source>Fusion annulée : les deux fiches sont revenues.</source>
         <translation>Merge undone: both records are back.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorialLineDialog</name>
+    <message>
+        <source>Ligne éditoriale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaleureux, concret, on tutoie…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Couleurs, polices, logo, style des visuels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ton</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publics visés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identité visuelle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilier</source>
+        <translation type="unfinished">Pillar</translation>
+    </message>
+    <message>
+        <source>Couleur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>Montrer les piliers archivés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renommer / décrire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Couleur…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toutes les … semaines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adresse du compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objectif de régularité : par exemple LinkedIn 2 publications toutes les 1 semaine, la lettre d&apos;information 1 toutes les 2 semaines. 0 : pas d&apos;objectif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer ce nombre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notez le nombre d&apos;abonnés de temps en temps (chaque mois) : le rapport en tire la croissance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réseau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Abonnés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ton et publics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réseaux et objectifs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer ton, publics et réseaux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>{name} (archivé)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilier « {name} » enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouveau pilier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nom du pilier :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renommer le pilier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Décrire le pilier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ce que ce pilier raconte :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Couleur du pilier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilier « {name} » archivé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilier « {name} » rétabli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ligne éditoriale enregistrée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nombre d&apos;abonnés enregistré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorialPage</name>
+    <message>
+        <source>Calendrier éditorial</source>
+        <extracomment>Campaign days are shown as context in the cells.</extracomment>
+        <translation type="unfinished">Editorial calendar</translation>
+    </message>
+    <message>
+        <source>Nouvelle publication…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sur le jour choisi dans le calendrier (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ligne éditoriale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer…</source>
+        <translation type="unfinished">Import…</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation type="unfinished">Export…</translation>
+    </message>
+    <message>
+        <source>Mois</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semaine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aujourd&apos;hui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir à aujourd&apos;hui (T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Période précédente (Page précédente)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Période suivante (Page suivante)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idées sans date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glissez une idée sur un jour pour la planifier ; glissez une publication ici pour lui retirer sa date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semaine du {first} au {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication remise dans les idées sans date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication déplacée au {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication « {title} » enregistrée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« {title} » : {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer la publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer « {title} » ? Ses résultats et son historique seront perdus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Publication supprimée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pas encore disponible dans cette version.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1806,6 +2120,29 @@
     <message>
         <source>Calendrier éditorial</source>
         <translation>Editorial calendar</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Tous les réseaux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation type="unfinished">All statuses</translation>
+    </message>
+    <message>
+        <source>Tous les piliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tous les auteurs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher dans les titres et textes…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2363,6 +2700,170 @@
     </message>
 </context>
 <context>
+    <name>PublicationDialog</name>
+    <message>
+        <source>Envoyer à la validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approuver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler « publiée »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer publiée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandonner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;idée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passer à la rédaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renvoyer en rédaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier la publication</source>
+        <extracomment>After a status step: the publication as saved (the dialog stays open).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nouvelle publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sans pilier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tous publics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sans date, la publication reste dans les idées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>à</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <source>Publication rémunérée ou offerte (ambassadeur, partenaire)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Porte la mention « collaboration commerciale »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Une publication rémunérée ou offerte doit porter la mention « collaboration commerciale » (loi du 9 juin 2023).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <source>Texte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réseaux</source>
+        <translation type="unfinished">Networks</translation>
+    </message>
+    <message>
+        <source>Pilier</source>
+        <translation type="unfinished">Pillar</translation>
+    </message>
+    <message>
+        <source>Public visé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Auteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fichiers joints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Vues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commentaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les résultats se saisissent une fois la publication publiée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approuvée par {who} le {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publiée le {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre des fichiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » est introuvable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PublicationImportWizard</name>
     <message>
         <source>Importer un calendrier éditorial</source>
@@ -2395,6 +2896,41 @@
     <message>
         <source>Import annulé : rien n&apos;a été enregistré.</source>
         <translation>Import cancelled: nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationList</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <source>Réseaux</source>
+        <translation type="unfinished">Networks</translation>
+    </message>
+    <message>
+        <source>Pilier</source>
+        <translation type="unfinished">Pillar</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Auteur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerte</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2707,6 +3243,25 @@
     </message>
 </context>
 <context>
+    <name>UpcomingPublicationsPanel</name>
+    <message>
+        <source>Aucune publication prévue ces 7 prochains jours.</source>
+        <translation>No post planned in the next 7 days.</translation>
+    </message>
+    <message>
+        <source>Planifiez vos publications dans le calendrier éditorial.</source>
+        <translation>Plan your posts in the editorial calendar.</translation>
+    </message>
+    <message>
+        <source>sans réseau</source>
+        <translation>no network</translation>
+    </message>
+    <message>
+        <source>(sans titre)</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>--db est ignoré avec --demo : la démonstration a sa propre base.</source>
@@ -2760,10 +3315,6 @@
         <translation>Next publications</translation>
     </message>
     <message>
-        <source>Ici s&apos;afficheront les publications prévues ces prochains jours, réseau par réseau. Le calendrier éditorial n&apos;existe pas encore.</source>
-        <translation>The publications planned for the coming days will show here, network by network. The editorial calendar does not exist yet.</translation>
-    </message>
-    <message>
         <source>Ambassadeurs actifs</source>
         <translation>Active ambassadors</translation>
     </message>
@@ -2789,10 +3340,6 @@
     <message>
         <source>Calendrier éditorial</source>
         <translation>Editorial calendar</translation>
-    </message>
-    <message>
-        <source>Le calendrier éditorial arrive bientôt : ligne éditoriale, publications prévues réseau par réseau (Facebook, LinkedIn, Instagram, newsletter…), idées de l&apos;équipe et taux d&apos;engagement.</source>
-        <translation>The editorial calendar is coming soon: editorial line, publications planned network by network (Facebook, LinkedIn, Instagram, newsletter…), the team’s ideas and engagement rates.</translation>
     </message>
     <message>
         <source>Ambassadeurs</source>

@@ -9,7 +9,7 @@ import pytest
 from communitydesk.db.database import Database
 from communitydesk.models.editorial import EditorialNetwork, FollowerCount, Publication, PublicationNetwork
 from communitydesk.rules.editorial import Network, PublicationStatus
-from communitydesk.rules.editorial_figures import gap_text, gaps
+from communitydesk.rules.editorial_figures import default_period, gap_text, gaps
 from communitydesk.rules.periods import Period
 from communitydesk.services import editorial_figures
 from communitydesk.services.figures import read_figures
@@ -162,9 +162,9 @@ def test_report_data_per_network_against_target(planned: Database, actor: Actor)
 
 
 def test_default_period_is_the_last_three_months() -> None:
-    assert editorial_figures.default_period(date(2026, 12, 9)) == Period(date(2026, 9, 10), date(2026, 12, 9))
-    assert editorial_figures.default_period(date(2026, 5, 31)) == Period(date(2026, 3, 1), date(2026, 5, 31))
-    assert editorial_figures.default_period(date(2027, 2, 15)) == Period(date(2026, 11, 16), date(2027, 2, 15))
+    assert default_period(date(2026, 12, 9)) == Period(date(2026, 9, 10), date(2026, 12, 9))
+    assert default_period(date(2026, 5, 31)) == Period(date(2026, 3, 1), date(2026, 5, 31))
+    assert default_period(date(2027, 2, 15)) == Period(date(2026, 11, 16), date(2027, 2, 15))
 
 
 def test_reading_needs_the_right(planned: Database) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from communitydesk.rules.editorial_figures import default_period
+from communitydesk.rules.periods import Period
 from communitydesk.ui.documents.charter_editor import CharterEditorDialog
-from communitydesk.ui.documents.page import DocumentsPage
+from communitydesk.ui.documents.page import DocumentsPage, pydate
 from communitydesk.ui.documents.preview import print_pages
 
 TIMEOUT = 60000
@@ -165,3 +168,20 @@ def test_charter_template_editor(qtbot, make_window, populated_db: Path) -> None
     qtbot.waitUntil(lambda: dialog.task is None, timeout=TIMEOUT)
     assert dialog.editor.toPlainText().startswith("# Charte des ambassadeurs")
     dialog.reject()
+
+
+def test_editorial_report_with_its_own_default_period(qtbot, make_window, populated_db: Path) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(qtbot, make_window, populated_db)
+    page.select_kind("editorial-report")
+    assert page.period_group.isVisibleTo(page)
+    assert Period(pydate(page.date_from.date()), pydate(page.date_to.date())) == default_period()
+    # Back to the community report: its twelve months, as long as the user has not picked dates.
+    page.select_kind("community-report")
+    assert Period(pydate(page.date_from.date()), pydate(page.date_to.date())) == Period.default()
+
+    page.date_from.setDate(QDate(2026, 1, 5))
+    page.select_kind("editorial-report")
+    assert pydate(page.date_from.date()) == date(2026, 1, 5)  # the user's choice is kept
+    result = generate(qtbot, page)
+    text = " ".join(PdfReader(result.path).pages[0].extract_text().split())
+    assert "Rapport éditorial" in text and "Du 5 janvier 2026" in text

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from communitydesk.document_catalogue import DocumentOptions
+from communitydesk.document_catalogue import DOCUMENTS, DocumentOptions
 from communitydesk.errors import UserError
 from communitydesk.records.changes import Changes
 from communitydesk.records.contact_listing import ListingFilter
@@ -47,11 +47,21 @@ from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_er
 if TYPE_CHECKING:
     from communitydesk.ui.main_window import PageContext
 
-KINDS = ("charter", "community-report", "contact-list", "directory", "campaign-report", "fulfilment-checklist")
+KINDS = (
+    "charter",
+    "community-report",
+    "editorial-report",
+    "contact-list",
+    "directory",
+    "campaign-report",
+    "fulfilment-checklist",
+)
+PERIOD_KINDS = ("community-report", "editorial-report")
 CAMPAIGN_KINDS = ("campaign-report", "fulfilment-checklist")
 FILE_NAMES = {
     "charter": "charte",
     "community-report": "rapport-communaute",
+    "editorial-report": "rapport-editorial",
     "contact-list": "liste-contacts",
     "directory": "annuaire",
     "campaign-report": "rapport-campagne",
@@ -100,6 +110,7 @@ class DocumentsPage(QWidget):
         labels = {
             "charter": self.tr("Charte (ambassadeurs ou collaborateurs)"),
             "community-report": self.tr("Rapport de communauté"),
+            "editorial-report": self.tr("Rapport éditorial"),
             "contact-list": self.tr("Liste de contacts"),
             "directory": self.tr("Annuaire pour un événement"),
             "campaign-report": self.tr("Rapport de campagne"),
@@ -126,14 +137,17 @@ class DocumentsPage(QWidget):
         form.addRow(self.tr("Pour l'organisation"), self.signatory_name)
         form.addRow("", self.edit_template)
 
-        # Period (community report).
+        # Period (community and editorial reports): each report's own default until the user picks dates.
         self.period_group = QGroupBox(self.tr("Période"), self)
         default = Period.default()
         self.date_from = QDateEdit(qdate(default.start), self)
         self.date_to = QDateEdit(qdate(default.end), self)
+        self._period_chosen = False
+        self._setting_period = False
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
+            edit.dateChanged.connect(self._period_edited)
         form = QFormLayout(self.period_group)
         form.addRow(self.tr("Du"), self.date_from)
         form.addRow(self.tr("Au (inclus)"), self.date_to)
@@ -222,10 +236,24 @@ class DocumentsPage(QWidget):
     def _kind_changed(self) -> None:
         kind = self.current_kind
         self.charter_group.setVisible(kind == "charter")
-        self.period_group.setVisible(kind == "community-report")
+        self.period_group.setVisible(kind in PERIOD_KINDS)
+        if kind in PERIOD_KINDS and not self._period_chosen:
+            self._set_period(DOCUMENTS[kind].default_period(None))
         self.filter_group.setVisible(kind in ("contact-list", "directory"))
         self.columns_group.setVisible(kind == "contact-list")
         self.campaign_group.setVisible(kind in CAMPAIGN_KINDS)
+
+    def _set_period(self, period: Period) -> None:
+        self._setting_period = True
+        try:
+            self.date_from.setDate(qdate(period.start))
+            self.date_to.setDate(qdate(period.end))
+        finally:
+            self._setting_period = False
+
+    def _period_edited(self) -> None:
+        if not self._setting_period:
+            self._period_chosen = True
 
     @property
     def current_kind(self) -> str:
@@ -323,7 +351,7 @@ class DocumentsPage(QWidget):
             if self.columns.item(i).checkState() == Qt.CheckState.Checked
         )
         period = None
-        if kind == "community-report":
+        if kind in PERIOD_KINDS:
             period = Period(pydate(self.date_from.date()), pydate(self.date_to.date()))
         return DocumentOptions(
             period=period,
