@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -17,8 +18,10 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -35,6 +38,7 @@ from communitydesk.records.editorial import (
     PublicationDraft,
     PublicationRecord,
 )
+from communitydesk.rules.editorial_figures import Window
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.editorial.calendar_grid import CalendarGrid, month_days, week_start
@@ -42,10 +46,13 @@ from communitydesk.ui.editorial.filter_bar import FilterBar
 from communitydesk.ui.editorial.list_view import PublicationTable
 from communitydesk.ui.editorial.publication_dialog import PublicationDialog, ResultRow
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
+from communitydesk.ui.editorial.regularity_strip import RegularityStrip
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
+    from communitydesk.services.publication_export import ExportResult
+    from communitydesk.ui.editorial.import_wizard import PublicationImportWizard
     from communitydesk.ui.editorial.line_editor import EditorialLineDialog
     from communitydesk.ui.main_window import PageContext
 
@@ -66,6 +73,7 @@ class CalendarData:
     context: list[CalendarContext]
     line: EditorialLineRecord
     authors: list[str]
+    regularity: list[Window]
 
 
 class EditorialPage(QWidget):
@@ -142,10 +150,7 @@ class EditorialPage(QWidget):
         self.legend_label.setObjectName("calendarLegend")
         self.legend_label.setStyleSheet("color: #5F5B52; font-size: 9pt;")
         self.legend_label.setWordWrap(True)
-        self.regularity_label = QLabel()
-        self.regularity_label.setObjectName("regularityStrip")
-        self.regularity_label.setWordWrap(True)
-        self.regularity_label.hide()
+        self.regularity = RegularityStrip()
 
         self.month_grid = CalendarGrid(self.drop_publication, self.open_publication, tall=False)
         self.week_grid = CalendarGrid(self.drop_publication, self.open_publication, tall=True)
@@ -193,7 +198,7 @@ class EditorialPage(QWidget):
         layout.addLayout(navigation)
         layout.addWidget(self.filters)
         layout.addWidget(self.legend_label)
-        layout.addWidget(self.regularity_label)
+        layout.addWidget(self.regularity)
         layout.addWidget(self.splitter, 1)
 
         for keys, slot in (
@@ -307,7 +312,7 @@ class EditorialPage(QWidget):
 
     def _database_changed(self) -> None:
         ready = self.current_database.state is DatabaseState.READY
-        for button in (self.new_button, self.line_button):
+        for button in (self.new_button, self.line_button, self.import_button, self.export_button):
             button.setEnabled(ready)
         if ready:
             self.refresh()
@@ -322,7 +327,7 @@ class EditorialPage(QWidget):
         generation = self._generation
 
         def work(_ctx: TaskContext) -> CalendarData:
-            from communitydesk.services import editorial
+            from communitydesk.services import editorial, editorial_figures
 
             db = self._db()
             return CalendarData(
@@ -333,6 +338,7 @@ class EditorialPage(QWidget):
                 context=editorial.calendar_context(db, actor, first, last),
                 line=editorial.editorial_line(db, actor),
                 authors=editorial.authors(db, actor),
+                regularity=editorial_figures.regularity(db, actor, first, last),
             )
 
         return run_in_background(self, work, on_success=lambda data: self._loaded(data, generation))
@@ -353,6 +359,15 @@ class EditorialPage(QWidget):
         self.week_grid.fill(data.publications, data.context)
         self.table.set_publications(data.publications + data.ideas)
         self.backlog.set_publications(data.ideas)
+        self.regularity.show_windows(data.regularity, self.regularity_week(), formatting.local_today())
+
+    def regularity_week(self) -> date:
+        """The week the strip counts: the week shown, or this week when the month shown holds it."""
+        first, last = self.period()
+        today = formatting.local_today()
+        if self.view != "week" and first <= today <= last:
+            return week_start(today)
+        return week_start(self.anchor)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -480,10 +495,103 @@ class EditorialPage(QWidget):
     # -- import and export --------------------------------------------------------------------
 
     def _hook_input_output(self) -> None:
-        # The spreadsheet import and the ICS / CSV exports are another part's work: offered only once they exist.
-        for button in (self.import_button, self.export_button):
-            button.setEnabled(False)
-            button.setToolTip(self.tr("Pas encore disponible dans cette version."))
+        self.import_button.setToolTip(self.tr("Importer le tableur de publications de l'équipe (CSV)"))
+        self.import_button.clicked.connect(lambda: self.import_publications())
+        menu = QMenu(self.export_button)
+        menu.setObjectName("exportMenu")
+        self.export_ics_action = menu.addAction(self.tr("Agenda (ICS) de la période affichée…"))
+        self.export_ics_action.triggered.connect(lambda: self.export_calendar(whole=False))
+        self.export_all_ics_action = menu.addAction(self.tr("Agenda (ICS) de toutes les publications datées…"))
+        self.export_all_ics_action.triggered.connect(lambda: self.export_calendar(whole=True))
+        self.export_plan_action = menu.addAction(self.tr("Plan de publication (CSV pour Excel)…"))
+        self.export_plan_action.triggered.connect(lambda: self.export_plan())
+        menu.addSeparator()
+        self.report_action = menu.addAction(self.tr("Rapport éditorial (PDF)…"))
+        self.report_action.triggered.connect(self.open_report)
+        self.export_button.setMenu(menu)
+
+    def import_publications(self) -> PublicationImportWizard | None:
+        if self.current_database.state is not DatabaseState.READY:
+            return None
+        from communitydesk.ui.editorial.import_wizard import PublicationImportWizard
+
+        wizard = PublicationImportWizard(self, self._db, self.actor)
+        wizard.imported.connect(
+            lambda summary: self._say(
+                QCoreApplication.translate(
+                    "EditorialPage",
+                    "{created} publication(s) importée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).",
+                ).format(created=summary.created, updated=summary.updated, skipped=summary.skipped)
+            )
+        )
+        wizard.open()
+        return wizard
+
+    def _target(self, title: str, name: str, pattern: str) -> Path | None:
+        folder = self.context.settings.last_folder or Path.home()
+        filename, _filter = QFileDialog.getSaveFileName(self, title, str(folder / name), pattern)
+        if not filename:
+            return None
+        target = Path(filename)
+        self.context.settings.last_folder = target.parent
+        return target
+
+    def export_calendar(self, *, whole: bool, target: Path | None = None) -> Task | None:
+        """The ICS file calendar programs open: the period shown, or every dated publication."""
+        if self.current_database.state is not DatabaseState.READY:
+            return None
+        first, last = (None, None) if whole else self.period()
+        if target is None:
+            target = self._target(
+                self.tr("Exporter l'agenda des publications"),
+                "calendrier-editorial.ics",
+                self.tr("Agendas iCalendar (*.ics)"),
+            )
+            if target is None:
+                return None
+        from communitydesk.services.publication_export import export_calendar
+
+        actor, path = self.actor, target
+        return run_in_background(
+            self,
+            lambda _ctx: export_calendar(self._db(), actor, path, start=first, end=last),
+            on_success=self._exported,
+            label=self.tr("Export de l'agenda…"),
+        )
+
+    def export_plan(self, target: Path | None = None) -> Task | None:
+        """Every publication in a CSV file Excel opens and the import reads back."""
+        if self.current_database.state is not DatabaseState.READY:
+            return None
+        if target is None:
+            target = self._target(
+                self.tr("Exporter le plan de publication"), "plan-editorial.csv", self.tr("Fichiers CSV (*.csv)")
+            )
+            if target is None:
+                return None
+        from communitydesk.services.publication_export import export_plan
+
+        actor, path = self.actor, target
+        return run_in_background(
+            self,
+            lambda _ctx: export_plan(self._db(), actor, path),
+            on_success=self._exported,
+            label=self.tr("Export du plan…"),
+        )
+
+    def _exported(self, result: ExportResult) -> None:
+        self._say(
+            self.tr("{count} publication(s) écrite(s) dans « {path} ».").format(count=result.count, path=result.path)
+        )
+
+    def open_report(self) -> QWidget:
+        """The Documents PDF page, on the editorial report (its period is chosen there)."""
+        from communitydesk.ui.documents.page import DocumentsPage
+
+        page = self.context.window.show_page("documents")
+        if isinstance(page, DocumentsPage):
+            page.select_kind("editorial-report")
+        return page
 
     def closing(self) -> None:
         self._remember()
