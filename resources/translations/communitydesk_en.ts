@@ -5,31 +5,31 @@
     <name>CalendarGrid</name>
     <message>
         <source>lundi</source>
-        <translation type="unfinished"></translation>
+        <translation>Monday</translation>
     </message>
     <message>
         <source>mardi</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuesday</translation>
     </message>
     <message>
         <source>mercredi</source>
-        <translation type="unfinished"></translation>
+        <translation>Wednesday</translation>
     </message>
     <message>
         <source>jeudi</source>
-        <translation type="unfinished"></translation>
+        <translation>Thursday</translation>
     </message>
     <message>
         <source>vendredi</source>
-        <translation type="unfinished"></translation>
+        <translation>Friday</translation>
     </message>
     <message>
         <source>samedi</source>
-        <translation type="unfinished"></translation>
+        <translation>Saturday</translation>
     </message>
     <message>
         <source>dimanche</source>
-        <translation type="unfinished"></translation>
+        <translation>Sunday</translation>
     </message>
 </context>
 <context>
@@ -1615,171 +1615,171 @@
     <name>EditorialLineDialog</name>
     <message>
         <source>Ligne éditoriale</source>
-        <translation type="unfinished"></translation>
+        <translation>Editorial line</translation>
     </message>
     <message>
         <source>Chaleureux, concret, on tutoie…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warm, concrete, informal…</translation>
     </message>
     <message>
         <source>Couleurs, polices, logo, style des visuels…</source>
-        <translation type="unfinished"></translation>
+        <translation>Colours, fonts, logo, style of the visuals…</translation>
     </message>
     <message>
         <source>Ton</source>
-        <translation type="unfinished"></translation>
+        <translation>Tone</translation>
     </message>
     <message>
         <source>Publics visés</source>
-        <translation type="unfinished"></translation>
+        <translation>Target audiences</translation>
     </message>
     <message>
         <source>Identité visuelle</source>
-        <translation type="unfinished"></translation>
+        <translation>Visual identity</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Pilier</source>
-        <translation type="unfinished">Pillar</translation>
+        <translation>Pillar</translation>
     </message>
     <message>
         <source>Couleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Montrer les piliers archivés</source>
-        <translation type="unfinished"></translation>
+        <translation>Show archived pillars</translation>
     </message>
     <message>
         <source>Ajouter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add…</translation>
     </message>
     <message>
         <source>Renommer / décrire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename / describe…</translation>
     </message>
     <message>
         <source>Couleur…</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour…</translation>
     </message>
     <message>
         <source>Archiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Utilisé</source>
-        <translation type="unfinished"></translation>
+        <translation>Used</translation>
     </message>
     <message>
         <source>Publications</source>
-        <translation type="unfinished"></translation>
+        <translation>Posts</translation>
     </message>
     <message>
         <source>Toutes les … semaines</source>
-        <translation type="unfinished"></translation>
+        <translation>Every … weeks</translation>
     </message>
     <message>
         <source>Adresse du compte</source>
-        <translation type="unfinished"></translation>
+        <translation>Account address</translation>
     </message>
     <message>
         <source>Objectif de régularité : par exemple LinkedIn 2 publications toutes les 1 semaine, la lettre d&apos;information 1 toutes les 2 semaines. 0 : pas d&apos;objectif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regularity target: for example LinkedIn 2 posts every 1 week, the newsletter 1 every 2 weeks. 0: no target.</translation>
     </message>
     <message>
         <source>Enregistrer ce nombre</source>
-        <translation type="unfinished"></translation>
+        <translation>Save this number</translation>
     </message>
     <message>
         <source>Notez le nombre d&apos;abonnés de temps en temps (chaque mois) : le rapport en tire la croissance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note the number of followers from time to time (every month): the report works out the growth from it.</translation>
     </message>
     <message>
         <source>Réseau</source>
-        <translation type="unfinished"></translation>
+        <translation>Network</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Abonnés</source>
-        <translation type="unfinished"></translation>
+        <translation>Followers</translation>
     </message>
     <message>
         <source>Ton et publics</source>
-        <translation type="unfinished"></translation>
+        <translation>Tone and audiences</translation>
     </message>
     <message>
         <source>Piliers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pillars</translation>
     </message>
     <message>
         <source>Réseaux et objectifs</source>
-        <translation type="unfinished"></translation>
+        <translation>Networks and targets</translation>
     </message>
     <message>
         <source>Enregistrer ton, publics et réseaux</source>
-        <translation type="unfinished"></translation>
+        <translation>Save tone, audiences and networks</translation>
     </message>
     <message>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>{name} (archivé)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (archived)</translation>
     </message>
     <message>
         <source>Pilier « {name} » enregistré.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pillar “{name}” saved.</translation>
     </message>
     <message>
         <source>Nouveau pilier</source>
-        <translation type="unfinished"></translation>
+        <translation>New pillar</translation>
     </message>
     <message>
         <source>Nom du pilier :</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the pillar:</translation>
     </message>
     <message>
         <source>Renommer le pilier</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename the pillar</translation>
     </message>
     <message>
         <source>Décrire le pilier</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe the pillar</translation>
     </message>
     <message>
         <source>Ce que ce pilier raconte :</source>
-        <translation type="unfinished"></translation>
+        <translation>What this pillar talks about:</translation>
     </message>
     <message>
         <source>Couleur du pilier</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour of the pillar</translation>
     </message>
     <message>
         <source>Pilier « {name} » archivé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pillar “{name}” archived.</translation>
     </message>
     <message>
         <source>Pilier « {name} » rétabli.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pillar “{name}” brought back.</translation>
     </message>
     <message>
         <source>Ligne éditoriale enregistrée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Editorial line saved.</translation>
     </message>
     <message>
         <source>Nombre d&apos;abonnés enregistré.</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of followers saved.</translation>
     </message>
 </context>
 <context>
@@ -1787,107 +1787,155 @@
     <message>
         <source>Calendrier éditorial</source>
         <extracomment>Campaign days are shown as context in the cells.</extracomment>
-        <translation type="unfinished">Editorial calendar</translation>
+        <translation>Editorial calendar</translation>
     </message>
     <message>
         <source>Nouvelle publication…</source>
-        <translation type="unfinished"></translation>
+        <translation>New post…</translation>
     </message>
     <message>
         <source>Sur le jour choisi dans le calendrier (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>On the day chosen in the calendar (Ctrl+N)</translation>
     </message>
     <message>
         <source>Ligne éditoriale…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editorial line…</translation>
     </message>
     <message>
         <source>Importer…</source>
-        <translation type="unfinished">Import…</translation>
+        <translation>Import…</translation>
     </message>
     <message>
         <source>Exporter…</source>
-        <translation type="unfinished">Export…</translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>Mois</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>Semaine</source>
-        <translation type="unfinished"></translation>
+        <translation>Week</translation>
     </message>
     <message>
         <source>Liste</source>
-        <translation type="unfinished"></translation>
+        <translation>List</translation>
     </message>
     <message>
         <source>Aujourd&apos;hui</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <source>Revenir à aujourd&apos;hui (T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to today (T)</translation>
     </message>
     <message>
         <source>Période précédente (Page précédente)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous period (Page Up)</translation>
     </message>
     <message>
         <source>Période suivante (Page suivante)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next period (Page Down)</translation>
     </message>
     <message>
         <source>Idées sans date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ideas without a date</translation>
     </message>
     <message>
         <source>Glissez une idée sur un jour pour la planifier ; glissez une publication ici pour lui retirer sa date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drag an idea onto a day to plan it; drag a post here to take its date away.</translation>
     </message>
     <message>
         <source>Semaine du {first} au {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>Week from {first} to {last}</translation>
     </message>
     <message>
         <source>Publication remise dans les idées sans date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Post put back among the ideas without a date.</translation>
     </message>
     <message>
         <source>Publication déplacée au {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Post moved to {day}.</translation>
     </message>
     <message>
         <source>Publication « {title} » enregistrée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Post “{title}” saved.</translation>
     </message>
     <message>
         <source>« {title} » : {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”: {status}.</translation>
     </message>
     <message>
         <source>Supprimer la publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the post</translation>
     </message>
     <message>
         <source>Supprimer « {title} » ? Ses résultats et son historique seront perdus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete “{title}”? Its results and history will be lost.</translation>
     </message>
     <message>
         <source>Supprimer</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Publication supprimée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Post deleted.</translation>
     </message>
     <message>
-        <source>Pas encore disponible dans cette version.</source>
-        <translation type="unfinished"></translation>
+        <source>Importer le tableur de publications de l&apos;équipe (CSV)</source>
+        <translation>Import the team&apos;s spreadsheet of posts (CSV)</translation>
+    </message>
+    <message>
+        <source>Agenda (ICS) de la période affichée…</source>
+        <translation>Calendar (ICS) of the period shown…</translation>
+    </message>
+    <message>
+        <source>Agenda (ICS) de toutes les publications datées…</source>
+        <translation>Calendar (ICS) of every dated post…</translation>
+    </message>
+    <message>
+        <source>Plan de publication (CSV pour Excel)…</source>
+        <translation>Publication plan (CSV for Excel)…</translation>
+    </message>
+    <message>
+        <source>Rapport éditorial (PDF)…</source>
+        <translation>Editorial report (PDF)…</translation>
+    </message>
+    <message>
+        <source>{created} publication(s) importée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).</source>
+        <translation>{created} post(s) imported, {updated} updated, {skipped} already known.</translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;agenda des publications</source>
+        <translation>Export the calendar of posts</translation>
+    </message>
+    <message>
+        <source>Agendas iCalendar (*.ics)</source>
+        <translation>iCalendar files (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export de l&apos;agenda…</source>
+        <translation>Exporting the calendar…</translation>
+    </message>
+    <message>
+        <source>Exporter le plan de publication</source>
+        <translation>Export the publication plan</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export du plan…</source>
+        <translation>Exporting the plan…</translation>
+    </message>
+    <message>
+        <source>{count} publication(s) écrite(s) dans « {path} ».</source>
+        <translation>{count} post(s) written to “{path}”.</translation>
     </message>
 </context>
 <context>
@@ -2126,23 +2174,23 @@
     <name>FilterBar</name>
     <message>
         <source>Tous les réseaux</source>
-        <translation type="unfinished"></translation>
+        <translation>All networks</translation>
     </message>
     <message>
         <source>Tous les statuts</source>
-        <translation type="unfinished">All statuses</translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>Tous les piliers</source>
-        <translation type="unfinished"></translation>
+        <translation>All pillars</translation>
     </message>
     <message>
         <source>Tous les auteurs</source>
-        <translation type="unfinished"></translation>
+        <translation>All authors</translation>
     </message>
     <message>
         <source>Chercher dans les titres et textes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search titles and texts…</translation>
     </message>
 </context>
 <context>
@@ -2703,164 +2751,164 @@
     <name>PublicationDialog</name>
     <message>
         <source>Envoyer à la validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Send for approval</translation>
     </message>
     <message>
         <source>Approuver</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>Annuler « publiée »</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo “published”</translation>
     </message>
     <message>
         <source>Marquer publiée</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as published</translation>
     </message>
     <message>
         <source>Abandonner</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandon</translation>
     </message>
     <message>
         <source>Revenir à l&apos;idée</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to an idea</translation>
     </message>
     <message>
         <source>Passer à la rédaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Start writing</translation>
     </message>
     <message>
         <source>Renvoyer en rédaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Send back to writing</translation>
     </message>
     <message>
         <source>Modifier la publication</source>
         <extracomment>After a status step: the publication as saved (the dialog stays open).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Edit the post</translation>
     </message>
     <message>
         <source>Nouvelle publication</source>
-        <translation type="unfinished"></translation>
+        <translation>New post</translation>
     </message>
     <message>
         <source>Sans pilier</source>
-        <translation type="unfinished"></translation>
+        <translation>No pillar</translation>
     </message>
     <message>
         <source>Tous publics</source>
-        <translation type="unfinished"></translation>
+        <translation>Everyone</translation>
     </message>
     <message>
         <source>Sans date, la publication reste dans les idées.</source>
-        <translation type="unfinished"></translation>
+        <translation>Without a date, the post stays among the ideas.</translation>
     </message>
     <message>
         <source>à</source>
-        <translation type="unfinished"></translation>
+        <translation>at</translation>
     </message>
     <message>
         <source>Ajouter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add…</translation>
     </message>
     <message>
         <source>Ouvrir</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Retirer</source>
-        <translation type="unfinished">Remove</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Publication rémunérée ou offerte (ambassadeur, partenaire)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid or gifted post (ambassador, partner)</translation>
     </message>
     <message>
         <source>Porte la mention « collaboration commerciale »</source>
-        <translation type="unfinished"></translation>
+        <translation>Carries the “commercial collaboration” mention</translation>
     </message>
     <message>
         <source>⚠ Une publication rémunérée ou offerte doit porter la mention « collaboration commerciale » (loi du 9 juin 2023).</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ A paid or gifted post must carry the “commercial collaboration” mention (French law of 9 June 2023).</translation>
     </message>
     <message>
         <source>Titre</source>
-        <translation type="unfinished">Title</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Texte</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Réseaux</source>
-        <translation type="unfinished">Networks</translation>
+        <translation>Networks</translation>
     </message>
     <message>
         <source>Pilier</source>
-        <translation type="unfinished">Pillar</translation>
+        <translation>Pillar</translation>
     </message>
     <message>
         <source>Public visé</source>
-        <translation type="unfinished"></translation>
+        <translation>Audience</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Auteur</source>
-        <translation type="unfinished"></translation>
+        <translation>Author</translation>
     </message>
     <message>
         <source>Lien</source>
-        <translation type="unfinished"></translation>
+        <translation>Link</translation>
     </message>
     <message>
         <source>Fichiers joints</source>
-        <translation type="unfinished"></translation>
+        <translation>Attached files</translation>
     </message>
     <message>
         <source>Statut</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Vues</source>
-        <translation type="unfinished"></translation>
+        <translation>Views</translation>
     </message>
     <message>
         <source>Réactions</source>
-        <translation type="unfinished"></translation>
+        <translation>Reactions</translation>
     </message>
     <message>
         <source>Commentaires</source>
-        <translation type="unfinished"></translation>
+        <translation>Comments</translation>
     </message>
     <message>
         <source>Partages</source>
-        <translation type="unfinished"></translation>
+        <translation>Shares</translation>
     </message>
     <message>
         <source>Les résultats se saisissent une fois la publication publiée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Results are entered once the post is published.</translation>
     </message>
     <message>
         <source>Résultats</source>
-        <translation type="unfinished"></translation>
+        <translation>Results</translation>
     </message>
     <message>
         <source>Approuvée par {who} le {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by {who} on {when}</translation>
     </message>
     <message>
         <source>Publiée le {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Published on {when}</translation>
     </message>
     <message>
         <source>Joindre des fichiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach files</translation>
     </message>
     <message>
         <source>Le fichier « {path} » est introuvable.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file “{path}” cannot be found.</translation>
     </message>
 </context>
 <context>
@@ -2902,35 +2950,35 @@
     <name>PublicationList</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Heure</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Titre</source>
-        <translation type="unfinished">Title</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Réseaux</source>
-        <translation type="unfinished">Networks</translation>
+        <translation>Networks</translation>
     </message>
     <message>
         <source>Pilier</source>
-        <translation type="unfinished">Pillar</translation>
+        <translation>Pillar</translation>
     </message>
     <message>
         <source>Statut</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Auteur</source>
-        <translation type="unfinished"></translation>
+        <translation>Author</translation>
     </message>
     <message>
         <source>Alerte</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +2986,25 @@
     <message>
         <source>{readable} publication(s) lisible(s) sur {total} ligne(s) ({encoding}, séparateur « {sep} ») ; {refused} ligne(s) refusée(s), {warnings} remarque(s) :</source>
         <translation>{readable} readable publication(s) out of {total} line(s) ({encoding}, separator “{sep}”); {refused} refused line(s), {warnings} remark(s):</translation>
+    </message>
+</context>
+<context>
+    <name>RegularityStrip</name>
+    <message>
+        <source>{planned} sur {target}</source>
+        <translation>{planned} of {target}</translation>
+    </message>
+    <message>
+        <source>Semaine du {day} : {counts}</source>
+        <translation>Week of {day}: {counts}</translation>
+    </message>
+    <message>
+        <source>(et {count} autres)</source>
+        <translation>(and {count} more)</translation>
+    </message>
+    <message>
+        <source>À prévoir : {gaps}.</source>
+        <translation>To plan: {gaps}.</translation>
     </message>
 </context>
 <context>
