@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from communitydesk import formatting
@@ -18,6 +18,7 @@ from communitydesk.ui import tasks
 from communitydesk.ui.current_database import CurrentDatabase, DatabaseState
 from communitydesk.ui.editorial.calendar_grid import month_days
 from communitydesk.ui.editorial.page import EditorialPage
+from communitydesk.ui.editorial.publication_dialog import PublicationDialog
 from communitydesk.ui.editorial.publication_items import mime_for, publication_id_from_mime
 from communitydesk.ui.main_window import MainWindow
 from communitydesk.ui.settings import UiSettings
@@ -259,4 +260,25 @@ def test_sponsored_without_the_mention_warns(qtbot: QtBot, window: MainWindow) -
     assert not dialog.mention_warning.isHidden()
     dialog.mention_check.setChecked(True)
     assert dialog.mention_warning.isHidden()
+    dialog.reject()
+
+
+def test_keys_page_down_page_up_and_t(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page = open_page(qtbot, window)
+    page.month_grid.setFocus()
+    today = formatting.local_today()
+    qtbot.keyClick(page.month_grid, Qt.Key.Key_PageDown)
+    assert page.anchor.month == today.month % 12 + 1
+    qtbot.keyClick(page.month_grid, Qt.Key.Key_PageUp)
+    qtbot.keyClick(page.month_grid, Qt.Key.Key_PageUp)
+    assert page.anchor.month == (today.month - 2) % 12 + 1
+    qtbot.keyClick(page.month_grid, Qt.Key.Key_T)
+    assert page.anchor == today
+    settle(qtbot)
+    qtbot.keyClick(page.month_grid, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.findChild(PublicationDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.day_edit.day() == today
     dialog.reject()
