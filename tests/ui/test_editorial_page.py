@@ -121,7 +121,9 @@ def test_create_drag_approve_and_publish_a_post(qtbot: QtBot, window: MainWindow
     for step, status in (("a_rediger", "a_rediger"), ("a_valider", "a_valider"), ("prete", "prete")):
         button = dialog.step_buttons[step]
         button.click()
-        qtbot.waitUntil(lambda status=status: dialog.record is not None and dialog.record.status == status, timeout=WAIT)
+        qtbot.waitUntil(
+            lambda status=status: dialog.record is not None and dialog.record.status == status, timeout=WAIT
+        )
     assert dialog.status_label.text() == "prête"
     assert "Approuvée par" in dialog.approval_label.text()
     assert dialog.record is not None and dialog.record.approved_by == SYSTEM.name
@@ -178,9 +180,7 @@ def test_an_idea_goes_from_the_backlog_to_a_day_and_back(qtbot: QtBot, window: M
     assert [r.title for r in page.backlog.records()] == ["Série portraits de bénévoles"]
 
 
-def test_month_week_and_list_keep_the_filters(
-    qtbot: QtBot, window: MainWindow, settings: UiSettings
-) -> None:
+def test_month_week_and_list_keep_the_filters(qtbot: QtBot, window: MainWindow, settings: UiSettings) -> None:
     page = open_page(qtbot, window)
     database = window.database.database()
     day = formatting.local_today()
