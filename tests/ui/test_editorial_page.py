@@ -1,21 +1,23 @@
-"""The Calendrier éditorial driven like a user: create a post, drag it, approve it, publish it."""
+"""The Calendrier éditorial driven like a user: create a post, drag it, approve it, publish it;
+the ligne éditoriale dialog, the regularity strip, the import and export actions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from icalendar import Calendar
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from communitydesk import formatting
-from communitydesk.records.editorial import PublicationDraft, PublicationRecord
+from communitydesk.records.editorial import NetworkTarget, PublicationDraft, PublicationRecord
+from communitydesk.rules.editorial_figures import monday
 from communitydesk.services import editorial
 from communitydesk.services.permissions import SYSTEM
 from communitydesk.ui import tasks
-from communitydesk.ui.current_database import CurrentDatabase, DatabaseState
+from communitydesk.ui.documents.page import DocumentsPage
 from communitydesk.ui.editorial.calendar_grid import month_days
 from communitydesk.ui.editorial.page import EditorialPage
 from communitydesk.ui.editorial.publication_dialog import PublicationDialog
@@ -27,22 +29,10 @@ WAIT = 30_000
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, settings: UiSettings) -> Iterator[MainWindow]:
-    database = CurrentDatabase(actor=SYSTEM)
-    main = MainWindow(settings, database)
-    qtbot.addWidget(main)
-    database.attach(main)
-    database.open(db_path)
-    qtbot.waitUntil(lambda: database.state is DatabaseState.READY, timeout=WAIT)
-    yield main
-    qtbot.waitUntil(lambda: not tasks.running_tasks(), timeout=WAIT)
-    tasks.cancel_all_and_wait()
-    database.close()
+def window(make_window, db_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The real window on an empty current base (tests/ui/conftest.py)."""
+    window: MainWindow = make_window(db_path)
+    return window
 
 
 def settle(qtbot: QtBot) -> None:
@@ -180,7 +170,7 @@ def test_an_idea_goes_from_the_backlog_to_a_day_and_back(qtbot: QtBot, window: M
     assert [r.title for r in page.backlog.records()] == ["Série portraits de bénévoles"]
 
 
-def test_month_week_and_list_keep_the_filters(qtbot: QtBot, window: MainWindow, settings: UiSettings) -> None:
+def test_month_week_and_list_keep_the_filters(qtbot: QtBot, window: MainWindow, ui_settings: UiSettings) -> None:
     page = open_page(qtbot, window)
     database = window.database.database()
     day = formatting.local_today()
@@ -217,7 +207,7 @@ def test_month_week_and_list_keep_the_filters(qtbot: QtBot, window: MainWindow, 
 
     # Remembered: the next page built on these settings shows the list with the same filters.
     page.closing()
-    state = settings.view_state("editorial")
+    state = ui_settings.view_state("editorial")
     assert state["view"] == "list"
     assert state["filters"] == {"network": "", "status": "", "pillar": 0, "author": "Marc", "text": "atelier"}
 
@@ -282,3 +272,104 @@ def test_keys_page_down_page_up_and_t(qtbot: QtBot, window: MainWindow) -> None:
     dialog = page.findChild(PublicationDialog)
     assert dialog is not None and dialog.isVisible() and dialog.day_edit.day() == today
     dialog.reject()
+
+
+def test_pillars_networks_and_followers_from_the_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    dialog = page.edit_line()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.line is not None, timeout=WAIT)
+    assert dialog.pillar_table.rowCount() == 0
+
+    dialog.add_pillar("Coulisses")
+    qtbot.waitUntil(lambda: dialog.pillar_table.rowCount() == 1, timeout=WAIT)
+    dialog.add_pillar("coulisses")  # the same name, another case: the service's sentence, nothing added
+    qtbot.waitUntil(lambda: "s'appelle déjà" in dialog.message.text(), timeout=WAIT)
+    assert dialog.pillar_table.rowCount() == 1
+
+    dialog.pillar_table.selectRow(0)
+    dialog.choose_colour("#c44e52")
+    qtbot.waitUntil(lambda: dialog.pillar_table.item(0, 1).text() == "#c44e52", timeout=WAIT)
+    # The page offers the new pillar in its filter once the change signal has reloaded it.
+    qtbot.waitUntil(lambda: page.filters.pillar_combo.findText("Coulisses") > 0, timeout=WAIT)
+
+    dialog.pillar_table.selectRow(0)
+    dialog.toggle_archive()
+    qtbot.waitUntil(lambda: dialog.pillar_table.rowCount() == 0, timeout=WAIT)
+    dialog.show_archived.setChecked(True)
+    assert dialog.pillar_table.rowCount() == 1 and "archivé" in dialog.pillar_table.item(0, 0).text()
+
+    dialog.tone_edit.setPlainText("Chaleureux et concret")
+    dialog.circle_checks["communaute"].setChecked(True)
+    active, count, weeks, _url = dialog.network_widgets["newsletter"]
+    active.setChecked(True)
+    count.setValue(1)
+    weeks.setValue(2)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.message.text() == "Ligne éditoriale enregistrée.", timeout=WAIT)
+    settle(qtbot)
+    line = editorial.editorial_line(window.database.database(), SYSTEM)
+    assert line.tone == "Chaleureux et concret" and line.target_circles == ("communaute",)
+    assert line.network("newsletter") == NetworkTarget("newsletter", True, 1, 2, "")
+
+    dialog.follower_network.setCurrentIndex(dialog.follower_network.findData("instagram"))
+    dialog.follower_count.setValue(1250)
+    dialog.save_followers()
+    qtbot.waitUntil(lambda: dialog.message.text() == "Nombre d'abonnés enregistré.", timeout=WAIT)
+    counts = editorial.follower_counts(window.database.database(), SYSTEM, "instagram")
+    assert [(c.measured_on, c.followers) for c in counts] == [(formatting.local_today(), 1250)]
+    dialog.reject()
+
+
+def test_the_strip_counts_this_week_against_the_target(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    assert page.regularity.isHidden()  # no target yet: nothing to measure
+    database = window.database.database()
+    editorial.save_network_target(database, SYSTEM, NetworkTarget("linkedin", True, 2, 1))
+    today = formatting.local_today()
+    editorial.create_publication(
+        database, SYSTEM, PublicationDraft(title="Un post", networks=("linkedin",), planned_on=today)
+    )
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.regularity.isHidden(), timeout=WAIT)
+    settle(qtbot)
+    text = page.regularity.text()
+    assert "LinkedIn" in text and "1 sur 2" in text
+    next_week = monday(today) + timedelta(weeks=1)
+    assert f"aucune publication LinkedIn la semaine du {formatting.day(next_week, 'd MMMM')}" in text
+
+
+def test_export_the_period_as_ics_and_the_plan_as_csv(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    page = open_page(qtbot, window)
+    database = window.database.database()
+    today = formatting.local_today()
+    editorial.create_publication(
+        database, SYSTEM, PublicationDraft(title="Marché de Noël", networks=("facebook",), planned_on=today)
+    )
+    editorial.create_publication(database, SYSTEM, PublicationDraft(title="Idée sans date"))
+    assert page.export_button.isEnabled() and page.import_button.isEnabled()
+
+    ics = tmp_path / "plan.ics"
+    task = page.export_calendar(whole=False, target=ics)
+    assert task is not None
+    qtbot.waitUntil(lambda: task.state == "succeeded", timeout=WAIT)
+    events = [c for c in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
+    assert [str(event["SUMMARY"]) for event in events] == ["[Facebook] Marché de Noël"]
+    assert task.result.count == 1
+
+    csv = tmp_path / "plan.csv"
+    task = page.export_plan(target=csv)
+    assert task is not None
+    qtbot.waitUntil(lambda: task.state == "succeeded", timeout=WAIT)
+    text = csv.read_text(encoding="utf-8-sig")
+    assert "Marché de Noël" in text and "Idée sans date" in text
+
+
+def test_import_opens_the_wizard_and_report_opens_documents(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    wizard = page.import_publications()
+    assert wizard is not None and wizard.isVisible()
+    wizard.reject()
+    documents = page.open_report()
+    assert window.current_page_key() == "documents"
+    assert isinstance(documents, DocumentsPage) and documents.current_kind == "editorial-report"
