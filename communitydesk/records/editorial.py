@@ -148,6 +148,16 @@ class PublicationRecord:
 
 
 @dataclass(frozen=True)
+class StatusChangeRecord:
+    """One move of a post: from which status (None: its creation) to which, when and by whom."""
+
+    from_status: str | None
+    to_status: str
+    changed_at: datetime
+    changed_by: str
+
+
+@dataclass(frozen=True)
 class FollowerCountRecord:
     network: str
     measured_on: date

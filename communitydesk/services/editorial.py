@@ -51,6 +51,7 @@ from communitydesk.records.editorial import (
     PublicationDraft,
     PublicationFilter,
     PublicationRecord,
+    StatusChangeRecord,
 )
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
@@ -86,8 +87,9 @@ def editorial_line(store: Store, actor: Actor) -> EditorialLineRecord:
 def save_editorial_line(store: Store, actor: Actor, record: EditorialLineRecord) -> EditorialLineRecord:
     """Save the line's own fields and every network target it holds, in one transaction.
 
-    Pillars are not written here (``save_pillar``, ``archive_pillar``). A ``version_id`` older
-    than the stored line is refused with a ConflictError.
+    Pillars are not written here (``save_pillar``, ``archive_pillar``). A ``version_id`` other
+    than the stored line's is refused with a ConflictError (None: read before any line was saved,
+    no check).
     """
     require(actor, Action.EDIT_PUBLICATIONS)
     circles = _clean_circles(record.target_circles)
@@ -110,6 +112,7 @@ def save_editorial_line(store: Store, actor: Actor, record: EditorialLineRecord)
         line.target_segment_id = record.target_segment_id
         line.visual_identity = record.visual_identity.strip()
         line.notes = record.notes.strip()
+        line.updated_at = utcnow()  # a change of targets alone still bumps the line's version
         for target in targets:
             _write_target(session, target)
         _flush_or_conflict(
@@ -229,7 +232,7 @@ def create_publication(store: Store, actor: Actor, draft: PublicationDraft) -> i
         row.status = status.value
         if status is _Status.PUBLIEE:
             row.published_at = _publication_moment(clean.planned_on, clean.planned_time)
-            row.planned_on = clean.planned_on or formatting.local_today()
+        _dated_if_published(row)
         row.status_changes.append(PublicationStatusChange(from_status=None, to_status=status, changed_by=actor.name))
         session.add(row)
         session.flush()
@@ -249,7 +252,8 @@ def update_publication(
         _check_version(row, expected_version)
         clean = _clean_draft(session, draft)
         _apply(row, clean)
-        _move(actor, row, clean.status)  # after the fields: publishing an undated post dates it
+        _move(actor, row, clean.status)
+        _dated_if_published(row)
         row.updated_at = utcnow()  # a change of networks alone still bumps the version
         return _saved_record(session, row)
 
@@ -354,6 +358,16 @@ def publication(store: Store, actor: Actor, publication_id: int) -> PublicationR
     with snapshot(store) as session:
         row = _load(session, publication_id)
         return _record(row, _pillars(session))
+
+
+def status_history(store: Store, actor: Actor, publication_id: int) -> list[StatusChangeRecord]:
+    """Every move of a post, oldest first: who approved it, who published it, and when."""
+    require(actor, Action.READ)
+    with snapshot(store) as session:
+        return [
+            StatusChangeRecord(c.from_status, c.to_status, c.changed_at, c.changed_by)
+            for c in _load(session, publication_id).status_changes
+        ]
 
 
 def publications_between(
@@ -577,14 +591,20 @@ def _move(actor: Actor, row: Publication, new_status: str) -> None:
         row.approved_by, row.approved_at = None, None
     if new is _Status.PUBLIEE:
         row.published_at = now
-        if row.planned_on is None:  # published from the backlog: it happened today
-            row.planned_on = formatting.local_today()
     elif old is _Status.PUBLIEE:
         row.published_at = None
     row.status = new.value
+    _dated_if_published(row)
     row.status_changes.append(
         PublicationStatusChange(from_status=old.value, to_status=new.value, changed_by=actor.name)
     )
+
+
+def _dated_if_published(row: Publication) -> None:
+    """A published post stays on the calendar: undated, it is put on the day it went out."""
+    if row.status == _Status.PUBLIEE.value and row.planned_on is None:
+        went_out = row.published_at or utcnow()
+        row.planned_on = formatting.to_local(went_out).date()
 
 
 def _publication_moment(day: date | None, hour: clock | None) -> datetime:

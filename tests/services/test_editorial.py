@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from communitydesk import formatting
 from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, PermissionDenied, UserError, ValidationError
 from communitydesk.i18n import set_language
-from communitydesk.models.editorial import PublicationStatusChange
 from communitydesk.records.campaigns import CampaignInput
 from communitydesk.records.changes import Changes
 from communitydesk.records.editorial import (
@@ -23,8 +22,9 @@ from communitydesk.records.editorial import (
     PublicationFilter,
 )
 from communitydesk.rules.editorial import TRANSITIONS, Network, PublicationStatus
-from communitydesk.services import editorial
+from communitydesk.services import editorial, gdpr
 from communitydesk.services.campaigns import create_campaign
+from communitydesk.services.contacts import ContactInput, create_contact
 from communitydesk.services.permissions import Action, Actor, Role
 
 S = PublicationStatus
@@ -81,7 +81,13 @@ def test_the_line_and_its_network_targets_are_saved_together(db: Database, actor
     editorial.save_editorial_line(db, actor, replace(saved, tone="Sobre"))
     with pytest.raises(ConflictError, match="ligne éditoriale a été modifiée"):
         editorial.save_editorial_line(db, actor, replace(saved, tone="Enjoué"))
-    assert editorial.editorial_line(db, actor).tone == "Sobre"
+    current = editorial.editorial_line(db, actor)
+    assert current.tone == "Sobre"
+    # Changing a target alone moves the line's version too: a copy read before it is stale.
+    only_targets = replace(current, networks=(NetworkTarget("instagram", True, 2, 1),))
+    assert (editorial.save_editorial_line(db, actor, only_targets).version_id or 0) > (current.version_id or 0)
+    with pytest.raises(ConflictError):
+        editorial.save_editorial_line(db, actor, current)
 
 
 def test_network_targets_are_checked(db: Database, actor: Actor) -> None:
@@ -122,6 +128,8 @@ def test_pillars_have_unique_names_and_can_be_archived(db: Database, actor: Acto
 
 
 def test_follower_counts_are_one_per_network_and_day(db: Database, actor: Actor) -> None:
+    heard: list[Changes] = []
+    db.changes.subscribe(heard.append)
     day = date(2026, 11, 1)
     editorial.save_follower_count(db, actor, "instagram", day, 480)
     editorial.save_follower_count(db, actor, "instagram", day, 512)
@@ -130,6 +138,7 @@ def test_follower_counts_are_one_per_network_and_day(db: Database, actor: Actor)
     counts = editorial.follower_counts(db, actor, "instagram")
     assert [(c.measured_on, c.followers) for c in counts] == [(day, 512), (day + timedelta(days=7), 530)]
     assert len(editorial.follower_counts(db, actor)) == 3
+    assert heard and all(c.editorial and not c.publications for c in heard)
     with pytest.raises(ValidationError, match="négatif"):
         editorial.save_follower_count(db, actor, "instagram", day, -1)
     with pytest.raises(ValidationError, match="au plus tard aujourd'hui"):
@@ -214,21 +223,15 @@ def test_the_whole_life_of_a_post_is_recorded(db: Database, actor: Actor) -> Non
     assert ready.approved_by == "Camille" and ready.approved_at is not None and ready.published_at is None
     published = editorial.move_status(db, WRITER, pid, "publiee")
     assert published.published_at is not None and published.approved_by == "Camille"
-    with db.snapshot() as session:
-        moves = session.execute(
-            select(
-                PublicationStatusChange.from_status,
-                PublicationStatusChange.to_status,
-                PublicationStatusChange.changed_by,
-            ).where(PublicationStatusChange.publication_id == pid)
-        ).all()
-    assert [tuple(m) for m in moves] == [
+    history = editorial.status_history(db, actor, pid)
+    assert [(m.from_status, m.to_status, m.changed_by) for m in history] == [
         (None, "idee", "système"),
         ("idee", "a_rediger", "Malik"),
         ("a_rediger", "a_valider", "Malik"),
         ("a_valider", "prete", "Camille"),
         ("prete", "publiee", "Malik"),
     ]
+    assert [m.changed_at for m in history] == sorted(m.changed_at for m in history)
     # Undoing « publiée » clicked too early clears the moment.
     assert editorial.move_status(db, actor, pid, "prete").published_at is None
 
@@ -447,3 +450,22 @@ def test_an_update_that_publishes_an_undated_post_dates_it_today(db: Database, a
 def test_a_post_created_published_without_a_day_is_dated_today(db: Database, actor: Actor) -> None:
     pid = _post(db, actor, status="publiee")
     assert editorial.publication(db, actor, pid).planned_on == formatting.local_today()
+
+
+def test_the_partner_of_a_post_finds_it_in_their_personal_data(db: Database, actor: Actor, tmp_path: Path) -> None:
+    partner = create_contact(db, actor, ContactInput(first_name="Inès", last_name="Ambassadrice")).id
+    pid = _post(
+        db, actor, planned_on=date(2027, 1, 8), planned_time=time(9, 30), sponsored=True, partner_contact_id=partner
+    )
+    held = gdpr.export_person(db, actor, partner)
+    (row,) = held["autres_données"]["publications"]
+    assert row["numéro"] == pid and row["heure_prévue"] == "09:30:00" and row["rémunérée_ou_offerte"] is True
+    written = gdpr.export_person_to_file(db, actor, partner, tmp_path / "inès.json")
+    assert "Portrait de bénévole" in written.read_text(encoding="utf-8")
+
+
+def test_an_edit_cannot_take_a_published_post_off_the_calendar(db: Database, actor: Actor) -> None:
+    pid = _post(db, actor, status="publiee", planned_on=date(2026, 10, 5), planned_time=time(18, 0))
+    read = editorial.publication(db, actor, pid)
+    saved = editorial.update_publication(db, actor, pid, replace(read.as_draft(), planned_on=None, planned_time=None))
+    assert saved.planned_on == date(2026, 10, 5)
