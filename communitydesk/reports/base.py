@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from communitydesk.errors import UserError
+from communitydesk.formatting import day
 from communitydesk.i18n import _
 from communitydesk.records.identity import Identity
 from communitydesk.reports.flowables.title import section_heading
@@ -24,6 +25,7 @@ from communitydesk.reports.markup import plain, printed
 from communitydesk.reports.page import DocumentTemplate, PageSetup
 from communitydesk.reports.styles import Palette, Styles
 from communitydesk.rules.french_typography import printed_characters
+from communitydesk.rules.periods import Period
 from communitydesk.rules.personal_data_notice import confidential_mark
 
 Progress = Callable[[int, int], None]
@@ -86,6 +88,13 @@ class DocumentRenderer:
     def _section(self, heading: str, *parts: Flowable) -> Flowable:
         # Heading, chart and the start of the table stay together; long tables may split after.
         return KeepTogether([section_heading(self.styles, heading), *parts])
+
+    def _empty_state(self, headline: str, explanation: str) -> list[Flowable]:
+        """A report with nothing to show yet: what is missing, then how to start."""
+        return [
+            Paragraph(plain(headline), self.styles.empty_state),
+            Paragraph(plain(explanation), self.styles.centered),
+        ]
 
     @property
     def content_width(self) -> float:
@@ -156,6 +165,11 @@ class DocumentRenderer:
             path = Path(folder) / "document.pdf"
             self.render(path)
             return path.read_bytes()
+
+
+def period_text(period: Period) -> str:
+    """A report's period under its title: « Du 1er octobre 2026 au 29 novembre 2026 »."""
+    return _("Du {start} au {end}", start=day(period.start, "long"), end=day(period.end, "long"))
 
 
 def story_list(*parts: Any) -> list[Any]:

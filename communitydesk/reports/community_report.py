@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 from communitydesk.formatting import day, number, percent
 from communitydesk.i18n import _
 from communitydesk.records.community_report import CommunityReportData
-from communitydesk.reports.base import DocumentRenderer
+from communitydesk.reports.base import DocumentRenderer, period_text
 from communitydesk.reports.flowables.charts import (
     bar_chart,
     horizontal_bar_chart,
@@ -46,8 +46,7 @@ class CommunityReportRenderer(DocumentRenderer):
         return _("Rapport de communauté")
 
     def period_text(self) -> str:
-        period = self.data.period
-        return _("Du {start} au {end}", start=day(period.start, "long"), end=day(period.end, "long"))
+        return period_text(self.data.period)
 
     def subject(self) -> str:
         return f"{self.title()} — {self.period_text()}"
@@ -237,20 +236,14 @@ class CommunityReportRenderer(DocumentRenderer):
         return self._section(heading, chart, self._note(_("Nombre de contacts actifs portant chaque tag.")))
 
     def empty_state(self) -> list[Flowable]:
-        styles = self.styles
-        return [
-            Paragraph(plain(_("Aucun contact n'est encore enregistré.")), styles.empty_state),
-            Paragraph(
-                plain(
-                    _(
-                        "Ce rapport se remplira dès que votre communauté prendra forme : ajoutez vos premiers "
-                        "contacts, importez un fichier CSV ou une exportation de plateforme, puis notez vos "
-                        "échanges. Les cercles, les déplacements et les points de contact apparaîtront ici."
-                    )
-                ),
-                styles.centered,
+        return self._empty_state(
+            _("Aucun contact n'est encore enregistré."),
+            _(
+                "Ce rapport se remplira dès que votre communauté prendra forme : ajoutez vos premiers "
+                "contacts, importez un fichier CSV ou une exportation de plateforme, puis notez vos "
+                "échanges. Les cercles, les déplacements et les points de contact apparaîtront ici."
             ),
-        ]
+        )
 
     def story(self) -> Iterable[Flowable]:
         yield title_block(self.styles, self.title(), self.period_text(), [self.identity.display_name])

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 from communitydesk.formatting import day, number, percent
 from communitydesk.i18n import _
 from communitydesk.records.editorial_report import EditorialReportData
-from communitydesk.reports.base import DocumentRenderer
+from communitydesk.reports.base import DocumentRenderer, period_text
 from communitydesk.reports.flowables.charts import bar_chart
 from communitydesk.reports.flowables.figures import KeyFigure, KeyFigureCards
 from communitydesk.reports.flowables.tables import column_widths, summary_table
@@ -51,8 +51,7 @@ class EditorialReportRenderer(DocumentRenderer):
         return _("Rapport éditorial")
 
     def period_text(self) -> str:
-        period = self.data.period
-        return _("Du {start} au {end}", start=day(period.start, "long"), end=day(period.end, "long"))
+        return period_text(self.data.period)
 
     def subject(self) -> str:
         return f"{self.title()} — {self.period_text()}"
@@ -218,26 +217,20 @@ class EditorialReportRenderer(DocumentRenderer):
             return self._section(
                 heading, self._note(_("Aucun objectif de régularité n'est fixé : indiquez-en un par réseau."))
             )
-        lines = [Paragraph(plain("• " + gap_text(w)), self.styles.body) for w in gaps[:MAX_GAPS]]
+        lines: list[Flowable] = [Paragraph(plain("• " + gap_text(w)), self.styles.body) for w in gaps[:MAX_GAPS]]
         if len(gaps) > MAX_GAPS:
             lines.append(self._note(_("… et {count} autres.", count=number(len(gaps) - MAX_GAPS))))
         return self._section(heading, *lines)
 
     def empty_state(self) -> list[Flowable]:
-        styles = self.styles
-        return [
-            Paragraph(plain(_("Aucune publication ni objectif sur cette période.")), styles.empty_state),
-            Paragraph(
-                plain(
-                    _(
-                        "Ce rapport se remplira dès que votre calendrier éditorial prendra forme : fixez un objectif "
-                        "de régularité par réseau, planifiez vos publications, puis notez leurs résultats (vues, "
-                        "réactions, commentaires, partages) et vos nombres d'abonnés."
-                    )
-                ),
-                styles.centered,
+        return self._empty_state(
+            _("Aucune publication ni objectif sur cette période."),
+            _(
+                "Ce rapport se remplira dès que votre calendrier éditorial prendra forme : fixez un objectif "
+                "de régularité par réseau, planifiez vos publications, puis notez leurs résultats (vues, "
+                "réactions, commentaires, partages) et vos nombres d'abonnés."
             ),
-        ]
+        )
 
     def story(self) -> Iterable[Flowable]:
         yield title_block(self.styles, self.title(), self.period_text(), [self.identity.display_name])

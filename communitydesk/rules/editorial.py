@@ -1,4 +1,4 @@
-"""Words of the editorial calendar (docs/DOMAIN.md §3): networks, publication statuses, transitions.
+"""Words of the editorial calendar (docs/DOMAIN.md §6): networks, publication statuses, transitions.
 
 Stored values are ASCII slugs (also the keys of ``stats --json``); ``label()`` gives the
 French (or English) word. ``network_from_text`` and ``status_from_text`` read what people
