@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from communitydesk.db.database import Database
+    from communitydesk.importers.contact_records import RowError
     from communitydesk.services.permissions import Actor
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -196,6 +197,14 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_line_errors(errors: Sequence[RowError]) -> None:
+    for error in errors:
+        print(
+            _("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field, message=error.message),
+            file=sys.stderr,
+        )
+
+
 def cmd_import_contributions(args: argparse.Namespace) -> int:
     """Strict by default: one bad line and nothing is written (exit 1). With --skip-bad-lines
     the good lines are written and the bad ones listed: exit 0 when something was written
@@ -231,11 +240,7 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
                 skipped=summary.skipped,
             )
         )
-        for error in summary.errors:
-            print(
-                _("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field, message=error.message),
-                file=sys.stderr,
-            )
+        _print_line_errors(summary.errors)
         for warning in summary.warnings:
             print(_("Attention : {message}", message=warning.message), file=sys.stderr)
         if summary.errors and not args.dry_run:
@@ -337,11 +342,7 @@ def cmd_import_publications(args: argparse.Namespace) -> int:
             skipped=summary.skipped,
         )
     )
-    for error in summary.errors:
-        print(
-            _("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field, message=error.message),
-            file=sys.stderr,
-        )
+    _print_line_errors(summary.errors)
     for warning in summary.warnings:
         print(
             _(

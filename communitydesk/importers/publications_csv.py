@@ -20,11 +20,9 @@ from communitydesk.errors import UserError
 from communitydesk.i18n import _
 from communitydesk.importers.contact_columns import header_key
 from communitydesk.importers.contact_records import RowError
-from communitydesk.importers.csv_reading import CsvTable
-from communitydesk.importers.text_decoding import decode_text
+from communitydesk.importers.contributions_csv import read_table
 from communitydesk.rules.editorial import Network, PublicationStatus, network_from_text, status_from_text
 from communitydesk.rules.french_dates import DateTextError, parse_french_moment, parse_french_time
-from communitydesk.system_errors import os_error_reason
 
 # The columns of a publication, in the order the export writes them.
 FIELDS: tuple[str, ...] = ("date", "time", "networks", "title", "pillar", "status", "author", "body", "link")
@@ -145,34 +143,27 @@ def networks_from_cell(text: str) -> tuple[tuple[Network, ...], list[str]]:
 def read_publications(path: Path) -> PublicationFile:
     """Decode (UTF-8, else Windows-1252…), split and check the whole file."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(_("Impossible de lire « {path} » : {reason}.", path=path, reason=os_error_reason(exc))) from exc
-    decoded = decode_text(data, path.name)
-    table = CsvTable.from_text(decoded.text, path.name)
-    headers = table.header
-    columns = resolve_columns(headers)
+    table = read_table(path)  # the importers' shared readers: decoding, delimiter, numbered rows
+    columns = resolve_columns(table.headers)
     if "title" not in columns and "body" not in columns:
         raise UserError(
             _(
                 "« {name} » : aucune colonne « Titre » (ou Sujet) ni « Texte » (ou Contenu) dans l'en-tête ; "
                 "colonnes lues : {headers}. Rien n'a été importé.",
                 name=path.name,
-                headers=", ".join(f"« {h} »" for h in headers if h),
+                headers=", ".join(f"« {h} »" for h in table.headers if h),
             )
         )
     parsed = PublicationFile(
         source_name=path.name,
-        headers=headers,
+        headers=table.headers,
         columns=columns,
-        encoding=decoded.encoding,
+        encoding=table.encoding,
         delimiter=table.delimiter,
         warnings=list(table.warnings),
     )
-    for line, cells in table.rows():
-        if any(cell.strip() for cell in cells):
-            _read_line(parsed, line, cells)
+    for line, cells in table.rows:
+        _read_line(parsed, line, cells)
     return parsed
 
 

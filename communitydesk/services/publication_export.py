@@ -29,7 +29,7 @@ from communitydesk.models.editorial import EditorialPillar, Publication
 from communitydesk.rules.editorial import Network, PublicationStatus
 from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.settings import base_identifier
+from communitydesk.services.settings import base_identifier, organisation
 
 
 class CalendarContent(StrEnum):
@@ -73,7 +73,10 @@ def export_calendar(
     with db.snapshot() as session:
         if content in (CalendarContent.ALL, CalendarContent.PUBLICATIONS):
             entries.extend(_publication_entries(session, base_id, start, end))
-    calendar = publications_ics.build_calendar(entries, _("Calendrier éditorial"))
+        # CalendarContent.EVENTS: the organisation's events (#18) add their entries here.
+        name = organisation(session, actor).name.strip()
+    title = _("Calendrier éditorial – {name}", name=name) if name else _("Calendrier éditorial")
+    calendar = publications_ics.build_calendar(entries, title)
     count = write_atomically(Path(out), "utf-8", lambda stream: publications_ics.write_calendar(stream, calendar))
     return ExportResult(Path(out), count)
 

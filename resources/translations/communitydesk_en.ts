@@ -1228,22 +1228,6 @@
         <translation>Import contributions</translation>
     </message>
     <message>
-        <source>Importer</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Suivant &gt;</source>
-        <translation>Next &gt;</translation>
-    </message>
-    <message>
-        <source>&lt; Précédent</source>
-        <translation>&lt; Back</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Vérification du fichier…</source>
         <translation>Checking the file…</translation>
     </message>
@@ -2054,10 +2038,6 @@
         <translation>The CSV export of the contributions, as the platform gives it (UTF-8 or Excel).</translation>
     </message>
     <message>
-        <source>Choisir…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
         <source>Une campagne existante, ou le nom d&apos;une nouvelle campagne à créer.</source>
         <translation>An existing campaign, or the name of a new campaign to create.</translation>
     </message>
@@ -2072,10 +2052,6 @@
     <message>
         <source>Export des contributions</source>
         <translation>Contributions export</translation>
-    </message>
-    <message>
-        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
-        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>Un fichier CSV (enregistré depuis Excel, LibreOffice, un webmail…) ou vCard (carnet d&apos;adresses d&apos;un téléphone).</source>
@@ -2230,6 +2206,33 @@
     <message>
         <source>Liste à cocher (PDF)…</source>
         <translation>Checklist (PDF)…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2916,22 +2919,6 @@
     <message>
         <source>Importer un calendrier éditorial</source>
         <translation>Import an editorial calendar</translation>
-    </message>
-    <message>
-        <source>Importer</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Suivant &gt;</source>
-        <translation>Next &gt;</translation>
-    </message>
-    <message>
-        <source>&lt; Précédent</source>
-        <translation>&lt; Back</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Vérification du fichier…</source>

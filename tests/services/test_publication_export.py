@@ -107,6 +107,18 @@ def test_uids_are_stable_and_the_sequence_follows_the_version(db: Database, acto
     assert all(uids_2[uid] == uids_1[uid] for uid in uids_1 if uid != changed)
 
 
+def test_the_calendar_is_named_after_the_organisation(db: Database, actor: Actor, tmp_path: Path) -> None:
+    from communitydesk.services.settings import Organisation, save_organisation
+
+    out = tmp_path / "calendrier.ics"
+    export_calendar(db, actor, out)
+    assert str(Calendar.from_ical(out.read_bytes())["x-wr-calname"]) == "Calendrier éditorial"
+    with db.transaction() as session:
+        save_organisation(session, actor, Organisation(name="Les Ateliers du Coin"))
+    export_calendar(db, actor, out)
+    assert str(Calendar.from_ical(out.read_bytes())["x-wr-calname"]) == "Calendrier éditorial – Les Ateliers du Coin"
+
+
 def test_a_period_and_the_events_only_calendar(db: Database, actor: Actor, tmp_path: Path) -> None:
     plan(db)
     out = tmp_path / "mars.ics"

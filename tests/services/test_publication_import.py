@@ -113,3 +113,20 @@ def test_the_summary_has_the_shape_scripts_read(db: Database, actor: Actor, tmp_
     data = import_publications(db, actor, write(tmp_path, PLAN)).as_json()
     assert list(data) == ["created", "updated", "skipped", "errors", "warnings"]
     assert data["errors"] == [{"line": 5, "field": "Date", "message": "cette date n'existe pas : « 31/02/2027 »"}]
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "calendrier_editorial.csv"
+
+
+def test_a_team_spreadsheet_saved_by_excel(db: Database, actor: Actor) -> None:
+    """tests/samples/calendrier_editorial.csv: Windows-1252, a weekday column beside the date,
+    « Canal », « Sujet », « Rubrique », « État », « Responsable », « Contenu »; invented content."""
+    summary = import_publications(db, actor, SAMPLE)
+    assert summary.encoding == "cp1252"
+    assert (summary.created, summary.updated, summary.skipped) == (7, 0, 0)
+    assert [(e.line, e.field) for e in summary.errors] == [(9, "Date"), (10, "Sujet")]
+    assert ("Canal", 6) in {(w.field, w.line) for w in summary.warnings}  # TikTok
+    statuses = [row[4] for row in publications(db)]
+    assert statuses == ["publiee", "prete", "a_valider", "a_rediger", "idee", "a_rediger", "idee"]
+    again = import_publications(db, actor, SAMPLE)
+    assert (again.created, again.updated, again.skipped) == (0, 0, 7)

@@ -10,22 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -33,6 +28,7 @@ from communitydesk import formatting
 from communitydesk.services.permissions import Actor
 from communitydesk.ui.campaigns.import_wizard import errors_table, fill_errors
 from communitydesk.ui.tasks import TaskContext, run_in_background
+from communitydesk.ui.widgets.import_wizard import ImportWizard, file_row
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -51,23 +47,10 @@ class FilePage(QWizardPage):
                 "Date, Heure, Réseau, Titre, Pilier, Statut, Auteur, Texte, Lien."
             )
         )
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("importFile")
+        self.path_edit, row = file_row(self, self.tr("Calendrier éditorial"))
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton(self.tr("Choisir…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
         form = QFormLayout(self)
         form.addRow(self.tr("Fichier"), row)
-
-    def _browse(self) -> None:
-        filename, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Calendrier éditorial"), "", self.tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)")
-        )
-        if filename:
-            self.path_edit.setText(filename)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         text = self.path_edit.text().strip()
@@ -182,7 +165,7 @@ class CheckPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.checked = None
         self.completeChanged.emit()
-        self.owner.run_import(dry_run=True)
+        self.owner.run_check()
 
     def show_summary(self, summary: ImportSummary) -> None:
         self.checked = summary
@@ -205,7 +188,7 @@ class CheckPage(QWizardPage):
         return self.checked is not None and bool(self.checked.created or self.checked.updated or self.checked.skipped)
 
 
-class PublicationImportWizard(QWizard):
+class PublicationImportWizard(ImportWizard):
     """Opened by the calendar page's « Importer… »; ``imported`` carries the summary once written."""
 
     imported = Signal(object)  # the PublicationImportSummary of the real import
@@ -220,13 +203,7 @@ class PublicationImportWizard(QWizard):
         self.file_page, self.preview_page, self.check_page = FilePage(self), PreviewPage(self), CheckPage(self)
         for page in (self.file_page, self.preview_page, self.check_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Importer"))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Suivant >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Précédent"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuler"))
         self.summary: ImportSummary | None = None
-        self.importing = False
-        self.resize(760, 560)
 
     @property
     def path(self) -> Path:
@@ -254,33 +231,23 @@ class PublicationImportWizard(QWizard):
         self.preview_page.status.setText(message)
         self.preview_shown.emit()
 
-    def run_import(self, *, dry_run: bool) -> None:
-        path, actor = self.path, self.actor
+    def _work(self, *, dry_run: bool) -> Callable[[TaskContext], ImportSummary]:
+        path, actor, database = self.path, self.actor, self.database
 
         def work(ctx: TaskContext) -> ImportSummary:
             from communitydesk.services.publication_import import import_publications
 
-            return import_publications(self.database(), actor, path, dry_run=dry_run, progress=ctx.progress)
+            return import_publications(database(), actor, path, dry_run=dry_run, progress=ctx.progress)
 
-        if dry_run:
-            run_in_background(
-                self,
-                work,
-                on_success=self._checked,
-                on_failure=self._check_failed,
-                label=self.tr("Vérification du fichier…"),
-            )
-            return
-        self.importing = True
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        return work
+
+    def run_check(self) -> None:
         run_in_background(
             self,
-            work,
-            on_success=self._imported,
-            on_failure=self._import_failed,
-            on_cancel=self._import_cancelled,
-            label=self.tr("Import des publications…"),
-            cancellable=True,
+            self._work(dry_run=True),
+            on_success=self._checked,
+            on_failure=self._check_failed,
+            label=self.tr("Vérification du fichier…"),
         )
 
     def _checked(self, summary: ImportSummary) -> None:
@@ -291,26 +258,13 @@ class PublicationImportWizard(QWizard):
         self.check_page.summary_label.setText(message)
         self.checked.emit()
 
-    def accept(self) -> None:
-        """Finish = import for real (in the background); the wizard closes once it is written."""
-        if self.importing:
-            return
-        self.run_import(dry_run=False)
+    def import_for_real(self) -> None:
+        self.start_import(self._work(dry_run=False), self._imported, self.tr("Import des publications…"))
 
     def _imported(self, summary: ImportSummary) -> None:
-        self.importing = False
         self.summary = summary
         self.imported.emit(summary)
-        super().accept()
+        self.close_written()
 
-    def _import_failed(self, message: str) -> None:
-        from communitydesk.ui.tasks import show_error
-
-        self.importing = False
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-        show_error(self, message)
-
-    def _import_cancelled(self, *_args: Any) -> None:
-        self.importing = False
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+    def import_cancelled(self) -> None:
         self.check_page.summary_label.setText(self.tr("Import annulé : rien n'a été enregistré."))
