@@ -2906,6 +2906,10 @@
         <translation>Published on {when}</translation>
     </message>
     <message>
+        <source>{when} · {status} · {who}</source>
+        <translation>{when} · {status} · {who}</translation>
+    </message>
+    <message>
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>

@@ -117,6 +117,9 @@ def test_create_drag_approve_and_publish_a_post(qtbot: QtBot, window: MainWindow
     assert dialog.status_label.text() == "prête"
     assert "Approuvée par" in dialog.approval_label.text()
     assert dialog.record is not None and dialog.record.approved_by == SYSTEM.name
+    # The moves, who made them and when, read back from the status history.
+    qtbot.waitUntil(lambda: "prête" in dialog.history_label.text(), timeout=WAIT)
+    assert SYSTEM.name in dialog.history_label.text() and "à valider" in dialog.history_label.text()
     assert not dialog.results_table.isEnabled()  # results only once published
     assert dialog.step_buttons["publiee"].text() == "Marquer publiée"
     dialog.step_buttons["publiee"].click()

@@ -431,6 +431,9 @@ class EditorialPage(QWidget):
         dialog.saved.connect(
             lambda saved: self._say(self.tr("Publication « {title} » enregistrée.").format(title=saved.title))
         )
+        dialog.moved.connect(lambda moved: self._read_history(dialog, moved.id))
+        if record is not None:
+            self._read_history(dialog, record.id)
         dialog.moved.connect(
             lambda moved: self._say(
                 self.tr("« {title} » : {status}.").format(title=moved.title, status=moved.status_label)
@@ -438,6 +441,16 @@ class EditorialPage(QWidget):
         )
         dialog.open()
         return dialog
+
+    def _read_history(self, dialog: PublicationDialog, publication_id: int) -> Task:
+        from communitydesk.services import editorial
+
+        actor = self.actor
+        return run_in_background(
+            dialog,
+            lambda _ctx: editorial.status_history(self._db(), actor, publication_id),
+            on_success=dialog.show_history,
+        )
 
     def new_publication(self, day: date | None = None) -> PublicationDialog | None:
         """« Nouvelle publication » on ``day``, or on the day chosen in the calendar (none: an idea)."""

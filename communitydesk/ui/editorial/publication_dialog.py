@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
-from communitydesk.records.editorial import PillarRecord, PublicationDraft, PublicationRecord
+from communitydesk.records.editorial import PillarRecord, PublicationDraft, PublicationRecord, StatusChangeRecord
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.editorial import TRANSITIONS, Network, PublicationStatus
 from communitydesk.ui.campaigns.dialogs import DateField, SavingDialog
@@ -48,6 +48,7 @@ ResultRow = tuple[str, int, int, int, int]  # network, views, reactions, comment
 SaveFunction = Callable[[PublicationRecord | None, PublicationDraft, list[ResultRow]], PublicationRecord]
 MoveFunction = Callable[[PublicationRecord | None, PublicationDraft, str], PublicationRecord]
 RESULT_FIELDS = ("views", "reactions", "comments", "shares")
+HISTORY_LINES = 3
 
 
 def step_label(old: PublicationStatus, new: PublicationStatus) -> str:
@@ -209,6 +210,11 @@ class PublicationDialog(SavingDialog):
         self.status_layout.addStretch(1)
         self.form.addRow(self.tr("Statut"), status_row)
         self.form.addRow("", self.approval_label)
+        self.history_label = QLabel()
+        self.history_label.setObjectName("statusHistory")
+        self.history_label.setStyleSheet("color: #5F5B52; font-size: 9pt;")
+        self.history_label.hide()
+        self.form.addRow("", self.history_label)
 
         self.results_table = QTableWidget(0, len(RESULT_FIELDS))
         self.results_table.setObjectName("resultsTable")
@@ -258,6 +264,20 @@ class PublicationDialog(SavingDialog):
         self.approval_label.setText(approval)
         self.approval_label.setVisible(bool(approval))
         self._show_results()
+
+    def show_history(self, changes: list[StatusChangeRecord]) -> None:
+        """Who moved the post along the pipeline, and when (the last moves; all in the tooltip)."""
+        lines = [
+            self.tr("{when} · {status} · {who}").format(
+                when=formatting.moment(change.changed_at),
+                status=status_label(change.to_status),
+                who=change.changed_by or "?",
+            )
+            for change in changes
+        ]
+        self.history_label.setText("\n".join(lines[-HISTORY_LINES:]))
+        self.history_label.setToolTip("\n".join(lines))
+        self.history_label.setVisible(bool(lines))
 
     def _show_results(self) -> None:
         published = self.record is not None and self.record.status == PublicationStatus.PUBLIEE
