@@ -1622,8 +1622,8 @@
         <translation>Visual identity</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
+        <source>Autres consignes</source>
+        <translation>Other guidelines</translation>
     </message>
     <message>
         <source>Pilier</source>

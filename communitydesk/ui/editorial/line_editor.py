@@ -85,7 +85,7 @@ class EditorialLineDialog(QDialog):
         tone_form.addRow(self.tr("Ton"), self.tone_edit)
         tone_form.addRow(self.tr("Publics visés"), circles)
         tone_form.addRow(self.tr("Identité visuelle"), self.identity_edit)
-        tone_form.addRow(self.tr("Notes"), self.notes_edit)
+        tone_form.addRow(self.tr("Autres consignes"), self.notes_edit)
 
         # Pillars.
         self.pillar_table = QTableWidget(0, 3)
