@@ -382,9 +382,10 @@ def publications_between(
 
 
 def ideas_backlog(store: Store, actor: Actor, filter: PublicationFilter | None = None) -> list[PublicationRecord]:
-    """The posts without a day that are not abandoned, oldest first."""
+    """The posts without a day still to be done (neither abandoned nor published), oldest first."""
     require(actor, Action.READ)
-    query = _publications().where(Publication.planned_on.is_(None), Publication.status != _Status.ABANDONNEE.value)
+    done = (_Status.ABANDONNEE.value, _Status.PUBLIEE.value)
+    query = _publications().where(Publication.planned_on.is_(None), Publication.status.not_in(done))
     with snapshot(store) as session:
         return _matching(session, query.order_by(Publication.id), filter)
 

@@ -12,6 +12,7 @@ from communitydesk import formatting
 from communitydesk.db.database import Database
 from communitydesk.errors import ConflictError, PermissionDenied, UserError, ValidationError
 from communitydesk.i18n import set_language
+from communitydesk.models.editorial import Publication
 from communitydesk.records.campaigns import CampaignInput
 from communitydesk.records.changes import Changes
 from communitydesk.records.editorial import (
@@ -33,8 +34,8 @@ WRITER = Actor(name="Malik", role=Role.VOLUNTEER, rights=frozenset(Action) - {Ac
 
 
 def _post(db: Database, actor: Actor, **fields: object) -> int:
-    values: dict[str, object] = {"title": "Portrait de bénévole", "networks": ("linkedin",), **fields}
-    return editorial.create_publication(db, actor, PublicationDraft(**values))  # type: ignore[arg-type]
+    draft = replace(PublicationDraft(title="Portrait de bénévole", networks=("linkedin",)), **fields)
+    return editorial.create_publication(db, actor, draft)
 
 
 def _walk(db: Database, actor: Actor, publication_id: int, *statuses: PublicationStatus) -> None:
@@ -469,3 +470,10 @@ def test_an_edit_cannot_take_a_published_post_off_the_calendar(db: Database, act
     read = editorial.publication(db, actor, pid)
     saved = editorial.update_publication(db, actor, pid, replace(read.as_draft(), planned_on=None, planned_time=None))
     assert saved.planned_on == date(2026, 10, 5)
+
+
+def test_the_backlog_holds_only_posts_still_to_do(db: Database, actor: Actor) -> None:
+    idea = _post(db, actor)
+    with db.transaction() as session:  # as a plain row written elsewhere (an import) may be
+        session.add(Publication(title="Déjà en ligne", status="publiee"))
+    assert [p.id for p in editorial.ideas_backlog(db, actor)] == [idea]
