@@ -99,3 +99,31 @@ def test_every_message_is_written_where_it_is_translated() -> None:
         and not isinstance(node.args[0], ast.Constant)
     ]
     assert computed == []
+
+
+def test_plurals_follow_each_language() -> None:
+    from communitydesk.i18n import ngettext
+
+    one, many = "{count} publication prévue", "{count} publications prévues"
+    # French takes the singular for 0 and 1.
+    assert [ngettext(one, many, n, count=n) for n in (0, 1, 2)] == [
+        "0 publication prévue",
+        "1 publication prévue",
+        "2 publications prévues",
+    ]
+    set_language("en")
+    # A plural the catalogue does not know stays French, with English's rule (0 is plural).
+    assert ngettext(one, many, 0, count=0) == "0 publications prévues"
+    # One the catalogue knows: English forms.
+    week = (
+        "aucune publication {network} la semaine du {day}",
+        "aucune publication {network} les {weeks} semaines à partir du {day}",
+    )
+    assert (
+        ngettext(*week, 1, network="LinkedIn", day="7 December", weeks=1)
+        == "no LinkedIn post in the week of 7 December"
+    )
+    assert (
+        ngettext(*week, 2, network="LinkedIn", day="7 December", weeks=2)
+        == "no LinkedIn post in the 2 weeks from 7 December"
+    )

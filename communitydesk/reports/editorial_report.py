@@ -73,7 +73,7 @@ class EditorialReportRenderer(DocumentRenderer):
                 _figure(
                     f"{number(met)}/{number(windows)}" if windows else "—",
                     _("objectifs atteints"),
-                    _("semaines (ou groupes de semaines) par réseau"),
+                    _("par réseau et par semaine"),
                 ),
                 _figure(
                     _rate(interactions / views if views else None),

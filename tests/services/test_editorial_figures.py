@@ -170,3 +170,29 @@ def test_default_period_is_the_last_three_months() -> None:
 def test_reading_needs_the_right(planned: Database) -> None:
     with pytest.raises(PermissionDenied):
         editorial_figures.upcoming(planned, Actor(name="nobody", rights=frozenset()))
+
+
+def test_quick_reads_agree_with_the_orm(planned: Database, actor: Actor) -> None:
+    from sqlalchemy import func, select
+
+    figures = editorial_figures.editorial_stats(planned, actor, today=TODAY)
+    week = editorial_figures.regularity(planned, actor, MONDAY, MONDAY)
+    with planned.sessions() as session:
+        by_status = dict(session.execute(select(Publication.status, func.count()).group_by(Publication.status)).all())
+        by_network = dict(
+            session.execute(select(PublicationNetwork.network, func.count()).group_by(PublicationNetwork.network)).all()
+        )
+        this_week = dict(
+            session.execute(
+                select(PublicationNetwork.network, func.count())
+                .join(Publication)
+                .where(Publication.planned_on.between(MONDAY, MONDAY + timedelta(days=6)))
+                .where(Publication.status != PublicationStatus.ABANDONNEE.value)
+                .group_by(PublicationNetwork.network)
+            ).all()
+        )
+    assert {k: v for k, v in figures.by_status.items() if v} == by_status
+    assert {k: v for k, v in figures.by_network.items() if v} == by_network
+    assert {w.network: w.planned for w in week if w.weeks == 1} == {
+        n: this_week.get(n, 0) for n in ("linkedin", "facebook")
+    }
