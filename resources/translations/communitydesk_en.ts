@@ -1770,7 +1770,7 @@
     <name>EditorialPage</name>
     <message>
         <source>Calendrier éditorial</source>
-        <extracomment>Campaign days are shown as context in the cells.</extracomment>
+        <extracomment>Campaign days are context in the cells; segments are audiences a post may target.</extracomment>
         <translation>Editorial calendar</translation>
     </message>
     <message>
@@ -2800,6 +2800,10 @@
     <message>
         <source>Tous publics</source>
         <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Segment : {name}</source>
+        <translation>Segment: {name}</translation>
     </message>
     <message>
         <source>Sans date, la publication reste dans les idées.</source>

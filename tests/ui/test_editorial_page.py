@@ -3,6 +3,7 @@ the ligne éditoriale dialog, the regularity strip, the import and export action
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -13,8 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from communitydesk import formatting
 from communitydesk.records.editorial import NetworkTarget, PublicationDraft, PublicationRecord
+from communitydesk.rules.contact_filter import ContactFilter
 from communitydesk.rules.editorial_figures import monday
-from communitydesk.services import editorial
+from communitydesk.services import editorial, segments
 from communitydesk.services.permissions import SYSTEM
 from communitydesk.ui import tasks
 from communitydesk.ui.documents.page import DocumentsPage
@@ -376,3 +378,30 @@ def test_import_opens_the_wizard_and_report_opens_documents(qtbot: QtBot, window
     documents = page.open_report()
     assert window.current_page_key() == "documents"
     assert isinstance(documents, DocumentsPage) and documents.current_kind == "editorial-report"
+
+
+def test_a_segment_as_audience_and_a_stale_save(qtbot: QtBot, window: MainWindow) -> None:
+    database = window.database.database()
+    segment = segments.save_segment(database, SYSTEM, "Bénévoles du quartier", ContactFilter())
+    page = open_page(qtbot, window)
+    dialog = page.new_publication()
+    assert dialog is not None
+    dialog.title_edit.setText("Merci aux bénévoles")
+    dialog.circle_combo.setCurrentIndex(dialog.circle_combo.findText("Segment : Bénévoles du quartier"))
+    dialog.accept()
+    wait_for(qtbot, page, lambda posts: "Merci aux bénévoles" in posts)
+    post = shown(page)["Merci aux bénévoles"]
+    assert (post.target_segment_id, post.target_circle) == (segment.id, None)
+
+    # Someone else saves it meanwhile: the house sentence, the dialog stays open with what was typed.
+    dialog = page.open_publication(post)
+    assert dialog is not None
+    assert dialog.circle_combo.currentText() == "Segment : Bénévoles du quartier"
+    editorial.update_publication(database, SYSTEM, post.id, replace(post.as_draft(), title="Merci !"))
+    dialog.body_edit.setPlainText("Texte tapé entre-temps")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=WAIT)
+    assert dialog.isVisible()
+    assert "modifiée par ailleurs" in dialog.error_label.text()
+    assert dialog.body_edit.toPlainText() == "Texte tapé entre-temps"
+    dialog.reject()

@@ -56,8 +56,8 @@ if TYPE_CHECKING:
     from communitydesk.ui.editorial.line_editor import EditorialLineDialog
     from communitydesk.ui.main_window import PageContext
 
-#: Campaign days are shown as context in the cells.
-SHOWS = Changes.of("editorial", "publications", "campaigns")
+#: Campaign days are context in the cells; segments are audiences a post may target.
+SHOWS = Changes.of("editorial", "publications", "campaigns", "segments")
 VIEWS = ("month", "week", "list")
 STATE_NAME = "editorial"
 
@@ -74,6 +74,7 @@ class CalendarData:
     line: EditorialLineRecord
     authors: list[str]
     regularity: list[Window]
+    segments: list[tuple[int, str]]  # the audiences a post may target besides the circles
 
 
 class EditorialPage(QWidget):
@@ -327,7 +328,7 @@ class EditorialPage(QWidget):
         generation = self._generation
 
         def work(_ctx: TaskContext) -> CalendarData:
-            from communitydesk.services import editorial, editorial_figures
+            from communitydesk.services import editorial, editorial_figures, segments
 
             db = self._db()
             return CalendarData(
@@ -339,6 +340,7 @@ class EditorialPage(QWidget):
                 line=editorial.editorial_line(db, actor),
                 authors=editorial.authors(db, actor),
                 regularity=editorial_figures.regularity(db, actor, first, last),
+                segments=[(s.id, s.name) for s in segments.list_segments(db, actor)],
             )
 
         return run_in_background(self, work, on_success=lambda data: self._loaded(data, generation))
@@ -425,6 +427,7 @@ class EditorialPage(QWidget):
             self._move_function,
             data.line.pillars if data else (),
             data.authors if data else [],
+            data.segments if data else [],
             record,
             draft,
         )

@@ -82,6 +82,7 @@ class PublicationDialog(SavingDialog):
         move: MoveFunction,
         pillars: tuple[PillarRecord, ...],
         authors: list[str],
+        segments: list[tuple[int, str]],
         record: PublicationRecord | None = None,
         draft: PublicationDraft | None = None,
     ) -> None:
@@ -93,7 +94,6 @@ class PublicationDialog(SavingDialog):
         self.setWindowTitle(self.tr("Modifier la publication") if record else self.tr("Nouvelle publication"))
         data = record.as_draft() if record is not None else draft or PublicationDraft()
         self._first_status = data.status
-        self._segment_id = data.target_segment_id
         self._partner_id = data.partner_contact_id
 
         self.title_edit = QLineEdit(data.title)
@@ -114,11 +114,21 @@ class PublicationDialog(SavingDialog):
             if not pillar.archived or pillar.id == data.pillar_id:
                 self.pillar_combo.addItem(pillar.name, pillar.id)
         self.pillar_combo.setCurrentIndex(max(0, self.pillar_combo.findData(data.pillar_id)))
+        # One audience: a circle, or a saved segment of the contacts (« Bénévoles du quartier »).
         self.circle_combo = QComboBox()
-        self.circle_combo.addItem(self.tr("Tous publics"), None)
+        self.circle_combo.addItem(self.tr("Tous publics"), "")
         for circle in CIRCLE_ORDER:
-            self.circle_combo.addItem(circle_label(circle), circle.value)
-        self.circle_combo.setCurrentIndex(max(0, self.circle_combo.findData(data.target_circle)))
+            self.circle_combo.addItem(circle_label(circle), f"circle:{circle.value}")
+        for segment_id, name in segments:
+            self.circle_combo.addItem(self.tr("Segment : {name}").format(name=name), f"segment:{segment_id}")
+        chosen = (
+            f"segment:{data.target_segment_id}"
+            if data.target_segment_id is not None
+            else f"circle:{data.target_circle}"
+            if data.target_circle
+            else ""
+        )
+        self.circle_combo.setCurrentIndex(max(0, self.circle_combo.findData(chosen)))
         self.day_edit = DateField()
         self.day_edit.set_day(data.planned_on)
         self.day_edit.setToolTip(self.tr("Sans date, la publication reste dans les idées."))
@@ -333,6 +343,7 @@ class PublicationDialog(SavingDialog):
     # -- saving -----------------------------------------------------------------------------
 
     def draft(self) -> PublicationDraft:
+        kind, _sep, audience = str(self.circle_combo.currentData() or "").partition(":")
         planned_time: time | None = None
         if self.time_check.isChecked():
             value = self.time_edit.time()
@@ -342,8 +353,8 @@ class PublicationDialog(SavingDialog):
             body=self.body_edit.toPlainText(),
             networks=tuple(network for network, check in self.network_checks.items() if check.isChecked()),
             pillar_id=self.pillar_combo.currentData(),
-            target_circle=self.circle_combo.currentData(),
-            target_segment_id=self._segment_id,
+            target_circle=audience if kind == "circle" else None,
+            target_segment_id=int(audience) if kind == "segment" else None,
             planned_on=self.day_edit.day(),
             planned_time=planned_time,
             author=self.author_edit.text().strip(),
