@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from communitydesk import formatting
 from communitydesk.records.editorial import CalendarContext, PublicationRecord
@@ -67,7 +67,11 @@ class DayCell(QFrame):
         self.publications = PublicationList(day, on_drop, on_open)
         self.publications.setFrameShape(QFrame.Shape.NoFrame)
         self.publications.setStyleSheet("background: transparent;")
-        self.publications.setWordWrap(tall)  # the week's tall days have room for whole titles
+        # The week's tall days have room for whole titles; a month's day shows one line per post
+        # (the tooltip has the rest). The list takes the room the day's header leaves, so that a
+        # long campaign name is never cut.
+        self.publications.setWordWrap(tall)
+        self.publications.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 2, 3, 2)
         layout.setSpacing(1)
