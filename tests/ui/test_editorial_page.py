@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from communitydesk import formatting
@@ -404,4 +404,15 @@ def test_a_segment_as_audience_and_a_stale_save(qtbot: QtBot, window: MainWindow
     assert dialog.isVisible()
     assert "modifiée par ailleurs" in dialog.error_label.text()
     assert dialog.body_edit.toPlainText() == "Texte tapé entre-temps"
+    dialog.reject()
+
+
+def test_double_click_on_a_days_free_space_plans_a_post_there(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    day = a_day_this_month()
+    days_list = page.month_grid.cells[day].publications
+    free = days_list.viewport().rect().bottomLeft() + QPoint(5, -5)
+    qtbot.mouseDClick(days_list.viewport(), Qt.MouseButton.LeftButton, pos=free)
+    dialog = page.findChild(PublicationDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.day_edit.day() == day
     dialog.reject()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from communitydesk import formatting
 from communitydesk.records.editorial import CalendarContext, PublicationRecord
-from communitydesk.ui.editorial.publication_items import DropHandler, OpenHandler, PublicationList
+from communitydesk.ui.editorial.publication_items import DropHandler, NewHandler, OpenHandler, PublicationList
 
 CONTEXT_COLOURS = {"holiday": "#B3261E", "campaign": "#2E6B5E", "event": "#7A4EAB"}
 
@@ -47,7 +47,9 @@ class DayCell(QFrame):
 
     pressed = Signal(object)  # the day
 
-    def __init__(self, day: date, on_drop: DropHandler, on_open: OpenHandler, *, in_month: bool, tall: bool) -> None:
+    def __init__(
+        self, day: date, on_drop: DropHandler, on_open: OpenHandler, on_new: NewHandler, *, in_month: bool, tall: bool
+    ) -> None:
         super().__init__()
         self.day = day
         self.in_month = in_month
@@ -64,7 +66,7 @@ class DayCell(QFrame):
         self.context_label.setWordWrap(True)
         self.context_label.setStyleSheet("font-size: 8pt;")
         self.context_label.hide()
-        self.publications = PublicationList(day, on_drop, on_open)
+        self.publications = PublicationList(day, on_drop, on_open, on_new)
         self.publications.setFrameShape(QFrame.Shape.NoFrame)
         self.publications.setStyleSheet("background: transparent;")
         # The week's tall days have room for whole titles; a month's day shows one line per post
@@ -113,10 +115,11 @@ class CalendarGrid(QWidget):
 
     day_selected = Signal(object)
 
-    def __init__(self, on_drop: DropHandler, on_open: OpenHandler, *, tall: bool) -> None:
+    def __init__(self, on_drop: DropHandler, on_open: OpenHandler, on_new: NewHandler, *, tall: bool) -> None:
         super().__init__()
         self._on_drop = on_drop
         self._on_open = on_open
+        self._on_new = on_new
         self.tall = tall
         self.cells: dict[date, DayCell] = {}
         self.selected_day: date | None = None
@@ -141,9 +144,8 @@ class CalendarGrid(QWidget):
             self.grid.setColumnStretch(column, 1)
         day, row = first, 1
         while day <= last:
-            cell = DayCell(
-                day, self._on_drop, self._on_open, in_month=month is None or day.month == month, tall=self.tall
-            )
+            in_month = month is None or day.month == month
+            cell = DayCell(day, self._on_drop, self._on_open, self._on_new, in_month=in_month, tall=self.tall)
             self.cells[day] = cell
             cell.pressed.connect(self.select_day)
             cell.set_selected(day == self.selected_day)

@@ -153,8 +153,8 @@ class EditorialPage(QWidget):
         self.legend_label.setWordWrap(True)
         self.regularity = RegularityStrip()
 
-        self.month_grid = CalendarGrid(self.drop_publication, self.open_publication, tall=False)
-        self.week_grid = CalendarGrid(self.drop_publication, self.open_publication, tall=True)
+        self.month_grid = CalendarGrid(self.drop_publication, self.open_publication, self.new_on, tall=False)
+        self.week_grid = CalendarGrid(self.drop_publication, self.open_publication, self.new_on, tall=True)
         self.table = PublicationTable()
         self.table.open_requested.connect(self.open_publication)
         self.stack = QStackedWidget()
@@ -176,7 +176,7 @@ class EditorialPage(QWidget):
         )
         backlog_hint.setWordWrap(True)
         backlog_hint.setStyleSheet("color: #5F5B52; font-size: 9pt;")
-        self.backlog = PublicationList(None, self.drop_publication, self.open_publication)
+        self.backlog = PublicationList(None, self.drop_publication, self.open_publication, self.new_on)
         self.backlog.setObjectName("ideasBacklog")
         self.backlog.setWordWrap(True)
         backlog_layout.addWidget(backlog_title)
@@ -459,9 +459,13 @@ class EditorialPage(QWidget):
         """« Nouvelle publication » on ``day``, or on the day chosen in the calendar (none: an idea)."""
         if self.current_database.state is not DatabaseState.READY:
             return None
-        planned = day or self.selected_day()
-        author = self.actor.name if getattr(self.actor, "name", "") else ""
-        return self._dialog(None, PublicationDraft(planned_on=planned, author=author))
+        return self.new_on(day or self.selected_day())
+
+    def new_on(self, day: date | None) -> PublicationDialog | None:
+        """A double click on a day's free space (or the backlog's: an idea)."""
+        if self.current_database.state is not DatabaseState.READY:
+            return None
+        return self._dialog(None, PublicationDraft(planned_on=day))
 
     def open_publication(self, record: PublicationRecord | None) -> PublicationDialog | None:
         if record is None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -30,6 +30,7 @@ NO_PILLAR_COLOUR = "#9AA5A0"
 Index = QModelIndex | QPersistentModelIndex
 DropHandler = Callable[[int, date | None], object]
 OpenHandler = Callable[[PublicationRecord], object]
+NewHandler = Callable[[date | None], object]
 
 # A tag short enough for a month cell, the way each network brands itself.
 NETWORK_TAGS = {
@@ -124,11 +125,17 @@ class PublicationList(QListWidget):
     """
 
     def __init__(
-        self, day: date | None, on_drop: DropHandler, on_open: OpenHandler, parent: QWidget | None = None
+        self,
+        day: date | None,
+        on_drop: DropHandler,
+        on_open: OpenHandler,
+        on_new: NewHandler | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.day = day
         self._on_drop = on_drop
+        self._on_new = on_new
         self.setItemDelegate(PublicationDelegate(self))
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -163,6 +170,13 @@ class PublicationList(QListWidget):
     def selected_record(self) -> PublicationRecord | None:
         items = self.selectedItems()
         return items[0].data(PUBLICATION_ROLE) if items else None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        # On a post: open it (itemDoubleClicked); on the day's free space: a new post that day.
+        if self.itemAt(event.position().toPoint()) is None and self._on_new is not None:
+            self._on_new(self.day)
+            return
+        super().mouseDoubleClickEvent(event)
 
     # -- drag and drop ----------------------------------------------------------------------
 
