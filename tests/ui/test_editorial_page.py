@@ -175,7 +175,9 @@ def test_an_idea_goes_from_the_backlog_to_a_day_and_back(qtbot: QtBot, window: M
     assert [r.title for r in page.backlog.records()] == ["Série portraits de bénévoles"]
 
 
-def test_month_week_and_list_keep_the_filters(qtbot: QtBot, window: MainWindow, ui_settings: UiSettings) -> None:
+def test_month_week_and_list_keep_the_filters(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, ui_settings: UiSettings, make_window, db_path: Path
+) -> None:
     page = open_page(qtbot, window)
     database = window.database.database()
     day = formatting.local_today()
@@ -215,6 +217,10 @@ def test_month_week_and_list_keep_the_filters(qtbot: QtBot, window: MainWindow, 
     state = ui_settings.view_state("editorial")
     assert state["view"] == "list"
     assert state["filters"] == {"network": "", "status": "", "pillar": 0, "author": "Marc", "text": "atelier"}
+    again = open_page(qtbot, make_window(db_path))
+    assert again.view == "list" and again.stack.currentWidget() is again.table
+    assert again.filters.author_combo.currentData() == "Marc" and again.filters.text_edit.text() == "atelier"
+    assert again.data is not None and again.data.publications == []
 
 
 def test_navigation_and_today(qtbot: QtBot, window: MainWindow) -> None:
