@@ -176,7 +176,7 @@ def test_an_idea_goes_from_the_backlog_to_a_day_and_back(qtbot: QtBot, window: M
 
 
 def test_month_week_and_list_keep_the_filters(  # type: ignore[no-untyped-def]
-    qtbot: QtBot, window: MainWindow, ui_settings: UiSettings, make_window, db_path: Path
+    qtbot: QtBot, window: MainWindow, ui_settings: UiSettings, make_window, db_path: Path, qtmodeltester
 ) -> None:
     page = open_page(qtbot, window)
     database = window.database.database()
@@ -204,6 +204,7 @@ def test_month_week_and_list_keep_the_filters(  # type: ignore[no-untyped-def]
     settle(qtbot)
     assert page.stack.currentWidget() is page.table
     assert page.table.proxy.rowCount() == 1
+    qtmodeltester.check(page.table.proxy)
     assert page.table.proxy.index(0, 2).data() == "Atelier vélo"
 
     page.filters.network_combo.setCurrentIndex(0)
