@@ -423,3 +423,19 @@ def test_double_click_on_a_days_free_space_plans_a_post_there(qtbot: QtBot, wind
     dialog = page.findChild(PublicationDialog)
     assert dialog is not None and dialog.isVisible() and dialog.day_edit.day() == day
     dialog.reject()
+
+
+def test_attached_files_are_kept_and_a_missing_one_is_said(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    page = open_page(qtbot, window)
+    visual = tmp_path / "affiche.png"
+    visual.write_bytes(b"\x89PNG")
+    dialog = page.new_publication()
+    assert dialog is not None
+    dialog.title_edit.setText("Affiche du marché")
+    dialog.add_attachments([str(visual), str(visual), str(tmp_path / "parti.mp4")])
+    assert dialog.attachments() == (str(visual), str(tmp_path / "parti.mp4"))  # no path twice
+    assert not dialog.open_attachment(str(tmp_path / "parti.mp4"))
+    assert "introuvable" in dialog.error_label.text()
+    dialog.accept()
+    wait_for(qtbot, page, lambda posts: "Affiche du marché" in posts)
+    assert shown(page)["Affiche du marché"].attachments == (str(visual), str(tmp_path / "parti.mp4"))

@@ -319,7 +319,10 @@ class PublicationDialog(SavingDialog):
 
     def add_attachments(self, paths: list[str]) -> None:
         known = set(self.attachments())
-        self.attachment_list.addItems([path for path in paths if path and path not in known])
+        for path in paths:
+            if path and path not in known:
+                known.add(path)
+                self.attachment_list.addItem(path)
 
     def choose_attachments(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Joindre des fichiers"), str(Path.home()))
