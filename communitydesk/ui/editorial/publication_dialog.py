@@ -231,7 +231,6 @@ class PublicationDialog(SavingDialog):
         self.results_table.setHorizontalHeaderLabels(
             [self.tr("Vues"), self.tr("Réactions"), self.tr("Commentaires"), self.tr("Partages")]
         )
-        self.results_table.setMaximumHeight(130)
         self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.results_hint = QLabel(self.tr("Les résultats se saisissent une fois la publication publiée."))
         self.results_hint.setStyleSheet("color: #5F5B52;")
@@ -241,7 +240,7 @@ class PublicationDialog(SavingDialog):
 
         self._update_warning()
         self._show_status()
-        self.resize(640, 760)
+        self.resize(640, 700)
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -311,6 +310,10 @@ class PublicationDialog(SavingDialog):
                 self.result_spins[(network, field)] = spin
         self.results_table.setEnabled(published)
         self.results_hint.setVisible(not published)
+        # As tall as its rows: a post is on one to three networks.
+        rows = sum(self.results_table.rowHeight(row) for row in range(self.results_table.rowCount()))
+        header = self.results_table.horizontalHeader().sizeHint().height()
+        self.results_table.setFixedHeight(header + max(rows, 24) + 2 * self.results_table.frameWidth() + 8)
 
     # -- attachments ------------------------------------------------------------------------
 
