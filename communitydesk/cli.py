@@ -21,7 +21,10 @@ from communitydesk.errors import UserError
 from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from communitydesk.db.database import Database
+    from communitydesk.importers.contact_records import RowError
     from communitydesk.services.permissions import Actor
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -194,6 +197,14 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_line_errors(errors: Sequence[RowError]) -> None:
+    for error in errors:
+        print(
+            _("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field, message=error.message),
+            file=sys.stderr,
+        )
+
+
 def cmd_import_contributions(args: argparse.Namespace) -> int:
     """Strict by default: one bad line and nothing is written (exit 1). With --skip-bad-lines
     the good lines are written and the bad ones listed: exit 0 when something was written
@@ -229,11 +240,7 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
                 skipped=summary.skipped,
             )
         )
-        for error in summary.errors:
-            print(
-                _("Ligne {line}, « {field} » : {message}", line=error.line, field=error.field, message=error.message),
-                file=sys.stderr,
-            )
+        _print_line_errors(summary.errors)
         for warning in summary.warnings:
             print(_("Attention : {message}", message=warning.message), file=sys.stderr)
         if summary.errors and not args.dry_run:
@@ -304,6 +311,85 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             print(f"  {error.message}", file=sys.stderr)
     for warning in summary.warnings:
         print(_("Attention : {message}", message=warning.message), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import_publications(args: argparse.Namespace) -> int:
+    """Exit 0 when the import ran, even if some lines were refused (listed, and left out: fix
+    them and run again, the lines already imported are recognised); 1 when nothing could be
+    imported (unreadable file, no title nor text column, every line refused, locked base)."""
+    from communitydesk.services.publication_import import import_publications
+
+    with _database_to_write(args.db, dry_run=args.dry_run) as db:
+        summary = import_publications(
+            db,
+            _system_actor(),
+            args.file,
+            dry_run=args.dry_run,
+            progress=_progress_to_stderr(_("Import des publications")),
+        )
+    refused = bool(summary.errors) and not (summary.created or summary.updated or summary.skipped)
+    if args.json:
+        _print_json(summary.as_json())
+        return EXIT_FAILED if refused else EXIT_OK
+    if summary.dry_run:
+        print(_("Simulation : rien n'a été enregistré."))
+    print(
+        _(
+            "{created} publication(s) créée(s), {updated} mise(s) à jour, {skipped} déjà à jour.",
+            created=summary.created,
+            updated=summary.updated,
+            skipped=summary.skipped,
+        )
+    )
+    _print_line_errors(summary.errors)
+    for warning in summary.warnings:
+        print(
+            _(
+                "Attention, ligne {line}, « {field} » : {message}",
+                line=warning.line,
+                field=warning.field,
+                message=warning.message,
+            ),
+            file=sys.stderr,
+        )
+    return EXIT_FAILED if refused else EXIT_OK
+
+
+def _period_options(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    from communitydesk.rules.periods import parse_day
+
+    start = parse_day(args.date_from, "--from") if args.date_from else None
+    end = parse_day(args.date_to, "--to") if args.date_to else None
+    return start, end
+
+
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from communitydesk.db.database import open_database
+    from communitydesk.services.publication_export import CalendarContent, export_calendar
+
+    start, end = _period_options(args)  # refused before the base is opened
+    db = open_database(args.db, create=False)
+    try:
+        result = export_calendar(
+            db, _system_actor(), args.out, start=start, end=end, content=CalendarContent(args.only)
+        )
+    finally:
+        db.close()
+    print(_("{count} événement(s) écrit(s) dans « {path} ».", count=result.count, path=result.path))
+    return EXIT_OK
+
+
+def cmd_export_publications(args: argparse.Namespace) -> int:
+    from communitydesk.db.database import open_database
+    from communitydesk.services.publication_export import export_plan
+
+    db = open_database(args.db, create=False)
+    try:
+        result = export_plan(db, _system_actor(), args.out)
+    finally:
+        db.close()
+    print(_("{count} publication(s) exportée(s) dans « {path} ».", count=result.count, path=result.path))
     return EXIT_OK
 
 
@@ -557,6 +643,22 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("3.0 (par défaut, lue par tous les téléphones) ou 4.0"),
     )
 
+    ics = export_command("ics", cmd_export_ics, _("exporter le calendrier éditorial (fichier .ics)"))
+    ics.add_argument("--db", type=Path, required=True)
+    ics.add_argument("--out", type=Path, required=True, help=_("fichier .ics à écrire"))
+    ics.add_argument("--from", dest="date_from", metavar=_("DATE"), help=_("premier jour (AAAA-MM-JJ ou JJ/MM/AAAA)"))
+    ics.add_argument("--to", dest="date_to", metavar=_("DATE"), help=_("dernier jour, inclus"))
+    ics.add_argument(
+        "--only",
+        choices=("publications", "events"),
+        default="all",
+        help=_("seulement les publications, ou seulement les événements"),
+    )
+
+    plan = export_command("publications", cmd_export_publications, _("exporter le plan de publications en CSV"))
+    plan.add_argument("--db", type=Path, required=True)
+    plan.add_argument("--out", type=Path, required=True, help=_("fichier .csv à écrire"))
+
     pdf = export_command("pdf", cmd_export_pdf, _("écrire un document PDF"))
     pdf.add_argument(
         "kind",
@@ -638,6 +740,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("importer les bonnes lignes et lister les autres (sinon une mauvaise ligne et rien n'est importé)"),
     )
     contributions.add_argument("--json", action="store_true")
+
+    publications = import_command(
+        "publications", cmd_import_publications, _("importer un calendrier éditorial (CSV d'Excel ou d'ailleurs)")
+    )
+    publications.add_argument("file", type=Path, metavar=_("FICHIER"), help=_("fichier .csv"))
+    publications.add_argument("--db", type=Path, required=True)
+    publications.add_argument("--dry-run", action="store_true", help=_("tout vérifier sans rien enregistrer"))
+    publications.add_argument("--json", action="store_true")
 
     _add_gdpr_commands(commands, lang)
     return parser

@@ -26,6 +26,7 @@ CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER = 1, 2, 3
 
 CONTACTS_CSV = "Nom;Prénom;E-mail\nDupont;Jean;jean@exemple.fr\n"
 CONTRIBUTIONS_CSV = "Date;Montant;Email;Référence\n2026-01-05;10;jean@exemple.fr;R1\n"
+PUBLICATIONS_CSV = "Date;Réseau;Titre\n14/01/2027;LinkedIn;Vœux\n"
 
 READS = {
     "stats": ["stats", "--db", "{db}"],
@@ -33,6 +34,8 @@ READS = {
     "backup --out": ["backup", "--db", "{db}", "--out", "{out}/copie.sqlite3"],
     "export contacts": ["export", "contacts", "--db", "{db}", "--out", "{out}/contacts.csv"],
     "export pdf": ["export", "pdf", "directory", "--db", "{db}", "--out", "{out}/annuaire.pdf"],
+    "export ics": ["export", "ics", "--db", "{db}", "--out", "{out}/calendrier.ics"],
+    "export publications": ["export", "publications", "--db", "{db}", "--out", "{out}/plan.csv"],
 }
 WRITES = {
     "import contacts": ["import", "contacts", "{inputs}/contacts.csv", "--db", "{db}"],
@@ -40,6 +43,7 @@ WRITES = {
         *("import", "contributions", "{inputs}/contributions.csv", "--db", "{db}"),
         *("--campaign", "Été", "--platform", "generic", "--create"),
     ],
+    "import publications": ["import", "publications", "{inputs}/publications.csv", "--db", "{db}"],
     "restore": ["restore", "{inputs}/sauvegarde.sqlite3", "--db", "{db}"],
 }
 # Writing beside the base: refused only when its folder is read-only.
@@ -105,6 +109,7 @@ def place(db_path: Path, tmp_path: Path, _file_modes_refuse: None) -> Iterator[d
     shutil.copyfile(db_path, inputs / "sauvegarde.sqlite3")
     (inputs / "contacts.csv").write_text(CONTACTS_CSV, encoding="utf-8")
     (inputs / "contributions.csv").write_text(CONTRIBUTIONS_CSV, encoding="utf-8")
+    (inputs / "publications.csv").write_text(PUBLICATIONS_CSV, encoding="utf-8")
     yield {"db": db, "folder": folder, "inputs": inputs, "out": out}
     folder.chmod(0o755)
     db.chmod(0o644)

@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk.db.backup import DEFAULT_KEEP
 from communitydesk.db.database import Database
-from communitydesk.errors import ConflictError, ValidationError
+from communitydesk.errors import ConflictError, DatabaseError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.organisation import AppSetting
 from communitydesk.records.identity import DEFAULT_COLOURS
@@ -162,3 +162,27 @@ def save_database_settings(db: Database, actor: Actor, values: DatabaseSettings)
             )
         ) from exc
     return cleaned
+
+
+BASE_ID = "base.id"
+
+
+def base_identifier(db: Database) -> str:
+    """A random id given to this base the first time something asks (the calendar's UIDs),
+    then kept: it survives a renamed organisation, a moved file and a restore. A base that
+    cannot be written yet (read-only file) is named by its path meanwhile."""
+    import uuid
+
+    with db.snapshot() as session:
+        found = _read(session, BASE_ID)
+    if isinstance(found, str) and found:
+        return found
+    try:
+        with db.transaction() as session:
+            found = _read(session, BASE_ID)  # another writer may have given it meanwhile
+            if not (isinstance(found, str) and found):
+                found = uuid.uuid4().hex
+                _write(session, BASE_ID, found)
+    except DatabaseError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, db.path.resolve().as_uri()).hex
+    return str(found)

@@ -81,11 +81,7 @@ PAGES: list[PageSpec] = [
     PageSpec(
         "editorial",
         QT_TRANSLATE_NOOP("pages", "Calendrier éditorial"),
-        soon=QT_TRANSLATE_NOOP(
-            "pages",
-            "Le calendrier éditorial arrive bientôt : ligne éditoriale, publications prévues réseau par réseau "
-            "(Facebook, LinkedIn, Instagram, newsletter…), idées de l'équipe et taux d'engagement.",
-        ),
+        "communitydesk.ui.editorial.page:EditorialPage",
     ),
     PageSpec(
         "ambassadors",

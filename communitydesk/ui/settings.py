@@ -11,6 +11,7 @@ file in ``tmp_path``) so that they never touch the user's real preferences.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -28,6 +29,7 @@ _LAST_DATABASE = "files/last_database"
 _LAST_FOLDER = "files/last_folder"
 _SPLITTER = "splitters/"
 _HEADER = "headers/"
+_VIEW = "views/"
 
 
 class UiSettings:
@@ -117,6 +119,17 @@ class UiSettings:
 
     def set_header_state(self, name: str, value: QByteArray | bytes | None) -> None:
         self._set_bytes(_HEADER + name, value)
+
+    def view_state(self, name: str) -> dict[str, object]:
+        """What a page showed last (its view, its filters), as the page saved it; {} if nothing."""
+        try:
+            value = json.loads(self._text(_VIEW + name, "{}"))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def set_view_state(self, name: str, value: dict[str, object]) -> None:
+        self._store.setValue(_VIEW + name, json.dumps(value, ensure_ascii=False))
 
     # -- files ----------------------------------------------------------------------------
 

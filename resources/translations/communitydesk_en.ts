@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>CalendarGrid</name>
+    <message>
+        <source>lundi</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>mardi</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>mercredi</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>jeudi</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vendredi</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>samedi</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>dimanche</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDashboardView</name>
     <message>
         <source>Contrepartie</source>
@@ -1197,22 +1228,6 @@
         <translation>Import contributions</translation>
     </message>
     <message>
-        <source>Importer</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Suivant &gt;</source>
-        <translation>Next &gt;</translation>
-    </message>
-    <message>
-        <source>&lt; Précédent</source>
-        <translation>&lt; Back</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Vérification du fichier…</source>
         <translation>Checking the file…</translation>
     </message>
@@ -1581,6 +1596,333 @@
     </message>
 </context>
 <context>
+    <name>EditorialLineDialog</name>
+    <message>
+        <source>Ligne éditoriale</source>
+        <translation>Editorial line</translation>
+    </message>
+    <message>
+        <source>Chaleureux, concret, on tutoie…</source>
+        <translation>Warm, concrete, informal…</translation>
+    </message>
+    <message>
+        <source>Couleurs, polices, logo, style des visuels…</source>
+        <translation>Colours, fonts, logo, style of the visuals…</translation>
+    </message>
+    <message>
+        <source>Ton</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>Publics visés</source>
+        <translation>Target audiences</translation>
+    </message>
+    <message>
+        <source>Identité visuelle</source>
+        <translation>Visual identity</translation>
+    </message>
+    <message>
+        <source>Autres consignes</source>
+        <translation>Other guidelines</translation>
+    </message>
+    <message>
+        <source>Pilier</source>
+        <translation>Pillar</translation>
+    </message>
+    <message>
+        <source>Couleur</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Montrer les piliers archivés</source>
+        <translation>Show archived pillars</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Renommer / décrire…</source>
+        <translation>Rename / describe…</translation>
+    </message>
+    <message>
+        <source>Couleur…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>Archiver</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Utilisé</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>Toutes les … semaines</source>
+        <translation>Every … weeks</translation>
+    </message>
+    <message>
+        <source>Adresse du compte</source>
+        <translation>Account address</translation>
+    </message>
+    <message>
+        <source>Objectif de régularité : par exemple LinkedIn 2 publications toutes les 1 semaine, la lettre d&apos;information 1 toutes les 2 semaines. 0 : pas d&apos;objectif.</source>
+        <translation>Regularity target: for example LinkedIn 2 posts every 1 week, the newsletter 1 every 2 weeks. 0: no target.</translation>
+    </message>
+    <message>
+        <source>Enregistrer ce nombre</source>
+        <translation>Save this number</translation>
+    </message>
+    <message>
+        <source>Notez le nombre d&apos;abonnés de temps en temps (chaque mois) : le rapport en tire la croissance.</source>
+        <translation>Note the number of followers from time to time (every month): the report works out the growth from it.</translation>
+    </message>
+    <message>
+        <source>Réseau</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Abonnés</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <source>Ton et publics</source>
+        <translation>Tone and audiences</translation>
+    </message>
+    <message>
+        <source>Piliers</source>
+        <translation>Pillars</translation>
+    </message>
+    <message>
+        <source>Réseaux et objectifs</source>
+        <translation>Networks and targets</translation>
+    </message>
+    <message>
+        <source>Enregistrer ton, publics et réseaux</source>
+        <translation>Save tone, audiences and networks</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{name} (archivé)</source>
+        <translation>{name} (archived)</translation>
+    </message>
+    <message>
+        <source>Pilier « {name} » enregistré.</source>
+        <translation>Pillar “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>Nouveau pilier</source>
+        <translation>New pillar</translation>
+    </message>
+    <message>
+        <source>Nom du pilier :</source>
+        <translation>Name of the pillar:</translation>
+    </message>
+    <message>
+        <source>Renommer le pilier</source>
+        <translation>Rename the pillar</translation>
+    </message>
+    <message>
+        <source>Décrire le pilier</source>
+        <translation>Describe the pillar</translation>
+    </message>
+    <message>
+        <source>Ce que ce pilier raconte :</source>
+        <translation>What this pillar talks about:</translation>
+    </message>
+    <message>
+        <source>Couleur du pilier</source>
+        <translation>Colour of the pillar</translation>
+    </message>
+    <message>
+        <source>Pilier « {name} » archivé.</source>
+        <translation>Pillar “{name}” archived.</translation>
+    </message>
+    <message>
+        <source>Pilier « {name} » rétabli.</source>
+        <translation>Pillar “{name}” brought back.</translation>
+    </message>
+    <message>
+        <source>Ligne éditoriale enregistrée.</source>
+        <translation>Editorial line saved.</translation>
+    </message>
+    <message>
+        <source>Nombre d&apos;abonnés enregistré.</source>
+        <translation>Number of followers saved.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorialPage</name>
+    <message>
+        <source>Calendrier éditorial</source>
+        <extracomment>Campaign days are context in the cells; segments are audiences a post may target.</extracomment>
+        <translation>Editorial calendar</translation>
+    </message>
+    <message>
+        <source>Nouvelle publication…</source>
+        <translation>New post…</translation>
+    </message>
+    <message>
+        <source>Sur le jour choisi dans le calendrier (Ctrl+N)</source>
+        <translation>On the day chosen in the calendar (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Ligne éditoriale…</source>
+        <translation>Editorial line…</translation>
+    </message>
+    <message>
+        <source>Importer…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Semaine</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Revenir à aujourd&apos;hui (T)</source>
+        <translation>Back to today (T)</translation>
+    </message>
+    <message>
+        <source>Période précédente (Page précédente)</source>
+        <translation>Previous period (Page Up)</translation>
+    </message>
+    <message>
+        <source>Période suivante (Page suivante)</source>
+        <translation>Next period (Page Down)</translation>
+    </message>
+    <message>
+        <source>Idées sans date</source>
+        <translation>Ideas without a date</translation>
+    </message>
+    <message>
+        <source>Glissez une idée sur un jour pour la planifier ; glissez une publication ici pour lui retirer sa date.</source>
+        <translation>Drag an idea onto a day to plan it; drag a post here to take its date away.</translation>
+    </message>
+    <message>
+        <source>Semaine du {first} au {last}</source>
+        <translation>Week from {first} to {last}</translation>
+    </message>
+    <message>
+        <source>Publication remise dans les idées sans date.</source>
+        <translation>Post put back among the ideas without a date.</translation>
+    </message>
+    <message>
+        <source>Publication déplacée au {day}.</source>
+        <translation>Post moved to {day}.</translation>
+    </message>
+    <message>
+        <source>Publication « {title} » enregistrée.</source>
+        <translation>Post “{title}” saved.</translation>
+    </message>
+    <message>
+        <source>« {title} » : {status}.</source>
+        <translation>“{title}”: {status}.</translation>
+    </message>
+    <message>
+        <source>Supprimer la publication</source>
+        <translation>Delete the post</translation>
+    </message>
+    <message>
+        <source>Supprimer « {title} » ? Ses résultats et son historique seront perdus.</source>
+        <translation>Delete “{title}”? Its results and history will be lost.</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Publication supprimée.</source>
+        <translation>Post deleted.</translation>
+    </message>
+    <message>
+        <source>Importer le tableur de publications de l&apos;équipe (CSV)</source>
+        <translation>Import the team&apos;s spreadsheet of posts (CSV)</translation>
+    </message>
+    <message>
+        <source>Agenda (ICS) de la période affichée…</source>
+        <translation>Calendar (ICS) of the period shown…</translation>
+    </message>
+    <message>
+        <source>Agenda (ICS) de toutes les publications datées…</source>
+        <translation>Calendar (ICS) of every dated post…</translation>
+    </message>
+    <message>
+        <source>Plan de publication (CSV pour Excel)…</source>
+        <translation>Publication plan (CSV for Excel)…</translation>
+    </message>
+    <message>
+        <source>Rapport éditorial (PDF)…</source>
+        <translation>Editorial report (PDF)…</translation>
+    </message>
+    <message>
+        <source>{created} publication(s) importée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).</source>
+        <translation>{created} post(s) imported, {updated} updated, {skipped} already known.</translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;agenda des publications</source>
+        <translation>Export the calendar of posts</translation>
+    </message>
+    <message>
+        <source>Agendas iCalendar (*.ics)</source>
+        <translation>iCalendar files (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export de l&apos;agenda…</source>
+        <translation>Exporting the calendar…</translation>
+    </message>
+    <message>
+        <source>Exporter le plan de publication</source>
+        <translation>Export the publication plan</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export du plan…</source>
+        <translation>Exporting the plan…</translation>
+    </message>
+    <message>
+        <source>{count} publication(s) écrite(s) dans « {path} ».</source>
+        <translation>{count} post(s) written to “{path}”.</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Effacer (RGPD)</source>
@@ -1696,10 +2038,6 @@
         <translation>The CSV export of the contributions, as the platform gives it (UTF-8 or Excel).</translation>
     </message>
     <message>
-        <source>Choisir…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
         <source>Une campagne existante, ou le nom d&apos;une nouvelle campagne à créer.</source>
         <translation>An existing campaign, or the name of a new campaign to create.</translation>
     </message>
@@ -1714,10 +2052,6 @@
     <message>
         <source>Export des contributions</source>
         <translation>Contributions export</translation>
-    </message>
-    <message>
-        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
-        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>Un fichier CSV (enregistré depuis Excel, LibreOffice, un webmail…) ou vCard (carnet d&apos;adresses d&apos;un téléphone).</source>
@@ -1803,6 +2137,37 @@
         <source>environ {count} lignes</source>
         <translation>about {count} lines</translation>
     </message>
+    <message>
+        <source>Le tableau de publications de l&apos;équipe, enregistré en CSV (Excel ou UTF-8) : Date, Heure, Réseau, Titre, Pilier, Statut, Auteur, Texte, Lien.</source>
+        <translation>The team&apos;s table of publications, saved as CSV (Excel or UTF-8): Date, Heure, Réseau, Titre, Pilier, Statut, Auteur, Texte, Lien.</translation>
+    </message>
+    <message>
+        <source>Calendrier éditorial</source>
+        <translation>Editorial calendar</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Tous les réseaux</source>
+        <translation>All networks</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Tous les piliers</source>
+        <translation>All pillars</translation>
+    </message>
+    <message>
+        <source>Tous les auteurs</source>
+        <translation>All authors</translation>
+    </message>
+    <message>
+        <source>Chercher dans les titres et textes…</source>
+        <translation>Search titles and texts…</translation>
+    </message>
 </context>
 <context>
     <name>FulfilmentView</name>
@@ -1841,6 +2206,33 @@
     <message>
         <source>Liste à cocher (PDF)…</source>
         <translation>Checklist (PDF)…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Suivant &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Précédent</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2326,6 +2718,289 @@
         <source>Aucun problème de lecture sur les {rows} lignes.</source>
         <translation>No reading problem in the {rows} lines.</translation>
     </message>
+    <message>
+        <source>Jour</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Réseaux</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Pilier</source>
+        <translation>Pillar</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(idée, sans date)</source>
+        <translation>(idea, no date)</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationCheckPage</name>
+    <message>
+        <source>Prêt : {created} nouvelle(s) publication(s), {updated} mise(s) à jour, {skipped} déjà à jour ; {refused} ligne(s) refusée(s) ne seront pas importées.</source>
+        <translation>Ready: {created} new publication(s), {updated} updated, {skipped} already up to date; {refused} refused line(s) will not be imported.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationDialog</name>
+    <message>
+        <source>Envoyer à la validation</source>
+        <translation>Send for approval</translation>
+    </message>
+    <message>
+        <source>Approuver</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Annuler « publiée »</source>
+        <translation>Undo “published”</translation>
+    </message>
+    <message>
+        <source>Marquer publiée</source>
+        <translation>Mark as published</translation>
+    </message>
+    <message>
+        <source>Abandonner</source>
+        <translation>Abandon</translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;idée</source>
+        <translation>Back to an idea</translation>
+    </message>
+    <message>
+        <source>Passer à la rédaction</source>
+        <translation>Start writing</translation>
+    </message>
+    <message>
+        <source>Renvoyer en rédaction</source>
+        <translation>Send back to writing</translation>
+    </message>
+    <message>
+        <source>Modifier la publication</source>
+        <extracomment>After a status step: the publication as saved (the dialog stays open).</extracomment>
+        <translation>Edit the post</translation>
+    </message>
+    <message>
+        <source>Nouvelle publication</source>
+        <translation>New post</translation>
+    </message>
+    <message>
+        <source>Sans pilier</source>
+        <translation>No pillar</translation>
+    </message>
+    <message>
+        <source>Tous publics</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Segment : {name}</source>
+        <translation>Segment: {name}</translation>
+    </message>
+    <message>
+        <source>Sans date, la publication reste dans les idées.</source>
+        <translation>Without a date, the post stays among the ideas.</translation>
+    </message>
+    <message>
+        <source>à</source>
+        <translation>at</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Publication rémunérée ou offerte (ambassadeur, partenaire)</source>
+        <translation>Paid or gifted post (ambassador, partner)</translation>
+    </message>
+    <message>
+        <source>Porte la mention « collaboration commerciale »</source>
+        <translation>Carries the “commercial collaboration” mention</translation>
+    </message>
+    <message>
+        <source>⚠ Une publication rémunérée ou offerte doit porter la mention « collaboration commerciale » (loi du 9 juin 2023).</source>
+        <translation>⚠ A paid or gifted post must carry the “commercial collaboration” mention (French law of 9 June 2023).</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Réseaux</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>Pilier</source>
+        <translation>Pillar</translation>
+    </message>
+    <message>
+        <source>Public visé</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Lien</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Fichiers joints</source>
+        <translation>Attached files</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vues</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>Réactions</source>
+        <translation>Reactions</translation>
+    </message>
+    <message>
+        <source>Commentaires</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Partages</source>
+        <translation>Shares</translation>
+    </message>
+    <message>
+        <source>Les résultats se saisissent une fois la publication publiée.</source>
+        <translation>Results are entered once the post is published.</translation>
+    </message>
+    <message>
+        <source>Résultats</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Approuvée par {who} le {when}</source>
+        <translation>Approved by {who} on {when}</translation>
+    </message>
+    <message>
+        <source>Publiée le {when}</source>
+        <translation>Published on {when}</translation>
+    </message>
+    <message>
+        <source>{when} · {status} · {who}</source>
+        <translation>{when} · {status} · {who}</translation>
+    </message>
+    <message>
+        <source>Joindre des fichiers</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » est introuvable.</source>
+        <translation>The file “{path}” cannot be found.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationImportWizard</name>
+    <message>
+        <source>Importer un calendrier éditorial</source>
+        <translation>Import an editorial calendar</translation>
+    </message>
+    <message>
+        <source>Vérification du fichier…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Import des publications…</source>
+        <translation>Importing publications…</translation>
+    </message>
+    <message>
+        <source>Import annulé : rien n&apos;a été enregistré.</source>
+        <translation>Import cancelled: nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationList</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Réseaux</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>Pilier</source>
+        <translation>Pillar</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Alerte</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationPreviewPage</name>
+    <message>
+        <source>{readable} publication(s) lisible(s) sur {total} ligne(s) ({encoding}, séparateur « {sep} ») ; {refused} ligne(s) refusée(s), {warnings} remarque(s) :</source>
+        <translation>{readable} readable publication(s) out of {total} line(s) ({encoding}, separator “{sep}”); {refused} refused line(s), {warnings} remark(s):</translation>
+    </message>
+</context>
+<context>
+    <name>RegularityStrip</name>
+    <message>
+        <source>{planned} sur {target}</source>
+        <translation>{planned} of {target}</translation>
+    </message>
+    <message>
+        <source>Semaine du {day} : {counts}</source>
+        <translation>Week of {day}: {counts}</translation>
+    </message>
+    <message>
+        <source>(et {count} autres)</source>
+        <translation>(and {count} more)</translation>
+    </message>
+    <message>
+        <source>À prévoir : {gaps}.</source>
+        <translation>To plan: {gaps}.</translation>
+    </message>
 </context>
 <context>
     <name>RunPage</name>
@@ -2727,10 +3402,6 @@
     <message>
         <source>Calendrier éditorial</source>
         <translation>Editorial calendar</translation>
-    </message>
-    <message>
-        <source>Le calendrier éditorial arrive bientôt : ligne éditoriale, publications prévues réseau par réseau (Facebook, LinkedIn, Instagram, newsletter…), idées de l&apos;équipe et taux d&apos;engagement.</source>
-        <translation>The editorial calendar is coming soon: editorial line, publications planned network by network (Facebook, LinkedIn, Instagram, newsletter…), the team’s ideas and engagement rates.</translation>
     </message>
     <message>
         <source>Ambassadeurs</source>

@@ -56,8 +56,11 @@ def test_the_window_speaks_english_when_asked(english: None, make_window, popula
     assert window.database_label.text() == "Database: populated.sqlite3"
     settings = window.show_page("settings")
     assert settings.save_button.text() == "Save"
-    soon = window.show_page("editorial")
-    assert soon.promise.text().startswith("The editorial calendar is coming soon")
+    soon = window.show_page("ambassadors")
+    assert soon.promise.text().startswith("The ambassador programme is coming soon")
+    calendar = window.show_page("editorial")
+    assert calendar.view_buttons["month"].text() == "Month"
+    assert calendar.filters.network_combo.itemText(0) == "All networks"
 
 
 def test_french_is_the_source_language(make_window, populated_db: Path) -> None:  # type: ignore[no-untyped-def]

@@ -12,25 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -38,6 +34,7 @@ from communitydesk import formatting
 from communitydesk.importers.contributions_csv import FIELDS as FIELD_ORDER  # the reader's own list
 from communitydesk.services.permissions import Actor
 from communitydesk.ui.tasks import TaskContext, run_in_background
+from communitydesk.ui.widgets.import_wizard import ImportWizard, file_row
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -79,14 +76,8 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("Fichier à importer"))
         self.setSubTitle(self.tr("L'export CSV des contributions, tel que la plateforme le donne (UTF-8 ou Excel)."))
         self.owner = wizard
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("importFile")
+        self.path_edit, row = file_row(self, self.tr("Export des contributions"))
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton(self.tr("Choisir…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
         self.campaign_combo = QComboBox()
         self.campaign_combo.setObjectName("importCampaign")
         self.campaign_combo.setEditable(True)
@@ -94,13 +85,6 @@ class FilePage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(self.tr("Fichier"), row)
         form.addRow(self.tr("Campagne"), self.campaign_combo)
-
-    def _browse(self) -> None:
-        filename, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Export des contributions"), "", self.tr("Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)")
-        )
-        if filename:
-            self.path_edit.setText(filename)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         text = self.path_edit.text().strip()
@@ -384,7 +368,7 @@ class CheckPage(QWizardPage):
         return self.checked is not None and self.checked.accepted
 
 
-class ContributionImportWizard(QWizard):
+class ContributionImportWizard(ImportWizard):
     """Opened by the campaigns page; ``imported`` carries the summary once written."""
 
     imported = Signal(object)  # ContributionImportSummary
@@ -410,15 +394,9 @@ class ContributionImportWizard(QWizard):
         self.file_page.campaign_combo.addItems(campaigns)
         if current:
             self.file_page.campaign_combo.setCurrentText(current)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Importer"))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Suivant >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Précédent"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuler"))
         self.explicit: dict[str, str] | None = None
         self.preview: ImportPreview | None = None
         self.summary: ContributionImportSummary | None = None
-        self.importing = False
-        self.resize(760, 560)
         run_in_background(
             self, self._load_mappings, on_success=self.mapping_page.set_saved, on_failure=lambda _message: None
         )
@@ -500,46 +478,23 @@ class ContributionImportWizard(QWizard):
         if dry_run:
             run_in_background(self, work, on_success=self._checked, label=self.tr("Vérification du fichier…"))
         else:
-            self.importing = True
-            self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-            run_in_background(
-                self,
-                work,
-                on_success=self._imported,
-                on_failure=self._import_failed,
-                on_cancel=self._import_cancelled,
-                label=self.tr("Import des contributions…"),
-                cancellable=True,
-            )
+            self.start_import(work, self._imported, self.tr("Import des contributions…"))
 
     def _checked(self, summary: ContributionImportSummary) -> None:
         self.check_page.show_summary(summary)
         self.checked.emit()
 
-    def accept(self) -> None:
-        """Finish = import for real (in the background); the wizard closes when it is written."""
-        if self.importing:
-            return
+    def import_for_real(self) -> None:
         self.run_import(dry_run=False)
 
     def _imported(self, summary: ContributionImportSummary) -> None:
-        self.importing = False
         self.summary = summary
         if not summary.accepted:  # the file changed since the check
+            self.import_ended()
             self.check_page.show_summary(summary)
-            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
             return
         self.imported.emit(summary)
-        super().accept()
+        self.close_written()
 
-    def _import_failed(self, message: str) -> None:
-        from communitydesk.ui.tasks import show_error
-
-        self.importing = False
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-        show_error(self, message)
-
-    def _import_cancelled(self, *_args: Any) -> None:
-        self.importing = False
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+    def import_cancelled(self) -> None:
         self.check_page.summary_label.setText(self.tr("Import annulé : rien n'a été enregistré."))

@@ -1,0 +1,1 @@
+"""Calendrier éditorial: the plan of publications, its ligne éditoriale, imports and exports."""
