@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import threading
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -78,12 +77,12 @@ def _register_face(stem: str) -> None:
 _reportlab_find_font = pdfmetrics.findFontAndRegister
 
 
-def _find_font(name: str) -> Any:
+def _find_font(fontName: str) -> pdfmetrics.Font:  # ReportLab's parameter name
     """ReportLab's own hook for a font name it does not know yet (``pdfmetrics.getFont``): our faces first."""
-    if name in _FACES:
-        _register_face(name)
-        return pdfmetrics.getFont(name)
-    return _reportlab_find_font(name)
+    if fontName in _FACES:
+        _register_face(fontName)
+        return pdfmetrics.getFont(fontName)
+    return _reportlab_find_font(fontName)
 
 
 pdfmetrics.findFontAndRegister = _find_font
