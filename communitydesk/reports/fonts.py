@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import threading
 from pathlib import Path
 
@@ -139,6 +137,9 @@ def _register_fallback(path: str, index: int) -> bool:
 
 def _system_font_for(code: int) -> tuple[str, int] | None:
     """The file (and index in a collection) fontconfig proposes for ``code``."""
+    import shutil  # with subprocess: only for a character DejaVu lacks, rare
+    import subprocess
+
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return None
