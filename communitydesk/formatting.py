@@ -7,9 +7,9 @@ module makes on import) cost more than laying out a whole small document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from communitydesk.i18n import current_language
@@ -17,8 +17,7 @@ from communitydesk.i18n import current_language
 PARIS = ZoneInfo("Europe/Paris")
 
 
-@dataclass(frozen=True)
-class _Conventions:
+class _Conventions(NamedTuple):  # not a dataclass: its generated methods cost ~1 ms to compile at import
     group: str
     decimal: str
     percent: str  # the pattern of a whole percentage, "{}" for the number
