@@ -30,7 +30,7 @@ def current_language() -> str:
 
 
 def babel_locale() -> str:
-    """The babel locale for numbers, money and dates in the current language."""
+    """The babel locale in the current language (country names; formatting.py writes numbers and dates)."""
     return _BABEL_LOCALES[_current]
 
 

@@ -1,16 +1,15 @@
 """The embedded fonts: DejaVu Sans and Serif, shipped in resources/fonts, registered once.
 
 DejaVu covers all of Latin Extended (é ç œ ÿ € « » ’, Łukasz, Ødegaard) where the PDF base
-fonts cannot. Each family is registered on first use only: parsing the TrueType files costs
-~20 ms each, and a contact list never needs the serif faces.
+fonts cannot. A family is declared cheaply (its bold and italic mappings); each face's file
+is parsed only when ReportLab first asks for that face: parsing costs ~15 ms a face, and most
+documents use two or three of the eight.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import threading
 from pathlib import Path
 
@@ -29,8 +28,9 @@ _FAMILIES: dict[str, tuple[str, str, str, str]] = {
     SERIF: ("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic"),
 }
 
-_registered: set[str] = set()
-_lock = threading.Lock()  # documents may be built from a worker thread while another starts
+_FACES = {stem for faces in _FAMILIES.values() for stem in faces}
+_declared: set[str] = set()
+_lock = threading.RLock()  # documents may be built from a worker thread while another starts
 
 
 def bold(family: str) -> str:
@@ -42,25 +42,48 @@ def italic(family: str) -> str:
 
 
 def ensure_family(family: str = SANS) -> str:
-    """Register ``family`` (idempotent) so that ``<b>``/``<i>`` pick its faces; returns its name."""
-    if family in _registered:
+    """Declare ``family`` (idempotent) so that ``<b>``/``<i>`` pick its faces; returns its name.
+
+    No file is read here: ``_find_font`` parses a face the first time ReportLab looks it up.
+    """
+    if family in _declared:
         return family
     with _lock:
-        if family in _registered:
-            return family
-        faces = _FAMILIES[family]
-        folder = resources_dir() / "fonts"
-        registered = set(pdfmetrics.getRegisteredFontNames())
-        for stem in faces:
-            if stem not in registered:
-                pdfmetrics.registerFont(TTFont(stem, str(folder / f"{stem}.ttf")))
-        regular, bold_face, italic_face, bold_italic = faces
-        addMapping(regular, 0, 0, regular)
-        addMapping(regular, 1, 0, bold_face)
-        addMapping(regular, 0, 1, italic_face)
-        addMapping(regular, 1, 1, bold_italic)
-        _registered.add(family)
+        if family not in _declared:
+            _map_faces(family)
+            _declared.add(family)
     return family
+
+
+def _map_faces(family: str) -> None:
+    regular, bold_face, italic_face, bold_italic = _FAMILIES[family]
+    addMapping(regular, 0, 0, regular)
+    addMapping(regular, 1, 0, bold_face)
+    addMapping(regular, 0, 1, italic_face)
+    addMapping(regular, 1, 1, bold_italic)
+
+
+def _register_face(stem: str) -> None:
+    with _lock:
+        if stem in pdfmetrics.getRegisteredFontNames():
+            return
+        pdfmetrics.registerFont(TTFont(stem, str(resources_dir() / "fonts" / f"{stem}.ttf")))
+        # registerFont maps the face to itself for <b> and <i>: its family's mapping is put back.
+        _map_faces(next(family for family, faces in _FAMILIES.items() if stem in faces))
+
+
+_reportlab_find_font = pdfmetrics.findFontAndRegister
+
+
+def _find_font(fontName: str) -> pdfmetrics.Font:  # ReportLab's parameter name
+    """ReportLab's own hook for a font name it does not know yet (``pdfmetrics.getFont``): our faces first."""
+    if fontName in _FACES:
+        _register_face(fontName)
+        return pdfmetrics.getFont(fontName)
+    return _reportlab_find_font(fontName)
+
+
+pdfmetrics.findFontAndRegister = _find_font
 
 
 def ensure_fonts() -> None:
@@ -114,6 +137,9 @@ def _register_fallback(path: str, index: int) -> bool:
 
 def _system_font_for(code: int) -> tuple[str, int] | None:
     """The file (and index in a collection) fontconfig proposes for ``code``."""
+    import shutil  # with subprocess: only for a character DejaVu lacks, rare
+    import subprocess
+
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return None

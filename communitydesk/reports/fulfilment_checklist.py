@@ -32,7 +32,8 @@ from communitydesk.rules.personal_data_notice import confidential_notice
 FONT_SIZE = 8
 BOX, TICKED = "☐", "☑"
 STEPS = (FulfilmentState.PREPARE, FulfilmentState.ENVOYE, FulfilmentState.LIVRE)
-WEIGHTS = (2.5, 1.9, 1.6, 0.55, 0.9, 0.8, 1.1, 0.7, 0.65, 0.65, 0.65)
+# The city column holds a 14-letter name (Castelsarrasin, Aubervilliers) uncut; names wrap at spaces.
+WEIGHTS = (2.1, 1.9, 1.6, 0.55, 1.3, 0.8, 1.1, 0.7, 0.65, 0.65, 0.65)
 FIRST_BOX = len(WEIGHTS) - len(STEPS)
 
 

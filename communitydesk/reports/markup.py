@@ -7,7 +7,7 @@ this is the one place where printed text gets its no-break spaces and apostrophe
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape
 
 from communitydesk.i18n import current_language
 from communitydesk.reports.fonts import with_fallback_fonts
@@ -20,14 +20,14 @@ _ITALIC = re.compile(r"(?<![\w/])_(?=\S)(.+?)(?<=\S)_(?![\w])")
 
 def to_paragraph_markup(text: str) -> str:
     """Escape ``&<>`` (user text is not markup) then turn ``**x**``/``_x_`` into ``<b>``/``<i>``."""
-    escaped = escape(printed(text))
+    escaped = escape(printed(text), quote=False)
     escaped = _BOLD.sub(r"<b>\1</b>", escaped)
     return with_fallback_fonts(_ITALIC.sub(r"<i>\1</i>", escaped))
 
 
 def plain(text: str) -> str:
     """Text for a ReportLab paragraph with no markup at all (names, addresses)."""
-    return with_fallback_fonts(escape(printed(text)))
+    return with_fallback_fonts(escape(printed(text), quote=False))
 
 
 def printed(text: str) -> str:

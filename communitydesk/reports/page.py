@@ -77,7 +77,7 @@ class DecorTexts:
     @property
     def header_extra(self) -> float:
         """Height the header needs beyond one name line and one title line."""
-        return (len(self.name) - 1) * NAME_LEADING + (len(self.title) - 1) * TITLE_LEADING
+        return max(len(self.name) - 1, 0) * NAME_LEADING + (len(self.title) - 1) * TITLE_LEADING
 
     @property
     def footer_extra(self) -> float:
@@ -120,7 +120,8 @@ class PageDecor:
                 version=__version__,
             )
             self._texts = DecorTexts(
-                name=_lines(identity.display_name, self.bold, 10, header_width),
+                # No identity yet: the title alone, never the software's name in the organisation's place.
+                name=_lines(identity.name, self.bold, 10, header_width) if identity.name else [],
                 title=_lines(self.setup.title, self.font, 8, header_width),
                 details=_footer_lines(parts, self.font, 7, footer_width),
                 generated=generated,

@@ -217,3 +217,28 @@ def test_the_shipping_tab_and_its_csv_show_the_same_labels(
     fulfilment.export_shipping_list(base, actor, running.id, out)
     body = out.read_text(encoding="utf-8-sig")
     assert "Contribution anonyme (ULU-00042)" in body and "Belgique" in body and "Villeurbanne" not in body
+
+
+def test_the_checklist_keeps_a_long_city_name_whole(
+    base: Database, actor: Actor, running: CampaignRecord, tmp_path: Path, read_back
+) -> None:
+    card = svc.create_tier(base, actor, running.id, TierInput("Carte", 1_000))
+    with base.transaction() as session:
+        for reference, city in (("ULU-00010", "Castelsarrasin"), ("ULU-00011", "Schweighouse-sur-Moder")):
+            session.add(
+                Contribution(
+                    campaign_id=running.id,
+                    tier_id=card.id,
+                    amount_cents=1_000,
+                    contributed_at=datetime.now(UTC) - timedelta(days=1),
+                    platform_reference=reference,
+                    anonymous=True,
+                    ship_address="1 place de la Mairie",
+                    ship_postcode="82100",
+                    ship_city=city,
+                    ship_country="France",
+                )
+            )
+    text = flat(rendered("fulfilment-checklist", base, actor, running.name, tmp_path, read_back).text())
+    assert "Castelsarrasin" in text  # one word: never cut mid-way
+    assert re.search(r"Schweighouse-\s?sur-\s?Moder", text)  # a compound name breaks at its hyphens only

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from reportlab.lib.fonts import tt2ps
 from reportlab.pdfbase import pdfmetrics
 
@@ -19,6 +22,22 @@ def test_families_register_once_with_their_faces() -> None:
     assert tt2ps(SANS, 0, 1) == "DejaVuSans-Oblique"
     assert tt2ps(SANS, 1, 1) == "DejaVuSans-BoldOblique"
     assert tt2ps(SERIF, 1, 1) == "DejaVuSerif-BoldItalic"
+
+
+def test_a_face_is_read_when_first_asked_for_and_keeps_its_bold_and_italic() -> None:
+    # A new process: this one's fonts were read by other tests.
+    code = (
+        "from reportlab.lib.fonts import ps2tt, tt2ps\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from communitydesk.reports.fonts import SANS, ensure_fonts\n"
+        "ensure_fonts()\n"
+        "print(sorted(n for n in pdfmetrics.getRegisteredFontNames() if n.startswith('DejaVu')))\n"
+        "pdfmetrics.getFont(SANS)\n"
+        "print(sorted(n for n in pdfmetrics.getRegisteredFontNames() if n.startswith('DejaVu')))\n"
+        "print(tt2ps(SANS, 1, 0), tt2ps(SANS, 0, 1), ps2tt('DejaVuSans-Oblique'))\n"
+    )
+    lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert lines == ["[]", "['DejaVuSans']", "DejaVuSans-Bold DejaVuSans-Oblique ('dejavusans', 0, 1)"]
 
 
 def test_every_character_our_users_write_has_a_glyph() -> None:

@@ -142,3 +142,14 @@ def test_the_catalogue_needs_the_contact(db: Database, actor: Actor, tmp_path: P
     with pytest.raises(ValidationError, match="--contact"):
         generate_pdf("personal-data", db, actor, DocumentOptions(), tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_without_identity_the_page_header_does_not_name_the_software(
+    db: Database, actor: Actor, tmp_path: Path, read_back: Callable[[Path], Any]
+) -> None:
+    cid = create_contact(db, actor, ContactInput(first_name="Anne")).id
+    pdf = read_back(render(db, actor, cid, tmp_path / "vide.pdf"))
+    for page in range(pdf.pages):
+        text = pdf.text(page)
+        assert "données personnelles" in text.splitlines()[0]  # the document's title heads the page
+        assert "CommunityDesk" not in text.replace("avec CommunityDesk", "")  # only the footer's "made with"

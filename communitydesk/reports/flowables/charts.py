@@ -7,17 +7,20 @@ a clean empty axis (ReportLab fails on a value axis with no range).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import Color
 
 from communitydesk.formatting import number, percent
 from communitydesk.reports.fonts import SANS, ensure_family
 from communitydesk.reports.styles import INK, MUTED, RULE, WHITE
+
+# Each chart kind is imported by the function that draws it: a document pays only for the
+# kinds it shows (the bar and pie modules cost more to import than drawing a chart).
+if TYPE_CHECKING:
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
 
 # A None value leaves a gap (a line chart's series may start or stop within the categories).
 Series = Sequence[tuple[str, Sequence[float | None]]]
@@ -66,6 +69,8 @@ def _value_axis(chart: VerticalBarChart | HorizontalBarChart | HorizontalLineCha
 
 
 def _legend(drawing: Drawing, series: Series, palette: Sequence[Color], x: float, y: float, columns: int = 1) -> None:
+    from reportlab.graphics.charts.legends import Legend
+
     legend = Legend()
     legend.fontName = ensure_family(SANS)
     legend.fontSize = 7.5
@@ -92,6 +97,8 @@ def bar_chart(
     legend: bool = True,
 ) -> Drawing:
     """Vertical bars, one group per category, one bar per series (with a legend if several)."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
     drawing = Drawing(width, height, initialFontName=ensure_family(SANS))
     chart = VerticalBarChart()
     legend_width = 95 if legend and len(series) > 1 else 0
@@ -122,6 +129,8 @@ def horizontal_bar_chart(
     categories: Sequence[str], values: Sequence[float], colour: Color, width: float, *, bar_height: float = 13
 ) -> Drawing:
     """One bar per category, labels on the left, the value at the end of each bar."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+
     height = max(40.0, len(categories) * bar_height + 26)
     drawing = Drawing(width, height, initialFontName=ensure_family(SANS))
     if not categories:
@@ -163,6 +172,8 @@ def line_chart(
 
     Series whose index is in ``dashed`` are drawn dashed (a target, a projection).
     """
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+
     drawing = Drawing(width, height, initialFontName=ensure_family(SANS))
     chart = HorizontalLineChart()
     legend_width = 95 if len(series) > 1 else 0
@@ -196,6 +207,9 @@ def pie_chart(
     value_text: Callable[[float], str] = lambda v: number(int(v)),
 ) -> Drawing:
     """A pie with a legend (label and value) beside it; small slices stay readable in the legend."""
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.piecharts import Pie
+
     drawing = Drawing(width, height, initialFontName=ensure_family(SANS))
     values = [value for _label, value in items]
     if not values or sum(values) <= 0:
