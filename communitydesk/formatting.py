@@ -26,6 +26,7 @@ class _Conventions(NamedTuple):  # not a dataclass: its generated methods cost ~
     months: tuple[str, ...]
     short_months: tuple[str, ...]
     weekdays: tuple[str, ...]  # Monday first
+    short_weekdays: tuple[str, ...]
     full_date: str  # "{weekday}" and "{date}" (the long date)
     short_moment: str  # "{date}" and "{time}"
 
@@ -51,6 +52,7 @@ _FRENCH = _Conventions(
     months=_words("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     short_months=_words("janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc."),
     weekdays=_words("lundi mardi mercredi jeudi vendredi samedi dimanche"),
+    short_weekdays=_words("lun. mar. mer. jeu. ven. sam. dim."),
     full_date="{weekday} {date}",
     short_moment="{date} {time}",
 )
@@ -67,6 +69,7 @@ _ENGLISH = _Conventions(
     months=_words("January February March April May June July August September October November December"),
     short_months=_words("Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec"),
     weekdays=_words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
+    short_weekdays=_words("Mon Tue Wed Thu Fri Sat Sun"),
     full_date="{weekday}, {date}",
     short_moment="{date}, {time}",
 )
@@ -135,7 +138,8 @@ def percent(ratio: float, digits: int = 0) -> str:
 
 def day(value: date | datetime, style: str = "medium") -> str:
     """``23 nov. 2026`` (medium), ``23 novembre 2026`` (long), ``lundi 23 novembre 2026`` (full),
-    ``23/11/2026`` (short), and for chart labels ``23 nov.`` (``d MMM``) and ``nov. 26`` (``MMM yy``);
+    ``23/11/2026`` (short), for chart labels ``23 nov.`` (``d MMM``) and ``nov. 26`` (``MMM yy``), and
+    ``23 novembre`` (``d MMMM``), ``lun. 23 nov.`` (``EEE d MMM``), ``novembre 2026`` (``MMMM yyyy``);
     French writes the first of a month « 1er mars »."""
     if isinstance(value, datetime):
         value = to_local(value).date()
@@ -149,6 +153,12 @@ def day(value: date | datetime, style: str = "medium") -> str:
         return f"{first} {conventions.short_months[value.month - 1]}"
     if style == "MMM yy":
         return f"{conventions.short_months[value.month - 1]} {value.year % 100:02d}"
+    if style == "d MMMM":  # « la semaine du 7 décembre »
+        return f"{first} {conventions.months[value.month - 1]}"
+    if style == "EEE d MMM":  # a day in a short list: « lun. 7 déc. »
+        return f"{conventions.short_weekdays[value.weekday()]} {first} {conventions.short_months[value.month - 1]}"
+    if style == "MMMM yyyy":  # a month in a table
+        return f"{conventions.months[value.month - 1]} {value.year}"
     text = f"{first} {conventions.months[value.month - 1]} {value.year}"
     if style == "long":
         return text

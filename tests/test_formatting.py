@@ -47,3 +47,14 @@ def test_english_numbers_money_and_dates() -> None:
     assert number(1234.5678) == "1,234.568" and percent(0.5) == "50%" and percent(0.125, 2) == f"12.50{NBSP}%"
     assert day(date(2026, 9, 1)) == "1 Sept 2026" and day(date(2026, 1, 1), "full") == "Thursday, 1 January 2026"
     assert moment(datetime(2026, 7, 5, 8, 7, tzinfo=UTC)) == "05/07/2026, 10:07"
+
+
+def test_a_day_and_month_without_year_and_a_month_with_its_year() -> None:
+    assert day(date(2026, 12, 7), "d MMMM") == "7 décembre"
+    assert day(date(2027, 3, 1), "d MMMM") == "1er mars"
+    assert day(date(2026, 12, 7), "MMMM yyyy") == "décembre 2026"
+    assert day(date(2026, 12, 7), "EEE d MMM") == "lun. 7 déc."
+    set_language("en")
+    assert day(date(2026, 12, 7), "EEE d MMM") == "Mon 7 Dec"
+    assert day(date(2026, 12, 7), "d MMMM") == "7 December"
+    assert day(date(2026, 12, 7), "MMMM yyyy") == "December 2026"
