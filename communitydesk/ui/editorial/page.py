@@ -264,11 +264,7 @@ class EditorialPage(QWidget):
             )
             self.week_grid.show_days(first, last, None)
         else:
-            from babel.dates import format_date
-
-            from communitydesk.i18n import babel_locale
-
-            self.period_label.setText(format_date(self.anchor, "LLLL y", locale=babel_locale()).capitalize())
+            self.period_label.setText(formatting.day(self.anchor, "MMMM yyyy").capitalize())
             self.month_grid.show_days(first, last, self.anchor.month)
         if self.data is not None:
             self._fill()
