@@ -26,7 +26,7 @@ from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, 
 from communitydesk.models.organisation import Profile
 from communitydesk.paths import backup_dir_for
 from communitydesk.rules.circles import Circle
-from communitydesk.services import demo_campaigns, demo_contacts
+from communitydesk.services import demo_campaigns, demo_contacts, demo_editorial
 from communitydesk.services import settings as app_settings
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import table_of
@@ -238,6 +238,7 @@ def populate(
         demo_contacts.add_duplicate_pairs(conn, contacts)
         demo_contacts.add_segments(conn)
         campaigns = demo_campaigns.add_campaigns(conn, random.Random(seed + 1), now)
+        demo_editorial.add_editorial(conn, random.Random(seed + 2), now)
         search_index.refresh(conn)  # the first search of the demo is instant
     return DemoSummary(contacts=contacts, touch_points=touch_total + campaigns.touch_points, moves=move_total)
 

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -328,6 +328,25 @@ _FRENCH_KEYS = {
     "ship_postcode": "code_postal_de_livraison",
     "ship_city": "ville_de_livraison",
     "ship_country": "pays_de_livraison",
+    # publications an ambassador or a partner publishes
+    "publications": "publications",
+    "title": "titre",
+    "body": "texte",
+    "pillar_id": "numéro_du_pilier",
+    "target_circle": "cercle_visé",
+    "target_segment_id": "numéro_du_segment_visé",
+    "planned_on": "jour_prévu",
+    "planned_time": "heure_prévue",
+    "author": "auteur",
+    "status": "statut",
+    "link": "lien",
+    "attachments": "pièces_jointes",
+    "sponsored": "rémunérée_ou_offerte",
+    "commercial_mention": "mention_collaboration_commerciale",
+    "partner_contact_id": "numéro_du_partenaire",
+    "approved_by": "approuvée_par",
+    "approved_at": "approuvée_le",
+    "published_at": "publiée_le",
 }
 
 
@@ -391,7 +410,7 @@ def _rows(session: Session, query: Any) -> list[dict[str, Any]]:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     return value
 

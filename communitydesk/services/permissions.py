@@ -18,6 +18,8 @@ class Action(StrEnum):
     READ = "read"
     EDIT_CONTACTS = "contacts.edit"
     EDIT_CAMPAIGNS = "campaigns.edit"
+    EDIT_PUBLICATIONS = "publications.edit"  # the editorial calendar and its ligne éditoriale
+    APPROVE_PUBLICATIONS = "publications.approve"  # a post leaves « à valider »
     IMPORT = "import"
     EXPORT = "export"
     ERASE_PERSONAL_DATA = "gdpr.erase"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from communitydesk import formatting
 from communitydesk.db.backup import list_backups, rotating_backup
 from communitydesk.db.schema_version import HEAD, probe
 from communitydesk.errors import UserError
@@ -19,10 +20,10 @@ from communitydesk.services.maintenance import check_database
 from communitydesk.services.permissions import Actor
 
 
-def counts(path: Path, sql: str) -> list[tuple[object, ...]]:
+def counts(path: Path, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute(sql).fetchall()
+        return conn.execute(sql, parameters).fetchall()
     finally:
         conn.close()
 
@@ -143,7 +144,14 @@ _MOMENTS = {
     "consents": ("given_at", "withdrawn_at", "created_at"),
     "contributions": ("contributed_at", "created_at", "updated_at"),
     "fulfilments": ("created_at",),
+    "editorial_line": ("created_at", "updated_at"),
+    "editorial_pillars": ("created_at", "updated_at"),
+    "editorial_networks": ("created_at", "updated_at"),
+    "publications": ("created_at", "updated_at", "approved_at", "published_at"),
+    "publication_status_changes": ("changed_at",),
 }
+# Days measured: results and follower counts are read today at the latest (a planned day may be ahead).
+_DAYS = {"publication_networks": "measured_on", "network_followers": "measured_on"}
 
 
 def test_the_demo_dates_nothing_in_the_future(tmp_path: Path, actor: Actor) -> None:
@@ -154,5 +162,16 @@ def test_the_demo_dates_nothing_in_the_future(tmp_path: Path, actor: Actor) -> N
         for column in columns:
             (latest,) = counts(path, f"SELECT MAX({column}) FROM {table}")[0]
             assert latest is None or latest <= after, (table, column, latest)
+    today = formatting.local_today().isoformat()
+    for table, column in _DAYS.items():
+        (latest,) = counts(path, f"SELECT MAX({column}) FROM {table}")[0]
+        assert latest is not None and latest <= today, (table, column, latest)
+    # Coming posts are planned ahead; only published ones have results, all in the past.
+    assert counts(path, "SELECT COUNT(*) FROM publications WHERE planned_on > date('now', '+1 day')")[0][0] > 0
+    assert counts(
+        path,
+        "SELECT COUNT(*) FROM publications WHERE status = 'publiee' AND (published_at IS NULL OR planned_on >= ?)",
+        (today,),
+    ) == [(0,)]
     # The demo still holds moves after arrival and contributions to the running campaign today or before.
     assert counts(path, "SELECT COUNT(*) FROM circle_moves WHERE from_circle IS NOT NULL")[0][0] > 0
