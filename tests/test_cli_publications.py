@@ -83,7 +83,7 @@ def test_export_ics_with_a_period(
     )
     assert code == 0 and "1 événement(s)" in out
     (event,) = Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")
-    assert str(event["summary"]) == "[Facebook, LinkedIn] Printemps"
+    assert str(event["summary"]) == "[LinkedIn, Facebook] Printemps"
     code, out, _err = run(capsys, "export", "ics", "--db", str(db_path), "--out", str(out_file), "--only", "events")
     assert code == 0 and "0 événement(s)" in out
     code, _out, err = run(capsys, "export", "ics", "--db", str(db_path), "--out", str(out_file), "--from", "demain")
