@@ -336,7 +336,7 @@ def cmd_import_publications(args: argparse.Namespace) -> int:
         print(_("Simulation : rien n'a été enregistré."))
     print(
         _(
-            "{created} publication(s) créée(s), {updated} mise(s) à jour, {skipped} déjà à jour.",
+            "Publications : {created} créée(s), {updated} mise(s) à jour, {skipped} déjà à jour.",
             created=summary.created,
             updated=summary.updated,
             skipped=summary.skipped,

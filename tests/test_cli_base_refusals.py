@@ -14,6 +14,7 @@ from communitydesk.cli import build_parser, main
 
 CONTACTS_CSV = "Nom;Prénom;E-mail\nDupont;Jean;jean@exemple.fr\n"
 CONTRIBUTIONS_CSV = "Date;Montant;Email;Référence\n2026-01-05;10;jean@exemple.fr;R1\n"
+PUBLICATIONS_CSV = "Date;Réseau;Titre\n14/01/2027;LinkedIn;Vœux\n"
 
 # Every sub-command that takes --db, with the arguments it needs ({db}: the base under test).
 COMMANDS: dict[str, list[str]] = {
@@ -35,6 +36,10 @@ COMMANDS: dict[str, list[str]] = {
         *("import", "contributions", "{contributions}", "--db", "{db}"),
         *("--campaign", "Été", "--platform", "generic", "--create", "--dry-run"),
     ],
+    "import publications": ["import", "publications", "{publications}", "--db", "{db}"],
+    "import publications --dry-run": ["import", "publications", "{publications}", "--db", "{db}", "--dry-run"],
+    "export ics": ["export", "ics", "--db", "{db}", "--out", "{out}/calendrier.ics"],
+    "export publications": ["export", "publications", "--db", "{db}", "--out", "{out}/plan.csv"],
     "demo --replace": ["demo", "--db", "{db}", "--replace", "--contacts", "3"],
     "gdpr export": ["gdpr", "export", "--db", "{db}", "--contact", "1", "--out", "{out}/personne.json"],
     "gdpr erase": ["gdpr", "erase", "--db", "{db}", "--contact", "1", "--yes"],
@@ -57,11 +62,13 @@ def argv_for(name: str, folder: Path, db: Path) -> list[str]:
     outputs.mkdir(exist_ok=True)
     (inputs / "contacts.csv").write_text(CONTACTS_CSV, encoding="utf-8")
     (inputs / "contributions.csv").write_text(CONTRIBUTIONS_CSV, encoding="utf-8")
+    (inputs / "publications.csv").write_text(PUBLICATIONS_CSV, encoding="utf-8")
     places = {
         "db": str(db),
         "out": str(outputs),
         "contacts": str(inputs / "contacts.csv"),
         "contributions": str(inputs / "contributions.csv"),
+        "publications": str(inputs / "publications.csv"),
         "good_backup": str(inputs / "sauvegarde.sqlite3"),
     }
     return [arg.format(**places) for arg in COMMANDS[name]]
@@ -121,11 +128,11 @@ def test_a_dry_run_on_a_missing_base_creates_nothing(
 
     out, err = capsys.readouterr()
     assert not db.parent.exists(), "no base, no folder, no -wal/-shm, no backups"
-    if name.startswith("import contacts"):
+    if name.startswith(("import contacts", "import publications")):
         # Simulated on an empty base: the summary of what a real import would do.
         assert code == 0, err
         assert "Simulation : rien n'a été enregistré." in out
-        assert "1 créé(s)" in out
+        assert "1 créé(s)" in out or "1 créée(s)" in out
     else:
         assert code == 1
         assert "n'existe pas" in err

@@ -47,7 +47,7 @@ def test_a_dry_run_writes_nothing(
     capsys: pytest.CaptureFixture[str], db_path: Path, plan_file: Path, tmp_path: Path
 ) -> None:
     code, out, _err = run(capsys, "import", "publications", str(plan_file), "--db", str(db_path), "--dry-run")
-    assert code == 0 and "Simulation" in out and "2 publication(s) créée(s)" in out
+    assert code == 0 and "Simulation" in out and "2 créée(s)" in out
     code, out, _err = run(capsys, "export", "publications", "--db", str(db_path), "--out", str(tmp_path / "p.csv"))
     assert code == 0 and "0 publication(s)" in out
 
@@ -83,7 +83,7 @@ def test_export_ics_with_a_period(
     )
     assert code == 0 and "1 événement(s)" in out
     (event,) = Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")
-    assert str(event["summary"]) == "[Facebook, LinkedIn] Printemps"
+    assert str(event["summary"]) == "[LinkedIn, Facebook] Printemps"
     code, out, _err = run(capsys, "export", "ics", "--db", str(db_path), "--out", str(out_file), "--only", "events")
     assert code == 0 and "0 événement(s)" in out
     code, _out, err = run(capsys, "export", "ics", "--db", str(db_path), "--out", str(out_file), "--from", "demain")

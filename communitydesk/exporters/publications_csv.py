@@ -9,31 +9,15 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, time
 from typing import TextIO
 
 from communitydesk.importers.publications_csv import FIELDS, field_label
-from communitydesk.rules.editorial import Network, PublicationStatus
+from communitydesk.records.editorial import PublicationRecord
+from communitydesk.rules.editorial import Network
 
 ENCODING = "utf-8-sig"
 DELIMITER = ";"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class PlanLine:
-    """One publication of the plan, as the CSV writes it."""
-
-    planned_on: date | None
-    planned_time: time | None
-    networks: tuple[str, ...]  # network slugs
-    title: str
-    pillar: str
-    status: str  # a status slug
-    author: str
-    body: str
-    link: str
 
 
 def header() -> list[str]:
@@ -44,7 +28,7 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def plan_cells(line: PlanLine) -> list[str]:
+def plan_cells(line: PublicationRecord) -> list[str]:
     day = line.planned_on.strftime("%d/%m/%Y") if line.planned_on else ""
     at = f"{line.planned_time.hour}h{line.planned_time.minute:02d}" if line.planned_time else ""
     values = {
@@ -52,8 +36,8 @@ def plan_cells(line: PlanLine) -> list[str]:
         "time": at,
         "networks": ", ".join(Network(slug).label() for slug in line.networks),
         "title": line.title,
-        "pillar": line.pillar,
-        "status": PublicationStatus(line.status).label(),
+        "pillar": line.pillar_name,
+        "status": line.status_label,
         "author": line.author,
         "body": line.body,
         "link": line.link,
@@ -61,7 +45,7 @@ def plan_cells(line: PlanLine) -> list[str]:
     return [_cell(values[name]) for name in FIELDS]
 
 
-def write_plan_csv(stream: TextIO, lines: Iterable[PlanLine]) -> int:
+def write_plan_csv(stream: TextIO, lines: Iterable[PublicationRecord]) -> int:
     """Write the header and one row per publication to ``stream`` (opened with ``newline=""``
     and ENCODING); the number of publications written."""
     writer = csv.writer(stream, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")

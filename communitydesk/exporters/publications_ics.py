@@ -35,7 +35,6 @@ class CalendarEntry:
     description: str = ""
     url: str = ""
     categories: tuple[str, ...] = ()
-    modified: datetime | None = None  # aware UTC
 
 
 def build_calendar(entries: Iterable[CalendarEntry], name: str, stamp: datetime | None = None) -> Calendar:
@@ -70,8 +69,6 @@ def build_calendar(entries: Iterable[CalendarEntry], name: str, stamp: datetime 
             event.add("url", entry.url)
         if entry.categories:
             event.add("categories", list(entry.categories))
-        if entry.modified is not None:
-            event.add("last-modified", entry.modified.astimezone(UTC))
         event.add("transp", "TRANSPARENT")  # a post does not make anyone busy
         calendar.add_component(event)
     return calendar

@@ -3,8 +3,9 @@
 The ICS holds one event per dated publication that is not abandoned (a whole day when it has
 no time), ``--only events`` the organisation's events once they exist (none yet). UIDs are
 ``publication-<id>@<the base's id>``, so exporting again updates the events a calendar
-imported. The CSV holds every publication, ideas and abandoned ones included, with the
+imported. The CSV holds the plan as the calendar and the ideas backlog show it, with the
 headers the import reads: exported, edited in Excel and imported again, it updates the plan.
+Both read the publications through ``services/editorial``.
 Both files are written whole or not at all (``services/atomic_files``).
 """
 
@@ -16,17 +17,15 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from communitydesk.db.database import Database
 from communitydesk.errors import ValidationError
 from communitydesk.exporters import publications_csv, publications_ics
-from communitydesk.exporters.publications_csv import PlanLine
 from communitydesk.exporters.publications_ics import CalendarEntry
 from communitydesk.i18n import _
-from communitydesk.models.editorial import EditorialPillar, Publication
 from communitydesk.rules.editorial import Network, PublicationStatus
+from communitydesk.services import editorial
 from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.settings import base_identifier, organisation
@@ -72,7 +71,7 @@ def export_calendar(
     entries: list[CalendarEntry] = []
     with db.snapshot() as session:
         if content in (CalendarContent.ALL, CalendarContent.PUBLICATIONS):
-            entries.extend(_publication_entries(session, base_id, start, end))
+            entries.extend(_publication_entries(session, actor, base_id, start, end))
         # CalendarContent.EVENTS: the organisation's events (#18) add their entries here.
         name = organisation(session, actor).name.strip()
     title = _("Calendrier éditorial – {name}", name=name) if name else _("Calendrier éditorial")
@@ -82,28 +81,16 @@ def export_calendar(
 
 
 def _publication_entries(
-    session: Session, base_id: str, start: date | None, end: date | None
+    session: Session, actor: Actor, base_id: str, start: date | None, end: date | None
 ) -> Iterator[CalendarEntry]:
-    query = (
-        select(Publication)
-        .options(selectinload(Publication.networks))
-        .where(Publication.planned_on.is_not(None), Publication.status != PublicationStatus.ABANDONNEE.value)
-        .order_by(Publication.planned_on, Publication.planned_time, Publication.id)
-    )
-    if start is not None:
-        query = query.where(Publication.planned_on >= start)
-    if end is not None:
-        query = query.where(Publication.planned_on <= end)
-    pillars = _pillar_names(session)
-    for publication in session.scalars(query):
-        assert publication.planned_on is not None
-        networks = ", ".join(Network(n.network).label() for n in publication.networks)
+    for publication in editorial.publications_between(session, actor, start or date.min, end or date.max):
+        if publication.status == PublicationStatus.ABANDONNEE.value or publication.planned_on is None:
+            continue
+        networks = ", ".join(Network(network).label() for network in publication.networks)
         title = publication.title or " ".join(publication.body.split())[:80]
-        status = _("Statut : {status}", status=PublicationStatus(publication.status).label())
-        details = [publication.body.strip(), status]
+        details = [publication.body.strip(), _("Statut : {status}", status=publication.status_label)]
         if publication.author:
             details.append(_("Auteur : {name}", name=publication.author))
-        pillar = pillars.get(publication.pillar_id) if publication.pillar_id is not None else None
         yield CalendarEntry(
             uid=publication_uid(publication.id, base_id),
             sequence=publication.version_id,
@@ -112,40 +99,18 @@ def _publication_entries(
             summary=f"[{networks}] {title}" if networks else title,
             description="\n\n".join(part for part in details if part),
             url=publication.link,
-            categories=(pillar,) if pillar else (),
-            modified=publication.updated_at,
+            categories=(publication.pillar_name,) if publication.pillar_name else (),
         )
-
-
-def _pillar_names(session: Session) -> dict[int, str]:
-    return {pillar.id: pillar.name for pillar in session.scalars(select(EditorialPillar))}
 
 
 def export_plan(db: Database, actor: Actor, out: Path) -> ExportResult:
-    """Write every publication to a CSV file French Excel opens and the import reads back."""
+    """Write the plan as the calendar and the ideas backlog show it (every dated publication, the
+    ideas still to do) to a CSV file French Excel opens and the import reads back."""
     require(actor, Action.EXPORT)
     with db.snapshot() as session:
-        pillars = _pillar_names(session)
-        query = (
-            select(Publication)
-            .options(selectinload(Publication.networks))
-            .order_by(
-                Publication.planned_on.is_(None), Publication.planned_on, Publication.planned_time, Publication.id
-            )
-        )
         lines = [
-            PlanLine(
-                planned_on=publication.planned_on,
-                planned_time=publication.planned_time,
-                networks=tuple(n.network for n in publication.networks),
-                title=publication.title,
-                pillar=pillars.get(publication.pillar_id, "") if publication.pillar_id is not None else "",
-                status=publication.status,
-                author=publication.author,
-                body=publication.body,
-                link=publication.link,
-            )
-            for publication in session.scalars(query)
+            *editorial.publications_between(session, actor, date.min, date.max),
+            *editorial.ideas_backlog(session, actor),
         ]
     count = write_atomically(
         Path(out), publications_csv.ENCODING, lambda stream: publications_csv.write_plan_csv(stream, lines)

@@ -1,32 +1,40 @@
 """Import a team's editorial calendar spreadsheet as publications, in one transaction.
 
-A line matches a publication already in the base on its day, a network and its title
-(case and accents ignored; the text stands for a missing title): then the line's non-empty
-cells update it (networks the line names are added, none is taken away), or it is
-skipped when nothing changes, so re-importing a file creates nothing new. A line repeating
-an earlier line of the same file meets the publication that line made. Pillars are matched
-by name (case and accents ignored) and created when unknown, with a warning. A status the
-file gives is taken as it is (the spreadsheet was the team's truth) and kept in the
-status history under the importing profile's name.
+Each line is written through ``services/editorial`` (the same checks, status history and
+approvals as a post typed in the calendar). A line matches a publication already in the
+base on its day, one of its networks and its title (case and accents ignored; the text
+stands for a missing title); an undated line on a network and its title alone, so an idea
+the team has since put on a day is met again. The line's non-empty cells then update it
+(networks it names are added, none is taken away: they may hold results), its status is
+reached through the allowed moves, or it is skipped when nothing changes: re-importing a
+file creates nothing new. A line repeating an earlier one meets the publication that line
+made. Pillars are matched by name (case and accents ignored) and created when unknown,
+with a warning.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from communitydesk.db.database import Database
+from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
 from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.import_summary import ImportSummary
 from communitydesk.importers.publications_csv import PublicationFile, PublicationLine, read_publications
-from communitydesk.models.editorial import EditorialPillar, Publication, PublicationNetwork, PublicationStatusChange
+from communitydesk.models.editorial import EditorialPillar, Publication, PublicationNetwork
+from communitydesk.records.editorial import PillarRecord, PublicationDraft
 from communitydesk.rules.contact_keys import fold
+from communitydesk.rules.editorial import TRANSITIONS, PublicationStatus
+from communitydesk.services import editorial
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import unit_of_work
 
@@ -112,59 +120,90 @@ def _text_key(title: str, body: str) -> str:
     return fold(title) if title.strip() else fold(body)[:300]
 
 
+def status_path(old: PublicationStatus, new: PublicationStatus) -> list[PublicationStatus]:
+    """The fewest allowed moves from ``old`` to ``new`` (``TRANSITIONS``), ``new`` last; [] when equal."""
+    paths: dict[PublicationStatus, list[PublicationStatus]] = {old: []}
+    waiting = deque([old])
+    while waiting:
+        status = waiting.popleft()
+        if status is new:
+            return paths[status]
+        for following in sorted(TRANSITIONS[status]):
+            if following not in paths:
+                paths[following] = [*paths[status], following]
+                waiting.append(following)
+    return []  # unreachable: every status leads to every other
+
+
+# The draft's fields a ValidationError may name, and the import's column for each.
+_COLUMN_OF = {"title": "title", "body": "body", "author": "author", "link": "link", "planned_time": "time"}
+
+
 class _Writer:
+    """Writes the lines through ``services/editorial`` (its checks, history and approvals), on this transaction."""
+
     def __init__(self, session: Session, actor: Actor, parsed: PublicationFile, summary: ImportSummary) -> None:
         self.session, self.actor, self.parsed, self.summary = session, actor, parsed, summary
-        self.pillars = {fold(p.name): p for p in session.scalars(select(EditorialPillar))}
-        self.next_position = (session.scalar(select(func.max(EditorialPillar.position))) or 0) + 1
-        self.known: dict[_Key, Publication] = {}
-        days = {line.planned_on for line in parsed.lines}
-        query = select(Publication).options(selectinload(Publication.networks))
-        dated = [day for day in days if day is not None]
-        conditions = []
-        if dated:
-            conditions.append(Publication.planned_on.in_(dated))
-        if None in days:
-            conditions.append(Publication.planned_on.is_(None))
-        if conditions:
-            for publication in session.scalars(query.where(or_(*conditions)).order_by(Publication.id)):
-                self._remember(publication)
+        self.pillars = {
+            fold(name): pid for pid, name in session.execute(select(EditorialPillar.id, EditorialPillar.name))
+        }
+        self.on_day: dict[_Key, int] = {}
+        self.anywhere: dict[tuple[str, str], int] = {}  # (network or "", folded title): for an undated line
+        networks: dict[int, list[str]] = {}
+        for publication_id, network in session.execute(
+            select(PublicationNetwork.publication_id, PublicationNetwork.network)
+        ):
+            networks.setdefault(publication_id, []).append(network)
+        # Undated ones first: an idea of the file meets the idea before a post of the same title.
+        query = select(Publication.id, Publication.planned_on, Publication.title, Publication.body).order_by(
+            Publication.planned_on.is_not(None), Publication.id
+        )
+        for publication_id, day, title, body in session.execute(query):
+            self._remember(publication_id, day, _text_key(title, body), networks.get(publication_id, ()))
 
-    def _remember(self, publication: Publication) -> None:
-        text = _text_key(publication.title, publication.body)
-        for network in [n.network for n in publication.networks] or [""]:
-            self.known.setdefault((publication.planned_on, network, text), publication)
+    def _remember(self, publication_id: int, day: date | None, text: str, networks: Iterable[str]) -> None:
+        for network in list(networks) or [""]:
+            self.on_day.setdefault((day, network, text), publication_id)
+            self.anywhere.setdefault((network, text), publication_id)
+
+    def _find(self, line: PublicationLine) -> int | None:
+        """A line matches on its day, a network and its title; an undated line on a network and its
+        title alone (an idea of the file that the team has since put on a day in the calendar)."""
+        text = _text_key(line.title, line.body)
+        networks = [network.value for network in line.networks] or [""]
+        for network in networks:
+            if line.planned_on is None:
+                found = self.anywhere.get((network, text))
+            else:
+                found = self.on_day.get((line.planned_on, network, text))
+            if found is not None:
+                return found
+        return None
 
     def write(self, progress: Progress | None) -> None:
         total = len(self.parsed.lines)
         for done, line in enumerate(self.parsed.lines, start=1):
             if progress is not None:
                 progress(done, total)
-            text = _text_key(line.title, line.body)
-            keys = [(line.planned_on, network.value, text) for network in line.networks] or [
-                (line.planned_on, "", text)
-            ]
-            found = next((self.known[key] for key in keys if key in self.known), None)
-            if found is None:
-                self._create(line)
-                self.summary.created += 1
-            elif self._update(found, line):
-                self.summary.updated += 1
-            else:
-                self.summary.skipped += 1
-        self.session.flush()
+            try:
+                found = self._find(line)
+                if found is None:
+                    self._create(line)
+                    self.summary.created += 1
+                elif self._update(found, line):
+                    self.summary.updated += 1
+                else:
+                    self.summary.skipped += 1
+            except ValidationError as exc:  # a cell the editorial service refuses: the line is left out
+                column = self.parsed.column_header(_COLUMN_OF.get(exc.field or "", "title"))
+                self.summary.errors.append(RowError(line.line, column, str(exc)))
 
     def _pillar(self, line: PublicationLine) -> int | None:
         if not line.pillar:
             return None
         key = fold(line.pillar)
-        pillar = self.pillars.get(key)
-        if pillar is None:
-            pillar = EditorialPillar(name=line.pillar, position=self.next_position)
-            self.next_position += 1
-            self.session.add(pillar)
-            self.session.flush()
-            self.pillars[key] = pillar
+        if key not in self.pillars:
+            self.pillars[key] = editorial.save_pillar(self.session, self.actor, PillarRecord(name=line.pillar))
             self.summary.warnings.append(
                 RowError(
                     line.line,
@@ -172,59 +211,47 @@ class _Writer:
                     _("pilier « {name} » inconnu : il est créé dans la ligne éditoriale", name=line.pillar),
                 )
             )
-        return pillar.id
-
-    def _status_change(self, publication: Publication, old: str | None, new: str) -> None:
-        publication.status_changes.append(
-            PublicationStatusChange(from_status=old, to_status=new, changed_by=self.actor.name[:100])
-        )
+        return self.pillars[key]
 
     def _create(self, line: PublicationLine) -> None:
-        status = line.final_status.value
-        publication = Publication(
+        draft = PublicationDraft(
             title=line.title,
             body=line.body,
+            networks=tuple(network.value for network in line.networks),
             pillar_id=self._pillar(line),
             planned_on=line.planned_on,
             planned_time=line.planned_time,
             author=line.author,
-            status=status,
+            status=line.final_status.value,
             link=line.link,
-            networks=[PublicationNetwork(network=network.value) for network in line.networks],
         )
-        self._status_change(publication, None, status)
-        self.session.add(publication)
-        self._remember(publication)
+        publication_id = editorial.create_publication(self.session, self.actor, draft)
+        self._remember(publication_id, line.planned_on, _text_key(line.title, line.body), draft.networks)
 
-    def _update(self, publication: Publication, line: PublicationLine) -> bool:
-        """Give ``publication`` the line's non-empty cells; whether anything changed."""
-        wanted: dict[str, Any] = {}
-        if line.title:
-            wanted["title"] = line.title
-        if line.body:
-            wanted["body"] = line.body
+    def _update(self, publication_id: int, line: PublicationLine) -> bool:
+        """Give the publication the line's non-empty cells and its status; whether anything changed."""
+        current = editorial.publication(self.session, self.actor, publication_id)
+        before = current.as_draft()
+        wanted = replace(
+            before,
+            title=line.title or before.title,
+            body=line.body or before.body,
+            author=line.author or before.author,
+            link=line.link or before.link,
+        )
         if line.planned_time is not None:
-            wanted["planned_time"] = line.planned_time
-        if line.author:
-            wanted["author"] = line.author
-        if line.link:
-            wanted["link"] = line.link
+            wanted = replace(wanted, planned_time=line.planned_time)
         if line.pillar:
-            wanted["pillar_id"] = self._pillar(line)
-        changed = False
-        for name, value in wanted.items():
-            if getattr(publication, name) != value:
-                setattr(publication, name, value)
-                changed = True
-        if line.status is not None and publication.status != line.status.value:
-            self._status_change(publication, publication.status, line.status.value)
-            publication.status = line.status.value
-            changed = True
-        present = {n.network for n in publication.networks}
-        for network in line.networks:
-            if network.value not in present:
-                publication.networks.append(PublicationNetwork(network=network.value))
-                changed = True
+            wanted = replace(wanted, pillar_id=self._pillar(line))
+        added = tuple(network.value for network in line.networks if network.value not in before.networks)
+        wanted = replace(wanted, networks=before.networks + added)  # none taken away: it may hold results
+        changed = wanted != before
         if changed:
-            self._remember(publication)
+            editorial.update_publication(self.session, self.actor, publication_id, wanted)
+        if line.status is not None:
+            # Through the allowed moves (« à rédiger » → « publiée » passes « à valider » and « prête »):
+            # the history shows each and the approval is kept, as when the team clicks them.
+            for step in status_path(PublicationStatus(current.status), line.status):
+                editorial.move_status(self.session, self.actor, publication_id, step.value)
+                changed = True
         return changed

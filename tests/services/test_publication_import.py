@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from communitydesk.db.database import Database
 from communitydesk.models.editorial import EditorialPillar, Publication
+from communitydesk.rules.editorial import PublicationStatus
 from communitydesk.services.permissions import Actor
-from communitydesk.services.publication_import import import_publications, preview_publications
+from communitydesk.services.publication_import import import_publications, preview_publications, status_path
 
 PLAN = (
     "Date;Heure;Réseau;Titre;Pilier;Statut;Auteur;Texte\n"
@@ -130,3 +131,33 @@ def test_a_team_spreadsheet_saved_by_excel(db: Database, actor: Actor) -> None:
     assert statuses == ["publiee", "prete", "a_valider", "a_rediger", "idee", "a_rediger", "idee"]
     again = import_publications(db, actor, SAMPLE)
     assert (again.created, again.updated, again.skipped) == (0, 0, 7)
+
+
+def test_a_new_status_is_reached_through_the_allowed_moves(db: Database, actor: Actor, tmp_path: Path) -> None:
+    assert status_path(PublicationStatus.A_REDIGER, PublicationStatus.PUBLIEE) == [
+        PublicationStatus.A_VALIDER,
+        PublicationStatus.PRETE,
+        PublicationStatus.PUBLIEE,
+    ]
+    assert status_path(PublicationStatus.PRETE, PublicationStatus.PRETE) == []
+    import_publications(db, actor, write(tmp_path, "Date;Réseau;Titre\n14/01/2027;FB;Vœux\n"))
+    summary = import_publications(
+        db, actor, write(tmp_path, "Date;Réseau;Titre;Statut\n14/01/2027;FB;Vœux;Publié\n", "b.csv")
+    )
+    assert (summary.created, summary.updated) == (0, 1)
+    with db.snapshot() as session:
+        row = session.scalars(select(Publication)).one()
+        assert [c.to_status for c in row.status_changes] == ["a_rediger", "a_valider", "prete", "publiee"]
+        assert (row.status, row.approved_by) == ("publiee", actor.name)
+        assert row.published_at is not None
+
+
+def test_an_idea_put_on_a_day_since_is_met_again(db: Database, actor: Actor, tmp_path: Path) -> None:
+    path = write(tmp_path, "Date;Titre;Texte\n;Jeu concours;Des paniers\n")
+    import_publications(db, actor, path)
+    with db.transaction() as session:
+        row = session.scalars(select(Publication)).one()
+        row.planned_on = date(2027, 4, 2)  # the team dragged it onto a day
+    again = import_publications(db, actor, path)
+    assert (again.created, again.skipped) == (0, 1)
+    assert publications(db)[0][0] == date(2027, 4, 2)
