@@ -222,7 +222,8 @@ def _history(post: _Post, created: datetime, end: datetime) -> list[tuple[str | 
         steps: list[PublicationStatus] = [S.IDEE, S.A_REDIGER, S.ABANDONNEE]
     else:
         steps = list(PIPELINE[: PIPELINE.index(post.status) + 1])
-    span = (end - created) / max(len(steps), 1)
+    # The last move lands on ``end``: a published post's « publiée » is its published_at.
+    span = (end - created) / max(len(steps) - 1, 1)
     moves = []
     previous: str | None = None
     for index, status in enumerate(steps):

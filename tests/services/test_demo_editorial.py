@@ -46,3 +46,15 @@ def test_demo_editorial_calendar(db: Database, actor: Actor) -> None:
 
     context = editorial.calendar_context(db, actor, today - timedelta(days=60), today + timedelta(days=40))
     assert any(c.kind == "campaign" and "Fournil des Pentes" in c.label for c in context)
+
+
+def test_a_demo_posts_last_move_is_when_it_was_published(db: Database, actor: Actor) -> None:
+    populate(db, actor, contacts=50, seed=5)
+    today = formatting.local_today()
+    posts = editorial.publications_between(db, actor, today - timedelta(days=100), today)
+    published = [p for p in posts if p.status == PublicationStatus.PUBLIEE]
+    assert published
+    for post in published:
+        last = editorial.status_history(db, actor, post.id)[-1]
+        assert last.to_status == PublicationStatus.PUBLIEE
+        assert last.changed_at == post.published_at
