@@ -1,0 +1,211 @@
+"""The recruitment funnel as a board: one column per stage, a card per ambassador, dragged between columns.
+
+A card travels as the ambassador's id under one MIME type; a column that receives it reports
+``on_drop(ambassador_id, stage)``. :meth:`StageColumn.accept_mime` is what a real drop calls,
+and what tests call (a real drag blocks an offscreen test). The move itself is the service's
+decision: a refused move shows its sentence and the board is read again, unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from communitydesk import formatting
+from communitydesk.records.ambassadors import AmbassadorRow
+from communitydesk.rules.ambassadors import Stage
+
+MIME_TYPE = "application/x-communitydesk-ambassador"
+CARD_ROLE = Qt.ItemDataRole.UserRole + 20
+DropHandler = Callable[[int, str], object]
+OpenHandler = Callable[[int], object]
+
+STAGE_COLOURS = {
+    Stage.CANDIDAT: "#E8E4D8",
+    Stage.SELECTIONNE: "#DCE8F2",
+    Stage.ACCUEILLI: "#E2EFE0",
+    Stage.ACTIF: "#CFE6DC",
+    Stage.INACTIF: "#EEEEEE",
+}
+
+
+def mime_for(ambassador_id: int) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, QByteArray(str(ambassador_id).encode("ascii")))
+    return mime
+
+
+def ambassador_id_from_mime(mime: QMimeData) -> int | None:
+    if not mime.hasFormat(MIME_TYPE):
+        return None
+    text = bytes(mime.data(MIME_TYPE).data()).decode("ascii", "replace")
+    return int(text) if text.isdigit() else None
+
+
+def card_text(row: AmbassadorRow) -> str:
+    """Two lines a volunteer reads at a glance: the name, then type and level."""
+    details = " · ".join(part for part in (row.type_label, row.level_name) if part)
+    return f"{row.name}\n{details}" if details else row.name
+
+
+class StageColumn(QListWidget):
+    """The cards of one stage; a card dropped here asks to move its ambassador to this stage."""
+
+    def __init__(self, stage: Stage, on_drop: DropHandler, on_open: OpenHandler, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.stage = stage
+        self._on_drop = on_drop
+        self.setObjectName(f"stage_{stage.value}")
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropMode(QListWidget.DragDropMode.DragDrop)
+        self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.setSpacing(3)
+        self.setStyleSheet(
+            f"QListWidget {{ background: {STAGE_COLOURS[stage]}; border: none; border-radius: 6px; }}"
+            "QListWidget::item { background: white; border: 1px solid #D6D2C6; border-radius: 5px; padding: 5px; }"
+            "QListWidget::item:selected { background: #2E6B5E; color: white; }"
+        )
+        self.itemDoubleClicked.connect(lambda item: on_open(item.data(CARD_ROLE).id))
+
+    def set_cards(self, rows: Sequence[AmbassadorRow]) -> None:
+        self.clear()
+        for row in rows:
+            item = QListWidgetItem(card_text(row))
+            item.setData(CARD_ROLE, row)
+            tip = QCoreApplication.translate("FunnelBoard", "À ce stade depuis le {day}").format(
+                day=formatting.day(row.stage_since, "long")
+            )
+            item.setToolTip(tip if row.stage_since else "")
+            self.addItem(item)
+
+    def ids(self) -> list[int]:
+        return [self.item(row).data(CARD_ROLE).id for row in range(self.count())]
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [MIME_TYPE]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
+        return mime_for(items[0].data(CARD_ROLE).id) if items else QMimeData()
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        # The board is rebuilt from the base once the move is saved: Qt must not move the card itself.
+        if self.accept_mime(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def accept_mime(self, mime: QMimeData) -> bool:
+        ambassador_id = ambassador_id_from_mime(mime)
+        if ambassador_id is None or ambassador_id in self.ids():
+            return False  # not a card, or dropped where it already is
+        self._on_drop(ambassador_id, self.stage.value)
+        return True
+
+
+class FunnelBoard(QWidget):
+    """Five columns candidat → sélectionné → accueilli → actif → inactif, the rates between them."""
+
+    def __init__(self, on_drop: DropHandler, on_open: OpenHandler, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns: dict[str, StageColumn] = {}
+        self.titles: dict[str, QLabel] = {}
+        self.rates: dict[str, QLabel] = {}  # keyed by the stage the rate leads to
+        self.reminder = QLabel()
+        self.reminder.setObjectName("idleReminder")
+        self.reminder.setWordWrap(True)
+        self.reminder.setStyleSheet(
+            "background: #FCEBD0; border: 1px solid #E3A33B; border-radius: 6px; padding: 6px; color: #5A3A00;"
+        )
+        self.reminder.hide()
+        hint = QLabel(
+            QCoreApplication.translate(
+                "FunnelBoard",
+                "Faites glisser une carte dans la colonne suivante quand la personne avance ; « inactif » est la "
+                "sortie pour tous (candidature refusée comprise). Double-cliquez une carte pour ouvrir sa fiche.",
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5F5B52; font-size: 9pt;")
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        for index, stage in enumerate(Stage):
+            if index:
+                rate = QLabel("→")
+                rate.setObjectName(f"rate_{stage.value}")
+                rate.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                rate.setStyleSheet("color: #2E6B5E; font-weight: 600;")
+                rate.setMinimumWidth(44)
+                self.rates[stage.value] = rate
+                row.addWidget(rate)
+            column = QVBoxLayout()
+            title = QLabel(stage.label().capitalize())
+            title.setObjectName(f"stageTitle_{stage.value}")
+            title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+            self.titles[stage.value] = title
+            cards = StageColumn(stage, on_drop, on_open)
+            self.columns[stage.value] = cards
+            column.addWidget(title)
+            column.addWidget(cards, 1)
+            row.addLayout(column, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(hint)
+        layout.addWidget(self.reminder)
+        layout.addLayout(row, 1)
+
+    def show_funnel(
+        self, rows: Sequence[AmbassadorRow], rates: dict[str, float | None], idle: Sequence[AmbassadorRow], weeks: int
+    ) -> None:
+        """``rows``: every ambassador; ``rates``: conversion into each stage from the one before."""
+        for stage in Stage:
+            shown = sorted((r for r in rows if r.stage == stage.value), key=lambda r: r.name.casefold())
+            self.columns[stage.value].set_cards(shown)
+            self.titles[stage.value].setText(f"{stage.label().capitalize()} ({len(shown)})")
+        for stage, label in self.rates.items():
+            rate = rates.get(stage)
+            label.setText("→" if rate is None else f"→\n{formatting.percent(rate)}")
+            label.setToolTip(
+                QCoreApplication.translate(
+                    "FunnelBoard", "Part des personnes arrivées à l'étape précédente qui ont atteint celle-ci"
+                )
+                if stage != Stage.INACTIF.value
+                else QCoreApplication.translate("FunnelBoard", "Sortie du programme, depuis n'importe quelle étape")
+            )
+            if stage == Stage.INACTIF.value:
+                label.setText("")
+        if idle:
+            names = ", ".join(r.name for r in idle[:8]) + (" …" if len(idle) > 8 else "")
+            self.reminder.setText(
+                QCoreApplication.translate(
+                    "FunnelBoard",
+                    "À relancer : {count} ambassadeur(s) accueilli(s) sans mission ni changement depuis {weeks} "
+                    "semaines : {names}. Proposez-leur une première mission simple.",
+                ).format(count=len(idle), weeks=weeks, names=names)
+            )
+            self.reminder.show()
+        else:
+            self.reminder.hide()
