@@ -103,7 +103,7 @@ def save_levels(
     by ``position``. Refused with a ``ValidationError`` (field ``levels[i].name``…) when names
     are empty or repeated, slugs badly formed or repeated, or a level asks less than the one before.
     """
-    require(actor, Action.EDIT_AMBASSADORS)
+    require(actor, Action.MANAGE_AMBASSADORS)
     ladder = _checked(new_levels)
     with unit_of_work(store, _("l'enregistrement des niveaux des ambassadeurs")) as session:
         _check_stable(session, ladder)
@@ -183,14 +183,14 @@ def standings_in(session: Session, ladder: Sequence[LevelRule], today: date) -> 
             select(AmbassadorStageChange.ambassador_id, func.min(AmbassadorStageChange.changed_on))
             .where(AmbassadorStageChange.to_stage.in_(_WELCOMED))
             .group_by(AmbassadorStageChange.ambassador_id)
-        ).tuples()
+        ).all()
     )
     people: dict[int, int] = dict(
         session.execute(
             select(Contact.referred_by_id, func.count())
             .where(Contact.referred_by_id.is_not(None), NOT_ERASED)
             .group_by(Contact.referred_by_id)
-        ).tuples()
+        ).all()
     )
     money = {
         row.referred_by_id: (int(row.n), int(row.amount or 0))

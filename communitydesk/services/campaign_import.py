@@ -579,7 +579,7 @@ class _ReferralCodes:
         self.parsed, self.summary = parsed, summary
         self.ids: dict[str, int] = {}
         if "referral_code" in parsed.columns:
-            codes = session.execute(select(Ambassador.id, Ambassador.referral_code)).tuples()
+            codes = session.execute(select(Ambassador.id, Ambassador.referral_code)).all()
             self.ids = {referral_key(code): ambassador_id for ambassador_id, code in codes}
         self.attributed = 0
 
