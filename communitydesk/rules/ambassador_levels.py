@@ -1,16 +1,30 @@
-"""Points and levels of the ambassador programme (A2 extends this module).
+"""Points, levels and badges of the ambassador programme: rules on data, never typed by hand.
 
 A level is reached once an ambassador has enough validated missions, a high enough share
-of their completed missions validated, and enough months in the programme (BlaBlaCar's ladder).
+of positive outcomes (validated among the missions judged: validated or refused) and
+enough whole months since they were first welcomed (BlaBlaCar's ladder). The level is the
+highest, by position, whose three thresholds are all met. Badges are milestones read from
+the same figures. Each threshold is « at least »: reaching it is enough.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from itertools import pairwise
 from typing import Protocol
 
+from communitydesk.i18n import _
 from communitydesk.rules.ambassadors import MissionStatus
+from communitydesk.rules.contact_keys import fold
+
+MAX_LEVEL_NAME = 100
+MAX_SLUG = 30
+_SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class _Scored(Protocol):
@@ -23,26 +37,43 @@ class _Scored(Protocol):
 
 @dataclass(frozen=True)
 class LevelRule:
-    slug: str
+    slug: str  # stable: the key of ``stats --json``, never renamed
     name: str
     position: int
     min_validated_missions: int
     min_positive_percent: int
     min_months: int
 
+    @property
+    def thresholds(self) -> tuple[int, int, int]:
+        return self.min_validated_missions, self.min_positive_percent, self.min_months
 
-# slug, French name, validated missions, % validated among completed, months in the programme.
-DEFAULT_LEVELS: tuple[tuple[str, str, int, int, int], ...] = (
-    ("debutant", "Débutant", 0, 0, 0),
-    ("habitue", "Habitué", 1, 60, 1),
-    ("confirme", "Confirmé", 3, 70, 3),
-    ("expert", "Expert", 6, 80, 6),
-    ("ambassadeur", "Ambassadeur", 12, 90, 12),
+
+# slug, validated missions, % positive among judged, months in the programme.
+DEFAULT_LEVELS: tuple[tuple[str, int, int, int], ...] = (
+    ("debutant", 0, 0, 0),
+    ("habitue", 1, 60, 1),
+    ("confirme", 3, 70, 3),
+    ("expert", 6, 80, 6),
+    ("ambassadeur", 12, 90, 12),
 )
 
 
+def default_level_name(slug: str) -> str:
+    """The name a default level starts with, in the user's language (then editable)."""
+    return {
+        "debutant": _("Débutant"),
+        "habitue": _("Habitué"),
+        "confirme": _("Confirmé"),
+        "expert": _("Expert"),
+        "ambassadeur": _("Ambassadeur"),
+    }.get(slug, slug)
+
+
 def default_levels() -> tuple[LevelRule, ...]:
-    return tuple(LevelRule(slug, name, i, m, p, mo) for i, (slug, name, m, p, mo) in enumerate(DEFAULT_LEVELS))
+    return tuple(
+        LevelRule(slug, default_level_name(slug), i, m, p, mo) for i, (slug, m, p, mo) in enumerate(DEFAULT_LEVELS)
+    )
 
 
 def points_of(missions: Iterable[_Scored]) -> int:
@@ -50,17 +81,184 @@ def points_of(missions: Iterable[_Scored]) -> int:
     return sum(m.points for m in missions if m.status == MissionStatus.VALIDEE.value)
 
 
-def level_for(levels: Sequence[LevelRule], validated: int, completed: int, months: int) -> LevelRule | None:
-    """The highest level whose three thresholds are met (None only when ``levels`` is empty).
+def positive_percent(validated: int, judged: int) -> int | None:
+    """Validated among judged missions, in whole percent rounded down; None before any is judged."""
+    return 100 * validated // judged if judged else None
 
-    ``completed``: missions handed in and judged (validated or refused); with none, the share is 100 %.
+
+def meets(level: LevelRule, validated: int, judged: int, months: int) -> bool:
+    """Whether the three thresholds of ``level`` are met. Before any mission is judged the
+    share counts as full: a newcomer is not held back by a share they cannot have yet."""
+    share_met = not judged or 100 * validated >= level.min_positive_percent * judged  # exact, no float
+    return validated >= level.min_validated_missions and share_met and months >= level.min_months
+
+
+def level_for(levels: Sequence[LevelRule], validated: int, completed: int, months: int) -> LevelRule | None:
+    """The highest level (by position) whose three thresholds are met; None only when none is.
+
+    ``completed``: missions handed in and judged (validated or refused).
     """
-    percent = 100 * validated / completed if completed else 100
-    reached = [
-        level
-        for level in levels
-        if validated >= level.min_validated_missions
-        and percent >= level.min_positive_percent
-        and months >= level.min_months
-    ]
+    reached = [level for level in levels if meets(level, validated, completed, months)]
     return max(reached, key=lambda level: level.position, default=None)
+
+
+def whole_months(start: date, today: date) -> int:
+    """Whole months from ``start`` to ``today``: 31 January → 28 February is one (the month's last day
+    stands for a day it does not have); 0 when ``today`` is before ``start``."""
+    months = (today.year - start.year) * 12 + today.month - start.month
+    last_day = calendar.monthrange(today.year, today.month)[1]
+    if today.day < start.day and today.day < last_day:
+        months -= 1
+    return max(months, 0)
+
+
+class Badge(StrEnum):
+    PREMIERE_MISSION = "premiere_mission"
+    DIX_MISSIONS = "dix_missions"
+    PREMIER_FILLEUL = "premier_filleul"
+    UN_AN = "un_an"
+
+    def label(self) -> str:
+        return {
+            Badge.PREMIERE_MISSION: _("Première mission"),
+            Badge.DIX_MISSIONS: _("Dix missions"),
+            Badge.PREMIER_FILLEUL: _("Premier filleul"),
+            Badge.UN_AN: _("Un an d’engagement"),
+        }[self]
+
+    def description(self) -> str:
+        return {
+            Badge.PREMIERE_MISSION: _("une première mission validée"),
+            Badge.DIX_MISSIONS: _("dix missions validées"),
+            Badge.PREMIER_FILLEUL: _("une première personne ou une première contribution amenée par son code"),
+            Badge.UN_AN: _("un an dans le programme depuis son accueil"),
+        }[self]
+
+
+def badges_for(validated: int, referrals: int, months: int) -> tuple[Badge, ...]:
+    """The badges earned, in the order they are usually earned."""
+    earned = []
+    if validated >= 1:
+        earned.append(Badge.PREMIERE_MISSION)
+    if referrals >= 1:
+        earned.append(Badge.PREMIER_FILLEUL)
+    if validated >= 10:
+        earned.append(Badge.DIX_MISSIONS)
+    if months >= 12:
+        earned.append(Badge.UN_AN)
+    return tuple(earned)
+
+
+@dataclass(frozen=True)
+class LevelProblem:
+    """Why a set of levels cannot be saved: the level's position and field, and a sentence."""
+
+    position: int
+    field: str
+    message: str
+
+
+def level_problems(levels: Sequence[LevelRule], stable_slugs: Iterable[str] = ()) -> list[LevelProblem]:
+    """What is wrong with a ladder, first problem first (empty: it can be saved).
+
+    Names non-empty; slugs well formed and unique; the first level open to everyone (all
+    thresholds 0, so that every ambassador has a level); each next level asks at least as
+    much on every threshold and more on one; a share between 0 and 100 %. ``stable_slugs``:
+    slugs that must stay (the default levels: ``stats --json`` keys).
+    """
+    problems: list[LevelProblem] = []
+    if not levels:
+        return [LevelProblem(0, "levels", _("Il faut au moins un niveau."))]
+    ordered = sorted(levels, key=lambda level: level.position)
+    seen: set[str] = set()
+    names: set[str] = set()
+    for index, level in enumerate(ordered):
+        name = level.name.strip()
+        if not name:
+            problems.append(LevelProblem(index, "name", _("Le niveau {n} n’a pas de nom.", n=index + 1)))
+        elif len(name) > MAX_LEVEL_NAME:
+            problems.append(LevelProblem(index, "name", _("Le nom « {name} » est trop long.", name=name[:40] + "…")))
+        elif fold(name) in names:
+            problems.append(LevelProblem(index, "name", _("Deux niveaux s’appellent « {name} ».", name=name)))
+        names.add(fold(name))
+        if not _SLUG.match(level.slug) or len(level.slug) > MAX_SLUG:
+            problems.append(
+                LevelProblem(index, "slug", _("Identifiant de niveau non valide « {slug} ».", slug=level.slug))
+            )
+        elif level.slug in seen:
+            problems.append(
+                LevelProblem(index, "slug", _("Deux niveaux ont l’identifiant « {slug} ».", slug=level.slug))
+            )
+        seen.add(level.slug)
+        if min(level.thresholds) < 0 or level.min_positive_percent > 100:
+            problems.append(
+                LevelProblem(
+                    index,
+                    "thresholds",
+                    _(
+                        "« {name} » : les seuils sont des nombres positifs, la part de missions validées "
+                        "entre 0 et 100 %.",
+                        name=name,
+                    ),
+                )
+            )
+    first = ordered[0]
+    if first.thresholds != (0, 0, 0):
+        problems.append(
+            LevelProblem(
+                0,
+                "thresholds",
+                _("Le premier niveau, « {name} », doit être ouvert à tous : ses trois seuils à 0.", name=first.name),
+            )
+        )
+    for index, (lower, upper) in enumerate(pairwise(ordered), start=1):
+        if any(u < lo for u, lo in zip(upper.thresholds, lower.thresholds, strict=True)):
+            problems.append(
+                LevelProblem(
+                    index,
+                    "thresholds",
+                    _(
+                        "« {upper} » demande moins que « {lower} », qui le précède : chaque niveau demande "
+                        "au moins autant que le précédent.",
+                        upper=upper.name,
+                        lower=lower.name,
+                    ),
+                )
+            )
+        elif upper.thresholds == lower.thresholds:
+            problems.append(
+                LevelProblem(
+                    index,
+                    "thresholds",
+                    _(
+                        "« {upper} » a les mêmes seuils que « {lower} » : il ne serait jamais atteint.",
+                        upper=upper.name,
+                        lower=lower.name,
+                    ),
+                )
+            )
+    missing = [slug for slug in stable_slugs if slug not in seen]
+    if missing:
+        problems.append(
+            LevelProblem(
+                0,
+                "slug",
+                _(
+                    "Le niveau « {slug} » ne peut pas être supprimé (renommez-le ou changez ses seuils).",
+                    slug=missing[0],
+                ),
+            )
+        )
+    return problems
+
+
+def slug_for(name: str, taken: Iterable[str]) -> str:
+    """A slug for a new level named ``name`` (« Super-héros » → ``super_heros``), unique among ``taken``."""
+    base = re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")[: MAX_SLUG - 3] or "niveau"
+    if not base[0].isalpha():
+        base = f"n_{base}"[: MAX_SLUG - 3]
+    used = set(taken)
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}_{n}", n + 1
+    return slug

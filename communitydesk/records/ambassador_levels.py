@@ -1,0 +1,59 @@
+"""What the ambassadors' points, levels and leaderboard are made of, as screens and the CLI read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from communitydesk.rules.ambassador_levels import Badge, LevelRule
+
+
+@dataclass(frozen=True)
+class Referrals:
+    """What an ambassador's code brought: people, and valid contributions with their amount."""
+
+    contacts: int = 0
+    contributions: int = 0
+    amount_cents: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.contacts + self.contributions
+
+
+@dataclass(frozen=True)
+class Standing:
+    """An ambassador's figures and what the rules make of them (computed on read, never stored)."""
+
+    ambassador_id: int
+    name: str
+    stage: str
+    points: int
+    validated_missions: int
+    refused_missions: int
+    months: int  # whole months since first welcomed (« accueilli » or « actif »)
+    level: LevelRule | None
+    badges: tuple[Badge, ...]
+    referrals: Referrals
+
+    @property
+    def positive_percent(self) -> int | None:
+        judged = self.validated_missions + self.refused_missions
+        return 100 * self.validated_missions // judged if judged else None
+
+    @property
+    def level_slug(self) -> str:
+        return self.level.slug if self.level else ""
+
+    @property
+    def level_name(self) -> str:
+        return self.level.name if self.level else ""
+
+
+@dataclass(frozen=True)
+class LevelMove:
+    """An ambassador whose level would change if a new ladder were saved."""
+
+    ambassador_id: int
+    name: str
+    old: LevelRule | None
+    new: LevelRule | None
