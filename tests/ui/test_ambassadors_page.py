@@ -135,7 +135,7 @@ def test_enrol_a_contact_found_by_name(qtbot: QtBot, window: MainWindow) -> None
     dialog.accept()  # nobody chosen yet: said in the dialog
     assert "choisissez un contact" in dialog.error_label.text()
     dialog.search_edit.setText("jean")
-    dialog.find()
+    dialog.search_contacts()
     qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=WAIT)
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("expert"))
     dialog.accept()

@@ -79,11 +79,11 @@ class EnrolDialog(SavingDialog):
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(250)
-        self._typing.timeout.connect(self.find)
+        self._typing.timeout.connect(self.search_contacts)
         self.search_edit.textChanged.connect(lambda _text: self._typing.start())
         self._asked = ""
 
-    def find(self) -> None:
+    def search_contacts(self) -> None:
         text = self.search_edit.text().strip()
         self._asked = text
         if not text:

@@ -185,18 +185,20 @@ class FunnelBoard(QWidget):
             shown = sorted((r for r in rows if r.stage == stage.value), key=lambda r: r.name.casefold())
             self.columns[stage.value].set_cards(shown)
             self.titles[stage.value].setText(f"{stage.label().capitalize()} ({len(shown)})")
-        for stage, label in self.rates.items():
-            rate = rates.get(stage)
+        for slug, label in self.rates.items():
+            if slug == Stage.INACTIF.value:  # an exit from anywhere, not a step of the funnel
+                label.setText("")
+                label.setToolTip(
+                    QCoreApplication.translate("FunnelBoard", "Sortie du programme, depuis n'importe quelle étape")
+                )
+                continue
+            rate = rates.get(slug)
             label.setText("→" if rate is None else f"→\n{formatting.percent(rate)}")
             label.setToolTip(
                 QCoreApplication.translate(
                     "FunnelBoard", "Part des personnes arrivées à l'étape précédente qui ont atteint celle-ci"
                 )
-                if stage != Stage.INACTIF.value
-                else QCoreApplication.translate("FunnelBoard", "Sortie du programme, depuis n'importe quelle étape")
             )
-            if stage == Stage.INACTIF.value:
-                label.setText("")
         if idle:
             names = ", ".join(r.name for r in idle[:8]) + (" …" if len(idle) > 8 else "")
             self.reminder.setText(

@@ -167,6 +167,7 @@ class LevelsView(QWidget):
         edited = []
         for row in range(self.rules.rowCount()):
             item = self.rules.item(row, 0)
+            assert item is not None
             values = [self.spin(row, column).value() for column in (1, 2, 3)]
             edited.append(LevelRule(str(item.data(Qt.ItemDataRole.UserRole)), item.text().strip(), row, *values))
         return edited

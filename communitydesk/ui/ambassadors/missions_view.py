@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -215,10 +215,10 @@ class MissionsView(QWidget):
             self.validate_button.setToolTip(tip)
             self.refuse_button.setToolTip(tip)
 
-    def _emit_selected(self, signal: Signal) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
         mission = self.selected()
         if mission is not None:
-            signal.emit(mission)  # type: ignore[attr-defined]
+            signal.emit(mission)
 
     def _judge(self, accepted: bool) -> None:
         mission = self.selected()

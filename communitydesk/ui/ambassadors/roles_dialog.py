@@ -102,6 +102,7 @@ class RolesDialog(QDialog):
         found = []
         for row in range(self.table.rowCount()):
             name, description = self.table.item(row, 0), self.table.item(row, 1)
+            assert name is not None
             role_id = name.data(ROLE_ID)
             found.append(
                 RoleRecord(
