@@ -14,6 +14,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +63,7 @@ class AmbassadorPanel(QScrollArea):
         super().__init__(parent)
         self.setObjectName("ambassadorPanel")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # texts wrap instead
         self.record: AmbassadorRecord | None = None
         inner = QWidget()
         self.setWidget(inner)
@@ -117,7 +117,7 @@ class AmbassadorPanel(QScrollArea):
             self.type_combo.addItem(kind.label(), kind.value)
         self.roles_list = QListWidget()
         self.roles_list.setObjectName("ambassadorRoles")
-        self.roles_list.setMaximumHeight(96)
+        self.roles_list.setMaximumHeight(80)
         self.roles_button = QPushButton(self.tr("Gérer les rôles…"))
         self.roles_button.setObjectName("manageRolesButton")
         self.roles_button.clicked.connect(self.roles_requested)
@@ -133,24 +133,22 @@ class AmbassadorPanel(QScrollArea):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("ambassadorNotes")
         self.notes_edit.setMaximumHeight(60)
-        self.audiences = QTableWidget(len(Network), 2)
+        self.audiences = QWidget()
         self.audiences.setObjectName("ambassadorAudiences")
-        self.audiences.setHorizontalHeaderLabels([self.tr("Réseau"), self.tr("Abonnés")])
-        self.audiences.verticalHeader().hide()
-        self.audiences.horizontalHeader().setStretchLastSection(True)
+        grid = QGridLayout(self.audiences)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.audience_spins: dict[str, QSpinBox] = {}
-        for row, network in enumerate(Network):
-            item = QTableWidgetItem(network.label())
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.audiences.setItem(row, 0, item)
+        for index, network in enumerate(Network):
             spin = QSpinBox()
-            spin.setRange(0, 100_000_000)
+            spin.setRange(0, 9_999_999)
             spin.setGroupSeparatorShown(True)
             spin.setSpecialValueText("—")
-            self.audiences.setCellWidget(row, 1, spin)
+            spin.setToolTip(self.tr("Abonnés sur {network}").format(network=network.label()))
+            spin.setMaximumWidth(140)
+            grid.addWidget(QLabel(network.label()), index, 0)
+            grid.addWidget(spin, index, 1)
             self.audience_spins[network.value] = spin
-        self.audiences.resizeColumnsToContents()
-        self.audiences.setMinimumHeight(self.audiences.verticalHeader().length() + 30)
+        grid.setColumnStretch(2, 1)
         self.save_button = QPushButton(self.tr("Enregistrer le profil"))
         self.save_button.setObjectName("saveAmbassadorButton")
         self.save_button.clicked.connect(self._save)
@@ -158,10 +156,9 @@ class AmbassadorPanel(QScrollArea):
         form.addRow(self.tr("Rôles"), roles_box)
         form.addRow(self.tr("Territoire"), self.territory_edit)
         form.addRow(self.tr("Compétences"), self.skills_edit)
-        form.addRow(self.tr("Audience"), self.audiences)
+        form.addRow(self.tr("Abonnés"), self.audiences)
         form.addRow(self.tr("Notes"), self.notes_edit)
         form.addRow("", self.save_button)
-        body.addWidget(profile)
 
         # -- referral --
         referral = QGroupBox(self.tr("Parrainage"))
@@ -171,10 +168,14 @@ class AmbassadorPanel(QScrollArea):
         self.code_label.setObjectName("referralCode")
         self.code_label.setStyleSheet("font-size: 16pt; font-weight: 600; letter-spacing: 2px;")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.url_label = QLabel()
-        self.url_label.setObjectName("referralUrl")
-        self.url_label.setWordWrap(True)
-        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A read-only line: a long address scrolls instead of widening the sheet, and copies whole.
+        self.url_edit = QLineEdit()
+        self.url_edit.setObjectName("referralUrl")
+        self.url_edit.setReadOnly(True)
+        self.url_hint = QLabel()
+        self.url_hint.setObjectName("referralHint")
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setStyleSheet("color: #8A5A00;")
         self.referrals_label = QLabel()
         self.referrals_label.setObjectName("referralCounts")
         self.referrals_label.setWordWrap(True)
@@ -195,7 +196,8 @@ class AmbassadorPanel(QScrollArea):
         actions.addWidget(self.kit_button)
         actions.addStretch(1)
         texts.addWidget(self.code_label)
-        texts.addWidget(self.url_label)
+        texts.addWidget(self.url_edit)
+        texts.addWidget(self.url_hint)
         texts.addWidget(self.referrals_label)
         texts.addLayout(actions)
         texts.addStretch(1)
@@ -204,6 +206,7 @@ class AmbassadorPanel(QScrollArea):
         referral_layout.addLayout(texts, 1)
         referral_layout.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
         body.addWidget(referral)
+        body.addWidget(profile)
 
         # -- what they did --
         self.missions_list = QListWidget()
@@ -289,12 +292,15 @@ class AmbassadorPanel(QScrollArea):
         self.set_roles(roles or record.roles)
 
         self.code_label.setText(record.referral_code)
+        self.url_edit.setText(record.referral_url)
+        self.url_edit.setCursorPosition(0)
+        self.url_edit.setVisible(bool(record.referral_url))
+        self.url_hint.setText(record.referral_hint)
+        self.url_hint.setVisible(not record.referral_url)
         if record.referral_url:
-            self.url_label.setText(record.referral_url)
-            self.qr_label.setPixmap(qr_pixmap(record.referral_url))
+            self.qr_label.setPixmap(qr_pixmap(record.referral_url, scale=3))
             self.qr_label.setToolTip(record.referral_url)
         else:
-            self.url_label.setText(record.referral_hint)
             self.qr_label.clear()
         self.referrals_label.setText(
             self.tr("A amené {contacts} contact(s) et {contributions} contribution(s) ({amount}).").format(

@@ -100,7 +100,7 @@ class AmbassadorTable(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._current(current))
 
         self.search.textChanged.connect(self.proxy.set_text)

@@ -46,9 +46,9 @@ def ambassador_id_from_mime(mime: QMimeData) -> int | None:
 
 
 def card_text(row: AmbassadorRow) -> str:
-    """Two lines a volunteer reads at a glance: the name, then type and level."""
-    details = " · ".join(part for part in (row.type_label, row.level_name) if part)
-    return f"{row.name}\n{details}" if details else row.name
+    """Short lines a volunteer reads at a glance (a narrow column cuts long ones): name, type, level."""
+    level = QCoreApplication.translate("FunnelBoard", "niveau {level}").format(level=row.level_name)
+    return "\n".join((row.name, row.type_label, level) if row.level_name else (row.name, row.type_label))
 
 
 class StageColumn(QListWidget):
@@ -67,6 +67,8 @@ class StageColumn(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)  # a name and a type wrap, never « … »
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setSpacing(3)
         self.setStyleSheet(
             f"QListWidget {{ background: {STAGE_COLOURS[stage]}; border: none; border-radius: 6px; }}"
@@ -145,7 +147,8 @@ class FunnelBoard(QWidget):
             QCoreApplication.translate(
                 "FunnelBoard",
                 "Faites glisser une carte dans la colonne suivante quand la personne avance ; « inactif » est la "
-                "sortie pour tous (candidature refusée comprise). Double-cliquez une carte pour ouvrir sa fiche.",
+                "sortie pour tous (candidature refusée comprise). Entre deux colonnes : la part des personnes "
+                "arrivées à une étape qui ont atteint la suivante. Double-cliquez une carte pour ouvrir sa fiche.",
             )
         )
         hint.setWordWrap(True)
@@ -156,7 +159,8 @@ class FunnelBoard(QWidget):
             if index:
                 rate = QLabel("→")
                 rate.setObjectName(f"rate_{stage.value}")
-                rate.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                rate.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                rate.setContentsMargins(0, 60, 0, 0)
                 rate.setStyleSheet("color: #2E6B5E; font-weight: 600;")
                 rate.setMinimumWidth(44)
                 self.rates[stage.value] = rate

@@ -85,7 +85,7 @@ class LevelsView(QWidget):
         self.board.verticalHeader().hide()
         header = self.board.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
 
         self.rules = QTableWidget(0, 4)
         self.rules.setObjectName("levelRules")

@@ -140,7 +140,7 @@ class AmbassadorsPage(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([560, 480])
+        self.splitter.setSizes([540, 520])
         state = context.settings.splitter_state("ambassadors")
         if state is not None:
             self.splitter.restoreState(state)
