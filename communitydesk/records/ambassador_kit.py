@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from communitydesk.records.identity import Identity
+from communitydesk.records.identity import DEFAULT_COLOURS, Identity
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ class EmailSignature:
     referral_code: str
     referral_url: str
     website: str = ""
+    accent_colour: str = DEFAULT_COLOURS[0]  # '#RRGGBB', the organisation's first colour
 
 
 @dataclass(frozen=True)
