@@ -1,0 +1,128 @@
+"""The ambassador kit PDF read back: texts, every QR code decoded, fonts, page sizes, long names."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A3, A4
+
+from communitydesk.db.database import Database
+from communitydesk.document_catalogue import DOCUMENTS, DocumentOptions, generate_pdf
+from communitydesk.errors import ValidationError
+from communitydesk.services import ambassadors, settings
+from communitydesk.services.ambassador_kit import ambassador_kit_data
+from communitydesk.services.contacts import ContactInput, create_contact
+from communitydesk.services.permissions import Actor
+
+BASE = "https://ateliers-du-lien.example/rejoindre?parrain="
+PAGES_PER_KIT = 7  # letter, guide, charter, A4 poster, A3 poster, cards, stickers
+LONG_NAME = ("Marie-Thérèse-Éléonore " + "de la Fontaine-Bellevue " * 12)[:200].strip()
+
+
+def enrol(db: Database, actor: Actor, first: str, last: str, kind: str = "passionne") -> int:
+    contact = create_contact(db, actor, ContactInput(first_name=first, last_name=last))
+    ambassador = ambassadors.enrol(db, actor, contact.id, kind)
+    for stage in ("selectionne", "accueilli", "actif"):
+        ambassadors.move_stage(db, actor, ambassador, stage)
+    return ambassador
+
+
+@pytest.fixture
+def kit_db(identity_db: Database, actor: Actor) -> Database:
+    with identity_db.transaction() as session:
+        settings.save_referral_base_url(session, actor, BASE)
+    return identity_db
+
+
+def decoded(path: Path, page: int) -> list[str]:
+    """The QR codes pdftoppm's rendering of ``page`` shows, decoded by zxing-cpp (what a phone reads)."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    image_module = pytest.importorskip("PIL.Image")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) n'est pas installé : QR codes non vérifiés")
+    out = path.with_name(f"{path.stem}-{page}")
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    with image_module.open(out.with_suffix(".png")) as image:
+        return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
+
+
+def test_one_ambassador_kit(kit_db: Database, actor: Actor, tmp_path: Path, read_back, organisation) -> None:
+    camille = enrol(kit_db, actor, "Camille", "Dupont")
+    code = ambassador_kit_data(kit_db, actor, str(camille)).ambassadors[0].referral_code
+    url = BASE + code
+    out = tmp_path / "kit.pdf"
+    result = generate_pdf("ambassador-kit", kit_db, actor, DocumentOptions(ambassador="Camille Dupont"), out)
+    pdf = read_back(out)
+    assert result.pages == pdf.pages == PAGES_PER_KIT
+    letter, guide, charter = pdf.flat_text(0), pdf.flat_text(1), pdf.flat_text(2)
+    assert "Bienvenue, Camille Dupont" in letter and code in letter and url in letter
+    assert "programme ambassadeurs des Ateliers du Lien" in letter  # « de Les » contracted
+    assert "Guide de l’ambassadeur" in guide and "collaboration commerciale" in guide
+    assert "Débutant" in guide and "Ambassadeur" in guide and "reportage photo" in guide
+    # The charter v1 written at the first enrolment: five commitments each side, to sign.
+    data = ambassador_kit_data(kit_db, actor, str(camille))
+    assert data.charter is not None
+    for commitment in data.charter.ambassador_commitments + data.charter.organisation_commitments:
+        assert " ".join(commitment.split()[:4]) in charter.replace("’", "'") or commitment[:20] in charter
+    assert "en deux exemplaires" in charter and "lu et approuvé" in charter and "Camille Dupont" in charter
+    # Posters, cards and stickers: the code and the link, without page numbers.
+    for page in range(3, PAGES_PER_KIT):
+        assert code in pdf.flat_text(page)
+        assert "Page " not in pdf.text(page)
+    assert "Page 1 / 7" in pdf.text(0)
+    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf.reader.pages]
+    a4, a3 = (round(A4[0]), round(A4[1])), (round(A3[0]), round(A3[1]))
+    assert sizes == [a4, a4, a4, a4, a3, a4, a4]
+    fonts = pdf.embedded_fonts()
+    assert fonts and all(fonts.values()), fonts
+    assert pdf.metadata["/Title"] == "Kit ambassadeur de Camille Dupont"
+    # Every QR code decodes to the referral link: letter, both posters, 10 cards, 21 stickers.
+    assert [len(decoded(out, page)) for page in (1, 4, 5, 6, 7)] == [1, 1, 1, 10, 21]
+    assert {text for page in (1, 4, 5, 6, 7) for text in decoded(out, page)} == {url}
+
+
+def test_every_active_ambassador_and_the_paid_ones_warning(
+    kit_db: Database, actor: Actor, tmp_path: Path, read_back
+) -> None:
+    enrol(kit_db, actor, "Camille", "Dupont")
+    enrol(kit_db, actor, "Zoé", "Lefèvre", kind="paye")
+    out = tmp_path / "kits.pdf"
+    generate_pdf("ambassador-kit", kit_db, actor, DocumentOptions(), out)
+    pdf = read_back(out)
+    assert pdf.pages == 2 * PAGES_PER_KIT
+    assert "Bienvenue, Camille Dupont" in pdf.flat_text(0)
+    assert "Bienvenue, Zoé Lefèvre" in pdf.flat_text(PAGES_PER_KIT)
+    warning = "chacune de vos publications sur l’association doit porter la mention « collaboration commerciale »"
+    assert warning not in pdf.flat_text(1)
+    assert warning in pdf.flat_text(PAGES_PER_KIT + 1).replace("\u00a0", " ")
+    assert pdf.metadata["/Title"] == "Kits ambassadeurs"
+    assert DOCUMENTS["ambassador-kit"].uses_ambassador
+
+
+def test_a_200_character_name_wraps_and_is_never_cut(kit_db: Database, actor: Actor, tmp_path: Path, read_back) -> None:
+    first, last = LONG_NAME.split(" ", 1)
+    enrol(kit_db, actor, first, last)
+    out = tmp_path / "long.pdf"
+    generate_pdf("ambassador-kit", kit_db, actor, DocumentOptions(ambassador=LONG_NAME), out)
+    pdf = read_back(out)
+    assert pdf.pages == PAGES_PER_KIT
+    assert "…" not in pdf.text()
+    words = LONG_NAME.split()
+    for page in (0, 2, 3, 4, 5):  # letter, charter's signature, posters, cards
+        text = pdf.flat_text(page)
+        assert all(word in text for word in words[-3:]), page
+
+
+def test_a_kit_needs_the_referral_address(identity_db: Database, actor: Actor, tmp_path: Path) -> None:
+    enrol(identity_db, actor, "Camille", "Dupont")
+    out = tmp_path / "kit.pdf"
+    with pytest.raises(ValidationError, match="adresse de parrainage"):
+        generate_pdf("ambassador-kit", identity_db, actor, DocumentOptions(ambassador="Camille Dupont"), out)
+    assert not out.exists()
