@@ -1,0 +1,66 @@
+"""Points and levels of the ambassador programme (A2 extends this module).
+
+A level is reached once an ambassador has enough validated missions, a high enough share
+of their completed missions validated, and enough months in the programme (BlaBlaCar's ladder).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from communitydesk.rules.ambassadors import MissionStatus
+
+
+class _Scored(Protocol):
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def points(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    slug: str
+    name: str
+    position: int
+    min_validated_missions: int
+    min_positive_percent: int
+    min_months: int
+
+
+# slug, French name, validated missions, % validated among completed, months in the programme.
+DEFAULT_LEVELS: tuple[tuple[str, str, int, int, int], ...] = (
+    ("debutant", "Débutant", 0, 0, 0),
+    ("habitue", "Habitué", 1, 60, 1),
+    ("confirme", "Confirmé", 3, 70, 3),
+    ("expert", "Expert", 6, 80, 6),
+    ("ambassadeur", "Ambassadeur", 12, 90, 12),
+)
+
+
+def default_levels() -> tuple[LevelRule, ...]:
+    return tuple(LevelRule(slug, name, i, m, p, mo) for i, (slug, name, m, p, mo) in enumerate(DEFAULT_LEVELS))
+
+
+def points_of(missions: Iterable[_Scored]) -> int:
+    """Points earned: the points of validated missions only."""
+    return sum(m.points for m in missions if m.status == MissionStatus.VALIDEE.value)
+
+
+def level_for(levels: Sequence[LevelRule], validated: int, completed: int, months: int) -> LevelRule | None:
+    """The highest level whose three thresholds are met (None only when ``levels`` is empty).
+
+    ``completed``: missions handed in and judged (validated or refused); with none, the share is 100 %.
+    """
+    percent = 100 * validated / completed if completed else 100
+    reached = [
+        level
+        for level in levels
+        if validated >= level.min_validated_missions
+        and percent >= level.min_positive_percent
+        and months >= level.min_months
+    ]
+    return max(reached, key=lambda level: level.position, default=None)
