@@ -182,6 +182,17 @@ class AmbassadorKitRenderer(DocumentRenderer):
             yield Paragraph(plain(paragraph), styles.body_justified)
         yield Spacer(1, 3 * mm)
         yield self._identity_card(ambassador)
+        if ambassador.commercially_tied:
+            # Personal, so in the letter; the guide says it to everyone in its do's.
+            yield _notice(
+                styles,
+                _(
+                    "Vous êtes {type} : chacune de vos publications sur l’association doit porter la mention "
+                    "« collaboration commerciale ».",
+                    type=ambassador.type_label,
+                ),
+                self.palette.secondary,
+            )
         yield Spacer(1, 6 * mm)
         yield Paragraph(plain(_("À très bientôt,")), styles.body)
         yield Paragraph(plain(self._organisation(_("L’équipe de {organisation}"))), styles.body)
@@ -196,7 +207,7 @@ class AmbassadorKitRenderer(DocumentRenderer):
             (_("Rôles"), Paragraph(plain(", ".join(ambassador.roles) or "—"), value)),
             (_("Territoire"), Paragraph(plain(ambassador.territory or "—"), value)),
             (_("Code parrain"), Paragraph(plain(ambassador.referral_code), code)),
-            (_("Lien personnel"), Paragraph(plain(ambassador.referral_url), value)),
+            (_("Lien personnel"), Paragraph(plain(ambassador.referral_url), value.clone("kit_url", fontSize=8.5))),
         ]
         details = Table(
             [[Paragraph(plain(name), label), cell] for name, cell in rows],
@@ -275,16 +286,6 @@ class AmbassadorKitRenderer(DocumentRenderer):
 
         yield section_heading(styles, _("À faire, à éviter"))
         yield self._dos_and_donts()
-        if ambassador.commercially_tied:
-            yield _notice(
-                styles,
-                _(
-                    "Vous êtes {type} : chacune de vos publications sur l’association doit porter la mention "
-                    "« collaboration commerciale ».",
-                    type=ambassador.type_label,
-                ),
-                self.palette.secondary,
-            )
 
     def _levels_table(self) -> Flowable:
         styles = self.styles
@@ -514,7 +515,10 @@ def _line_count(text: str, font: str, size: float, width: float) -> int:
 
 
 def _bullet(styles: Styles, text: str, mark: str = "•") -> Flowable:
-    style = styles.body.clone("kit_bullet", leftIndent=5 * mm, bulletIndent=0, spaceAfter=3)
+    # The bullet's font too: ReportLab's default would be Helvetica, not embedded.
+    style = styles.body.clone(
+        "kit_bullet", leftIndent=5 * mm, bulletIndent=0, spaceAfter=3, bulletFontName=styles.family
+    )
     return Paragraph(plain(text), style, bulletText=mark)
 
 
