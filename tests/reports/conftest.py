@@ -63,7 +63,8 @@ class ReadBack:
                 for child in font.get("/DescendantFonts") or []:
                     descriptor = child.get_object().get("/FontDescriptor")
                 descriptor = descriptor.get_object() if descriptor is not None else {}
-                found[str(font.get("/BaseFont"))] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                programs = ("/FontFile", "/FontFile2", "/FontFile3")
+                found[str(font.get("/BaseFont"))] = any(k in descriptor for k in programs)
             for xobject in (resources.get("/XObject") or {}).values():  # type: ignore[union-attr]
                 visit(xobject.get_object().get("/Resources"))
 
