@@ -186,6 +186,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         signatory_name=args.signatory_name or "",
         campaign=args.campaign,
         contact=args.contact,
+        ambassador=args.ambassador,
     )
     result = generate_pdf(
         args.kind, args.db, _system_actor(), options, args.out, progress=_progress_to_stderr(_("Génération du PDF"))
@@ -390,6 +391,29 @@ def cmd_export_publications(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(_("{count} publication(s) exportée(s) dans « {path} ».", count=result.count, path=result.path))
+    return EXIT_OK
+
+
+def cmd_export_ambassador_brief(args: argparse.Namespace) -> int:
+    from communitydesk.db.database import open_database
+    from communitydesk.rules.periods import parse_day
+    from communitydesk.services.ambassador_brief import export_ambassador_brief
+
+    start = parse_day(args.date_from, "--from") if args.date_from else None  # refused before the base is opened
+    out_format = args.format or ("text" if args.out.suffix.lower() in (".txt", ".text") else "html")
+    db = open_database(args.db, create=False)
+    try:
+        result = export_ambassador_brief(db, _system_actor(), args.out, out_format, start)
+    finally:
+        db.close()
+    print(
+        _(
+            "Brief écrit dans « {path} » : {posts} publication(s), {missions} mission(s).",
+            path=result.path,
+            posts=result.posts,
+            missions=result.missions,
+        )
+    )
     return EXIT_OK
 
 
@@ -665,7 +689,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("DOCUMENT"),
         help=_(
             "charter, community-report, editorial-report, contact-list, directory, campaign-report, "
-            "fulfilment-checklist ou personal-data"
+            "fulfilment-checklist, personal-data ou ambassador-kit"
         ),
     )
     pdf.add_argument("--db", type=Path, required=True)
@@ -687,6 +711,25 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--contact", type=int, default=None, metavar=_("NUMÉRO"), help=_("numéro du contact (personal-data)")
     )
+    pdf.add_argument(
+        "--ambassador",
+        default=None,
+        metavar=_("NOM_OU_NUMÉRO"),
+        help=_("nom ou numéro de l'ambassadeur (ambassador-kit ; sans lui : chaque ambassadeur actif)"),
+    )
+
+    brief = export_command(
+        "ambassador-brief", cmd_export_ambassador_brief, _("écrire le brief des ambassadeurs (15 jours à partager)")
+    )
+    brief.add_argument("--db", type=Path, required=True)
+    brief.add_argument("--out", type=Path, required=True, help=_("fichier à écrire (.html ou .txt)"))
+    brief.add_argument(
+        "--format",
+        choices=("html", "text"),
+        default=None,
+        help=_("html ou text (par défaut : selon l'extension de --out, sinon html)"),
+    )
+    brief.add_argument("--from", dest="date_from", metavar=_("DATE"), help=_("premier jour (par défaut : aujourd'hui)"))
 
     # `import KIND FILE ...`: one sub-command per kind of file (contributions here; contacts beside it).
     import_ = commands.add_parser("import", help=_("importer un fichier"), parents=[lang])

@@ -62,6 +62,7 @@ from communitydesk.rules.ambassadors import (
     Stage,
     can_move,
     default_roles,
+    referral_url,
 )
 from communitydesk.rules.campaigns import PaymentStatus
 from communitydesk.rules.contact_keys import fold
@@ -247,14 +248,6 @@ def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str
         else:
             found.followers = count
         session.flush()
-
-
-def referral_url(base_url: str, code: str) -> str:
-    """The link an ambassador shares: ``{code}`` in the base address is replaced, else the code is appended."""
-    base = base_url.strip()
-    if not base:
-        return ""
-    return base.replace("{code}", code) if "{code}" in base else base + code
 
 
 # ---------------------------------------------------------------- funnel
