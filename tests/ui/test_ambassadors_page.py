@@ -55,6 +55,15 @@ def enrol(window: MainWindow, first: str, last: str, kind: str = "passionne", da
     return ambassadors.enrol(db, SYSTEM, contact.id, kind, enrolled_on=since)
 
 
+def set_referral_address(window: MainWindow) -> None:
+    from communitydesk.services import settings
+
+    db = window.database.database()
+    values = settings.read_database_settings(db, SYSTEM)
+    values.referral_base_url = "https://fournil.example/rejoindre?code={code}"
+    settings.save_database_settings(db, SYSTEM, values)
+
+
 def column_names(page: AmbassadorsPage, stage: str) -> list[str]:
     column = page.board.columns[stage]
     return [column.item(row).data(CARD_ROLE).name for row in range(column.count())]
@@ -233,11 +242,18 @@ def test_copy_the_signature_and_the_fifteen_day_brief(qtbot: QtBot, window: Main
     page = open_page(qtbot, window)
     page.open_ambassador(sami)
     qtbot.waitUntil(lambda: page.panel.record is not None, timeout=WAIT)
+    # No referral address yet: no link to sign with, and the sheet says where to set it.
+    assert not page.panel.signature_button.isEnabled()
+    assert "Paramètres" in page.panel.url_hint.text()
+    set_referral_address(window)
+    page.open_ambassador(sami)
+    qtbot.waitUntil(lambda: page.panel.signature_button.isEnabled(), timeout=WAIT)
     code = page.panel.code_label.text()
+    assert page.panel.url_edit.text() == f"https://fournil.example/rejoindre?code={code}"
     clipboard = QGuiApplication.clipboard()
     clipboard.clear()
     page.panel.signature_button.click()
-    qtbot.waitUntil(lambda: clipboard.mimeData().hasHtml(), timeout=WAIT)
+    qtbot.waitUntil(lambda: clipboard.mimeData() is not None and clipboard.mimeData().hasHtml(), timeout=WAIT)
     mime = clipboard.mimeData()
     assert "Sami Haddad" in mime.text() and "Sami Haddad" in mime.html()
     assert "<" not in mime.text()  # the text version is plain
@@ -252,3 +268,18 @@ def test_copy_the_signature_and_the_fifteen_day_brief(qtbot: QtBot, window: Main
     qtbot.waitUntil(lambda: "brief.txt" in dialog.saved_label.text(), timeout=WAIT)
     assert target.read_text(encoding="utf-8") == dialog.text
     assert code  # the sheet showed the referral code the signature links to
+
+
+def test_the_kit_pdf_of_one_ambassador(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    lina = enrol(window, "Lina", "Garnier")
+    set_referral_address(window)
+    page = open_page(qtbot, window)
+    page.open_ambassador(lina)
+    qtbot.waitUntil(lambda: page.panel.record is not None, timeout=WAIT)
+    target = tmp_path / "kit.pdf"
+    assert page.kit_pdf(lina, target) is not None
+    qtbot.waitUntil(lambda: "kit.pdf" in window.statusBar().currentMessage(), timeout=WAIT)
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "Lina Garnier" in text and page.panel.code_label.text() in text

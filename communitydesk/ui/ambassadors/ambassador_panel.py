@@ -297,6 +297,7 @@ class AmbassadorPanel(QScrollArea):
         self.url_edit.setVisible(bool(record.referral_url))
         self.url_hint.setText(record.referral_hint)
         self.url_hint.setVisible(not record.referral_url)
+        self.signature_button.setEnabled(bool(record.referral_url))  # a signature is its link
         if record.referral_url:
             self.qr_label.setPixmap(qr_pixmap(record.referral_url, scale=3))
             self.qr_label.setToolTip(record.referral_url)
