@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -283,3 +284,35 @@ def test_the_kit_pdf_of_one_ambassador(qtbot: QtBot, window: MainWindow, tmp_pat
     qtbot.waitUntil(lambda: "kit.pdf" in window.statusBar().currentMessage(), timeout=WAIT)
     text = " ".join(p.extract_text() for p in PdfReader(target).pages)
     assert "Lina Garnier" in text and page.panel.code_label.text() in text
+
+
+def test_edit_the_roles_then_the_profile(qtbot: QtBot, window: MainWindow) -> None:
+    from communitydesk.ui.ambassadors.roles_dialog import RolesDialog
+
+    eva = enrol(window, "Eva", "Colin")
+    page = open_page(qtbot, window)
+    dialog = page.edit_roles()
+    assert isinstance(dialog, RolesDialog)
+    assert [role.name for role in dialog.roles()] == ["dénicheur", "reporter", "berger", "paparazzi"]
+    row = dialog.add_role("", "", None)
+    dialog.accept()  # an unnamed role: refused, said in the dialog
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=WAIT)
+    assert "besoin d'un nom" in dialog.error_label.text()
+    name_item = dialog.table.item(row, 0)
+    assert name_item is not None
+    name_item.setText("traductrice")
+    dialog.accept()
+    wait_data(qtbot, page, lambda data: [role.name for role in data.roles][-1:] == ["traductrice"])
+    assert not dialog.isVisible()
+
+    page.open_ambassador(eva)
+    qtbot.waitUntil(lambda: page.panel.record is not None and page.panel.roles_list.count() == 5, timeout=WAIT)
+    page.panel.roles_list.item(4).setCheckState(Qt.CheckState.Checked)
+    page.panel.territory_edit.setText("Lyon 7e")
+    page.panel.audience_spins["instagram"].setValue(1200)
+    page.panel.save_button.click()
+    qtbot.waitUntil(lambda: page.panel.record is not None and page.panel.record.territory == "Lyon 7e", timeout=WAIT)
+    record = page.panel.record
+    assert [role.name for role in record.roles] == ["traductrice"]
+    assert record.audiences == (("instagram", 1200),)
+    assert page.table.model.records[0].row.territory == "Lyon 7e"

@@ -115,7 +115,7 @@ class RolesDialog(QDialog):
         return found
 
     def accept(self) -> None:
-        from communitydesk.services import ambassadors
+        from communitydesk.services import ambassador_roles
 
         roles, actor = self.roles(), self._actor
         self.buttons.setEnabled(False)
@@ -131,7 +131,7 @@ class RolesDialog(QDialog):
 
         run_in_background(
             self,
-            lambda _ctx: ambassadors.save_roles(self._database(), actor, roles),
+            lambda _ctx: ambassador_roles.save_roles(self._database(), actor, roles),
             on_success=saved,
             on_failure=failed,
         )
