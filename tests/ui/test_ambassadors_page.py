@@ -121,6 +121,10 @@ def test_a_candidate_moves_through_the_funnel_by_drops(qtbot: QtBot, window: Mai
     assert page.summary.text().startswith("1 actif(s) sur 2")
     record = ambassadors.ambassador(window.database.database(), SYSTEM, inès)
     assert [change.to_stage for change in record.stage_changes] == ["candidat", "selectionne", "accueilli", "actif"]
+    page.open_ambassador(inès)
+    qtbot.waitUntil(lambda: page.panel.record is not None, timeout=WAIT)
+    assert page.panel.history_label.text().count(" → ") == 3  # each stage with its day
+    assert page.panel.history_label.text().startswith("candidat le ")
 
 
 def test_the_idle_welcomed_reminder(qtbot: QtBot, window: MainWindow) -> None:
@@ -189,6 +193,14 @@ def test_validating_a_mission_raises_the_level(qtbot: QtBot, window: MainWindow)
     qtbot.waitUntil(lambda: page.levels.moves.count() == 1, timeout=WAIT)
     assert page.levels.moves.item(0).text() == "Marc Petit : Habitué → Débutant"
     assert "changeraient" in page.levels.moves_label.text()
+    page.levels.save_button.click()
+    wait_data(
+        qtbot,
+        page,
+        lambda data: {s.name: s.level_name for s in data.standings}.get("Marc Petit") == "Débutant",
+    )
+    assert [level.min_validated_missions for level in page.data.levels if level.slug == "habitue"] == [2]
+    assert page.levels.spin(1, 1).value() == 2
 
 
 def test_money_given_to_a_volunteer_is_warned_about(qtbot: QtBot, window: MainWindow) -> None:

@@ -93,6 +93,10 @@ class AmbassadorPanel(QScrollArea):
         self.status_label = QLabel()
         self.status_label.setObjectName("ambassadorStatus")
         self.status_label.setWordWrap(True)
+        self.history_label = QLabel()
+        self.history_label.setObjectName("stageHistory")
+        self.history_label.setWordWrap(True)
+        self.history_label.setStyleSheet("color: #5F5B52; font-size: 9pt;")
         self.warnings_label = QLabel()
         self.warnings_label.setObjectName("ambassadorWarnings")
         self.warnings_label.setWordWrap(True)
@@ -106,6 +110,7 @@ class AmbassadorPanel(QScrollArea):
         top.addWidget(self.contact_button)
         body.addLayout(top)
         body.addWidget(self.status_label)
+        body.addWidget(self.history_label)
         body.addWidget(self.warnings_label)
 
         # -- what they are (editable) --
@@ -278,6 +283,12 @@ class AmbassadorPanel(QScrollArea):
                 day=formatting.day(record.stage_since, "long"),
                 level=record.level.name if record.level is not None else "—",
                 points=formatting.number(record.points),
+            )
+        )
+        self.history_label.setText(
+            " → ".join(
+                self.tr("{stage} le {day}").format(stage=change.label, day=formatting.day(change.changed_on, "short"))
+                for change in record.stage_changes
             )
         )
         self.warnings_label.setText("\n".join(f"⚠ {warning}" for warning in record.warnings))
