@@ -328,3 +328,7 @@ def test_edit_the_roles_then_the_profile(qtbot: QtBot, window: MainWindow) -> No
     assert [role.name for role in record.roles] == ["traductrice"]
     assert record.audiences == (("instagram", 1200),)
     assert page.table.model.records[0].row.territory == "Lyon 7e"
+
+    sheet = page.open_contact(eva)  # « Fiche contact »
+    assert sheet is not None and sheet.contact_id == record.contact_id
+    assert window.current_page_key() == "contacts"

@@ -538,13 +538,15 @@ class AmbassadorsPage(QWidget):
         dialog.open()
         return dialog
 
-    def open_contact(self, contact_id: int) -> None:
+    def open_contact(self, ambassador_id: int) -> QWidget | None:
+        """« Fiche contact »: the person's contact sheet, from the Contacts page."""
         from communitydesk.ui.contacts.page import ContactsPage
 
         record = self.panel.record
+        if record is None or record.id != ambassador_id:
+            return None
         page = self.context.window.show_page("contacts")
-        if isinstance(page, ContactsPage) and record is not None:
-            page.open_contact(record.contact_id)
+        return page.open_contact(record.contact_id) if isinstance(page, ContactsPage) else None
 
     def closing(self) -> None:
         self.context.settings.set_splitter_state("ambassadors", self.splitter.saveState())
