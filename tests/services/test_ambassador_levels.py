@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from communitydesk import formatting
 from communitydesk.db.database import Database
 from communitydesk.errors import PermissionDenied, ValidationError
 from communitydesk.models.ambassadors import Ambassador, AmbassadorLevel, AmbassadorStageChange, Mission
@@ -17,6 +18,7 @@ from communitydesk.records.changes import Changes
 from communitydesk.rules.ambassador_levels import Badge, LevelRule, default_levels, level_for
 from communitydesk.rules.ambassadors import MissionStatus, Stage
 from communitydesk.services import ambassador_levels as svc
+from communitydesk.services import ambassadors
 from communitydesk.services.permissions import Action, Actor, Role
 
 TODAY = date(2026, 12, 3)
@@ -248,3 +250,19 @@ def test_many_ambassadors_agree_with_the_rules_one_by_one(db: Database, actor: A
         level = level_for(default_levels(), validated, judged, 11)
         assert level is not None and standing.level_slug == level.slug
     assert {s.level_slug for s in found} == {"debutant", "habitue", "confirme", "expert"}
+
+
+def test_the_list_the_sheet_and_the_leaderboard_agree(db: Database, actor: Actor) -> None:
+    lea = ambassador(db, "Léa", "LEAB23", welcomed=formatting.local_today() - timedelta(days=100))
+    missions(db, lea, V, V, V, R)
+    noe = ambassador(db, "Noé", "NOEC45", stage=Stage.CANDIDAT.value)
+    missions(db, noe, V)
+    board = {s.ambassador_id: s for s in svc.leaderboard(db, actor, limit=10)}
+    listed = {row.id: row for row in ambassadors.ambassadors(db, actor)}
+    assert (
+        {i: (row.level, row.points) for i, row in listed.items()}
+        == {i: (s.level_slug, s.points) for i, s in board.items()}
+        == {lea: ("confirme", 30), noe: ("debutant", 10)}
+    )
+    sheet = ambassadors.ambassador(db, actor, lea)
+    assert sheet.level is not None and sheet.level.slug == "confirme" and sheet.referrals == board[lea].referrals

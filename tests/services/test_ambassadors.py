@@ -162,6 +162,8 @@ def test_idle_welcomed_are_the_welcomed_without_news_for_weeks(db: Database, act
 
 def test_missions_from_created_to_validated_earn_points_and_a_level(db: Database, actor: Actor) -> None:
     aid = ambassadors.enrol(db, actor, _person(db, actor), "client", enrolled_on=TODAY - timedelta(days=70))
+    # Seniority runs from the welcome (rules.ambassador_levels), not from the application.
+    _walk(db, actor, aid, Stage.SELECTIONNE, Stage.ACCUEILLI, on=TODAY - timedelta(days=70))
     mid = missions.create_mission(db, actor, MissionDraft(title="Témoignage", kind="temoignage", points=10))
     assert missions.missions(db, actor, MissionFilter(unassigned=True))[0].id == mid
     with pytest.raises(ValidationError, match="Confiez"):
