@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from communitydesk.rules.ambassadors import MissionStatus
@@ -64,3 +65,9 @@ def level_for(levels: Sequence[LevelRule], validated: int, completed: int, month
         and months >= level.min_months
     ]
     return max(reached, key=lambda level: level.position, default=None)
+
+
+def months_between(since: date, today: date) -> int:
+    """Whole months from ``since`` to ``today`` (the 31st to the 30th of the next month is 0)."""
+    months = (today.year - since.year) * 12 + today.month - since.month
+    return max(0, months - (today.day < since.day))
