@@ -26,21 +26,19 @@ from communitydesk.records.ambassador_levels import LevelMove, Standing
 from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import (
     DEFAULT_LEVELS,
+    WELCOMED_STAGES,
     LevelRule,
     badges_for,
     default_levels,
     level_for,
     level_problems,
-    whole_months,
+    seniority,
 )
-from communitydesk.rules.ambassadors import MissionStatus, Stage
+from communitydesk.rules.ambassadors import MissionStatus
 from communitydesk.rules.campaigns import COUNTED_STATUSES
 from communitydesk.rules.contact_names import display_name
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
-
-# Stages from which an ambassador counts as welcomed: their seniority runs from the first.
-_WELCOMED = (Stage.ACCUEILLI.value, Stage.ACTIF.value)
 
 
 def levels(store: Store, actor: Actor) -> list[LevelRule]:
@@ -200,7 +198,7 @@ def standings_in(
     welcomed: dict[int, date] = dict(
         session.execute(
             select(AmbassadorStageChange.ambassador_id, func.min(AmbassadorStageChange.changed_on))
-            .where(AmbassadorStageChange.to_stage.in_(_WELCOMED), among(AmbassadorStageChange.ambassador_id))
+            .where(AmbassadorStageChange.to_stage.in_(WELCOMED_STAGES), among(AmbassadorStageChange.ambassador_id))
             .group_by(AmbassadorStageChange.ambassador_id)
         ).all()
     )
@@ -246,9 +244,7 @@ def standings_in(
     )
     for ambassador_id, stage, stage_since, kind, first, last, organisation, email in members:
         points, done, refused = missions.get(ambassador_id, (0, 0, 0))
-        # Without a recorded step (an older import), the current stage's day stands for the welcome.
-        since = welcomed.get(ambassador_id) or (stage_since if stage in _WELCOMED else None)
-        months = whole_months(since, today) if since else 0
+        months = seniority(welcomed.get(ambassador_id), stage, stage_since, today)
         contributions, amount = money.get(ambassador_id, (0, 0))
         referrals = ReferralCounts(people.get(ambassador_id, 0), contributions, amount)
         found[ambassador_id] = Standing(

@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import Select, distinct, func, or_, select
+from sqlalchemy import Select, delete, distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -35,6 +35,7 @@ from communitydesk.models.ambassadors import (
     CharterSignature,
     Mission,
 )
+from communitydesk.models.campaigns import Contribution
 from communitydesk.models.contacts import Contact
 from communitydesk.models.organisation import AppSetting
 from communitydesk.records.ambassadors import (
@@ -59,10 +60,11 @@ from communitydesk.rules.ambassadors import (
     Stage,
     can_move,
     default_roles,
+    referral_url,
 )
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.editorial import Network
-from communitydesk.services import settings
+from communitydesk.services import gdpr, settings
 from communitydesk.services.ambassador_levels import standings_in
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
@@ -246,12 +248,30 @@ def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str
         session.flush()
 
 
-def referral_url(base_url: str, code: str) -> str:
-    """The link an ambassador shares: ``{code}`` in the base address is replaced, else the code is appended."""
-    base = base_url.strip()
-    if not base:
-        return ""
-    return base.replace("{code}", code) if "{code}" in base else base + code
+def set_referrer(store: Store, actor: Actor, contact_id: int, ambassador_id: int | None) -> None:
+    """Say which ambassador brought a contact (None: nobody). Nobody refers themself."""
+    require(actor, Action.EDIT_CONTACTS)
+    with unit_of_work(store) as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise UserError(_("Le contact n° {id} n'existe pas (ou plus).", id=contact_id))
+        if ambassador_id is not None and _load(session, ambassador_id).contact_id == contact_id:
+            raise ValidationError(_("Un ambassadeur ne peut pas se parrainer lui-même."), field="referred_by_id")
+        contact.referred_by_id = ambassador_id
+        session.flush()
+
+
+def set_contribution_referrer(store: Store, actor: Actor, contribution_id: int, ambassador_id: int | None) -> None:
+    """Say which ambassador's referral brought a contribution (None: nobody)."""
+    require(actor, Action.EDIT_CAMPAIGNS)
+    with unit_of_work(store) as session:
+        row = session.get(Contribution, contribution_id)
+        if row is None:
+            raise UserError(_("La contribution n° {id} n'existe pas (ou plus).", id=contribution_id))
+        if ambassador_id is not None:
+            _load(session, ambassador_id)
+        row.referred_by_id = ambassador_id
+        session.flush()
 
 
 # ---------------------------------------------------------------- funnel
@@ -388,6 +408,21 @@ def commercially_tied_contact_ids(session: Session) -> set[int]:
         )
     )
     return set(session.scalars(tied))
+
+
+def erase_membership(session: Session, contact_ids: Sequence[int]) -> None:
+    """RGPD erasure step: the membership goes whole (territory, skills, notes, audiences, rewards,
+    signatures, history); its missions stay, unassigned and without their proofs."""
+    members = select(Ambassador.id).where(Ambassador.contact_id.in_(contact_ids)).scalar_subquery()
+    session.execute(
+        update(Mission)
+        .where(Mission.ambassador_id.in_(members))
+        .values(ambassador_id=None, proof_link="", proof_file="")
+    )
+    session.execute(delete(Ambassador).where(Ambassador.contact_id.in_(contact_ids)))
+
+
+gdpr.register_erasure_step(erase_membership)
 
 
 # ---------------------------------------------------------------- records

@@ -19,13 +19,14 @@ from communitydesk.i18n import _
 from communitydesk.models.organisation import AppSetting
 from communitydesk.records.identity import DEFAULT_COLOURS
 from communitydesk.rules import organisation_identity as identity
+from communitydesk.rules.ambassadors import REFERRAL_BASE_URL_KEY
 from communitydesk.rules.cadence import DEFAULT_RHYTHM_DAYS, RHYTHM_SETTING_KEY
 from communitydesk.services.permissions import Action, Actor, require
 
 ORGANISATION = "organisation"
 CIRCLE_RHYTHM_DAYS = RHYTHM_SETTING_KEY
 BACKUP_KEEP = "backups.keep"
-REFERRAL_BASE_URL = "ambassadors.referral_base_url"
+REFERRAL_BASE_URL = REFERRAL_BASE_URL_KEY
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -17,8 +18,8 @@ from communitydesk.models.contacts import Contact
 from communitydesk.records.changes import Changes
 from communitydesk.rules.ambassador_levels import Badge, LevelRule, default_levels, level_for
 from communitydesk.rules.ambassadors import MissionStatus, Stage
+from communitydesk.services import ambassador_figures, ambassadors
 from communitydesk.services import ambassador_levels as svc
-from communitydesk.services import ambassadors
 from communitydesk.services.permissions import Action, Actor, Role
 
 TODAY = date(2026, 12, 3)
@@ -266,3 +267,21 @@ def test_the_list_the_sheet_and_the_leaderboard_agree(db: Database, actor: Actor
     )
     sheet = ambassadors.ambassador(db, actor, lea)
     assert sheet.level is not None and sheet.level.slug == "confirme" and sheet.referrals == board[lea].referrals
+
+
+def test_the_quick_path_counts_levels_as_the_services_do(db: Database, db_path: Path, actor: Actor) -> None:
+    lea = ambassador(db, "Léa", "LEAB23", welcomed=date(2026, 9, 3))
+    missions(db, lea, V, V, V, R)
+    entered_active = ambassador(db, "Inès", "INES23")  # no recorded welcome: her stage's day counts
+    with db.transaction() as session:
+        row = session.get(Ambassador, entered_active)
+        assert row is not None
+        row.stage_since = date(2025, 12, 1)
+    missions(db, entered_active, *[V] * 12)
+    candidate = ambassador(db, "Noé", "NOEC45", stage=Stage.CANDIDAT.value)
+    with db.transaction() as session:  # applied long ago, never welcomed: no seniority
+        session.add(AmbassadorStageChange(ambassador_id=candidate, to_stage="candidat", changed_on=date(2024, 1, 1)))
+    missions(db, candidate, V, V, V)
+    quick = {line.id: (line.level, line.points) for line in ambassador_figures.ambassador_lines(db_path, actor, TODAY)}
+    full = {s.ambassador_id: (s.level_slug, s.points) for s in svc.standings(db, actor, TODAY)}
+    assert quick == full == {lea: ("confirme", 30), entered_active: ("ambassadeur", 120), candidate: ("debutant", 30)}
