@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import Badge, LevelRule
-
-
-@dataclass(frozen=True)
-class Referrals:
-    """What an ambassador's code brought: people, and valid contributions with their amount."""
-
-    contacts: int = 0
-    contributions: int = 0
-    amount_cents: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.contacts + self.contributions
 
 
 @dataclass(frozen=True)
@@ -33,7 +21,7 @@ class Standing:
     months: int  # whole months since first welcomed (« accueilli » or « actif »)
     level: LevelRule | None
     badges: tuple[Badge, ...]
-    referrals: Referrals
+    referrals: ReferralCounts
 
     @property
     def positive_percent(self) -> int | None:

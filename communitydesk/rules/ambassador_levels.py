@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from communitydesk.i18n import _
-from communitydesk.rules.ambassadors import MissionStatus
+from communitydesk.rules.ambassadors import MissionStatus, Stage
 from communitydesk.rules.contact_keys import fold
 
 MAX_LEVEL_NAME = 100
@@ -102,7 +102,26 @@ def level_for(levels: Sequence[LevelRule], validated: int, completed: int, month
     return max(reached, key=lambda level: level.position, default=None)
 
 
-def whole_months(start: date, today: date) -> int:
+# From these stages an ambassador has been welcomed: seniority runs from the first of them.
+WELCOMED_STAGES: tuple[str, ...] = (Stage.ACCUEILLI.value, Stage.ACTIF.value)
+
+
+def welcomed_on(first_welcome: date | None, stage: str, stage_since: date) -> date | None:
+    """The day seniority runs from: the first move to « accueilli » or « actif »; without one
+    recorded (a membership entered at that stage), the day of the current stage if it is one
+    of them; None for someone not welcomed yet."""
+    if first_welcome is not None:
+        return first_welcome
+    return stage_since if stage in WELCOMED_STAGES else None
+
+
+def seniority(first_welcome: date | None, stage: str, stage_since: date, today: date) -> int:
+    """Whole months in the programme since the welcome (0 before it)."""
+    since = welcomed_on(first_welcome, stage, stage_since)
+    return months_between(since, today) if since is not None else 0
+
+
+def months_between(start: date, today: date) -> int:
     """Whole months from ``start`` to ``today``: 31 January → 28 February is one (the month's last day
     stands for a day it does not have); 0 when ``today`` is before ``start``."""
     months = (today.year - start.year) * 12 + today.month - start.month

@@ -8,12 +8,13 @@ recomputes everyone; ``preview_levels`` says who would move before ``save_levels
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from communitydesk.errors import ValidationError
 from communitydesk.formatting import local_today
@@ -21,24 +22,23 @@ from communitydesk.i18n import _
 from communitydesk.models.ambassadors import Ambassador, AmbassadorLevel, AmbassadorStageChange, Mission
 from communitydesk.models.campaigns import Contribution
 from communitydesk.models.contacts import NOT_ERASED, Contact
-from communitydesk.records.ambassador_levels import LevelMove, Referrals, Standing
+from communitydesk.records.ambassador_levels import LevelMove, Standing
+from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import (
     DEFAULT_LEVELS,
+    WELCOMED_STAGES,
     LevelRule,
     badges_for,
     default_levels,
     level_for,
     level_problems,
-    whole_months,
+    seniority,
 )
-from communitydesk.rules.ambassadors import MissionStatus, Stage
+from communitydesk.rules.ambassadors import MissionStatus
 from communitydesk.rules.campaigns import COUNTED_STATUSES
 from communitydesk.rules.contact_names import display_name
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
-
-# Stages from which an ambassador counts as welcomed: their seniority runs from the first.
-_WELCOMED = (Stage.ACCUEILLI.value, Stage.ACTIF.value)
 
 
 def levels(store: Store, actor: Actor) -> list[LevelRule]:
@@ -73,7 +73,14 @@ def leaderboard(store: Store, actor: Actor, limit: int = 10, today: date | None 
     with snapshot(store) as session:
         found = standings_in(session, levels_in(session), today or local_today()).values()
     ranked = sorted(
-        found, key=lambda s: (-s.points, -s.validated_missions, -s.referrals.total, s.name.casefold(), s.ambassador_id)
+        found,
+        key=lambda s: (
+            -s.points,
+            -s.validated_missions,
+            -(s.referrals.contacts + s.referrals.contributions),
+            s.name.casefold(),
+            s.ambassador_id,
+        ),
     )
     return ranked[: max(limit, 0)]
 
@@ -158,12 +165,22 @@ def _moves(session: Session, old: Sequence[LevelRule], new: Sequence[LevelRule],
     return sorted(moves, key=lambda move: (move.name.casefold(), move.ambassador_id))
 
 
-def standings_in(session: Session, ladder: Sequence[LevelRule], today: date) -> dict[int, Standing]:
-    """Each ambassador's standing under ``ladder``, by ambassador id, read in the caller's session.
+def standings_in(
+    session: Session, ladder: Sequence[LevelRule], today: date, ids: Collection[int] | None = None
+) -> dict[int, Standing]:
+    """Each ambassador's standing under ``ladder``, by ambassador id, read in the caller's session
+    (only those of ``ids`` when given: one sheet).
 
     Five grouped queries whatever the number of ambassadors: members, missions, first
     welcome, referred contacts, referred contributions.
     """
+    if ids is not None and not ids:
+        return {}
+    chosen: list[int] | None = sorted(ids) if ids is not None else None
+
+    def among(column: QueryableAttribute[Any]) -> ColumnElement[bool]:
+        return column.in_(chosen) if chosen is not None else column.is_not(None)
+
     validated = Mission.status == MissionStatus.VALIDEE.value
     missions = {
         row.ambassador_id: (int(row.points or 0), int(row.validated or 0), int(row.refused or 0))
@@ -174,24 +191,26 @@ def standings_in(session: Session, ladder: Sequence[LevelRule], today: date) -> 
                 func.sum(case((validated, 1), else_=0)).label("validated"),
                 func.sum(case((Mission.status == MissionStatus.REFUSEE.value, 1), else_=0)).label("refused"),
             )
-            .where(Mission.ambassador_id.is_not(None))
+            .where(among(Mission.ambassador_id))
             .group_by(Mission.ambassador_id)
         )
     }
     welcomed: dict[int, date] = dict(
         session.execute(
             select(AmbassadorStageChange.ambassador_id, func.min(AmbassadorStageChange.changed_on))
-            .where(AmbassadorStageChange.to_stage.in_(_WELCOMED))
+            .where(AmbassadorStageChange.to_stage.in_(WELCOMED_STAGES), among(AmbassadorStageChange.ambassador_id))
             .group_by(AmbassadorStageChange.ambassador_id)
         ).all()
     )
-    people: dict[int, int] = dict(
-        session.execute(
+    people = {
+        int(ambassador_id): int(n)
+        for ambassador_id, n in session.execute(
             select(Contact.referred_by_id, func.count())
-            .where(Contact.referred_by_id.is_not(None), NOT_ERASED)
+            .where(among(Contact.referred_by_id), NOT_ERASED)
             .group_by(Contact.referred_by_id)
-        ).all()
-    )
+        )
+        if ambassador_id is not None
+    }
     money = {
         row.referred_by_id: (int(row.n), int(row.amount or 0))
         for row in session.execute(
@@ -201,7 +220,7 @@ def standings_in(session: Session, ladder: Sequence[LevelRule], today: date) -> 
                 func.sum(Contribution.amount_cents).label("amount"),
             )
             .where(
-                Contribution.referred_by_id.is_not(None),
+                among(Contribution.referred_by_id),
                 Contribution.payment_status.in_([status.value for status in COUNTED_STATUSES]),
             )
             .group_by(Contribution.referred_by_id)
@@ -220,15 +239,14 @@ def standings_in(session: Session, ladder: Sequence[LevelRule], today: date) -> 
             Contact.email,
         )
         .join(Contact, Contact.id == Ambassador.contact_id)
+        .where(among(Ambassador.id))
         .order_by(Ambassador.id)
     )
     for ambassador_id, stage, stage_since, kind, first, last, organisation, email in members:
         points, done, refused = missions.get(ambassador_id, (0, 0, 0))
-        # Without a recorded step (an older import), the current stage's day stands for the welcome.
-        since = welcomed.get(ambassador_id) or (stage_since if stage in _WELCOMED else None)
-        months = whole_months(since, today) if since else 0
+        months = seniority(welcomed.get(ambassador_id), stage, stage_since, today)
         contributions, amount = money.get(ambassador_id, (0, 0))
-        referrals = Referrals(people.get(ambassador_id, 0), contributions, amount)
+        referrals = ReferralCounts(people.get(ambassador_id, 0), contributions, amount)
         found[ambassador_id] = Standing(
             ambassador_id=ambassador_id,
             name=display_name(kind, first, last, organisation, email),
@@ -238,7 +256,7 @@ def standings_in(session: Session, ladder: Sequence[LevelRule], today: date) -> 
             refused_missions=refused,
             months=months,
             level=level_for(ladder, done, done + refused, months),
-            badges=badges_for(done, referrals.total, months),
+            badges=badges_for(done, referrals.contacts + referrals.contributions, months),
             referrals=referrals,
         )
     return found

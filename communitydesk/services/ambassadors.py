@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Select, distinct, func, or_, select
+from sqlalchemy import Select, delete, distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -57,17 +56,16 @@ from communitydesk.rules import ambassador_levels
 from communitydesk.rules.ambassadors import (
     FUNNEL,
     AmbassadorType,
-    MissionStatus,
     RewardKind,
     Stage,
     can_move,
     default_roles,
     referral_url,
 )
-from communitydesk.rules.campaigns import PaymentStatus
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.editorial import Network
-from communitydesk.services import settings
+from communitydesk.services import gdpr, settings
+from communitydesk.services.ambassador_levels import standings_in
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
@@ -250,6 +248,32 @@ def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str
         session.flush()
 
 
+def set_referrer(store: Store, actor: Actor, contact_id: int, ambassador_id: int | None) -> None:
+    """Say which ambassador brought a contact (None: nobody). Nobody refers themself."""
+    require(actor, Action.EDIT_CONTACTS)
+    with unit_of_work(store) as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise UserError(_("Le contact n° {id} n'existe pas (ou plus).", id=contact_id))
+        if ambassador_id is not None and _load(session, ambassador_id).contact_id == contact_id:
+            raise ValidationError(_("Un ambassadeur ne peut pas se parrainer lui-même."), field="referred_by_id")
+        contact.referred_by_id = ambassador_id
+        session.flush()
+
+
+def set_contribution_referrer(store: Store, actor: Actor, contribution_id: int, ambassador_id: int | None) -> None:
+    """Say which ambassador's referral brought a contribution (None: nobody)."""
+    require(actor, Action.EDIT_CAMPAIGNS)
+    with unit_of_work(store) as session:
+        row = session.get(Contribution, contribution_id)
+        if row is None:
+            raise UserError(_("La contribution n° {id} n'existe pas (ou plus).", id=contribution_id))
+        if ambassador_id is not None:
+            _load(session, ambassador_id)
+        row.referred_by_id = ambassador_id
+        session.flush()
+
+
 # ---------------------------------------------------------------- funnel
 
 
@@ -386,6 +410,21 @@ def commercially_tied_contact_ids(session: Session) -> set[int]:
     return set(session.scalars(tied))
 
 
+def erase_membership(session: Session, contact_ids: Sequence[int]) -> None:
+    """RGPD erasure step: the membership goes whole (territory, skills, notes, audiences, rewards,
+    signatures, history); its missions stay, unassigned and without their proofs."""
+    members = select(Ambassador.id).where(Ambassador.contact_id.in_(contact_ids)).scalar_subquery()
+    session.execute(
+        update(Mission)
+        .where(Mission.ambassador_id.in_(members))
+        .values(ambassador_id=None, proof_link="", proof_file="")
+    )
+    session.execute(delete(Ambassador).where(Ambassador.contact_id.in_(contact_ids)))
+
+
+gdpr.register_erasure_step(erase_membership)
+
+
 # ---------------------------------------------------------------- records
 
 
@@ -399,8 +438,8 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
     role_names = _role_names(session)
     role_ids = _split_ids(row.roles)
     signatures = _signatures(session, row.id)
-    score = _scores(session, [row.id]).get(row.id, _Score())
-    level = _level_of(_levels(session), score, _months(_enrolled_on(session, row), formatting.local_today()))
+    ladder = _levels(session)
+    standing = standings_in(session, _rules(ladder), formatting.local_today(), [row.id])[row.id]
     return AmbassadorRecord(
         id=row.id,
         contact_id=row.contact_id,
@@ -418,9 +457,9 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
         referral_hint=""
         if base
         else _("Renseignez l'adresse de parrainage dans Paramètres pour obtenir le lien à partager."),
-        points=score.points,
-        level=level,
-        referrals=referral_counts(session, [row.id]).get(row.id, ReferralCounts()),
+        points=standing.points,
+        level=next((lv for lv in ladder if lv.slug == standing.level_slug), None),
+        referrals=standing.referrals,
         stage_changes=tuple(
             StageChangeRecord(c.from_stage, c.to_stage, c.changed_on, c.changed_by) for c in row.stage_changes
         ),
@@ -435,14 +474,10 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
 def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list[AmbassadorRow]:
     found = list(pairs)
     ids = [a.id for a, _c in found]
-    scores = _scores(session, ids)
-    enrolled = _enrolment_days(session, ids)
-    ladder = _levels(session)
-    today = formatting.local_today()
+    standings = standings_in(session, _rules(_levels(session)), formatting.local_today(), ids)
     rows = []
     for a, c in found:
-        score = scores.get(a.id, _Score())
-        level = _level_of(ladder, score, _months(enrolled.get(a.id, a.stage_since), today))
+        standing = standings[a.id]
         rows.append(
             AmbassadorRow(
                 id=a.id,
@@ -453,52 +488,21 @@ def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list
                 stage_since=a.stage_since,
                 territory=a.territory,
                 referral_code=a.referral_code,
-                points=score.points,
-                level=level.slug if level else "",
-                level_name=level.name if level else "",
+                points=standing.points,
+                level=standing.level_slug,
+                level_name=standing.level_name,
             )
         )
     return rows
 
 
-@dataclass(frozen=True)
-class _Score:
-    points: int = 0
-    validated: int = 0
-    judged: int = 0  # validated or refused
-
-
-def _scores(session: Session, ids: Sequence[int]) -> dict[int, _Score]:
-    if not ids:
-        return {}
-    judged = (MissionStatus.VALIDEE.value, MissionStatus.REFUSEE.value)
-    found: dict[int, _Score] = {}
-    rows = session.execute(
-        select(Mission.ambassador_id, Mission.status, func.count(), func.coalesce(func.sum(Mission.points), 0))
-        .where(Mission.ambassador_id.in_(ids), Mission.status.in_(judged))
-        .group_by(Mission.ambassador_id, Mission.status)
-    )
-    for ambassador_id, status, n, points in rows:
-        assert ambassador_id is not None  # filtered by the query
-        was = found.get(ambassador_id, _Score())
-        validated = status == MissionStatus.VALIDEE.value
-        found[ambassador_id] = _Score(
-            points=was.points + (points if validated else 0),
-            validated=was.validated + (n if validated else 0),
-            judged=was.judged + n,
-        )
-    return found
-
-
-def _level_of(ladder: Sequence[LevelRecord], score: _Score, months: int) -> LevelRecord | None:
-    rules = [
+def _rules(ladder: Sequence[LevelRecord]) -> list[ambassador_levels.LevelRule]:
+    return [
         ambassador_levels.LevelRule(
             lv.slug, lv.name, lv.position, lv.min_validated_missions, lv.min_positive_percent, lv.min_months
         )
         for lv in ladder
     ]
-    reached = ambassador_levels.level_for(rules, score.validated, score.judged, months)
-    return None if reached is None else next(lv for lv in ladder if lv.slug == reached.slug)
 
 
 def _levels(session: Session) -> list[LevelRecord]:
@@ -522,50 +526,10 @@ def _levels(session: Session) -> list[LevelRecord]:
     ]
 
 
-def _months(since: date, today: date) -> int:
-    """Whole months from ``since`` to ``today`` (the 31st to the 30th of the next month is 0)."""
-    months = (today.year - since.year) * 12 + today.month - since.month
-    return max(0, months - (today.day < since.day))
-
-
-def _enrolled_on(session: Session, row: Ambassador) -> date:
-    return _enrolment_days(session, [row.id]).get(row.id, row.stage_since)
-
-
-def _enrolment_days(session: Session, ids: Sequence[int]) -> dict[int, date]:
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(AmbassadorStageChange.ambassador_id, func.min(AmbassadorStageChange.changed_on))
-        .where(AmbassadorStageChange.ambassador_id.in_(ids))
-        .group_by(AmbassadorStageChange.ambassador_id)
-    )
-    return {i: d for i, d in rows}
-
-
 def referral_counts(session: Session, ids: Sequence[int]) -> dict[int, ReferralCounts]:
     """Contacts brought, and valid contributions brought with their amount, per ambassador."""
-    if not ids:
-        return {}
-    contacts = dict(
-        session.execute(
-            select(Contact.referred_by_id, func.count())
-            .where(Contact.referred_by_id.in_(ids), Contact.anonymised_at.is_(None))
-            .group_by(Contact.referred_by_id)
-        ).all()
-    )
-    money = {
-        i: (n, total)
-        for i, n, total in session.execute(
-            select(Contribution.referred_by_id, func.count(), func.coalesce(func.sum(Contribution.amount_cents), 0))
-            .where(Contribution.referred_by_id.in_(ids), Contribution.payment_status == PaymentStatus.VALID.value)
-            .group_by(Contribution.referred_by_id)
-        )
-    }
-    return {
-        i: ReferralCounts(int(contacts.get(i, 0)), int(money.get(i, (0, 0))[0]), int(money.get(i, (0, 0))[1]))
-        for i in ids
-    }
+    found = standings_in(session, (), formatting.local_today(), ids)
+    return {i: found[i].referrals if i in found else ReferralCounts() for i in ids}
 
 
 def _rewards(session: Session, ambassador_id: int) -> list[RewardRecord]:

@@ -15,10 +15,10 @@ from communitydesk.rules.ambassador_levels import (
     level_for,
     level_problems,
     meets,
+    months_between,
     points_of,
     positive_percent,
     slug_for,
-    whole_months,
 )
 from communitydesk.rules.ambassadors import MissionStatus
 from communitydesk.rules.referral_codes import referral_key
@@ -134,8 +134,8 @@ def test_a_ladder_edit_moves_people() -> None:
         (date(2026, 3, 10), date(2026, 3, 10), 0),
     ],
 )
-def test_whole_months(start: date, today: date, months: int) -> None:
-    assert whole_months(start, today) == months
+def test_months_between(start: date, today: date, months: int) -> None:
+    assert months_between(start, today) == months
 
 
 def test_badges_are_computed_from_figures() -> None:

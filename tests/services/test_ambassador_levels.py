@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from communitydesk import formatting
 from communitydesk.db.database import Database
 from communitydesk.errors import PermissionDenied, ValidationError
 from communitydesk.models.ambassadors import Ambassador, AmbassadorLevel, AmbassadorStageChange, Mission
@@ -16,6 +18,7 @@ from communitydesk.models.contacts import Contact
 from communitydesk.records.changes import Changes
 from communitydesk.rules.ambassador_levels import Badge, LevelRule, default_levels, level_for
 from communitydesk.rules.ambassadors import MissionStatus, Stage
+from communitydesk.services import ambassador_figures, ambassadors
 from communitydesk.services import ambassador_levels as svc
 from communitydesk.services.permissions import Action, Actor, Role
 
@@ -248,3 +251,37 @@ def test_many_ambassadors_agree_with_the_rules_one_by_one(db: Database, actor: A
         level = level_for(default_levels(), validated, judged, 11)
         assert level is not None and standing.level_slug == level.slug
     assert {s.level_slug for s in found} == {"debutant", "habitue", "confirme", "expert"}
+
+
+def test_the_list_the_sheet_and_the_leaderboard_agree(db: Database, actor: Actor) -> None:
+    lea = ambassador(db, "Léa", "LEAB23", welcomed=formatting.local_today() - timedelta(days=100))
+    missions(db, lea, V, V, V, R)
+    noe = ambassador(db, "Noé", "NOEC45", stage=Stage.CANDIDAT.value)
+    missions(db, noe, V)
+    board = {s.ambassador_id: s for s in svc.leaderboard(db, actor, limit=10)}
+    listed = {row.id: row for row in ambassadors.ambassadors(db, actor)}
+    assert (
+        {i: (row.level, row.points) for i, row in listed.items()}
+        == {i: (s.level_slug, s.points) for i, s in board.items()}
+        == {lea: ("confirme", 30), noe: ("debutant", 10)}
+    )
+    sheet = ambassadors.ambassador(db, actor, lea)
+    assert sheet.level is not None and sheet.level.slug == "confirme" and sheet.referrals == board[lea].referrals
+
+
+def test_the_quick_path_counts_levels_as_the_services_do(db: Database, db_path: Path, actor: Actor) -> None:
+    lea = ambassador(db, "Léa", "LEAB23", welcomed=date(2026, 9, 3))
+    missions(db, lea, V, V, V, R)
+    entered_active = ambassador(db, "Inès", "INES23")  # no recorded welcome: her stage's day counts
+    with db.transaction() as session:
+        row = session.get(Ambassador, entered_active)
+        assert row is not None
+        row.stage_since = date(2025, 12, 1)
+    missions(db, entered_active, *[V] * 12)
+    candidate = ambassador(db, "Noé", "NOEC45", stage=Stage.CANDIDAT.value)
+    with db.transaction() as session:  # applied long ago, never welcomed: no seniority
+        session.add(AmbassadorStageChange(ambassador_id=candidate, to_stage="candidat", changed_on=date(2024, 1, 1)))
+    missions(db, candidate, V, V, V)
+    quick = {line.id: (line.level, line.points) for line in ambassador_figures.ambassador_lines(db_path, actor, TODAY)}
+    full = {s.ambassador_id: (s.level_slug, s.points) for s in svc.standings(db, actor, TODAY)}
+    assert quick == full == {lea: ("confirme", 30), entered_active: ("ambassadeur", 120), candidate: ("debutant", 30)}

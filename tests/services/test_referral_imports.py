@@ -15,7 +15,7 @@ from communitydesk.models.ambassadors import Ambassador
 from communitydesk.models.campaigns import Contribution
 from communitydesk.models.contacts import Contact
 from communitydesk.records.changes import Changes
-from communitydesk.services import ambassador_levels
+from communitydesk.services import ambassador_figures, ambassador_levels
 from communitydesk.services import campaign_import as contributions
 from communitydesk.services.contact_import import ImportMode, import_contacts_csv, preview_contacts_file
 from communitydesk.services.permissions import Actor
@@ -46,10 +46,17 @@ def referred(db: Database, model: type[Contact] | type[Contribution]) -> dict[st
 
 
 def referrals(db: Database, actor: Actor) -> dict[int, tuple[int, int, int]]:
-    return {
+    """What each ambassador brought, as the leaderboard counts it and as ``ambassador list`` does."""
+    counted = {
         s.ambassador_id: (s.referrals.contacts, s.referrals.contributions, s.referrals.amount_cents)
         for s in ambassador_levels.standings(db, actor, TODAY)
     }
+    listed = {
+        line.id: (line.referred_contacts, line.referred_contributions, line.referred_cents)
+        for line in ambassador_figures.ambassador_lines(db.path, actor, TODAY)
+    }
+    assert listed == counted
+    return counted
 
 
 @pytest.mark.parametrize(
