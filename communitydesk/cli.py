@@ -589,6 +589,51 @@ def _add_gdpr_commands(commands: Any, lang: argparse.ArgumentParser) -> None:
     erase.add_argument("--json", action="store_true")
 
 
+def cmd_ambassador_list(args: argparse.Namespace) -> int:
+    from communitydesk.errors import DatabaseError
+    from communitydesk.formatting import money
+    from communitydesk.rules.ambassadors import Stage
+    from communitydesk.services.ambassador_figures import ambassador_lines
+
+    if not args.db.exists():
+        raise DatabaseError(_("La base « {path} » n'existe pas.", path=args.db))
+    lines = ambassador_lines(args.db, _system_actor())
+    if args.json:
+        _print_json([line.as_json() for line in lines])
+        return EXIT_OK
+    if not lines:
+        print(_("Aucun ambassadeur dans cette base."))
+    for line in lines:
+        print(
+            _(
+                "{id:>4}  {name} — {stage}, {points} point(s), code {code} ; "
+                "{contacts} contact(s) et {contributions} contribution(s) apportés ({amount})",
+                id=line.id,
+                name=line.name,
+                stage=Stage(line.stage).label(),
+                points=line.points,
+                code=line.referral_code,
+                contacts=line.referred_contacts,
+                contributions=line.referred_contributions,
+                amount=money(line.referred_cents),
+            )
+        )
+    return EXIT_OK
+
+
+def _add_ambassador_commands(commands: Any, lang: argparse.ArgumentParser) -> None:
+    """`ambassador list`: the ambassador programme, headless."""
+    ambassador = commands.add_parser("ambassador", help=_("programme ambassadeurs"), parents=[lang])
+    verbs = ambassador.add_subparsers(dest="ambassador_verb", metavar=_("ACTION"), parser_class=FrenchArgumentParser)
+    verbs.required = True
+    listing = verbs.add_parser(
+        "list", help=_("lister les ambassadeurs, leur étape, leurs points et leurs parrainages"), parents=[lang]
+    )
+    listing.set_defaults(handler=cmd_ambassador_list)
+    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--json", action="store_true")
+
+
 def build_parser() -> argparse.ArgumentParser:
     lang = FrenchArgumentParser(add_help=False)
     lang.add_argument(
@@ -793,6 +838,7 @@ def build_parser() -> argparse.ArgumentParser:
     publications.add_argument("--json", action="store_true")
 
     _add_gdpr_commands(commands, lang)
+    _add_ambassador_commands(commands, lang)
     return parser
 
 

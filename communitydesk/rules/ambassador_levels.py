@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
+from communitydesk.i18n import _
 from communitydesk.rules.ambassadors import MissionStatus
 
 
@@ -31,18 +33,31 @@ class LevelRule:
     min_months: int
 
 
-# slug, French name, validated missions, % validated among completed, months in the programme.
-DEFAULT_LEVELS: tuple[tuple[str, str, int, int, int], ...] = (
-    ("debutant", "Débutant", 0, 0, 0),
-    ("habitue", "Habitué", 1, 60, 1),
-    ("confirme", "Confirmé", 3, 70, 3),
-    ("expert", "Expert", 6, 80, 6),
-    ("ambassadeur", "Ambassadeur", 12, 90, 12),
+# slug, validated missions, % validated among those judged, months in the programme (BlaBlaCar's ladder).
+DEFAULT_LEVELS: tuple[tuple[str, int, int, int], ...] = (
+    ("debutant", 0, 0, 0),
+    ("habitue", 1, 60, 1),
+    ("confirme", 3, 70, 3),
+    ("expert", 6, 80, 6),
+    ("ambassadeur", 12, 90, 12),
 )
 
 
+def default_level_name(slug: str) -> str:
+    return {
+        "debutant": _("Débutant"),
+        "habitue": _("Habitué"),
+        "confirme": _("Confirmé"),
+        "expert": _("Expert"),
+        "ambassadeur": _("Ambassadeur"),
+    }.get(slug, slug)
+
+
 def default_levels() -> tuple[LevelRule, ...]:
-    return tuple(LevelRule(slug, name, i, m, p, mo) for i, (slug, name, m, p, mo) in enumerate(DEFAULT_LEVELS))
+    """The five default levels, named in the user's language."""
+    return tuple(
+        LevelRule(slug, default_level_name(slug), i, m, p, mo) for i, (slug, m, p, mo) in enumerate(DEFAULT_LEVELS)
+    )
 
 
 def points_of(missions: Iterable[_Scored]) -> int:
@@ -64,3 +79,9 @@ def level_for(levels: Sequence[LevelRule], validated: int, completed: int, month
         and months >= level.min_months
     ]
     return max(reached, key=lambda level: level.position, default=None)
+
+
+def months_between(since: date, today: date) -> int:
+    """Whole months from ``since`` to ``today`` (the 31st to the 30th of the next month is 0)."""
+    months = (today.year - since.year) * 12 + today.month - since.month
+    return max(0, months - (today.day < since.day))

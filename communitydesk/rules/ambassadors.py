@@ -13,6 +13,17 @@ from typing import TypeVar
 from communitydesk.i18n import _
 from communitydesk.rules.contact_keys import fold
 
+# The base's setting (services.settings) holding the address referral codes are added to.
+REFERRAL_BASE_URL_KEY = "ambassadors.referral_base_url"
+
+
+def referral_url(base_url: str, code: str) -> str:
+    """The link an ambassador shares: ``{code}`` in the base address is replaced, else the code is appended."""
+    base = base_url.strip()
+    if not base:
+        return ""
+    return base.replace("{code}", code) if "{code}" in base else base + code
+
 
 class AmbassadorType(StrEnum):
     EGERIE = "egerie"
@@ -146,18 +157,6 @@ class SignatureMethod(StrEnum):
             SignatureMethod.EMAIL: _("par e-mail"),
             SignatureMethod.EN_LIGNE: _("en ligne"),
         }[self]
-
-
-# Where the base keeps the address referral codes go into (Paramètres; read on the quick path too).
-REFERRAL_BASE_URL_KEY = "ambassadors.referral_base_url"
-
-
-def referral_url(base_url: str, code: str) -> str:
-    """The link an ambassador shares: ``{code}`` in the base address is replaced, else the code is appended."""
-    base = base_url.strip()
-    if not base:
-        return ""
-    return base.replace("{code}", code) if "{code}" in base else base + code
 
 
 def default_roles() -> tuple[tuple[str, str], ...]:

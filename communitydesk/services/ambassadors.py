@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Select, distinct, func, or_, select
+from sqlalchemy import Select, delete, distinct, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -67,7 +67,7 @@ from communitydesk.rules.ambassadors import (
 from communitydesk.rules.campaigns import PaymentStatus
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.editorial import Network
-from communitydesk.services import settings
+from communitydesk.services import gdpr, settings
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
@@ -250,6 +250,32 @@ def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str
         session.flush()
 
 
+def set_referrer(store: Store, actor: Actor, contact_id: int, ambassador_id: int | None) -> None:
+    """Say which ambassador brought a contact (None: nobody). Nobody refers themself."""
+    require(actor, Action.EDIT_CONTACTS)
+    with unit_of_work(store) as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise UserError(_("Le contact n° {id} n'existe pas (ou plus).", id=contact_id))
+        if ambassador_id is not None and _load(session, ambassador_id).contact_id == contact_id:
+            raise ValidationError(_("Un ambassadeur ne peut pas se parrainer lui-même."), field="referred_by_id")
+        contact.referred_by_id = ambassador_id
+        session.flush()
+
+
+def set_contribution_referrer(store: Store, actor: Actor, contribution_id: int, ambassador_id: int | None) -> None:
+    """Say which ambassador's referral brought a contribution (None: nobody)."""
+    require(actor, Action.EDIT_CAMPAIGNS)
+    with unit_of_work(store) as session:
+        row = session.get(Contribution, contribution_id)
+        if row is None:
+            raise UserError(_("La contribution n° {id} n'existe pas (ou plus).", id=contribution_id))
+        if ambassador_id is not None:
+            _load(session, ambassador_id)
+        row.referred_by_id = ambassador_id
+        session.flush()
+
+
 # ---------------------------------------------------------------- funnel
 
 
@@ -386,6 +412,21 @@ def commercially_tied_contact_ids(session: Session) -> set[int]:
     return set(session.scalars(tied))
 
 
+def erase_membership(session: Session, contact_ids: Sequence[int]) -> None:
+    """RGPD erasure step: the membership goes whole (territory, skills, notes, audiences, rewards,
+    signatures, history); its missions stay, unassigned and without their proofs."""
+    members = select(Ambassador.id).where(Ambassador.contact_id.in_(contact_ids)).scalar_subquery()
+    session.execute(
+        update(Mission)
+        .where(Mission.ambassador_id.in_(members))
+        .values(ambassador_id=None, proof_link="", proof_file="")
+    )
+    session.execute(delete(Ambassador).where(Ambassador.contact_id.in_(contact_ids)))
+
+
+gdpr.register_erasure_step(erase_membership)
+
+
 # ---------------------------------------------------------------- records
 
 
@@ -400,7 +441,9 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
     role_ids = _split_ids(row.roles)
     signatures = _signatures(session, row.id)
     score = _scores(session, [row.id]).get(row.id, _Score())
-    level = _level_of(_levels(session), score, _months(_enrolled_on(session, row), formatting.local_today()))
+    level = _level_of(
+        _levels(session), score, ambassador_levels.months_between(_enrolled_on(session, row), formatting.local_today())
+    )
     return AmbassadorRecord(
         id=row.id,
         contact_id=row.contact_id,
@@ -442,7 +485,7 @@ def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list
     rows = []
     for a, c in found:
         score = scores.get(a.id, _Score())
-        level = _level_of(ladder, score, _months(enrolled.get(a.id, a.stage_since), today))
+        level = _level_of(ladder, score, ambassador_levels.months_between(enrolled.get(a.id, a.stage_since), today))
         rows.append(
             AmbassadorRow(
                 id=a.id,
@@ -520,12 +563,6 @@ def _levels(session: Session) -> list[LevelRecord]:
         LevelRecord(r.id, r.slug, r.name, r.position, r.min_validated_missions, r.min_positive_percent, r.min_months)
         for r in rows
     ]
-
-
-def _months(since: date, today: date) -> int:
-    """Whole months from ``since`` to ``today`` (the 31st to the 30th of the next month is 0)."""
-    months = (today.year - since.year) * 12 + today.month - since.month
-    return max(0, months - (today.day < since.day))
 
 
 def _enrolled_on(session: Session, row: Ambassador) -> date:

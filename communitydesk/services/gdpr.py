@@ -70,7 +70,7 @@ ErasureStep = Callable[[Session, Sequence[int]], None]
 _erasure_steps: list[ErasureStep] = []
 # Modules that register an erasure step when imported: imported before every erasure, so
 # that no step is missed because its screen was never opened.
-ERASURE_STEP_MODULES = ("communitydesk.services.campaigns",)
+ERASURE_STEP_MODULES = ("communitydesk.services.campaigns", "communitydesk.services.ambassadors")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from communitydesk.errors import PermissionDenied, UserError, ValidationError
 from communitydesk.records.ambassadors import AmbassadorDraft, AmbassadorFilter, MissionDraft, MissionFilter
 from communitydesk.records.changes import Changes
 from communitydesk.records.editorial import PublicationDraft
-from communitydesk.rules.ambassadors import STAGE_TRANSITIONS, Stage
+from communitydesk.rules.ambassadors import STAGE_TRANSITIONS, Stage, referral_url
 from communitydesk.services import ambassador_charters as charters
 from communitydesk.services import ambassadors, editorial, missions, settings
 from communitydesk.services.contacts import ContactInput, create_contact
@@ -236,7 +236,7 @@ def test_referral_url_from_the_base_address(db: Database, actor: Actor) -> None:
     record = ambassadors.ambassador(db, actor, aid)
     assert record.referral_url == f"https://asso.example/rejoindre?parrain={record.referral_code}"
     assert record.referral_hint == ""
-    assert ambassadors.referral_url("https://a.example/{code}/go", "ABC234") == "https://a.example/ABC234/go"
+    assert referral_url("https://a.example/{code}/go", "ABC234") == "https://a.example/ABC234/go"
 
 
 def test_writes_announce_the_ambassadors_kind(db: Database, actor: Actor) -> None:
@@ -252,3 +252,18 @@ def test_rights_are_checked(db: Database, actor: Actor) -> None:
         ambassadors.enrol(db, reader, _person(db, actor), "client")
     with pytest.raises(UserError):
         ambassadors.ambassador(db, actor, 999)
+
+
+def test_erasing_the_person_removes_the_membership_and_keeps_the_missions(db: Database, actor: Actor) -> None:
+    from communitydesk.services import gdpr
+
+    aid = _member(db, actor)
+    ambassadors.record_reward(db, actor, aid, "goodies", "Tote bag")
+    mid = missions.create_mission(db, actor, MissionDraft(title="Photo", ambassador_id=aid))
+    missions.complete_mission(db, actor, mid, proof_file="/photos/chloe.jpg")
+    contact = ambassadors.ambassador(db, actor, aid).contact_id
+    gdpr.erase_person(db, actor, contact, confirm=True)
+    assert ambassadors.ambassador_for_contact(db, actor, contact) is None
+    assert ambassadors.ambassadors(db, actor) == []
+    kept = missions.mission(db, actor, mid)
+    assert kept.ambassador_id is None and kept.proof_file == "" and kept.status == "realisee"
