@@ -1,7 +1,8 @@
 """What the ambassador kit prints, as named sqlite3 reads on a ``QuickReader``.
 
 ``export pdf ambassador-kit`` reads on the quick path like the other small documents
-(no SQLAlchemy to import); services.ambassador_kit turns the rows into records.
+(no SQLAlchemy to import); services.ambassador_kit turns the rows into records. The
+programme's tables and levels are read by db.ambassador_reads.
 """
 
 from __future__ import annotations
@@ -37,12 +38,6 @@ class CharterRow:
     published_on: date | None
 
 
-def has_ambassador_tables(reader: QuickReader) -> bool:
-    """False on a base from before the ambassador programme's migration."""
-    sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='ambassadors'"
-    return reader.connection.execute(sql).fetchone() is not None
-
-
 def ambassadors(reader: QuickReader) -> list[AmbassadorRow]:
     """Every ambassador whose contact is active (neither archived nor erased), by name."""
     rows = reader.connection.execute(
@@ -57,15 +52,6 @@ def roles(reader: QuickReader) -> list[tuple[int, str, str]]:
     """(id, name, description) of every role, in the programme's order."""
     rows = reader.connection.execute("SELECT id, name, description FROM ambassador_roles ORDER BY position, id")
     return [(int(id_), name, description or "") for id_, name, description in rows]
-
-
-def levels(reader: QuickReader) -> list[tuple[str, int, int, int]]:
-    """(name, missions, positive percent, months) of every level, lowest first."""
-    rows = reader.connection.execute(
-        "SELECT name, min_validated_missions, min_positive_percent, min_months FROM ambassador_levels"
-        " ORDER BY position, id"
-    )
-    return [(name, int(missions), int(percent), int(months)) for name, missions, percent, months in rows]
 
 
 def current_charter(reader: QuickReader) -> CharterRow | None:

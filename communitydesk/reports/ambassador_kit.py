@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
@@ -37,7 +36,7 @@ from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.charter import commitment_columns
 from communitydesk.reports.flowables.cropmarks import CardSheet, business_card_size
 from communitydesk.reports.flowables.outline import HeadingParagraph
-from communitydesk.reports.flowables.qr import qr_code
+from communitydesk.reports.flowables.qr import draw_qr, qr_code
 from communitydesk.reports.flowables.signatures import Signatory, SignatureBlocks
 from communitydesk.reports.flowables.tables import wrap_text
 from communitydesk.reports.flowables.title import AccentRule, section_heading
@@ -436,13 +435,9 @@ class CardPainter:
         self.ambassador = ambassador
         self.font = ensure_family(SANS)
         self.bold = bold(SANS)
-        self._qr: Drawing | None = None
-        self._qr_size = 0.0
 
-    def qr(self, size: float) -> Drawing:
-        if self._qr is None or self._qr_size != size:  # one encoding for the whole sheet
-            self._qr, self._qr_size = qr_code(self.ambassador.referral_url, size), size
-        return self._qr
+    def qr(self, canvas: Canvas, x: float, y: float, size: float) -> None:
+        draw_qr(canvas, self.ambassador.referral_url, x, y, size)
 
     def _lines(self, canvas: Canvas, x: float, y: float, text: str, font: str, size: float, width: float) -> float:
         """Draws ``text`` wrapped to ``width`` from baseline ``y`` down; returns the next baseline."""
@@ -456,7 +451,7 @@ class CardPainter:
         pad = 4 * mm
         qr_size = 24 * mm
         text_width = width - 2 * pad - qr_size - 3 * mm
-        self.qr(qr_size).drawOn(canvas, width - pad - qr_size, height - pad - qr_size)
+        self.qr(canvas, width - pad - qr_size, height - pad - qr_size, qr_size)
         # Link (wrapped, from the bottom up) and code along the bottom, under the QR code.
         canvas.setFillColor(INK)
         canvas.setFont(self.font, 6.5)
@@ -491,7 +486,7 @@ class CardPainter:
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.roundRect(0, 0, width, height, 3 * mm, stroke=1, fill=0)
-        self.qr(qr_size).drawOn(canvas, pad, pad)
+        self.qr(canvas, pad, pad, qr_size)
         x = 2 * pad + qr_size
         text_width = width - x - pad
         canvas.setFillColor(self.palette.primary)
@@ -539,10 +534,10 @@ def _notice(styles: Styles, text: str, colour: Any) -> Flowable:
     )
 
 
-def _qr(url: str, size: float) -> Drawing:
+def _qr(url: str, size: float) -> Flowable:
     return qr_code(url, size)
 
 
-def _centred(drawing: Drawing) -> Flowable:
-    drawing.hAlign = "CENTER"
-    return drawing
+def _centred(flowable: Flowable) -> Flowable:
+    flowable.hAlign = "CENTER"
+    return flowable

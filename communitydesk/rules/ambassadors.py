@@ -159,18 +159,6 @@ class SignatureMethod(StrEnum):
         }[self]
 
 
-# Where the base keeps the address referral codes go into (Paramètres; read on the quick path too).
-REFERRAL_BASE_URL_KEY = "ambassadors.referral_base_url"
-
-
-def referral_url(base_url: str, code: str) -> str:
-    """The link an ambassador shares: ``{code}`` in the base address is replaced, else the code is appended."""
-    base = base_url.strip()
-    if not base:
-        return ""
-    return base.replace("{code}", code) if "{code}" in base else base + code
-
-
 def default_roles() -> tuple[tuple[str, str], ...]:
     """The four roles a new base starts with: (name, one-line description), in the user's language."""
     return (

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from communitydesk.db.ambassador_kit_reads import (
-    AmbassadorRow,
-    ambassadors,
-    current_charter,
-    has_ambassador_tables,
-    levels,
-    roles,
-)
+from communitydesk.db.ambassador_kit_reads import AmbassadorRow, ambassadors, current_charter, roles
+from communitydesk.db.ambassador_reads import has_ambassador_tables, stored_levels
 from communitydesk.db.quick_reads import QuickReader, stored_setting
 from communitydesk.errors import ValidationError
 from communitydesk.exporters.email_signature import signature_html, signature_text
@@ -125,7 +119,10 @@ def ambassador_kit_data(source: Path | HasPath, actor: Actor, ambassador: str | 
             ambassadors=tuple(_ambassador(row, base, role_names) for row in chosen),
             roles=tuple((name, description) for _id, name, description in role_rows),
             mission_kinds=tuple(kind.label() for kind in MissionKind),
-            levels=tuple(KitLevel(*level) for level in levels(reader)),
+            levels=tuple(
+                KitLevel(level.name, level.min_validated_missions, level.min_positive_percent, level.min_months)
+                for level in stored_levels(reader)
+            ),
             charter=None
             if charter is None
             else KitCharter(
