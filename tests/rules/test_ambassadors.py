@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -30,7 +31,7 @@ from communitydesk.rules.ambassadors import (
 
 
 def test_the_funnel_goes_forward_one_step_and_everyone_can_leave() -> None:
-    for before, after in zip(FUNNEL, FUNNEL[1:], strict=False):
+    for before, after in itertools.pairwise(FUNNEL):
         assert can_move(before, after) and not can_move(after, before)
     assert all(can_move(stage, Stage.INACTIF) for stage in Stage if stage is not Stage.INACTIF)
     assert STAGE_TRANSITIONS[Stage.INACTIF] == {Stage.ACTIF}
