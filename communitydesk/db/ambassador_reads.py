@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from communitydesk.db.quick_reads import QuickReader
-from communitydesk.rules.ambassador_levels import WELCOMED_STAGES
+from communitydesk.rules.ambassador_levels import WELCOMED_STAGES, LevelRule
 from communitydesk.rules.ambassadors import MissionStatus, Stage
 from communitydesk.rules.campaigns import PaymentStatus
 
@@ -38,28 +38,18 @@ class MemberFacts:
     referred_cents: int
 
 
-@dataclass(frozen=True)
-class StoredLevel:
-    slug: str
-    name: str
-    position: int
-    min_validated_missions: int
-    min_positive_percent: int
-    min_months: int
-
-
 def has_ambassador_tables(reader: QuickReader) -> bool:
     """False on a base from before the ambassador programme's migration."""
     sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='ambassadors'"
     return reader.connection.execute(sql).fetchone() is not None
 
 
-def stored_levels(reader: QuickReader) -> list[StoredLevel]:
+def stored_levels(reader: QuickReader) -> list[LevelRule]:
     sql = (
         "SELECT slug, name, position, min_validated_missions, min_positive_percent, min_months"
         " FROM ambassador_levels ORDER BY position, id"
     )
-    return [StoredLevel(*row) for row in reader.connection.execute(sql)]
+    return [LevelRule(*row) for row in reader.connection.execute(sql)]
 
 
 _MEMBERS_SQL = f"""

@@ -269,3 +269,20 @@ def test_erasing_the_person_removes_the_membership_and_keeps_the_missions(db: Da
     assert ambassadors.ambassadors(db, actor) == []
     kept = missions.mission(db, actor, mid)
     assert kept.ambassador_id is None and kept.proof_file == "" and kept.status == "realisee"
+
+
+def test_the_personal_data_export_holds_the_membership(db: Database, actor: Actor) -> None:
+    from communitydesk.records.identity import Identity
+    from communitydesk.services import gdpr
+    from communitydesk.services.personal_data import document_of
+
+    aid = _member(db, actor)
+    ambassadors.update_ambassador(db, actor, aid, AmbassadorDraft(type="expert", territory="Lyon 7e", skills="couture"))
+    record = ambassadors.ambassador(db, actor, aid)
+    held = gdpr.export_person(db, actor, record.contact_id)
+    (row,) = held["autres_données"]["ambassadeurs"]
+    assert row["territoire"] == "Lyon 7e" and row["compétences"] == "couture"
+    assert row["code_de_parrainage"] == record.referral_code and row["étape"] == "candidat"
+    document = document_of(held, Identity(name="La Ruche"))
+    values = [v.value for s in document.sections for item in (*s.items, s) for v in getattr(item, "values", ())]
+    assert "Lyon 7e" in " ".join(str(v) for v in values)
