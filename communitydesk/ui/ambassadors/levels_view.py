@@ -27,10 +27,16 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.records.ambassador_levels import LevelMove, Standing
+from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import LevelRule
 from communitydesk.ui.campaigns.record_table import Column, RecordSortProxy, RecordTableModel
 
 THRESHOLDS = ("min_validated_missions", "min_positive_percent", "min_months")
+
+
+def referral_total(counts: ReferralCounts) -> int:
+    """People and contributions an ambassador's code brought, as one number for a column."""
+    return counts.contacts + counts.contributions
 
 
 def standing_columns() -> list[Column[Standing]]:
@@ -52,8 +58,8 @@ def standing_columns() -> list[Column[Standing]]:
         ),
         Column(
             QCoreApplication.translate("Leaderboard", "Parrainages"),
-            lambda s: str(s.referrals.total),
-            lambda s: s.referrals.total,
+            lambda s: str(referral_total(s.referrals)),
+            lambda s: referral_total(s.referrals),
             True,
         ),
         Column(QCoreApplication.translate("Leaderboard", "Badges"), lambda s: ", ".join(b.label() for b in s.badges)),

@@ -37,7 +37,7 @@ from communitydesk.ui.ambassadors.ambassador_panel import AmbassadorPanel
 from communitydesk.ui.ambassadors.ambassador_table import AmbassadorTable, Listed
 from communitydesk.ui.ambassadors.charter_view import CharterView
 from communitydesk.ui.ambassadors.funnel_board import FunnelBoard
-from communitydesk.ui.ambassadors.levels_view import LevelsView
+from communitydesk.ui.ambassadors.levels_view import LevelsView, referral_total
 from communitydesk.ui.ambassadors.missions_view import MissionsView
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
@@ -78,7 +78,7 @@ class ProgrammeData:
     must_resign: list[AmbassadorRow]
 
     def listed(self) -> list[Listed]:
-        referrals = {s.ambassador_id: s.referrals.total for s in self.standings}
+        referrals = {s.ambassador_id: referral_total(s.referrals) for s in self.standings}
         return [Listed(row, referrals.get(row.id, 0)) for row in self.rows]
 
     def names(self) -> list[tuple[int, str]]:
