@@ -45,7 +45,7 @@ def standing_columns() -> list[Column[Standing]]:
         Column(QCoreApplication.translate("Leaderboard", "Points"), lambda s: str(s.points), lambda s: s.points, True),
         Column(QCoreApplication.translate("Leaderboard", "Niveau"), lambda s: s.level_name),
         Column(
-            QCoreApplication.translate("Leaderboard", "Missions validées"),
+            QCoreApplication.translate("Leaderboard", "Validées"),
             lambda s: str(s.validated_missions),
             lambda s: s.validated_missions,
             True,
