@@ -32,10 +32,6 @@
         <translation>Save the profile</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
@@ -52,8 +48,12 @@
         <translation>Followers</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
+        <source>Type d&apos;ambassadeur</source>
+        <translation>Ambassador type</translation>
+    </message>
+    <message>
+        <source>Notes internes</source>
+        <translation>Internal notes</translation>
     </message>
     <message>
         <source>Parrainage</source>
@@ -123,12 +123,12 @@
 <context>
     <name>AmbassadorTable</name>
     <message>
-        <source>Nom</source>
-        <translation>Name</translation>
+        <source>Ambassadeur</source>
+        <translation>Ambassador</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
+        <source>Type d&apos;ambassadeur</source>
+        <translation>Ambassador type</translation>
     </message>
     <message>
         <source>Étape</source>
@@ -2420,8 +2420,8 @@
         <translation>Contact</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
+        <source>Type d&apos;ambassadeur</source>
+        <translation>Ambassador type</translation>
     </message>
     <message>
         <source>Cherchez puis choisissez un contact dans la liste.</source>
@@ -2771,8 +2771,8 @@
 <context>
     <name>Leaderboard</name>
     <message>
-        <source>Nom</source>
-        <translation>Name</translation>
+        <source>Ambassadeur</source>
+        <translation>Ambassador</translation>
     </message>
     <message>
         <source>Points</source>
@@ -3090,8 +3090,8 @@
         <translation>Description</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
+        <source>Type de mission</source>
+        <translation>Mission type</translation>
     </message>
     <message>
         <source>Points</source>
@@ -3117,8 +3117,8 @@
         <translation>Mission</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
+        <source>Type de mission</source>
+        <translation>Mission type</translation>
     </message>
     <message>
         <source>Confiée à</source>

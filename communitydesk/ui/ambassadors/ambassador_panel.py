@@ -157,12 +157,12 @@ class AmbassadorPanel(QScrollArea):
         self.save_button = QPushButton(self.tr("Enregistrer le profil"))
         self.save_button.setObjectName("saveAmbassadorButton")
         self.save_button.clicked.connect(self._save)
-        form.addRow(self.tr("Type"), self.type_combo)
+        form.addRow(self.tr("Type d'ambassadeur"), self.type_combo)
         form.addRow(self.tr("Rôles"), roles_box)
         form.addRow(self.tr("Territoire"), self.territory_edit)
         form.addRow(self.tr("Compétences"), self.skills_edit)
         form.addRow(self.tr("Abonnés"), self.audiences)
-        form.addRow(self.tr("Notes"), self.notes_edit)
+        form.addRow(self.tr("Notes internes"), self.notes_edit)
         form.addRow("", self.save_button)
 
         # -- referral --

@@ -40,8 +40,8 @@ class Listed:
 
 def ambassador_columns() -> list[Column[Listed]]:
     return [
-        Column(QCoreApplication.translate("AmbassadorTable", "Nom"), lambda r: r.row.name),
-        Column(QCoreApplication.translate("AmbassadorTable", "Type"), lambda r: r.row.type_label),
+        Column(QCoreApplication.translate("AmbassadorTable", "Ambassadeur"), lambda r: r.row.name),
+        Column(QCoreApplication.translate("AmbassadorTable", "Type d'ambassadeur"), lambda r: r.row.type_label),
         Column(
             QCoreApplication.translate("AmbassadorTable", "Étape"),
             lambda r: r.row.stage_label,

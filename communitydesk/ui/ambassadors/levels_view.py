@@ -41,7 +41,7 @@ def referral_total(counts: ReferralCounts) -> int:
 
 def standing_columns() -> list[Column[Standing]]:
     return [
-        Column(QCoreApplication.translate("Leaderboard", "Nom"), lambda s: s.name),
+        Column(QCoreApplication.translate("Leaderboard", "Ambassadeur"), lambda s: s.name),
         Column(QCoreApplication.translate("Leaderboard", "Points"), lambda s: str(s.points), lambda s: s.points, True),
         Column(QCoreApplication.translate("Leaderboard", "Niveau"), lambda s: s.level_name),
         Column(

@@ -36,7 +36,7 @@ STATUS_COLOURS = {
 def mission_columns() -> list[Column[MissionRecord]]:
     return [
         Column(QCoreApplication.translate("MissionList", "Mission"), lambda m: m.title),
-        Column(QCoreApplication.translate("MissionList", "Type"), lambda m: m.kind_label),
+        Column(QCoreApplication.translate("MissionList", "Type de mission"), lambda m: m.kind_label),
         Column(
             QCoreApplication.translate("MissionList", "Confiée à"),
             lambda m: m.ambassador_name or QCoreApplication.translate("MissionList", "(ouverte)"),
