@@ -1,6 +1,6 @@
 """The recruitment funnel as a board: one column per stage, a card per ambassador, dragged between columns.
 
-A card travels as the ambassador's id under one MIME type; a column that receives it reports
+A card travels as the ambassador's id (``ui/widgets/id_drag``); a column that receives it reports
 ``on_drop(ambassador_id, stage)``. :meth:`StageColumn.accept_mime` is what a real drop calls,
 and what tests call (a real drag blocks an offscreen test). The move itself is the service's
 decision: a refused move shows its sentence and the board is read again, unchanged.
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from communitydesk import formatting
 from communitydesk.records.ambassadors import AmbassadorRow
 from communitydesk.rules.ambassadors import Stage
+from communitydesk.ui.widgets.id_drag import IdDragList, id_from_mime, id_mime
 
 MIME_TYPE = "application/x-communitydesk-ambassador"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -33,16 +33,7 @@ STAGE_COLOURS = {
 
 
 def mime_for(ambassador_id: int) -> QMimeData:
-    mime = QMimeData()
-    mime.setData(MIME_TYPE, QByteArray(str(ambassador_id).encode("ascii")))
-    return mime
-
-
-def ambassador_id_from_mime(mime: QMimeData) -> int | None:
-    if not mime.hasFormat(MIME_TYPE):
-        return None
-    text = bytes(mime.data(MIME_TYPE).data()).decode("ascii", "replace")
-    return int(text) if text.isdigit() else None
+    return id_mime(MIME_TYPE, ambassador_id)
 
 
 def card_text(row: AmbassadorRow) -> str:
@@ -51,21 +42,16 @@ def card_text(row: AmbassadorRow) -> str:
     return "\n".join((row.name, row.type_label, level) if row.level_name else (row.name, row.type_label))
 
 
-class StageColumn(QListWidget):
+class StageColumn(IdDragList):
     """The cards of one stage; a card dropped here asks to move its ambassador to this stage."""
+
+    mime_type = MIME_TYPE
 
     def __init__(self, stage: Stage, on_drop: DropHandler, on_open: OpenHandler, parent: QWidget | None = None):
         super().__init__(parent)
         self.stage = stage
         self._on_drop = on_drop
         self.setObjectName(f"stage_{stage.value}")
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDragDropMode(QListWidget.DragDropMode.DragDrop)
-        self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)  # a name and a type wrap, never « … »
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -88,40 +74,12 @@ class StageColumn(QListWidget):
             item.setToolTip(tip if row.stage_since else "")
             self.addItem(item)
 
-    def ids(self) -> list[int]:
-        return [self.item(row).data(CARD_ROLE).id for row in range(self.count())]
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
-        return [MIME_TYPE]
-
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
-        return mime_for(items[0].data(CARD_ROLE).id) if items else QMimeData()
-
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(MIME_TYPE):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(MIME_TYPE):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        # The board is rebuilt from the base once the move is saved: Qt must not move the card itself.
-        if self.accept_mime(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
+    def item_id(self, item: QListWidgetItem) -> int | None:
+        row = item.data(CARD_ROLE)
+        return row.id if row is not None else None
 
     def accept_mime(self, mime: QMimeData) -> bool:
-        ambassador_id = ambassador_id_from_mime(mime)
+        ambassador_id = id_from_mime(MIME_TYPE, mime)
         if ambassador_id is None or ambassador_id in self.ids():
             return False  # not a card, or dropped where it already is
         self._on_drop(ambassador_id, self.stage.value)

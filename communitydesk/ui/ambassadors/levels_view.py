@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,7 +27,7 @@ from communitydesk import formatting
 from communitydesk.records.ambassador_levels import LevelMove, Standing
 from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import LevelRule
-from communitydesk.ui.campaigns.record_table import Column, RecordSortProxy, RecordTableModel
+from communitydesk.ui.campaigns.record_table import Column, RecordSortProxy, RecordTableModel, record_view
 
 THRESHOLDS = ("min_validated_missions", "min_positive_percent", "min_months")
 
@@ -82,16 +80,8 @@ class LevelsView(QWidget):
         self.model: RecordTableModel[Standing] = RecordTableModel(standing_columns(), self)
         self.proxy = RecordSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.board = QTableView()
-        self.board.setObjectName("leaderboard")
-        self.board.setModel(self.proxy)
-        self.board.setSortingEnabled(True)
-        self.board.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.board.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.board.verticalHeader().hide()
-        header = self.board.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.board = record_view(self.proxy, "leaderboard", sort_column=1, descending=True)
+        self.board.horizontalHeader().setStretchLastSection(True)
 
         self.rules = QTableWidget(0, 4)
         self.rules.setObjectName("levelRules")

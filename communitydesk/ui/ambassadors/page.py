@@ -376,9 +376,14 @@ class AmbassadorsPage(QWidget):
     def edit_roles(self) -> RolesDialog | None:
         if not self._ready():
             return None
+        from communitydesk.services.ambassador_roles import save_roles
         from communitydesk.ui.ambassadors.roles_dialog import RolesDialog
 
-        dialog = RolesDialog(self, self._db, self.actor, self.data.roles if self.data else [])
+        actor = self.actor
+        dialog = RolesDialog(
+            self, lambda roles: save_roles(self._db(), actor, roles), self.data.roles if self.data else []
+        )
+        dialog.saved.connect(lambda _roles: self._say(self.tr("Liste des rôles enregistrée.")))
         dialog.open()
         return dialog
 

@@ -3,41 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QWidget
 
 from communitydesk.records.ambassadors import RoleRecord
-from communitydesk.ui.tasks import run_in_background
-
-if TYPE_CHECKING:
-    from communitydesk.db.database import Database
+from communitydesk.ui.campaigns.dialogs import SavingDialog
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 60
 
 
-class RolesDialog(QDialog):
+class RolesDialog(SavingDialog):
+    """The whole list is saved at once by ``save(roles)``, off the UI thread."""
+
     def __init__(
-        self, parent: QWidget | None, database: Callable[[], Database], actor: Any, roles: Sequence[RoleRecord]
+        self, parent: QWidget | None, save: Callable[[list[RoleRecord]], Any], roles: Sequence[RoleRecord]
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, save)
         self.setObjectName("rolesDialog")
         self.setWindowTitle(self.tr("Rôles des ambassadeurs"))
         self.resize(620, 380)
-        self._database = database
-        self._actor = actor
         hint = QLabel(
             QCoreApplication.translate(
                 "RolesDialog",
@@ -60,26 +46,13 @@ class RolesDialog(QDialog):
         remove = QPushButton(self.tr("Retirer"))
         remove.setObjectName("removeRoleButton")
         remove.clicked.connect(self.remove_selected)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("dialogError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #B3261E;")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.form.addRow(hint)
+        self.form.addRow(self.table)
+        self.form.addRow(row)
 
     def add_role(self, name: str, description: str, role_id: int | None, *, edit: bool = False) -> int:
         row = self.table.rowCount()
@@ -114,24 +87,5 @@ class RolesDialog(QDialog):
             )
         return found
 
-    def accept(self) -> None:
-        from communitydesk.services import ambassador_roles
-
-        roles, actor = self.roles(), self._actor
-        self.buttons.setEnabled(False)
-
-        def failed(message: str) -> None:
-            self.buttons.setEnabled(True)
-            self.error_label.setText(message)
-            self.error_label.show()
-
-        def saved(_result: object) -> None:
-            self.buttons.setEnabled(True)
-            super(RolesDialog, self).accept()
-
-        run_in_background(
-            self,
-            lambda _ctx: ambassador_roles.save_roles(self._database(), actor, roles),
-            on_success=saved,
-            on_failure=failed,
-        )
+    def collect(self) -> list[RoleRecord]:
+        return self.roles()
