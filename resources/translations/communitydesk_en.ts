@@ -239,6 +239,10 @@
         <translation>Charter signature recorded.</translation>
     </message>
     <message>
+        <source>Liste des rôles enregistrée.</source>
+        <translation>List of roles saved.</translation>
+    </message>
+    <message>
         <source>Mission enregistrée.</source>
         <translation>Mission saved.</translation>
     </message>
@@ -2424,6 +2428,10 @@
         <translation>Ambassador type</translation>
     </message>
     <message>
+        <source>Inscrire</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
         <source>Cherchez puis choisissez un contact dans la liste.</source>
         <translation>Search, then choose a contact in the list.</translation>
     </message>
@@ -3826,14 +3834,6 @@
     <message>
         <source>Retirer</source>
         <translation>Remove</translation>
-    </message>
-    <message>
-        <source>Enregistrer</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,7 @@ class EnrolDialog(SavingDialog):
         self.add_field("contact", self.tr("Contact"), self.search_edit)
         self.form.addRow("", self.results)
         self.add_field("type", self.tr("Type d'ambassadeur"), self.type_combo)
+        self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Inscrire"))
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(250)

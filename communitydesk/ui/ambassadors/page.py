@@ -326,11 +326,13 @@ class AmbassadorsPage(QWidget):
 
         path, actor = self.current_database.path, self.actor
         assert path is not None
+        enrolled = {row.contact_id for row in self.data.rows} if self.data else set()  # already members
 
         def search(text: str) -> list[tuple[int, str, str]]:
             from communitydesk.rules.circles import circle_label
 
-            return [(c.id, c.name, circle_label(c.circle)) for c in find_contacts(path, actor, text, 30)]
+            found = find_contacts(path, actor, text, 30 + len(enrolled))
+            return [(c.id, c.name, circle_label(c.circle)) for c in found if c.id not in enrolled][:30]
 
         def save(values: dict[str, Any]) -> int:
             return ambassadors.enrol(self._db(), actor, values["contact_id"], values["type"])
