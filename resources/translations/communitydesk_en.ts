@@ -3937,10 +3937,6 @@
         <translation>SIRET (14 digits) or RNA (W123456789)</translation>
     </message>
     <message>
-        <source>Le lien de parrainage de chaque ambassadeur : son code remplace {code}, ou s&apos;ajoute à la fin</source>
-        <translation>Each ambassador&apos;s referral link: their code replaces {code}, or is added at the end</translation>
-    </message>
-    <message>
         <source>aucun logo</source>
         <translation>no logo</translation>
     </message>
@@ -3975,10 +3971,6 @@
     <message>
         <source>Site web</source>
         <translation>Website</translation>
-    </message>
-    <message>
-        <source>Adresse de parrainage</source>
-        <translation>Referral address</translation>
     </message>
     <message>
         <source>Couleurs</source>

@@ -158,12 +158,6 @@ class SettingsPage(QWidget):
         self.address.setFixedHeight(64)
         self.website = QLineEdit()
         self.website.setPlaceholderText("https://")
-        self.referral_base_url = QLineEdit()
-        self.referral_base_url.setObjectName("referralBaseUrl")
-        self.referral_base_url.setPlaceholderText("https://monasso.fr/rejoindre?code={code}")
-        self.referral_base_url.setToolTip(
-            self.tr("Le lien de parrainage de chaque ambassadeur : son code remplace {code}, ou s'ajoute à la fin")
-        )
         self.primary_colour = ColourButton()
         self.secondary_colour = ColourButton()
         self.logo_path = QLineEdit()
@@ -191,7 +185,6 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("SIRET ou RNA"), self.legal_id)
         form.addRow(self.tr("Adresse"), self.address)
         form.addRow(self.tr("Site web"), self.website)
-        form.addRow(self.tr("Adresse de parrainage"), self.referral_base_url)
         form.addRow(self.tr("Couleurs"), colours)
         form.addRow(self.tr("Logo"), logo_row)
         self._field_widgets.update(
@@ -200,7 +193,6 @@ class SettingsPage(QWidget):
                 "legal_id": self.legal_id,
                 "address": self.address,
                 "website": self.website,
-                "referral_base_url": self.referral_base_url,
                 "primary_colour": self.primary_colour,
                 "secondary_colour": self.secondary_colour,
                 "logo_path": self.logo_path,
@@ -287,7 +279,6 @@ class SettingsPage(QWidget):
         self.legal_id.setText(org.legal_id)
         self.address.setPlainText(org.address)
         self.website.setText(org.website)
-        self.referral_base_url.setText(values.referral_base_url)
         self.primary_colour.set_colour(org.primary_colour)
         self.secondary_colour.set_colour(org.secondary_colour)
         self.logo_path.setText(org.logo_path)
@@ -324,7 +315,6 @@ class SettingsPage(QWidget):
             organisation=organisation,
             rhythm_days={circle: spin.value() for circle, spin in self.rhythm.items()},
             backup_keep=self.backup_keep.value(),
-            referral_base_url=self.referral_base_url.text(),
         )
 
     def save(self) -> Task | None:
