@@ -333,3 +333,25 @@ def test_edit_the_roles_then_the_profile(qtbot: QtBot, window: MainWindow) -> No
     sheet = page.open_contact(eva)  # « Fiche contact »
     assert sheet is not None and sheet.contact_id == record.contact_id
     assert window.current_page_key() == "contacts"
+
+
+def test_without_the_validation_right_missions_cannot_be_judged(qtbot: QtBot, window: MainWindow) -> None:
+    from communitydesk.services.permissions import Action, Actor, Role
+
+    db = window.database.database()
+    ana = enrol(window, "Ana", "Lopes")
+    mission_id = missions.create_mission(db, SYSTEM, MissionDraft(title="Témoignage", points=5, ambassador_id=ana))
+    missions.complete_mission(db, SYSTEM, mission_id, proof_link="https://exemple.fr/t")
+    window.database.actor = Actor(
+        name="Malik", role=Role.VOLUNTEER, rights=frozenset(Action) - {Action.VALIDATE_MISSIONS}
+    )
+    page = open_page(qtbot, window)
+    assert page.missions.select(mission_id)
+    assert not page.missions.validate_button.isEnabled() and not page.missions.refuse_button.isEnabled()
+    assert "pas le droit" in page.missions.validate_button.toolTip()
+    # The service refuses too: the sentence is shown, the mission stays handed in.
+    page.judge_mission(page.missions.shown()[0], True)
+    qtbot.waitUntil(lambda: bool(error_boxes()), timeout=WAIT)
+    assert "Malik" in error_boxes()[0].text()
+    error_boxes()[0].close()
+    assert missions.mission(db, SYSTEM, mission_id).status == "realisee"
