@@ -202,7 +202,7 @@ class AmbassadorKitRenderer(DocumentRenderer):
         value = styles.body.clone("kit_value", spaceAfter=0)
         code = value.clone("kit_code", fontName=bold(SANS), fontSize=14, leading=17)
         rows = [
-            (_("Type"), Paragraph(plain(ambassador.type_label), value)),
+            (_("Type d’ambassadeur"), Paragraph(plain(ambassador.type_label), value)),
             (_("Rôles"), Paragraph(plain(", ".join(ambassador.roles) or "—"), value)),
             (_("Territoire"), Paragraph(plain(ambassador.territory or "—"), value)),
             (_("Code parrain"), Paragraph(plain(ambassador.referral_code), code)),

@@ -28,6 +28,7 @@ from communitydesk.rules.ambassadors import (
     Stage,
     referral_url,
 )
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_names import display_name
 from communitydesk.services.document_identity import identity_in
@@ -144,7 +145,7 @@ def signature_of(source: Path | HasPath, actor: Actor, ambassador_id: int) -> Em
         role_names = {id_: name for id_, name, _description in roles(reader)}
         kit = _ambassador(row, _base_url(reader), role_names)
         identity = identity_in(reader)
-    role = " · ".join([_("Ambassadeur"), *kit.roles])
+    role = " · ".join([contact_field_label("is_ambassador"), *kit.roles])
     return EmailSignature(
         name=kit.name,
         role=role,
