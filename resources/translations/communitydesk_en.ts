@@ -270,22 +270,6 @@
         <source>Signature copiée : collez-la dans les réglages de votre messagerie.</source>
         <translation>Signature copied: paste it into your mail program&apos;s settings.</translation>
     </message>
-    <message>
-        <source>Enregistrer le kit</source>
-        <translation>Save the kit</translation>
-    </message>
-    <message>
-        <source>Documents PDF (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Kit enregistré : {path}</source>
-        <translation>Kit saved: {path}</translation>
-    </message>
-    <message>
-        <source>Kit de l&apos;ambassadeur…</source>
-        <translation>Ambassador kit…</translation>
-    </message>
 </context>
 <context>
     <name>AmbassadorsPanel</name>
@@ -1875,6 +1859,10 @@
         <translation>Reward checklist (to tick)</translation>
     </message>
     <message>
+        <source>Kit ambassadeur (lettre, guide, charte, affiches, cartes)</source>
+        <translation>Ambassador kit (letter, guide, charter, posters, cards)</translation>
+    </message>
+    <message>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
@@ -1933,6 +1921,18 @@
     <message>
         <source>Tag</source>
         <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Ambassadeur</source>
+        <translation>Ambassador</translation>
+    </message>
+    <message>
+        <source>Kit de</source>
+        <translation>Kit of</translation>
+    </message>
+    <message>
+        <source>Tous les ambassadeurs actifs</source>
+        <translation>Every active ambassador</translation>
     </message>
     <message>
         <source>Tous les tags</source>

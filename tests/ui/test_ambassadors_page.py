@@ -284,19 +284,27 @@ def test_copy_the_signature_and_the_fifteen_day_brief(qtbot: QtBot, window: Main
     assert code  # the sheet showed the referral code the signature links to
 
 
-def test_the_kit_pdf_of_one_ambassador(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_the_kit_pdf_of_one_ambassador(qtbot: QtBot, window: MainWindow) -> None:
     from pypdf import PdfReader
 
+    from communitydesk.ui.documents.page import DocumentsPage
+
+    enrol(window, "Paul", "Bernard")
     lina = enrol(window, "Lina", "Garnier")
     set_referral_address(window)
     page = open_page(qtbot, window)
     page.open_ambassador(lina)
     qtbot.waitUntil(lambda: page.panel.record is not None, timeout=WAIT)
-    target = tmp_path / "kit.pdf"
-    assert page.kit_pdf(lina, target) is not None
-    qtbot.waitUntil(lambda: "kit.pdf" in window.statusBar().currentMessage(), timeout=WAIT)
-    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
-    assert "Lina Garnier" in text and page.panel.code_label.text() in text
+    code = page.panel.code_label.text()
+    with qtbot.waitSignal(page.panel.kit_requested, timeout=WAIT):
+        page.panel.kit_button.click()
+    documents = window.pages.get("documents")
+    assert isinstance(documents, DocumentsPage) and window.current_page_key() == "documents"
+    qtbot.waitUntil(lambda: documents.last_result is not None, timeout=WAIT)
+    assert documents.current_kind == "ambassador-kit"
+    assert documents.ambassador.currentText() == "Lina Garnier"
+    text = " ".join(p.extract_text() for p in PdfReader(documents.last_result.path).pages)
+    assert "Lina Garnier" in text and code in text and "Paul Bernard" not in text
 
 
 def test_edit_the_roles_then_the_profile(qtbot: QtBot, window: MainWindow) -> None:

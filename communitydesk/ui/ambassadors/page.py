@@ -490,37 +490,14 @@ class AmbassadorsPage(QWidget):
             self, lambda _ctx: email_signature(self._db(), actor, ambassador_id), on_success=copied
         )
 
-    def kit_pdf(self, ambassador_id: int, target: Path | None = None) -> Task | None:
-        """The ambassador's kit (letter, guide, charter, posters, cards, stickers) as one PDF."""
-        if target is None:
-            from PySide6.QtWidgets import QFileDialog
+    def kit_pdf(self, ambassador_id: int) -> QWidget:
+        """« Kit PDF… »: the Documents page builds this ambassador's kit, shown there to check and save."""
+        from communitydesk.ui.documents.page import DocumentsPage
 
-            from communitydesk.rules.contact_keys import fold
-
-            name = "-".join(fold(self._record_name(ambassador_id)).split()) or str(ambassador_id)
-            folder = self.context.settings.last_folder or Path.home()
-            filename, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Enregistrer le kit"), str(folder / f"kit-{name}.pdf"), self.tr("Documents PDF (*.pdf)")
-            )
-            if not filename:
-                return None
-            target = Path(filename)
-            self.context.settings.last_folder = target.parent
-        path, actor, out = self.current_database.path, self.actor, target
-        assert path is not None
-
-        def work(ctx: TaskContext) -> Path:
-            from communitydesk.document_catalogue import DocumentOptions, generate_pdf
-
-            options = DocumentOptions(ambassador=str(ambassador_id))
-            return generate_pdf("ambassador-kit", path, actor, options, out, progress=ctx.progress).path
-
-        return run_in_background(
-            self,
-            work,
-            on_success=lambda written: self._say(self.tr("Kit enregistré : {path}").format(path=written)),
-            label=self.tr("Kit de l'ambassadeur…"),
-        )
+        page = self.context.window.show_page("documents")
+        if isinstance(page, DocumentsPage):
+            page.generate_for_ambassador(ambassador_id)
+        return page
 
     def open_brief(self, start: date | None = None) -> BriefDialog | None:
         if not self._ready():
