@@ -3,12 +3,13 @@ rewards and their warning, the charter and who must sign it again, the signature
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +31,16 @@ WAIT = 30_000
 def window(make_window, db_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     window: MainWindow = make_window(db_path)
     return window
+
+
+@pytest.fixture
+def clipboard() -> Iterator[QClipboard]:
+    """The application's clipboard, emptied after the test: the offscreen platform's clipboard
+    crashes at the process's exit while it holds mime data (a real display's does not)."""
+    board = QGuiApplication.clipboard()
+    board.clear()
+    yield board
+    board.clear()
 
 
 def settle(qtbot: QtBot) -> None:
@@ -251,7 +262,9 @@ def test_a_new_charter_version_lists_who_must_sign_again(qtbot: QtBot, window: M
     assert "Signaler toute publication rémunérée." in page.charter.text.toPlainText()
 
 
-def test_copy_the_signature_and_the_fifteen_day_brief(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_copy_the_signature_and_the_fifteen_day_brief(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, clipboard: QClipboard
+) -> None:
     sami = enrol(window, "Sami", "Haddad")
     page = open_page(qtbot, window)
     page.open_ambassador(sami)
@@ -264,8 +277,6 @@ def test_copy_the_signature_and_the_fifteen_day_brief(qtbot: QtBot, window: Main
     qtbot.waitUntil(lambda: page.panel.signature_button.isEnabled(), timeout=WAIT)
     code = page.panel.code_label.text()
     assert page.panel.url_edit.text() == f"https://fournil.example/rejoindre?code={code}"
-    clipboard = QGuiApplication.clipboard()
-    clipboard.clear()
     page.panel.signature_button.click()
     qtbot.waitUntil(lambda: clipboard.mimeData() is not None and clipboard.mimeData().hasHtml(), timeout=WAIT)
     mime = clipboard.mimeData()
