@@ -32,7 +32,7 @@ class MemberFacts:
     enrolled_on: date
     points: int
     validated: int
-    judged: int  # validated or refused
+    completed: int  # handed in: done, validated or refused
     referred_contacts: int
     referred_contributions: int
     referred_cents: int
@@ -56,7 +56,7 @@ _MEMBERS_SQL = f"""
 SELECT a.id, c.kind, c.first_name, c.last_name, c.organisation, c.email,
        a.stage, a.stage_since, a.referral_code,
        COALESCE((SELECT MIN(changed_on) FROM ambassador_stage_changes s WHERE s.ambassador_id = a.id), a.stage_since),
-       COALESCE(m.points, 0), COALESCE(m.validated, 0), COALESCE(m.judged, 0),
+       COALESCE(m.points, 0), COALESCE(m.validated, 0), COALESCE(m.completed, 0),
        (SELECT COUNT(*) FROM contacts r WHERE r.referred_by_id = a.id AND r.anonymised_at IS NULL),
        COALESCE(k.n, 0), COALESCE(k.cents, 0)
 FROM ambassadors a
@@ -65,9 +65,10 @@ LEFT JOIN (
     SELECT ambassador_id,
            SUM(CASE WHEN status = '{MissionStatus.VALIDEE.value}' THEN points ELSE 0 END) AS points,
            SUM(status = '{MissionStatus.VALIDEE.value}') AS validated,
-           COUNT(*) AS judged
+           COUNT(*) AS completed
     FROM missions
-    WHERE ambassador_id IS NOT NULL AND status IN ('{MissionStatus.VALIDEE.value}', '{MissionStatus.REFUSEE.value}')
+    WHERE ambassador_id IS NOT NULL
+      AND status IN ('{MissionStatus.REALISEE.value}', '{MissionStatus.VALIDEE.value}', '{MissionStatus.REFUSEE.value}')
     GROUP BY ambassador_id
 ) m ON m.ambassador_id = a.id
 LEFT JOIN (
@@ -96,7 +97,7 @@ def members(reader: QuickReader) -> list[MemberFacts]:
             enrolled_on=date.fromisoformat(row[9][:10]),
             points=int(row[10]),
             validated=int(row[11]),
-            judged=int(row[12]),
+            completed=int(row[12]),
             referred_contacts=int(row[13]),
             referred_contributions=int(row[14]),
             referred_cents=int(row[15]),

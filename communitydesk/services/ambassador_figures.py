@@ -27,7 +27,7 @@ def _ladder(reader: QuickReader) -> list[levels.LevelRule]:
 
 def _level(ladder: list[levels.LevelRule], member: ambassador_reads.MemberFacts, today: date) -> str:
     months = levels.months_between(member.enrolled_on, today)
-    reached = levels.level_for(ladder, member.validated, member.judged, months)
+    reached = levels.level_for(ladder, member.validated, member.completed, months)
     return reached.slug if reached else ""
 
 
