@@ -7,6 +7,7 @@ French (or English) word. The ``*_from_text`` readers accept what people type (�
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import TypeVar
 
@@ -23,6 +24,18 @@ def referral_url(base_url: str, code: str) -> str:
     if not base:
         return ""
     return base.replace("{code}", code) if "{code}" in base else base + code
+
+
+def referral_code_key(text: str) -> str:
+    """A referral code as stored, whatever its case, spaces or dashes (« abc-234 » → « ABC234 »); from a
+    referral link (``https://…/parrain/abc234``, ``…?code=abc234``), the code at its end."""
+    text = text.strip().rstrip("/")
+    if "/" in text or "=" in text:
+        text = re.split(r"[/=]", text)[-1]
+    return _NOT_CODE.sub("", text.upper())
+
+
+_NOT_CODE = re.compile(r"[^0-9A-Z]+")
 
 
 class AmbassadorType(StrEnum):

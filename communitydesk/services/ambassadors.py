@@ -60,6 +60,7 @@ from communitydesk.rules.ambassadors import (
     Stage,
     can_move,
     default_roles,
+    referral_code_key,
     referral_url,
 )
 from communitydesk.rules.contact_keys import fold
@@ -246,6 +247,14 @@ def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str
         else:
             found.followers = count
         session.flush()
+
+
+def ambassador_id_for_code(session: Session, code: str) -> int | None:
+    """The ambassador whose referral code this is (case and spaces ignored), for the imports; None if nobody's."""
+    key = referral_code_key(code)
+    if not key:
+        return None
+    return session.scalar(select(Ambassador.id).where(Ambassador.referral_code == key))
 
 
 def set_referrer(store: Store, actor: Actor, contact_id: int, ambassador_id: int | None) -> None:
