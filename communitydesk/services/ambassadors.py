@@ -66,7 +66,7 @@ from communitydesk.rules.ambassadors import (
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.editorial import Network
 from communitydesk.services import gdpr, settings
-from communitydesk.services.ambassador_levels import standings_in
+from communitydesk.services.ambassador_levels import levels_in, standings_in
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
@@ -447,8 +447,7 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
     role_names = _role_names(session)
     role_ids = _split_ids(row.roles)
     signatures = _signatures(session, row.id)
-    ladder = _levels(session)
-    standing = standings_in(session, _rules(ladder), formatting.local_today(), [row.id])[row.id]
+    standing = standings_in(session, levels_in(session), formatting.local_today(), [row.id])[row.id]
     return AmbassadorRecord(
         id=row.id,
         contact_id=row.contact_id,
@@ -467,7 +466,7 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
         if base
         else _("Renseignez l'adresse de parrainage dans Paramètres pour obtenir le lien à partager."),
         points=standing.points,
-        level=next((lv for lv in ladder if lv.slug == standing.level_slug), None),
+        level=next((lv for lv in _levels(session) if lv.slug == standing.level_slug), None),
         referrals=standing.referrals,
         stage_changes=tuple(
             StageChangeRecord(c.from_stage, c.to_stage, c.changed_on, c.changed_by) for c in row.stage_changes
@@ -483,7 +482,7 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
 def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list[AmbassadorRow]:
     found = list(pairs)
     ids = [a.id for a, _c in found]
-    standings = standings_in(session, _rules(_levels(session)), formatting.local_today(), ids)
+    standings = standings_in(session, levels_in(session), formatting.local_today(), ids)
     rows = []
     for a, c in found:
         standing = standings[a.id]
@@ -503,15 +502,6 @@ def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list
             )
         )
     return rows
-
-
-def _rules(ladder: Sequence[LevelRecord]) -> list[ambassador_levels.LevelRule]:
-    return [
-        ambassador_levels.LevelRule(
-            lv.slug, lv.name, lv.position, lv.min_validated_missions, lv.min_positive_percent, lv.min_months
-        )
-        for lv in ladder
-    ]
 
 
 def _levels(session: Session) -> list[LevelRecord]:
