@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from communitydesk.db.quick_reads import QuickReader
-from communitydesk.rules.ambassador_levels import WELCOMED_STAGES, LevelRule
+from communitydesk.rules.ambassador_levels import JUDGED_STATUSES, WELCOMED_STAGES, LevelRule
 from communitydesk.rules.ambassadors import MissionStatus, Stage
 from communitydesk.rules.campaigns import PaymentStatus
 
@@ -32,7 +32,7 @@ class MemberFacts:
     first_welcome: date | None  # the first move to a welcomed stage (rules.ambassador_levels)
     points: int
     validated: int
-    judged: int  # validated or refused
+    judged: int  # missions whose outcome counts in the share (rules.ambassador_levels.JUDGED_STATUSES)
     referred_contacts: int
     referred_contributions: int
     referred_cents: int
@@ -52,11 +52,16 @@ def stored_levels(reader: QuickReader) -> list[LevelRule]:
     return [LevelRule(*row) for row in reader.connection.execute(sql)]
 
 
+def _listed(values: tuple[str, ...]) -> str:
+    """Slugs defined in code, as an SQL list."""
+    return ", ".join(f"'{value}'" for value in values)
+
+
 _MEMBERS_SQL = f"""
 SELECT a.id, c.kind, c.first_name, c.last_name, c.organisation, c.email,
        a.stage, a.stage_since, a.referral_code,
        (SELECT MIN(changed_on) FROM ambassador_stage_changes s
-        WHERE s.ambassador_id = a.id AND s.to_stage IN ({", ".join(f"'{stage}'" for stage in WELCOMED_STAGES)})),
+        WHERE s.ambassador_id = a.id AND s.to_stage IN ({_listed(WELCOMED_STAGES)})),
        COALESCE(m.points, 0), COALESCE(m.validated, 0), COALESCE(m.judged, 0),
        (SELECT COUNT(*) FROM contacts r WHERE r.referred_by_id = a.id AND r.anonymised_at IS NULL),
        COALESCE(k.n, 0), COALESCE(k.cents, 0)
@@ -68,7 +73,7 @@ LEFT JOIN (
            SUM(status = '{MissionStatus.VALIDEE.value}') AS validated,
            COUNT(*) AS judged
     FROM missions
-    WHERE ambassador_id IS NOT NULL AND status IN ('{MissionStatus.VALIDEE.value}', '{MissionStatus.REFUSEE.value}')
+    WHERE ambassador_id IS NOT NULL AND status IN ({_listed(JUDGED_STATUSES)})
     GROUP BY ambassador_id
 ) m ON m.ambassador_id = a.id
 LEFT JOIN (

@@ -33,10 +33,10 @@ from communitydesk.importers.contact_columns import ContactField
 from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.import_summary import ImportMode, ImportSummary
 from communitydesk.models.contacts import ACTIVE_SQL, CircleMove, Contact, contact_tags
+from communitydesk.rules.ambassadors import referral_code_key
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_search_text import city_sort, folded, folded_words, search_body, sort_name, tags_text
-from communitydesk.rules.referral_codes import referral_key
 
 BATCH_SIZE = 2000
 # Bulk mode from this many lines, when the file has at least half as many lines as the base
@@ -157,7 +157,7 @@ class ContactImportWriter:
         self.bulk = expected_lines >= BULK_MIN_LINES and expected_lines * 2 >= existing
         # Referral codes by their key, whatever the case and spaces a file writes them with.
         self.referral_ids: dict[str, int] = {
-            referral_key(code): ambassador_id
+            referral_code_key(code): ambassador_id
             for ambassador_id, code in connection.exec_driver_sql("SELECT id, referral_code FROM ambassadors")
         }
         self.referral_column = referral_column or ContactField.REFERRAL_CODE.label
@@ -276,7 +276,7 @@ class ContactImportWriter:
 
     def _refer(self, record: ContactRecord, code: str) -> None:
         """The ambassador a line's referral code names; an unknown code is a warning, the line is kept."""
-        ambassador_id = self.referral_ids.get(referral_key(code))
+        ambassador_id = self.referral_ids.get(referral_code_key(code))
         if ambassador_id is not None:
             record.values["referred_by_id"] = ambassador_id
             self.referred += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from communitydesk.records.ambassadors import ReferralCounts
-from communitydesk.rules.ambassador_levels import Badge, LevelRule
+from communitydesk.rules.ambassador_levels import Badge, LevelRule, positive_percent
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Standing:
     stage: str
     points: int
     validated_missions: int
-    refused_missions: int
+    judged_missions: int  # validated or refused: the share's denominator (rules.ambassador_levels)
     months: int  # whole months since first welcomed (« accueilli » or « actif »)
     level: LevelRule | None
     badges: tuple[Badge, ...]
@@ -25,8 +25,7 @@ class Standing:
 
     @property
     def positive_percent(self) -> int | None:
-        judged = self.validated_missions + self.refused_missions
-        return 100 * self.validated_missions // judged if judged else None
+        return positive_percent(self.validated_missions, self.judged_missions)
 
     @property
     def level_slug(self) -> str:

@@ -9,7 +9,6 @@ the same figures. Each threshold is « at least »: reaching it is enough.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,7 +48,7 @@ class LevelRule:
         return self.min_validated_missions, self.min_positive_percent, self.min_months
 
 
-# slug, validated missions, % positive among judged, months in the programme.
+# slug, validated missions, % positive among judged, months in the programme (BlaBlaCar's ladder).
 DEFAULT_LEVELS: tuple[tuple[str, int, int, int], ...] = (
     ("debutant", 0, 0, 0),
     ("habitue", 1, 60, 1),
@@ -81,6 +80,12 @@ def points_of(missions: Iterable[_Scored]) -> int:
     return sum(m.points for m in missions if m.status == MissionStatus.VALIDEE.value)
 
 
+# The missions whose outcome counts in the share: a positive outcome is a validated one among
+# them. One handed in and waiting for the team's decision is not counted yet (handing in a
+# mission never lowers a level).
+JUDGED_STATUSES: tuple[str, ...] = (MissionStatus.VALIDEE.value, MissionStatus.REFUSEE.value)
+
+
 def positive_percent(validated: int, judged: int) -> int | None:
     """Validated among judged missions, in whole percent rounded down; None before any is judged."""
     return 100 * validated // judged if judged else None
@@ -96,7 +101,7 @@ def meets(level: LevelRule, validated: int, judged: int, months: int) -> bool:
 def level_for(levels: Sequence[LevelRule], validated: int, completed: int, months: int) -> LevelRule | None:
     """The highest level (by position) whose three thresholds are met; None only when none is.
 
-    ``completed``: missions handed in and judged (validated or refused).
+    ``completed``: missions handed in and judged (``JUDGED_STATUSES``).
     """
     reached = [level for level in levels if meets(level, validated, completed, months)]
     return max(reached, key=lambda level: level.position, default=None)
@@ -121,14 +126,10 @@ def seniority(first_welcome: date | None, stage: str, stage_since: date, today: 
     return months_between(since, today) if since is not None else 0
 
 
-def months_between(start: date, today: date) -> int:
-    """Whole months from ``start`` to ``today``: 31 January → 28 February is one (the month's last day
-    stands for a day it does not have); 0 when ``today`` is before ``start``."""
-    months = (today.year - start.year) * 12 + today.month - start.month
-    last_day = calendar.monthrange(today.year, today.month)[1]
-    if today.day < start.day and today.day < last_day:
-        months -= 1
-    return max(months, 0)
+def months_between(since: date, today: date) -> int:
+    """Whole months from ``since`` to ``today`` (the 31st to the 30th of the next month is 0)."""
+    months = (today.year - since.year) * 12 + today.month - since.month
+    return max(0, months - (today.day < since.day))
 
 
 class Badge(StrEnum):

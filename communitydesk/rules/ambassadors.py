@@ -7,6 +7,7 @@ French (or English) word. The ``*_from_text`` readers accept what people type (�
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import TypeVar
 
@@ -23,6 +24,18 @@ def referral_url(base_url: str, code: str) -> str:
     if not base:
         return ""
     return base.replace("{code}", code) if "{code}" in base else base + code
+
+
+def referral_code_key(text: str) -> str:
+    """A referral code as stored, whatever its case, spaces or dashes (« abc-234 » → « ABC234 »); from a
+    referral link (``https://…/parrain/abc234``, ``…?code=abc234``), the code at its end."""
+    text = text.strip().rstrip("/")
+    if "/" in text or "=" in text:
+        text = re.split(r"[/=]", text)[-1]
+    return _NOT_CODE.sub("", text.upper())
+
+
+_NOT_CODE = re.compile(r"[^0-9A-Z]+")
 
 
 class AmbassadorType(StrEnum):
@@ -166,6 +179,27 @@ def default_roles() -> tuple[tuple[str, str], ...]:
         (_("reporter"), _("raconte les actions de l’association sur ses réseaux")),
         (_("berger"), _("accueille les nouveaux venus et les accompagne leurs premiers mois")),
         (_("paparazzi"), _("prend des photos et des vidéos lors des événements")),
+    )
+
+
+def default_charter() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Version 1: title, five commitments of the ambassador, five of the organisation."""
+    return (
+        _("Charte des ambassadeurs"),
+        (
+            _("Je parle de l’association avec sincérité, à partir de ce que je vis et connais vraiment."),
+            _("Je respecte les valeurs de l’association et les personnes à qui je m’adresse, en ligne comme ailleurs."),
+            _("Je signale clairement tout avantage reçu de l’association quand j’en parle publiquement."),
+            _("Je ne partage aucune information interne ou personnelle sans l’accord de l’association."),
+            _("Je préviens l’équipe si je ne peux plus tenir mes engagements ou si je souhaite faire une pause."),
+        ),
+        (
+            _("Nous vous informons en avance de nos projets, actualités et événements."),
+            _("Nous vous fournissons les contenus, visuels et informations utiles à vos missions."),
+            _("Nous reconnaissons votre engagement et vous remercions de façon visible."),
+            _("Nous écoutons vos idées et vos retours, et vous disons ce que nous en faisons."),
+            _("Nous protégeons vos données personnelles et respectons votre liberté de quitter le programme."),
+        ),
     )
 
 

@@ -26,6 +26,7 @@ from communitydesk.records.ambassador_levels import LevelMove, Standing
 from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import (
     DEFAULT_LEVELS,
+    JUDGED_STATUSES,
     WELCOMED_STAGES,
     LevelRule,
     badges_for,
@@ -183,13 +184,13 @@ def standings_in(
 
     validated = Mission.status == MissionStatus.VALIDEE.value
     missions = {
-        row.ambassador_id: (int(row.points or 0), int(row.validated or 0), int(row.refused or 0))
+        row.ambassador_id: (int(row.points or 0), int(row.validated or 0), int(row.judged or 0))
         for row in session.execute(
             select(
                 Mission.ambassador_id,
                 func.sum(case((validated, Mission.points), else_=0)).label("points"),
                 func.sum(case((validated, 1), else_=0)).label("validated"),
-                func.sum(case((Mission.status == MissionStatus.REFUSEE.value, 1), else_=0)).label("refused"),
+                func.sum(case((Mission.status.in_(JUDGED_STATUSES), 1), else_=0)).label("judged"),
             )
             .where(among(Mission.ambassador_id))
             .group_by(Mission.ambassador_id)
@@ -243,7 +244,7 @@ def standings_in(
         .order_by(Ambassador.id)
     )
     for ambassador_id, stage, stage_since, kind, first, last, organisation, email in members:
-        points, done, refused = missions.get(ambassador_id, (0, 0, 0))
+        points, done, judged = missions.get(ambassador_id, (0, 0, 0))
         months = seniority(welcomed.get(ambassador_id), stage, stage_since, today)
         contributions, amount = money.get(ambassador_id, (0, 0))
         referrals = ReferralCounts(people.get(ambassador_id, 0), contributions, amount)
@@ -253,9 +254,9 @@ def standings_in(
             stage=stage,
             points=points,
             validated_missions=done,
-            refused_missions=refused,
+            judged_missions=judged,
             months=months,
-            level=level_for(ladder, done, done + refused, months),
+            level=level_for(ladder, done, judged, months),
             badges=badges_for(done, referrals.contacts + referrals.contributions, months),
             referrals=referrals,
         )

@@ -59,13 +59,16 @@ from communitydesk.rules.ambassadors import (
     RewardKind,
     Stage,
     can_move,
+    default_charter,
     default_roles,
+    referral_code_key,
     referral_url,
 )
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.editorial import Network
 from communitydesk.services import gdpr, settings
-from communitydesk.services.ambassador_levels import standings_in
+from communitydesk.services.ambassador_levels import levels_in, standings_in
+from communitydesk.services.missions import mission_records
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
@@ -84,8 +87,6 @@ def ensure_defaults(session: Session) -> None:
     """Write the four roles, the five levels and charter v1 once per base (a later empty list stays empty)."""
     if session.get(AppSetting, DEFAULTS_KEY) is not None:
         return
-    from communitydesk.services.ambassador_charters import default_charter
-
     if session.scalar(select(func.count()).select_from(AmbassadorRole)) == 0:
         for position, (name, description) in enumerate(default_roles()):
             session.add(AmbassadorRole(name=name, description=description, position=position))
@@ -231,7 +232,7 @@ def ambassadors(store: Store, actor: Actor, filter: AmbassadorFilter | None = No
         if wanted.text.strip():
             needle = fold(wanted.text)
             pairs = [(a, c) for a, c in pairs if needle in fold(f"{c.display_name} {a.territory} {a.skills} {a.notes}")]
-        return _rows(session, pairs)
+        return ambassador_rows(session, pairs)
 
 
 def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str, followers: int) -> None:
@@ -246,6 +247,14 @@ def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str
         else:
             found.followers = count
         session.flush()
+
+
+def ambassador_id_for_code(session: Session, code: str) -> int | None:
+    """The ambassador whose referral code this is (case and spaces ignored), for the imports; None if nobody's."""
+    key = referral_code_key(code)
+    if not key:
+        return None
+    return session.scalar(select(Ambassador.id).where(Ambassador.referral_code == key))
 
 
 def set_referrer(store: Store, actor: Actor, contact_id: int, ambassador_id: int | None) -> None:
@@ -357,7 +366,7 @@ def idle_welcomed(store: Store, actor: Actor, weeks: int = 4, *, today: date | N
             )
             .order_by(Ambassador.stage_since, Contact.sort_name)
         )
-        return _rows(session, session.execute(query).all())
+        return ambassador_rows(session, session.execute(query).all())
 
 
 # ---------------------------------------------------------------- rewards
@@ -429,8 +438,6 @@ gdpr.register_erasure_step(erase_membership)
 
 
 def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord:
-    from communitydesk.services.missions import mission_records
-
     contact = session.get_one(Contact, row.contact_id)
     missions = mission_records(session, select(Mission).where(Mission.ambassador_id == row.id))
     rewards = _rewards(session, row.id)
@@ -438,8 +445,7 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
     role_names = _role_names(session)
     role_ids = _split_ids(row.roles)
     signatures = _signatures(session, row.id)
-    ladder = _levels(session)
-    standing = standings_in(session, _rules(ladder), formatting.local_today(), [row.id])[row.id]
+    standing = standings_in(session, levels_in(session), formatting.local_today(), [row.id])[row.id]
     return AmbassadorRecord(
         id=row.id,
         contact_id=row.contact_id,
@@ -458,7 +464,7 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
         if base
         else _("Renseignez l'adresse de parrainage dans Paramètres pour obtenir le lien à partager."),
         points=standing.points,
-        level=next((lv for lv in ladder if lv.slug == standing.level_slug), None),
+        level=next((lv for lv in _levels(session) if lv.slug == standing.level_slug), None),
         referrals=standing.referrals,
         stage_changes=tuple(
             StageChangeRecord(c.from_stage, c.to_stage, c.changed_on, c.changed_by) for c in row.stage_changes
@@ -471,10 +477,11 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
     )
 
 
-def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list[AmbassadorRow]:
+def ambassador_rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list[AmbassadorRow]:
+    """List lines of (membership, contact) pairs, with points and level, in the order given."""
     found = list(pairs)
     ids = [a.id for a, _c in found]
-    standings = standings_in(session, _rules(_levels(session)), formatting.local_today(), ids)
+    standings = standings_in(session, levels_in(session), formatting.local_today(), ids)
     rows = []
     for a, c in found:
         standing = standings[a.id]
@@ -494,15 +501,6 @@ def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list
             )
         )
     return rows
-
-
-def _rules(ladder: Sequence[LevelRecord]) -> list[ambassador_levels.LevelRule]:
-    return [
-        ambassador_levels.LevelRule(
-            lv.slug, lv.name, lv.position, lv.min_validated_missions, lv.min_positive_percent, lv.min_months
-        )
-        for lv in ladder
-    ]
 
 
 def _levels(session: Session) -> list[LevelRecord]:

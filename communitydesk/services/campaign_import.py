@@ -53,10 +53,10 @@ from communitydesk.models.campaigns import Campaign, Contribution, ContributionL
 from communitydesk.models.contacts import NOT_ERASED, CircleMove, Contact
 from communitydesk.records.campaigns import CampaignInput
 from communitydesk.records.changes import Changes
+from communitydesk.rules.ambassadors import referral_code_key
 from communitydesk.rules.campaigns import SHIPPING_FIELDS, CampaignStatus, PaymentStatus, Platform
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import email_key, phone_key
-from communitydesk.rules.referral_codes import referral_key
 from communitydesk.services import campaigns as campaign_service
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
@@ -580,13 +580,13 @@ class _ReferralCodes:
         self.ids: dict[str, int] = {}
         if "referral_code" in parsed.columns:
             codes = session.execute(select(Ambassador.id, Ambassador.referral_code)).all()
-            self.ids = {referral_key(code): ambassador_id for ambassador_id, code in codes}
+            self.ids = {referral_code_key(code): ambassador_id for ambassador_id, code in codes}
         self.attributed = 0
 
     def ambassador_for(self, row: ParsedContribution) -> int | None:
         if not row.referral_code:
             return None
-        ambassador_id = self.ids.get(referral_key(row.referral_code))
+        ambassador_id = self.ids.get(referral_code_key(row.referral_code))
         if ambassador_id is None:
             self.summary.warnings.append(
                 RowError(

@@ -4005,6 +4005,18 @@
         <translation>A backup is made before every database update; the oldest ones beyond this number are deleted.</translation>
     </message>
     <message>
+        <source>Programme ambassadeurs</source>
+        <translation>Ambassador programme</translation>
+    </message>
+    <message>
+        <source>Adresse de parrainage</source>
+        <translation>Referral address</translation>
+    </message>
+    <message>
+        <source>Le code de chaque ambassadeur est ajouté à la fin de cette adresse, ou mis à la place de {code} s&apos;il y figure : c&apos;est le lien qu&apos;il partage.</source>
+        <translation>Each ambassador’s code is added at the end of this address, or put in place of {code} if it is there: that is the link they share.</translation>
+    </message>
+    <message>
         <source>Ouverture de la base…</source>
         <translation>Opening the database…</translation>
     </message>

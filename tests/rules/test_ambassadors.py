@@ -113,7 +113,7 @@ def test_points_count_validated_missions_only() -> None:
 
 
 @pytest.mark.parametrize(
-    ("validated", "judged", "months", "slug"),
+    ("validated", "completed", "months", "slug"),
     [
         (0, 0, 0, "debutant"),
         (1, 1, 1, "habitue"),
@@ -125,8 +125,8 @@ def test_points_count_validated_missions_only() -> None:
         (12, 14, 12, "expert"),  # 86 %: under 90 %
     ],
 )
-def test_level_for(validated: int, judged: int, months: int, slug: str) -> None:
-    reached = levels.level_for(levels.default_levels(), validated, judged, months)
+def test_level_for(validated: int, completed: int, months: int, slug: str) -> None:
+    reached = levels.level_for(levels.default_levels(), validated, completed, months)
     assert reached is not None and reached.slug == slug
 
 

@@ -78,7 +78,7 @@ def test_levels_points_and_badges_come_from_missions_and_seniority(db: Database,
     newcomer = ambassador(db, "Noé", "NOEC45", stage=Stage.CANDIDAT.value)
     standings = {s.ambassador_id: s for s in svc.standings(db, actor, TODAY)}
     assert standings[lea].points == 30
-    assert (standings[lea].validated_missions, standings[lea].refused_missions) == (3, 1)
+    assert (standings[lea].validated_missions, standings[lea].judged_missions) == (3, 4)
     assert standings[lea].positive_percent == 75
     assert standings[lea].months == 3
     assert standings[lea].level_slug == "confirme"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from communitydesk.cli import main
 from communitydesk.db.database import Database
 from communitydesk.importers.contact_columns import ColumnMapping, ContactField, recognise_header
 from communitydesk.importers.contributions_csv import resolve_columns
@@ -196,3 +198,24 @@ def test_a_dry_run_of_contributions_writes_no_referral(db: Database, actor: Acto
     summary = contributions.import_contributions(db, actor, path, "Printemps", "generic", create=True, dry_run=True)
     assert summary.created == 5 and len(summary.warnings) == 1
     assert referred(db, Contribution) == {}
+
+
+def test_headless_imports_then_ambassador_list(
+    db: Database, actor: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lea = ambassador(db, "Léa", "LEAB23")
+    people, money = tmp_path / "salon.csv", tmp_path / "kisskiss.csv"
+    people.write_bytes(CONTACTS.encode("cp1252"))
+    money.write_text(CONTRIBUTIONS, encoding="utf-8")
+    path = str(db.path)
+    assert main(["import", "contacts", str(people), "--db", path, "--json"]) == 0
+    imported = json.loads(capsys.readouterr().out)
+    assert [(w["line"], w["field"]) for w in imported["warnings"]] == [(4, "Code parrain"), (5, "Code parrain")]
+    args = ["import", "contributions", str(money), "--db", path, "--campaign", "Printemps", "--platform", "generic"]
+    assert main([*args, "--create", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["created"] == 5
+    assert main(["ambassador", "list", "--db", path, "--json"]) == 0
+    [listed] = [line for line in json.loads(capsys.readouterr().out) if line["id"] == lea]
+    # People: Hélène and Karim, from the contacts file (the contributions' backers were known by then);
+    # money: their two valid contributions, Zoé's refunded one brought nothing.
+    assert listed["referrals"] == {"contacts": 2, "contributions": 2, "amount_cents": 7000}
