@@ -33,7 +33,7 @@ from communitydesk.formatting import day
 from communitydesk.i18n import _
 from communitydesk.records.ambassador_kit import AmbassadorKitData, KitAmbassador, KitCharter
 from communitydesk.reports.base import DocumentRenderer
-from communitydesk.reports.charter import commitment_columns
+from communitydesk.reports.charter import commitment_columns, facing_columns
 from communitydesk.reports.flowables.cropmarks import CardSheet, business_card_size
 from communitydesk.reports.flowables.outline import HeadingParagraph
 from communitydesk.reports.flowables.qr import draw_qr, qr_code
@@ -338,20 +338,7 @@ class AmbassadorKitRenderer(DocumentRenderer):
         def block(title: str, lines: tuple[str, ...], mark: str) -> list[Flowable]:
             return [Paragraph(plain(title), heading), *(_bullet(styles, line, mark) for line in lines)]
 
-        return Table(
-            [[block(_("À faire"), dos, "✓"), block(_("À éviter"), donts, "✗")]],
-            colWidths=[column + 3 * mm, column + 3 * mm],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (0, 0), 0),
-                    ("RIGHTPADDING", (0, 0), (0, 0), 3 * mm),
-                    ("LEFTPADDING", (1, 0), (1, 0), 3 * mm),
-                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                    ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE),
-                ]
-            ),
-        )
+        return facing_columns(block(_("À faire"), dos, "✓"), block(_("À éviter"), donts, "✗"), column, 3 * mm, RULE)
 
     def _charter(self, ambassador: KitAmbassador, charter: KitCharter) -> Iterable[Flowable]:
         styles = self.charter_styles

@@ -90,6 +90,24 @@ def _sequential(styles: Styles, palette: Palette, sections: list[CharterSection]
     return flowables
 
 
+def facing_columns(left: list[Flowable], right: list[Flowable], column: float, gap: float, rule: Color) -> Table:
+    """Two columns of ``column`` width side by side, ``2 × gap`` apart with a ``rule`` between them."""
+    return Table(
+        [[left, right]],
+        colWidths=[column + gap, column + gap],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), gap),
+                ("LEFTPADDING", (1, 0), (1, 0), gap),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("LINEAFTER", (0, 0), (0, 0), 0.5, rule),
+            ]
+        ),
+    )
+
+
 def commitment_columns(
     styles: Styles, palette: Palette, sections: list[CharterSection], width: float, height: float
 ) -> list[Flowable]:
@@ -97,24 +115,12 @@ def commitment_columns(
     they fit in 70 % of a page (``height``), else every list follows the other."""
     if len(sections) >= 2:
         column = (width - 8 * mm) / 2
-        pair = Table(
-            [
-                [
-                    _commitment_list(styles, sections[0], column, palette.primary),
-                    _commitment_list(styles, sections[1], column, palette.secondary),
-                ]
-            ],
-            colWidths=[column + 4 * mm, column + 4 * mm],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (0, 0), 0),
-                    ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
-                    ("LEFTPADDING", (1, 0), (1, 0), 4 * mm),
-                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                    ("LINEAFTER", (0, 0), (0, 0), 0.5, palette.primary_light),
-                ]
-            ),
+        pair = facing_columns(
+            _commitment_list(styles, sections[0], column, palette.primary),
+            _commitment_list(styles, sections[1], column, palette.secondary),
+            column,
+            4 * mm,
+            palette.primary_light,
         )
         _w, pair_height = pair.wrap(width, height)
         if pair_height < height * 0.7:
