@@ -40,10 +40,11 @@ def charter_kind_label(kind: str) -> str:
 class NumberBadge(Flowable):
     """A commitment's number, white in a disc of the party's colour."""
 
-    def __init__(self, number: int, colour: Color) -> None:
+    def __init__(self, number: int, colour: Color, font: str = "") -> None:
         super().__init__()
         self.number = number
         self.colour = colour
+        self.font = font or bold(SERIF)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return BADGE, BADGE
@@ -53,7 +54,7 @@ class NumberBadge(Flowable):
         canvas.setFillColor(self.colour)
         canvas.circle(BADGE / 2, BADGE / 2 - 1.2, BADGE / 2, stroke=0, fill=1)
         canvas.setFillColor(WHITE)
-        canvas.setFont(bold(SERIF), 9)
+        canvas.setFont(self.font, 9)
         canvas.drawCentredString(BADGE / 2, BADGE / 2 - 4.3, str(self.number))
 
 
@@ -73,7 +74,7 @@ def _commitment_list(styles: Styles, section: CharterSection, width: float, colo
     heading = Paragraph(to_paragraph_markup(section.heading), styles.subheading)
     heading.style = heading.style.clone("commitments_heading", textColor=colour, fontSize=11, leading=14)
     rows = [
-        [NumberBadge(number, colour), Paragraph(to_paragraph_markup(item), styles.body)]
+        [NumberBadge(number, colour, bold(styles.family)), Paragraph(to_paragraph_markup(item), styles.body)]
         for number, item in enumerate(section.items, start=1)
     ]
     style = _badge_style()
