@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from communitydesk.db.quick_reads import QuickReader
+from communitydesk.rules.ambassador_levels import LevelRule
 from communitydesk.rules.ambassadors import MissionStatus, Stage
 from communitydesk.rules.campaigns import PaymentStatus
 
@@ -31,20 +32,10 @@ class MemberFacts:
     enrolled_on: date
     points: int
     validated: int
-    judged: int  # validated or refused
+    completed: int  # handed in: done, validated or refused
     referred_contacts: int
     referred_contributions: int
     referred_cents: int
-
-
-@dataclass(frozen=True)
-class StoredLevel:
-    slug: str
-    name: str
-    position: int
-    min_validated_missions: int
-    min_positive_percent: int
-    min_months: int
 
 
 def has_ambassador_tables(reader: QuickReader) -> bool:
@@ -53,19 +44,19 @@ def has_ambassador_tables(reader: QuickReader) -> bool:
     return reader.connection.execute(sql).fetchone() is not None
 
 
-def stored_levels(reader: QuickReader) -> list[StoredLevel]:
+def stored_levels(reader: QuickReader) -> list[LevelRule]:
     sql = (
         "SELECT slug, name, position, min_validated_missions, min_positive_percent, min_months"
         " FROM ambassador_levels ORDER BY position, id"
     )
-    return [StoredLevel(*row) for row in reader.connection.execute(sql)]
+    return [LevelRule(*row) for row in reader.connection.execute(sql)]
 
 
 _MEMBERS_SQL = f"""
 SELECT a.id, c.kind, c.first_name, c.last_name, c.organisation, c.email,
        a.stage, a.stage_since, a.referral_code,
        COALESCE((SELECT MIN(changed_on) FROM ambassador_stage_changes s WHERE s.ambassador_id = a.id), a.stage_since),
-       COALESCE(m.points, 0), COALESCE(m.validated, 0), COALESCE(m.judged, 0),
+       COALESCE(m.points, 0), COALESCE(m.validated, 0), COALESCE(m.completed, 0),
        (SELECT COUNT(*) FROM contacts r WHERE r.referred_by_id = a.id AND r.anonymised_at IS NULL),
        COALESCE(k.n, 0), COALESCE(k.cents, 0)
 FROM ambassadors a
@@ -74,9 +65,10 @@ LEFT JOIN (
     SELECT ambassador_id,
            SUM(CASE WHEN status = '{MissionStatus.VALIDEE.value}' THEN points ELSE 0 END) AS points,
            SUM(status = '{MissionStatus.VALIDEE.value}') AS validated,
-           COUNT(*) AS judged
+           COUNT(*) AS completed
     FROM missions
-    WHERE ambassador_id IS NOT NULL AND status IN ('{MissionStatus.VALIDEE.value}', '{MissionStatus.REFUSEE.value}')
+    WHERE ambassador_id IS NOT NULL
+      AND status IN ('{MissionStatus.REALISEE.value}', '{MissionStatus.VALIDEE.value}', '{MissionStatus.REFUSEE.value}')
     GROUP BY ambassador_id
 ) m ON m.ambassador_id = a.id
 LEFT JOIN (
@@ -105,7 +97,7 @@ def members(reader: QuickReader) -> list[MemberFacts]:
             enrolled_on=date.fromisoformat(row[9][:10]),
             points=int(row[10]),
             validated=int(row[11]),
-            judged=int(row[12]),
+            completed=int(row[12]),
             referred_contacts=int(row[13]),
             referred_contributions=int(row[14]),
             referred_cents=int(row[15]),

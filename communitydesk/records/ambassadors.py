@@ -19,6 +19,21 @@ from communitydesk.rules.ambassadors import (
 )
 
 
+class _TypeAndStage:
+    """The words of an ambassador's type and stage (their slugs are the record's own fields)."""
+
+    type: str
+    stage: str
+
+    @property
+    def type_label(self) -> str:
+        return AmbassadorType(self.type).label()
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.stage).label()
+
+
 @dataclass(frozen=True)
 class RoleRecord:
     id: int | None
@@ -156,7 +171,7 @@ class ReferralCounts:
 
 
 @dataclass(frozen=True)
-class AmbassadorRow:
+class AmbassadorRow(_TypeAndStage):
     """One line of the ambassadors' list."""
 
     id: int
@@ -171,14 +186,6 @@ class AmbassadorRow:
     level: str  # slug; "" when no level is defined
     level_name: str
 
-    @property
-    def type_label(self) -> str:
-        return AmbassadorType(self.type).label()
-
-    @property
-    def stage_label(self) -> str:
-        return Stage(self.stage).label()
-
 
 @dataclass(frozen=True)
 class AmbassadorFilter:
@@ -191,7 +198,7 @@ class AmbassadorFilter:
 
 
 @dataclass(frozen=True)
-class AmbassadorRecord:
+class AmbassadorRecord(_TypeAndStage):
     """One membership, with everything its sheet shows."""
 
     id: int
@@ -217,14 +224,6 @@ class AmbassadorRecord:
     signatures: tuple[SignatureRecord, ...] = ()
     warnings: tuple[str, ...] = ()
     version_id: int = 1
-
-    @property
-    def type_label(self) -> str:
-        return AmbassadorType(self.type).label()
-
-    @property
-    def stage_label(self) -> str:
-        return Stage(self.stage).label()
 
 
 @dataclass(frozen=True)

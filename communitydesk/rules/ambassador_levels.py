@@ -33,7 +33,7 @@ class LevelRule:
     min_months: int
 
 
-# slug, validated missions, % validated among those judged, months in the programme (BlaBlaCar's ladder).
+# slug, validated missions, % validated among those completed, months in the programme (BlaBlaCar's ladder).
 DEFAULT_LEVELS: tuple[tuple[str, int, int, int], ...] = (
     ("debutant", 0, 0, 0),
     ("habitue", 1, 60, 1),
@@ -68,7 +68,8 @@ def points_of(missions: Iterable[_Scored]) -> int:
 def level_for(levels: Sequence[LevelRule], validated: int, completed: int, months: int) -> LevelRule | None:
     """The highest level whose three thresholds are met (None only when ``levels`` is empty).
 
-    ``completed``: missions handed in and judged (validated or refused); with none, the share is 100 %.
+    ``completed``: missions handed in (done, validated or refused): a « positive outcome » is a
+    validated one among them; with none, the share is 100 %.
     """
     percent = 100 * validated / completed if completed else 100
     reached = [

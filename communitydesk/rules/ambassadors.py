@@ -25,6 +25,11 @@ def referral_url(base_url: str, code: str) -> str:
     return base.replace("{code}", code) if "{code}" in base else base + code
 
 
+def referral_code_key(text: str) -> str:
+    """A referral code as stored, whatever its case or the spaces around it (« abc234 » → « ABC234 »)."""
+    return "".join(text.split()).upper()
+
+
 class AmbassadorType(StrEnum):
     EGERIE = "egerie"
     CLIENT = "client"

@@ -22,18 +22,12 @@ IDLE_WEEKS = 4
 
 
 def _ladder(reader: QuickReader) -> list[levels.LevelRule]:
-    stored = ambassador_reads.stored_levels(reader)
-    if not stored:
-        return list(levels.default_levels())
-    return [
-        levels.LevelRule(s.slug, s.name, s.position, s.min_validated_missions, s.min_positive_percent, s.min_months)
-        for s in stored
-    ]
+    return ambassador_reads.stored_levels(reader) or list(levels.default_levels())
 
 
 def _level(ladder: list[levels.LevelRule], member: ambassador_reads.MemberFacts, today: date) -> str:
     months = levels.months_between(member.enrolled_on, today)
-    reached = levels.level_for(ladder, member.validated, member.judged, months)
+    reached = levels.level_for(ladder, member.validated, member.completed, months)
     return reached.slug if reached else ""
 
 

@@ -62,6 +62,7 @@ from communitydesk.rules.ambassadors import (
     Stage,
     can_move,
     default_roles,
+    referral_code_key,
     referral_url,
 )
 from communitydesk.rules.campaigns import PaymentStatus
@@ -248,6 +249,14 @@ def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str
         else:
             found.followers = count
         session.flush()
+
+
+def ambassador_id_for_code(session: Session, code: str) -> int | None:
+    """The ambassador whose referral code this is (case and spaces ignored), for the imports; None if nobody's."""
+    key = referral_code_key(code)
+    if not key:
+        return None
+    return session.scalar(select(Ambassador.id).where(Ambassador.referral_code == key))
 
 
 def set_referrer(store: Store, actor: Actor, contact_id: int, ambassador_id: int | None) -> None:
@@ -508,17 +517,17 @@ def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list
 class _Score:
     points: int = 0
     validated: int = 0
-    judged: int = 0  # validated or refused
+    completed: int = 0  # handed in: done, validated or refused
 
 
 def _scores(session: Session, ids: Sequence[int]) -> dict[int, _Score]:
     if not ids:
         return {}
-    judged = (MissionStatus.VALIDEE.value, MissionStatus.REFUSEE.value)
+    completed = (MissionStatus.REALISEE.value, MissionStatus.VALIDEE.value, MissionStatus.REFUSEE.value)
     found: dict[int, _Score] = {}
     rows = session.execute(
         select(Mission.ambassador_id, Mission.status, func.count(), func.coalesce(func.sum(Mission.points), 0))
-        .where(Mission.ambassador_id.in_(ids), Mission.status.in_(judged))
+        .where(Mission.ambassador_id.in_(ids), Mission.status.in_(completed))
         .group_by(Mission.ambassador_id, Mission.status)
     )
     for ambassador_id, status, n, points in rows:
@@ -528,7 +537,7 @@ def _scores(session: Session, ids: Sequence[int]) -> dict[int, _Score]:
         found[ambassador_id] = _Score(
             points=was.points + (points if validated else 0),
             validated=was.validated + (n if validated else 0),
-            judged=was.judged + n,
+            completed=was.completed + n,
         )
     return found
 
@@ -540,7 +549,7 @@ def _level_of(ladder: Sequence[LevelRecord], score: _Score, months: int) -> Leve
         )
         for lv in ladder
     ]
-    reached = ambassador_levels.level_for(rules, score.validated, score.judged, months)
+    reached = ambassador_levels.level_for(rules, score.validated, score.completed, months)
     return None if reached is None else next(lv for lv in ladder if lv.slug == reached.slug)
 
 

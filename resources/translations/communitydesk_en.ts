@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>AmbassadorsPanel</name>
+    <message>
+        <source>Aucun ambassadeur pour l&apos;instant.</source>
+        <translation>No ambassador yet.</translation>
+    </message>
+    <message>
+        <source>Inscrivez vos premiers candidats depuis la page Ambassadeurs, à partir de vos contacts.</source>
+        <translation>Enrol your first candidates from your contacts, on the Ambassadors page.</translation>
+    </message>
+    <message>
+        <source>Actifs : &lt;b&gt;%1&lt;/b&gt; sur %2</source>
+        <translation>Active: &lt;b&gt;%1&lt;/b&gt; out of %2</translation>
+    </message>
+    <message>
+        <source>%1 accueilli(s) sans mission réalisée depuis 4 semaines : pensez à les relancer.</source>
+        <translation>%1 welcomed with no mission done for 4 weeks: remember to follow them up.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarGrid</name>
     <message>
         <source>lundi</source>
@@ -894,6 +913,22 @@
     <message>
         <source>Ce contact a été effacé (RGPD) : sa fiche ne peut plus être modifiée.</source>
         <translation>This contact was erased (GDPR): the record can no longer be edited.</translation>
+    </message>
+    <message>
+        <source>Ambassadeur : %1</source>
+        <translation>Ambassador: %1</translation>
+    </message>
+    <message>
+        <source>%1 depuis le %2</source>
+        <translation>%1 since %2</translation>
+    </message>
+    <message>
+        <source>niveau %1</source>
+        <translation>level %1</translation>
+    </message>
+    <message>
+        <source>code de parrainage %1</source>
+        <translation>referral code %1</translation>
     </message>
     <message>
         <source>ambassadeur</source>
@@ -3171,6 +3206,18 @@
         <translation>A backup is made before every database update; the oldest ones beyond this number are deleted.</translation>
     </message>
     <message>
+        <source>Programme ambassadeurs</source>
+        <translation>Ambassador programme</translation>
+    </message>
+    <message>
+        <source>Adresse de parrainage</source>
+        <translation>Referral address</translation>
+    </message>
+    <message>
+        <source>Le code de chaque ambassadeur est ajouté à la fin de cette adresse, ou mis à la place de {code} s&apos;il y figure : c&apos;est le lien qu&apos;il partage.</source>
+        <translation>Each ambassador’s code is added at the end of this address, or put in place of {code} if it is there: that is the link they share.</translation>
+    </message>
+    <message>
         <source>Ouverture de la base…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -3379,10 +3426,6 @@
     <message>
         <source>Ambassadeurs actifs</source>
         <translation>Active ambassadors</translation>
-    </message>
-    <message>
-        <source>Ici s&apos;afficheront vos ambassadeurs actifs, leurs actions récentes et les candidatures à examiner. Le programme ambassadeurs n&apos;existe pas encore.</source>
-        <translation>Your active ambassadors will show here, with their recent actions and the applications to review. The ambassador programme does not exist yet.</translation>
     </message>
 </context>
 <context>

@@ -267,3 +267,78 @@ def test_erasing_the_person_removes_the_membership_and_keeps_the_missions(db: Da
     assert ambassadors.ambassadors(db, actor) == []
     kept = missions.mission(db, actor, mid)
     assert kept.ambassador_id is None and kept.proof_file == "" and kept.status == "realisee"
+
+
+def test_the_personal_data_export_holds_the_membership(db: Database, actor: Actor) -> None:
+    from communitydesk.records.identity import Identity
+    from communitydesk.services import gdpr
+    from communitydesk.services.personal_data import document_of
+
+    aid = _member(db, actor)
+    ambassadors.update_ambassador(db, actor, aid, AmbassadorDraft(type="expert", territory="Lyon 7e", skills="couture"))
+    record = ambassadors.ambassador(db, actor, aid)
+    held = gdpr.export_person(db, actor, record.contact_id)
+    (row,) = held["autres_données"]["ambassadeurs"]
+    assert row["territoire"] == "Lyon 7e" and row["compétences"] == "couture"
+    assert row["code_de_parrainage"] == record.referral_code and row["étape"] == "candidat"
+    document = document_of(held, Identity(name="La Ruche"))
+    values = [v.value for s in document.sections for item in (*s.items, s) for v in getattr(item, "values", ())]
+    assert "Lyon 7e" in " ".join(str(v) for v in values)
+
+
+def test_a_mission_waiting_for_validation_counts_among_the_completed(db: Database, actor: Actor) -> None:
+    aid = ambassadors.enrol(db, actor, _person(db, actor), "client", enrolled_on=TODAY - timedelta(days=70))
+    first = missions.create_mission(db, actor, MissionDraft(title="Un", points=4, ambassador_id=aid))
+    missions.complete_mission(db, actor, first, proof_link="https://x.example/1")
+    missions.validate_mission(db, actor, first, True)
+    assert ambassadors.ambassadors(db, actor)[0].level == "habitue"  # 1 of 1
+    second = missions.create_mission(db, actor, MissionDraft(title="Deux", points=4, ambassador_id=aid))
+    missions.complete_mission(db, actor, second, proof_link="https://x.example/2")
+    assert ambassadors.ambassadors(db, actor)[0].level == "debutant"  # 1 of 2 completed: 50 %
+
+
+def test_update_reassign_reopen_and_delete_a_mission(db: Database, actor: Actor) -> None:
+    ana, bea = _member(db, actor, "Ana"), _member(db, actor, "Bea")
+    mid = missions.create_mission(db, actor, MissionDraft(title="Stand", ambassador_id=ana))
+    record = missions.mission(db, actor, mid)
+    saved = missions.update_mission(
+        db, actor, mid, MissionDraft(title="  Stand   du marché ", kind="evenement", points=30), record.version_id
+    )
+    assert (saved.title, saved.kind, saved.points, saved.ambassador_id) == ("Stand du marché", "evenement", 30, None)
+    assert missions.assign_mission(db, actor, mid, bea).ambassador_name == "Bea Mercier"
+    missions.complete_mission(db, actor, mid, proof_link="https://x.example")
+    with pytest.raises(ValidationError):
+        missions.assign_mission(db, actor, mid, ana)
+    with pytest.raises(ValidationError):
+        missions.create_mission(db, actor, MissionDraft(title=" "))
+    with pytest.raises(ValidationError):
+        missions.create_mission(db, actor, MissionDraft(title="X", points=-1))
+    reopened = missions.reopen_mission(db, actor, mid)
+    assert reopened.status == "a_faire" and reopened.proof_link == "" and reopened.completed_on is None
+    missions.delete_mission(db, actor, mid)
+    assert missions.missions(db, actor) == []
+
+
+def test_referrers_and_codes(db: Database, actor: Actor) -> None:
+    aid = _member(db, actor)
+    member = ambassadors.ambassador(db, actor, aid)
+    with pytest.raises(ValidationError, match="lui-même"):
+        ambassadors.set_referrer(db, actor, member.contact_id, aid)
+    friend = _person(db, actor, "Paul")
+    ambassadors.set_referrer(db, actor, friend, aid)
+    assert ambassadors.ambassador(db, actor, aid).referrals.contacts == 1
+    ambassadors.set_referrer(db, actor, friend, None)
+    assert ambassadors.ambassador(db, actor, aid).referrals.contacts == 0
+    with db.snapshot() as session:
+        assert ambassadors.ambassador_id_for_code(session, f"  {member.referral_code.lower()} ") == aid
+        assert ambassadors.ambassador_id_for_code(session, "ZZZZZZ") is None
+
+
+def test_audiences_are_recorded_per_network(db: Database, actor: Actor) -> None:
+    aid = _member(db, actor)
+    ambassadors.record_audience(db, actor, aid, "instagram", 800)
+    ambassadors.record_audience(db, actor, aid, "instagram", 950)
+    ambassadors.record_audience(db, actor, aid, "linkedin", 0)
+    assert ambassadors.ambassador(db, actor, aid).audiences == (("instagram", 950), ("linkedin", 0))
+    with pytest.raises(ValidationError):
+        ambassadors.record_audience(db, actor, aid, "myspace", 3)

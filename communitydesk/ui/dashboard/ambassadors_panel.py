@@ -39,7 +39,7 @@ class AmbassadorsPanel(QWidget):
             return
         self.headline = self._label(
             "ambassadorsActive",
-            self.tr("<b>%1</b> actifs sur %2 ambassadeurs")
+            self.tr("Actifs : <b>%1</b> sur %2")
             .replace("%1", formatting.number(figures.active))
             .replace("%2", formatting.number(figures.total)),
         )
