@@ -132,3 +132,26 @@ def test_empty_base_has_every_stage_and_level_at_zero(db_path: Path, actor: Acto
     data = read_figures(db_path, actor).as_json()["ambassadors"]
     assert data["total"] == 0 and set(data["by_stage"]) == {s.value for s in Stage}
     assert set(data["by_level"]) == {"debutant", "habitue", "confirme", "expert", "ambassadeur"}
+
+
+def test_a_base_from_before_the_programme_is_listed_empty_and_left_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hashlib
+
+    from alembic import command
+
+    from communitydesk.db.migrate import alembic_config
+
+    path = tmp_path / "ancienne.sqlite3"
+    command.upgrade(alembic_config(path), "0008")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    code, out, err = run(capsys, "ambassador", "list", "--db", str(path), "--json")
+    assert code == 0, err
+    assert json.loads(out) == []
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_missing_base_is_said_plainly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(capsys, "ambassador", "list", "--db", str(tmp_path / "absente.sqlite3"))
+    assert code == 1 and "n'existe pas" in err

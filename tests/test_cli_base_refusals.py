@@ -43,6 +43,10 @@ COMMANDS: dict[str, list[str]] = {
     "demo --replace": ["demo", "--db", "{db}", "--replace", "--contacts", "3"],
     "gdpr export": ["gdpr", "export", "--db", "{db}", "--contact", "1", "--out", "{out}/personne.json"],
     "gdpr erase": ["gdpr", "erase", "--db", "{db}", "--contact", "1", "--yes"],
+    "export publications": ["export", "publications", "--db", "{db}", "--out", "{out}/plan.csv"],
+    "export ics": ["export", "ics", "--db", "{db}", "--out", "{out}/calendrier.ics"],
+    "import publications": ["import", "publications", "{contacts}", "--db", "{db}"],
+    "ambassador list": ["ambassador", "list", "--db", "{db}", "--json"],
 }
 DRY_RUNS = [name for name in COMMANDS if name.endswith("--dry-run")]
 

@@ -174,6 +174,27 @@ def default_roles() -> tuple[tuple[str, str], ...]:
     )
 
 
+def default_charter() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Version 1: title, five commitments of the ambassador, five of the organisation."""
+    return (
+        _("Charte des ambassadeurs"),
+        (
+            _("Je parle de l’association avec sincérité, à partir de ce que je vis et connais vraiment."),
+            _("Je respecte les valeurs de l’association et les personnes à qui je m’adresse, en ligne comme ailleurs."),
+            _("Je signale clairement tout avantage reçu de l’association quand j’en parle publiquement."),
+            _("Je ne partage aucune information interne ou personnelle sans l’accord de l’association."),
+            _("Je préviens l’équipe si je ne peux plus tenir mes engagements ou si je souhaite faire une pause."),
+        ),
+        (
+            _("Nous vous informons en avance de nos projets, actualités et événements."),
+            _("Nous vous fournissons les contenus, visuels et informations utiles à vos missions."),
+            _("Nous reconnaissons votre engagement et vous remercions de façon visible."),
+            _("Nous écoutons vos idées et vos retours, et vous disons ce que nous en faisons."),
+            _("Nous protégeons vos données personnelles et respectons votre liberté de quitter le programme."),
+        ),
+    )
+
+
 def _word(text: str) -> str:
     return fold(text.replace("’", "'")).strip(" .").replace("_", " ").replace("-", " ")
 

@@ -16,33 +16,14 @@ from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.ambassadors import Ambassador, AmbassadorCharter, CharterSignature
 from communitydesk.models.contacts import Contact
+from communitydesk.models.organisation import AppSetting
 from communitydesk.records.ambassadors import AmbassadorRow, CharterRecord
-from communitydesk.rules.ambassadors import SignatureMethod, Stage
+from communitydesk.rules.ambassadors import SignatureMethod, Stage, default_charter
+from communitydesk.services.ambassadors import DEFAULTS_KEY, ambassador_rows, ensure_defaults
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
 MAX_TITLE = 200
-
-
-def default_charter() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """Version 1: title, five commitments of the ambassador, five of the organisation."""
-    return (
-        _("Charte des ambassadeurs"),
-        (
-            _("Je parle de l’association avec sincérité, à partir de ce que je vis et connais vraiment."),
-            _("Je respecte les valeurs de l’association et les personnes à qui je m’adresse, en ligne comme ailleurs."),
-            _("Je signale clairement tout avantage reçu de l’association quand j’en parle publiquement."),
-            _("Je ne partage aucune information interne ou personnelle sans l’accord de l’association."),
-            _("Je préviens l’équipe si je ne peux plus tenir mes engagements ou si je souhaite faire une pause."),
-        ),
-        (
-            _("Nous vous informons en avance de nos projets, actualités et événements."),
-            _("Nous vous fournissons les contenus, visuels et informations utiles à vos missions."),
-            _("Nous reconnaissons votre engagement et vous remercions de façon visible."),
-            _("Nous écoutons vos idées et vos retours, et vous disons ce que nous en faisons."),
-            _("Nous protégeons vos données personnelles et respectons votre liberté de quitter le programme."),
-        ),
-    )
 
 
 def charters(store: Store, actor: Actor) -> list[CharterRecord]:
@@ -50,13 +31,9 @@ def charters(store: Store, actor: Actor) -> list[CharterRecord]:
     require(actor, Action.READ)
     with snapshot(store) as session:
         rows = session.scalars(select(AmbassadorCharter).order_by(AmbassadorCharter.version.desc())).all()
-        if not rows:
-            from communitydesk.models.organisation import AppSetting
-            from communitydesk.services.ambassadors import DEFAULTS_KEY
-
-            if session.get(AppSetting, DEFAULTS_KEY) is None:
-                title, ours, theirs = default_charter()
-                return [CharterRecord(0, 1, title, ours, theirs, formatting.local_today())]
+        if not rows and session.get(AppSetting, DEFAULTS_KEY) is None:
+            title, ours, theirs = default_charter()
+            return [CharterRecord(0, 1, title, ours, theirs, formatting.local_today())]
         return [_record(r) for r in rows]
 
 
@@ -69,8 +46,6 @@ def publish_charter_version(
 ) -> int:
     """Publish the next version today (commitments one per line); its id."""
     require(actor, Action.MANAGE_AMBASSADORS)
-    from communitydesk.services.ambassadors import ensure_defaults
-
     name = " ".join(title.split())
     if not name:
         raise ValidationError(_("Donnez un titre à la charte."), field="title")
@@ -145,8 +120,6 @@ def sign_charter(
 def must_resign(store: Store, actor: Actor) -> list[AmbassadorRow]:
     """Welcomed and active ambassadors who have not signed the latest version (or nothing at all)."""
     require(actor, Action.READ)
-    from communitydesk.services.ambassadors import _rows
-
     with snapshot(store) as session:
         latest = _latest_id(session)
         if latest is None:
@@ -158,7 +131,7 @@ def must_resign(store: Store, actor: Actor) -> list[AmbassadorRow]:
             .where(Ambassador.stage.in_([Stage.ACCUEILLI.value, Stage.ACTIF.value]), Ambassador.id.not_in(signed))
             .order_by(Contact.sort_name, Ambassador.id)
         )
-        return _rows(session, session.execute(query).all())
+        return ambassador_rows(session, session.execute(query).all())
 
 
 def _latest_id(session: Session) -> int | None:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from communitydesk.db import ambassador_reads
-from communitydesk.db.quick_reads import QuickReader, quick_reading_current, stored_setting
+from communitydesk.db.quick_reads import QuickReader, quick_reading, stored_setting
 from communitydesk.formatting import local_today
 from communitydesk.records.ambassador_figures import AmbassadorFigures, AmbassadorLine
 from communitydesk.rules import ambassador_levels as levels
@@ -57,7 +57,7 @@ def ambassador_lines(path: Path, actor: Actor, today: date | None = None) -> lis
     """Every ambassador of the base at ``path``, by name, read-only."""
     require(actor, Action.READ)
     today = today or local_today()
-    with quick_reading_current(path) as reader:
+    with quick_reading(path) as reader:  # read as it is, like stats: a base before 0009 has no members
         if not ambassador_reads.has_ambassador_tables(reader):
             return []
         ladder = _ladder(reader)

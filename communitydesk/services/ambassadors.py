@@ -61,6 +61,7 @@ from communitydesk.rules.ambassadors import (
     RewardKind,
     Stage,
     can_move,
+    default_charter,
     default_roles,
     referral_code_key,
     referral_url,
@@ -69,6 +70,7 @@ from communitydesk.rules.campaigns import PaymentStatus
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.editorial import Network
 from communitydesk.services import gdpr, settings
+from communitydesk.services.missions import mission_records
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
@@ -87,8 +89,6 @@ def ensure_defaults(session: Session) -> None:
     """Write the four roles, the five levels and charter v1 once per base (a later empty list stays empty)."""
     if session.get(AppSetting, DEFAULTS_KEY) is not None:
         return
-    from communitydesk.services.ambassador_charters import default_charter
-
     if session.scalar(select(func.count()).select_from(AmbassadorRole)) == 0:
         for position, (name, description) in enumerate(default_roles()):
             session.add(AmbassadorRole(name=name, description=description, position=position))
@@ -234,7 +234,7 @@ def ambassadors(store: Store, actor: Actor, filter: AmbassadorFilter | None = No
         if wanted.text.strip():
             needle = fold(wanted.text)
             pairs = [(a, c) for a, c in pairs if needle in fold(f"{c.display_name} {a.territory} {a.skills} {a.notes}")]
-        return _rows(session, pairs)
+        return ambassador_rows(session, pairs)
 
 
 def record_audience(store: Store, actor: Actor, ambassador_id: int, network: str, followers: int) -> None:
@@ -368,7 +368,7 @@ def idle_welcomed(store: Store, actor: Actor, weeks: int = 4, *, today: date | N
             )
             .order_by(Ambassador.stage_since, Contact.sort_name)
         )
-        return _rows(session, session.execute(query).all())
+        return ambassador_rows(session, session.execute(query).all())
 
 
 # ---------------------------------------------------------------- rewards
@@ -440,8 +440,6 @@ gdpr.register_erasure_step(erase_membership)
 
 
 def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord:
-    from communitydesk.services.missions import mission_records
-
     contact = session.get_one(Contact, row.contact_id)
     missions = mission_records(session, select(Mission).where(Mission.ambassador_id == row.id))
     rewards = _rewards(session, row.id)
@@ -484,7 +482,8 @@ def _record(session: Session, actor: Actor, row: Ambassador) -> AmbassadorRecord
     )
 
 
-def _rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list[AmbassadorRow]:
+def ambassador_rows(session: Session, pairs: Iterable[tuple[Ambassador, Contact]]) -> list[AmbassadorRow]:
+    """List lines of (membership, contact) pairs, with points and level, in the order given."""
     found = list(pairs)
     ids = [a.id for a, _c in found]
     scores = _scores(session, ids)

@@ -20,7 +20,7 @@ from communitydesk.models.ambassadors import AmbassadorCharter
 from communitydesk.models.campaigns import Contribution
 from communitydesk.models.contacts import Contact
 from communitydesk.records.ambassadors import AmbassadorDraft, MissionDraft
-from communitydesk.rules.ambassadors import AmbassadorType, MissionKind, Stage
+from communitydesk.rules.ambassadors import AmbassadorType, MissionKind, Stage, default_charter
 from communitydesk.rules.campaigns import PaymentStatus
 from communitydesk.services import ambassador_charters, ambassadors, missions
 from communitydesk.services.permissions import Actor
@@ -182,7 +182,7 @@ def _charters(session: Session, actor: Actor, rnd: random.Random, today: date, m
         ambassador_charters.sign_charter(
             session, actor, member.id, first.id, member.welcomed_on, rnd.choice(("papier", "email", "en_ligne"))
         )
-    title, ours, theirs = ambassador_charters.default_charter()
+    title, ours, theirs = default_charter()
     second_id = ambassador_charters.publish_charter_version(
         session, actor, title, (*ours, "Je respecte le droit à l'image des personnes que je photographie."), theirs
     )
