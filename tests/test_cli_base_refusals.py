@@ -26,10 +26,6 @@ COMMANDS: dict[str, list[str]] = {
     "export contacts": ["export", "contacts", "--db", "{db}", "--out", "{out}/contacts.csv"],
     "export pdf": ["export", "pdf", "directory", "--db", "{db}", "--out", "{out}/annuaire.pdf"],
     "export ambassador-brief": ["export", "ambassador-brief", "--db", "{db}", "--out", "{out}/brief.html"],
-    "export ics": ["export", "ics", "--db", "{db}", "--out", "{out}/calendrier.ics"],
-    "export publications": ["export", "publications", "--db", "{db}", "--out", "{out}/plan.csv"],
-    "import publications": ["import", "publications", "{contacts}", "--db", "{db}"],
-    "ambassador list": ["ambassador", "list", "--db", "{db}", "--json"],
     "import contacts": ["import", "contacts", "{contacts}", "--db", "{db}"],
     "import contacts --dry-run": ["import", "contacts", "{contacts}", "--db", "{db}", "--dry-run"],
     "import contributions": [
