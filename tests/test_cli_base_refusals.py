@@ -25,6 +25,7 @@ COMMANDS: dict[str, list[str]] = {
     "restore": ["restore", "{good_backup}", "--db", "{db}"],
     "export contacts": ["export", "contacts", "--db", "{db}", "--out", "{out}/contacts.csv"],
     "export pdf": ["export", "pdf", "directory", "--db", "{db}", "--out", "{out}/annuaire.pdf"],
+    "export ambassador-brief": ["export", "ambassador-brief", "--db", "{db}", "--out", "{out}/brief.html"],
     "import contacts": ["import", "contacts", "{contacts}", "--db", "{db}"],
     "import contacts --dry-run": ["import", "contacts", "{contacts}", "--db", "{db}", "--dry-run"],
     "import contributions": [

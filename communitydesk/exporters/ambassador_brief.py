@@ -91,38 +91,37 @@ _LI = 'style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:
 _MUTED = 'style="color:#5F6B73;"'
 
 
+def _html_item(headline: str, text: str, link: str = "") -> str:
+    """A list item: its line in bold, an excerpt of its text, then ``link`` (HTML already)."""
+    item = f"<li {_LI}><strong>{escape(headline)}</strong>"
+    if text:
+        item += f"<br><span {_MUTED}>{escape(_excerpt(text))}</span>"
+    if link:
+        item += f"<br>{link}"
+    return item + "</li>"
+
+
+def _html_list(items: list[str], empty: str) -> str:
+    return "<ul>" + "".join(items) + "</ul>" if items else f"<p {_P}>{escape(empty)}</p>"
+
+
 def brief_html(brief: AmbassadorBrief) -> str:
     parts = [
         f"<h1 {_H1}>{escape(_title(brief))}</h1>",
         f"<p {_P}>{escape(_intro(brief))}</p>",
         f"<h2 {_H2}>{escape(_('Publications à relayer'))}</h2>",
     ]
-    if not brief.posts:
-        parts.append(f"<p {_P}>{escape(_('Rien de prévu au calendrier éditorial sur cette période.'))}</p>")
-    else:
-        items = []
-        for post in brief.posts:
-            item = f"<li {_LI}><strong>{escape(_post_line(post))}</strong>"
-            if post.body:
-                item += f"<br><span {_MUTED}>{escape(_excerpt(post.body))}</span>"
-            if post.published and post.link:
-                link = escape(post.link, quote=True)
-                item += f'<br><a href="{link}">{escape(post.link)}</a>'
-            else:
-                item += f"<br><em {_MUTED}>{escape(_link_text(post))}</em>"
-            items.append(item + "</li>")
-        parts.append("<ul>" + "".join(items) + "</ul>")
+    posts = []
+    for post in brief.posts:
+        if post.published and post.link:
+            link = f'<a href="{escape(post.link, quote=True)}">{escape(post.link)}</a>'
+        else:
+            link = f"<em {_MUTED}>{escape(_link_text(post))}</em>"
+        posts.append(_html_item(_post_line(post), post.body, link))
+    parts.append(_html_list(posts, _("Rien de prévu au calendrier éditorial sur cette période.")))
     parts.append(f"<h2 {_H2}>{escape(_('Missions ouvertes'))}</h2>")
-    if not brief.missions:
-        parts.append(f"<p {_P}>{escape(_('Aucune mission ouverte pour le moment.'))}</p>")
-    else:
-        items = []
-        for mission in brief.missions:
-            item = f"<li {_LI}><strong>{escape(_mission_line(mission))}</strong>"
-            if mission.description:
-                item += f"<br><span {_MUTED}>{escape(_excerpt(mission.description))}</span>"
-            items.append(item + "</li>")
-        parts.append("<ul>" + "".join(items) + "</ul>")
+    missions = [_html_item(_mission_line(mission), mission.description) for mission in brief.missions]
+    parts.append(_html_list(missions, _("Aucune mission ouverte pour le moment.")))
     if brief.organisation:
         thanks = _("Merci pour votre aide ! L’équipe — {organisation}", organisation=brief.organisation)
         parts.append(f"<p {_P}>{escape(thanks)}</p>")

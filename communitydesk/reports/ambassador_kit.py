@@ -33,7 +33,7 @@ from communitydesk.formatting import day
 from communitydesk.i18n import _
 from communitydesk.records.ambassador_kit import AmbassadorKitData, KitAmbassador, KitCharter
 from communitydesk.reports.base import DocumentRenderer
-from communitydesk.reports.charter import commitment_columns
+from communitydesk.reports.charter import commitment_columns, facing_columns
 from communitydesk.reports.flowables.cropmarks import CardSheet, business_card_size
 from communitydesk.reports.flowables.outline import HeadingParagraph
 from communitydesk.reports.flowables.qr import draw_qr, qr_code
@@ -43,7 +43,7 @@ from communitydesk.reports.flowables.title import AccentRule, section_heading
 from communitydesk.reports.fonts import SANS, bold, ensure_family
 from communitydesk.reports.markup import plain, printed
 from communitydesk.reports.page import DocumentTemplate, PageDecor, PageSetup
-from communitydesk.reports.styles import INK, MUTED, RULE, Styles, serif_styles
+from communitydesk.reports.styles import INK, MUTED, RULE, Styles
 from communitydesk.rules.charter_text import CharterSection, fill_organisation
 from communitydesk.rules.personal_data_notice import charter_clause, made_in_duplicate
 
@@ -111,8 +111,6 @@ class AmbassadorKitRenderer(DocumentRenderer):
     def __init__(self, data: AmbassadorKitData, **kwargs: Any) -> None:
         super().__init__(data.identity, **kwargs)
         self.data = data
-        # A text meant to be read and signed: serif, as the charter printed on its own.
-        self.charter_styles = serif_styles(self.palette)
 
     def title(self) -> str:
         ambassadors = self.data.ambassadors
@@ -280,7 +278,7 @@ class AmbassadorKitRenderer(DocumentRenderer):
                         "celles réalisées, et ancienneté dans le programme."
                     )
                 ),
-                styles.caption,
+                styles.small,
             )
 
         yield section_heading(styles, _("À faire, à éviter"))
@@ -338,23 +336,10 @@ class AmbassadorKitRenderer(DocumentRenderer):
         def block(title: str, lines: tuple[str, ...], mark: str) -> list[Flowable]:
             return [Paragraph(plain(title), heading), *(_bullet(styles, line, mark) for line in lines)]
 
-        return Table(
-            [[block(_("À faire"), dos, "✓"), block(_("À éviter"), donts, "✗")]],
-            colWidths=[column + 3 * mm, column + 3 * mm],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (0, 0), 0),
-                    ("RIGHTPADDING", (0, 0), (0, 0), 3 * mm),
-                    ("LEFTPADDING", (1, 0), (1, 0), 3 * mm),
-                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                    ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE),
-                ]
-            ),
-        )
+        return facing_columns(block(_("À faire"), dos, "✓"), block(_("À éviter"), donts, "✗"), column, 3 * mm, RULE)
 
     def _charter(self, ambassador: KitAmbassador, charter: KitCharter) -> Iterable[Flowable]:
-        styles = self.charter_styles
+        styles = self.styles  # one family for the whole kit: two faces to load and embed, not five
         details = [_("Version {version}", version=charter.version)]
         if charter.published_on is not None:
             details.append(_("publiée le {date}", date=day(charter.published_on, "long")))

@@ -40,10 +40,11 @@ def charter_kind_label(kind: str) -> str:
 class NumberBadge(Flowable):
     """A commitment's number, white in a disc of the party's colour."""
 
-    def __init__(self, number: int, colour: Color) -> None:
+    def __init__(self, number: int, colour: Color, font: str = "") -> None:
         super().__init__()
         self.number = number
         self.colour = colour
+        self.font = font or bold(SERIF)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return BADGE, BADGE
@@ -53,7 +54,7 @@ class NumberBadge(Flowable):
         canvas.setFillColor(self.colour)
         canvas.circle(BADGE / 2, BADGE / 2 - 1.2, BADGE / 2, stroke=0, fill=1)
         canvas.setFillColor(WHITE)
-        canvas.setFont(bold(SERIF), 9)
+        canvas.setFont(self.font, 9)
         canvas.drawCentredString(BADGE / 2, BADGE / 2 - 4.3, str(self.number))
 
 
@@ -73,7 +74,7 @@ def _commitment_list(styles: Styles, section: CharterSection, width: float, colo
     heading = Paragraph(to_paragraph_markup(section.heading), styles.subheading)
     heading.style = heading.style.clone("commitments_heading", textColor=colour, fontSize=11, leading=14)
     rows = [
-        [NumberBadge(number, colour), Paragraph(to_paragraph_markup(item), styles.body)]
+        [NumberBadge(number, colour, bold(styles.family)), Paragraph(to_paragraph_markup(item), styles.body)]
         for number, item in enumerate(section.items, start=1)
     ]
     style = _badge_style()
@@ -90,6 +91,24 @@ def _sequential(styles: Styles, palette: Palette, sections: list[CharterSection]
     return flowables
 
 
+def facing_columns(left: list[Flowable], right: list[Flowable], column: float, gap: float, rule: Color) -> Table:
+    """Two columns of ``column`` width side by side, ``2 × gap`` apart with a ``rule`` between them."""
+    return Table(
+        [[left, right]],
+        colWidths=[column + gap, column + gap],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), gap),
+                ("LEFTPADDING", (1, 0), (1, 0), gap),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("LINEAFTER", (0, 0), (0, 0), 0.5, rule),
+            ]
+        ),
+    )
+
+
 def commitment_columns(
     styles: Styles, palette: Palette, sections: list[CharterSection], width: float, height: float
 ) -> list[Flowable]:
@@ -97,24 +116,12 @@ def commitment_columns(
     they fit in 70 % of a page (``height``), else every list follows the other."""
     if len(sections) >= 2:
         column = (width - 8 * mm) / 2
-        pair = Table(
-            [
-                [
-                    _commitment_list(styles, sections[0], column, palette.primary),
-                    _commitment_list(styles, sections[1], column, palette.secondary),
-                ]
-            ],
-            colWidths=[column + 4 * mm, column + 4 * mm],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (0, 0), 0),
-                    ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
-                    ("LEFTPADDING", (1, 0), (1, 0), 4 * mm),
-                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                    ("LINEAFTER", (0, 0), (0, 0), 0.5, palette.primary_light),
-                ]
-            ),
+        pair = facing_columns(
+            _commitment_list(styles, sections[0], column, palette.primary),
+            _commitment_list(styles, sections[1], column, palette.secondary),
+            column,
+            4 * mm,
+            palette.primary_light,
         )
         _w, pair_height = pair.wrap(width, height)
         if pair_height < height * 0.7:
