@@ -123,8 +123,8 @@
 <context>
     <name>AmbassadorTable</name>
     <message>
-        <source>Ambassadeur</source>
-        <translation>Ambassador</translation>
+        <source>Prénom et nom</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type d&apos;ambassadeur</source>
@@ -1923,14 +1923,6 @@
         <translation>Tag</translation>
     </message>
     <message>
-        <source>Ambassadeur</source>
-        <translation>Ambassador</translation>
-    </message>
-    <message>
-        <source>Kit de</source>
-        <translation>Kit of</translation>
-    </message>
-    <message>
         <source>Tous les ambassadeurs actifs</source>
         <translation>Every active ambassador</translation>
     </message>
@@ -1941,6 +1933,14 @@
     <message>
         <source>Campagne</source>
         <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Kit ambassadeur</source>
+        <translation>Ambassador kit</translation>
+    </message>
+    <message>
+        <source>Pour</source>
+        <translation>For</translation>
     </message>
     <message>
         <source>Colonnes</source>
@@ -2779,8 +2779,8 @@
 <context>
     <name>Leaderboard</name>
     <message>
-        <source>Ambassadeur</source>
-        <translation>Ambassador</translation>
+        <source>Prénom et nom</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Points</source>

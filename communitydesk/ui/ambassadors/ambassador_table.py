@@ -37,7 +37,7 @@ class Listed:
 
 def ambassador_columns() -> list[Column[Listed]]:
     return [
-        Column(QCoreApplication.translate("AmbassadorTable", "Ambassadeur"), lambda r: r.row.name),
+        Column(QCoreApplication.translate("AmbassadorTable", "Prénom et nom"), lambda r: r.row.name),
         Column(QCoreApplication.translate("AmbassadorTable", "Type d'ambassadeur"), lambda r: r.row.type_label),
         Column(
             QCoreApplication.translate("AmbassadorTable", "Étape"),

@@ -39,7 +39,7 @@ def referral_total(counts: ReferralCounts) -> int:
 
 def standing_columns() -> list[Column[Standing]]:
     return [
-        Column(QCoreApplication.translate("Leaderboard", "Ambassadeur"), lambda s: s.name),
+        Column(QCoreApplication.translate("Leaderboard", "Prénom et nom"), lambda s: s.name),
         Column(QCoreApplication.translate("Leaderboard", "Points"), lambda s: str(s.points), lambda s: s.points, True),
         Column(QCoreApplication.translate("Leaderboard", "Niveau"), lambda s: s.level_name),
         Column(

@@ -179,10 +179,10 @@ class DocumentsPage(QWidget):
         self.campaign.setObjectName("campaign")
         QFormLayout(self.campaign_group).addRow(self.tr("Campagne"), self.campaign)
         # Whose kit (ambassador kit); none chosen: every active ambassador's.
-        self.ambassador_group = QGroupBox(self.tr("Ambassadeur"), self)
+        self.ambassador_group = QGroupBox(self.tr("Kit ambassadeur"), self)
         self.ambassador = QComboBox(self)
         self.ambassador.setObjectName("ambassador")
-        QFormLayout(self.ambassador_group).addRow(self.tr("Kit de"), self.ambassador)
+        QFormLayout(self.ambassador_group).addRow(self.tr("Pour"), self.ambassador)
         self._fill_choices([], [], ambassadors=[])
 
         self.columns_group = QGroupBox(self.tr("Colonnes"), self)
