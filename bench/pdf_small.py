@@ -68,6 +68,7 @@ DOCUMENTS = [
     ("campaign-report", ["--campaign", "1"]),
     ("campaign-report", ["--campaign", "2"]),
     ("fulfilment-checklist", ["--campaign", "2"]),
+    ("ambassador-kit", ["--ambassador", "1"]),
 ]
 
 
@@ -81,6 +82,21 @@ def timed_rounds(rounds: int, commands: list[list[str]], env: dict[str, str]) ->
             subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
             times[-1].append(time.perf_counter() - start)
     return times
+
+
+def _referral_address(base: Path) -> None:
+    """The kit prints the referral link: the demo leaves its base address for the user to set."""
+    from communitydesk.db.database import open_database
+    from communitydesk.services import settings
+    from communitydesk.services.permissions import SYSTEM
+
+    db = open_database(base)
+    try:
+        with db.transaction() as session:
+            if not settings.referral_base_url(session, SYSTEM):
+                settings.save_referral_base_url(session, SYSTEM, "https://exemple.org/parrainage/{code}")
+    finally:
+        db.close()
 
 
 def main() -> int:
@@ -98,6 +114,7 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         base = folder / "demo.sqlite3"
         create_demo_database(base, SYSTEM, contacts=args.contacts, seed=2026)
+        _referral_address(base)
         script = folder / "bare.py"
         script.write_text(BARE_SCRIPT, encoding="utf-8")
         fonts = str(ROOT / "resources" / "fonts")

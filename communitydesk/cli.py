@@ -186,6 +186,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         signatory_name=args.signatory_name or "",
         campaign=args.campaign,
         contact=args.contact,
+        ambassador=args.ambassador,
     )
     result = generate_pdf(
         args.kind, args.db, _system_actor(), options, args.out, progress=_progress_to_stderr(_("Génération du PDF"))
@@ -393,6 +394,29 @@ def cmd_export_publications(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_ambassador_brief(args: argparse.Namespace) -> int:
+    from communitydesk.db.database import open_database
+    from communitydesk.rules.periods import parse_day
+    from communitydesk.services.ambassador_brief import export_ambassador_brief
+
+    start = parse_day(args.date_from, "--from") if args.date_from else None  # refused before the base is opened
+    out_format = args.format or ("text" if args.out.suffix.lower() in (".txt", ".text") else "html")
+    db = open_database(args.db, create=False)
+    try:
+        result = export_ambassador_brief(db, _system_actor(), args.out, out_format, start)
+    finally:
+        db.close()
+    print(
+        _(
+            "Brief écrit dans « {path} » : {posts} publication(s), {missions} mission(s).",
+            path=result.path,
+            posts=result.posts,
+            missions=result.missions,
+        )
+    )
+    return EXIT_OK
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """The contacts a search of the contacts page finds, by name: for scripts (``--json``)."""
     from communitydesk.rules.circles import circle_label
@@ -565,6 +589,51 @@ def _add_gdpr_commands(commands: Any, lang: argparse.ArgumentParser) -> None:
     erase.add_argument("--json", action="store_true")
 
 
+def cmd_ambassador_list(args: argparse.Namespace) -> int:
+    from communitydesk.errors import DatabaseError
+    from communitydesk.formatting import money
+    from communitydesk.rules.ambassadors import Stage
+    from communitydesk.services.ambassador_figures import ambassador_lines
+
+    if not args.db.exists():
+        raise DatabaseError(_("La base « {path} » n'existe pas.", path=args.db))
+    lines = ambassador_lines(args.db, _system_actor())
+    if args.json:
+        _print_json([line.as_json() for line in lines])
+        return EXIT_OK
+    if not lines:
+        print(_("Aucun ambassadeur dans cette base."))
+    for line in lines:
+        print(
+            _(
+                "{id:>4}  {name} — {stage}, {points} point(s), code {code} ; "
+                "{contacts} contact(s) et {contributions} contribution(s) apportés ({amount})",
+                id=line.id,
+                name=line.name,
+                stage=Stage(line.stage).label(),
+                points=line.points,
+                code=line.referral_code,
+                contacts=line.referred_contacts,
+                contributions=line.referred_contributions,
+                amount=money(line.referred_cents),
+            )
+        )
+    return EXIT_OK
+
+
+def _add_ambassador_commands(commands: Any, lang: argparse.ArgumentParser) -> None:
+    """`ambassador list`: the ambassador programme, headless."""
+    ambassador = commands.add_parser("ambassador", help=_("programme ambassadeurs"), parents=[lang])
+    verbs = ambassador.add_subparsers(dest="ambassador_verb", metavar=_("ACTION"), parser_class=FrenchArgumentParser)
+    verbs.required = True
+    listing = verbs.add_parser(
+        "list", help=_("lister les ambassadeurs, leur étape, leurs points et leurs parrainages"), parents=[lang]
+    )
+    listing.set_defaults(handler=cmd_ambassador_list)
+    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--json", action="store_true")
+
+
 def build_parser() -> argparse.ArgumentParser:
     lang = FrenchArgumentParser(add_help=False)
     lang.add_argument(
@@ -665,7 +734,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("DOCUMENT"),
         help=_(
             "charter, community-report, editorial-report, contact-list, directory, campaign-report, "
-            "fulfilment-checklist ou personal-data"
+            "fulfilment-checklist, personal-data ou ambassador-kit"
         ),
     )
     pdf.add_argument("--db", type=Path, required=True)
@@ -687,6 +756,25 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--contact", type=int, default=None, metavar=_("NUMÉRO"), help=_("numéro du contact (personal-data)")
     )
+    pdf.add_argument(
+        "--ambassador",
+        default=None,
+        metavar=_("NOM_OU_NUMÉRO"),
+        help=_("nom ou numéro de l'ambassadeur (ambassador-kit ; sans lui : chaque ambassadeur actif)"),
+    )
+
+    brief = export_command(
+        "ambassador-brief", cmd_export_ambassador_brief, _("écrire le brief des ambassadeurs (15 jours à partager)")
+    )
+    brief.add_argument("--db", type=Path, required=True)
+    brief.add_argument("--out", type=Path, required=True, help=_("fichier à écrire (.html ou .txt)"))
+    brief.add_argument(
+        "--format",
+        choices=("html", "text"),
+        default=None,
+        help=_("html ou text (par défaut : selon l'extension de --out, sinon html)"),
+    )
+    brief.add_argument("--from", dest="date_from", metavar=_("DATE"), help=_("premier jour (par défaut : aujourd'hui)"))
 
     # `import KIND FILE ...`: one sub-command per kind of file (contributions here; contacts beside it).
     import_ = commands.add_parser("import", help=_("importer un fichier"), parents=[lang])
@@ -750,6 +838,7 @@ def build_parser() -> argparse.ArgumentParser:
     publications.add_argument("--json", action="store_true")
 
     _add_gdpr_commands(commands, lang)
+    _add_ambassador_commands(commands, lang)
     return parser
 
 

@@ -47,6 +47,8 @@ class DocumentOptions:
     campaign: str | None = None
     # The person of a personal-data export (right of access): the contact's number.
     contact: int | None = None
+    # The ambassador kit: an ambassador's name or number; None prints every active ambassador's kit.
+    ambassador: str | None = None
 
 
 Builder = Callable[[Path | HasPath, Actor, DocumentOptions], "DocumentRenderer"]
@@ -116,6 +118,13 @@ def _personal_data(source: Path | HasPath, actor: Actor, options: DocumentOption
     return PersonalDataRenderer(personal_data_document(source, actor, options.contact))
 
 
+def _ambassador_kit(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.ambassador_kit import AmbassadorKitRenderer
+    from communitydesk.services.ambassador_kit import ambassador_kit_data
+
+    return AmbassadorKitRenderer(ambassador_kit_data(source, actor, options.ambassador))
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     kind: str
@@ -125,6 +134,7 @@ class DocumentKind:
     uses_template: bool = False
     uses_campaign: bool = False
     uses_contact: bool = False
+    uses_ambassador: bool = False
     # The period when none is chosen (today given): the last twelve months unless said otherwise.
     default_period: Callable[[date | None], Period] = Period.default
 
@@ -144,6 +154,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
         DocumentKind("campaign-report", _campaign_report, uses_campaign=True),
         DocumentKind("fulfilment-checklist", _fulfilment_checklist, uses_campaign=True),
         DocumentKind("personal-data", _personal_data, uses_contact=True),
+        DocumentKind("ambassador-kit", _ambassador_kit, uses_ambassador=True),
     )
 }
 
@@ -158,6 +169,7 @@ def document_label(kind: str) -> str:
         "campaign-report": _("Rapport de campagne"),
         "fulfilment-checklist": _("Suivi des contreparties (liste à cocher)"),
         "personal-data": _("Données personnelles d'un contact (droit d'accès)"),
+        "ambassador-kit": _("Kit ambassadeur (lettre, guide, charte, affiches, cartes, autocollants)"),
     }
     return labels.get(kind, kind)
 
@@ -182,7 +194,7 @@ def generate_pdf(
     cancelled: Cancelled | None = None,
 ) -> RenderResult:
     """Write document ``kind`` (charter, community-report, editorial-report, contact-list, directory, campaign-report,
-    fulfilment-checklist, personal-data) as a PDF to ``out``.
+    fulfilment-checklist, personal-data, ambassador-kit) as a PDF to ``out``.
 
     ``progress(done, total)`` may raise to stop; ``cancelled()`` is polled between blocks.
     """

@@ -26,6 +26,7 @@ COMMANDS: dict[str, list[str]] = {
     "restore": ["restore", "{good_backup}", "--db", "{db}"],
     "export contacts": ["export", "contacts", "--db", "{db}", "--out", "{out}/contacts.csv"],
     "export pdf": ["export", "pdf", "directory", "--db", "{db}", "--out", "{out}/annuaire.pdf"],
+    "export ambassador-brief": ["export", "ambassador-brief", "--db", "{db}", "--out", "{out}/brief.html"],
     "import contacts": ["import", "contacts", "{contacts}", "--db", "{db}"],
     "import contacts --dry-run": ["import", "contacts", "{contacts}", "--db", "{db}", "--dry-run"],
     "import contributions": [
@@ -43,6 +44,7 @@ COMMANDS: dict[str, list[str]] = {
     "demo --replace": ["demo", "--db", "{db}", "--replace", "--contacts", "3"],
     "gdpr export": ["gdpr", "export", "--db", "{db}", "--contact", "1", "--out", "{out}/personne.json"],
     "gdpr erase": ["gdpr", "erase", "--db", "{db}", "--contact", "1", "--yes"],
+    "ambassador list": ["ambassador", "list", "--db", "{db}", "--json"],
 }
 DRY_RUNS = [name for name in COMMANDS if name.endswith("--dry-run")]
 

@@ -39,6 +39,7 @@ class ContactField(StrEnum):
     TAGS = "tags"
     IS_AMBASSADOR = "is_ambassador"
     IS_CRITIC = "is_critic"
+    REFERRAL_CODE = "referral_code"  # matched to an ambassador: contacts.referred_by_id
 
     @property
     def label(self) -> str:
@@ -324,6 +325,31 @@ HEADER_ALIASES: dict[str, ContactField] = {
             "est detracteur",
         ],
         _F.IS_CRITIC,
+    ),
+    **dict.fromkeys(
+        [
+            "code parrain",
+            "code du parrain",
+            "code de la marraine",
+            "code marraine",
+            "parrain",
+            "marraine",
+            "parrain marraine",
+            "parraine par",
+            "parrainage",
+            "code de parrainage",
+            "code parrainage",
+            "code ambassadeur",
+            "code ambassadrice",
+            "code d ambassadeur",
+            "code de l ambassadeur",
+            "referral code",
+            "referral",
+            "referrer",
+            "referred by",
+            "ref code",
+        ],
+        _F.REFERRAL_CODE,
     ),
 }
 

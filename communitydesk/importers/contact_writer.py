@@ -28,9 +28,12 @@ from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, inser
 
 from communitydesk.db import search_index
 from communitydesk.db.bulk_load import SuspendedIndexes, create_staging, drop_staging, insert_json_pairs
+from communitydesk.i18n import _
+from communitydesk.importers.contact_columns import ContactField
 from communitydesk.importers.contact_records import ContactRecord, RowError
 from communitydesk.importers.import_summary import ImportMode, ImportSummary
 from communitydesk.models.contacts import ACTIVE_SQL, CircleMove, Contact, contact_tags
+from communitydesk.rules.ambassadors import referral_code_key
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_search_text import city_sort, folded, folded_words, search_body, sort_name, tags_text
@@ -69,6 +72,7 @@ UPDATABLE = (
     "notes",
     "is_ambassador",
     "is_critic",
+    "referred_by_id",  # the ambassador whose code the line gives (« Code parrain »)
 )
 NEW_DEFAULTS: dict[str, Any] = {
     **dict.fromkeys(UPDATABLE, ""),
@@ -77,16 +81,18 @@ NEW_DEFAULTS: dict[str, Any] = {
     "circle": Circle.GRAND_PUBLIC.value,
     "is_ambassador": 0,  # 0/1: sqlite3 binds a bool through an adapter look-up
     "is_critic": 0,
+    "referred_by_id": None,
 }
 _SEARCH_COLUMNS = ("sort_name", "tags_text", "city_sort")
 _FLAGS = ("is_ambassador", "is_critic")
+_INTEGERS = (*_FLAGS, "referred_by_id")
 
 # The staged new contacts: their columns, their search data, tag ids as a JSON array, FTS text.
 STAGING = Table(
     "import_contacts",
     MetaData(),
     Column("id", Integer, primary_key=True),
-    *(Column(name, Integer if name in _FLAGS else Text) for name in (*UPDATABLE, *_SEARCH_COLUMNS)),
+    *(Column(name, Integer if name in _INTEGERS else Text) for name in (*UPDATABLE, *_SEARCH_COLUMNS)),
     Column("tag_ids", Text),
     Column("body", Text),
     prefixes=["TEMPORARY"],
@@ -110,6 +116,7 @@ class ContactImportWriter:
         expected_lines: int = 0,
         circle: str | None = None,
         tags: Sequence[str] = (),
+        referral_column: str = "",
     ) -> None:
         self.conn = connection
         self.mode = mode
@@ -148,6 +155,13 @@ class ContactImportWriter:
         self.tag_ids: dict[str, int] = {fold(name): tag_id for tag_id, name in self.tag_names.items()}
         self.tags_texts: dict[tuple[int, ...], str] = {}
         self.bulk = expected_lines >= BULK_MIN_LINES and expected_lines * 2 >= existing
+        # Referral codes by their key, whatever the case and spaces a file writes them with.
+        self.referral_ids: dict[str, int] = {
+            referral_code_key(code): ambassador_id
+            for ambassador_id, code in connection.exec_driver_sql("SELECT id, referral_code FROM ambassadors")
+        }
+        self.referral_column = referral_column or ContactField.REFERRAL_CODE.label
+        self.referred = 0  # lines whose code named an ambassador
 
         self.new_rows: dict[int, dict[str, Any]] = {}  # this batch's new contacts
         self.new_tags: dict[int, list[str]] = {}  # their tags, and tags added to other contacts
@@ -227,6 +241,9 @@ class ContactImportWriter:
         if self.every_tags:
             record.tags = [*record.tags, *self.every_tags]
         values = record.values
+        code = values.pop("referral_code", None)
+        if code is not None:
+            self._refer(record, code)
         target = self._match(record)
         if target is None:
             contact_id = self.next_id
@@ -256,6 +273,24 @@ class ContactImportWriter:
             self.summary.skipped += 1
             return
         self._remember(target, values)  # a later line with this line's e-mail or phone is the same person
+
+    def _refer(self, record: ContactRecord, code: str) -> None:
+        """The ambassador a line's referral code names; an unknown code is a warning, the line is kept."""
+        ambassador_id = self.referral_ids.get(referral_code_key(code))
+        if ambassador_id is not None:
+            record.values["referred_by_id"] = ambassador_id
+            self.referred += 1
+            return
+        column = self.referral_column
+        problem = _(
+            "Ligne {line}, « {column} » : {message}",
+            line=record.line,
+            column=column,
+            message=_("code de parrainage inconnu « {value} » : aucun ambassadeur n'a ce code.", value=code),
+        )
+        self.summary.warnings.append(
+            RowError(record.line, column, _("{problem} Le reste de la ligne est importé.", problem=problem))
+        )
 
     def _fold_into_new(self, contact_id: int, row: dict[str, Any], record: ContactRecord) -> None:
         _apply(row, record, overwrite=False, circle_open=contact_id in self.circle_defaulted)

@@ -34,6 +34,8 @@ written, and any file can be read with a saved mapping or a --mapping JSON file)
   commande"/"Date du paiement", "Montant"/"Montant tarif", "Prénom payeur", "Nom payeur",
   "Email payeur", "Tarif"/"Formule", "Statut"/"Statut du paiement", "Adresse payeur",
   "Code postal payeur", "Ville payeur", "Pays payeur".
+A referral column (« Code parrain », « Parrain », « Code ambassadeur »…) is read as written;
+the import matches it to an ambassador's code.
 Money: "1 234,50", "1 234,50 €", "25,00 €", "25.00", "1.234,50" and "1,234.50" are read.
 Dates: dd/mm/yyyy (or with - or .), optionally followed by HH:MM[:SS]; ISO 8601. Times
 without a zone are Paris time. Encodings: UTF-8 (with or without BOM), else Windows-1252.
@@ -80,6 +82,7 @@ FIELDS: tuple[str, ...] = (
     "postcode",
     "city",
     "country",
+    "referral_code",
     "quantity",
     "unit_amount",
     "shipping",
@@ -189,6 +192,24 @@ GENERIC_HEADERS: dict[str, tuple[str, ...]] = {
     "postcode": ("Code postal", "CP", "Postcode", "Postal code", "Zip"),
     "city": ("Ville", "Commune", "City"),
     "country": ("Pays", "Country"),
+    "referral_code": (
+        "Code parrain",
+        "Code du parrain",
+        "Code marraine",
+        "Parrain",
+        "Marraine",
+        "Parrainé par",
+        "Parrainage",
+        "Code de parrainage",
+        "Code parrainage",
+        "Code ambassadeur",
+        "Code ambassadrice",
+        "Code de l'ambassadeur",
+        "Referral code",
+        "Referral",
+        "Referrer",
+        "Referred by",
+    ),
     "quantity": ("Quantité", "Qté", "Nombre", "Quantity", "Qty"),
     "unit_amount": ("Montant unitaire total", "Montant unitaire", "Prix unitaire", "Unit price", "Unit amount"),
     "shipping": ("Frais de port", "Frais d'envoi", "Frais de livraison", "Port", "Shipping", "Shipping fee"),
@@ -433,6 +454,7 @@ class ParsedContribution:
     postcode: str = ""
     city: str = ""
     country: str = ""
+    referral_code: str = ""  # as written: matched to an ambassador's code on import
     # An order file's lines (empty for a file of one line per contribution) and postage.
     lines: tuple[OrderLine, ...] = ()
     shipping_cents: int = 0
@@ -723,6 +745,7 @@ def _parse_row(parsed: ParsedFile, line: int, cells: list[str], seen: dict[str, 
         postcode=home[1],
         city=home[2],
         country=home[3],
+        referral_code=cell("referral_code"),
         lines=(OrderLine(line, tier, quantity, unit),) if parsed.orders else (),
         shipping_cents=shipping,
         ship_first_name=cell("ship_first_name"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from communitydesk.models.base import Base, Tracked, UTCDateTime, utcnow
@@ -81,6 +81,8 @@ class Contribution(Tracked, Base):
     backer_name: Mapped[str] = mapped_column(String(200), default="")
     # True when the import of this contribution created the contact: "new contacts brought in".
     brought_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The ambassador whose referral brought this contribution (migration 0009).
+    referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("ambassadors.id", ondelete="SET NULL"))
     # Part of amount_cents paid for postage (an order's "Frais de port").
     shipping_cents: Mapped[int] = mapped_column(Integer, default=0)
     # Where the platform was told to send the rewards: kept apart from the contact's own
@@ -106,6 +108,7 @@ class Contribution(Tracked, Base):
         # Re-importing an export adds nothing: a platform reference exists once per platform.
         UniqueConstraint("platform", "platform_reference", name="uq_contributions_platform_platform_reference"),
         Index("ix_contributions_campaign_id_payment_status", "campaign_id", "payment_status"),
+        Index("ix_contributions_referred_by_id", "referred_by_id", sqlite_where=text("referred_by_id IS NOT NULL")),
     )
 
 

@@ -53,6 +53,11 @@ class Contact(Tracked, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     is_ambassador: Mapped[bool] = mapped_column(Boolean, default=False)
     is_critic: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The ambassador who brought this contact (referral, migration 0009). use_alter: contacts and
+    # ambassadors refer to each other; SQLite still writes the key inside CREATE TABLE.
+    referred_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ambassadors.id", ondelete="SET NULL", use_alter=True)
+    )
     # Denormalised from touch points so that "à relancer" is one indexed query at 100 000 rows.
     last_touch_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -79,6 +84,7 @@ class Contact(Tracked, Base):
         Index("ix_contacts_active_city", "city_sort", "sort_name", sqlite_where=text(ACTIVE_SQL)),
         Index("ix_contacts_active_circle", "circle", "sort_name", sqlite_where=text(ACTIVE_SQL)),
         Index("ix_contacts_created_at", "created_at"),
+        Index("ix_contacts_referred_by_id", "referred_by_id", sqlite_where=text("referred_by_id IS NOT NULL")),
         # Erased contacts per circle (small). The figures no longer count them (they count the
         # active contacts, from contact_circle_counts); dropping the index needs a migration.
         Index("ix_contacts_erased_circle", "circle", sqlite_where=text(ERASED_SQL)),

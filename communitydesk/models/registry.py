@@ -2,6 +2,7 @@
 
 # One line per model module (alphabetical, ruff keeps it so); the revision that added it.
 from communitydesk.models import (
+    ambassadors,  # ambassador programme (0009)
     campaigns,  # crowdfunding campaigns (0003)
     consent,  # contacts extras (0002)
     contacts,  # 0001
@@ -16,6 +17,7 @@ from communitydesk.models.base import Base
 metadata = Base.metadata
 
 __all__ = [
+    "ambassadors",
     "campaigns",
     "consent",
     "contacts",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from communitydesk.records.ambassador_figures import AmbassadorFigures
 from communitydesk.records.editorial_figures import EditorialFigures
 
 
@@ -50,6 +51,7 @@ class Figures:
     tables: dict[str, int] = field(default_factory=dict)
     campaigns: list[CampaignFigures] = field(default_factory=list)
     editorial: EditorialFigures = field(default_factory=EditorialFigures)
+    ambassadors: AmbassadorFigures = field(default_factory=AmbassadorFigures)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -65,4 +67,5 @@ class Figures:
             "tables": self.tables,
             "campaigns": [campaign.as_json() for campaign in self.campaigns],
             "editorial": self.editorial.as_json(),
+            "ambassadors": self.ambassadors.as_json(),
         }

@@ -53,6 +53,8 @@ class DocumentRenderer:
     is_landscape: ClassVar[bool] = False
     # A list of people: every page says it is confidential (rules.personal_data_notice).
     holds_personal_data: ClassVar[bool] = False
+    # A document with other page sizes or bare pages (posters, card sheets) brings its own.
+    document_template: ClassVar[type[DocumentTemplate]] = DocumentTemplate
 
     def __init__(self, identity: Identity, *, generated_at: datetime | None = None) -> None:
         self.identity = identity
@@ -144,7 +146,7 @@ class DocumentRenderer:
         handle, temporary = tempfile.mkstemp(prefix=".communitydesk-", suffix=".pdf", dir=out.parent or None)
         os.close(handle)
         try:
-            self.doc = DocumentTemplate(temporary, setup, on_flowable=on_flowable)
+            self.doc = self.document_template(temporary, setup, on_flowable=on_flowable)
             if cancelled is not None and cancelled():
                 raise GenerationCancelled()
             total = self.progress_steps()

@@ -23,7 +23,7 @@ from communitydesk.reports.flowables.signatures import Signatory, SignatureBlock
 from communitydesk.reports.flowables.title import AccentRule
 from communitydesk.reports.fonts import SERIF, bold
 from communitydesk.reports.markup import plain, printed, to_paragraph_markup
-from communitydesk.reports.styles import WHITE, Styles, serif_styles
+from communitydesk.reports.styles import WHITE, Palette, Styles, serif_styles
 from communitydesk.rules.charter_text import CharterSection, CharterText, parse_charter
 from communitydesk.rules.personal_data_notice import charter_clause, made_in_duplicate
 
@@ -40,10 +40,11 @@ def charter_kind_label(kind: str) -> str:
 class NumberBadge(Flowable):
     """A commitment's number, white in a disc of the party's colour."""
 
-    def __init__(self, number: int, colour: Color) -> None:
+    def __init__(self, number: int, colour: Color, font: str = "") -> None:
         super().__init__()
         self.number = number
         self.colour = colour
+        self.font = font or bold(SERIF)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return BADGE, BADGE
@@ -53,8 +54,79 @@ class NumberBadge(Flowable):
         canvas.setFillColor(self.colour)
         canvas.circle(BADGE / 2, BADGE / 2 - 1.2, BADGE / 2, stroke=0, fill=1)
         canvas.setFillColor(WHITE)
-        canvas.setFont(bold(SERIF), 9)
+        canvas.setFont(self.font, 9)
         canvas.drawCentredString(BADGE / 2, BADGE / 2 - 4.3, str(self.number))
+
+
+def _badge_style() -> TableStyle:
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+    )
+
+
+def _commitment_list(styles: Styles, section: CharterSection, width: float, colour: Color) -> list[Flowable]:
+    heading = Paragraph(to_paragraph_markup(section.heading), styles.subheading)
+    heading.style = heading.style.clone("commitments_heading", textColor=colour, fontSize=11, leading=14)
+    rows = [
+        [NumberBadge(number, colour, bold(styles.family)), Paragraph(to_paragraph_markup(item), styles.body)]
+        for number, item in enumerate(section.items, start=1)
+    ]
+    style = _badge_style()
+    style.add("LEFTPADDING", (1, 0), (1, -1), 2.5 * mm)  # gap between badge and text
+    table = Table(rows, colWidths=[BADGE, width - BADGE], style=style, hAlign="LEFT")
+    return [heading, table]
+
+
+def _sequential(styles: Styles, palette: Palette, sections: list[CharterSection], width: float) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    for index, section in enumerate(sections):
+        colour = palette.primary if index % 2 == 0 else palette.secondary
+        flowables.extend(_commitment_list(styles, section, width, colour))
+    return flowables
+
+
+def facing_columns(left: list[Flowable], right: list[Flowable], column: float, gap: float, rule: Color) -> Table:
+    """Two columns of ``column`` width side by side, ``2 × gap`` apart with a ``rule`` between them."""
+    return Table(
+        [[left, right]],
+        colWidths=[column + gap, column + gap],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), gap),
+                ("LEFTPADDING", (1, 0), (1, 0), gap),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("LINEAFTER", (0, 0), (0, 0), 0.5, rule),
+            ]
+        ),
+    )
+
+
+def commitment_columns(
+    styles: Styles, palette: Palette, sections: list[CharterSection], width: float, height: float
+) -> list[Flowable]:
+    """The parties' numbered commitments: the first two face each other in two columns when
+    they fit in 70 % of a page (``height``), else every list follows the other."""
+    if len(sections) >= 2:
+        column = (width - 8 * mm) / 2
+        pair = facing_columns(
+            _commitment_list(styles, sections[0], column, palette.primary),
+            _commitment_list(styles, sections[1], column, palette.secondary),
+            column,
+            4 * mm,
+            palette.primary_light,
+        )
+        _w, pair_height = pair.wrap(width, height)
+        if pair_height < height * 0.7:
+            return [pair, *_sequential(styles, palette, sections[2:], width)]
+    return _sequential(styles, palette, sections, width)
 
 
 class CharterRenderer(DocumentRenderer):
@@ -81,60 +153,10 @@ class CharterRenderer(DocumentRenderer):
             return _("Charte version {version} du {date}", version=version, date=day(template.updated_at, "short"))
         return _("Charte version {version} (modèle CommunityDesk)", version=version)
 
-    # -- blocks
-    def _badge_style(self) -> TableStyle:
-        return TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-
-    def _commitment_list(self, section: CharterSection, width: float, colour_index: int) -> list[Flowable]:
-        colour = self.palette.primary if colour_index == 0 else self.palette.secondary
-        heading = Paragraph(to_paragraph_markup(section.heading), self.styles.subheading)
-        heading.style = heading.style.clone("commitments_heading", textColor=colour, fontSize=11, leading=14)
-        rows = [
-            [NumberBadge(number, colour), Paragraph(to_paragraph_markup(item), self.styles.body)]
-            for number, item in enumerate(section.items, start=1)
-        ]
-        style = self._badge_style()
-        style.add("LEFTPADDING", (1, 0), (1, -1), 2.5 * mm)  # gap between badge and text
-        table = Table(rows, colWidths=[BADGE, width - BADGE], style=style, hAlign="LEFT")
-        return [heading, table]
-
     def _commitments(self) -> list[Flowable]:
-        sections = self.text.commitments
-        width = self.content_width
-        if len(sections) >= 2:
-            column = (width - 8 * mm) / 2
-            pair = Table(
-                [[self._commitment_list(sections[0], column, 0), self._commitment_list(sections[1], column, 1)]],
-                colWidths=[column + 4 * mm, column + 4 * mm],
-                style=TableStyle(
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (0, 0), 0),
-                        ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm),
-                        ("LEFTPADDING", (1, 0), (1, 0), 4 * mm),
-                        ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                        ("LINEAFTER", (0, 0), (0, 0), 0.5, self.palette.primary_light),
-                    ]
-                ),
-            )
-            _w, height = pair.wrap(width, self.content_height)
-            if height < self.content_height * 0.7:
-                return [pair, *self._sequential(sections[2:], start_colour=0)]
-        return self._sequential(sections, start_colour=0)
-
-    def _sequential(self, sections: list[CharterSection], start_colour: int) -> list[Flowable]:
-        flowables: list[Flowable] = []
-        for index, section in enumerate(sections):
-            flowables.extend(self._commitment_list(section, self.content_width, (start_colour + index) % 2))
-        return flowables
+        return commitment_columns(
+            self.styles, self.palette, self.text.commitments, self.content_width, self.content_height
+        )
 
     def story(self) -> Iterable[Flowable]:
         text, styles = self.text, self.styles

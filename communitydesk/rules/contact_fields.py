@@ -59,6 +59,7 @@ def contact_field_label(name: str) -> str:
         "tags": _("Tags"),
         "is_ambassador": _("Ambassadeur"),
         "is_critic": _("Détracteur"),
+        "referral_code": _("Code parrain"),
         "last_touch_at": _("Dernier contact"),
         "created_at": _("Ajouté le"),
     }

@@ -21,6 +21,10 @@ lines unless ``tier_choices`` says what to do with it: map it to an existing tie
 create it (priced at the lowest unit amount paid for it), or leave its lines out. The
 preview lists these names (``ImportPreview.unknown_tiers``) before anything is written.
 
+A referral column (« Code parrain »…) names the ambassador who brought the contribution,
+whatever the case or the spaces of the code (``contributions.referred_by_id``, and the
+contact's when the import creates it); an unknown code is a warning, the line is imported.
+
 An order file (Ulule's export) keeps each order's lines (reward, quantity, unit amount),
 its postage and the shipping address the platform gave on the contribution.
 """
@@ -37,15 +41,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from communitydesk.db.change_collector import mark
 from communitydesk.db.database import Database
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.importers import contributions_csv as reader
 from communitydesk.importers.contact_records import RowError, country_code
 from communitydesk.importers.contributions_csv import ParsedContribution, ParsedFile
+from communitydesk.models.ambassadors import Ambassador
 from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, ImportMapping, Tier
 from communitydesk.models.contacts import NOT_ERASED, CircleMove, Contact
 from communitydesk.records.campaigns import CampaignInput
+from communitydesk.records.changes import Changes
+from communitydesk.rules.ambassadors import referral_code_key
 from communitydesk.rules.campaigns import SHIPPING_FIELDS, CampaignStatus, PaymentStatus, Platform
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import email_key, phone_key
@@ -356,6 +364,7 @@ def _import_rows(
         )
         existing.update({c.platform_reference or "": c for c in session.scalars(query)})
     backers = _BackerMatcher(session, campaign)
+    referrals = _ReferralCodes(session, parsed, summary)
     touched: set[int] = set()
     total = len(parsed.rows)
     for done, row in enumerate(parsed.rows, start=1):
@@ -365,6 +374,7 @@ def _import_rows(
         if resolved is None:
             continue
         tier_id, line_tiers = resolved
+        referred_by = referrals.ambassador_for(row)
         found = existing.get(row.reference)
         if found is not None:
             if found.campaign_id != campaign.id:
@@ -381,12 +391,12 @@ def _import_rows(
                     )
                 )
                 continue
-            if _update(session, found, row, tier_id, line_tiers):
+            if _update(session, found, row, tier_id, line_tiers, referred_by):
                 summary.updated += 1
             else:
                 summary.skipped += 1
         else:
-            contact, created = backers.contact_for(row, actor)
+            contact, created = backers.contact_for(row, actor, referred_by)
             contribution = Contribution(
                 campaign_id=campaign.id,
                 contact_id=contact.id if contact is not None else None,
@@ -399,6 +409,7 @@ def _import_rows(
                 anonymous=row.anonymous,
                 backer_name=row.backer_name[:200],
                 brought_contact=created,
+                referred_by_id=referred_by,
                 shipping_cents=row.shipping_cents,
                 **_shipping(row),
                 lines=_order_lines(row, line_tiers),
@@ -415,6 +426,8 @@ def _import_rows(
     summary.matched_contacts = backers.matched
     if touched:
         refresh_last_touch(session, sorted(touched))
+    if referrals.attributed:  # what the ambassadors brought changed
+        mark(session, Changes.of("ambassadors"))
     session.flush()
 
 
@@ -438,6 +451,7 @@ def _update(
     row: ParsedContribution,
     tier_id: int | None,
     line_tiers: Mapping[int, int | None],
+    referred_by: int | None = None,
 ) -> bool:
     """Bring a known contribution up to date with a later export; whether anything changed."""
     changed = False
@@ -447,6 +461,8 @@ def _update(
         "tier_id": tier_id,
         "anonymous": row.anonymous,
     }
+    if referred_by is not None:  # a code the file gives; a blank or unknown one removes nothing
+        wanted["referred_by_id"] = referred_by
     if row.lines:  # a file of one line per contribution says nothing of the order's lines
         wanted.update(shipping_cents=row.shipping_cents, **_shipping(row))
     for name, value in wanted.items():
@@ -555,6 +571,38 @@ class _TierResolver:
         return tier_id, line_tiers
 
 
+class _ReferralCodes:
+    """The ambassador each row's referral code names, whatever its case or spaces; an unknown
+    code is a warning on its line (the contribution is imported without a referrer)."""
+
+    def __init__(self, session: Session, parsed: ParsedFile, summary: ContributionImportSummary) -> None:
+        self.parsed, self.summary = parsed, summary
+        self.ids: dict[str, int] = {}
+        if "referral_code" in parsed.columns:
+            codes = session.execute(select(Ambassador.id, Ambassador.referral_code)).all()
+            self.ids = {referral_code_key(code): ambassador_id for ambassador_id, code in codes}
+        self.attributed = 0
+
+    def ambassador_for(self, row: ParsedContribution) -> int | None:
+        if not row.referral_code:
+            return None
+        ambassador_id = self.ids.get(referral_code_key(row.referral_code))
+        if ambassador_id is None:
+            self.summary.warnings.append(
+                RowError(
+                    row.line,
+                    self.parsed.column_header("referral_code"),
+                    _(
+                        "code de parrainage inconnu « {code} » : la contribution est importée sans parrain",
+                        code=row.referral_code,
+                    ),
+                )
+            )
+        else:
+            self.attributed += 1
+        return ambassador_id
+
+
 class _BackerMatcher:
     """Finds or creates the contact behind each row, once per person within a file."""
 
@@ -574,7 +622,9 @@ class _BackerMatcher:
         )
         return self.session.scalars(query).first()
 
-    def contact_for(self, row: ParsedContribution, actor: Actor) -> tuple[Contact | None, bool]:
+    def contact_for(
+        self, row: ParsedContribution, actor: Actor, referred_by: int | None = None
+    ) -> tuple[Contact | None, bool]:
         e_key = email_key(row.email) if row.email else ""
         p_key = phone_key(row.phone) if row.phone else ""
         contact = self.by_email.get(e_key) if e_key else None
@@ -590,7 +640,7 @@ class _BackerMatcher:
                 self.matched += 1
             self._fill_blanks(contact, row)
         elif e_key or p_key or row.first_name or row.last_name:
-            contact = self._create(row, e_key, p_key, actor)
+            contact = self._create(row, e_key, p_key, actor, referred_by)
             created = True
         if contact is not None:
             if e_key:
@@ -606,7 +656,9 @@ class _BackerMatcher:
         if not contact.phone and row.phone:
             contact.phone, contact.phone_key = row.phone, phone_key(row.phone)
 
-    def _create(self, row: ParsedContribution, e_key: str, p_key: str, actor: Actor) -> Contact:
+    def _create(
+        self, row: ParsedContribution, e_key: str, p_key: str, actor: Actor, referred_by: int | None
+    ) -> Contact:
         country = country_code(row.country) if row.country.strip() else None
         contact = Contact(
             first_name=row.first_name[:100],
@@ -621,6 +673,7 @@ class _BackerMatcher:
             country=country or "FR",
             circle=Circle.GRAND_PUBLIC.value,
             source=_("campagne {name}", name=self.campaign.name)[:100],
+            referred_by_id=referred_by,  # brought by the ambassador who brought the money
         )
         self.session.add(contact)
         self.session.flush()

@@ -29,7 +29,7 @@ from communitydesk.db.change_collector import mark
 from communitydesk.db.database import Database
 from communitydesk.errors import DatabaseError, UserError
 from communitydesk.i18n import _
-from communitydesk.importers.contact_columns import ColumnMapping
+from communitydesk.importers.contact_columns import ColumnMapping, ContactField
 from communitydesk.importers.contact_files import (
     CSV,
     VCARD,
@@ -56,6 +56,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024  # beyond this, a "contacts file" is a mistak
 _PROGRESS_EVERY = 1000
 #: What an import writes: contacts arriving in circles (with their first move), tags on them.
 IMPORT_CHANGES = Changes.of("contacts", "circles", "tags")
+REFERRAL_CHANGES = Changes.of("ambassadors")
 _NOTHING_FOR_EVERY_LINE = EveryLine()
 
 __all__ = [
@@ -238,7 +239,8 @@ def _import_csv(
     lines = ((line, cleaned) for line, _cells, cleaned in opened.checked_lines(mapping))
     reason = _("Import CSV {name}", name=opened.source_name)
     total = opened.table.estimated_rows()
-    return _run(db, actor, summary, lines, total, mode, reason, progress, cancel, every_line)
+    referral_column = mapping.header_of(ContactField.REFERRAL_CODE)
+    return _run(db, actor, summary, lines, total, mode, reason, progress, cancel, every_line, referral_column)
 
 
 def _import_vcard(
@@ -276,6 +278,7 @@ def _run(
     progress: Progress | None,
     cancel: Cancel | None,
     every_line: EveryLine,
+    referral_column: str = "",
 ) -> ImportSummary:
     """Match and write every line in one transaction, a batch of lines at a time; commit unless dry run.
 
@@ -300,6 +303,7 @@ def _run(
                     expected_lines=total,
                     circle=every_line.circle,
                     tags=every_line.tags,
+                    referral_column=referral_column,
                 )
                 for _line, cleaned in lines:
                     writer.add_cleaned(cleaned)
@@ -312,6 +316,8 @@ def _run(
                             writer.flush()
                 _check_cancel(cancel)
                 writer.finish(build_indexes=not summary.dry_run)  # a dry run rolls back: nothing to rebuild
+                if writer.referred:  # what the ambassadors brought changed
+                    mark(session, REFERRAL_CHANGES)
     except DatabaseError as exc:  # locked, read-only, disk full...
         raise DatabaseError(_("{problem} Rien n'a été enregistré.", problem=exc)) from exc
     summary.errors.sort(key=lambda error: error.line)

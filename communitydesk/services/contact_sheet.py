@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from communitydesk.errors import ValidationError
+from communitydesk.records.ambassadors import AmbassadorRecord
 from communitydesk.records.campaigns import ContactContribution
-from communitydesk.services import campaigns, circle_moves, duplicates, gdpr, tags, touch_points
+from communitydesk.services import ambassadors, campaigns, circle_moves, duplicates, gdpr, tags, touch_points
 from communitydesk.services.circle_moves import CircleMoveRecord
 from communitydesk.services.contacts import ContactDetails, ContactInput, create_contact, get_contact, update_contact
 from communitydesk.services.duplicates import MergeRecord
@@ -35,6 +36,7 @@ class ContactSheetData:
     merges: list[MergeRecord] = field(default_factory=list)  # into this contact or of it, most recent first
     consents: list[ConsentRecord] = field(default_factory=list)
     contributions: list[ContactContribution] = field(default_factory=list)
+    membership: AmbassadorRecord | None = None  # in the ambassador programme
 
 
 def read_contact_sheet(store: Store, actor: Actor, contact_id: int | None) -> ContactSheetData:
@@ -52,6 +54,7 @@ def read_contact_sheet(store: Store, actor: Actor, contact_id: int | None) -> Co
             merges=duplicates.list_merges(session, actor, contact_id),
             consents=gdpr.list_consents(session, actor, contact_id),
             contributions=campaigns.contributions_of_contact(session, actor, contact_id),
+            membership=ambassadors.ambassador_for_contact(session, actor, contact_id),
         )
 
 

@@ -21,12 +21,13 @@ from communitydesk.db.backup import DEFAULT_KEEP, exclusive_access, partial_path
 from communitydesk.db.database import Database, open_database
 from communitydesk.db.schema_version import SchemaState, probe
 from communitydesk.errors import UserError
+from communitydesk.formatting import PARIS
 from communitydesk.i18n import _
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.organisation import Profile
 from communitydesk.paths import backup_dir_for
 from communitydesk.rules.circles import Circle
-from communitydesk.services import demo_campaigns, demo_contacts, demo_editorial
+from communitydesk.services import demo_ambassadors, demo_campaigns, demo_contacts, demo_editorial
 from communitydesk.services import settings as app_settings
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import table_of
@@ -239,6 +240,7 @@ def populate(
         demo_contacts.add_segments(conn)
         campaigns = demo_campaigns.add_campaigns(conn, random.Random(seed + 1), now)
         demo_editorial.add_editorial(conn, random.Random(seed + 2), now)
+        demo_ambassadors.add_ambassadors(session, actor, random.Random(seed + 3), now.astimezone(PARIS).date())
         search_index.refresh(conn)  # the first search of the demo is instant
     return DemoSummary(contacts=contacts, touch_points=touch_total + campaigns.touch_points, moves=move_total)
 

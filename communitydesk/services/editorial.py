@@ -22,7 +22,7 @@ from typing import Final
 
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from communitydesk import formatting
@@ -56,6 +56,7 @@ from communitydesk.records.editorial import (
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.editorial import TRANSITIONS, Network, PublicationStatus, can_move, needs_approval
+from communitydesk.services.ambassadors import commercially_tied_contact_ids
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
@@ -508,7 +509,7 @@ def _record(row: Publication, pillars: dict[int, tuple[str, str]]) -> Publicatio
 
 
 def _warnings(row: Publication) -> tuple[str, ...]:
-    if row.sponsored and not row.commercial_mention:
+    if (row.sponsored or _tied_partner(row)) and not row.commercial_mention:
         return (
             _(
                 "Publication rémunérée ou offerte sans la mention « collaboration commerciale » : "
@@ -516,6 +517,12 @@ def _warnings(row: Publication) -> tuple[str, ...]:
             ),
         )
     return ()
+
+
+def _tied_partner(row: Publication) -> bool:
+    """Published by a paid or employed ambassador, or one who received a reward."""
+    session = object_session(row)
+    return bool(row.partner_contact_id and session and row.partner_contact_id in commercially_tied_contact_ids(session))
 
 
 def _saved_record(session: Session, row: Publication) -> PublicationRecord:

@@ -20,7 +20,7 @@ from communitydesk.records.figures import ContactFigures as ContactFigures
 from communitydesk.records.figures import Figures as Figures
 from communitydesk.rules.cadence import RHYTHM_SETTING_KEY, due_before, rhythm_from_stored
 from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.services import editorial_figures
+from communitydesk.services import ambassador_figures, editorial_figures
 from communitydesk.services.permissions import Action, Actor, require
 
 
@@ -57,4 +57,5 @@ def read_figures(path: Path, actor: Actor, *, with_tables: bool = True) -> Figur
             tables=figure_reads.table_counts(reader) if with_tables else {},
             campaigns=figure_reads.campaign_figures(reader),
             editorial=editorial_figures.figures_in(reader),
+            ambassadors=ambassador_figures.figures_in(reader),
         )

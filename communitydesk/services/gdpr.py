@@ -70,7 +70,7 @@ ErasureStep = Callable[[Session, Sequence[int]], None]
 _erasure_steps: list[ErasureStep] = []
 # Modules that register an erasure step when imported: imported before every erasure, so
 # that no step is missed because its screen was never opened.
-ERASURE_STEP_MODULES = ("communitydesk.services.campaigns",)
+ERASURE_STEP_MODULES = ("communitydesk.services.campaigns", "communitydesk.services.ambassadors")
 
 
 @dataclass(frozen=True)
@@ -347,6 +347,16 @@ _FRENCH_KEYS = {
     "approved_by": "approuvée_par",
     "approved_at": "approuvée_le",
     "published_at": "publiée_le",
+    # the ambassador programme, and who brought a contact or a contribution
+    "ambassadors": "ambassadeurs",
+    "referred_by_id": "parrainé_par_l_ambassadeur",
+    "type": "type_d_ambassadeur",
+    "roles": "rôles",
+    "territory": "territoire",
+    "skills": "compétences",
+    "stage": "étape",
+    "stage_since": "à_cette_étape_depuis_le",
+    "referral_code": "code_de_parrainage",
 }
 
 

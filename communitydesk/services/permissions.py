@@ -20,6 +20,8 @@ class Action(StrEnum):
     EDIT_CAMPAIGNS = "campaigns.edit"
     EDIT_PUBLICATIONS = "publications.edit"  # the editorial calendar and its ligne éditoriale
     APPROVE_PUBLICATIONS = "publications.approve"  # a post leaves « à valider »
+    MANAGE_AMBASSADORS = "ambassadors.manage"  # members, their stage, missions, rewards, the charter
+    VALIDATE_MISSIONS = "missions.validate"  # accept or refuse a mission an ambassador handed in
     IMPORT = "import"
     EXPORT = "export"
     ERASE_PERSONAL_DATA = "gdpr.erase"

@@ -19,12 +19,14 @@ from communitydesk.i18n import _
 from communitydesk.models.organisation import AppSetting
 from communitydesk.records.identity import DEFAULT_COLOURS
 from communitydesk.rules import organisation_identity as identity
+from communitydesk.rules.ambassadors import REFERRAL_BASE_URL_KEY
 from communitydesk.rules.cadence import DEFAULT_RHYTHM_DAYS, RHYTHM_SETTING_KEY
 from communitydesk.services.permissions import Action, Actor, require
 
 ORGANISATION = "organisation"
 CIRCLE_RHYTHM_DAYS = RHYTHM_SETTING_KEY
 BACKUP_KEEP = "backups.keep"
+REFERRAL_BASE_URL = REFERRAL_BASE_URL_KEY
 
 
 @dataclass
@@ -89,6 +91,31 @@ def save_backup_keep(session: Session, actor: Actor, keep: int) -> None:
     _write(session, BACKUP_KEEP, max(1, int(keep)))
 
 
+def referral_base_url(session: Session, actor: Actor) -> str:
+    """The address an ambassador's referral code is appended to (``{code}`` marks where it goes); "" unset."""
+    require(actor, Action.READ)
+    value = _read(session, REFERRAL_BASE_URL)
+    return value if isinstance(value, str) else ""
+
+
+def save_referral_base_url(session: Session, actor: Actor, url: str) -> None:
+    require(actor, Action.EDIT_SETTINGS)
+    _write(session, REFERRAL_BASE_URL, clean_referral_base_url(url))
+
+
+def clean_referral_base_url(url: str) -> str:
+    text = url.strip()
+    if text and not text.lower().startswith(("http://", "https://")):
+        raise ValidationError(
+            _("L'adresse de parrainage doit commencer par http:// ou https://."), field="referral_base_url"
+        )
+    if len(text) > 400:
+        raise ValidationError(
+            _("L'adresse de parrainage est trop longue (400 caractères au plus)."), field="referral_base_url"
+        )
+    return text
+
+
 @dataclass
 class DatabaseSettings:
     """Everything Paramètres edits that belongs to the database, read or saved at once."""
@@ -96,6 +123,7 @@ class DatabaseSettings:
     organisation: Organisation
     rhythm_days: dict[str, int]
     backup_keep: int
+    referral_base_url: str = ""
 
 
 MAX_RHYTHM_DAYS = 3650
@@ -110,6 +138,7 @@ def read_database_settings(db: Database, actor: Actor) -> DatabaseSettings:
             organisation=organisation(session, actor),
             rhythm_days=circle_rhythm_days(session, actor),
             backup_keep=backup_keep(session, actor),
+            referral_base_url=referral_base_url(session, actor),
         )
 
 
@@ -142,7 +171,12 @@ def clean_database_settings(values: DatabaseSettings) -> DatabaseSettings:
             _("Le nombre de sauvegardes conservées doit être compris entre 1 et {max}.", max=MAX_BACKUP_KEEP),
             field="backup_keep",
         )
-    return DatabaseSettings(organisation=cleaned_org, rhythm_days=rhythm, backup_keep=values.backup_keep)
+    return DatabaseSettings(
+        organisation=cleaned_org,
+        rhythm_days=rhythm,
+        backup_keep=values.backup_keep,
+        referral_base_url=clean_referral_base_url(values.referral_base_url),
+    )
 
 
 def save_database_settings(db: Database, actor: Actor, values: DatabaseSettings) -> DatabaseSettings:
@@ -154,6 +188,7 @@ def save_database_settings(db: Database, actor: Actor, values: DatabaseSettings)
             save_organisation(session, actor, cleaned.organisation)
             save_circle_rhythm_days(session, actor, cleaned.rhythm_days)
             save_backup_keep(session, actor, cleaned.backup_keep)
+            save_referral_base_url(session, actor, cleaned.referral_base_url)
     except StaleDataError as exc:
         raise ConflictError(
             _(

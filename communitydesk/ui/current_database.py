@@ -36,7 +36,15 @@ if TYPE_CHECKING:
 
 #: What the dashboard's figures count: a change of any of these reads them again.
 FIGURES_SHOW = Changes.of(
-    "contacts", "circles", "touch_points", "campaigns", "contributions", "settings", "editorial", "publications"
+    "contacts",
+    "circles",
+    "touch_points",
+    "campaigns",
+    "contributions",
+    "settings",
+    "editorial",
+    "publications",
+    "ambassadors",
 )
 
 #: Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.

@@ -84,13 +84,7 @@ PAGES: list[PageSpec] = [
         "communitydesk.ui.editorial.page:EditorialPage",
     ),
     PageSpec(
-        "ambassadors",
-        QT_TRANSLATE_NOOP("pages", "Ambassadeurs"),
-        soon=QT_TRANSLATE_NOOP(
-            "pages",
-            "Le programme ambassadeurs arrive bientôt : candidatures et parcours (candidat, sélectionné, "
-            "accueilli, actif), actions et points, niveaux, parrainages et kits à envoyer.",
-        ),
+        "ambassadors", QT_TRANSLATE_NOOP("pages", "Ambassadeurs"), "communitydesk.ui.ambassadors.page:AmbassadorsPage"
     ),
     PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents PDF"), "communitydesk.ui.documents.page:DocumentsPage"),
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Paramètres"), "communitydesk.ui.settings_page.page:SettingsPage"),

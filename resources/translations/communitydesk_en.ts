@@ -2,6 +2,347 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>AmbassadorPanel</name>
+    <message>
+        <source>Choisissez un ambassadeur dans la liste pour voir sa fiche, ou inscrivez-en un nouveau avec « Nouvel ambassadeur… ».</source>
+        <translation>Choose an ambassador in the list to see their sheet, or enrol a new one with “New ambassador…”.</translation>
+    </message>
+    <message>
+        <source>Fiche contact</source>
+        <translation>Contact sheet</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Gérer les rôles…</source>
+        <translation>Manage roles…</translation>
+    </message>
+    <message>
+        <source>Ville, quartier, département…</source>
+        <translation>Town, neighbourhood, county…</translation>
+    </message>
+    <message>
+        <source>Abonnés sur {network}</source>
+        <translation>Followers on {network}</translation>
+    </message>
+    <message>
+        <source>Enregistrer le profil</source>
+        <translation>Save the profile</translation>
+    </message>
+    <message>
+        <source>Rôles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Territoire</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Compétences</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Abonnés</source>
+        <translation>Followers</translation>
+    </message>
+    <message>
+        <source>Type d&apos;ambassadeur</source>
+        <translation>Ambassador type</translation>
+    </message>
+    <message>
+        <source>Notes internes</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <source>Parrainage</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Copier la signature e-mail</source>
+        <translation>Copy the e-mail signature</translation>
+    </message>
+    <message>
+        <source>Copie la signature avec le lien de parrainage (HTML et texte) pour la coller dans une messagerie</source>
+        <translation>Copies the signature with the referral link (HTML and text) to paste into a mail program</translation>
+    </message>
+    <message>
+        <source>Kit PDF…</source>
+        <translation>PDF kit…</translation>
+    </message>
+    <message>
+        <source>Lettre d&apos;accueil, guide, charte, affiches, cartes et autocollants avec son QR code</source>
+        <translation>Welcome letter, guide, charter, posters, cards and stickers with their QR code</translation>
+    </message>
+    <message>
+        <source>Missions</source>
+        <translation>Missions</translation>
+    </message>
+    <message>
+        <source>Enregistrer une récompense…</source>
+        <translation>Record a reward…</translation>
+    </message>
+    <message>
+        <source>Récompenses</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Enregistrer une signature de la charte…</source>
+        <translation>Record a charter signature…</translation>
+    </message>
+    <message>
+        <source>Charte signée</source>
+        <translation>Signed charter</translation>
+    </message>
+    <message>
+        <source>{stage} depuis le {day} · niveau {level} · {points} point(s)</source>
+        <translation>{stage} since {day} · level {level} · {points} point(s)</translation>
+    </message>
+    <message>
+        <source>{stage} le {day}</source>
+        <translation>{stage} on {day}</translation>
+    </message>
+    <message>
+        <source>A amené {contacts} contact(s) et {contributions} contribution(s) ({amount}).</source>
+        <translation>Brought {contacts} contact(s) and {contributions} contribution(s) ({amount}).</translation>
+    </message>
+    <message>
+        <source>Aucune mission pour l&apos;instant (onglet Missions).</source>
+        <translation>No mission yet (Missions tab).</translation>
+    </message>
+    <message>
+        <source>Version {version} signée le {day} ({method})</source>
+        <translation>Version {version} signed on {day} ({method})</translation>
+    </message>
+    <message>
+        <source>Pas encore de charte signée.</source>
+        <translation>No charter signed yet.</translation>
+    </message>
+</context>
+<context>
+    <name>AmbassadorTable</name>
+    <message>
+        <source>Prénom et nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type d&apos;ambassadeur</source>
+        <translation>Ambassador type</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Territoire</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Parrainages</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Chercher un nom, un type, un niveau…</source>
+        <translation>Search a name, a type, a level…</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Toutes les étapes</source>
+        <translation>All stages</translation>
+    </message>
+</context>
+<context>
+    <name>AmbassadorsPage</name>
+    <message>
+        <source>Ambassadeurs</source>
+        <extracomment>Contacts: a renamed or erased person changes the cards; contributions: the referrals. The sheet shown in the panel, once read.</extracomment>
+        <translation>Ambassadors</translation>
+    </message>
+    <message>
+        <source>Nouvel ambassadeur…</source>
+        <translation>New ambassador…</translation>
+    </message>
+    <message>
+        <source>Inscrire au programme une personne déjà dans vos contacts</source>
+        <translation>Enrol someone already in your contacts</translation>
+    </message>
+    <message>
+        <source>Brief 15 jours…</source>
+        <translation>15-day brief…</translation>
+    </message>
+    <message>
+        <source>Ce qu&apos;il y a à partager ces 15 prochains jours, à envoyer aux ambassadeurs</source>
+        <translation>What to share over the next 15 days, to send to the ambassadors</translation>
+    </message>
+    <message>
+        <source>Rôles…</source>
+        <translation>Roles…</translation>
+    </message>
+    <message>
+        <source>La liste des rôles qu&apos;un ambassadeur peut prendre</source>
+        <translation>The roles an ambassador may take</translation>
+    </message>
+    <message>
+        <source>Parcours</source>
+        <translation>Journey</translation>
+    </message>
+    <message>
+        <source>Missions</source>
+        <translation>Missions</translation>
+    </message>
+    <message>
+        <source>Niveaux et classement</source>
+        <translation>Levels and leaderboard</translation>
+    </message>
+    <message>
+        <source>Charte</source>
+        <translation>Charter</translation>
+    </message>
+    <message>
+        <source>{active} actif(s) sur {total} · {waiting} mission(s) à valider</source>
+        <translation>{active} active out of {total} · {waiting} mission(s) to approve</translation>
+    </message>
+    <message>
+        <source>{name} : étape « {stage} ».</source>
+        <translation>{name}: stage “{stage}”.</translation>
+    </message>
+    <message>
+        <source>Fiche de {name} enregistrée.</source>
+        <translation>{name}&apos;s sheet saved.</translation>
+    </message>
+    <message>
+        <source>Nouvel ambassadeur inscrit comme candidat.</source>
+        <translation>New ambassador enrolled as a candidate.</translation>
+    </message>
+    <message>
+        <source>Récompense enregistrée.</source>
+        <translation>Reward recorded.</translation>
+    </message>
+    <message>
+        <source>Signature de la charte enregistrée.</source>
+        <translation>Charter signature recorded.</translation>
+    </message>
+    <message>
+        <source>Liste des rôles enregistrée.</source>
+        <translation>List of roles saved.</translation>
+    </message>
+    <message>
+        <source>Mission enregistrée.</source>
+        <translation>Mission saved.</translation>
+    </message>
+    <message>
+        <source>Mission marquée réalisée : elle attend la validation.</source>
+        <translation>Mission marked done: it awaits approval.</translation>
+    </message>
+    <message>
+        <source>Mission « {title} » validée.</source>
+        <translation>Mission “{title}” approved.</translation>
+    </message>
+    <message>
+        <source>Mission « {title} » refusée.</source>
+        <translation>Mission “{title}” refused.</translation>
+    </message>
+    <message>
+        <source>Règles des niveaux enregistrées.</source>
+        <translation>Level rules saved.</translation>
+    </message>
+    <message>
+        <source>Nouvelle version de la charte publiée.</source>
+        <translation>New charter version published.</translation>
+    </message>
+    <message>
+        <source>Signature copiée : collez-la dans les réglages de votre messagerie.</source>
+        <translation>Signature copied: paste it into your mail program&apos;s settings.</translation>
+    </message>
+</context>
+<context>
+    <name>AmbassadorsPanel</name>
+    <message>
+        <source>Aucun ambassadeur pour l&apos;instant.</source>
+        <translation>No ambassador yet.</translation>
+    </message>
+    <message>
+        <source>Inscrivez vos premiers candidats depuis la page Ambassadeurs, à partir de vos contacts.</source>
+        <translation>Enrol your first candidates from your contacts, on the Ambassadors page.</translation>
+    </message>
+    <message>
+        <source>Actifs : &lt;b&gt;%1&lt;/b&gt; sur %2</source>
+        <translation>Active: &lt;b&gt;%1&lt;/b&gt; out of %2</translation>
+    </message>
+    <message>
+        <source>%1 accueilli(s) sans mission réalisée depuis 4 semaines : pensez à les relancer.</source>
+        <translation>%1 welcomed with no mission done for 4 weeks: remember to follow them up.</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Brief des ambassadeurs (15 jours)</source>
+        <extracomment>(first day) -&gt; (html, text), run off the UI thread. (file, &quot;html&quot; or &quot;text&quot;, first day): the brief written there, off the UI thread.</extracomment>
+        <translation>Ambassadors&apos; brief (15 days)</translation>
+    </message>
+    <message>
+        <source>Ce qu&apos;il y a à partager pendant les 15 jours qui viennent, tiré du calendrier éditorial, et les missions ouvertes. Copiez-le dans votre outil d&apos;e-mailing ou enregistrez-le.</source>
+        <translation>What to share over the next 15 days, from the editorial calendar, and the open missions. Copy it into your mailing tool or save it.</translation>
+    </message>
+    <message>
+        <source>Mise en forme</source>
+        <translation>Formatted</translation>
+    </message>
+    <message>
+        <source>Texte brut</source>
+        <translation>Plain text</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Enregistrer…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Préparation du brief…</source>
+        <translation>Preparing the brief…</translation>
+    </message>
+    <message>
+        <source>Copié !</source>
+        <translation>Copied!</translation>
+    </message>
+    <message>
+        <source>Enregistrer le brief</source>
+        <translation>Save the brief</translation>
+    </message>
+    <message>
+        <source>Page HTML (*.html);;Texte (*.txt)</source>
+        <translation>HTML page (*.html);;Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Enregistré dans « {path} ».</source>
+        <translation>Saved in “{path}”.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarGrid</name>
     <message>
         <source>lundi</source>
@@ -492,6 +833,84 @@
     </message>
 </context>
 <context>
+    <name>CharterVersionDialog</name>
+    <message>
+        <source>Nouvelle version de la charte</source>
+        <translation>New charter version</translation>
+    </message>
+    <message>
+        <source>Charte des ambassadeurs</source>
+        <translation>Ambassadors&apos; charter</translation>
+    </message>
+    <message>
+        <source>Un engagement par ligne. Une fois publiée, la nouvelle version devra être signée à nouveau par les ambassadeurs accueillis et actifs.</source>
+        <translation>One commitment per line. Once published, the new version must be signed again by welcomed and active ambassadors.</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>L&apos;ambassadeur s&apos;engage à</source>
+        <translation>The ambassador commits to</translation>
+    </message>
+    <message>
+        <source>L&apos;association s&apos;engage à</source>
+        <translation>The organisation commits to</translation>
+    </message>
+    <message>
+        <source>Publier</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Donnez un titre à la charte.</source>
+        <translation>Give the charter a title.</translation>
+    </message>
+</context>
+<context>
+    <name>CharterView</name>
+    <message>
+        <source>L&apos;ambassadeur s&apos;engage à</source>
+        <translation>The ambassador commits to</translation>
+    </message>
+    <message>
+        <source>L&apos;association s&apos;engage à</source>
+        <translation>The organisation commits to</translation>
+    </message>
+    <message>
+        <source>Version {version}, publiée le {day}</source>
+        <translation>Version {version}, published on {day}</translation>
+    </message>
+    <message>
+        <source>Publier une nouvelle version…</source>
+        <translation>Publish a new version…</translation>
+    </message>
+    <message>
+        <source>À faire signer</source>
+        <translation>To be signed</translation>
+    </message>
+    <message>
+        <source>Ambassadeurs accueillis ou actifs qui n&apos;ont pas signé la dernière version. Double-cliquez pour ouvrir la fiche et enregistrer la signature.</source>
+        <translation>Welcomed or active ambassadors who have not signed the latest version. Double-click to open the sheet and record the signature.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>v{version} · {day}</source>
+        <translation>v{version} · {day}</translation>
+    </message>
+    <message>
+        <source>Aucune charte publiée : publiez la première version.</source>
+        <translation>No charter published: publish the first version.</translation>
+    </message>
+    <message>
+        <source>À faire signer ({count})</source>
+        <translation>To be signed ({count})</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Vérification</source>
@@ -592,6 +1011,37 @@
     <message>
         <source>Cette partie de CommunityDesk n&apos;est pas encore construite : rien n&apos;y est affiché pour faire semblant. Vos données actuelles ne sont pas concernées.</source>
         <translation>This part of CommunityDesk is not built yet: nothing is shown here just for show. Your current data is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <source>Mission réalisée : {title}</source>
+        <translation>Mission done: {title}</translation>
+    </message>
+    <message>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Lien de la preuve</source>
+        <translation>Link to the proof</translation>
+    </message>
+    <message>
+        <source>Ou fichier</source>
+        <translation>Or file</translation>
+    </message>
+    <message>
+        <source>Réalisée le</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Preuve de la mission</source>
+        <translation>Proof of the mission</translation>
+    </message>
+    <message>
+        <source>Indiquez le jour où la mission a été réalisée.</source>
+        <translation>Give the day the mission was done.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +1344,22 @@
     <message>
         <source>Ce contact a été effacé (RGPD) : sa fiche ne peut plus être modifiée.</source>
         <translation>This contact was erased (GDPR): the record can no longer be edited.</translation>
+    </message>
+    <message>
+        <source>Ambassadeur : %1</source>
+        <translation>Ambassador: %1</translation>
+    </message>
+    <message>
+        <source>%1 depuis le %2</source>
+        <translation>%1 since %2</translation>
+    </message>
+    <message>
+        <source>niveau %1</source>
+        <translation>level %1</translation>
+    </message>
+    <message>
+        <source>code de parrainage %1</source>
+        <translation>referral code %1</translation>
     </message>
     <message>
         <source>ambassadeur</source>
@@ -1393,6 +1859,10 @@
         <translation>Reward checklist (to tick)</translation>
     </message>
     <message>
+        <source>Kit ambassadeur (lettre, guide, charte, affiches, cartes)</source>
+        <translation>Ambassador kit (letter, guide, charter, posters, cards)</translation>
+    </message>
+    <message>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
@@ -1453,12 +1923,24 @@
         <translation>Tag</translation>
     </message>
     <message>
+        <source>Tous les ambassadeurs actifs</source>
+        <translation>Every active ambassador</translation>
+    </message>
+    <message>
         <source>Tous les tags</source>
         <translation>All tags</translation>
     </message>
     <message>
         <source>Campagne</source>
         <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Kit ambassadeur</source>
+        <translation>Ambassador kit</translation>
+    </message>
+    <message>
+        <source>Pour</source>
+        <translation>For</translation>
     </message>
     <message>
         <source>Colonnes</source>
@@ -1923,6 +2405,38 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Nouvel ambassadeur</source>
+        <extracomment>(typed text) -&gt; [(contact id, name, circle)], run off the UI thread.</extracomment>
+        <translation>New ambassador</translation>
+    </message>
+    <message>
+        <source>Tapez un nom, un e-mail, une ville…</source>
+        <translation>Type a name, an e-mail, a town…</translation>
+    </message>
+    <message>
+        <source>La personne doit déjà être dans vos contacts. Elle entre au programme comme « candidat » et reçoit son code de parrainage.</source>
+        <translation>The person must already be in your contacts. They join the programme as a “candidate” and get their referral code.</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Type d&apos;ambassadeur</source>
+        <translation>Ambassador type</translation>
+    </message>
+    <message>
+        <source>Inscrire</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Cherchez puis choisissez un contact dans la liste.</source>
+        <translation>Search, then choose a contact in the list.</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Effacer (RGPD)</source>
@@ -2209,6 +2723,33 @@
     </message>
 </context>
 <context>
+    <name>FunnelBoard</name>
+    <message>
+        <source>niveau {level}</source>
+        <translation>level {level}</translation>
+    </message>
+    <message>
+        <source>À ce stade depuis le {day}</source>
+        <translation>At this stage since {day}</translation>
+    </message>
+    <message>
+        <source>Faites glisser une carte dans la colonne suivante quand la personne avance ; « inactif » est la sortie pour tous (candidature refusée comprise). Entre deux colonnes : la part des personnes arrivées à une étape qui ont atteint la suivante. Double-cliquez une carte pour ouvrir sa fiche.</source>
+        <translation>Drag a card to the next column when the person moves on; “inactive” is everyone&apos;s exit (a refused application too). Between two columns: the share of people who reached a stage and went on to the next. Double-click a card to open the sheet.</translation>
+    </message>
+    <message>
+        <source>Sortie du programme, depuis n&apos;importe quelle étape</source>
+        <translation>Leaving the programme, from any stage</translation>
+    </message>
+    <message>
+        <source>Part des personnes arrivées à l&apos;étape précédente qui ont atteint celle-ci</source>
+        <translation>Share of the people who reached the previous stage and reached this one</translation>
+    </message>
+    <message>
+        <source>À relancer : {count} ambassadeur(s) accueilli(s) sans mission ni changement depuis {weeks} semaines : {names}. Proposez-leur une première mission simple.</source>
+        <translation>To follow up: {count} welcomed ambassador(s) with no mission nor change for {weeks} weeks: {names}. Offer them a simple first mission.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Choisir…</source>
@@ -2233,6 +2774,100 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Leaderboard</name>
+    <message>
+        <source>Prénom et nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Validées</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Réussite</source>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <source>Parrainages</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Badges</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsView</name>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Missions validées</source>
+        <translation>Approved missions</translation>
+    </message>
+    <message>
+        <source>Réussite (%)</source>
+        <translation>Success (%)</translation>
+    </message>
+    <message>
+        <source>Mois</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>Aperçu</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Voir qui changerait de niveau, sans rien enregistrer</source>
+        <translation>See who would change level, without saving anything</translation>
+    </message>
+    <message>
+        <source>Enregistrer les règles</source>
+        <translation>Save the rules</translation>
+    </message>
+    <message>
+        <source>Revenir aux règles enregistrées</source>
+        <translation>Back to the saved rules</translation>
+    </message>
+    <message>
+        <source>Un niveau est atteint quand les trois seuils le sont : missions validées, part des missions réalisées qui ont été validées, et mois depuis l&apos;accueil. Modifiez les seuils, cliquez sur « Aperçu » pour voir qui change de niveau, puis enregistrez.</source>
+        <translation>A level is reached when all three thresholds are: approved missions, share of the missions done that were approved, and months since welcome. Change the thresholds, click “Preview” to see who changes level, then save.</translation>
+    </message>
+    <message>
+        <source>Classement</source>
+        <translation>Leaderboard</translation>
+    </message>
+    <message>
+        <source>Règles des niveaux</source>
+        <translation>Level rules</translation>
+    </message>
+    <message>
+        <source>Identifiant stable : {slug}</source>
+        <translation>Stable identifier: {slug}</translation>
+    </message>
+    <message>
+        <source>Règles enregistrées : {count} ambassadeur(s) ont changé de niveau.</source>
+        <translation>Rules saved: {count} ambassador(s) changed level.</translation>
+    </message>
+    <message>
+        <source>Avec ces règles, {count} ambassadeur(s) changeraient de niveau :</source>
+        <translation>With these rules, {count} ambassador(s) would change level:</translation>
+    </message>
+    <message>
+        <source>Avec ces règles, personne ne changerait de niveau.</source>
+        <translation>With these rules, nobody would change level.</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +3073,143 @@
     <message>
         <source>{same} champs identiques ne sont pas montrés. Tout ce qui est rattaché à l&apos;autre fiche (échanges, historique, tags, consentements, contributions) est gardé, ainsi que ses e-mails et téléphones : en secondaire, ou dans les notes.</source>
         <translation>{same} identical fields are not shown. Everything attached to the other record (exchanges, history, tags, consents, contributions) is kept, and so are its e-mails and phones: as secondary, or in the notes.</translation>
+    </message>
+</context>
+<context>
+    <name>MissionDialog</name>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>Nouvelle mission</source>
+        <translation>New mission</translation>
+    </message>
+    <message>
+        <source>Personne (mission ouverte)</source>
+        <translation>Nobody (open mission)</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Type de mission</source>
+        <translation>Mission type</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>À faire pour le</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Confiée à</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>Donnez un titre à la mission.</source>
+        <translation>Give the mission a title.</translation>
+    </message>
+</context>
+<context>
+    <name>MissionList</name>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>Type de mission</source>
+        <translation>Mission type</translation>
+    </message>
+    <message>
+        <source>Confiée à</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>(ouverte)</source>
+        <translation>(open)</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Réalisée le</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Preuve</source>
+        <translation>Proof</translation>
+    </message>
+</context>
+<context>
+    <name>MissionsView</name>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Tous les ambassadeurs</source>
+        <translation>All ambassadors</translation>
+    </message>
+    <message>
+        <source>Missions ouvertes (personne)</source>
+        <translation>Open missions (nobody)</translation>
+    </message>
+    <message>
+        <source>Nouvelle mission…</source>
+        <translation>New mission…</translation>
+    </message>
+    <message>
+        <source>Modifier ou confier…</source>
+        <translation>Edit or assign…</translation>
+    </message>
+    <message>
+        <source>Marquer réalisée…</source>
+        <translation>Mark done…</translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>La mission compte : ses points sont acquis</source>
+        <translation>The mission counts: its points are earned</translation>
+    </message>
+    <message>
+        <source>Refuser</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>La mission ne compte pas ; elle pèse dans la part de réussite</source>
+        <translation>The mission does not count; it weighs on the success share</translation>
+    </message>
+    <message>
+        <source>Une mission réalisée attend la validation de l&apos;équipe : validée, elle rapporte ses points ; les niveaux se calculent tout seuls à partir des missions validées.</source>
+        <translation>A mission done awaits the team&apos;s approval: approved, it earns its points; levels are worked out from approved missions.</translation>
+    </message>
+    <message>
+        <source>Votre profil n&apos;a pas le droit de valider les missions.</source>
+        <translation>Your profile may not approve missions.</translation>
     </message>
 </context>
 <context>
@@ -3003,6 +3775,68 @@
     </message>
 </context>
 <context>
+    <name>RewardDialog</name>
+    <message>
+        <source>Récompense pour {name}</source>
+        <translation>Reward for {name}</translation>
+    </message>
+    <message>
+        <source>T-shirt, deux places pour le concert…</source>
+        <translation>T-shirt, two tickets for the concert…</translation>
+    </message>
+    <message>
+        <source>De l&apos;argent versé à un bénévole peut être requalifié en salaire déguisé : préférez un cadeau, une invitation ou le remboursement de frais réels sur justificatifs.</source>
+        <translation>Money paid to a volunteer may be treated as disguised wages: prefer a gift, an invitation or the refund of real expenses against receipts.</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Valeur</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Indiquez la date de la récompense.</source>
+        <translation>Give the date of the reward.</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Rôles des ambassadeurs</source>
+        <translation>Ambassadors&apos; roles</translation>
+    </message>
+    <message>
+        <source>Les rôles qu&apos;un ambassadeur peut prendre, avec une ligne pour dire ce qu&apos;on attend de lui. Un rôle retiré l&apos;est aussi des ambassadeurs qui l&apos;avaient.</source>
+        <translation>The roles an ambassador may take, with a line saying what is expected. A role removed is taken off the ambassadors who had it.</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Ajouter un rôle</source>
+        <translation>Add a role</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Simulation</source>
@@ -3171,6 +4005,18 @@
         <translation>A backup is made before every database update; the oldest ones beyond this number are deleted.</translation>
     </message>
     <message>
+        <source>Programme ambassadeurs</source>
+        <translation>Ambassador programme</translation>
+    </message>
+    <message>
+        <source>Adresse de parrainage</source>
+        <translation>Referral address</translation>
+    </message>
+    <message>
+        <source>Le code de chaque ambassadeur est ajouté à la fin de cette adresse, ou mis à la place de {code} s&apos;il y figure : c&apos;est le lien qu&apos;il partage.</source>
+        <translation>Each ambassador’s code is added at the end of this address, or put in place of {code} if it is there: that is the link they share.</translation>
+    </message>
+    <message>
         <source>Ouverture de la base…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -3205,6 +4051,37 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Charte signée par {name}</source>
+        <translation>Charter signed by {name}</translation>
+    </message>
+    <message>
+        <source>Version {version} : {title}</source>
+        <translation>Version {version}: {title}</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Signée le</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Aucune charte publiée : publiez-en une dans l&apos;onglet Charte.</source>
+        <translation>No charter published: publish one in the Charter tab.</translation>
+    </message>
+    <message>
+        <source>Indiquez la date de la signature.</source>
+        <translation>Give the date of the signature.</translation>
     </message>
 </context>
 <context>
@@ -3380,10 +4257,6 @@
         <source>Ambassadeurs actifs</source>
         <translation>Active ambassadors</translation>
     </message>
-    <message>
-        <source>Ici s&apos;afficheront vos ambassadeurs actifs, leurs actions récentes et les candidatures à examiner. Le programme ambassadeurs n&apos;existe pas encore.</source>
-        <translation>Your active ambassadors will show here, with their recent actions and the applications to review. The ambassador programme does not exist yet.</translation>
-    </message>
 </context>
 <context>
     <name>pages</name>
@@ -3406,10 +4279,6 @@
     <message>
         <source>Ambassadeurs</source>
         <translation>Ambassadors</translation>
-    </message>
-    <message>
-        <source>Le programme ambassadeurs arrive bientôt : candidatures et parcours (candidat, sélectionné, accueilli, actif), actions et points, niveaux, parrainages et kits à envoyer.</source>
-        <translation>The ambassador programme is coming soon: applications and journey (applicant, selected, welcomed, active), actions and points, levels, referrals and kits to send.</translation>
     </message>
     <message>
         <source>Documents PDF</source>

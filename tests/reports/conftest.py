@@ -49,6 +49,29 @@ class ReadBack:
     def language(self) -> str:
         return str(self.reader.trailer["/Root"].get("/Lang", ""))
 
+    def embedded_fonts(self) -> dict[str, bool]:
+        """Every font of every page (and of its forms) → whether its program is inside the file."""
+        found: dict[str, bool] = {}
+
+        def visit(resources: object) -> None:
+            resources = getattr(resources, "get_object", lambda: resources)()
+            if not resources:
+                return
+            for font in (resources.get("/Font") or {}).values():  # type: ignore[union-attr]
+                font = font.get_object()
+                descriptor = font.get("/FontDescriptor")
+                for child in font.get("/DescendantFonts") or []:
+                    descriptor = child.get_object().get("/FontDescriptor")
+                descriptor = descriptor.get_object() if descriptor is not None else {}
+                programs = ("/FontFile", "/FontFile2", "/FontFile3")
+                found[str(font.get("/BaseFont"))] = any(k in descriptor for k in programs)
+            for xobject in (resources.get("/XObject") or {}).values():  # type: ignore[union-attr]
+                visit(xobject.get_object().get("/Resources"))
+
+        for page in self.reader.pages:
+            visit(page.get("/Resources"))
+        return found
+
     def fonts(self) -> set[str]:
         names: set[str] = set()
         for page in self.reader.pages:

@@ -57,29 +57,6 @@ def _lines(path: Path) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-def _embedded(path: Path) -> dict[str, bool]:
-    """Every font of every page (and of its forms) → whether its file is embedded."""
-    fonts: dict[str, bool] = {}
-
-    def visit(resources: object) -> None:
-        resources = getattr(resources, "get_object", lambda: resources)()
-        if not resources:
-            return
-        for font in (resources.get("/Font") or {}).values():  # type: ignore[union-attr]
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor")
-            for child in font.get("/DescendantFonts") or []:
-                descriptor = child.get_object().get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor is not None else {}
-            fonts[str(font.get("/BaseFont"))] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-        for xobject in (resources.get("/XObject") or {}).values():  # type: ignore[union-attr]
-            visit(xobject.get_object().get("/Resources"))
-
-    for page in PdfReader(path).pages:
-        visit(page.get("/Resources"))
-    return fonts
-
-
 def test_narrow_columns_keep_french_punctuation_amounts_and_dates_whole(tmp_path: Path) -> None:
     out = tmp_path / "etroit.pdf"
     NarrowColumns(Identity(name="La Ruche")).render(out)
@@ -94,13 +71,13 @@ def test_narrow_columns_keep_french_punctuation_amounts_and_dates_whole(tmp_path
     assert sum(line.count("19 décembre") for line in lines) == 2 * len(WIDTHS)  # twice per column
 
 
-def test_every_font_is_embedded(db: Database, actor: Actor, tmp_path: Path) -> None:
+def test_every_font_is_embedded(db: Database, actor: Actor, tmp_path: Path, read_back) -> None:
     out = tmp_path / "etroit.pdf"
     NarrowColumns(Identity(name="La Ruche")).render(out)
-    assert all(_embedded(out).values()), _embedded(out)
+    assert all(read_back(out).embedded_fonts().values()), read_back(out).embedded_fonts()
     _charter(db, actor, tmp_path, "La Ruche")
     charter = next(tmp_path.glob("charte-*.pdf"))
-    assert all(_embedded(charter).values()), _embedded(charter)
+    assert all(read_back(charter).embedded_fonts().values()), read_back(charter).embedded_fonts()
 
 
 def _charter(db: Database, actor: Actor, tmp_path: Path, name: str, **options: str) -> str:

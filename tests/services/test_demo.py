@@ -149,9 +149,20 @@ _MOMENTS = {
     "editorial_networks": ("created_at", "updated_at"),
     "publications": ("created_at", "updated_at", "approved_at", "published_at"),
     "publication_status_changes": ("changed_at",),
+    "ambassadors": ("created_at", "updated_at"),
+    "missions": ("created_at", "updated_at", "validated_at"),
 }
 # Days measured: results and follower counts are read today at the latest (a planned day may be ahead).
-_DAYS = {"publication_networks": "measured_on", "network_followers": "measured_on"}
+_DAYS = {
+    "publication_networks": "measured_on",
+    "network_followers": "measured_on",
+    "ambassadors": "stage_since",
+    "ambassador_stage_changes": "changed_on",
+    "missions": "completed_on",
+    "ambassador_rewards": "given_on",
+    "ambassador_charters": "published_on",
+    "charter_signatures": "signed_on",
+}
 
 
 def test_the_demo_dates_nothing_in_the_future(tmp_path: Path, actor: Actor) -> None:

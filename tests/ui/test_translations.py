@@ -56,8 +56,9 @@ def test_the_window_speaks_english_when_asked(english: None, make_window, popula
     assert window.database_label.text() == "Database: populated.sqlite3"
     settings = window.show_page("settings")
     assert settings.save_button.text() == "Save"
-    soon = window.show_page("ambassadors")
-    assert soon.promise.text().startswith("The ambassador programme is coming soon")
+    ambassadors = window.show_page("ambassadors")
+    assert ambassadors.tabs.tabText(0) == "Journey"
+    assert ambassadors.new_button.text() == "New ambassador…"
     calendar = window.show_page("editorial")
     assert calendar.view_buttons["month"].text() == "Month"
     assert calendar.filters.network_combo.itemText(0) == "All networks"

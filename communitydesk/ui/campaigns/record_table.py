@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Record = TypeVar("Record")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,3 +120,17 @@ class RecordSortProxy(QSortFilterProxyModel):
             for c in range(model.columnCount(source_parent))
         )
         return any(self._needle in fold(text) for text in texts)
+
+
+def record_view(proxy: RecordSortProxy, name: str, sort_column: int = 0, descending: bool = False) -> QTableView:
+    """A sortable table of whole rows, one chosen at a time, its columns as wide as their contents."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view

@@ -55,6 +55,7 @@ from communitydesk.ui.tasks import Task, TaskContext, guarded, show_error
 from communitydesk.ui.widgets.dates import paris_qdate
 
 if TYPE_CHECKING:
+    from communitydesk.records.ambassadors import AmbassadorRecord
     from communitydesk.records.campaigns import ContactContribution
     from communitydesk.services.contact_sheet import ContactSheetData
     from communitydesk.services.contacts import ContactDetails, SameChannelContact
@@ -71,7 +72,7 @@ _FORM_FIELDS = (
 
 PARIS_NOON = time(12, 0)
 #: What a sheet shows: the contact, its circle and moves, touch points, tags, consents, contributions.
-SHOWS = Changes.of("contacts", "circles", "touch_points", "tags", "consents", "contributions")
+SHOWS = Changes.of("contacts", "circles", "touch_points", "tags", "consents", "contributions", "ambassadors")
 
 # Field name (as the service's ContactInput and ValidationError.field) → kind of editor.
 TEXT_FIELDS = (
@@ -101,6 +102,7 @@ class SheetData:
     tag_names: list[str] = field(default_factory=list)
     consents: list[ConsentRecord] = field(default_factory=list)
     contributions: list[ContactContribution] = field(default_factory=list)
+    membership: AmbassadorRecord | None = None
 
 
 def gdpr_available() -> bool:
@@ -121,7 +123,7 @@ def sheet_data(read: ContactSheetData) -> SheetData:
         entries = []
     else:
         entries = timeline_entries(read.touch_points, read.moves, read.merges, read.details.id)
-    return SheetData(read.details, entries, read.tag_names, read.consents, read.contributions)
+    return SheetData(read.details, entries, read.tag_names, read.consents, read.contributions, read.membership)
 
 
 def paris_moment(day: date) -> datetime | None:
@@ -164,6 +166,10 @@ class ContactSheet(QDialog):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("sheetSubtitle")
         self.subtitle.setStyleSheet("color: #555;")
+        self.membership = QLabel()  # read-only: the programme is edited on the Ambassadeurs page
+        self.membership.setObjectName("sheetMembership")
+        self.membership.setStyleSheet("color: #555;")
+        self.membership.hide()
         self.message = QLabel()
         self.message.setObjectName("sheetMessage")
         self.message.setWordWrap(True)
@@ -214,6 +220,7 @@ class ContactSheet(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.membership)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -428,11 +435,28 @@ class ContactSheet(QDialog):
         if self.consents_panel is not None:
             self.consents_panel.set_consents(data.consents)
         self.campaigns_panel.set_contributions(data.contributions)
+        self._show_membership(data.membership)
         self.clear_errors()
         self.set_busy(False)
         if self.is_erased():
             self.show_message(self.tr("Ce contact a été effacé (RGPD) : sa fiche ne peut plus être modifiée."))
         self.loaded.emit()
+
+    def _show_membership(self, member: AmbassadorRecord | None) -> None:
+        if member is None:
+            self.membership.hide()
+            return
+        parts = [
+            self.tr("Ambassadeur : %1").replace("%1", member.type_label),
+            self.tr("%1 depuis le %2")
+            .replace("%1", member.stage_label)
+            .replace("%2", formatting.day(member.stage_since)),
+        ]
+        if member.level is not None:
+            parts.append(self.tr("niveau %1").replace("%1", member.level.name))
+        parts.append(self.tr("code de parrainage %1").replace("%1", member.referral_code))
+        self.membership.setText(" · ".join(parts))
+        self.membership.show()
 
     def _fill(self, details: ContactDetails) -> None:
         data = details.data

@@ -87,6 +87,12 @@ def upcoming_publications_panel(figures: Figures) -> QWidget:
     return UpcomingPublicationsPanel(figures.editorial)
 
 
+def ambassadors_panel(figures: Figures) -> QWidget:
+    from communitydesk.ui.dashboard.ambassadors_panel import AmbassadorsPanel
+
+    return AmbassadorsPanel(figures.ambassadors)
+
+
 @dataclass(frozen=True)
 class DashboardSection:
     key: str
@@ -100,15 +106,7 @@ SECTIONS: list[DashboardSection] = [
     DashboardSection(
         "publications", QT_TRANSLATE_NOOP("dashboard", "Prochaines publications"), build=upcoming_publications_panel
     ),
-    DashboardSection(
-        "ambassadors",
-        QT_TRANSLATE_NOOP("dashboard", "Ambassadeurs actifs"),
-        soon=QT_TRANSLATE_NOOP(
-            "dashboard",
-            "Ici s'afficheront vos ambassadeurs actifs, leurs actions récentes et les candidatures à examiner. "
-            "Le programme ambassadeurs n'existe pas encore.",
-        ),
-    ),
+    DashboardSection("ambassadors", QT_TRANSLATE_NOOP("dashboard", "Ambassadeurs actifs"), build=ambassadors_panel),
 ]
 
 

@@ -55,9 +55,13 @@ KINDS = (
     "directory",
     "campaign-report",
     "fulfilment-checklist",
+    "ambassador-kit",
 )
 PERIOD_KINDS = ("community-report", "editorial-report")
 CAMPAIGN_KINDS = ("campaign-report", "fulfilment-checklist")
+AMBASSADOR_KINDS = ("ambassador-kit",)
+# What the option lists are filled with: segments, tags, campaigns and ambassadors (id, name).
+Choices = tuple[list[str], list[str], list[tuple[int, str]], list[tuple[int, str]]]
 FILE_NAMES = {
     "charter": "charte",
     "community-report": "rapport-communaute",
@@ -66,6 +70,7 @@ FILE_NAMES = {
     "directory": "annuaire",
     "campaign-report": "rapport-campagne",
     "fulfilment-checklist": "suivi-contreparties",
+    "ambassador-kit": "kit-ambassadeur",
 }
 
 
@@ -90,11 +95,12 @@ class DocumentsPage(QWidget):
         self.choices_task: Task | None = None
         self.last_result: Any = None
         self._campaign_request: tuple[str, int] | None = None  # from a campaign screen, until choices load
+        self._ambassador_request: int | None = None  # from the Ambassadeurs page, until choices load
         self._runs = 0
         self._build()
         self.database.changed.connect(self._database_changed)
-        # The segment, tag and campaign choices follow what is written elsewhere.
-        shows = Changes.of("segments", "tags", "campaigns")
+        # The segment, tag, campaign and ambassador choices follow what is written elsewhere.
+        shows = Changes.of("segments", "tags", "campaigns", "ambassadors")
         self.watch = ChangeWatch(self, self.database, shows, self._choices_changed)
         self._database_changed()
 
@@ -115,6 +121,7 @@ class DocumentsPage(QWidget):
             "directory": self.tr("Annuaire pour un événement"),
             "campaign-report": self.tr("Rapport de campagne"),
             "fulfilment-checklist": self.tr("Suivi des contreparties (liste à cocher)"),
+            "ambassador-kit": self.tr("Kit ambassadeur (lettre, guide, charte, affiches, cartes)"),
         }
         for kind in KINDS:
             self.kind.addItem(labels[kind], kind)
@@ -171,7 +178,12 @@ class DocumentsPage(QWidget):
         self.campaign = QComboBox(self)
         self.campaign.setObjectName("campaign")
         QFormLayout(self.campaign_group).addRow(self.tr("Campagne"), self.campaign)
-        self._fill_choices([], [])
+        # Whose kit (ambassador kit); none chosen: every active ambassador's.
+        self.ambassador_group = QGroupBox(self.tr("Kit ambassadeur"), self)
+        self.ambassador = QComboBox(self)
+        self.ambassador.setObjectName("ambassador")
+        QFormLayout(self.ambassador_group).addRow(self.tr("Pour"), self.ambassador)
+        self._fill_choices([], [], ambassadors=[])
 
         self.columns_group = QGroupBox(self.tr("Colonnes"), self)
         self.columns = QListWidget(self)
@@ -213,6 +225,7 @@ class DocumentsPage(QWidget):
             self.filter_group,
             self.columns_group,
             self.campaign_group,
+            self.ambassador_group,
         ):
             side_layout.addWidget(group)
         side_layout.addLayout(actions)
@@ -242,6 +255,7 @@ class DocumentsPage(QWidget):
         self.filter_group.setVisible(kind in ("contact-list", "directory"))
         self.columns_group.setVisible(kind == "contact-list")
         self.campaign_group.setVisible(kind in CAMPAIGN_KINDS)
+        self.ambassador_group.setVisible(kind in AMBASSADOR_KINDS)
 
     def _set_period(self, period: Period) -> None:
         self._setting_period = True
@@ -280,8 +294,27 @@ class DocumentsPage(QWidget):
         self.select_campaign(campaign_id)
         self.generate()
 
+    def select_ambassador(self, ambassador_id: int) -> None:
+        self.ambassador.setCurrentIndex(max(0, self.ambassador.findData(str(ambassador_id))))
+
+    def generate_for_ambassador(self, ambassador_id: int) -> None:
+        """The Ambassadeurs page's « Kit PDF… »: that ambassador's kit (once the ambassadors are read, if need be)."""
+        self.select_kind("ambassador-kit")
+        waiting, self._ambassador_request = self._ambassador_request, None
+        if self.ambassador.findData(str(ambassador_id)) < 0:
+            if waiting is None and self.database.state is DatabaseState.READY:
+                self._ambassador_request = ambassador_id  # enrolled since the ambassadors were read
+                self.load_choices()
+            return
+        self.select_ambassador(ambassador_id)
+        self.generate()
+
     def _fill_choices(
-        self, segments: list[str], tags: list[str], campaigns: list[tuple[int, str]] | None = None
+        self,
+        segments: list[str],
+        tags: list[str],
+        campaigns: list[tuple[int, str]] | None = None,
+        ambassadors: list[tuple[int, str]] | None = None,
     ) -> None:
         chosen_segment, chosen_tag = self.segment.currentData(), self.tag.currentData()
         if campaigns is not None:
@@ -291,6 +324,13 @@ class DocumentsPage(QWidget):
                 # By number: a name is not unique forever (renamed while the page is open).
                 self.campaign.addItem(name, str(campaign_id))
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen_campaign)))
+        if ambassadors is not None:
+            chosen_ambassador = self.ambassador.currentData()
+            self.ambassador.clear()
+            self.ambassador.addItem(self.tr("Tous les ambassadeurs actifs"), None)
+            for ambassador_id, name in ambassadors:
+                self.ambassador.addItem(name, str(ambassador_id))
+            self.ambassador.setCurrentIndex(max(0, self.ambassador.findData(chosen_ambassador)))
         self.segment.clear()
         self.segment.addItem(self.tr("Aucun (tous les contacts)"), None)
         for name in segments:
@@ -315,20 +355,23 @@ class DocumentsPage(QWidget):
     def load_choices(self) -> Task:
         database, actor = self.database, self.database.actor
 
-        def work(_ctx: TaskContext) -> tuple[list[str], list[str], list[tuple[int, str]]]:
-            from communitydesk.services import campaigns, segments, tags
+        def work(_ctx: TaskContext) -> Choices:
+            from communitydesk.services import ambassadors, campaigns, segments, tags
 
             store = database.database()
             return (
                 [s.name for s in segments.list_segments(store, actor)],
                 [t.name for t in tags.list_tags(store, actor)],
                 [(c.campaign.id, c.campaign.name) for c in campaigns.list_campaigns(store, actor)],
+                [(a.id, a.name) for a in ambassadors.ambassadors(store, actor)],
             )
 
-        def loaded(result: tuple[list[str], list[str], list[tuple[int, str]]]) -> None:
+        def loaded(result: Choices) -> None:
             self._fill_choices(*result)
             if self._campaign_request is not None:
                 self.generate_for_campaign(*self._campaign_request)
+            if self._ambassador_request is not None:
+                self.generate_for_ambassador(self._ambassador_request)
             self.choices_loaded.emit()
 
         self.choices_task = run_in_background(self, work, on_success=loaded, on_failure=lambda _message: None)
@@ -363,6 +406,7 @@ class DocumentsPage(QWidget):
             member_name=self.member_name.text(),
             signatory_name=self.signatory_name.text(),
             campaign=self.campaign.currentData() if kind in CAMPAIGN_KINDS else None,
+            ambassador=self.ambassador.currentData() if kind in AMBASSADOR_KINDS else None,
         )
 
     def generate(self) -> Task | None:

@@ -6,13 +6,12 @@ month or week grid, the ideas backlog) reads the id back with :func:`publication
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QPainter
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
-    QListWidget,
     QListWidgetItem,
     QStyle,
     QStyledItemDelegate,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from communitydesk.records.editorial import PublicationRecord
 from communitydesk.rules.editorial import Network, PublicationStatus
+from communitydesk.ui.widgets.id_drag import IdDragList, id_from_mime, id_mime
 
 MIME_TYPE = "application/x-communitydesk-publication"
 PUBLICATION_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -86,16 +86,11 @@ def item_text(record: PublicationRecord, *, with_time: bool = False) -> str:
 
 
 def mime_for(publication_id: int) -> QMimeData:
-    mime = QMimeData()
-    mime.setData(MIME_TYPE, QByteArray(str(publication_id).encode("ascii")))
-    return mime
+    return id_mime(MIME_TYPE, publication_id)
 
 
 def publication_id_from_mime(mime: QMimeData) -> int | None:
-    if not mime.hasFormat(MIME_TYPE):
-        return None
-    text = bytes(mime.data(MIME_TYPE).data()).decode("ascii", "replace")
-    return int(text) if text.isdigit() else None
+    return id_from_mime(MIME_TYPE, mime)
 
 
 class PublicationDelegate(QStyledItemDelegate):
@@ -117,7 +112,7 @@ class PublicationDelegate(QStyledItemDelegate):
         super().paint(painter, shifted, index)
 
 
-class PublicationList(QListWidget):
+class PublicationList(IdDragList):
     """Publications of one day (or of the backlog, ``day`` None), dragged out and dropped in by id.
 
     A drop is reported by ``on_drop(publication_id, day)``; :meth:`accept_mime` is what a real
@@ -137,13 +132,6 @@ class PublicationList(QListWidget):
         self._on_drop = on_drop
         self._on_new = on_new
         self.setItemDelegate(PublicationDelegate(self))
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDragDropMode(QListWidget.DragDropMode.DragDrop)
-        self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemDoubleClicked.connect(lambda item: on_open(item.data(PUBLICATION_ROLE)))
 
@@ -180,35 +168,11 @@ class PublicationList(QListWidget):
 
     # -- drag and drop ----------------------------------------------------------------------
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
-        return [MIME_TYPE]
+    mime_type = MIME_TYPE
 
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
-        record = items[0].data(PUBLICATION_ROLE) if items else None
-        return mime_for(record.id) if record is not None else QMimeData()
-
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(MIME_TYPE):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(MIME_TYPE):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        # The list is rebuilt from the base once the move is saved: Qt must not move the item itself.
-        if self.accept_mime(event.mimeData()):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-        else:
-            event.ignore()
+    def item_id(self, item: QListWidgetItem) -> int | None:
+        record = item.data(PUBLICATION_ROLE)
+        return record.id if record is not None else None
 
     def accept_mime(self, mime: QMimeData) -> bool:
         publication_id = publication_id_from_mime(mime)

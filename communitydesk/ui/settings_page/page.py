@@ -101,6 +101,7 @@ class SettingsPage(QWidget):
         database_layout.addWidget(self._organisation_group())
         database_layout.addWidget(self._rhythm_group())
         database_layout.addWidget(self._backup_group())
+        database_layout.addWidget(self._ambassadors_group())
         layout.addWidget(self.database_groups)
 
         self.message = QLabel()
@@ -246,6 +247,26 @@ class SettingsPage(QWidget):
         form.addRow("", note)
         return group
 
+    def _ambassadors_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Programme ambassadeurs"))
+        form = QFormLayout(group)
+        self.referral_base_url = QLineEdit()
+        self.referral_base_url.setObjectName("referralBaseUrl")
+        self.referral_base_url.setPlaceholderText("https://www.exemple.org/rejoindre?parrain=")
+        self._field_widgets["referral_base_url"] = self.referral_base_url
+        form.addRow(self.tr("Adresse de parrainage"), self.referral_base_url)
+        note = QLabel(
+            QCoreApplication.translate(
+                "SettingsPage",
+                "Le code de chaque ambassadeur est ajouté à la fin de cette adresse, ou mis à la place de {code} "
+                "s'il y figure : c'est le lien qu'il partage.",
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #666;")
+        form.addRow("", note)
+        return group
+
     # -- loading ----------------------------------------------------------------------------
 
     def _database_changed(self) -> None:
@@ -285,6 +306,7 @@ class SettingsPage(QWidget):
         for circle, spin in self.rhythm.items():
             spin.setValue(values.rhythm_days[circle])
         self.backup_keep.setValue(values.backup_keep)
+        self.referral_base_url.setText(values.referral_base_url)
         self.database_groups.setEnabled(True)
         self.revert_button.setEnabled(True)
         self._say("")
@@ -315,6 +337,7 @@ class SettingsPage(QWidget):
             organisation=organisation,
             rhythm_days={circle: spin.value() for circle, spin in self.rhythm.items()},
             backup_keep=self.backup_keep.value(),
+            referral_base_url=self.referral_base_url.text(),
         )
 
     def save(self) -> Task | None:

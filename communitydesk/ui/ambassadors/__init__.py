@@ -1,0 +1,1 @@
+"""Ambassadeurs: the recruitment funnel, the list and sheets, missions, levels and the charter."""
