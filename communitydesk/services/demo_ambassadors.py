@@ -22,7 +22,7 @@ from communitydesk.models.contacts import Contact
 from communitydesk.records.ambassadors import AmbassadorDraft, MissionDraft
 from communitydesk.rules.ambassadors import AmbassadorType, MissionKind, Stage, default_charter
 from communitydesk.rules.campaigns import PaymentStatus
-from communitydesk.services import ambassador_charters, ambassadors, missions
+from communitydesk.services import ambassador_charters, ambassadors, missions, settings
 from communitydesk.services.permissions import Actor
 
 MEMBERS = 20
@@ -106,6 +106,8 @@ def add_ambassadors(session: Session, actor: Actor, rnd: random.Random, today: d
     _rewards(session, actor, today, members)
     _charters(session, actor, rnd, today, members)
     _referrals(session, actor, rnd, members)
+    # So that the demo's kits, QR codes and e-mail signatures print at once.
+    settings.save_referral_base_url(session, actor, "https://ateliers-du-lien.example/parrainage/{code}")
     return DemoAmbassadorsSummary(len(members), count)
 
 
