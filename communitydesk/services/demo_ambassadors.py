@@ -186,7 +186,7 @@ def _charters(session: Session, actor: Actor, rnd: random.Random, today: date, m
         )
     title, ours, theirs = default_charter()
     second_id = ambassador_charters.publish_charter_version(
-        session, actor, title, (*ours, "Je respecte le droit à l'image des personnes que je photographie."), theirs
+        session, actor, title, (*ours, "Je respecte le droit à l’image des personnes que je photographie."), theirs
     )
     second = session.get_one(AmbassadorCharter, second_id)
     second.published_on = today - timedelta(days=21)

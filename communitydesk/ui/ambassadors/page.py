@@ -140,7 +140,7 @@ class AmbassadorsPage(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([540, 520])
+        self.splitter.setSizes([660, 470])  # the table shows its points and referrals without scrolling
         state = context.settings.splitter_state("ambassadors")
         if state is not None:
             self.splitter.restoreState(state)
