@@ -285,7 +285,8 @@ def main() -> int:
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        print(json.dumps(child(*args.child, why=args.why)))
+        base, csv_file = args.child
+        print(json.dumps(child(base, csv_file, why=args.why)))
         return 0
     base, csv_file = big_database(args.big), big_csv(args.csv)
     with tempfile.TemporaryDirectory() as folder:
