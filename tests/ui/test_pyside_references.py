@@ -39,4 +39,4 @@ def test_emitting_and_disconnecting_from_python_keeps_the_references_to_true() -
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     lost = int(result.stdout.strip().splitlines()[-1])
-    assert lost <= 0, f"this PySide6 loses {lost} references to True in 400 calls: exclude its version in pyproject.toml"
+    assert lost <= 0, f"this PySide6 loses {lost} references to True in 400 calls: exclude it in pyproject.toml"
