@@ -565,22 +565,25 @@ class ContactsPage(QWidget):
         if batch.moved == 0:
             if circle is not None:
                 message = ngettext(
-                    "Ce contact est déjà dans le cercle « {circle} ».",
-                    "Ces contacts sont déjà dans le cercle « {circle} ».",
+                    "Le contact est déjà dans le cercle « {circle} ».",
+                    "Les {count} contacts sont déjà dans le cercle « {circle} ».",
                     len(ids),
+                    count=len(ids),
                     circle=circle_label(circle),
                 )
             elif step < 0:
                 message = ngettext(
-                    "Ce contact est déjà dans le cercle le plus proche.",
-                    "Ces contacts sont déjà dans le cercle le plus proche.",
+                    "Le contact est déjà dans le cercle le plus proche.",
+                    "Les {count} contacts sont déjà dans le cercle le plus proche.",
                     len(ids),
+                    count=len(ids),
                 )
             else:
                 message = ngettext(
-                    "Ce contact est déjà dans le cercle le plus large.",
-                    "Ces contacts sont déjà dans le cercle le plus large.",
+                    "Le contact est déjà dans le cercle le plus large.",
+                    "Les {count} contacts sont déjà dans le cercle le plus large.",
                     len(ids),
+                    count=len(ids),
                 )
             show_error(self, message)
             self.moved.emit(0)
