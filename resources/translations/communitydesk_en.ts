@@ -4202,10 +4202,6 @@
         <translation>Tags and segments</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
         <source>Renommer un tag le renomme aussi dans les segments. Fusionner des tags met le tag gardé sur tous leurs contacts.</source>
         <translation>Renaming a tag renames it in the segments too. Merging tags puts the tag kept on all their contacts.</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.i18n import ngettext
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.tasks import Task, TaskContext
 
@@ -54,7 +55,7 @@ class TagsAndSegmentsDialog(QDialog):
         for kind, title, hint in (
             (
                 TAGS,
-                self.tr("Tags"),
+                contact_field_label("tags"),
                 QCoreApplication.translate(
                     "TagsAndSegmentsDialog",
                     "Renommer un tag le renomme aussi dans les segments. "
