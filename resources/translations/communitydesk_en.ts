@@ -3853,6 +3853,13 @@
     </message>
 </context>
 <context>
+    <name>RowMenu</name>
+    <message>
+        <source>Copier la ligne</source>
+        <translation>Copy the row</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Simulation</source>

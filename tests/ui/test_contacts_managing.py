@@ -343,3 +343,28 @@ def test_tags_are_renamed_merged_and_deleted_after_confirmation(
     assert [t.name for t in tags.list_tags(db, actor)] == ["bénévole"]
     assert get_contact(db, actor, ids["Cécile"]).tags == ()
     dialog.accept()
+
+
+def test_duplicate_pairs_and_a_contacts_contributions_have_a_row_menu(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.services import duplicates
+    from communitydesk.ui.contacts.row_menus import row_menu
+
+    create_contact(db, actor, ContactInput(first_name="Hélène", last_name="Martin", email="helene@exemple.fr"))
+    create_contact(db, actor, ContactInput(first_name="Helene", last_name="Martin", email="Helene@exemple.fr"))
+    _window, page = open_page(qtbot, make_window, db_path)
+    dialog = page.review_duplicates()
+    qtbot.waitUntil(lambda: dialog.choice.pair is not None and not dialog.busy, timeout=20000)
+    menu = row_menu(dialog.view, 0, [dialog.merge_button, dialog.ignore_button])
+    assert [a.text() for a in menu.actions() if a.text()] == ["Fusionner", "Pas un doublon", "Copier la ligne"]
+    ignore = next(a for a in menu.actions() if a.objectName() == "notDuplicateButtonAction")
+    assert ignore.isEnabled()
+    ignore.trigger()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0 and not dialog.busy, timeout=20000)
+    assert duplicates.find_duplicates(db, actor) == []
+    dialog.accept()
+
+    sheet = open_sheet(qtbot, page, page.model.contact_id(0))
+    assert [a.text() for a in row_menu(sheet.campaigns_panel.view, 0).actions()] == ["Copier la ligne"]
+    sheet.close()
