@@ -144,7 +144,7 @@ def test_after_a_move_out_of_the_filtered_circle_nobody_else_gets_selected(
 def test_the_eloigner_dialog_says_where_the_contact_goes_and_offers_outward_reasons(
     qtbot, make_window, db_path: Path, db: Database, actor: Actor
 ) -> None:  # type: ignore[no-untyped-def]
-    people(db, actor)
+    ids = people(db, actor)
     _window, page = open_page(qtbot, make_window, db_path)
     select(page, "Cécile")
     dialog = page.ask_move_by(inward=False)
@@ -163,6 +163,16 @@ def test_the_eloigner_dialog_says_where_the_contact_goes_and_offers_outward_reas
         "1 contact de Proches vers Communauté\n1 contact reste en « Grand public » (déjà au bout des cercles)"
     )
     dialog.reject()
+
+    # The sheet asks the same when its circle field changes.
+    sheet = open_sheet(qtbot, page, ids["Cécile"])
+    sheet.set_field("circle", "grand_public")
+    sheet.save()
+    assert sheet.move_dialog.routes.text() == "de Communauté vers Grand public"
+    assert sheet.move_dialog.reason.itemText(1) == move_reasons(inward=False)[0]
+    sheet.move_dialog.reject()
+    sheet.set_field("circle", "communaute")  # back as read: no discard question
+    sheet.close()
     QApplication.processEvents()
 
 

@@ -569,7 +569,9 @@ class ContactSheet(QDialog):
             return
         values = self.form_values()
         if self.details is not None and values["circle"] != self.details.data.circle:
-            dialog = MoveReasonDialog(self, self.details.display_name, values["circle"])
+            dialog = MoveReasonDialog(
+                self, self.details.display_name, values["circle"], circles=[self.details.data.circle]
+            )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.accepted.connect(lambda: self._save(values, dialog.text()))
             self.move_dialog = dialog
