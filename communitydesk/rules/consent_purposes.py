@@ -9,6 +9,7 @@ l'image » or « Partage aux partenaires » do not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from communitydesk.rules.contact_keys import fold
 
@@ -31,6 +32,7 @@ EMAILING_PURPOSE_WORDS = (
 _PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in EMAILING_PURPOSE_WORDS) + r")")
 
 
+@lru_cache(maxsize=1024)  # a base holds a handful of purposes, repeated on every consent
 def allows_emailing(purpose: str) -> bool:
     """Whether a consent given for ``purpose`` covers e-mails to the person."""
     return _PATTERN.search(fold(purpose).replace("’", "'")) is not None
