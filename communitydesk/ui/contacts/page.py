@@ -135,14 +135,15 @@ class ContactsPage(QWidget):
         titles.addWidget(self.count_label)
         header.addLayout(titles)
         header.addStretch(1)
-        for button in (
+        self.header_buttons = (
             self.new_button,
             self.import_button,
             self.export_button,
             self.copy_emails_button,
             self.duplicates_button,
             self.manage_button,
-        ):
+        )
+        for button in self.header_buttons:
             header.addWidget(button)
 
         self.filter_bar = ContactFilterBar()
@@ -291,16 +292,7 @@ class ContactsPage(QWidget):
 
     def _database_changed(self) -> None:
         ready = self.is_ready()
-        for widget in (
-            self.new_button,
-            self.import_button,
-            self.export_button,
-            self.copy_emails_button,
-            self.duplicates_button,
-            self.manage_button,
-            self.filter_bar,
-            self.rings,
-        ):
+        for widget in (*self.header_buttons, self.filter_bar, self.rings):
             widget.setEnabled(ready)
         self.all_button.setEnabled(ready and self.selected_circle is not None)
         if not ready:
