@@ -1656,6 +1656,10 @@
         <translation>{count} contacts</translation>
     </message>
     <message>
+        <source>Déplacement annulé : aucun contact n&apos;a changé de cercle.</source>
+        <translation>Move cancelled: no contact changed circle.</translation>
+    </message>
+    <message>
         <source>Déplacement des contacts…</source>
         <translation>Moving the contacts…</translation>
     </message>

@@ -378,3 +378,27 @@ def test_duplicate_pairs_and_a_contacts_contributions_have_a_row_menu(
     sheet = open_sheet(qtbot, page, page.model.contact_id(0))
     assert [a.text() for a in row_menu(sheet.campaigns_panel.view, 0).actions()] == ["Copier la ligne"]
     sheet.close()
+
+
+def test_a_move_of_many_shows_its_progress_and_can_be_cancelled(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    ids = people(db, actor)
+    _window, page = open_page(qtbot, make_window, db_path)
+    page.bulk_progress_from = 3  # what counts as many
+    with qtbot.waitSignal(page.moved, timeout=10000):
+        task = page.move_to([ids["Agnès"], ids["Benoît"], ids["Cécile"]], "proches", "Forum")
+        assert task.label == "Déplacement des contacts…" and task.cancellable
+    assert get_contact(db, actor, ids["Benoît"]).data.circle == "proches"
+    with qtbot.waitSignal(page.moved, timeout=10000):
+        few = page.move_by([ids["Denis"]], False, "Moins présent")
+        assert not few.label and not few.cancellable  # below the threshold: no progress bar
+
+    ids_cancelled = [ids["Agnès"], ids["Benoît"], ids["Cécile"]]
+    task = page.move_to(ids_cancelled, "grand_public", "Annulé avant la fin")
+    task.cancel()
+    qtbot.waitUntil(lambda: not task.running, timeout=10000)
+    assert [get_contact(db, actor, i).data.circle for i in ids_cancelled] in (
+        ["proches"] * 3,  # cancelled before or during: nothing written
+        ["grand_public"] * 3,  # already committed when the cancel came: all moved
+    )

@@ -81,6 +81,7 @@ class ContactsPage(QWidget):
         self._started_for: object = None
         self._choices_pending = False
         self._reselect: list[int] | None = None
+        self.bulk_progress_from = BULK_PROGRESS_FROM
 
         self.model = ContactTableModel(self._db, self.actor, self)
         self.model.loaded.connect(self._list_loaded)
@@ -535,7 +536,7 @@ class ContactsPage(QWidget):
     def _move(self, ids: list[int], reason: str, *, to_circle: str | None = None, step: int = 0) -> Task:
         """Every contact moved in one write turn, one move each; a progress bar when many."""
         actor = self.actor
-        many = len(ids) >= BULK_PROGRESS_FROM
+        many = len(ids) >= self.bulk_progress_from
 
         def work(ctx: TaskContext) -> MoveBatch:
             from communitydesk.services.circle_moves import move_selection
@@ -546,7 +547,9 @@ class ContactsPage(QWidget):
         return run_for(
             self,
             work,
+            parent=self,
             on_success=lambda batch: self._moved(batch, ids, to_circle, step),
+            on_cancel=lambda: self.status(self.tr("Déplacement annulé : aucun contact n'a changé de cercle.")),
             label=self.tr("Déplacement des contacts…") if many else "",
             cancellable=many,
         )
