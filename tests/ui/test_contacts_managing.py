@@ -402,3 +402,37 @@ def test_a_move_of_many_shows_its_progress_and_can_be_cancelled(
         ["proches"] * 3,  # cancelled before or during: nothing written
         ["grand_public"] * 3,  # already committed when the cancel came: all moved
     )
+
+
+def test_segments_are_renamed_and_a_merge_one_filter_cannot_say_is_refused(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    people(db, actor)
+    segments.save_segment(db, actor, "Proches Lyon", ContactFilter(circles=("proches",), text="Lyon"))
+    segments.save_segment(db, actor, "Presse", ContactFilter(tags=("presse",)))
+    _window, page = open_page(qtbot, make_window, db_path)
+    dialog = page.selection_actions.manage_tags_and_segments()
+    qtbot.waitUntil(lambda: dialog.lists["segments"].count() == 2, timeout=10000)
+
+    dialog.select("segments", ["Proches Lyon"])
+    assert dialog.buttons[("segments", "rename")].isEnabled()
+    assert not dialog.buttons[("segments", "merge")].isEnabled()
+    rename = dialog.ask_rename("segments")
+    rename.setTextValue("Proches de Lyon")
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        rename.accept()
+    assert sorted(s.name for s in segments.list_segments(db, actor)) == ["Presse", "Proches de Lyon"]
+
+    dialog.select("segments", ["Proches de Lyon", "Presse"])
+    merge = dialog.ask_merge("segments")
+    merge.setTextValue("Presse")
+    merge.accept()
+    qtbot.waitUntil(
+        lambda: any(b.objectName() == "errorMessage" and b.isVisible() for b in QApplication.topLevelWidgets()),
+        timeout=10000,
+    )
+    box = next(b for b in QApplication.topLevelWidgets() if b.objectName() == "errorMessage" and b.isVisible())
+    assert "ne peuvent pas être fusionnés" in box.text()
+    box.close()
+    assert len(segments.list_segments(db, actor)) == 2
+    dialog.accept()
