@@ -9,6 +9,7 @@ consented to e-mails (``rules.consent_purposes``) and counting them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint
@@ -70,10 +71,10 @@ class SelectionActions(QObject):
         menu = QMenu(page)
         menu.setObjectName("contactRowMenu")
 
-        def add(text: str, name: str, slot: object, enabled: bool = True) -> None:
+        def add(text: str, name: str, slot: Callable[[], object], enabled: bool = True) -> None:
             action = menu.addAction(text)
             action.setObjectName(name)
-            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            action.triggered.connect(lambda _checked=False: slot())
             action.setEnabled(some and enabled)
 
         add(self.tr("Ouvrir la fiche"), "openAction", page.open_current, len(ids) == 1)
