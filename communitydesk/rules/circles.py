@@ -39,3 +39,23 @@ def circle_description(circle: str) -> str:
         Circle.GRAND_PUBLIC: _("tous les autres, dont le public des plateformes"),
     }
     return descriptions.get(circle, "")
+
+
+def move_reasons(*, inward: bool) -> tuple[str, ...]:
+    """Frequent reasons for a move in one direction, offered by the « Pourquoi ? » of a move
+    (a volunteer types less and the history stays readable; any other text is accepted)."""
+    if inward:
+        return (
+            _("A participé à un événement"),
+            _("A soutenu une campagne"),
+            _("S'est porté volontaire"),
+            _("Échanges réguliers"),
+            _("Recommandé par un proche du projet"),
+        )
+    return (
+        _("Plus de nouvelles depuis longtemps"),
+        _("A demandé moins de contacts"),
+        _("A déménagé ou changé de projet"),
+        _("Ne répond plus aux relances"),
+        _("Classé trop près par erreur"),
+    )

@@ -23,12 +23,15 @@ from communitydesk.errors import UserError
 from communitydesk.exporters import contact_csv, contact_vcard
 from communitydesk.i18n import _, babel_locale
 from communitydesk.importers.contact_records import circle_from_text
+from communitydesk.models.consent import Consent
 from communitydesk.models.contacts import ACTIVE, Contact, Tag, contact_tags
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
+from communitydesk.rules.consent_purposes import allows_emailing
 from communitydesk.services import contact_search
 from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.contact_search import ContactFilter
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.store import snapshot
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -183,6 +186,53 @@ def export_contacts(
     if progress is not None:
         progress(total, total)
     return ExportSummary(path=path, count=count, file_format=file_format)
+
+
+@dataclass(frozen=True)
+class EmailCopy:
+    """The addresses « Copier les e-mails » puts on the clipboard, and who was left out."""
+
+    addresses: tuple[str, ...]  # in list order, each address once
+    without_consent: int  # contacts with an e-mail but no current consent that allows e-mails
+    without_email: int  # contacts with no e-mail at all
+
+    def text(self) -> str:
+        """What a mail program's « À » or « Cci » field takes."""
+        return "; ".join(self.addresses)
+
+
+def emails_to_copy(db: Database, actor: Actor, selection: ContactSelection) -> EmailCopy:
+    """The e-mail addresses of the selected contacts whose consent allows e-mails (a consent not
+    withdrawn whose purpose ``rules.consent_purposes.allows_emailing`` accepts: the newsletter,
+    being contacted by e-mail); the others are counted, never copied."""
+    require(actor, Action.EXPORT)
+    ids = selected_ids(db, actor, selection)
+    addresses: dict[str, str] = {}
+    without_consent = without_email = 0
+    with snapshot(db) as session:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            emails = dict(session.execute(select(Contact.id, Contact.email).where(Contact.id.in_(chunk), ACTIVE)).all())
+            allowed = {
+                contact_id
+                for contact_id, purpose in session.execute(
+                    select(Consent.contact_id, Consent.purpose).where(
+                        Consent.contact_id.in_(chunk), Consent.withdrawn_at.is_(None)
+                    )
+                )
+                if allows_emailing(purpose)
+            }
+            for contact_id in chunk:
+                email = (emails.get(contact_id) or "").strip()
+                if contact_id not in emails:
+                    continue
+                if not email:
+                    without_email += 1
+                elif contact_id not in allowed:
+                    without_consent += 1
+                else:
+                    addresses.setdefault(email.casefold(), email)
+    return EmailCopy(tuple(addresses.values()), without_consent, without_email)
 
 
 def _read(db: Database, ids: Sequence[int]) -> Iterator[list[dict[str, Any]]]:

@@ -102,6 +102,34 @@ def delete_tag(store: Store, actor: Actor, tag_id: int) -> None:
         session.delete(tag)
 
 
+def merge_tags(store: Store, actor: Actor, tag_ids: Sequence[int], into_id: int) -> TagRecord:
+    """Fold tags into ``into_id``: their contacts carry it (once), segments naming them name
+    it instead, and the merged tags are deleted. One transaction."""
+    require(actor, Action.EDIT_CONTACTS)
+    with unit_of_work(store) as session:
+        into = _load(session, into_id)
+        for tag_id in dict.fromkeys(t for t in tag_ids if t != into_id):
+            tag = _load(session, tag_id)
+            have = select(contact_tags.c.contact_id).where(contact_tags.c.tag_id == into_id)
+            moved = list(
+                session.scalars(
+                    select(contact_tags.c.contact_id).where(
+                        contact_tags.c.tag_id == tag_id, contact_tags.c.contact_id.not_in(have)
+                    )
+                )
+            )
+            if moved:
+                session.execute(insert(contact_tags), [{"contact_id": cid, "tag_id": into_id} for cid in moved])
+            carried = list(session.scalars(select(contact_tags.c.contact_id).where(contact_tags.c.tag_id == tag_id)))
+            session.execute(delete(contact_tags).where(contact_tags.c.tag_id == tag_id))
+            expire_contacts(session, carried, ["tags"])
+            _rewrite_segments(session, tag.name, into.name)
+            session.delete(tag)
+        session.flush()
+        used = session.execute(select(func.count()).where(contact_tags.c.tag_id == into_id)).scalar_one()
+        return TagRecord(into.id, into.name, int(used))
+
+
 def tag_contacts(store: Store, actor: Actor, contact_ids: Sequence[int], tag_name: str) -> int:
     """Put a tag (created if new) on contacts; returns how many did not have it yet."""
     require(actor, Action.EDIT_CONTACTS)
@@ -209,5 +237,9 @@ def _rewrite_segments(session: Session, old: str, new: str) -> None:
         tags = criteria.get("tags") or []
         if not any(fold(t) == fold(old) for t in tags):
             continue
-        criteria["tags"] = [new if fold(t) == fold(old) else t for t in tags]
+        # A merge can leave the same tag twice: keep the first of each.
+        kept: dict[str, str] = {}
+        for name in (new if fold(t) == fold(old) else t for t in tags):
+            kept.setdefault(fold(name), name)
+        criteria["tags"] = list(kept.values())
         segment.criteria = json.dumps(criteria, ensure_ascii=False)

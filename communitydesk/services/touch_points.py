@@ -49,9 +49,7 @@ def add_touch_point(
     require(actor, Action.EDIT_CONTACTS)
     when = _when(occurred_at)
     with unit_of_work(store) as session:
-        contact = load_contact(session, contact_id)
-        if contact.anonymised_at is not None:
-            raise UserError(_("Ce contact a été effacé (RGPD) : il ne peut plus être modifié."))
+        _check_not_erased(session, contact_id)
         point = TouchPoint(
             contact_id=contact_id, kind=_kind(kind), occurred_at=when, summary=summary.strip(), created_by=actor.name
         )
@@ -101,21 +99,46 @@ def update_touch_point(
     require(actor, Action.EDIT_CONTACTS)
     with unit_of_work(store) as session:
         point = _load(session, touch_point_id)
+        _check_not_erased(session, point.contact_id)
         point.kind, point.summary, point.occurred_at = _kind(kind), summary.strip(), _when(occurred_at)
         session.flush()
         refresh_last_touch(session, [point.contact_id])
         return _record(point)
 
 
-def delete_touch_point(store: Store, actor: Actor, touch_point_id: int) -> None:
-    """Delete a touch point; the contact's last_touch_at falls back to the previous one."""
+def delete_touch_point(store: Store, actor: Actor, touch_point_id: int) -> TouchPointRecord:
+    """Delete a touch point; the contact's last_touch_at falls back to the previous one.
+    Returns what was deleted, which :func:`restore_touch_point` puts back."""
     require(actor, Action.EDIT_CONTACTS)
     with unit_of_work(store) as session:
         point = _load(session, touch_point_id)
-        contact_id = point.contact_id
+        _check_not_erased(session, point.contact_id)
+        deleted = _record(point)
         session.delete(point)
         session.flush()
-        refresh_last_touch(session, [contact_id])
+        refresh_last_touch(session, [deleted.contact_id])
+        return deleted
+
+
+def restore_touch_point(store: Store, actor: Actor, record: TouchPointRecord) -> TouchPointRecord:
+    """Put back a touch point just deleted (the sheet's « Annuler »): same id, author and date."""
+    require(actor, Action.EDIT_CONTACTS)
+    with unit_of_work(store) as session:
+        _check_not_erased(session, record.contact_id)
+        if session.get(TouchPoint, record.id) is not None:
+            raise UserError(_("Ce point de contact existe déjà."))
+        point = TouchPoint(
+            id=record.id,
+            contact_id=record.contact_id,
+            kind=_kind(record.kind),
+            occurred_at=record.occurred_at,
+            summary=record.summary,
+            created_by=record.created_by,
+        )
+        session.add(point)
+        session.flush()
+        refresh_last_touch(session, [record.contact_id])
+        return _record(point)
 
 
 def timeline(store: Store, actor: Actor, contact_id: int, limit: int | None = None) -> list[TouchPointRecord]:
@@ -142,6 +165,12 @@ def refresh_last_touch(session: Session, contact_ids: Sequence[int]) -> None:
         chunk = list(contact_ids[start : start + 500])
         session.execute(update(contacts).where(contacts.c.id.in_(chunk)).values(last_touch_at=latest))
     expire_contacts(session, contact_ids, ["last_touch_at"])
+
+
+def _check_not_erased(session: Session, contact_id: int) -> None:
+    # An erased contact's touch points stay, without their text, for the counts.
+    if load_contact(session, contact_id).anonymised_at is not None:
+        raise UserError(_("Ce contact a été effacé (RGPD) : il ne peut plus être modifié."))
 
 
 def _load(session: Session, touch_point_id: int) -> TouchPoint:

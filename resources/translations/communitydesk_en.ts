@@ -1338,6 +1338,10 @@
         <translation>Add</translation>
     </message>
     <message>
+        <source>Double-clic ou clic droit sur un échange pour le modifier ou le supprimer</source>
+        <translation>Double-click or right-click an exchange to edit or delete it</translation>
+    </message>
+    <message>
         <source>Nouvel échange</source>
         <translation>New exchange</translation>
     </message>
@@ -1442,6 +1446,30 @@
         <translation>Keep what I typed</translation>
     </message>
     <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;échange</source>
+        <translation>Edit the exchange</translation>
+    </message>
+    <message>
+        <source>Échange modifié.</source>
+        <translation>Exchange updated.</translation>
+    </message>
+    <message>
+        <source>Échange du {day} supprimé.</source>
+        <translation>Exchange of {day} deleted.</translation>
+    </message>
+    <message>
+        <source>Échange remis dans l&apos;historique.</source>
+        <translation>Exchange put back in the history.</translation>
+    </message>
+    <message>
         <source>PDF lisible (*.pdf)</source>
         <translation>Readable PDF (*.pdf)</translation>
     </message>
@@ -1508,7 +1536,7 @@
     <name>ContactsPage</name>
     <message>
         <source>Contacts</source>
-        <extracomment>What the list (&quot;à relancer&quot; follows the rhythms in the settings), the rings and the filter bar show.</extracomment>
+        <extracomment>What the list (&quot;à relancer&quot; follows the rhythms in the settings), the rings and the filter bar show. From how many contacts a bulk move shows a progress bar (and can be cancelled). How long « Annuler » stays offered after a move.</extracomment>
         <translation>Contacts</translation>
     </message>
     <message>
@@ -1544,6 +1572,22 @@
         <translation>Find and merge duplicate contacts</translation>
     </message>
     <message>
+        <source>Copier les e-mails</source>
+        <translation>Copy e-mails</translation>
+    </message>
+    <message>
+        <source>Les adresses de la liste affichée, seulement des contacts qui ont consenti aux e-mails</source>
+        <translation>The addresses of the list shown, only of contacts who consented to e-mails</translation>
+    </message>
+    <message>
+        <source>Tags et segments…</source>
+        <translation>Tags and segments…</translation>
+    </message>
+    <message>
+        <source>Renommer, fusionner ou supprimer des tags et des segments</source>
+        <translation>Rename, merge or delete tags and segments</translation>
+    </message>
+    <message>
         <source>Tous les cercles</source>
         <translation>All circles</translation>
     </message>
@@ -1570,6 +1614,10 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Aucune base ouverte.</source>
@@ -1608,16 +1656,12 @@
         <translation>{count} contacts</translation>
     </message>
     <message>
-        <source>{count} contact(s) déplacé(s) vers « {circle} ».</source>
-        <translation>{count} contact(s) moved to “{circle}”.</translation>
+        <source>Déplacement annulé : aucun contact n&apos;a changé de cercle.</source>
+        <translation>Move cancelled: no contact changed circle.</translation>
     </message>
     <message>
-        <source>{count} contact(s) déplacé(s).</source>
-        <translation>{count} contact(s) moved.</translation>
-    </message>
-    <message>
-        <source>{count} déjà au bout des cercles.</source>
-        <translation>{count} already at the edge of the circles.</translation>
+        <source>Déplacement des contacts…</source>
+        <translation>Moving the contacts…</translation>
     </message>
     <message>
         <source>{who} archivé(s) : retiré(s) de la liste, rien n&apos;est effacé.</source>
@@ -3305,30 +3349,6 @@
         <translation>The reason is kept in the history of each contact moved.</translation>
     </message>
     <message>
-        <source>A participé à un événement</source>
-        <translation>Took part in an event</translation>
-    </message>
-    <message>
-        <source>A soutenu une campagne</source>
-        <translation>Supported a campaign</translation>
-    </message>
-    <message>
-        <source>S&apos;est porté volontaire</source>
-        <translation>Volunteered</translation>
-    </message>
-    <message>
-        <source>Échanges réguliers</source>
-        <translation>Regular exchanges</translation>
-    </message>
-    <message>
-        <source>Plus de nouvelles depuis longtemps</source>
-        <translation>No news for a long time</translation>
-    </message>
-    <message>
-        <source>A demandé moins de contacts</source>
-        <translation>Asked to be contacted less</translation>
-    </message>
-    <message>
         <source>Raison du changement…</source>
         <translation>Reason for the change…</translation>
     </message>
@@ -3837,6 +3857,13 @@
     </message>
 </context>
 <context>
+    <name>RowMenu</name>
+    <message>
+        <source>Copier la ligne</source>
+        <translation>Copy the row</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Simulation</source>
@@ -3896,6 +3923,101 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionActions</name>
+    <message>
+        <source>Ouvrir la fiche</source>
+        <translation>Open the card</translation>
+    </message>
+    <message>
+        <source>Rapprocher…</source>
+        <translation>Move closer…</translation>
+    </message>
+    <message>
+        <source>Éloigner…</source>
+        <translation>Move further…</translation>
+    </message>
+    <message>
+        <source>Déplacer vers</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>Ajouter un tag…</source>
+        <translation>Add a tag…</translation>
+    </message>
+    <message>
+        <source>Retirer un tag…</source>
+        <translation>Remove a tag…</translation>
+    </message>
+    <message>
+        <source>Noter un échange…</source>
+        <translation>Log an exchange…</translation>
+    </message>
+    <message>
+        <source>Ajouter à un segment…</source>
+        <translation>Add to a segment…</translation>
+    </message>
+    <message>
+        <source>Exporter la sélection…</source>
+        <translation>Export the selection…</translation>
+    </message>
+    <message>
+        <source>Copier les e-mails</source>
+        <translation>Copy e-mails</translation>
+    </message>
+    <message>
+        <source>Archiver</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Retirer un tag</source>
+        <translation>Remove a tag</translation>
+    </message>
+    <message>
+        <source>Tag à retirer de {who} :</source>
+        <translation>Tag to remove from {who}:</translation>
+    </message>
+    <message>
+        <source>Ajouter un tag</source>
+        <translation>Add a tag</translation>
+    </message>
+    <message>
+        <source>Tag à mettre sur {who} (un nouveau nom crée le tag) :</source>
+        <translation>Tag to put on {who} (a new name creates the tag):</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Noter un échange</source>
+        <translation>Log an exchange</translation>
+    </message>
+    <message>
+        <source>Le même échange est noté dans l&apos;historique de {who}.</source>
+        <translation>The same exchange is logged in the history of {who}.</translation>
+    </message>
+    <message>
+        <source>Noter</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Ajouter à un segment</source>
+        <translation>Add to a segment</translation>
+    </message>
+    <message>
+        <source>Segment où ajouter {who}. Un nouveau nom crée un segment de ces contacts (avec un tag du même nom) :</source>
+        <translation>Segment to add {who} to. A new name creates a segment of these contacts (with a tag of the same name):</translation>
     </message>
 </context>
 <context>
@@ -4085,6 +4207,73 @@
     </message>
 </context>
 <context>
+    <name>TagsAndSegmentsDialog</name>
+    <message>
+        <source>Tags et segments</source>
+        <translation>Tags and segments</translation>
+    </message>
+    <message>
+        <source>Renommer un tag le renomme aussi dans les segments. Fusionner des tags met le tag gardé sur tous leurs contacts.</source>
+        <translation>Renaming a tag renames it in the segments too. Merging tags puts the tag kept on all their contacts.</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Un segment est un filtre enregistré : supprimer un segment ne touche à aucun contact.</source>
+        <translation>A segment is a saved filter: deleting a segment touches no contact.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Renommer…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Fusionner…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Supprimer…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Renommer</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Nouveau nom de {name} :</source>
+        <translation>New name of {name}:</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fusionner</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>{names} deviennent un seul. Lequel garder ? Les autres seront supprimés.</source>
+        <translation>{names} become one. Which one to keep? The others will be deleted.</translation>
+    </message>
+    <message>
+        <source>Supprimer {names} ? Le tag est retiré de ses contacts (eux restent) ; un segment qui le nomme ne gardera plus personne.</source>
+        <translation>Delete {names}? The tag is taken off its contacts (they stay); a segment naming it will keep nobody.</translation>
+    </message>
+    <message>
+        <source>Supprimer {names} ? Aucun contact n&apos;est touché.</source>
+        <translation>Delete {names}? No contact is touched.</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>TierDialog</name>
     <message>
         <source>Modifier la contrepartie</source>
@@ -4179,6 +4368,32 @@
     <message>
         <source>Fusion annulée : les deux fiches sont séparées</source>
         <translation>Merge undone: the two records are separate</translation>
+    </message>
+</context>
+<context>
+    <name>TouchPointDialog</name>
+    <message>
+        <source>Ce qui s&apos;est dit ou passé</source>
+        <translation>What was said or happened</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UndoOffer</name>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,12 +26,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from communitydesk.rules.contact_keys import fold
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 from communitydesk.ui.widgets.dates import paris_qdate
 
@@ -128,6 +138,8 @@ class ConsentsPanel(QWidget):
         self.withdraw_button.setObjectName("withdrawConsentButton")
         self.withdraw_button.clicked.connect(self._withdraw)
         self.view.selectionModel().selectionChanged.connect(lambda *_args: self._update())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
         form = QFormLayout()
         form.addRow(self.tr("Finalité"), self.purpose)
         form.addRow(self.tr("Texte accepté"), self.wording)
@@ -169,6 +181,22 @@ class ConsentsPanel(QWidget):
         self.add_requested.emit(
             self.purpose.text(), self.wording.text(), self.source.text(), date(given.year(), given.month(), given.day())
         )
+
+    def row_menu(self) -> QMenu:
+        """Right click on a consent: withdraw it (when still given)."""
+        menu = QMenu(self)
+        menu.setObjectName("consentMenu")
+        withdraw = menu.addAction(self.withdraw_button.text())
+        withdraw.setObjectName("withdrawConsentAction")
+        withdraw.setEnabled(self.withdraw_button.isEnabled())
+        withdraw.triggered.connect(self._withdraw)
+        return menu
+
+    def _show_menu(self, position: QPoint) -> None:
+        row = self.view.indexAt(position).row()
+        if row >= 0:
+            self.view.selectRow(row)
+            self.row_menu().popup(self.view.viewport().mapToGlobal(position))
 
     def _withdraw(self) -> None:
         chosen = self.selected()
@@ -213,4 +241,6 @@ class EraseDialog(QDialog):
         self.resize(480, self.sizeHint().height())
 
     def confirmed(self) -> bool:
-        return " ".join(self.confirm.text().split()) == " ".join(self.name.split())
+        """The name as typed, accents, case and spaces aside (« Œ » is hard to type on AZERTY):
+        the same folding as the search."""
+        return bool(fold(self.name)) and fold(self.confirm.text()) == fold(self.name)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -51,6 +52,8 @@ from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
 from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
+from communitydesk.ui.contacts.touch_point_dialog import TouchPointDialog
+from communitydesk.ui.contacts.undo_offer import UndoOffer
 from communitydesk.ui.tasks import Task, TaskContext, guarded, show_error
 from communitydesk.ui.widgets.dates import paris_qdate
 
@@ -61,6 +64,7 @@ if TYPE_CHECKING:
     from communitydesk.services.contacts import ContactDetails, SameChannelContact
     from communitydesk.services.gdpr import ConsentRecord
     from communitydesk.services.permissions import Actor
+    from communitydesk.services.touch_points import TouchPointRecord
 
 # The fields the sheet edits, labelled by rules.contact_fields.
 _FORM_FIELDS = (
@@ -226,6 +230,7 @@ class ContactSheet(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
         QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(self.focus_touch_entry)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self).activated.connect(self.undo_delete)
         self.setWindowTitle(self.tr("Fiche contact"))
         self.resize(720, 680)
         self.set_busy(True)
@@ -350,6 +355,18 @@ class ContactSheet(QDialog):
         header = self.timeline_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        tip = self.tr("Double-clic ou clic droit sur un échange pour le modifier ou le supprimer")
+        self.timeline_view.setToolTip(tip)
+        self.timeline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline_view.customContextMenuRequested.connect(
+            lambda position: self.show_timeline_menu(self.timeline_view.indexAt(position).row(), position)
+        )
+        self.timeline_view.doubleClicked.connect(lambda index: self.edit_entry(index.row()))
+        QShortcut(QKeySequence.StandardKey.Delete, self.timeline_view, self._delete_current_entry).setContext(
+            Qt.ShortcutContext.WidgetShortcut
+        )
+        self.timeline_undo = UndoOffer()
+        self.timeline_undo.undo_requested.connect(self.undo_delete)
         caption = QLabel(self.tr("Nouvel échange"))
         caption.setStyleSheet("font-weight: 600;")
         widget = QWidget()
@@ -357,6 +374,7 @@ class ContactSheet(QDialog):
         layout.addWidget(caption)
         layout.addLayout(entry)
         layout.addWidget(self.timeline_view, 1)
+        layout.addWidget(self.timeline_undo)
         return widget
 
     # -- reading --------------------------------------------------------------------------------
@@ -373,7 +391,7 @@ class ContactSheet(QDialog):
         editable = not busy and not self.is_erased()
         self.save_button.setEnabled(editable)
         self.touch_button.setEnabled(editable and self.contact_id is not None)
-        self.export_person_button.setEnabled(not busy and self.contact_id is not None)
+        self.export_person_button.setEnabled(not busy and self.contact_id is not None and not self.is_erased())
         self.erase_button.setEnabled(editable and self.contact_id is not None)
         if self.consents_panel is not None:
             self.consents_panel.add_button.setEnabled(editable and self.contact_id is not None)
@@ -551,7 +569,9 @@ class ContactSheet(QDialog):
             return
         values = self.form_values()
         if self.details is not None and values["circle"] != self.details.data.circle:
-            dialog = MoveReasonDialog(self, self.details.display_name, values["circle"])
+            dialog = MoveReasonDialog(
+                self, self.details.display_name, values["circle"], circles=[self.details.data.circle]
+            )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.accepted.connect(lambda: self._save(values, dialog.text()))
             self.move_dialog = dialog
@@ -756,6 +776,130 @@ class ContactSheet(QDialog):
         def failed(message: str) -> None:
             self.set_busy(False)
             show_error(self, message)
+
+        self.last_task = run_for(self, work, on_success=done, on_failure=failed)
+        return self.last_task
+
+    # -- timeline entries: edit, delete, undo ------------------------------------------------------
+
+    def editable_entry(self, row: int) -> TimelineEntry | None:
+        """The touch point at ``row``, if it can be changed (moves and merges are history)."""
+        if not 0 <= row < len(self.timeline.entries) or self.is_erased():
+            return None
+        entry = self.timeline.entries[row]
+        return entry if entry.touch_point_id is not None else None
+
+    def timeline_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("timelineMenu")
+        entry = self.editable_entry(row)
+        edit = menu.addAction(self.tr("Modifier…"))
+        edit.setObjectName("editEntryAction")
+        edit.triggered.connect(lambda: self.edit_entry(row))
+        delete = menu.addAction(self.tr("Supprimer"))
+        delete.setObjectName("deleteEntryAction")
+        delete.triggered.connect(lambda: self.delete_entry(row))
+        for action in (edit, delete):
+            action.setEnabled(entry is not None and not self.busy)
+        return menu
+
+    def show_timeline_menu(self, row: int, position: Any) -> None:
+        if 0 <= row < len(self.timeline.entries):
+            self.timeline_view.selectRow(row)
+            self.timeline_menu(row).popup(self.timeline_view.viewport().mapToGlobal(position))
+
+    def edit_entry(self, row: int) -> TouchPointDialog | None:
+        """Double-click or « Modifier… »: correct a touch point's kind, day or text."""
+        entry = self.editable_entry(row)
+        if entry is None or self.busy:
+            return None
+        dialog = TouchPointDialog(
+            self,
+            self.tr("Modifier l'échange"),
+            kind=entry.kind,
+            summary=entry.text,
+            when=entry.when,
+        )
+        dialog.accepted.connect(lambda: self.update_entry(entry, *dialog.values()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.entry_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def update_entry(self, entry: TimelineEntry, kind: str, summary: str, day: date) -> Task | None:
+        point_id, contact_id, actor = entry.touch_point_id, self.contact_id, self.actor
+        if point_id is None or contact_id is None:
+            return None
+        same_day = entry.when.astimezone(formatting.PARIS).date() == day
+        when = entry.when if same_day else (paris_moment(day) or datetime.now(UTC))
+
+        def work(_ctx: TaskContext) -> list[TimelineEntry]:
+            from communitydesk.services import touch_points
+
+            db = self.database()
+            touch_points.update_touch_point(db, actor, point_id, kind, summary, when)
+            return read_sheet(db, actor, contact_id).entries
+
+        return self._timeline_task(work, self.tr("Échange modifié."))
+
+    def _delete_current_entry(self) -> None:
+        self.delete_entry(self.timeline_view.currentIndex().row())
+
+    def delete_entry(self, row: int) -> Task | None:
+        """Delete a touch point at once; « Annuler » (or Ctrl+Z) puts it back for a few seconds."""
+        entry = self.editable_entry(row)
+        contact_id, actor = self.contact_id, self.actor
+        if entry is None or entry.touch_point_id is None or contact_id is None or self.busy:
+            return None
+        point_id = entry.touch_point_id
+        deleted: list[TouchPointRecord] = []
+
+        def work(_ctx: TaskContext) -> list[TimelineEntry]:
+            from communitydesk.services import touch_points
+
+            db = self.database()
+            deleted.append(touch_points.delete_touch_point(db, actor, point_id))
+            return read_sheet(db, actor, contact_id).entries
+
+        text = self.tr("Échange du {day} supprimé.").format(day=formatting.day(entry.when, "short"))
+        return self._timeline_task(work, "", after=lambda: self.timeline_undo.offer(text, deleted[0]))
+
+    def undo_delete(self) -> Task | None:
+        """Put back the touch point just deleted (Annuler, Ctrl+Z)."""
+        record = self.timeline_undo.take()
+        contact_id, actor = self.contact_id, self.actor
+        if record is None or contact_id is None:
+            return None
+
+        def work(_ctx: TaskContext) -> list[TimelineEntry]:
+            from communitydesk.services import touch_points
+
+            db = self.database()
+            touch_points.restore_touch_point(db, actor, record)
+            return read_sheet(db, actor, contact_id).entries
+
+        return self._timeline_task(work, self.tr("Échange remis dans l'historique."))
+
+    def _timeline_task(
+        self, work: Callable[[TaskContext], list[TimelineEntry]], message: str, after: Callable[[], None] | None = None
+    ) -> Task:
+        contact_id = self.contact_id
+        self.set_busy(True)
+
+        def done(entries: list[TimelineEntry]) -> None:
+            self._note_own_write()
+            self.set_busy(False)
+            self.timeline.set_entries(entries)
+            if message:
+                self.show_message(message)
+            if after is not None:
+                after()
+            if contact_id is not None:
+                self.changed.emit(contact_id)
+
+        def failed(text: str) -> None:
+            self.set_busy(False)
+            show_error(self, text)
 
         self.last_task = run_for(self, work, on_success=done, on_failure=failed)
         return self.last_task

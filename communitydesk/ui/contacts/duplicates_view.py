@@ -38,6 +38,7 @@ from communitydesk.rules.circles import circle_label
 from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
 from communitydesk.rules.yes_no import yes_no_label
 from communitydesk.ui.contacts.background import guarded, run_for
+from communitydesk.ui.contacts.row_menus import add_row_menu
 from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
@@ -277,6 +278,7 @@ class DuplicatesDialog(QDialog):
         self.undo_button.clicked.connect(self.undo_last_merge)
         close = QPushButton(self.tr("Fermer"))
         close.clicked.connect(self.accept)
+        add_row_menu(self.view, [self.merge_button, self.ignore_button])
         actions = QHBoxLayout()
         actions.addWidget(self.merge_button)
         actions.addWidget(self.ignore_button)

@@ -8,10 +8,10 @@ the UI thread. The table never holds all contacts (see ``contact_table``).
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,11 +35,13 @@ from communitydesk.ui.contacts.contact_sheet import ContactSheet
 from communitydesk.ui.contacts.contact_table import ContactTableModel, ContactTableView
 from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
+from communitydesk.ui.contacts.selection_actions import SelectionActions
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, show_error
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
+    from communitydesk.services.circle_moves import MoveBatch
     from communitydesk.ui.main_window import PageContext
 
 #: What the list ("à relancer" follows the rhythms in the settings), the rings and the filter bar show.
@@ -53,10 +55,10 @@ def service_available(module: str) -> bool:
     return importlib.util.find_spec(f"communitydesk.services.{module}") is not None
 
 
-@dataclass(frozen=True)
-class MoveOutcome:
-    moved: int
-    refused: list[str]  # French messages of the contacts that could not move
+#: From how many contacts a bulk move shows a progress bar (and can be cancelled).
+BULK_PROGRESS_FROM = 200
+#: How long « Annuler » stays offered after a move.
+MOVE_UNDO_SECONDS = 30
 
 
 class ContactsPage(QWidget):
@@ -78,9 +80,12 @@ class ContactsPage(QWidget):
         self._counts_again = False
         self._started_for: object = None
         self._choices_pending = False
+        self._reselect: list[int] | None = None
+        self.bulk_progress_from = BULK_PROGRESS_FROM
 
         self.model = ContactTableModel(self._db, self.actor, self)
         self.model.loaded.connect(self._list_loaded)
+        self.model.loaded.connect(self._reselect_after_load)
         self.model.failed.connect(self.show_failure)
 
         self._build()
@@ -113,6 +118,17 @@ class ContactsPage(QWidget):
         self.duplicates_button.setObjectName("duplicatesButton")
         self.duplicates_button.setToolTip(self.tr("Repérer et fusionner les contacts en double"))
         self.duplicates_button.clicked.connect(self.review_duplicates)
+        self.selection_actions = SelectionActions(self)
+        self.copy_emails_button = QPushButton(self.tr("Copier les e-mails"))
+        self.copy_emails_button.setObjectName("copyEmailsButton")
+        self.copy_emails_button.setToolTip(
+            self.tr("Les adresses de la liste affichée, seulement des contacts qui ont consenti aux e-mails")
+        )
+        self.copy_emails_button.clicked.connect(lambda: self.selection_actions.copy_emails(selected_only=False))
+        self.manage_button = QPushButton(self.tr("Tags et segments…"))
+        self.manage_button.setObjectName("manageTagsButton")
+        self.manage_button.setToolTip(self.tr("Renommer, fusionner ou supprimer des tags et des segments"))
+        self.manage_button.clicked.connect(self.selection_actions.manage_tags_and_segments)
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -120,7 +136,15 @@ class ContactsPage(QWidget):
         titles.addWidget(self.count_label)
         header.addLayout(titles)
         header.addStretch(1)
-        for button in (self.new_button, self.import_button, self.export_button, self.duplicates_button):
+        self.header_buttons = (
+            self.new_button,
+            self.import_button,
+            self.export_button,
+            self.copy_emails_button,
+            self.duplicates_button,
+            self.manage_button,
+        )
+        for button in self.header_buttons:
             header.addWidget(button)
 
         self.filter_bar = ContactFilterBar()
@@ -178,6 +202,8 @@ class ContactsPage(QWidget):
         self.table.show_sort_of_model()
         self.table.columns_changed.connect(self.save_columns)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.selection_actions.show_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
 
         self.empty_label = QLabel()
@@ -207,7 +233,12 @@ class ContactsPage(QWidget):
         self.undo_label = QLabel()
         self.undo_button = QPushButton(self.tr("Annuler"))
         self.undo_button.setObjectName("undoArchiveButton")
-        self.undo_button.clicked.connect(self.undo_archive)
+        self.undo_button.setToolTip(self.tr("Annuler (Ctrl+Z)"))
+        self.undo_button.clicked.connect(self.undo)
+        self._undo: Callable[[], Task | None] | None = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self.hide_undo)
         undo_layout = QHBoxLayout(self.undo_bar)
         undo_layout.setContentsMargins(10, 4, 10, 4)
         undo_layout.addWidget(self.undo_label, 1)
@@ -246,6 +277,7 @@ class ContactsPage(QWidget):
         shortcut(Qt.Key.Key_Return, self.open_current, self.table, table_only)
         shortcut(Qt.Key.Key_Enter, self.open_current, self.table, table_only)
         shortcut(QKeySequence.StandardKey.Delete, self.archive_selected, self.table, table_only)
+        shortcut(QKeySequence.StandardKey.Undo, self.undo)
 
     # -- database -------------------------------------------------------------------------------
 
@@ -261,14 +293,7 @@ class ContactsPage(QWidget):
 
     def _database_changed(self) -> None:
         ready = self.is_ready()
-        for widget in (
-            self.new_button,
-            self.import_button,
-            self.export_button,
-            self.duplicates_button,
-            self.filter_bar,
-            self.rings,
-        ):
+        for widget in (*self.header_buttons, self.filter_bar, self.rings):
             widget.setEnabled(ready)
         self.all_button.setEnabled(ready and self.selected_circle is not None)
         if not ready:
@@ -469,11 +494,21 @@ class ContactsPage(QWidget):
 
     # -- moves ----------------------------------------------------------------------------------
 
+    def circles_of(self, ids: list[int]) -> list[str]:
+        """The current circle of each contact of ``ids`` whose row is in memory."""
+        found = []
+        for contact_id in ids:
+            row = self.model.row_of(contact_id)
+            contact = self.model.row_at(row) if row is not None else None
+            if contact is not None:
+                found.append(contact.circle)
+        return found
+
     def ask_move_to(self, ids: list[int], circle: str) -> MoveReasonDialog | None:
-        """A drop on a ring: ask why, then move the dragged contacts into ``circle``."""
+        """A drop on a ring or « Déplacer vers »: ask why, then move the contacts into ``circle``."""
         if not ids or not self.is_ready():
             return None
-        dialog = MoveReasonDialog(self, self._who(ids), circle)
+        dialog = MoveReasonDialog(self, self._who(ids), circle, circles=self.circles_of(ids))
         dialog.accepted.connect(lambda: self.move_to(ids, circle, dialog.text()))
         dialog.finished.connect(dialog.deleteLater)
         self.move_dialog = dialog
@@ -481,21 +516,14 @@ class ContactsPage(QWidget):
         return dialog
 
     def move_to(self, ids: list[int], circle: str, reason: str) -> Task:
-        actor = self.actor
-
-        def work(_ctx: TaskContext) -> MoveOutcome:
-            from communitydesk.services.circle_moves import move_contacts
-
-            return MoveOutcome(move_contacts(self._db(), actor, ids, circle, reason), [])
-
-        return run_for(self, work, on_success=lambda outcome: self._moved(outcome, circle))
+        return self._move(ids, reason, to_circle=circle)
 
     def ask_move_by(self, *, inward: bool) -> MoveReasonDialog | None:
         """Rapprocher / Éloigner the selected contacts by one circle, saying why."""
         ids = self.table.selected_ids()
         if not ids or not self.is_ready():
             return None
-        dialog = MoveReasonDialog(self, self._who(ids), None, inward=inward)
+        dialog = MoveReasonDialog(self, self._who(ids), None, inward=inward, circles=self.circles_of(ids))
         dialog.accepted.connect(lambda: self.move_by(ids, inward, dialog.text()))
         dialog.finished.connect(dialog.deleteLater)
         self.move_dialog = dialog
@@ -503,40 +531,161 @@ class ContactsPage(QWidget):
         return dialog
 
     def move_by(self, ids: list[int], inward: bool, reason: str) -> Task:
+        return self._move(ids, reason, step=-1 if inward else 1)
+
+    def _move(self, ids: list[int], reason: str, *, to_circle: str | None = None, step: int = 0) -> Task:
+        """Every contact moved in one write turn, one move each; a progress bar when many."""
         actor = self.actor
+        many = len(ids) >= self.bulk_progress_from
 
-        def work(_ctx: TaskContext) -> MoveOutcome:
-            from communitydesk.errors import ValidationError
-            from communitydesk.services import circle_moves
+        def work(ctx: TaskContext) -> MoveBatch:
+            from communitydesk.services.circle_moves import move_selection
 
-            db = self._db()
-            move = circle_moves.move_inward if inward else circle_moves.move_outward
-            moved, refused = 0, []
-            for contact_id in ids:
-                try:
-                    move(db, actor, contact_id, reason)
-                    moved += 1
-                except ValidationError as exc:  # already innermost/outermost: the others still move
-                    refused.append(str(exc))
-            return MoveOutcome(moved, refused)
+            progress = ctx.progress if many else None
+            return move_selection(self._db(), actor, ids, reason, to_circle=to_circle, step=step, progress=progress)
 
-        return run_for(self, work, on_success=lambda outcome: self._moved(outcome, None))
+        return run_for(
+            self,
+            work,
+            parent=self,
+            on_success=lambda batch: self._moved(batch, ids, to_circle, step),
+            on_cancel=lambda: self.status(self.tr("Déplacement annulé : aucun contact n'a changé de cercle.")),
+            label=self.tr("Déplacement des contacts…") if many else "",
+            cancellable=many,
+        )
 
-    def _moved(self, outcome: MoveOutcome, circle: str | None) -> None:
-        if outcome.moved == 0 and outcome.refused:
-            show_error(self, outcome.refused[0])
-        elif circle is not None:
-            self.status(
-                self.tr("{count} contact(s) déplacé(s) vers « {circle} ».").format(
-                    count=outcome.moved, circle=circle_label(circle)
+    def _moved(self, batch: MoveBatch, ids: list[int], circle: str | None, step: int) -> None:
+        from communitydesk.i18n import ngettext
+
+        if batch.moved == 0:
+            if circle is not None:
+                message = ngettext(
+                    "Le contact est déjà dans le cercle « {circle} ».",
+                    "Les {count} contacts sont déjà dans le cercle « {circle} ».",
+                    len(ids),
+                    count=len(ids),
+                    circle=circle_label(circle),
                 )
+            elif step < 0:
+                message = ngettext(
+                    "Le contact est déjà dans le cercle le plus proche.",
+                    "Les {count} contacts sont déjà dans le cercle le plus proche.",
+                    len(ids),
+                    count=len(ids),
+                )
+            else:
+                message = ngettext(
+                    "Le contact est déjà dans le cercle le plus large.",
+                    "Les {count} contacts sont déjà dans le cercle le plus large.",
+                    len(ids),
+                    count=len(ids),
+                )
+            show_error(self, message)
+            self.moved.emit(0)
+            return
+        if circle is not None:
+            message = ngettext(
+                "{count} contact déplacé vers « {circle} ».",
+                "{count} contacts déplacés vers « {circle} ».",
+                batch.moved,
+                count=batch.moved,
+                circle=circle_label(circle),
             )
         else:
-            message = self.tr("{count} contact(s) déplacé(s).").format(count=outcome.moved)
-            if outcome.refused:
-                message += " " + self.tr("{count} déjà au bout des cercles.").format(count=len(outcome.refused))
-            self.status(message)
-        self.moved.emit(outcome.moved)
+            message = ngettext("{count} contact déplacé.", "{count} contacts déplacés.", batch.moved, count=batch.moved)
+        if batch.unchanged:
+            message += " " + ngettext(
+                "{count} n'a pas changé de cercle.",
+                "{count} n'ont pas changé de cercle.",
+                batch.unchanged,
+                count=batch.unchanged,
+            )
+        self.status(message)
+        # The list is read again: the selection follows the moved contacts, never the next row.
+        self.keep_selection([m.contact_id for m in batch.moves])
+        self.offer_undo(message, lambda: self.undo_moves(batch), seconds=MOVE_UNDO_SECONDS)
+        self.moved.emit(batch.moved)
+
+    def undo_moves(self, batch: MoveBatch) -> Task:
+        actor = self.actor
+
+        def work(_ctx: TaskContext) -> MoveBatch:
+            from communitydesk.services.circle_moves import undo_moves
+
+            return undo_moves(self._db(), actor, batch.moves)
+
+        def done(back: MoveBatch) -> None:
+            from communitydesk.i18n import ngettext
+
+            self.hide_undo()
+            self.keep_selection([m.contact_id for m in back.moves])
+            self.status(
+                ngettext(
+                    "{count} contact remis dans son cercle.",
+                    "{count} contacts remis dans leur cercle.",
+                    back.moved,
+                    count=back.moved,
+                )
+            )
+            self.moved.emit(back.moved)
+
+        return run_for(self, work, on_success=done)
+
+    # -- selection kept across reloads -----------------------------------------------------------
+
+    def keep_selection(self, ids: list[int]) -> None:
+        """Select ``ids`` now and again once the list is read again (their rows may move, or
+        leave a filtered list: then nothing stays selected)."""
+        self._reselect = list(ids)
+        self._select_ids(self._reselect)
+        self.model.refresh()
+
+    def _reselect_after_load(self, _total: int) -> None:
+        if self._reselect is not None:
+            ids, self._reselect = self._reselect, None
+            self._select_ids(ids)
+
+    def _select_ids(self, ids: list[int]) -> None:
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        selection_model = self.table.selectionModel()
+        rows = sorted(r for r in (self.model.row_of(i) for i in ids) if r is not None)
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        selection_model.select(selection, flags)
+        if rows:
+            selection_model.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            selection_model.clearCurrentIndex()
+        self._update_actions()
+
+    # -- undo -----------------------------------------------------------------------------------
+
+    def offer_undo(self, text: str, undo: Callable[[], Task | None], seconds: int | None = None) -> None:
+        """« Annuler » under the list (and Ctrl+Z) for the last gesture; some offers expire."""
+        self._undo = undo
+        self.undo_label.setText(text)
+        self.undo_bar.show()
+        if seconds is None:
+            self._undo_timer.stop()
+        else:
+            self._undo_timer.start(seconds * 1000)
+
+    def hide_undo(self) -> None:
+        self._undo = None
+        self._undo_timer.stop()
+        self.undo_bar.hide()
+
+    def undo(self) -> Task | None:
+        """The undo bar's « Annuler », or Ctrl+Z while it shows."""
+        undo = self._undo
+        if undo is None or not self.undo_bar.isVisible():
+            return None
+        self._undo = None
+        return undo()
 
     # -- archive --------------------------------------------------------------------------------
 
@@ -558,10 +707,10 @@ class ContactsPage(QWidget):
 
         def done(archived: list[int]) -> None:
             self.last_archived = archived
-            self.undo_label.setText(
-                self.tr("{who} archivé(s) : retiré(s) de la liste, rien n'est effacé.").format(who=who)
+            self.offer_undo(
+                self.tr("{who} archivé(s) : retiré(s) de la liste, rien n'est effacé.").format(who=who),
+                self.undo_archive,
             )
-            self.undo_bar.show()
             self.archived.emit(archived)
 
         return run_for(self, work, on_success=done)
@@ -582,7 +731,7 @@ class ContactsPage(QWidget):
 
         def done(count: int) -> None:
             self.last_archived = []
-            self.undo_bar.hide()
+            self.hide_undo()
             self.status(self.tr("{count} contact(s) remis dans la liste.").format(count=count))
 
         return run_for(self, work, on_success=done)

@@ -33,6 +33,11 @@ _HEADERS = (
 _MOVE_COLOUR = QColor("#2E6B5E")
 
 
+def timeline_header(section: int) -> str:
+    """The title of a timeline column (Date, Type, Détail, Par), also the touch point dialog's labels."""
+    return QCoreApplication.translate(_CONTEXT, _HEADERS[section])
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     when: datetime
@@ -114,7 +119,7 @@ class TimelineModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(_HEADERS)
         ):
-            return QCoreApplication.translate(_CONTEXT, _HEADERS[section])
+            return timeline_header(section)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
