@@ -9,6 +9,7 @@ A sheet line is matched by e-mail, then phone (every French notation gives one k
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -145,13 +146,15 @@ class ConsentPurpose(StrEnum):
 
 def purpose_from_text(text: str) -> ConsentPurpose | None:
     """The purpose a sheet's column heading names (slug or printed heading, any case or accent)."""
-    folded = fold(text).replace("’", "'")
+    folded = _HINT.sub(" ", fold(text).replace("’", "'"))  # « Photos (oui/non) »
+    folded = " ".join(folded.replace("?", " ").replace(":", " ").replace("*", " ").split())
     for purpose in ConsentPurpose:
         if folded in (purpose.value, fold(purpose.label()), fold(_LABEL_WORDS.get(purpose, ""))):
             return purpose
     return _PURPOSE_WORDS.get(folded)
 
 
+_HINT = re.compile(r"\([^)]*\)|\[[^]]*]")
 _LABEL_WORDS = {ConsentPurpose.NEWSLETTER: "newsletter", ConsentPurpose.COMMUNAUTE: "community"}
 _PURPOSE_WORDS = {
     "lettre d'info": ConsentPurpose.NEWSLETTER,

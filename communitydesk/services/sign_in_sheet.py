@@ -243,6 +243,13 @@ def _choose(
                 name=f"{line.first_name} {line.last_name}".strip(),
             )
             return _create(session, event, line), Outcome.CREATED, "", warning
+        if not (line.email or line.phone):
+            warning = _(
+                "Aucun contact ne s'appelle « {name} » et la ligne ne donne ni e-mail ni téléphone : un nouveau "
+                "contact a été créé.",
+                name=f"{line.first_name} {line.last_name}".strip(),
+            )
+            return _create(session, event, line), Outcome.CREATED, "", warning
     return _create(session, event, line), Outcome.CREATED, "", ""
 
 
