@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
+from communitydesk.formatting import day
 from communitydesk.i18n import _
 from communitydesk.rules.contact_keys import email_key, fold, phone_key
 
@@ -84,6 +86,16 @@ def kind_from_text(text: str) -> EventKind | None:
         if folded in (fold(kind.label()), kind.value.replace("_", " ")):
             return kind
     return None
+
+
+def event_label(name: str, starts_on: date) -> str:
+    """« Réunion de rentrée (12/09/2026) »: how a touch point names the event."""
+    return f"{name} ({day(starts_on, 'short')})"
+
+
+def sheet_source(name: str, starts_on: date) -> str:
+    """« Feuille d'émargement — Réunion de rentrée (12/09/2026) »: the source of the consents it collected."""
+    return _("Feuille d'émargement — {event}", event=event_label(name, starts_on))[:200]
 
 
 class ParticipantStatus(StrEnum):
@@ -195,6 +207,14 @@ class SheetLine(Protocol):
     def email(self) -> str: ...
     @property
     def phone(self) -> str: ...
+
+
+class LineOutcome(StrEnum):
+    """What became of a typed sheet line."""
+
+    MATCHED = "matched"  # linked to a contact already in the base
+    CREATED = "created"  # a new contact was made of it
+    SKIPPED = "skipped"  # a numbered line left empty
 
 
 class MatchReason(StrEnum):
