@@ -4461,6 +4461,26 @@
         <translation>no exchange for longer than the rhythm of their circle</translation>
     </message>
     <message>
+        <source>Prochain : %1, %2 inscrit(s)</source>
+        <translation>Next: %1, %2 registered</translation>
+    </message>
+    <message>
+        <source>Aucun événement à venir</source>
+        <translation>No event coming</translation>
+    </message>
+    <message>
+        <source>Dernier : %1 de présents</source>
+        <translation>Last: %1 attended</translation>
+    </message>
+    <message>
+        <source>Dernier : %1 présent(s)</source>
+        <translation>Last: %1 present</translation>
+    </message>
+    <message>
+        <source>Événements</source>
+        <translation>Events</translation>
+    </message>
+    <message>
         <source>Campagnes en cours</source>
         <translation>Current campaigns</translation>
     </message>
