@@ -187,6 +187,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         campaign=args.campaign,
         contact=args.contact,
         ambassador=args.ambassador,
+        event=args.event,
     )
     result = generate_pdf(
         args.kind, args.db, _system_actor(), options, args.out, progress=_progress_to_stderr(_("Génération du PDF"))
@@ -734,7 +735,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("DOCUMENT"),
         help=_(
             "charter, community-report, editorial-report, contact-list, directory, campaign-report, "
-            "fulfilment-checklist, personal-data ou ambassador-kit"
+            "fulfilment-checklist, personal-data, ambassador-kit ou event-kit"
         ),
     )
     pdf.add_argument("--db", type=Path, required=True)
@@ -762,6 +763,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("NOM_OU_NUMÉRO"),
         help=_("nom ou numéro de l'ambassadeur (ambassador-kit ; sans lui : chaque ambassadeur actif)"),
     )
+    pdf.add_argument("--event", default=None, metavar=_("NOM_OU_NUMÉRO"), help=_("nom ou numéro de l'événement (event-kit)"))
 
     brief = export_command(
         "ambassador-brief", cmd_export_ambassador_brief, _("écrire le brief des ambassadeurs (15 jours à partager)")
