@@ -763,7 +763,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("NOM_OU_NUMÉRO"),
         help=_("nom ou numéro de l'ambassadeur (ambassador-kit ; sans lui : chaque ambassadeur actif)"),
     )
-    pdf.add_argument("--event", default=None, metavar=_("NOM_OU_NUMÉRO"), help=_("nom ou numéro de l'événement (event-kit)"))
+    pdf.add_argument(
+        "--event", default=None, metavar=_("NOM_OU_NUMÉRO"), help=_("nom ou numéro de l'événement (event-kit)")
+    )
 
     brief = export_command(
         "ambassador-brief", cmd_export_ambassador_brief, _("écrire le brief des ambassadeurs (15 jours à partager)")

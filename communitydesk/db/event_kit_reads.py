@@ -83,7 +83,7 @@ def event(reader: QuickReader, event_id: int) -> EventRow | None:
 
 
 def participants(reader: QuickReader, event_id: int, statuses: Iterable[str]) -> list[ParticipantRow]:
-    """The event's participants with one of ``statuses``, by name (the order of the printed sheet).
+    """The event's participants with one of ``statuses``, by number (services.event_kit sorts them by name).
 
     An erased person is left out; an archived one who registered still comes.
     """
@@ -93,7 +93,7 @@ def participants(reader: QuickReader, event_id: int, statuses: Iterable[str]) ->
         "SELECT c.id, c.kind, c.first_name, c.last_name, c.organisation, c.email, c.phone, p.status"
         " FROM event_participants p JOIN contacts c ON c.id = p.contact_id"
         f" WHERE p.event_id = ? AND p.status IN ({marks}) AND {NOT_ERASED.sql('c')}"
-        " ORDER BY c.sort_name, c.id",
+        " ORDER BY c.id",
         (event_id, *wanted),
     )
     return [ParticipantRow(int(row[0]), *(value or "" for value in row[1:])) for row in rows]

@@ -79,8 +79,9 @@ class EventKitTemplate(KitTemplate):
 
     def __init__(self, target: Any, setup: PageSetup, **kwargs: Any) -> None:
         super().__init__(target, setup, **kwargs)
-        self.kit_decor = self.decor = EventKitDecor(setup)
-        decor = self.kit_decor.landscape
+        self.event_decor = EventKitDecor(setup)
+        self.kit_decor = self.decor = self.event_decor
+        decor = self.event_decor.landscape
         texts = decor.texts()
         width, height = decor.setup.pagesize
         header, footer = HEADER_HEIGHT + texts.header_extra, FOOTER_HEIGHT + texts.footer_extra
@@ -101,8 +102,8 @@ class EventKitTemplate(KitTemplate):
         )
 
     def _landscape(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        self.kit_decor.landscape_pages.add(doc.page)
-        self.kit_decor.landscape.draw(canvas, doc.page)
+        self.event_decor.landscape_pages.add(doc.page)
+        self.event_decor.landscape.draw(canvas, doc.page)
 
 
 def when_text(event: KitEvent) -> str:
@@ -403,7 +404,7 @@ class BadgePainter(_Painter):
         # Top: the organisation, and a rule in its colour.
         canvas.setFillColor(self.palette.primary)
         y = self.draw_lines(
-            canvas, pad, height - pad - 7, self.lines(self.identity.name, self.bold, 8, inner)[:2], self.bold, 8
+            canvas, pad, height - pad - 7, self.lines(self.identity.name, self.bold, 8, inner), self.bold, 8
         )
         canvas.setStrokeColor(self.palette.primary)
         canvas.setLineWidth(1.2)
@@ -429,16 +430,16 @@ class BadgePainter(_Painter):
                 (self.lines(second, self.font, min(14, size), inner), self.font, min(14, size), INK),
                 (self.lines(third, self.font, min(9, size), inner), self.font, min(9, size), MUTED),
             ]
-            needed = sum(len(lines) * size * 1.2 for lines, _font, size, _colour in blocks)
+            needed = sum(len(lines) * line_size * 1.2 for lines, _font, line_size, _colour in blocks)
             if needed <= top - bottom:
                 break
         y = top - max(0.0, (top - bottom - needed) / 2)
-        for lines, font, size, colour in blocks:
+        for lines, font, line_size, colour in blocks:
             canvas.setFillColor(colour)
-            canvas.setFont(font, size)
+            canvas.setFont(font, line_size)
             for line in lines:
-                y -= size * 1.2
-                canvas.drawCentredString(width / 2, y + size * 0.25, line)
+                y -= line_size * 1.2
+                canvas.drawCentredString(width / 2, y + line_size * 0.25, line)
 
     def _blank(self, canvas: Canvas, width: float, top: float, bottom: float, pad: float) -> None:
         """Lines to write a first name (large) and a last name on."""

@@ -8,6 +8,7 @@ the sheet back can show the same name on the same number.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from communitydesk.db.event_kit_reads import (
@@ -25,6 +26,7 @@ from communitydesk.i18n import _
 from communitydesk.records.event_kit import EventKitData, KitEvent, KitPerson, KitWording
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_names import display_name
+from communitydesk.rules.contact_search_text import sort_name
 from communitydesk.rules.events import REGISTERED_STATUSES, ConsentPurpose, ParticipantStatus, event_kind_label
 from communitydesk.services.document_identity import identity_in
 from communitydesk.services.document_source import HasPath, reading
@@ -73,8 +75,15 @@ def _person(row: ParticipantRow) -> KitPerson:
     )
 
 
+def _by_name(reader: QuickReader, event_id: int, statuses: Iterable[str]) -> tuple[KitPerson, ...]:
+    """Participants sorted as the contact lists sort (``contacts.sort_name`` may not be indexed yet)."""
+    rows = participants(reader, event_id, statuses)
+    rows.sort(key=lambda r: (sort_name(r.kind, r.first_name, r.last_name, r.organisation, r.email), r.contact_id))
+    return tuple(map(_person, rows))
+
+
 def _sheet_people(reader: QuickReader, event_id: int) -> tuple[KitPerson, ...]:
-    return tuple(_person(row) for row in participants(reader, event_id, SHEET_STATUSES))
+    return _by_name(reader, event_id, SHEET_STATUSES)
 
 
 def sheet_people(source: Path | HasPath, actor: Actor, event_id: int) -> tuple[KitPerson, ...]:
@@ -94,11 +103,13 @@ def event_kit_data(source: Path | HasPath, actor: Actor, event_name: str | None)
         assert row is not None  # just found by its number, in the same read
         identity = identity_in(reader)
         sheet = _sheet_people(reader, row.id)
-        registered = tuple(_person(p) for p in participants(reader, row.id, REGISTERED_STATUSES))
+        registered = _by_name(reader, row.id, REGISTERED_STATUSES)
         stored = wordings_at(reader, row.wording_version)
     wordings = tuple(
         # A base that never printed a sheet has no wording rows yet: version 1's default sentence.
-        KitWording(purpose.value, purpose.label(), *stored.get(purpose.value, (1, purpose.default_wording(identity.name))))
+        KitWording(
+            purpose.value, purpose.label(), *stored.get(purpose.value, (1, purpose.default_wording(identity.name)))
+        )
         for purpose in ConsentPurpose
     )
     kit_event = KitEvent(

@@ -105,6 +105,22 @@ def _page_ink(path: Path, page: int = 1) -> float:
     return sum(1 for value in pixels if value < 200) / len(pixels)
 
 
+def _decoded(path: Path, page: int) -> list[str]:
+    """The QR codes pdftoppm's rendering of ``page`` (from 1) shows, decoded by zxing-cpp (what a phone reads)."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    image_module = pytest.importorskip("PIL.Image")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) n'est pas installé : QR codes non vérifiés")
+    out = path.with_name(f"{path.stem}-{page}")
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    with image_module.open(out.with_suffix(".png")) as image:
+        return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
+
+
 @pytest.fixture
 def identity_db(db: Database, actor) -> Database:  # type: ignore[no-untyped-def]
     """The fresh database with the organisation's identity filled in."""
@@ -147,6 +163,12 @@ def read_back() -> Callable[[Path], ReadBack]:
 def page_ink() -> Callable[..., float]:
     """Share of non-white pixels of a rendered page (skips when pdftoppm is missing)."""
     return _page_ink
+
+
+@pytest.fixture
+def decoded() -> Callable[[Path, int], list[str]]:
+    """The texts of the QR codes on a page of a PDF (skips when zxing-cpp or pdftoppm is missing)."""
+    return _decoded
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -42,23 +41,7 @@ def kit_db(identity_db: Database, actor: Actor) -> Database:
     return identity_db
 
 
-def decoded(path: Path, page: int) -> list[str]:
-    """The QR codes pdftoppm's rendering of ``page`` shows, decoded by zxing-cpp (what a phone reads)."""
-    zxingcpp = pytest.importorskip("zxingcpp")
-    image_module = pytest.importorskip("PIL.Image")
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) n'est pas installé : QR codes non vérifiés")
-    out = path.with_name(f"{path.stem}-{page}")
-    subprocess.run(
-        ["pdftoppm", "-r", "100", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(out)],
-        check=True,
-        capture_output=True,
-    )
-    with image_module.open(out.with_suffix(".png")) as image:
-        return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
-
-
-def test_one_ambassador_kit(kit_db: Database, actor: Actor, tmp_path: Path, read_back, organisation) -> None:
+def test_one_ambassador_kit(kit_db: Database, actor: Actor, tmp_path: Path, read_back, organisation, decoded) -> None:
     camille = enrol(kit_db, actor, "Camille", "Dupont")
     code = ambassador_kit_data(kit_db, actor, str(camille)).ambassadors[0].referral_code
     url = BASE + code

@@ -92,7 +92,9 @@ class SignInSheet(Flowable):
         """N°, Nom, Prénom, E-mail, Téléphone, one column per consent (as wide as its longest word), Signature."""
         measure = TextMeasure(self.bold)
         consents = [
-            max(BOX + 4 * mm, *(measure.width(word, HEADING_SIZE) + 2 * CELL_PAD + 1 for word in breakable_words(label)))
+            max(
+                BOX + 4 * mm, *(measure.width(word, HEADING_SIZE) + 2 * CELL_PAD + 1 for word in breakable_words(label))
+            )
             for label in self.columns.consents
         ]
         rest = width - NUMBER_WIDTH - sum(consents)
