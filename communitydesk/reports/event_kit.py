@@ -131,10 +131,10 @@ class EventKitRenderer(DocumentRenderer):
         self.data = data
 
     def title(self) -> str:
-        return _("Kit de l’événement « {name} »", name=self.data.event.name)
+        return _("Kit de l'événement « {name} »", name=self.data.event.name)
 
     def subject(self) -> str:
-        return _("Kit d’événement")
+        return _("Kit d'événement")
 
     def progress_steps(self) -> int:
         return 8 + len(self.data.sheet) // 10 + len(self.data.registered) // 30
@@ -173,7 +173,7 @@ class EventKitRenderer(DocumentRenderer):
             people,
             sheet_lines(len(people), self.data.event.capacity),
             self.palette,
-            bookmark=_("Feuille d’émargement"),
+            bookmark=_("Feuille d'émargement"),
         )
 
     def _sheet_header_parts(self) -> list[tuple[Paragraph, float]]:
@@ -183,7 +183,7 @@ class EventKitRenderer(DocumentRenderer):
         title = styles.body.clone("sheet_title", fontName=bold(SANS), fontSize=13, leading=16, spaceAfter=0)
         small = styles.body.clone("sheet_small", fontSize=7.5, leading=9.3, spaceAfter=0)
         where = ", ".join(part for part in (event.place, " ".join(event.address.split())) if part)
-        heading = _("Feuille d’émargement — {name}", name=event.name)
+        heading = _("Feuille d'émargement — {name}", name=event.name)
         details = " · ".join(part for part in (when_text(event), where) if part)
         parts: list[tuple[Paragraph, float]] = [
             (Paragraph(plain(heading), title.clone("sheet_heading", textColor=self.palette.primary)), 1),
@@ -282,7 +282,7 @@ class EventKitRenderer(DocumentRenderer):
         title = _("Liste des inscrits")
         yield _Marked(title, title_block(self.styles, title, event.name, details))
         if not registered:
-            yield Paragraph(plain(_("Personne n’est encore inscrit à cet événement.")), self.styles.empty_state)
+            yield Paragraph(plain(_("Personne n'est encore inscrit à cet événement.")), self.styles.empty_state)
             return
         widths = column_widths(LIST_WEIGHTS, self.content_width)
         size = 8.5
@@ -320,7 +320,7 @@ class EventKitRenderer(DocumentRenderer):
         yield table
         yield Paragraph(
             plain(
-                _("N° : la ligne de la personne sur la feuille d’émargement. Cochez la case de chaque personne venue.")
+                _("N° : la ligne de la personne sur la feuille d'émargement. Cochez la case de chaque personne venue.")
             ),
             self.styles.caption,
         )

@@ -3937,6 +3937,10 @@
         <translation>SIRET (14 digits) or RNA (W123456789)</translation>
     </message>
     <message>
+        <source>adresse de contact, imprimée sur les cartes de contact</source>
+        <translation>contact address, printed on the contact cards</translation>
+    </message>
+    <message>
         <source>aucun logo</source>
         <translation>no logo</translation>
     </message>
@@ -3971,6 +3975,10 @@
     <message>
         <source>Site web</source>
         <translation>Website</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Couleurs</source>
