@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,6 +123,25 @@ def _decoded(path: Path, page: int) -> list[str]:
         return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
 
 
+_MODULES_SCRIPT = (
+    "import sys\n"
+    "from communitydesk.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('MODULES', *sorted(sys.modules), file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def _cli_modules(tmp_path: Path, command: list[str]) -> list[str]:
+    """Run ``communitydesk COMMAND`` in a fresh process; the modules it imported (it must succeed)."""
+    env = dict(os.environ, COMMUNITYDESK_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run(
+        [sys.executable, "-c", _MODULES_SCRIPT, *command], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stderr.split("MODULES", 1)[1].split()
+
+
 @pytest.fixture
 def identity_db(db: Database, actor) -> Database:  # type: ignore[no-untyped-def]
     """The fresh database with the organisation's identity filled in."""
@@ -163,6 +184,12 @@ def read_back() -> Callable[[Path], ReadBack]:
 def page_ink() -> Callable[..., float]:
     """Share of non-white pixels of a rendered page (skips when pdftoppm is missing)."""
     return _page_ink
+
+
+@pytest.fixture
+def cli_modules(tmp_path: Path) -> Callable[[list[str]], list[str]]:
+    """The modules a headless command imports, run in its own process (what a user waits for)."""
+    return lambda command: _cli_modules(tmp_path, command)
 
 
 @pytest.fixture

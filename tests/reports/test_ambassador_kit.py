@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -118,24 +115,11 @@ def test_a_kit_needs_the_referral_address(identity_db: Database, actor: Actor, t
 
 
 @pytest.mark.slow
-def test_the_kit_reads_on_the_quick_path(kit_db: Database, actor: Actor, tmp_path: Path) -> None:
+def test_the_kit_reads_on_the_quick_path(kit_db: Database, actor: Actor, tmp_path: Path, cli_modules) -> None:
     """``export pdf ambassador-kit`` never imports SQLAlchemy: a small document, fast (#15)."""
     enrol(kit_db, actor, "Camille", "Dupont")
-    script = (
-        "import sys\n"
-        "from communitydesk.cli import main\n"
-        "code = main(sys.argv[1:])\n"
-        "print('MODULES', *sorted(sys.modules), file=sys.stderr)\n"
-        "sys.exit(code)\n"
-    )
-    env = dict(os.environ, COMMUNITYDESK_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     out = tmp_path / "kit.pdf"
-    command = ["export", "pdf", "ambassador-kit", "--db", str(kit_db.path), "--out", str(out)]
-    result = subprocess.run(
-        [sys.executable, "-c", script, *command], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    modules = result.stderr.split("MODULES", 1)[1].split()
+    modules = cli_modules(["export", "pdf", "ambassador-kit", "--db", str(kit_db.path), "--out", str(out)])
     assert "communitydesk.reports.ambassador_kit" in modules
     assert not [name for name in modules if name.startswith(("sqlalchemy", "alembic"))]
     assert out.stat().st_size > 0

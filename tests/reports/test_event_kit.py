@@ -3,10 +3,7 @@ poster and cards (QR codes decoded), the organiser's list, fonts, page sizes, lo
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from datetime import date, time
 from pathlib import Path
 
@@ -241,24 +238,12 @@ def test_clock_and_english(kit_db: Database, actor: Actor, tmp_path: Path, read_
 
 
 @pytest.mark.slow
-def test_the_kit_reads_on_the_quick_path(kit_db: Database, actor: Actor, tmp_path: Path) -> None:
+def test_the_kit_reads_on_the_quick_path(kit_db: Database, actor: Actor, tmp_path: Path, cli_modules) -> None:
     """``export pdf event-kit`` never imports SQLAlchemy: a small document, fast (#15)."""
     event_id = event(kit_db, actor)
-    script = (
-        "import sys\n"
-        "from communitydesk.cli import main\n"
-        "code = main(sys.argv[1:])\n"
-        "print('MODULES', *sorted(sys.modules), file=sys.stderr)\n"
-        "sys.exit(code)\n"
-    )
-    env = dict(os.environ, COMMUNITYDESK_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     out = tmp_path / "kit.pdf"
     command = ["export", "pdf", "event-kit", "--db", str(kit_db.path), "--event", str(event_id), "--out", str(out)]
-    result = subprocess.run(
-        [sys.executable, "-c", script, *command], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    modules = result.stderr.split("MODULES", 1)[1].split()
+    modules = cli_modules(command)
     assert "communitydesk.reports.event_kit" in modules
     assert not [name for name in modules if name.startswith(("sqlalchemy", "alembic"))]
     assert out.stat().st_size > 0
