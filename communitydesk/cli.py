@@ -736,7 +736,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("DOCUMENT"),
         help=_(
             "charter, community-report, editorial-report, contact-list, directory, campaign-report, "
-            "fulfilment-checklist, personal-data, ambassador-kit ou event-kit"
+            "fulfilment-checklist, personal-data, ambassador-kit, event-kit ou event-report"
         ),
     )
     pdf.add_argument("--db", type=Path, required=True)
@@ -765,7 +765,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("nom ou numéro de l'ambassadeur (ambassador-kit ; sans lui : chaque ambassadeur actif)"),
     )
     pdf.add_argument(
-        "--event", default=None, metavar=_("NOM_OU_NUMÉRO"), help=_("nom ou numéro de l'événement (event-kit)")
+        "--event",
+        default=None,
+        metavar=_("NOM_OU_NUMÉRO"),
+        help=_("nom ou numéro de l'événement (event-kit, event-report)"),
     )
 
     brief = export_command(

@@ -134,6 +134,13 @@ def _event_kit(source: Path | HasPath, actor: Actor, options: DocumentOptions) -
     return EventKitRenderer(event_kit_data(source, actor, options.event))
 
 
+def _event_report(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.event_report import EventReportRenderer
+    from communitydesk.services.event_kit import event_report_data
+
+    return EventReportRenderer(event_report_data(source, actor, options.event))
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     kind: str
@@ -166,6 +173,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
         DocumentKind("personal-data", _personal_data, uses_contact=True),
         DocumentKind("ambassador-kit", _ambassador_kit, uses_ambassador=True),
         DocumentKind("event-kit", _event_kit, uses_event=True),
+        DocumentKind("event-report", _event_report, uses_event=True),
     )
 }
 
@@ -182,6 +190,7 @@ def document_label(kind: str) -> str:
         "personal-data": _("Données personnelles d'un contact (droit d'accès)"),
         "ambassador-kit": _("Kit ambassadeur (lettre, guide, charte, affiches, cartes, autocollants)"),
         "event-kit": _("Kit d'événement (feuille d'émargement, badges, affiche, cartes, liste des inscrits)"),
+        "event-report": _("Bilan d'un événement (présence, nouveaux contacts, consentements)"),
     }
     return labels.get(kind, kind)
 
@@ -206,7 +215,7 @@ def generate_pdf(
     cancelled: Cancelled | None = None,
 ) -> RenderResult:
     """Write document ``kind`` (charter, community-report, editorial-report, contact-list, directory, campaign-report,
-    fulfilment-checklist, personal-data, ambassador-kit, event-kit) as a PDF to ``out``.
+    fulfilment-checklist, personal-data, ambassador-kit, event-kit, event-report) as a PDF to ``out``.
 
     ``progress(done, total)`` may raise to stop; ``cancelled()`` is polled between blocks.
     """

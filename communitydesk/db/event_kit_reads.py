@@ -42,11 +42,6 @@ class ParticipantRow:
     status: str
 
 
-def has_event_tables(reader: QuickReader) -> bool:
-    row = reader.connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
-    return row is not None
-
-
 def _time(text: str | None) -> time | None:
     return time.fromisoformat(text) if text else None
 

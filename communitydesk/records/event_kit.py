@@ -1,10 +1,12 @@
-"""The event kit (sign-in sheet, badges, poster, contact cards, attendee list) as the renderer reads it."""
+"""The event documents as their renderers read them: the kit (sign-in sheet, badges, poster, contact
+cards, attendee list) and the report."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
 
+from communitydesk.records.events import EventReport
 from communitydesk.records.identity import Identity
 
 
@@ -58,3 +60,13 @@ class EventKitData:
     registered: tuple[KitPerson, ...]
     # What the poster's QR code opens: the event's page, else the organisation's site, else "" (no code).
     qr_url: str
+
+
+@dataclass(frozen=True)
+class EventReportDocument:
+    """The event report PDF: services.event_figures' report as it is, and who prints it."""
+
+    identity: Identity
+    report: EventReport
+    starts_time: time | None = None
+    ends_time: time | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date, time
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
@@ -33,7 +34,7 @@ from reportlab.platypus import (
 
 from communitydesk.formatting import clock, day, number
 from communitydesk.i18n import _, ngettext
-from communitydesk.records.event_kit import EventKitData, KitEvent, KitPerson
+from communitydesk.records.event_kit import EventKitData, KitPerson
 from communitydesk.reports.ambassador_kit import POSTER_MARGIN, KitDecor, KitTemplate
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.cropmarks import CardSheet, business_card_size
@@ -106,14 +107,20 @@ class EventKitTemplate(KitTemplate):
         self.event_decor.landscape.draw(canvas, doc.page)
 
 
-def when_text(event: KitEvent) -> str:
+def hours_text(starts: time | None, ends: time | None) -> str:
+    """« de 18 h 30 à 21 h », « à 18 h 30 », or "" when the time is not known."""
+    if starts is not None and ends is not None:
+        return _("de {start} à {end}", start=clock(starts), end=clock(ends))
+    if starts is not None:
+        return _("à {start}", start=clock(starts))
+    return ""
+
+
+def when_text(starts_on: date, starts: time | None = None, ends: time | None = None) -> str:
     """« samedi 12 juin 2027, de 18 h 30 à 21 h »: the day in full, then the hours when known."""
-    when = day(event.starts_on, "full")
-    if event.starts_time is not None and event.ends_time is not None:
-        return _("{day}, de {start} à {end}", day=when, start=clock(event.starts_time), end=clock(event.ends_time))
-    if event.starts_time is not None:
-        return _("{day}, à {start}", day=when, start=clock(event.starts_time))
-    return when
+    hours = hours_text(starts, ends)
+    when = day(starts_on, "full")
+    return _("{day}, {hours}", day=when, hours=hours) if hours else when
 
 
 def sheet_lines(registered: int, capacity: int | None) -> int:
@@ -184,7 +191,9 @@ class EventKitRenderer(DocumentRenderer):
         small = styles.body.clone("sheet_small", fontSize=7.5, leading=9.3, spaceAfter=0)
         where = ", ".join(part for part in (event.place, " ".join(event.address.split())) if part)
         heading = _("Feuille d'émargement — {name}", name=event.name)
-        details = " · ".join(part for part in (when_text(event), where) if part)
+        details = " · ".join(
+            part for part in (when_text(event.starts_on, event.starts_time, event.ends_time), where) if part
+        )
         parts: list[tuple[Paragraph, float]] = [
             (Paragraph(plain(heading), title.clone("sheet_heading", textColor=self.palette.primary)), 1),
             (Paragraph(plain(details), styles.body.clone("sheet_details", spaceAfter=0)), 4),
@@ -238,7 +247,7 @@ class EventKitRenderer(DocumentRenderer):
         parts.append(Paragraph(plain(event.name), style(36, True, INK, 2 * mm)))
         parts.append(AccentRule(self.palette, space_before=2 * mm, space_after=7 * mm))
         parts.append(Paragraph(plain(day(event.starts_on, "full")), style(26, True, INK, 2 * mm)))
-        hours = _hours(event)
+        hours = hours_text(event.starts_time, event.ends_time)
         if hours:
             parts.append(Paragraph(plain(hours), style(22, False, INK, 7 * mm)))
         if event.place:
@@ -278,7 +287,12 @@ class EventKitRenderer(DocumentRenderer):
         if present:
             count += " · " + ngettext("{n} présent", "{n} présents", present, n=number(present))
         where = ", ".join(part for part in (event.place, " ".join(event.address.split())) if part)
-        details = [when_text(event), *([where] if where else []), count, confidential_notice()]
+        details = [
+            when_text(event.starts_on, event.starts_time, event.ends_time),
+            *([where] if where else []),
+            count,
+            confidential_notice(),
+        ]
         title = _("Liste des inscrits")
         yield _Marked(title, title_block(self.styles, title, event.name, details))
         if not registered:
@@ -324,14 +338,6 @@ class EventKitRenderer(DocumentRenderer):
             ),
             self.styles.caption,
         )
-
-
-def _hours(event: KitEvent) -> str:
-    if event.starts_time is not None and event.ends_time is not None:
-        return _("de {start} à {end}", start=clock(event.starts_time), end=clock(event.ends_time))
-    if event.starts_time is not None:
-        return _("à {start}", start=clock(event.starts_time))
-    return ""
 
 
 class _Marked(Flowable):

@@ -1,4 +1,5 @@
-"""The event kit's data: the event, its consent wordings as printed, who registered.
+"""The event documents' data: the kit (the event, its consent wordings as printed, who registered)
+and the report (services.event_figures' figures, never counted again here).
 
 Read on the quick path (db.event_kit_reads: no SQLAlchemy), like the other small documents;
 the renderer is reports.event_kit, the catalogue's ``event-kit``. ``sheet_people`` is the
@@ -15,21 +16,22 @@ from communitydesk.db.event_kit_reads import (
     ParticipantRow,
     event,
     event_names,
-    has_event_tables,
     participants,
     wordings_at,
 )
+from communitydesk.db.event_reads import has_event_tables
 from communitydesk.db.quick_reads import QuickReader
 from communitydesk.errors import ValidationError
 from communitydesk.formatting import day
 from communitydesk.i18n import _
-from communitydesk.records.event_kit import EventKitData, KitEvent, KitPerson, KitWording
+from communitydesk.records.event_kit import EventKitData, EventReportDocument, KitEvent, KitPerson, KitWording
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_names import display_name
 from communitydesk.rules.contact_search_text import sort_name
 from communitydesk.rules.events import REGISTERED_STATUSES, ConsentPurpose, ParticipantStatus, event_kind_label
 from communitydesk.services.document_identity import identity_in
 from communitydesk.services.document_source import HasPath, reading
+from communitydesk.services.event_figures import event_report
 from communitydesk.services.permissions import Action, Actor, require
 
 # Pre-filled on the sheet and the badges: whoever registered and has not cancelled.
@@ -133,3 +135,15 @@ def event_kit_data(source: Path | HasPath, actor: Actor, event_name: str | None)
         registered=registered,
         qr_url=row.url or identity.website,
     )
+
+
+def event_report_data(source: Path | HasPath, actor: Actor, event_name: str | None) -> EventReportDocument:
+    """The report of the event numbered or named by ``event_name``."""
+    require(actor, Action.READ)
+    with reading(source) as reader:
+        if not has_event_tables(reader):
+            raise ValidationError(_("Cette base n'a pas encore d'événements."), "event")
+        row = event(reader, _event_id(reader, event_name))
+        assert row is not None  # just found by its number, in the same read
+        identity = identity_in(reader)
+    return EventReportDocument(identity, event_report(source, actor, row.id), row.starts_time, row.ends_time)
