@@ -1863,6 +1863,14 @@
         <translation>Ambassador kit (letter, guide, charter, posters, cards)</translation>
     </message>
     <message>
+        <source>Kit d&apos;événement (feuille d&apos;émargement, badges, affiche, cartes, inscrits)</source>
+        <translation>Event kit (sign-in sheet, badges, poster, cards, registered people)</translation>
+    </message>
+    <message>
+        <source>Bilan d&apos;un événement</source>
+        <translation>Event report</translation>
+    </message>
+    <message>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
@@ -1923,6 +1931,10 @@
         <translation>Tag</translation>
     </message>
     <message>
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
         <source>Tous les ambassadeurs actifs</source>
         <translation>Every active ambassador</translation>
     </message>
@@ -1969,6 +1981,10 @@
     <message>
         <source>Ouvrez une base pour générer des documents.</source>
         <translation>Open a database to generate documents.</translation>
+    </message>
+    <message>
+        <source>Aucun événement dans cette base : créez-en un dans la page Événements.</source>
+        <translation>No event in this database: create one on the Events page.</translation>
     </message>
     <message>
         <source>Génération en cours…</source>
@@ -4252,6 +4268,26 @@
     <message>
         <source>sans échange depuis plus longtemps que le rythme de leur cercle</source>
         <translation>no exchange for longer than the rhythm of their circle</translation>
+    </message>
+    <message>
+        <source>Prochain : %1, %2 inscrit(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun événement à venir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernier : %1 de présents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dernier : %1 présent(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Événements</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Campagnes en cours</source>
