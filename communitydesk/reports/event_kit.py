@@ -136,6 +136,7 @@ class EventKitRenderer(DocumentRenderer):
     def __init__(self, data: EventKitData, **kwargs: Any) -> None:
         super().__init__(data.identity, **kwargs)
         self.data = data
+        self._header_layout: dict[float, list[tuple[Paragraph, float, float]]] = {}
 
     def title(self) -> str:
         return _("Kit de l'événement « {name} »", name=self.data.event.name)
@@ -210,9 +211,13 @@ class EventKitRenderer(DocumentRenderer):
         return parts
 
     def _sheet_header(self, canvas: Canvas | None, top: float, width: float, draw: bool) -> float:
+        # Laid out once per width, then drawn on every page of the sheet (a long sheet has dozens).
+        laid = self._header_layout.get(width)
+        if laid is None:
+            laid = [(part, part.wrap(width, 10_000)[1], after) for part, after in self._sheet_header_parts()]
+            self._header_layout[width] = laid
         height = 0.0
-        for paragraph, after in self._sheet_header_parts():
-            _width, paragraph_height = paragraph.wrap(width, 10_000)
+        for paragraph, paragraph_height, after in laid:
             if draw and canvas is not None:
                 paragraph.drawOn(canvas, 0, top - height - paragraph_height)
             height += paragraph_height + after
