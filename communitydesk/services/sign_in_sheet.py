@@ -129,14 +129,14 @@ def save_line(
         if is_blank_line(clean):
             target, outcome = None, Outcome.SKIPPED
         else:
-            target, outcome, reason, warning = _choose(session, event, clean, contact_id, before)
+            target, outcome, reason, warning = _choose(session, actor, event, clean, contact_id, before)
         if before[0] is not None and before[0] != target:
             _give_back(session, event, before[0], line_no)
         _write_row(row, clean, target, outcome, actor)
         session.flush()
         attended, consents = False, 0
         if target is not None:
-            attended = _attend(session, event, target, line_no)
+            attended = _attend(session, event, target, line_no, actor)
             if before[0] == target and before[1] is not None:
                 _drop_unticked(session, event, target, line_no, set(before[1].consents) - set(clean.consents))
             consents = _record_consents(session, event, target, clean.consents, actor)
@@ -211,6 +211,7 @@ def _matching(session: Session, keys: MatchKeys, reason: MatchReason) -> list[Co
 
 def _choose(
     session: Session,
+    actor: Actor,
     event: Event,
     line: SignInLineDraft,
     chosen: int | _Create | None,
@@ -242,22 +243,22 @@ def _choose(
                 count=len(best),
                 name=f"{line.first_name} {line.last_name}".strip(),
             )
-            return _create(session, event, line), Outcome.CREATED, "", warning
+            return _create(session, actor, event, line), Outcome.CREATED, "", warning
         if not (line.email or line.phone):
             warning = _(
                 "Aucun contact ne s'appelle « {name} » et la ligne ne donne ni e-mail ni téléphone : un nouveau "
                 "contact a été créé.",
                 name=f"{line.first_name} {line.last_name}".strip(),
             )
-            return _create(session, event, line), Outcome.CREATED, "", warning
-    return _create(session, event, line), Outcome.CREATED, "", ""
+            return _create(session, actor, event, line), Outcome.CREATED, "", warning
+    return _create(session, actor, event, line), Outcome.CREATED, "", ""
 
 
 def _same_person(old: SignInLineDraft, new: SignInLineDraft) -> bool:
     return match_keys(old) == match_keys(new)
 
 
-def _create(session: Session, event: Event, line: SignInLineDraft) -> int:
+def _create(session: Session, actor: Actor, event: Event, line: SignInLineDraft) -> int:
     label = event_label(event)
     data = validate_contact(
         ContactInput(
@@ -275,7 +276,7 @@ def _create(session: Session, event: Event, line: SignInLineDraft) -> int:
         CircleMove(
             from_circle=None,
             to_circle=data.circle,
-            moved_by="",
+            moved_by=actor.name,
             reason=_("Venu(e) à l'événement {event}", event=label),
         )
     )
@@ -294,7 +295,7 @@ def _write_row(row: SignInLine, line: SignInLineDraft, contact_id: int | None, o
     row.saved_by = actor.name
 
 
-def _attend(session: Session, event: Event, contact_id: int, line_no: int) -> bool:
+def _attend(session: Session, event: Event, contact_id: int, line_no: int, actor: Actor) -> bool:
     """Mark present and add the touch point, once; True when the attendance is new."""
     participant = session.scalar(
         select(EventParticipant).where(EventParticipant.event_id == event.id, EventParticipant.contact_id == contact_id)
@@ -309,7 +310,7 @@ def _attend(session: Session, event: Event, contact_id: int, line_no: int) -> bo
                 kind=TouchKind.EVENT.value,
                 occurred_at=event_moment(event),
                 summary=summary,
-                created_by="",
+                created_by=actor.name,
             )
         )
         refresh_last_touch(session, [contact_id])
