@@ -57,7 +57,7 @@ CARDS_PER_SHEET = 10  # 2 × 5, the ambassador cards' grid
 MIN_EMPTY_LINES = 5
 MAX_LINES = 12  # a name this long wraps, never cut
 BOX = "☐"
-LIST_WEIGHTS = (0.3, 0.35, 1.45, 1.3, 1.25, 2.0, 0.85)  # ☐, N°, Nom, Prénom, Téléphone, E-mail, Statut
+LIST_WEIGHTS = (0.3, 0.35, 1.3, 1.1, 1.2, 2.55, 0.75)  # ☐, N°, Nom, Prénom, Téléphone, E-mail, Statut
 
 
 class EventKitDecor(KitDecor):
