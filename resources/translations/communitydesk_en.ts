@@ -1931,10 +1931,6 @@
         <translation>Tag</translation>
     </message>
     <message>
-        <source>Événement</source>
-        <translation>Event</translation>
-    </message>
-    <message>
         <source>Tous les ambassadeurs actifs</source>
         <translation>Every active ambassador</translation>
     </message>
@@ -1953,6 +1949,10 @@
     <message>
         <source>Pour</source>
         <translation>For</translation>
+    </message>
+    <message>
+        <source>Kit ou bilan d&apos;événement</source>
+        <translation>Event kit or report</translation>
     </message>
     <message>
         <source>Colonnes</source>
@@ -3953,10 +3953,6 @@
         <translation>SIRET (14 digits) or RNA (W123456789)</translation>
     </message>
     <message>
-        <source>adresse de contact, imprimée sur les cartes de contact</source>
-        <translation>contact address, printed on the contact cards</translation>
-    </message>
-    <message>
         <source>aucun logo</source>
         <translation>no logo</translation>
     </message>
@@ -3993,8 +3989,12 @@
         <translation>Website</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
+        <source>imprimé sur les cartes de contact du kit d&apos;événement</source>
+        <translation>printed on the event kit&apos;s contact cards</translation>
+    </message>
+    <message>
+        <source>E-mail de contact</source>
+        <translation>Contact e-mail</translation>
     </message>
     <message>
         <source>Couleurs</source>

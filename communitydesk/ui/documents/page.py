@@ -194,10 +194,10 @@ class DocumentsPage(QWidget):
         self.ambassador.setObjectName("ambassador")
         QFormLayout(self.ambassador_group).addRow(self.tr("Pour"), self.ambassador)
         # Which event (event kit and report); the next one is chosen first.
-        self.event_group = QGroupBox(self.tr("Événement"), self)
+        self.event_group = QGroupBox(self.tr("Kit ou bilan d'événement"), self)
         self.event_choice = QComboBox(self)
         self.event_choice.setObjectName("event")
-        QFormLayout(self.event_group).addRow(self.tr("Événement"), self.event_choice)
+        QFormLayout(self.event_group).addRow(self.tr("Pour"), self.event_choice)
         self._fill_choices([], [], ambassadors=[], events=[])
 
         self.columns_group = QGroupBox(self.tr("Colonnes"), self)

@@ -161,7 +161,7 @@ class SettingsPage(QWidget):
         self.website.setPlaceholderText("https://")
         self.org_email = QLineEdit()
         self.org_email.setObjectName("organisationEmail")
-        self.org_email.setPlaceholderText(self.tr("adresse de contact, imprimée sur les cartes de contact"))
+        self.org_email.setPlaceholderText(self.tr("imprimé sur les cartes de contact du kit d'événement"))
         self.primary_colour = ColourButton()
         self.secondary_colour = ColourButton()
         self.logo_path = QLineEdit()
@@ -189,7 +189,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("SIRET ou RNA"), self.legal_id)
         form.addRow(self.tr("Adresse"), self.address)
         form.addRow(self.tr("Site web"), self.website)
-        form.addRow(self.tr("E-mail"), self.org_email)
+        form.addRow(self.tr("E-mail de contact"), self.org_email)
         form.addRow(self.tr("Couleurs"), colours)
         form.addRow(self.tr("Logo"), logo_row)
         self._field_widgets.update(
