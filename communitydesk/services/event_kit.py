@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from communitydesk.db.event_kit_reads import (
+    EventRow,
     ParticipantRow,
     event,
     event_names,
@@ -95,23 +96,27 @@ def sheet_people(source: Path | HasPath, actor: Actor, event_id: int) -> tuple[K
         return _sheet_people(reader, event_id)
 
 
+def _chosen_event(reader: QuickReader, event_name: str | None) -> EventRow:
+    if not has_event_tables(reader):
+        raise ValidationError(_("Cette base n'a pas encore d'événements."), "event")
+    row = event(reader, _event_id(reader, event_name))
+    assert row is not None  # just found by its number, in the same read
+    return row
+
+
 def event_kit_data(source: Path | HasPath, actor: Actor, event_name: str | None) -> EventKitData:
     """The kit of the event numbered or named by ``event_name``."""
     require(actor, Action.READ)
     with reading(source) as reader:
-        if not has_event_tables(reader):
-            raise ValidationError(_("Cette base n'a pas encore d'événements."), "event")
-        row = event(reader, _event_id(reader, event_name))
-        assert row is not None  # just found by its number, in the same read
+        row = _chosen_event(reader, event_name)
         identity = identity_in(reader)
         sheet = _sheet_people(reader, row.id)
         registered = _by_name(reader, row.id, REGISTERED_STATUSES)
         stored = wordings_at(reader, row.wording_version)
+    # Creating an event writes the wordings; a base without them (edited by hand) prints version 1's defaults.
+    defaults = {purpose.value: (1, purpose.default_wording(identity.name)) for purpose in ConsentPurpose}
     wordings = tuple(
-        # A base that never printed a sheet has no wording rows yet: version 1's default sentence.
-        KitWording(
-            purpose.value, purpose.label(), *stored.get(purpose.value, (1, purpose.default_wording(identity.name)))
-        )
+        KitWording(purpose.value, purpose.label(), *stored.get(purpose.value, defaults[purpose.value]))
         for purpose in ConsentPurpose
     )
     kit_event = KitEvent(
@@ -141,9 +146,6 @@ def event_report_data(source: Path | HasPath, actor: Actor, event_name: str | No
     """The report of the event numbered or named by ``event_name``."""
     require(actor, Action.READ)
     with reading(source) as reader:
-        if not has_event_tables(reader):
-            raise ValidationError(_("Cette base n'a pas encore d'événements."), "event")
-        row = event(reader, _event_id(reader, event_name))
-        assert row is not None  # just found by its number, in the same read
+        row = _chosen_event(reader, event_name)
         identity = identity_in(reader)
     return EventReportDocument(identity, event_report(source, actor, row.id), row.starts_time, row.ends_time)

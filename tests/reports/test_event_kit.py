@@ -226,6 +226,17 @@ def test_sheet_people_are_the_registered_by_name(kit_db: Database, actor: Actor)
     ]
 
 
+def test_an_organisation_registers_under_its_name(kit_db: Database, actor: Actor) -> None:
+    event_id = event(kit_db, actor)
+    person(kit_db, actor, event_id, "", "", "inscrit", kind="organisation", organisation="Amap des Pentes")
+    person(kit_db, actor, event_id, "Louise", "Bertin", "inscrit", organisation="Amap des Pentes")
+    people = sheet_people(kit_db, actor, event_id)
+    assert [(p.last_name, p.first_name, p.organisation) for p in people] == [
+        ("Amap des Pentes", "", ""),  # « amap des pentes » sorts before « bertin louise »
+        ("Bertin", "Louise", "Amap des Pentes"),
+    ]
+
+
 def test_clock_and_english(kit_db: Database, actor: Actor, tmp_path: Path, read_back) -> None:
     assert clock(time(18, 30)) == "18\u00a0h\u00a030" and clock(time(21, 0)) == "21\u00a0h"
     event_id = event(kit_db, actor)
