@@ -23,6 +23,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    HRFlowable,
     KeepInFrame,
     LongTable,
     NextPageTemplate,
@@ -42,7 +43,7 @@ from communitydesk.reports.flowables.outline import add_bookmark
 from communitydesk.reports.flowables.qr import draw_qr, qr_code
 from communitydesk.reports.flowables.sign_in_sheet import SheetColumns, SheetPerson, SignInSheet
 from communitydesk.reports.flowables.tables import CellFitter, column_widths, listing_look, wrap_text
-from communitydesk.reports.flowables.title import AccentRule, title_block
+from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.fonts import SANS, bold, ensure_family
 from communitydesk.reports.markup import plain, printed
 from communitydesk.reports.page import FOOTER_HEIGHT, HEADER_HEIGHT, SIDE_MARGIN, PageDecor, PageSetup
@@ -250,7 +251,17 @@ class EventKitRenderer(DocumentRenderer):
             parts.append(Paragraph(plain(self.identity.name), style(16, True, self.palette.primary, 6 * mm)))
         parts.append(Paragraph(plain(event.kind_label.upper()), style(13, False, MUTED, 3 * mm)))
         parts.append(Paragraph(plain(event.name), style(36, True, INK, 2 * mm)))
-        parts.append(AccentRule(self.palette, space_before=2 * mm, space_after=7 * mm))
+        # The accent bar, centred like everything on the poster.
+        parts.append(
+            HRFlowable(
+                width=30 * mm,
+                thickness=3,
+                color=self.palette.secondary,
+                hAlign="CENTER",
+                spaceBefore=3 * mm,
+                spaceAfter=7 * mm,
+            )
+        )
         parts.append(Paragraph(plain(day(event.starts_on, "full")), style(26, True, INK, 2 * mm)))
         hours = hours_text(event.starts_time, event.ends_time)
         if hours:
