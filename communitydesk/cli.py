@@ -188,6 +188,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         campaign=args.campaign,
         contact=args.contact,
         ambassador=args.ambassador,
+        event=args.event,
     )
     result = generate_pdf(
         args.kind, args.db, _system_actor(), options, args.out, progress=_progress_to_stderr(_("Génération du PDF"))
@@ -735,7 +736,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("DOCUMENT"),
         help=_(
             "charter, community-report, editorial-report, contact-list, directory, campaign-report, "
-            "fulfilment-checklist, personal-data ou ambassador-kit"
+            "fulfilment-checklist, personal-data, ambassador-kit, event-kit ou event-report"
         ),
     )
     pdf.add_argument("--db", type=Path, required=True)
@@ -762,6 +763,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar=_("NOM_OU_NUMÉRO"),
         help=_("nom ou numéro de l'ambassadeur (ambassador-kit ; sans lui : chaque ambassadeur actif)"),
+    )
+    pdf.add_argument(
+        "--event",
+        default=None,
+        metavar=_("NOM_OU_NUMÉRO"),
+        help=_("nom ou numéro de l'événement (event-kit, event-report)"),
     )
 
     brief = export_command(

@@ -49,6 +49,8 @@ class DocumentOptions:
     contact: int | None = None
     # The ambassador kit: an ambassador's name or number; None prints every active ambassador's kit.
     ambassador: str | None = None
+    # Event documents: the event's name (or a unique part of it) or its number.
+    event: str | None = None
 
 
 Builder = Callable[[Path | HasPath, Actor, DocumentOptions], "DocumentRenderer"]
@@ -125,6 +127,20 @@ def _ambassador_kit(source: Path | HasPath, actor: Actor, options: DocumentOptio
     return AmbassadorKitRenderer(ambassador_kit_data(source, actor, options.ambassador))
 
 
+def _event_kit(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.event_kit import EventKitRenderer
+    from communitydesk.services.event_kit import event_kit_data
+
+    return EventKitRenderer(event_kit_data(source, actor, options.event))
+
+
+def _event_report(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.reports.event_report import EventReportRenderer
+    from communitydesk.services.event_kit import event_report_data
+
+    return EventReportRenderer(event_report_data(source, actor, options.event))
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     kind: str
@@ -135,6 +151,7 @@ class DocumentKind:
     uses_campaign: bool = False
     uses_contact: bool = False
     uses_ambassador: bool = False
+    uses_event: bool = False
     # The period when none is chosen (today given): the last twelve months unless said otherwise.
     default_period: Callable[[date | None], Period] = Period.default
 
@@ -155,6 +172,8 @@ DOCUMENTS: dict[str, DocumentKind] = {
         DocumentKind("fulfilment-checklist", _fulfilment_checklist, uses_campaign=True),
         DocumentKind("personal-data", _personal_data, uses_contact=True),
         DocumentKind("ambassador-kit", _ambassador_kit, uses_ambassador=True),
+        DocumentKind("event-kit", _event_kit, uses_event=True),
+        DocumentKind("event-report", _event_report, uses_event=True),
     )
 }
 
@@ -170,6 +189,8 @@ def document_label(kind: str) -> str:
         "fulfilment-checklist": _("Suivi des contreparties (liste à cocher)"),
         "personal-data": _("Données personnelles d'un contact (droit d'accès)"),
         "ambassador-kit": _("Kit ambassadeur (lettre, guide, charte, affiches, cartes, autocollants)"),
+        "event-kit": _("Kit d'événement (feuille d'émargement, badges, affiche, cartes, liste des inscrits)"),
+        "event-report": _("Bilan d'un événement (présence, nouveaux contacts, consentements)"),
     }
     return labels.get(kind, kind)
 
@@ -194,7 +215,7 @@ def generate_pdf(
     cancelled: Cancelled | None = None,
 ) -> RenderResult:
     """Write document ``kind`` (charter, community-report, editorial-report, contact-list, directory, campaign-report,
-    fulfilment-checklist, personal-data, ambassador-kit) as a PDF to ``out``.
+    fulfilment-checklist, personal-data, ambassador-kit, event-kit, event-report) as a PDF to ``out``.
 
     ``progress(done, total)`` may raise to stop; ``cancelled()`` is polled between blocks.
     """

@@ -7,7 +7,7 @@ module makes on import) cost more than laying out a whole small document.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -173,6 +173,13 @@ def moment(value: datetime, style: str = "short") -> str:
         raise ValueError(f"unknown moment style {style!r}")
     local = to_local(value)
     return _conventions().short_moment.format(date=day(local.date(), "short"), time=f"{local:%H:%M}")
+
+
+def clock(value: time) -> str:
+    """A time of day: ``18 h 30``, ``21 h`` in French (no-break spaces), ``18:30`` in English."""
+    if _conventions() is _FRENCH:
+        return f"{value.hour}\u00a0h" + (f"\u00a0{value.minute:02d}" if value.minute else "")
+    return f"{value:%H:%M}"
 
 
 def local_today() -> date:

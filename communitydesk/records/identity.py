@@ -17,6 +17,7 @@ class Identity:
     legal_id: str = ""
     website: str = ""
     address: str = ""
+    email: str = ""  # the organisation's contact address (the event kit's cards)
     logo_path: str = ""
     primary_colour: str = DEFAULT_COLOURS[0]
     secondary_colour: str = DEFAULT_COLOURS[1]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
+from communitydesk.rules.contact_fields import is_email
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _RNA = re.compile(r"^W\d{9}$")
@@ -66,6 +67,17 @@ def clean_website(text: str) -> str:
         raise ValidationError(
             _("« {value} » n'est pas une adresse de site web (exemple : https://mon-association.fr).", value=text),
             field="website",
+        )
+    return text
+
+
+def clean_email(text: str) -> str:
+    """The organisation's e-mail address, or ``""``."""
+    text = text.strip()
+    if text and not is_email(text):
+        raise ValidationError(
+            _("« {value} » n'est pas une adresse e-mail (exemple : contact@mon-association.fr).", value=text),
+            field="email",
         )
     return text
 

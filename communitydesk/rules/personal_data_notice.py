@@ -26,6 +26,16 @@ def confidential_notice() -> str:
     )
 
 
+def sign_in_sheet_notice(organisation: str) -> str:
+    """The mention under a sign-in sheet's header: why the lines are collected and the signers' rights."""
+    return _(
+        "Données personnelles : ces informations servent à enregistrer votre présence et, si vous cochez "
+        "une case, votre accord ; elles ne sont ni cédées ni vendues. Conformément au RGPD, vous pouvez y "
+        "accéder, les faire rectifier ou effacer sur simple demande. Responsable du traitement : {organisation}.",
+        organisation=organisation or BLANK,
+    )
+
+
 def charter_clause(organisation: str) -> str:
     """The personal-data clause that ends a charter; ``organisation`` may be empty (a line to fill)."""
     return _(

@@ -37,6 +37,7 @@ class Organisation:
     legal_id: str = ""  # SIRET or RNA
     website: str = ""
     address: str = ""
+    email: str = ""  # the address people write to (contact cards)
     logo_path: str = ""
     primary_colour: str = DEFAULT_COLOURS[0]
     secondary_colour: str = DEFAULT_COLOURS[1]
@@ -152,6 +153,7 @@ def clean_database_settings(values: DatabaseSettings) -> DatabaseSettings:
         name=org.name.strip(),
         legal_id=identity.clean_legal_id(org.legal_id),
         website=identity.clean_website(org.website),
+        email=identity.clean_email(org.email),
         address=org.address.strip(),
         logo_path=identity.clean_logo_path(org.logo_path),
         primary_colour=identity.clean_colour(org.primary_colour, "primary_colour"),

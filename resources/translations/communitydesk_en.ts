@@ -1907,6 +1907,14 @@
         <translation>Ambassador kit (letter, guide, charter, posters, cards)</translation>
     </message>
     <message>
+        <source>Kit d&apos;événement (feuille d&apos;émargement, badges, affiche, cartes, inscrits)</source>
+        <translation>Event kit (sign-in sheet, badges, poster, cards, registered people)</translation>
+    </message>
+    <message>
+        <source>Bilan d&apos;un événement</source>
+        <translation>Event report</translation>
+    </message>
+    <message>
         <source>Charte</source>
         <translation>Charter</translation>
     </message>
@@ -1987,6 +1995,10 @@
         <translation>For</translation>
     </message>
     <message>
+        <source>Kit ou bilan d&apos;événement</source>
+        <translation>Event kit or report</translation>
+    </message>
+    <message>
         <source>Colonnes</source>
         <translation>Columns</translation>
     </message>
@@ -2013,6 +2025,10 @@
     <message>
         <source>Ouvrez une base pour générer des documents.</source>
         <translation>Open a database to generate documents.</translation>
+    </message>
+    <message>
+        <source>Aucun événement dans cette base : créez-en un dans la page Événements.</source>
+        <translation>No event in this database: create one on the Events page.</translation>
     </message>
     <message>
         <source>Génération en cours…</source>
@@ -4093,6 +4109,14 @@
     <message>
         <source>Site web</source>
         <translation>Website</translation>
+    </message>
+    <message>
+        <source>imprimé sur les cartes de contact du kit d&apos;événement</source>
+        <translation>printed on the event kit&apos;s contact cards</translation>
+    </message>
+    <message>
+        <source>E-mail de contact</source>
+        <translation>Contact e-mail</translation>
     </message>
     <message>
         <source>Couleurs</source>

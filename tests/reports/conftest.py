@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +107,41 @@ def _page_ink(path: Path, page: int = 1) -> float:
     return sum(1 for value in pixels if value < 200) / len(pixels)
 
 
+def _decoded(path: Path, page: int) -> list[str]:
+    """The QR codes pdftoppm's rendering of ``page`` (from 1) shows, decoded by zxing-cpp (what a phone reads)."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    image_module = pytest.importorskip("PIL.Image")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) n'est pas installé : QR codes non vérifiés")
+    out = path.with_name(f"{path.stem}-{page}")
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    with image_module.open(out.with_suffix(".png")) as image:
+        return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
+
+
+_MODULES_SCRIPT = (
+    "import sys\n"
+    "from communitydesk.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('MODULES', *sorted(sys.modules), file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def _cli_modules(tmp_path: Path, command: list[str]) -> list[str]:
+    """Run ``communitydesk COMMAND`` in a fresh process; the modules it imported (it must succeed)."""
+    env = dict(os.environ, COMMUNITYDESK_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run(
+        [sys.executable, "-c", _MODULES_SCRIPT, *command], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stderr.split("MODULES", 1)[1].split()
+
+
 @pytest.fixture
 def identity_db(db: Database, actor) -> Database:  # type: ignore[no-untyped-def]
     """The fresh database with the organisation's identity filled in."""
@@ -147,6 +184,18 @@ def read_back() -> Callable[[Path], ReadBack]:
 def page_ink() -> Callable[..., float]:
     """Share of non-white pixels of a rendered page (skips when pdftoppm is missing)."""
     return _page_ink
+
+
+@pytest.fixture
+def cli_modules(tmp_path: Path) -> Callable[[list[str]], list[str]]:
+    """The modules a headless command imports, run in its own process (what a user waits for)."""
+    return lambda command: _cli_modules(tmp_path, command)
+
+
+@pytest.fixture
+def decoded() -> Callable[[Path, int], list[str]]:
+    """The texts of the QR codes on a page of a PDF (skips when zxing-cpp or pdftoppm is missing)."""
+    return _decoded
 
 
 @pytest.fixture

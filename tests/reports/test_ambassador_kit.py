@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -42,23 +38,7 @@ def kit_db(identity_db: Database, actor: Actor) -> Database:
     return identity_db
 
 
-def decoded(path: Path, page: int) -> list[str]:
-    """The QR codes pdftoppm's rendering of ``page`` shows, decoded by zxing-cpp (what a phone reads)."""
-    zxingcpp = pytest.importorskip("zxingcpp")
-    image_module = pytest.importorskip("PIL.Image")
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) n'est pas installé : QR codes non vérifiés")
-    out = path.with_name(f"{path.stem}-{page}")
-    subprocess.run(
-        ["pdftoppm", "-r", "100", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(out)],
-        check=True,
-        capture_output=True,
-    )
-    with image_module.open(out.with_suffix(".png")) as image:
-        return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
-
-
-def test_one_ambassador_kit(kit_db: Database, actor: Actor, tmp_path: Path, read_back, organisation) -> None:
+def test_one_ambassador_kit(kit_db: Database, actor: Actor, tmp_path: Path, read_back, organisation, decoded) -> None:
     camille = enrol(kit_db, actor, "Camille", "Dupont")
     code = ambassador_kit_data(kit_db, actor, str(camille)).ambassadors[0].referral_code
     url = BASE + code
@@ -135,24 +115,11 @@ def test_a_kit_needs_the_referral_address(identity_db: Database, actor: Actor, t
 
 
 @pytest.mark.slow
-def test_the_kit_reads_on_the_quick_path(kit_db: Database, actor: Actor, tmp_path: Path) -> None:
+def test_the_kit_reads_on_the_quick_path(kit_db: Database, actor: Actor, tmp_path: Path, cli_modules) -> None:
     """``export pdf ambassador-kit`` never imports SQLAlchemy: a small document, fast (#15)."""
     enrol(kit_db, actor, "Camille", "Dupont")
-    script = (
-        "import sys\n"
-        "from communitydesk.cli import main\n"
-        "code = main(sys.argv[1:])\n"
-        "print('MODULES', *sorted(sys.modules), file=sys.stderr)\n"
-        "sys.exit(code)\n"
-    )
-    env = dict(os.environ, COMMUNITYDESK_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     out = tmp_path / "kit.pdf"
-    command = ["export", "pdf", "ambassador-kit", "--db", str(kit_db.path), "--out", str(out)]
-    result = subprocess.run(
-        [sys.executable, "-c", script, *command], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    modules = result.stderr.split("MODULES", 1)[1].split()
+    modules = cli_modules(["export", "pdf", "ambassador-kit", "--db", str(kit_db.path), "--out", str(out)])
     assert "communitydesk.reports.ambassador_kit" in modules
     assert not [name for name in modules if name.startswith(("sqlalchemy", "alembic"))]
     assert out.stat().st_size > 0

@@ -185,3 +185,41 @@ def test_editorial_report_with_its_own_default_period(qtbot, make_window, popula
     result = generate(qtbot, page)
     text = " ".join(PdfReader(result.path).pages[0].extract_text().split())
     assert "Rapport éditorial" in text and "Du 5 janvier 2026" in text
+
+
+def test_event_kit_and_report_for_the_chosen_event(qtbot, make_window, populated_db: Path) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.db.database import open_database
+    from communitydesk.records.events import EventDraft
+    from communitydesk.services import events
+    from communitydesk.services.permissions import SYSTEM
+
+    page = open_page(qtbot, make_window, populated_db)
+    page.select_kind("event-kit")
+    assert page.event_group.isVisibleTo(page) and not page.ambassador_group.isVisibleTo(page)
+    # The demo's next event is chosen first: the kit is printed before an event.
+    database = open_database(populated_db, create=False)
+    try:
+        listed = events.events(database, SYSTEM)
+    finally:
+        database.close()
+    coming = [event for event in listed if event.starts_on >= date.today()]
+    if coming:
+        assert page.event_choice.currentData() == str(coming[0].id)
+    # Written while the page is open (another window): asking for it reads the events again.
+    database = open_database(populated_db, create=False)
+    try:
+        past = events.create_event(database, SYSTEM, EventDraft(name="Stand de printemps", starts_on=date(2020, 4, 4)))
+        coming = date.today().replace(year=date.today().year + 1)
+        event_id = events.create_event(database, SYSTEM, EventDraft(name="Apéro de rentrée", starts_on=coming))
+    finally:
+        database.close()
+    with qtbot.waitSignal(page.generated, timeout=TIMEOUT) as blocker:
+        page.generate_for_event("event-kit", event_id)
+    text = PdfReader(blocker.args[0].path).pages[0].extract_text()
+    assert "Feuille d’émargement — Apéro de rentrée" in text
+    assert page.event_choice.currentData() == str(event_id)
+    page.select_kind("event-report")
+    page.event_choice.setCurrentIndex(page.event_choice.findData(str(past)))
+    result = generate(qtbot, page)
+    assert "Stand de printemps" in PdfReader(result.path).pages[0].extract_text()
+    assert page.event_choice.currentText().startswith("Stand de printemps — ")

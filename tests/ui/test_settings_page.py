@@ -62,6 +62,7 @@ def test_saving_writes_the_database_and_survives_a_reload(
     page.legal_id.setText("732 829 320 00074")
     page.address.setPlainText("3 place de la Mairie\n44000 Nantes")
     page.website.setText("quatre-vents.example/accueil")
+    page.org_email.setText(" bonjour@quatre-vents.example ")
     page.primary_colour.set_colour("#aa3355")
     page.secondary_colour.set_colour("#123456")
     page.logo_path.setText(str(logo))
@@ -77,6 +78,7 @@ def test_saving_writes_the_database_and_survives_a_reload(
     assert saved.organisation.legal_id == "732 829 320 00074"
     assert saved.organisation.address == "3 place de la Mairie\n44000 Nantes"
     assert saved.organisation.website == "https://quatre-vents.example/accueil"
+    assert saved.organisation.email == "bonjour@quatre-vents.example"
     assert saved.organisation.primary_colour == "#AA3355"
     assert saved.organisation.secondary_colour == "#123456"
     assert saved.organisation.logo_path == str(logo)
@@ -90,6 +92,7 @@ def test_saving_writes_the_database_and_survives_a_reload(
         page.load()
     assert page.org_name.text() == "Coopérative des Quatre Vents"
     assert page.rhythm["proches"].value() == 21
+    assert page.org_email.text() == "bonjour@quatre-vents.example"
 
 
 @pytest.mark.parametrize(
@@ -99,6 +102,7 @@ def test_saving_writes_the_database_and_survives_a_reload(
         ("legal_id", "732 829 320 00075", "clé de contrôle"),
         ("legal_id", "association", "ni un SIRET"),
         ("website", "mon site", "n'est pas une adresse de site web"),
+        ("email", "bonjour chez nous", "n'est pas une adresse e-mail"),
         ("logo_path", "/nulle/part/logo.png", "introuvable"),
         ("logo_path", "/tmp/logo.gif", "PNG ou JPEG"),
     ],
@@ -113,7 +117,8 @@ def test_bad_input_is_refused_with_a_clear_french_message(
 ) -> None:
     page = open_page(qtbot, make_window, populated_db)
     before = stored(populated_db)
-    widget = {"legal_id": page.legal_id, "website": page.website, "logo_path": page.logo_path}[field]
+    widgets = {"legal_id": page.legal_id, "website": page.website, "email": page.org_email}
+    widget = {**widgets, "logo_path": page.logo_path}[field]
     page.org_name.setText("Un autre nom")
     widget.setText(value)
     page.save_button.click()

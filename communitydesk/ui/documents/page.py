@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from communitydesk.document_catalogue import DOCUMENTS, DocumentOptions
 from communitydesk.errors import UserError
+from communitydesk.formatting import day, local_today
 from communitydesk.records.changes import Changes
 from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
@@ -56,12 +57,16 @@ KINDS = (
     "campaign-report",
     "fulfilment-checklist",
     "ambassador-kit",
+    "event-kit",
+    "event-report",
 )
 PERIOD_KINDS = ("community-report", "editorial-report")
 CAMPAIGN_KINDS = ("campaign-report", "fulfilment-checklist")
 AMBASSADOR_KINDS = ("ambassador-kit",)
-# What the option lists are filled with: segments, tags, campaigns and ambassadors (id, name).
-Choices = tuple[list[str], list[str], list[tuple[int, str]], list[tuple[int, str]]]
+EVENT_KINDS = ("event-kit", "event-report")
+# What the option lists are filled with: segments, tags, campaigns, ambassadors (id, name) and events
+# (id, name, day).
+Choices = tuple[list[str], list[str], list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str, date]]]
 FILE_NAMES = {
     "charter": "charte",
     "community-report": "rapport-communaute",
@@ -71,6 +76,8 @@ FILE_NAMES = {
     "campaign-report": "rapport-campagne",
     "fulfilment-checklist": "suivi-contreparties",
     "ambassador-kit": "kit-ambassadeur",
+    "event-kit": "kit-evenement",
+    "event-report": "bilan-evenement",
 }
 
 
@@ -96,11 +103,12 @@ class DocumentsPage(QWidget):
         self.last_result: Any = None
         self._campaign_request: tuple[str, int] | None = None  # from a campaign screen, until choices load
         self._ambassador_request: int | None = None  # from the Ambassadeurs page, until choices load
+        self._event_request: tuple[str, int] | None = None  # from the Événements page, until choices load
         self._runs = 0
         self._build()
         self.database.changed.connect(self._database_changed)
-        # The segment, tag, campaign and ambassador choices follow what is written elsewhere.
-        shows = Changes.of("segments", "tags", "campaigns", "ambassadors")
+        # The segment, tag, campaign, ambassador and event choices follow what is written elsewhere.
+        shows = Changes.of("segments", "tags", "campaigns", "ambassadors", "events")
         self.watch = ChangeWatch(self, self.database, shows, self._choices_changed)
         self._database_changed()
 
@@ -122,6 +130,8 @@ class DocumentsPage(QWidget):
             "campaign-report": self.tr("Rapport de campagne"),
             "fulfilment-checklist": self.tr("Suivi des contreparties (liste à cocher)"),
             "ambassador-kit": self.tr("Kit ambassadeur (lettre, guide, charte, affiches, cartes)"),
+            "event-kit": self.tr("Kit d'événement (feuille d'émargement, badges, affiche, cartes, inscrits)"),
+            "event-report": self.tr("Bilan d'un événement"),
         }
         for kind in KINDS:
             self.kind.addItem(labels[kind], kind)
@@ -183,7 +193,12 @@ class DocumentsPage(QWidget):
         self.ambassador = QComboBox(self)
         self.ambassador.setObjectName("ambassador")
         QFormLayout(self.ambassador_group).addRow(self.tr("Pour"), self.ambassador)
-        self._fill_choices([], [], ambassadors=[])
+        # Which event (event kit and report); the next one is chosen first.
+        self.event_group = QGroupBox(self.tr("Kit ou bilan d'événement"), self)
+        self.event_choice = QComboBox(self)
+        self.event_choice.setObjectName("event")
+        QFormLayout(self.event_group).addRow(self.tr("Pour"), self.event_choice)
+        self._fill_choices([], [], ambassadors=[], events=[])
 
         self.columns_group = QGroupBox(self.tr("Colonnes"), self)
         self.columns = QListWidget(self)
@@ -226,6 +241,7 @@ class DocumentsPage(QWidget):
             self.columns_group,
             self.campaign_group,
             self.ambassador_group,
+            self.event_group,
         ):
             side_layout.addWidget(group)
         side_layout.addLayout(actions)
@@ -256,6 +272,7 @@ class DocumentsPage(QWidget):
         self.columns_group.setVisible(kind == "contact-list")
         self.campaign_group.setVisible(kind in CAMPAIGN_KINDS)
         self.ambassador_group.setVisible(kind in AMBASSADOR_KINDS)
+        self.event_group.setVisible(kind in EVENT_KINDS)
 
     def _set_period(self, period: Period) -> None:
         self._setting_period = True
@@ -309,12 +326,25 @@ class DocumentsPage(QWidget):
         self.select_ambassador(ambassador_id)
         self.generate()
 
+    def generate_for_event(self, kind: str, event_id: int) -> None:
+        """An event's « Kit PDF… » or report: ``kind`` for that event (once the events are read, if need be)."""
+        self.select_kind(kind)
+        waiting, self._event_request = self._event_request, None
+        if self.event_choice.findData(str(event_id)) < 0:
+            if waiting is None and self.database.state is DatabaseState.READY:
+                self._event_request = (kind, event_id)  # created since the events were read
+                self.load_choices()
+            return
+        self.event_choice.setCurrentIndex(self.event_choice.findData(str(event_id)))
+        self.generate()
+
     def _fill_choices(
         self,
         segments: list[str],
         tags: list[str],
         campaigns: list[tuple[int, str]] | None = None,
         ambassadors: list[tuple[int, str]] | None = None,
+        events: list[tuple[int, str, date]] | None = None,
     ) -> None:
         chosen_segment, chosen_tag = self.segment.currentData(), self.tag.currentData()
         if campaigns is not None:
@@ -331,6 +361,8 @@ class DocumentsPage(QWidget):
             for ambassador_id, name in ambassadors:
                 self.ambassador.addItem(name, str(ambassador_id))
             self.ambassador.setCurrentIndex(max(0, self.ambassador.findData(chosen_ambassador)))
+        if events is not None:
+            self._fill_events(events)
         self.segment.clear()
         self.segment.addItem(self.tr("Aucun (tous les contacts)"), None)
         for name in segments:
@@ -342,6 +374,17 @@ class DocumentsPage(QWidget):
         for combo, chosen in ((self.segment, chosen_segment), (self.tag, chosen_tag)):
             index = combo.findData(chosen)
             combo.setCurrentIndex(max(0, index))
+
+    def _fill_events(self, events: list[tuple[int, str, date]]) -> None:
+        chosen = self.event_choice.currentData()
+        self.event_choice.clear()
+        for event_id, name, starts_on in events:
+            self.event_choice.addItem(f"{name} — {day(starts_on)}", str(event_id))
+        if self.event_choice.findData(chosen) < 0:  # nothing chosen yet: the next event, else the last one
+            today = local_today()
+            coming = [index for index, (_id, _name, starts_on) in enumerate(events) if starts_on >= today]
+            chosen = self.event_choice.itemData(coming[0] if coming else len(events) - 1)
+        self.event_choice.setCurrentIndex(max(0, self.event_choice.findData(chosen)))
 
     def _database_changed(self) -> None:
         ready = self.database.state is DatabaseState.READY and self.database.path is not None
@@ -356,7 +399,7 @@ class DocumentsPage(QWidget):
         database, actor = self.database, self.database.actor
 
         def work(_ctx: TaskContext) -> Choices:
-            from communitydesk.services import ambassadors, campaigns, segments, tags
+            from communitydesk.services import ambassadors, campaigns, events, segments, tags
 
             store = database.database()
             return (
@@ -364,6 +407,7 @@ class DocumentsPage(QWidget):
                 [t.name for t in tags.list_tags(store, actor)],
                 [(c.campaign.id, c.campaign.name) for c in campaigns.list_campaigns(store, actor)],
                 [(a.id, a.name) for a in ambassadors.ambassadors(store, actor)],
+                [(e.id, e.name, e.starts_on) for e in events.events(store, actor)],
             )
 
         def loaded(result: Choices) -> None:
@@ -372,6 +416,8 @@ class DocumentsPage(QWidget):
                 self.generate_for_campaign(*self._campaign_request)
             if self._ambassador_request is not None:
                 self.generate_for_ambassador(self._ambassador_request)
+            if self._event_request is not None:
+                self.generate_for_event(*self._event_request)
             self.choices_loaded.emit()
 
         self.choices_task = run_in_background(self, work, on_success=loaded, on_failure=lambda _message: None)
@@ -393,6 +439,8 @@ class DocumentsPage(QWidget):
             for i in range(self.columns.count())
             if self.columns.item(i).checkState() == Qt.CheckState.Checked
         )
+        if kind in EVENT_KINDS and self.event_choice.currentData() is None:
+            raise UserError(self.tr("Aucun événement dans cette base : créez-en un dans la page Événements."))
         period = None
         if kind in PERIOD_KINDS:
             period = Period(pydate(self.date_from.date()), pydate(self.date_to.date()))
@@ -407,6 +455,7 @@ class DocumentsPage(QWidget):
             signatory_name=self.signatory_name.text(),
             campaign=self.campaign.currentData() if kind in CAMPAIGN_KINDS else None,
             ambassador=self.ambassador.currentData() if kind in AMBASSADOR_KINDS else None,
+            event=self.event_choice.currentData() if kind in EVENT_KINDS else None,
         )
 
     def generate(self) -> Task | None:

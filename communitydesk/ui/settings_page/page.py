@@ -159,6 +159,9 @@ class SettingsPage(QWidget):
         self.address.setFixedHeight(64)
         self.website = QLineEdit()
         self.website.setPlaceholderText("https://")
+        self.org_email = QLineEdit()
+        self.org_email.setObjectName("organisationEmail")
+        self.org_email.setPlaceholderText(self.tr("imprimé sur les cartes de contact du kit d'événement"))
         self.primary_colour = ColourButton()
         self.secondary_colour = ColourButton()
         self.logo_path = QLineEdit()
@@ -186,6 +189,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("SIRET ou RNA"), self.legal_id)
         form.addRow(self.tr("Adresse"), self.address)
         form.addRow(self.tr("Site web"), self.website)
+        form.addRow(self.tr("E-mail de contact"), self.org_email)
         form.addRow(self.tr("Couleurs"), colours)
         form.addRow(self.tr("Logo"), logo_row)
         self._field_widgets.update(
@@ -194,6 +198,7 @@ class SettingsPage(QWidget):
                 "legal_id": self.legal_id,
                 "address": self.address,
                 "website": self.website,
+                "email": self.org_email,
                 "primary_colour": self.primary_colour,
                 "secondary_colour": self.secondary_colour,
                 "logo_path": self.logo_path,
@@ -300,6 +305,7 @@ class SettingsPage(QWidget):
         self.legal_id.setText(org.legal_id)
         self.address.setPlainText(org.address)
         self.website.setText(org.website)
+        self.org_email.setText(org.email)
         self.primary_colour.set_colour(org.primary_colour)
         self.secondary_colour.set_colour(org.secondary_colour)
         self.logo_path.setText(org.logo_path)
@@ -327,6 +333,7 @@ class SettingsPage(QWidget):
             name=self.org_name.text(),
             legal_id=self.legal_id.text(),
             website=self.website.text(),
+            email=self.org_email.text(),
             address=self.address.toPlainText(),
             logo_path=self.logo_path.text(),
             primary_colour=self.primary_colour.colour,

@@ -1,0 +1,151 @@
+"""The event documents' data: the kit (the event, its consent wordings as printed, who registered)
+and the report (services.event_figures' figures, never counted again here).
+
+Read on the quick path (db.event_kit_reads: no SQLAlchemy), like the other small documents;
+the renderer is reports.event_kit, the catalogue's ``event-kit``. ``sheet_people`` is the
+one definition of the printed sheet's pre-filled lines (who, in which order), so that typing
+the sheet back can show the same name on the same number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from communitydesk.db.event_kit_reads import (
+    EventRow,
+    ParticipantRow,
+    event,
+    event_names,
+    participants,
+    wordings_at,
+)
+from communitydesk.db.event_reads import has_event_tables
+from communitydesk.db.quick_reads import QuickReader
+from communitydesk.errors import ValidationError
+from communitydesk.formatting import day
+from communitydesk.i18n import _
+from communitydesk.records.event_kit import EventKitData, EventReportDocument, KitEvent, KitPerson, KitWording
+from communitydesk.rules.contact_keys import fold
+from communitydesk.rules.contact_names import display_name
+from communitydesk.rules.contact_search_text import sort_name
+from communitydesk.rules.events import REGISTERED_STATUSES, ConsentPurpose, ParticipantStatus, event_kind_label
+from communitydesk.services.document_identity import identity_in
+from communitydesk.services.document_source import HasPath, reading
+from communitydesk.services.event_figures import event_report
+from communitydesk.services.permissions import Action, Actor, require
+
+# Pre-filled on the sheet and the badges: whoever registered and has not cancelled.
+SHEET_STATUSES = REGISTERED_STATUSES - {ParticipantStatus.EXCUSE}
+
+
+def _event_id(reader: QuickReader, wanted: str | None) -> int:
+    """The event numbered or named by ``wanted`` (its whole name or a unique part, accent- and case-blind)."""
+    text = (wanted or "").strip()
+    if not text:
+        raise ValidationError(_("Indiquez l'événement (--event NOM_OU_NUMÉRO)."), "event")
+    rows = event_names(reader)
+    if text.isdigit() and any(id_ == int(text) for id_, _name, _day in rows):
+        return int(text)
+    key = fold(text)
+    found = [row for row in rows if fold(row[1]) == key] or [row for row in rows if key in fold(row[1])]
+    if len(found) == 1:
+        return found[0][0]
+    if not found:
+        raise ValidationError(_("Aucun événement ne s'appelle « {name} » (ni ne porte ce numéro).", name=text), "event")
+    names = "; ".join(f"{id_} : {name} ({day(when)})" for id_, name, when in found[:5])
+    raise ValidationError(
+        _("Plusieurs événements répondent à « {name} » : {names}. Donnez son numéro.", name=text, names=names),
+        "event",
+    )
+
+
+def _person(row: ParticipantRow) -> KitPerson:
+    first, last, organisation = row.first_name, row.last_name, row.organisation
+    if row.kind == "organisation" and organisation:
+        first, last, organisation = "", organisation, ""
+    elif not (first or last or organisation):
+        last = display_name(row.kind, first, last, organisation, row.email)
+    return KitPerson(
+        contact_id=row.contact_id,
+        first_name=first,
+        last_name=last,
+        organisation=organisation,
+        email=row.email,
+        phone=row.phone,
+        status=row.status,
+        status_label=ParticipantStatus(row.status).label(),
+    )
+
+
+def _by_name(reader: QuickReader, event_id: int, statuses: Iterable[str]) -> tuple[KitPerson, ...]:
+    """Participants sorted as the contact lists sort (``contacts.sort_name`` may not be indexed yet)."""
+    rows = participants(reader, event_id, statuses)
+    rows.sort(key=lambda r: (sort_name(r.kind, r.first_name, r.last_name, r.organisation, r.email), r.contact_id))
+    return tuple(map(_person, rows))
+
+
+def _sheet_people(reader: QuickReader, event_id: int) -> tuple[KitPerson, ...]:
+    return _by_name(reader, event_id, SHEET_STATUSES)
+
+
+def sheet_people(source: Path | HasPath, actor: Actor, event_id: int) -> tuple[KitPerson, ...]:
+    """The sheet's pre-filled lines: line n is the n-th person (registered, not excused, by name)."""
+    require(actor, Action.READ)
+    with reading(source) as reader:
+        return _sheet_people(reader, event_id)
+
+
+def _chosen_event(reader: QuickReader, event_name: str | None) -> EventRow:
+    if not has_event_tables(reader):
+        raise ValidationError(_("Cette base n'a pas encore d'événements."), "event")
+    row = event(reader, _event_id(reader, event_name))
+    assert row is not None  # just found by its number, in the same read
+    return row
+
+
+def event_kit_data(source: Path | HasPath, actor: Actor, event_name: str | None) -> EventKitData:
+    """The kit of the event numbered or named by ``event_name``."""
+    require(actor, Action.READ)
+    with reading(source) as reader:
+        row = _chosen_event(reader, event_name)
+        identity = identity_in(reader)
+        sheet = _sheet_people(reader, row.id)
+        registered = _by_name(reader, row.id, REGISTERED_STATUSES)
+        stored = wordings_at(reader, row.wording_version)
+    # Creating an event writes the wordings; a base without them (edited by hand) prints version 1's defaults.
+    defaults = {purpose.value: (1, purpose.default_wording(identity.name)) for purpose in ConsentPurpose}
+    wordings = tuple(
+        KitWording(purpose.value, purpose.label(), *stored.get(purpose.value, defaults[purpose.value]))
+        for purpose in ConsentPurpose
+    )
+    kit_event = KitEvent(
+        id=row.id,
+        name=row.name,
+        kind_label=event_kind_label(row.kind),
+        starts_on=row.starts_on,
+        starts_time=row.starts_time,
+        ends_time=row.ends_time,
+        place=row.place,
+        address=row.address,
+        url=row.url,
+        description=row.description,
+        capacity=row.capacity,
+    )
+    return EventKitData(
+        identity=identity,
+        event=kit_event,
+        wordings=wordings,
+        sheet=sheet,
+        registered=registered,
+        qr_url=row.url or identity.website,
+    )
+
+
+def event_report_data(source: Path | HasPath, actor: Actor, event_name: str | None) -> EventReportDocument:
+    """The report of the event numbered or named by ``event_name``."""
+    require(actor, Action.READ)
+    with reading(source) as reader:
+        row = _chosen_event(reader, event_name)
+        identity = identity_in(reader)
+    return EventReportDocument(identity, event_report(source, actor, row.id), row.starts_time, row.ends_time)
