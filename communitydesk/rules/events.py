@@ -17,6 +17,7 @@ from typing import Protocol
 
 from communitydesk.formatting import day
 from communitydesk.i18n import _
+from communitydesk.rules.charter_text import ORGANISATION_PLACEHOLDER, fill_organisation
 from communitydesk.rules.contact_keys import email_key, fold, phone_key
 
 
@@ -135,9 +136,11 @@ class ConsentPurpose(StrEnum):
         }[self]
 
     def default_wording(self, organisation: str = "") -> str:
-        """Version 1 of the sentence printed on the sheet, naming the organisation when known."""
-        who = organisation.strip() or _("l'association")
-        return {
+        """Version 1 of the sentence printed on the sheet, naming the organisation when known
+        (« des Ateliers du Lien », never « de Les Ateliers du Lien »)."""
+        name = organisation.strip()
+        who = ORGANISATION_PLACEHOLDER if name else _("l'association")
+        text = {
             ConsentPurpose.NEWSLETTER: _(
                 "J'accepte de recevoir par e-mail la lettre d'information de {who}, et je peux me désinscrire à "
                 "tout moment.",
@@ -154,6 +157,7 @@ class ConsentPurpose(StrEnum):
                 who=who,
             ),
         }[self]
+        return fill_organisation(text, name) if name else text
 
 
 def purpose_from_text(text: str) -> ConsentPurpose | None:
