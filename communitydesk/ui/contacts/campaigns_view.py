@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from communitydesk.records.campaigns import ContactContribution
+    from communitydesk.records.campaign_page import ContactContribution
 
 _CONTEXT = "ContactCampaignsModel"
 _HEADERS = (
