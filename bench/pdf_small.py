@@ -8,13 +8,18 @@ document is exported by a new ``python -m communitydesk export pdf KIND`` proces
 base; each must take at most 1.5x the baseline measured in the same run (best of
 ``--rounds``, rounds interleaved, wall time: what a user waits), with bytecode compiled
 once beforehand as in an installed app. Exit status 1 when a document is over. Each line
-also gives the median and the range of the ratio taken within each round.
+also gives the median and the range of the ratio taken within each round. With
+``--instructions``, each command also runs once under valgrind's callgrind: its ratio of
+instructions executed does not move with the load of a shared machine (a guide, not the
+criterion: it ignores what the disk and caches cost).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -84,6 +89,21 @@ def timed_rounds(rounds: int, commands: list[list[str]], env: dict[str, str]) ->
     return times
 
 
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """Instructions the whole process executes (valgrind's callgrind), whatever the machine's load."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    assert found, result.stderr[-2000:]
+    return int(found[1])
+
+
 def _referral_address(base: Path) -> None:
     """The kit prints the referral link: the demo leaves its base address for the user to set."""
     from communitydesk.db.database import open_database
@@ -103,7 +123,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--contacts", type=int, default=300)
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = parser.parse_args()
+    if args.instructions and not shutil.which("valgrind"):
+        parser.error("--instructions needs valgrind")
     from communitydesk.services.demo import create_demo_database
     from communitydesk.services.permissions import SYSTEM
 
@@ -138,6 +161,7 @@ def main() -> int:
             )
         timed_rounds(1, commands, env)  # warm-up: the file cache, the bytecode, outside the timings
         rounds = timed_rounds(args.rounds, commands, env)
+        counted = [instructions(command, env) for command in commands] if args.instructions else []
     bare, *documents = (min(column) for column in zip(*rounds, strict=True))
     print(f"Petits documents, processus entier, {args.contacts} contacts, meilleur de {args.rounds} :")
     print(f"   script ReportLab nu (1 page A4, 3 polices, courbe, paragraphe, tableau)  {bare:5.2f} s")
@@ -151,7 +175,8 @@ def main() -> int:
         spread = f"médiane {statistics.median(per_round):4.2f} ({per_round[0]:4.2f}–{per_round[-1]:4.2f})"
         label = f"{kind} {' '.join(options[:2])}"
         verdict = "TROP LENT" if over else "ok"
-        print(f"   {label:<45} {seconds:5.2f} s   ratio {ratio:4.2f} (≤ {MAX_RATIO})  {verdict:<9}  {spread}")
+        counts = f"   instructions {counted[index] / counted[0]:4.2f}" if counted else ""
+        print(f"   {label:<45} {seconds:5.2f} s   ratio {ratio:4.2f} (≤ {MAX_RATIO})  {verdict:<9}  {spread}{counts}")
     return 1 if failed else 0
 
 

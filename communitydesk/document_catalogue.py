@@ -4,7 +4,8 @@ Above both services and reports (docs/ARCHITECTURE.md): ``generate_pdf`` has the
 gathered by the Qt-free services (permissions checked there), then hands the records to
 the document's renderer. The CLI (``export pdf``) and the Documents PDF page both call
 it. Renderers are imported only inside the builders: ReportLab costs ~0.5 s to import,
-and the Documents page imports this module on the UI thread.
+and the Documents page imports this module on the UI thread. So are the records and rules only
+one document reads (a charter does not pay for the editorial figures' dataclasses).
 """
 
 from __future__ import annotations
@@ -17,9 +18,7 @@ from typing import TYPE_CHECKING
 
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
-from communitydesk.records.charters import CharterSource
 from communitydesk.records.contact_listing import ListingFilter
-from communitydesk.rules.editorial_figures import default_period as editorial_period
 from communitydesk.rules.periods import Period
 from communitydesk.services.document_source import HasPath
 from communitydesk.services.permissions import Action, Actor, require
@@ -57,6 +56,7 @@ Builder = Callable[[Path | HasPath, Actor, DocumentOptions], "DocumentRenderer"]
 
 
 def _charter(source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:
+    from communitydesk.records.charters import CharterSource
     from communitydesk.reports.charter import CharterRenderer
     from communitydesk.services.charter_printing import charter_data
 
@@ -141,6 +141,12 @@ def _event_report(source: Path | HasPath, actor: Actor, options: DocumentOptions
     return EventReportRenderer(event_report_data(source, actor, options.event))
 
 
+def _editorial_period(today: date | None) -> Period:
+    from communitydesk.rules.editorial_figures import default_period
+
+    return default_period(today)
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     kind: str
@@ -165,7 +171,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
     for kind in (
         DocumentKind("charter", _charter, uses_template=True),
         DocumentKind("community-report", _community_report, uses_period=True),
-        DocumentKind("editorial-report", _editorial_report, uses_period=True, default_period=editorial_period),
+        DocumentKind("editorial-report", _editorial_report, uses_period=True, default_period=_editorial_period),
         DocumentKind("contact-list", _contact_list, uses_filter=True),
         DocumentKind("directory", _directory, uses_filter=True),
         DocumentKind("campaign-report", _campaign_report, uses_campaign=True),

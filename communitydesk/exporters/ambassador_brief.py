@@ -10,7 +10,7 @@ from html import escape
 
 from communitydesk.formatting import day
 from communitydesk.i18n import _, current_language, ngettext
-from communitydesk.records.ambassador_kit import AmbassadorBrief, BriefMission, BriefPost
+from communitydesk.records.ambassador_brief import AmbassadorBrief, BriefMission, BriefPost
 
 FORMATS = ("html", "text")
 EXCERPT = 280  # characters of a post's text: enough to know what to share

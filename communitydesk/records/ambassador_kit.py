@@ -1,4 +1,4 @@
-"""The ambassador kit (letter, guide, charter, posters, cards, stickers), e-mail signature and 15-day brief."""
+"""The ambassador kit (letter, guide, charter, posters, cards, stickers) and e-mail signature."""
 
 from __future__ import annotations
 
@@ -61,35 +61,3 @@ class EmailSignature:
     referral_url: str
     website: str = ""
     accent_colour: str = DEFAULT_COLOURS[0]  # '#RRGGBB', the organisation's first colour
-
-
-@dataclass(frozen=True)
-class BriefPost:
-    """A post of the editorial calendar to relay: the link once it is published."""
-
-    day: date
-    title: str
-    body: str
-    networks: tuple[str, ...]  # network labels
-    status_label: str
-    link: str
-    published: bool
-
-
-@dataclass(frozen=True)
-class BriefMission:
-    title: str
-    description: str
-    kind_label: str
-    points: int
-    due_on: date | None
-    assignee: str  # empty: open to anyone
-
-
-@dataclass(frozen=True)
-class AmbassadorBrief:
-    organisation: str
-    start: date
-    end: date  # included
-    posts: tuple[BriefPost, ...]
-    missions: tuple[BriefMission, ...]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from communitydesk.records.campaigns import CampaignDashboard, CampaignRecord, FulfilmentLine
+from communitydesk.records.campaign_figures import CampaignDashboard, FulfilmentLine
+from communitydesk.records.campaigns import CampaignRecord
 from communitydesk.records.identity import Identity
 from communitydesk.rules.campaigns import FulfilmentState
 from communitydesk.rules.contact_keys import fold

@@ -1,16 +1,17 @@
-"""The plain records the campaign services take and give back (frozen dataclasses).
+"""A campaign, its rewards and its contributions as a user types them and as they are stored
+(frozen dataclasses).
 
-Kept apart from the services so that screens can import them without SQLAlchemy:
-the campaign page builds instantly, the ORM is loaded by its first background task.
+Kept apart from the services so that screens can import them without SQLAlchemy. The
+figures assembled from them are in ``records.campaign_figures``, the Campagnes page's own
+lists in ``records.campaign_page``: a campaign document imports only what it prints.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from communitydesk.rules import pacing
-from communitydesk.rules.campaigns import CampaignStatus, CampaignType, PaymentStatus, Platform, backer_label
+from communitydesk.rules.campaigns import CampaignStatus, CampaignType, PaymentStatus, Platform
 
 
 @dataclass(frozen=True)
@@ -58,18 +59,6 @@ class CampaignRecord:
             description=self.description,
             status=self.status,
         )
-
-
-@dataclass(frozen=True)
-class CampaignSummary:
-    """One line of the campaign list: the campaign and its headline figures."""
-
-    campaign: CampaignRecord
-    total_cents: int
-    contributions: int
-    backers: int
-    goal_ratio: float | None
-    days_left: int | None
 
 
 @dataclass(frozen=True)
@@ -130,159 +119,3 @@ class ContributionRecord:
     payment_status: str
     anonymous: bool
     version_id: int
-
-
-@dataclass(frozen=True)
-class ContactContribution:
-    """One contribution of a contact, as the contact sheet lists it."""
-
-    contribution_id: int
-    campaign_id: int
-    campaign_name: str
-    contributed_at: datetime
-    amount_cents: int
-    tier_title: str  # "" without a contrepartie
-    payment_status: str
-
-
-@dataclass(frozen=True)
-class TierFigure:
-    tier_id: int
-    title: str
-    amount_cents: int
-    contributions: int
-    total_cents: int
-    stock_left: int | None
-
-
-@dataclass(frozen=True)
-class CampaignDashboard:
-    campaign: CampaignRecord
-    today: date
-    total_cents: int
-    goal_ratio: float | None
-    days_left: int | None
-    contributions: int
-    backers: int
-    refunded_cents: int
-    pending_cents: int
-    cumulative: pacing.DaySeries
-    goal_line: pacing.DaySeries
-    projection: pacing.DaySeries
-    projected_total_cents: int
-    by_circle: dict[str, pacing.CircleShare]
-    top_tiers: list[TierFigure]
-    new_contacts: int
-    close_circles: pacing.CloseCirclesCheck
-    refunded_contributions: int = 0
-
-    @property
-    def rewards_cents(self) -> int:
-        """What the valid contributions holding a contrepartie brought (the tiers' total)."""
-        return sum(tier.total_cents for tier in self.top_tiers)
-
-    @property
-    def without_reward_cents(self) -> int:
-        """The rest of the amount collected: valid contributions that chose no contrepartie."""
-        return self.total_cents - self.rewards_cents
-
-    @property
-    def without_reward_contributions(self) -> int:
-        return self.contributions - sum(tier.contributions for tier in self.top_tiers)
-
-
-@dataclass(frozen=True)
-class CircleReach:
-    circle: str
-    contacts: int
-    told: int
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    key: str
-    label: str
-    done: bool
-
-
-@dataclass(frozen=True)
-class PrelaunchChecklist:
-    campaign: CampaignRecord
-    since: date
-    reach: list[CircleReach]  # proches then communauté
-    close_target_cents: int  # ~30 % of the goal, expected from close circles
-    close_cents: int  # what close circles gave so far (valid contributions)
-    items: list[ChecklistItem] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class UntoldContact:
-    contact_id: int
-    name: str
-    circle: str
-    email: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class MoveProposal:
-    """A grand-public backer who could join the communauté."""
-
-    contact_id: int
-    name: str
-    email: str
-    contributions: int
-    amount_cents: int
-
-
-@dataclass(frozen=True)
-class FulfilmentLine:
-    """One reward owed: who, where to send it, which contrepartie, where it stands."""
-
-    contribution_id: int
-    reference: str
-    backer: str
-    email: str
-    phone: str
-    address: str
-    postcode: str
-    city: str
-    country: str
-    tier_id: int
-    tier_title: str
-    amount_cents: int
-    contributed_at: datetime
-    state: str
-    state_changed_at: datetime | None  # None while still "à préparer" untouched
-    note: str
-    quantity: int = 1  # of this contrepartie, in an imported order
-    recipient: str = ""  # the name the platform gave for the parcel, when it is not the backer's
-    anonymous: bool = False  # the backer asked the platform not to show their name
-
-    @property
-    def backer_label(self) -> str:
-        """The backer as lists show them: an anonymous one by its platform reference."""
-        return backer_label(self.backer, self.anonymous, self.reference)
-
-    @property
-    def reach(self) -> str:
-        """How to reach the backer: the phone, else the e-mail."""
-        return self.phone or self.email
-
-    @property
-    def reward(self) -> str:
-        """The contrepartie to send: ``Affiche × 2`` when an order holds several."""
-        return self.tier_title if self.quantity == 1 else f"{self.tier_title} × {self.quantity}"
-
-
-@dataclass(frozen=True)
-class CampaignDetail:
-    """Everything the Campagnes page shows for one campaign, read on one snapshot."""
-
-    dashboard: CampaignDashboard
-    tiers: list[TierRecord]
-    contributions: list[ContributionRecord]
-    checklist: PrelaunchChecklist
-    untold: list[UntoldContact]
-    fulfilment: list[FulfilmentLine]
-    proposals: list[MoveProposal]

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, LongTable, Paragraph
 from communitydesk.formatting import number
 from communitydesk.i18n import _
 from communitydesk.records.campaign_documents import FulfilmentChecklistData
-from communitydesk.records.campaigns import FulfilmentLine
+from communitydesk.records.campaign_figures import FulfilmentLine
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.tables import (
     CHUNK_ROWS,

@@ -17,7 +17,7 @@ from communitydesk.formatting import local_today
 from communitydesk.i18n import _
 from communitydesk.models.ambassadors import Ambassador, Mission
 from communitydesk.models.contacts import Contact
-from communitydesk.records.ambassador_kit import AmbassadorBrief, BriefMission, BriefPost
+from communitydesk.records.ambassador_brief import AmbassadorBrief, BriefMission, BriefPost
 from communitydesk.rules.ambassadors import MissionKind, MissionStatus
 from communitydesk.rules.editorial import Network, PublicationStatus
 from communitydesk.services import settings

@@ -13,12 +13,8 @@ from datetime import date
 from communitydesk import formatting
 from communitydesk.db import campaign_reads
 from communitydesk.db.quick_reads import QuickReader
-from communitydesk.records.campaigns import (
-    CampaignDashboard,
-    CampaignRecord,
-    FulfilmentLine,
-    TierFigure,
-)
+from communitydesk.records.campaign_figures import CampaignDashboard, FulfilmentLine, TierFigure
+from communitydesk.records.campaigns import CampaignRecord
 from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
 from communitydesk.rules.circles import Circle

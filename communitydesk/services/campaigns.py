@@ -26,22 +26,24 @@ from communitydesk.errors import ConflictError, UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
 from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
-from communitydesk.records.campaigns import (
-    CampaignDashboard,
+from communitydesk.records.campaign_figures import CampaignDashboard
+from communitydesk.records.campaign_page import (
     CampaignDetail,
-    CampaignInput,
-    CampaignRecord,
     CampaignSummary,
     ChecklistItem,
     CircleReach,
     ContactContribution,
-    ContributionInput,
-    ContributionRecord,
     MoveProposal,
     PrelaunchChecklist,
+    UntoldContact,
+)
+from communitydesk.records.campaigns import (
+    CampaignInput,
+    CampaignRecord,
+    ContributionInput,
+    ContributionRecord,
     TierInput,
     TierRecord,
-    UntoldContact,
 )
 from communitydesk.rules import pacing
 from communitydesk.rules.campaigns import (

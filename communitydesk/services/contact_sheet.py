@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from communitydesk.errors import ValidationError
 from communitydesk.records.ambassadors import AmbassadorRecord
-from communitydesk.records.campaigns import ContactContribution
+from communitydesk.records.campaign_page import ContactContribution
 from communitydesk.services import ambassadors, campaigns, circle_moves, duplicates, gdpr, tags, touch_points
 from communitydesk.services.circle_moves import CircleMoveRecord
 from communitydesk.services.contacts import ContactDetails, ContactInput, create_contact, get_contact, update_contact

@@ -22,7 +22,7 @@ from communitydesk.errors import UserError, ValidationError
 from communitydesk.exporters.shipping_list_csv import write_rows
 from communitydesk.i18n import _
 from communitydesk.models.campaigns import Campaign, Contribution, ContributionLine, Fulfilment
-from communitydesk.records.campaigns import FulfilmentLine
+from communitydesk.records.campaign_figures import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.services import campaign_figures

@@ -66,14 +66,6 @@ def default_actor() -> Actor:
     return Actor(name=name, role=Role.ADMIN)
 
 
-def _prepare_formatting(_ctx: TaskContext | None = None) -> None:
-    # babel costs ~0.2 s to import and load its locale data: paid off the UI thread, once.
-    from communitydesk import formatting
-
-    formatting.number(0)
-    formatting.percent(0.5)
-
-
 def _prepare_qt_enums() -> None:
     # The first QPainter.setPen/setBrush (the dashboard's charts) makes PySide6 build every
     # enum of the Qt namespace: 60-130 ms. Done here, on the UI thread, while the figures
@@ -102,8 +94,6 @@ class CurrentDatabase(QObject):
 
     #: Commits closer together than this reach the screens as one change.
     COALESCE_MS = 80
-
-    _formatting_task: Task | None = None  # babel warm-up, once per process
 
     def __init__(self, parent: QObject | None = None, actor: Actor | None = None) -> None:
         super().__init__(parent)
@@ -148,9 +138,7 @@ class CurrentDatabase(QObject):
         self.figures = None
         self.error_message = ""
         locate = (lambda: Path(target)) if isinstance(target, (str, Path)) else target
-        # Timers fire once the event loop runs, i.e. after the window is shown: babel's import
-        # holds the GIL and would slow the building of the window if it ran alongside it.
-        QTimer.singleShot(0, self._start_formatting)
+        # Timers fire once the event loop runs, i.e. after the window is shown.
         QTimer.singleShot(0, _prepare_qt_enums)
         if demo:
             self._set_opening(self.tr("Création de la base de démonstration…"))
@@ -163,28 +151,6 @@ class CurrentDatabase(QObject):
         else:
             self._set_opening(self.tr("Ouverture de la base…"))
             self._run(lambda _ctx: self._probe_and_read(locate()), then=self._after_probe)
-
-    @staticmethod
-    def _start_formatting() -> Task:
-        if CurrentDatabase._formatting_task is None:
-            CurrentDatabase._formatting_task = run_in_background(
-                None, _prepare_formatting, on_failure=lambda _message: None
-            )
-        return CurrentDatabase._formatting_task
-
-    def _when_formatting_ready(self, callback: Callable[[], None]) -> None:
-        """Run ``callback`` on the UI thread once babel is loaded (so that it never blocks there)."""
-        generation = self._generation
-
-        def guarded() -> None:
-            if generation == self._generation:
-                callback()
-
-        task = self._start_formatting()
-        if task.running:
-            task.finished.connect(guarded)
-        else:
-            guarded()
 
     def _set_opening(self, activity: str) -> None:
         self.state = DatabaseState.OPENING
@@ -247,7 +213,7 @@ class CurrentDatabase(QObject):
         self._set_path(path)
         assert self.path is not None
         if figures is not None:
-            self._when_formatting_ready(lambda: self._show_figures(figures))
+            self._show_figures(figures)
         elif found.state is SchemaState.NEWER:
             self._fail(str(refuse_newer(self.path, found)))
         else:
@@ -285,9 +251,7 @@ class CurrentDatabase(QObject):
         return read_figures(self.path, self.actor, with_tables=False)
 
     def _load_figures(self, _result: object = None) -> None:
-        self._run(
-            self._read_figures, then=lambda figures: self._when_formatting_ready(lambda: self._show_figures(figures))
-        )
+        self._run(self._read_figures, then=self._show_figures)
 
     def _show_figures(self, figures: Figures) -> None:
         self.figures = figures
@@ -300,9 +264,7 @@ class CurrentDatabase(QObject):
         """Read the figures again (F5, after an import...); None when no base is ready."""
         if self.state is not DatabaseState.READY:
             return None
-        return self._run(
-            self._read_figures, then=lambda figures: self._when_formatting_ready(lambda: self._show_figures(figures))
-        )
+        return self._run(self._read_figures, then=self._show_figures)
 
     # -- the ORM, for screens that need it ---------------------------------------------------
 

@@ -87,3 +87,20 @@ def test_a_small_document_reads_only_the_faces_and_chart_kinds_it_draws(
     assert {name.rsplit(".", 1)[-1] for name in modules if name.startswith("reportlab.graphics.charts.")} & kinds == (
         charts
     )
+
+
+@pytest.mark.parametrize(
+    ("command", "not_read"),
+    [
+        (["charter", "--template", "collaborator"], {"communitydesk.records.campaigns"}),
+        (["campaign-report", "--campaign", "1"], {"communitydesk.records.campaign_page"}),
+        (["fulfilment-checklist", "--campaign", "2"], {"communitydesk.records.campaign_page"}),
+    ],
+    ids=["charter", "campaign-report", "fulfilment-checklist"],
+)
+def test_a_small_document_imports_only_the_records_it_prints(
+    demo_base: Path, tmp_path: Path, command: list[str], not_read: set[str]
+) -> None:
+    # Each dataclass costs ~1 ms to create at import: the page's lists and the editorial figures stay out.
+    modules, _fonts = export(demo_base, tmp_path / "document.pdf", *command)
+    assert not modules & {*not_read, "communitydesk.rules.editorial_figures", "communitydesk.records.ambassador_brief"}

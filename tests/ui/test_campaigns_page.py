@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from communitydesk import formatting
-from communitydesk.records.campaigns import CampaignSummary, ContributionRecord, FulfilmentLine, TierRecord
+from communitydesk.records.campaign_figures import FulfilmentLine
+from communitydesk.records.campaign_page import CampaignSummary
+from communitydesk.records.campaigns import ContributionRecord, TierRecord
 from communitydesk.services.figures import CampaignFigures
 from communitydesk.services.permissions import SYSTEM
 from communitydesk.ui import tasks

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
-from communitydesk.records.campaigns import PrelaunchChecklist, UntoldContact
+from communitydesk.records.campaign_page import PrelaunchChecklist, UntoldContact
 from communitydesk.rules.circles import circle_label
 from communitydesk.ui.widgets.circles import circle_colour
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
-from communitydesk.records.campaigns import CampaignDashboard, MoveProposal, TierFigure
+from communitydesk.records.campaign_figures import CampaignDashboard, TierFigure
+from communitydesk.records.campaign_page import MoveProposal
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.ui.campaigns.pace_chart import CampaignPaceChart
 from communitydesk.ui.campaigns.record_table import Column, RecordTableModel

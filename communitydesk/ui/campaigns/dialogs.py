@@ -29,13 +29,7 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.errors import ValidationError
-from communitydesk.records.campaigns import (
-    CampaignInput,
-    CampaignRecord,
-    ContributionInput,
-    TierInput,
-    TierRecord,
-)
+from communitydesk.records.campaigns import CampaignInput, CampaignRecord, ContributionInput, TierInput, TierRecord
 from communitydesk.rules.campaigns import CampaignStatus, CampaignType, PaymentStatus, Platform
 from communitydesk.rules.money_text import MoneyTextError, parse_money
 from communitydesk.ui.tasks import run_in_background

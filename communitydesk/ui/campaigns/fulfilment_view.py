@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from communitydesk import formatting
-from communitydesk.records.campaigns import FulfilmentLine
+from communitydesk.records.campaign_figures import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.ui.campaigns.record_table import Column, RecordTableModel

@@ -36,14 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.records.campaign_page import CampaignDetail, CampaignSummary, MoveProposal
 from communitydesk.records.campaigns import (
-    CampaignDetail,
     CampaignInput,
     CampaignRecord,
-    CampaignSummary,
     ContributionInput,
     ContributionRecord,
-    MoveProposal,
     TierInput,
     TierRecord,
 )

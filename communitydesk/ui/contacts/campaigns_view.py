@@ -12,7 +12,7 @@ from communitydesk.ui.contacts.row_menus import add_row_menu
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from communitydesk.records.campaigns import ContactContribution
+    from communitydesk.records.campaign_page import ContactContribution
 
 _CONTEXT = "ContactCampaignsModel"
 _HEADERS = (

@@ -59,7 +59,7 @@ from communitydesk.ui.widgets.dates import paris_qdate
 
 if TYPE_CHECKING:
     from communitydesk.records.ambassadors import AmbassadorRecord
-    from communitydesk.records.campaigns import ContactContribution
+    from communitydesk.records.campaign_page import ContactContribution
     from communitydesk.services.contact_sheet import ContactSheetData
     from communitydesk.services.contacts import ContactDetails, SameChannelContact
     from communitydesk.services.gdpr import ConsentRecord

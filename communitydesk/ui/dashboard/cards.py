@@ -32,7 +32,7 @@ class FigureCard:
 
 
 def contact_cards(figures: Figures) -> list[FigureCard]:
-    from communitydesk.formatting import number  # babel: loaded off the UI thread with the figures
+    from communitydesk.formatting import number
 
     contacts = figures.contacts
     return [
