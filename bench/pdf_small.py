@@ -74,6 +74,8 @@ DOCUMENTS = [
     ("campaign-report", ["--campaign", "2"]),
     ("fulfilment-checklist", ["--campaign", "2"]),
     ("ambassador-kit", ["--ambassador", "1"]),
+    ("event-kit", ["--event", "1"]),
+    ("event-report", ["--event", "1"]),
 ]
 
 
