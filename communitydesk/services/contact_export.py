@@ -100,7 +100,7 @@ def selection_from_options(
     """The selection the CLI options describe: ``--circle`` (French labels accepted:
     "Proches", "communauté"...), ``--tag``, ``--segment`` (a saved filter, by name) and
     ``--search`` (text, as typed in the search box)."""
-    require(actor, Action.EXPORT_PERSONAL_DATA)
+    require(actor, Action.READ_CONTACTS)
     base = ContactFilter()
     if segment:
         from communitydesk.services.segments import segment_by_name
@@ -133,7 +133,7 @@ def selection_from_options(
 
 def selected_ids(db: Database, actor: Actor, selection: ContactSelection) -> list[int]:
     """The ids a selection designates, in list order (name)."""
-    require(actor, Action.EXPORT_PERSONAL_DATA)
+    require(actor, Action.READ_CONTACTS)
     if selection.contact_ids is not None:
         return list(dict.fromkeys(selection.contact_ids))
     return contact_search.ids_for(db, actor, selection.query, selection.filters)
