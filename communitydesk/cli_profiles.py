@@ -70,8 +70,13 @@ def _login_for(args: argparse.Namespace) -> Actor | None:
     if args.command in WITHOUT_LOGIN or path is None or not path.exists():
         return None
     from communitydesk.db.audit_writes import needs_login
+    from communitydesk.errors import DatabaseError
 
-    if not needs_login(path):
+    try:
+        protected = needs_login(path)
+    except DatabaseError:
+        return None  # unreadable (damaged, foreign, locked): the command says so in its own terms
+    if not protected:
         return None
     from communitydesk.services.audit import Outcome, SessionEvent, record
 
