@@ -132,9 +132,10 @@ def _usage_problem(message: str) -> str:
 
 
 def _system_actor() -> Actor:
-    from communitydesk.services.permissions import SYSTEM
+    """Who the command acts as: the profile logged in by ``cli_profiles.acting``, else the system."""
+    from communitydesk.cli_profiles import current_actor
 
-    return SYSTEM
+    return current_actor()
 
 
 def _print_json(data: object) -> None:
@@ -161,6 +162,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         seed=args.seed,
         progress=_progress_to_stderr(_("Création de la démo")),
         replace=args.replace,
+        with_logins=args.with_logins,
     )
     print(_("Base de démonstration créée : {path} ({count} contacts).", path=args.db, count=summary.contacts))
     return EXIT_OK
@@ -690,10 +692,13 @@ def _add_ambassador_commands(commands: Any, lang: argparse.ArgumentParser) -> No
 
 def build_parser(command_line: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """Every command's parser; given ``command_line``, only the sub-commands it names (see FrenchArgumentParser)."""
+    from communitydesk import cli_profiles
+
     lang = FrenchArgumentParser(add_help=False)
     lang.add_argument(
         "--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS, help=_("langue des messages (fr par défaut)")
     )
+    cli_profiles.add_login_options(lang)
 
     parser = FrenchArgumentParser(
         prog="communitydesk", description=_("CommunityDesk : votre communauté en cercles."), command_line=command_line
@@ -716,6 +721,9 @@ def build_parser(command_line: Sequence[str] | None = None) -> argparse.Argument
     demo.add_argument("--contacts", type=int, default=300)
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--replace", action="store_true", help=_("remplacer le fichier s'il existe"))
+    demo.add_argument(
+        "--with-logins", action="store_true", help=_("protéger la démo par les mots de passe de démonstration")
+    )
 
     stats = command("stats", cmd_stats, _("afficher les chiffres clés"))
     stats.add_argument("--db", type=Path, required=True)
@@ -903,6 +911,7 @@ def build_parser(command_line: Sequence[str] | None = None) -> argparse.Argument
     _add_gdpr_commands(commands, lang)
     _add_ambassador_commands(commands, lang)
     add_event_commands(commands, import_kinds, lang, _database_to_write)
+    cli_profiles.add_profile_commands(commands, lang)
     return parser
 
 
@@ -958,7 +967,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(db=args.db, demo=args.demo, language=args.lang)
         handler: Handler = args.handler
         _refuse_a_newer_base(getattr(args, "db", None))
-        with headless_command():  # the command's collector policy: set here, never by the services
+        from communitydesk.cli_profiles import acting
+
+        # The command's collector policy: set here, never by the services; then its login.
+        with headless_command(), acting(args):
             return handler(args)
     except UserError as error:
         print(_("Erreur : {message}", message=error), file=sys.stderr)

@@ -49,6 +49,9 @@ COMMANDS: dict[str, list[str]] = {
     "event list": ["event", "list", "--db", "{db}", "--json"],
     # The contacts file is a sheet too (Nom, Prénom, E-mail); its dry runs are in test_cli_events.py.
     "import sign-in-sheet": ["import", "sign-in-sheet", "{contacts}", "--db", "{db}", "--event", "AG"],
+    "profile add": ["profile", "add", "Yanis", "--role", "admin", "--db", "{db}"],
+    "profile list": ["profile", "list", "--db", "{db}", "--json"],
+    "audit": ["audit", "--db", "{db}", "--json"],
 }
 DRY_RUNS = [name for name in COMMANDS if name.endswith("--dry-run")]
 
@@ -93,7 +96,7 @@ def commands_with_a_db(parser: argparse.ArgumentParser, prefix: tuple[str, ...] 
 
 def test_every_command_with_a_db_is_in_these_tests() -> None:
     covered = {tuple(arg for arg in argv[:2] if not arg.startswith("{")) for argv in COMMANDS.values()}
-    single = {"stats", "search", "check", "backup", "restore", "demo"}
+    single = {"stats", "search", "check", "backup", "restore", "demo", "audit"}
     covered = {names[:1] if names[0] in single else names for names in covered}
     assert commands_with_a_db(build_parser()) <= covered
 

@@ -11,6 +11,7 @@ from communitydesk.models import (
     editorial,  # editorial calendar (0008)
     events,  # events and sign-in sheets (0010)
     organisation,  # 0001
+    profiles,  # rights of each role, audit log (0011)
     segments,  # contacts extras (0002)
 )
 from communitydesk.models.base import Base
@@ -28,5 +29,6 @@ __all__ = [
     "events",
     "metadata",
     "organisation",
+    "profiles",
     "segments",
 ]

@@ -80,6 +80,7 @@ class FulfilmentLine:
     quantity: int = 1  # of this contrepartie, in an imported order
     recipient: str = ""  # the name the platform gave for the parcel, when it is not the backer's
     anonymous: bool = False  # the backer asked the platform not to show their name
+    amount_shown: bool = True  # False: the profile may not see what one person gave (amount_cents is 0)
 
     @property
     def backer_label(self) -> str:

@@ -34,6 +34,7 @@ class ContactContribution:
     amount_cents: int
     tier_title: str  # "" without a contrepartie
     payment_status: str
+    amount_shown: bool = True  # False: the profile may not see what one person gave (amount_cents is 0)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class MoveProposal:
     email: str
     contributions: int
     amount_cents: int
+    amount_shown: bool = True  # False: the profile may not see what one person gave (amount_cents is 0)
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,4 @@ class ContributionRecord:
     payment_status: str
     anonymous: bool
     version_id: int
+    amount_shown: bool = True  # False: the profile may not see what one person gave (amount_cents is 0)

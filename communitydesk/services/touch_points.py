@@ -46,7 +46,7 @@ def add_touch_point(
     store: Store, actor: Actor, contact_id: int, kind: str, summary: str = "", occurred_at: datetime | None = None
 ) -> TouchPointRecord:
     """Record an interaction (now, unless ``occurred_at`` says when) and update last_touch_at."""
-    require(actor, Action.EDIT_CONTACTS)
+    require(actor, Action.ADD_TOUCH_POINTS)
     when = _when(occurred_at)
     with unit_of_work(store) as session:
         _check_not_erased(session, contact_id)
@@ -68,7 +68,7 @@ def add_touch_points(
     occurred_at: datetime | None = None,
 ) -> int:
     """The same interaction with many contacts (everyone at an event); returns how many."""
-    require(actor, Action.EDIT_CONTACTS)
+    require(actor, Action.ADD_TOUCH_POINTS)
     when = _when(occurred_at)
     checked = _kind(kind)
     with unit_of_work(store) as session:
@@ -143,7 +143,7 @@ def restore_touch_point(store: Store, actor: Actor, record: TouchPointRecord) ->
 
 def timeline(store: Store, actor: Actor, contact_id: int, limit: int | None = None) -> list[TouchPointRecord]:
     """A contact's touch points, most recent first."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         query = (
             select(TouchPoint)
