@@ -303,3 +303,26 @@ def test_a_write_waiting_its_turn_is_shown_and_a_cancel_ends_the_wait(qtbot, db)
     assert window.statusBar().currentMessage() == ""
     with db.snapshot() as session:
         assert session.execute(text("SELECT count(*) FROM tags")).scalar_one() == 0
+
+
+def test_a_finished_task_and_its_result_are_freed(qtbot, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Callbacks holding the task (the status bar's, a screen's) form a cycle through Qt's
+    connections that Python's collector cannot see: the task forgets them once it reported."""
+    import gc
+
+    class Result:
+        pass
+
+    results: list[weakref.ref[Result]] = []
+    task = run_in_background(
+        parent, lambda _ctx: Result(), on_success=lambda result: results.append(weakref.ref(result))
+    )
+    task.finished.connect(lambda held=task: held.state)  # a callback that holds its task
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    finished = weakref.ref(task)
+    del task
+    qtbot.wait(10)
+    gc.collect()
+    assert finished() is None
+    assert results[0]() is None
