@@ -235,12 +235,26 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)  # → _show_row
         else:
             self._show_row(row)
-        return self.pages[keys[row]]
+        # The page left open when it asked first (unsaved Paramètres).
+        return self.pages.get(keys[row]) or self.stack.currentWidget()
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         spec = PAGES[row]
+        leaving = self.stack.currentWidget()
+        wanted = spec.key
+        if (
+            leaving is not None
+            and leaving is not self.pages.get(wanted)
+            and not self._may_leave(leaving, lambda: self.show_page(wanted))
+        ):
+            back = next(key for key, page in self.pages.items() if page is leaving)
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(self.page_keys().index(back))
+            self.sidebar.blockSignals(False)
+            self.page_actions[back].setChecked(True)
+            return
         page = self.pages.get(spec.key)
         if page is None:
             page = build_page(spec, self.context)
@@ -385,6 +399,16 @@ class MainWindow(QMainWindow):
                 closing()
         self.settings.sync()
 
+    @staticmethod
+    def _may_leave(page: QWidget, then: Callable[[], object]) -> bool:
+        """A page with unsaved changes (Paramètres) asks before it is left, then calls ``then``."""
+        ask = getattr(page, "ask_before_leaving", None)
+        return not callable(ask) or bool(ask(then))
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        current = self.stack.currentWidget()
+        if current is not None and not self._may_leave(current, self.close):
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)
