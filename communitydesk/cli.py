@@ -110,6 +110,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         replace=args.replace,
     )
     print(_("Base de démonstration créée : {path} ({count} contacts).", path=args.db, count=summary.contacts))
+    if summary.kept is not None:
+        print(_("La base remplacée est gardée dans {path}", path=summary.kept))
     return EXIT_OK
 
 

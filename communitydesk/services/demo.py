@@ -6,6 +6,7 @@ with Faker's fr_FR locale, and rows are inserted in batches with SQLAlchemy Core
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import unicodedata
 from collections.abc import Callable
@@ -72,6 +73,7 @@ class DemoSummary:
     contacts: int
     touch_points: int
     moves: int
+    kept: Path | None = None  # where the base the demo replaced was kept (backups/)
 
 
 def _ascii(text: str) -> str:
@@ -285,9 +287,9 @@ def create_demo_database(
     db.close()  # the last connection: SQLite folds the WAL into the file
     if found.state is SchemaState.MISSING:
         building.replace(path)
-    else:
-        replace_database(building, path, kept_prefix=KEPT_PREFIX)
-        remove_with_journals(building)
-        # `--demo` replaces its base at each start: its kept copies rotate like other backups.
-        prune_backups(backup_dir_for(path), path, keep, prefix=KEPT_PREFIX)
-    return summary
+        return summary
+    kept = replace_database(building, path, kept_prefix=KEPT_PREFIX)
+    remove_with_journals(building)
+    # `--demo` replaces its base at each start: its kept copies rotate like other backups.
+    prune_backups(backup_dir_for(path), path, keep, prefix=KEPT_PREFIX)
+    return dataclasses.replace(summary, kept=kept)

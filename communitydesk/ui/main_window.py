@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.database.changed.connect(self._database_changed)
+        self.database.notice.connect(self._show_notice)
         self._database_changed()
         self._restore_layout()
 
@@ -264,6 +265,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.page_actions[spec.key].setChecked(True)
         self.page_changed.emit(spec.key)
+
+    def _show_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
 
     def refresh_current_page(self) -> None:
         page = self.stack.currentWidget()
