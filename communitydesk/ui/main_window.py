@@ -237,7 +237,9 @@ class MainWindow(QMainWindow):
         else:
             self._show_row(row)
         # The page left open when it asked first (unsaved Paramètres).
-        return self.pages.get(keys[row]) or self.stack.currentWidget()
+        shown = self.pages.get(keys[row]) or self.stack.currentWidget()
+        assert shown is not None
+        return shown
 
     def _show_row(self, row: int) -> None:
         if row < 0:
