@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTemporaryDir, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from communitydesk.document_catalogue import DocumentOptions
 from communitydesk.i18n import current_language
 from communitydesk.ui.current_database import CurrentDatabase
 from communitydesk.ui.documents.preview import PdfPreview
+from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 
 
@@ -42,7 +43,8 @@ class CharterEditorDialog(QDialog):
         self.resize(1100, 720)
         self.database = database
         self.language = current_language()
-        self.temp_dir = QTemporaryDir()
+        self.temp_dir = PreviewFolder()
+        self.finished.connect(lambda _result: self.temp_dir.remove())
         self.task: Task | None = None
         self.customised = False
         self._previews = 0

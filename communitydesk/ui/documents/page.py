@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTemporaryDir, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,6 +42,7 @@ from communitydesk.rules.periods import Period
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.documents.preview import PdfPreview
+from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class DocumentsPage(QWidget):
         super().__init__()
         self.context = context
         self.database = context.database
-        self.temp_dir = QTemporaryDir()
+        self.temp_dir = PreviewFolder()  # removed on quit: previews hold personal data
         self.task: Task | None = None
         self.choices_task: Task | None = None
         self.last_result: Any = None
@@ -489,3 +490,5 @@ class DocumentsPage(QWidget):
 
     def closing(self) -> None:
         self.cancel()
+        self.preview.document.close()  # Windows deletes no open file
+        self.temp_dir.remove()
