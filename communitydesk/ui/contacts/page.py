@@ -171,6 +171,8 @@ class ContactsPage(QWidget):
 
         self.table = ContactTableView()
         self.table.setModel(self.model)
+        # A reset is a new search, filter or sort (a refresh keeps its place): back to the top.
+        self.model.modelReset.connect(self.table.scrollToTop)
         self.table.default_layout()
         saved = self.settings.header_state(HEADER_STATE)
         if saved is not None:
