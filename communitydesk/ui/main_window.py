@@ -31,7 +31,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -310,7 +309,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Aucune base ouverte à sauvegarder."), 5000)
             return
         folder = self.settings.last_folder or Path.home()
-        suggested = folder / f"{self.database.path.stem}-copie-{date.today().isoformat()}.sqlite3"
+        from communitydesk.formatting import local_today
+
+        suggested = folder / f"{self.database.path.stem}-copie-{local_today().isoformat()}.sqlite3"
         filename, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Sauvegarder une copie de la base"),

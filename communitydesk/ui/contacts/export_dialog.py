@@ -8,7 +8,6 @@ the background with a progress bar and Annuler; a cancelled export writes no fil
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +63,7 @@ class ExportDialog(QDialog):
         self.summary: ExportSummary | None = None
         self.replace_confirmed: Path | None = None  # picked in Qt's save dialog, which asked
 
-        from communitydesk.formatting import number
+        from communitydesk.formatting import local_today, number
 
         self.csv = QRadioButton(self.tr("CSV pour Excel (point-virgule, accents et zéros en tête conservés)"))
         self.csv.setObjectName("exportCsv")
@@ -84,7 +83,7 @@ class ExportDialog(QDialog):
         self.path = QLineEdit()
         self.path.setObjectName("exportPath")
         folder = (settings.last_folder if settings is not None else None) or Path.home()
-        self.path.setText(str(folder / f"contacts-{date.today().isoformat()}.csv"))
+        self.path.setText(str(folder / f"contacts-{local_today().isoformat()}.csv"))
         browse = QPushButton(self.tr("Choisir…"))
         browse.clicked.connect(self.browse)
         self.csv.toggled.connect(self._format_changed)

@@ -468,7 +468,9 @@ class DocumentsPage(QWidget):
     def _generated(self, result: Any) -> None:
         self.last_result = result
         self._finish(self.tr("Document prêt : {count} page(s).").format(count=result.pages))
-        name = f"{FILE_NAMES[self.current_kind]}-{date.today().isoformat()}.pdf"
+        from communitydesk.formatting import local_today
+
+        name = f"{FILE_NAMES[self.current_kind]}-{local_today().isoformat()}.pdf"
         self.preview.show_pdf(result.path, name)
         self.generated.emit(result)
 
