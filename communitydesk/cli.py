@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from communitydesk import __version__
 from communitydesk.cycle_collection import headless_command
 from communitydesk.errors import UserError
-from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
+from communitydesk.i18n import SUPPORTED_LANGUAGES, _, ngettext, set_language
 
 if TYPE_CHECKING:
     from datetime import date
@@ -249,9 +249,12 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
         if summary.errors and not args.dry_run:
             if summary.written:
                 print(
-                    _(
-                        "{count} ligne(s) laissée(s) de côté : corrigez-les puis relancez, "
+                    ngettext(
+                        "{count} ligne laissée de côté : corrigez-la puis relancez, "
                         "les lignes déjà importées seront reconnues.",
+                        "{count} lignes laissées de côté : corrigez-les puis relancez, "
+                        "les lignes déjà importées seront reconnues.",
+                        len({error.line for error in summary.errors}),
                         count=len({error.line for error in summary.errors}),
                     ),
                     file=sys.stderr,
@@ -300,16 +303,23 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         print(_("Simulation : rien n'a été enregistré."))
     print(
         _(
-            "{created} créé(s), {updated} mis à jour, {merged} fusionné(s) (doublons dans le fichier), "
-            "{skipped} ignoré(s) (déjà dans la base).",
-            created=summary.created,
-            updated=summary.updated,
-            merged=summary.merged,
-            skipped=summary.skipped,
+            "{created}, {updated}, {merged} (doublons dans le fichier), {skipped} (déjà dans la base).",
+            created=ngettext("{n} créé", "{n} créés", summary.created, n=summary.created),
+            updated=_("{n} mis à jour", n=summary.updated),
+            merged=ngettext("{n} fusionné", "{n} fusionnés", summary.merged, n=summary.merged),
+            skipped=ngettext("{n} ignoré", "{n} ignorés", summary.skipped, n=summary.skipped),
         )
     )
     if summary.errors:
-        print(_("{count} ligne(s) non importée(s) :", count=summary.rejected_lines), file=sys.stderr)
+        print(
+            ngettext(
+                "{count} ligne non importée :",
+                "{count} lignes non importées :",
+                summary.rejected_lines,
+                count=summary.rejected_lines,
+            ),
+            file=sys.stderr,
+        )
         for error in summary.errors:
             print(f"  {error.message}", file=sys.stderr)
     for warning in summary.warnings:
@@ -379,7 +389,15 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         )
     finally:
         db.close()
-    print(_("{count} événement(s) écrit(s) dans « {path} ».", count=result.count, path=result.path))
+    print(
+        ngettext(
+            "{count} événement écrit dans « {path} ».",
+            "{count} événements écrits dans « {path} ».",
+            result.count,
+            count=result.count,
+            path=result.path,
+        )
+    )
     return EXIT_OK
 
 
@@ -392,7 +410,15 @@ def cmd_export_publications(args: argparse.Namespace) -> int:
         result = export_plan(db, _system_actor(), args.out)
     finally:
         db.close()
-    print(_("{count} publication(s) exportée(s) dans « {path} ».", count=result.count, path=result.path))
+    print(
+        ngettext(
+            "{count} publication exportée dans « {path} ».",
+            "{count} publications exportées dans « {path} ».",
+            result.count,
+            count=result.count,
+            path=result.path,
+        )
+    )
     return EXIT_OK
 
 
@@ -488,7 +514,15 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
         )
     finally:
         db.close()
-    print(_("{count} contact(s) exporté(s) dans « {path} ».", count=summary.count, path=summary.path))
+    print(
+        ngettext(
+            "{count} contact exporté dans « {path} ».",
+            "{count} contacts exportés dans « {path} ».",
+            summary.count,
+            count=summary.count,
+            path=summary.path,
+        )
+    )
     return EXIT_OK
 
 
@@ -546,11 +580,13 @@ def cmd_gdpr_erase(args: argparse.Namespace) -> int:
     else:
         print(
             _(
-                "Contact n° {id} effacé ({count} fiche(s) avec les fiches fusionnées ; {kept} échange(s) "
-                "gardé(s) pour les chiffres, sans leur contenu).",
+                "Contact n° {id} effacé ({cards} avec les fiches fusionnées ; {kept} pour les chiffres, "
+                "sans leur contenu).",
                 id=args.contact,
-                count=report.contacts,
-                kept=report.touch_points_kept,
+                cards=ngettext("{n} fiche", "{n} fiches", report.contacts, n=report.contacts),
+                kept=ngettext(
+                    "{n} échange gardé", "{n} échanges gardés", report.touch_points_kept, n=report.touch_points_kept
+                ),
             )
         )
     if not report.scrubbed:
@@ -608,15 +644,16 @@ def cmd_ambassador_list(args: argparse.Namespace) -> int:
     for line in lines:
         print(
             _(
-                "{id:>4}  {name} — {stage}, {points} point(s), code {code} ; "
-                "{contacts} contact(s) et {contributions} contribution(s) apportés ({amount})",
+                "{id:>4}  {name} — {stage}, {points}, code {code} ; {contacts} et {contributions} apportés ({amount})",
                 id=line.id,
                 name=line.name,
                 stage=Stage(line.stage).label(),
-                points=line.points,
+                points=ngettext("{n} point", "{n} points", line.points, n=line.points),
                 code=line.referral_code,
-                contacts=line.referred_contacts,
-                contributions=line.referred_contributions,
+                contacts=ngettext("{n} contact", "{n} contacts", line.referred_contacts, n=line.referred_contacts),
+                contributions=ngettext(
+                    "{n} contribution", "{n} contributions", line.referred_contributions, n=line.referred_contributions
+                ),
                 amount=money(line.referred_cents),
             )
         )

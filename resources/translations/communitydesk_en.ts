@@ -96,16 +96,12 @@
         <translation>Signed charter</translation>
     </message>
     <message>
-        <source>{stage} depuis le {day} · niveau {level} · {points} point(s)</source>
-        <translation>{stage} since {day} · level {level} · {points} point(s)</translation>
+        <source>{stage} depuis le {day} · niveau {level} · {points}</source>
+        <translation>{stage} since {day} · level {level} · {points}</translation>
     </message>
     <message>
         <source>{stage} le {day}</source>
         <translation>{stage} on {day}</translation>
-    </message>
-    <message>
-        <source>A amené {contacts} contact(s) et {contributions} contribution(s) ({amount}).</source>
-        <translation>Brought {contacts} contact(s) and {contributions} contribution(s) ({amount}).</translation>
     </message>
     <message>
         <source>Aucune mission pour l&apos;instant (onglet Missions).</source>
@@ -213,10 +209,6 @@
     <message>
         <source>Charte</source>
         <translation>Charter</translation>
-    </message>
-    <message>
-        <source>{active} actif(s) sur {total} · {waiting} mission(s) à valider</source>
-        <translation>{active} active out of {total} · {waiting} mission(s) to approve</translation>
     </message>
     <message>
         <source>{name} : étape « {stage} ».</source>
@@ -488,10 +480,6 @@
         <translation>The first 30 % came {share} from the inner circles.</translation>
     </message>
     <message>
-        <source>Rapprocher {count} contributeur(s) du grand public…</source>
-        <translation>Bring {count} general-public backer(s) closer…</translation>
-    </message>
-    <message>
         <source>Aucun contributeur du grand public à rapprocher</source>
         <translation>No general-public backer to bring closer</translation>
     </message>
@@ -749,14 +737,6 @@
         <translation>Contribution updated.</translation>
     </message>
     <message>
-        <source>{count} contact(s) notés comme prévenus.</source>
-        <translation>{count} contact(s) marked as told.</translation>
-    </message>
-    <message>
-        <source>{count} contrepartie(s) mise(s) à jour.</source>
-        <translation>{count} reward(s) updated.</translation>
-    </message>
-    <message>
         <source>Liste d&apos;envoi des contreparties</source>
         <translation>Reward shipping list</translation>
     </message>
@@ -765,16 +745,8 @@
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <source>{count} ligne(s) écrites dans « {path} ».</source>
-        <translation>{count} line(s) written to “{path}”.</translation>
-    </message>
-    <message>
         <source>Export de la liste d&apos;envoi…</source>
         <translation>Exporting the shipping list…</translation>
-    </message>
-    <message>
-        <source>{count} contact(s) rapprochés de la communauté.</source>
-        <translation>{count} contact(s) brought closer, into the community.</translation>
     </message>
 </context>
 <context>
@@ -1148,8 +1120,8 @@
         <translation>No contribution to a campaign.</translation>
     </message>
     <message>
-        <source>Total des contributions validées : {total} ({campaigns} campagne(s))</source>
-        <translation>Total of valid contributions: {total} ({campaigns} campaign(s))</translation>
+        <source>Total des contributions validées : {total} ({campaigns})</source>
+        <translation>Total of valid contributions: {total} ({campaigns})</translation>
     </message>
 </context>
 <context>
@@ -1608,24 +1580,12 @@
         <translation>{count} contacts</translation>
     </message>
     <message>
-        <source>{count} contact(s) déplacé(s) vers « {circle} ».</source>
-        <translation>{count} contact(s) moved to “{circle}”.</translation>
-    </message>
-    <message>
-        <source>{count} contact(s) déplacé(s).</source>
-        <translation>{count} contact(s) moved.</translation>
-    </message>
-    <message>
         <source>{count} déjà au bout des cercles.</source>
         <translation>{count} already at the edge of the circles.</translation>
     </message>
     <message>
         <source>{who} archivé(s) : retiré(s) de la liste, rien n&apos;est effacé.</source>
         <translation>{who} archived: removed from the list, nothing is erased.</translation>
-    </message>
-    <message>
-        <source>{count} contact(s) remis dans la liste.</source>
-        <translation>{count} contact(s) put back in the list.</translation>
     </message>
     <message>
         <source>Enregistrer comme segment</source>
@@ -1759,6 +1719,10 @@
     <message>
         <source>Création de la base…</source>
         <translation>Creating the database…</translation>
+    </message>
+    <message>
+        <source>Nouvelle base de démonstration ; la précédente est gardée dans {path}</source>
+        <translation>New demo database; the previous one is kept in {path}</translation>
     </message>
     <message>
         <source>Aucune base n&apos;est ouverte.</source>
@@ -1979,10 +1943,6 @@
         <translation>Generating the PDF…</translation>
     </message>
     <message>
-        <source>Document prêt : {count} page(s).</source>
-        <translation>Document ready: {count} page(s).</translation>
-    </message>
-    <message>
         <source>Le document n&apos;a pas pu être généré</source>
         <translation>The document could not be generated</translation>
     </message>
@@ -2043,10 +2003,6 @@
     <message>
         <source>Remettre « {name} » comme avant la fusion</source>
         <translation>Put “{name}” back as before the merge</translation>
-    </message>
-    <message>
-        <source>{count} paires de fiches semblent décrire la même personne. Pour chacune, choisissez la fiche gardée et les valeurs à conserver.</source>
-        <translation>{count} pairs of records seem to describe the same person. For each, choose the record to keep and the values to retain.</translation>
     </message>
     <message>
         <source>Aucun doublon probable : chaque fiche semble décrire une personne différente.</source>
@@ -2398,10 +2354,6 @@
     <message>
         <source>Export du plan…</source>
         <translation>Exporting the plan…</translation>
-    </message>
-    <message>
-        <source>{count} publication(s) écrite(s) dans « {path} ».</source>
-        <translation>{count} post(s) written to “{path}”.</translation>
     </message>
 </context>
 <context>
@@ -2856,14 +2808,6 @@
     <message>
         <source>Identifiant stable : {slug}</source>
         <translation>Stable identifier: {slug}</translation>
-    </message>
-    <message>
-        <source>Règles enregistrées : {count} ambassadeur(s) ont changé de niveau.</source>
-        <translation>Rules saved: {count} ambassador(s) changed level.</translation>
-    </message>
-    <message>
-        <source>Avec ces règles, {count} ambassadeur(s) changeraient de niveau :</source>
-        <translation>With these rules, {count} ambassador(s) would change level:</translation>
     </message>
     <message>
         <source>Avec ces règles, personne ne changerait de niveau.</source>
@@ -3378,10 +3322,6 @@
     <message>
         <source>L&apos;aperçu n&apos;a pas pu lire le document.</source>
         <translation>The preview could not read the document.</translation>
-    </message>
-    <message>
-        <source>{name} — {count} page(s)</source>
-        <translation>{name} — {count} page(s)</translation>
     </message>
     <message>
         <source>Enregistrer le PDF</source>
@@ -4029,6 +3969,22 @@
         <translation>Loading the settings…</translation>
     </message>
     <message>
+        <source>Paramètres modifiés</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <source>Les paramètres ont été modifiés. Enregistrer les modifications ?</source>
+        <translation>The settings have been changed. Save the changes?</translation>
+    </message>
+    <message>
+        <source>Ne pas enregistrer</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>La langue changera au prochain démarrage.</source>
         <translation>The language will change at the next start.</translation>
     </message>
@@ -4302,6 +4258,27 @@
     <message>
         <source>Problème</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>save_target</name>
+    <message>
+        <source>« {name} » existe déjà dans {folder}.
+Le remplacer ?</source>
+        <translation>“{name}” already exists in {folder}.
+Replace it?</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>Remplacer</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.i18n import ngettext
 from communitydesk.records.changes import Changes
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.rules.contact_filter import ContactFilter
@@ -529,12 +530,18 @@ class ContactsPage(QWidget):
             show_error(self, outcome.refused[0])
         elif circle is not None:
             self.status(
-                self.tr("{count} contact(s) déplacé(s) vers « {circle} ».").format(
-                    count=outcome.moved, circle=circle_label(circle)
+                ngettext(
+                    "{count} contact déplacé vers « {circle} ».",
+                    "{count} contacts déplacés vers « {circle} ».",
+                    outcome.moved,
+                    count=outcome.moved,
+                    circle=circle_label(circle),
                 )
             )
         else:
-            message = self.tr("{count} contact(s) déplacé(s).").format(count=outcome.moved)
+            message = ngettext(
+                "{count} contact déplacé.", "{count} contacts déplacés.", outcome.moved, count=outcome.moved
+            )
             if outcome.refused:
                 message += " " + self.tr("{count} déjà au bout des cercles.").format(count=len(outcome.refused))
             self.status(message)
@@ -585,7 +592,11 @@ class ContactsPage(QWidget):
         def done(count: int) -> None:
             self.last_archived = []
             self.undo_bar.hide()
-            self.status(self.tr("{count} contact(s) remis dans la liste.").format(count=count))
+            self.status(
+                ngettext(
+                    "{count} contact remis dans la liste.", "{count} contacts remis dans la liste.", count, count=count
+                )
+            )
 
         return run_for(self, work, on_success=done)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from communitydesk.document_catalogue import DOCUMENTS, DocumentOptions
 from communitydesk.errors import UserError
+from communitydesk.i18n import ngettext
 from communitydesk.records.changes import Changes
 from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
@@ -467,7 +468,11 @@ class DocumentsPage(QWidget):
 
     def _generated(self, result: Any) -> None:
         self.last_result = result
-        self._finish(self.tr("Document prêt : {count} page(s).").format(count=result.pages))
+        self._finish(
+            ngettext(
+                "Document prêt : {count} page.", "Document prêt : {count} pages.", result.pages, count=result.pages
+            )
+        )
         from communitydesk.formatting import local_today
 
         name = f"{FILE_NAMES[self.current_kind]}-{local_today().isoformat()}.pdf"

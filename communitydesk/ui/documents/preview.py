@@ -12,6 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from communitydesk.i18n import ngettext
 from communitydesk.system_errors import os_error_reason
 from communitydesk.ui.tasks import show_error
 from communitydesk.ui.widgets.save_target import choose_save_target
@@ -106,7 +107,9 @@ class PdfPreview(QWidget):
         self.path = Path(path)
         self.suggested_name = suggested_name
         pages = self.document.pageCount()
-        self.info.setText(self.tr("{name} — {count} page(s)").format(name=suggested_name, count=pages))
+        self.info.setText(
+            ngettext("{name} — {count} page", "{name} — {count} pages", pages, name=suggested_name, count=pages)
+        )
         for button in (self.save_button, self.print_button, self.open_button):
             button.setEnabled(True)
         self.view.pageNavigator().jump(0, self.view.pageNavigator().currentLocation())
