@@ -839,9 +839,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=_("cercle des contacts créés dont la ligne n'en donne pas (Proches, Communauté…)"),
     )
-    import_contacts.add_argument(
-        "--tag", action="append", help=_("étiquette ajoutée à chaque contact du fichier (répétable)")
-    )
+    import_contacts.add_argument("--tag", action="append", help=_("tag ajouté à chaque contact du fichier (répétable)"))
     import_contacts.add_argument(
         "--source", default=None, help=_("source des contacts créés (par défaut : le nom du fichier)")
     )

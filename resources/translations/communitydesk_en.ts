@@ -3191,7 +3191,7 @@
         <translation>Circle of the new contacts:</translation>
     </message>
     <message>
-        <source>Étiquettes ajoutées à chaque contact :</source>
+        <source>Tags ajoutés à chaque contact :</source>
         <translation>Tags added to every contact:</translation>
     </message>
     <message>

@@ -31,6 +31,9 @@ from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 
+# The name a saved preview suggests: French words, never the internal kind.
+CHARTER_FILE_NAMES = {"ambassador": "charte-ambassadeurs", "collaborator": "charte-collaborateurs"}
+
 
 class CharterEditorDialog(QDialog):
     loaded = Signal()
@@ -205,7 +208,7 @@ class CharterEditorDialog(QDialog):
 
         def done(result: Any) -> None:
             self.message.clear()
-            self.preview.show_pdf(result.path, f"charte-{kind}.pdf")
+            self.preview.show_pdf(result.path, f"{CHARTER_FILE_NAMES.get(kind, 'charte')}.pdf")
             self.previewed.emit()
 
         return self._run(work, done, label=self.tr("Aperçu de la charte…"))
