@@ -43,7 +43,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStac
 from communitydesk import __version__
 from communitydesk.ui.current_database import CurrentDatabase, DatabaseState
 from communitydesk.ui.settings import UiSettings
-from communitydesk.ui.tasks import TaskContext, TaskProgressBar, run_in_background
+from communitydesk.ui.tasks import Task, TaskContext, TaskProgressBar, run_in_background, show_error
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -299,8 +299,25 @@ class MainWindow(QMainWindow):
         if filename:
             path = Path(filename)
             self.settings.last_folder = path.parent
+            self.open_chosen_database(path)
+
+    def open_chosen_database(self, path: Path) -> Task:
+        """Open a base the user chose, once it is known to be one: a file that is not a
+        CommunityDesk base is refused in one dialog, and the base open until then stays open."""
+
+        def check(_ctx: TaskContext) -> None:
+            from communitydesk.db.schema_version import probe
+
+            probe(path)  # read-only; a DatabaseError says what the file is not
+
+        def refused(message: str) -> None:
+            show_error(self, message, self.tr("Impossible d'ouvrir la base"))
+
+        def chosen(_result: object) -> None:
             self.settings.last_database = path
             self.open_database(path)
+
+        return run_in_background(self, check, on_success=chosen, on_failure=refused)
 
     def choose_copy_target(self) -> None:
         from PySide6.QtWidgets import QFileDialog
