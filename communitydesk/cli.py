@@ -98,17 +98,53 @@ def _progress_to_stderr(label: str) -> Callable[[int, int], None]:
     return report
 
 
+class _TerminalSteps:
+    """A long command's steps on a terminal (« Contacts… 42 % »), each on its line; nothing
+    at all when stderr is not a terminal (a script, a pipe, a log file)."""
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+        self.name = ""
+        self.open_line = False
+
+    def phase(self, name: str) -> None:
+        if self.shown:
+            self._end_line()
+            self.name = name
+            print(f"{name}…", end="", file=sys.stderr, flush=True)
+            self.open_line = True
+
+    def progress(self, done: int, total: int) -> None:
+        if self.shown and total:
+            print(f"\r{self.name}… {done * 100 // total} %", end="", file=sys.stderr, flush=True)
+            self.open_line = True
+
+    def _end_line(self) -> None:
+        if self.open_line:
+            print(file=sys.stderr)
+            self.open_line = False
+
+    def close(self) -> None:
+        if self.shown:
+            self._end_line()
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from communitydesk.services.demo import create_demo_database
 
-    summary = create_demo_database(
-        args.db,
-        _system_actor(),
-        contacts=args.contacts,
-        seed=args.seed,
-        progress=_progress_to_stderr(_("Création de la démo")),
-        replace=args.replace,
-    )
+    steps = _TerminalSteps()
+    try:
+        summary = create_demo_database(
+            args.db,
+            _system_actor(),
+            contacts=args.contacts,
+            seed=args.seed,
+            progress=steps.progress,
+            replace=args.replace,
+            phase=steps.phase,
+        )
+    finally:
+        steps.close()
     print(_("Base de démonstration créée : {path} ({count} contacts).", path=args.db, count=summary.contacts))
     if summary.kept is not None:
         print(_("La base remplacée est gardée dans {path}", path=summary.kept))

@@ -34,6 +34,7 @@ from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import table_of
 
 Progress = Callable[[int, int], None]
+Phase = Callable[[str], None]  # hears the name of each step of a long build
 BATCH = 5000
 KEPT_PREFIX = "avant-demo-"  # the base a demo replaced, in backups/
 
@@ -194,10 +195,18 @@ def _history_rows(
 
 
 def populate(
-    db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, progress: Progress | None = None
+    db: Database,
+    actor: Actor,
+    contacts: int = 300,
+    seed: int = 2026,
+    progress: Progress | None = None,
+    phase: Phase | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with a demo community; one transaction per batch of contacts."""
+    """Fill an empty database with a demo community; one transaction per batch of contacts.
+    ``phase`` hears the name of each step as it starts (``progress`` counts the contacts)."""
     require(actor, Action.IMPORT)
+    say = phase or (lambda _name: None)
+    say(_("Contacts"))
     rnd = random.Random(seed)
     pools = _pools(seed)
     now = datetime.now(UTC)
@@ -236,6 +245,7 @@ def populate(
         done += size
         if progress is not None:
             progress(done, contacts)
+    say(_("Campagnes, calendrier éditorial et ambassadeurs"))
     with db.transaction(_("la création de la démonstration")) as session:
         conn = session.connection()
         demo_contacts.add_duplicate_pairs(conn, contacts)
@@ -243,6 +253,7 @@ def populate(
         campaigns = demo_campaigns.add_campaigns(conn, random.Random(seed + 1), now)
         demo_editorial.add_editorial(conn, random.Random(seed + 2), now)
         demo_ambassadors.add_ambassadors(session, actor, random.Random(seed + 3), now.astimezone(PARIS).date())
+        say(_("Index de recherche"))
         search_index.refresh(conn)  # the first search of the demo is instant
     return DemoSummary(contacts=contacts, touch_points=touch_total + campaigns.touch_points, moves=move_total)
 
@@ -255,6 +266,7 @@ def create_demo_database(
     progress: Progress | None = None,
     replace: bool = False,
     keep: int = DEFAULT_KEEP,
+    phase: Phase | None = None,
 ) -> DemoSummary:
     """Create ``path`` (and its folder) as a new demo database; never overwrites real data.
 
@@ -277,13 +289,17 @@ def create_demo_database(
             pass  # open elsewhere: refused now rather than after building the demo
     building = partial_path(path)
     remove_with_journals(building)
+    if phase is not None:
+        phase(_("Création de la base"))
     db = open_database(building)
     try:
-        summary = populate(db, actor, contacts=contacts, seed=seed, progress=progress)
+        summary = populate(db, actor, contacts=contacts, seed=seed, progress=progress, phase=phase)
     except BaseException:
         db.close()
         remove_with_journals(building)  # after a kill -9, the next opening sweeps it
         raise
+    if phase is not None:
+        phase(_("Écriture du fichier"))
     db.close()  # the last connection: SQLite folds the WAL into the file
     if found.state is SchemaState.MISSING:
         building.replace(path)
