@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 # Start-up path: no Qt namespace and no dialogs imported at module level (PySide6 builds a
 # class's enums on first access; Qt's alone cost ~40 ms). Dialogs are imported when used.
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
 
@@ -119,6 +119,20 @@ QListWidget#sidebar::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6
 QListWidget#sidebar::item:hover { background: #e6e2d8; }
 QListWidget#sidebar::item:selected { background: #2E6B5E; color: white; }
 """
+
+
+DEFAULT_SIZE = (1200, 780)
+#: What the window manager adds around the window (title bar, borders) on common desktops.
+FRAME_MARGIN = (16, 48)
+
+
+def default_size(available: QSize) -> QSize:
+    """The first window: 1200×780, or less so that it fits, status bar and title bar
+    included, on the screen left free by the task bar (a 1366×768 laptop)."""
+    return QSize(
+        min(DEFAULT_SIZE[0], available.width() - FRAME_MARGIN[0]),
+        min(DEFAULT_SIZE[1], available.height() - FRAME_MARGIN[1]),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -209,7 +223,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)

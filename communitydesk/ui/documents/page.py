@@ -235,9 +235,14 @@ class DocumentsPage(QWidget):
         side_layout.addWidget(self.status)
         side_layout.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setObjectName("documentOptions")
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
-        scroll.setMinimumWidth(330)
+        # Never sideways: the pane is at least as wide as its options and its vertical bar.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        needed = side.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(max(330, needed + 2 * scroll.frameWidth()))
+        self.options_pane = scroll
 
         self.preview = PdfPreview(self)
         splitter = QSplitter(self)
