@@ -277,10 +277,6 @@
         <source>Actifs : &lt;b&gt;%1&lt;/b&gt; sur %2</source>
         <translation>Active: &lt;b&gt;%1&lt;/b&gt; out of %2</translation>
     </message>
-    <message>
-        <source>%1 accueilli(s) sans mission réalisée depuis 4 semaines : pensez à les relancer.</source>
-        <translation>%1 welcomed with no mission done for 4 weeks: remember to follow them up.</translation>
-    </message>
 </context>
 <context>
     <name>BriefDialog</name>
@@ -1462,6 +1458,7 @@
     </message>
     <message>
         <source>Cliquez pour trier</source>
+        <extracomment>Shown first, left to right, until the user moves them (the model&apos;s order stays).</extracomment>
         <translation>Click to sort</translation>
     </message>
 </context>
@@ -2696,10 +2693,6 @@
         <source>Part des personnes arrivées à l&apos;étape précédente qui ont atteint celle-ci</source>
         <translation>Share of the people who reached the previous stage and reached this one</translation>
     </message>
-    <message>
-        <source>À relancer : {count} ambassadeur(s) accueilli(s) sans mission ni changement depuis {weeks} semaines : {names}. Proposez-leur une première mission simple.</source>
-        <translation>To follow up: {count} welcomed ambassador(s) with no mission nor change for {weeks} weeks: {names}. Offer them a simple first mission.</translation>
-    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2818,6 +2811,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Fichier</source>
+        <extracomment>What the window manager adds around the window (title bar, borders) on common desktops.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -2855,6 +2849,10 @@
     <message>
         <source>Bases CommunityDesk (*.sqlite3 *.sqlite *.db);;Tous les fichiers (*)</source>
         <translation>CommunityDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;ouvrir la base</source>
+        <translation>Cannot open the database</translation>
     </message>
     <message>
         <source>Aucune base ouverte à sauvegarder.</source>
