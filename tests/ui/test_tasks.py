@@ -322,7 +322,9 @@ def test_a_finished_task_and_its_result_are_freed(qtbot, parent: QWidget) -> Non
         pass
     finished = weakref.ref(task)
     del task
-    qtbot.wait(10)
-    gc.collect()
-    assert finished() is None
-    assert results[0]() is None
+
+    def freed() -> bool:  # once the worker thread has let go of its runnable too
+        gc.collect()
+        return finished() is None and results[0]() is None
+
+    qtbot.waitUntil(freed, timeout=5000)
