@@ -55,6 +55,12 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)
+            if name.startswith("qtbase_"):
+                from communitydesk.ui.mnemonic_translations import MnemonicFallback
+
+                fallback = MnemonicFallback(translator, app)  # after Qt's: asked first
+                app.installTranslator(fallback)
+                installed.append(fallback)
         else:
             import logging
 

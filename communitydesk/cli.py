@@ -18,7 +18,7 @@ from communitydesk import __version__
 from communitydesk.cli_events import add_event_commands
 from communitydesk.cycle_collection import headless_command
 from communitydesk.errors import UserError
-from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
+from communitydesk.i18n import SUPPORTED_LANGUAGES, _, ngettext, set_language
 
 if TYPE_CHECKING:
     from datetime import date
@@ -152,19 +152,57 @@ def _progress_to_stderr(label: str) -> Callable[[int, int], None]:
     return report
 
 
+class _TerminalSteps:
+    """A long command's steps on a terminal (« Contacts… 42 % »), each on its line; nothing
+    at all when stderr is not a terminal (a script, a pipe, a log file)."""
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+        self.name = ""
+        self.open_line = False
+
+    def phase(self, name: str) -> None:
+        if self.shown:
+            self._end_line()
+            self.name = name
+            print(f"{name}…", end="", file=sys.stderr, flush=True)
+            self.open_line = True
+
+    def progress(self, done: int, total: int) -> None:
+        if self.shown and total:
+            print(f"\r{self.name}… {done * 100 // total} %", end="", file=sys.stderr, flush=True)
+            self.open_line = True
+
+    def _end_line(self) -> None:
+        if self.open_line:
+            print(file=sys.stderr)
+            self.open_line = False
+
+    def close(self) -> None:
+        if self.shown:
+            self._end_line()
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from communitydesk.services.demo import create_demo_database
 
-    summary = create_demo_database(
-        args.db,
-        _system_actor(),
-        contacts=args.contacts,
-        seed=args.seed,
-        progress=_progress_to_stderr(_("Création de la démo")),
-        replace=args.replace,
-        with_logins=args.with_logins,
-    )
+    steps = _TerminalSteps()
+    try:
+        summary = create_demo_database(
+            args.db,
+            _system_actor(),
+            contacts=args.contacts,
+            seed=args.seed,
+            progress=steps.progress,
+            replace=args.replace,
+            phase=steps.phase,
+            with_logins=args.with_logins,
+        )
+    finally:
+        steps.close()
     print(_("Base de démonstration créée : {path} ({count} contacts).", path=args.db, count=summary.contacts))
+    if summary.kept is not None:
+        print(_("La base remplacée est gardée dans {path}", path=summary.kept))
     return EXIT_OK
 
 
@@ -303,9 +341,12 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
         if summary.errors and not args.dry_run:
             if summary.written:
                 print(
-                    _(
-                        "{count} ligne(s) laissée(s) de côté : corrigez-les puis relancez, "
+                    ngettext(
+                        "{count} ligne laissée de côté : corrigez-la puis relancez, "
                         "les lignes déjà importées seront reconnues.",
+                        "{count} lignes laissées de côté : corrigez-les puis relancez, "
+                        "les lignes déjà importées seront reconnues.",
+                        len({error.line for error in summary.errors}),
                         count=len({error.line for error in summary.errors}),
                     ),
                     file=sys.stderr,
@@ -354,16 +395,23 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         print(_("Simulation : rien n'a été enregistré."))
     print(
         _(
-            "{created} créé(s), {updated} mis à jour, {merged} fusionné(s) (doublons dans le fichier), "
-            "{skipped} ignoré(s) (déjà dans la base).",
-            created=summary.created,
-            updated=summary.updated,
-            merged=summary.merged,
-            skipped=summary.skipped,
+            "{created}, {updated}, {merged} (doublons dans le fichier), {skipped} (déjà dans la base).",
+            created=ngettext("{n} créé", "{n} créés", summary.created, n=summary.created),
+            updated=_("{n} mis à jour", n=summary.updated),
+            merged=ngettext("{n} fusionné", "{n} fusionnés", summary.merged, n=summary.merged),
+            skipped=ngettext("{n} ignoré", "{n} ignorés", summary.skipped, n=summary.skipped),
         )
     )
     if summary.errors:
-        print(_("{count} ligne(s) non importée(s) :", count=summary.rejected_lines), file=sys.stderr)
+        print(
+            ngettext(
+                "{count} ligne non importée :",
+                "{count} lignes non importées :",
+                summary.rejected_lines,
+                count=summary.rejected_lines,
+            ),
+            file=sys.stderr,
+        )
         for error in summary.errors:
             print(f"  {error.message}", file=sys.stderr)
     for warning in summary.warnings:
@@ -433,7 +481,15 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         )
     finally:
         db.close()
-    print(_("{count} événement(s) écrit(s) dans « {path} ».", count=result.count, path=result.path))
+    print(
+        ngettext(
+            "{count} événement écrit dans « {path} ».",
+            "{count} événements écrits dans « {path} ».",
+            result.count,
+            count=result.count,
+            path=result.path,
+        )
+    )
     return EXIT_OK
 
 
@@ -446,7 +502,15 @@ def cmd_export_publications(args: argparse.Namespace) -> int:
         result = export_plan(db, _system_actor(), args.out)
     finally:
         db.close()
-    print(_("{count} publication(s) exportée(s) dans « {path} ».", count=result.count, path=result.path))
+    print(
+        ngettext(
+            "{count} publication exportée dans « {path} ».",
+            "{count} publications exportées dans « {path} ».",
+            result.count,
+            count=result.count,
+            path=result.path,
+        )
+    )
     return EXIT_OK
 
 
@@ -542,7 +606,15 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
         )
     finally:
         db.close()
-    print(_("{count} contact(s) exporté(s) dans « {path} ».", count=summary.count, path=summary.path))
+    print(
+        ngettext(
+            "{count} contact exporté dans « {path} ».",
+            "{count} contacts exportés dans « {path} ».",
+            summary.count,
+            count=summary.count,
+            path=summary.path,
+        )
+    )
     return EXIT_OK
 
 
@@ -600,11 +672,13 @@ def cmd_gdpr_erase(args: argparse.Namespace) -> int:
     else:
         print(
             _(
-                "Contact n° {id} effacé ({count} fiche(s) avec les fiches fusionnées ; {kept} échange(s) "
-                "gardé(s) pour les chiffres, sans leur contenu).",
+                "Contact n° {id} effacé ({cards} avec les fiches fusionnées ; {kept} pour les chiffres, "
+                "sans leur contenu).",
                 id=args.contact,
-                count=report.contacts,
-                kept=report.touch_points_kept,
+                cards=ngettext("{n} fiche", "{n} fiches", report.contacts, n=report.contacts),
+                kept=ngettext(
+                    "{n} échange gardé", "{n} échanges gardés", report.touch_points_kept, n=report.touch_points_kept
+                ),
             )
         )
     if not report.scrubbed:
@@ -662,15 +736,16 @@ def cmd_ambassador_list(args: argparse.Namespace) -> int:
     for line in lines:
         print(
             _(
-                "{id:>4}  {name} — {stage}, {points} point(s), code {code} ; "
-                "{contacts} contact(s) et {contributions} contribution(s) apportés ({amount})",
+                "{id:>4}  {name} — {stage}, {points}, code {code} ; {contacts} et {contributions} apportés ({amount})",
                 id=line.id,
                 name=line.name,
                 stage=Stage(line.stage).label(),
-                points=line.points,
+                points=ngettext("{n} point", "{n} points", line.points, n=line.points),
                 code=line.referral_code,
-                contacts=line.referred_contacts,
-                contributions=line.referred_contributions,
+                contacts=ngettext("{n} contact", "{n} contacts", line.referred_contacts, n=line.referred_contacts),
+                contributions=ngettext(
+                    "{n} contribution", "{n} contributions", line.referred_contributions, n=line.referred_contributions
+                ),
                 amount=money(line.referred_cents),
             )
         )
@@ -871,9 +946,7 @@ def build_parser(command_line: Sequence[str] | None = None) -> argparse.Argument
         default=None,
         help=_("cercle des contacts créés dont la ligne n'en donne pas (Proches, Communauté…)"),
     )
-    import_contacts.add_argument(
-        "--tag", action="append", help=_("étiquette ajoutée à chaque contact du fichier (répétable)")
-    )
+    import_contacts.add_argument("--tag", action="append", help=_("tag ajouté à chaque contact du fichier (répétable)"))
     import_contacts.add_argument(
         "--source", default=None, help=_("source des contacts créés (par défaut : le nom du fichier)")
     )

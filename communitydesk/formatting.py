@@ -187,6 +187,12 @@ def local_today() -> date:
     return datetime.now(PARIS).date()
 
 
+def local_now() -> datetime:
+    """Now, in the app's one time zone (Europe/Paris), whatever the machine's clock says:
+    what is shown (« chiffres lus à 23:01 ») and how files are dated agree with the timeline."""
+    return datetime.now(PARIS)
+
+
 def to_local(value: datetime) -> datetime:
     """Stored datetimes are UTC; people read them in Europe/Paris."""
     if value.tzinfo is None:

@@ -93,7 +93,7 @@ def test_ambassador_list_as_text(db: Database, actor: Actor, capsys: pytest.Capt
     code, out, _err = run(capsys, "ambassador", "list", "--db", str(db.path))
     assert code == 0
     first, second = out.splitlines()
-    assert "Ana Martin — actif, 15 point(s)" in first and "2 contact(s) et 1 contribution(s)" in first
+    assert "Ana Martin — actif, 15 points" in first and "2 contacts et 1 contribution " in first
     assert "Bruno Petit — accueilli" in second
 
 

@@ -73,7 +73,7 @@ def test_dry_run_and_update_in_words(db_path: Path, excel_file: Path, capsys: py
     assert code == 0
     assert out.splitlines() == [
         "Simulation : rien n'a été enregistré.",
-        "3 créé(s), 0 mis à jour, 1 fusionné(s) (doublons dans le fichier), 0 ignoré(s) (déjà dans la base).",
+        "3 créés, 0 mis à jour, 1 fusionné (doublons dans le fichier), 0 ignoré (déjà dans la base).",
     ]
     assert "Ligne 3, « Courriel »" in err and "Le reste de la ligne est importé" in err
     assert count(db_path) == 0
@@ -120,7 +120,7 @@ def test_vcard_import_and_exports(
         "Proches",
     )
     assert code == 0, err
-    assert out.strip() == f"1 contact(s) exporté(s) dans « {out_csv} »."
+    assert out.strip() == f"1 contact exporté dans « {out_csv} »."
     assert ';"=""01000""";' in out_csv.read_bytes().decode("utf-8-sig")  # the CSV form of ="01000"
 
     out_vcf = tmp_path / "presse.vcf"
@@ -200,7 +200,7 @@ def test_three_imports_started_together_say_what_happened_to_their_contacts(db_p
     for k, (code, out, err) in enumerate(outcomes):
         saved = {email for email in emails if email.startswith(f"p{k}.")}
         if code == 0:
-            assert "4000 créé(s)" in out, err
+            assert "4000 créés" in out, err
             assert len(saved) == 4000, f"import {k} said it saved its contacts: {err}"
         else:
             assert code == 1, err

@@ -49,7 +49,7 @@ def test_a_dry_run_writes_nothing(
     code, out, _err = run(capsys, "import", "publications", str(plan_file), "--db", str(db_path), "--dry-run")
     assert code == 0 and "Simulation" in out and "2 créée(s)" in out
     code, out, _err = run(capsys, "export", "publications", "--db", str(db_path), "--out", str(tmp_path / "p.csv"))
-    assert code == 0 and "0 publication(s)" in out
+    assert code == 0 and "0 publication exportée" in out
 
 
 def test_a_refused_file_exits_1(capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path) -> None:
@@ -81,11 +81,11 @@ def test_export_ics_with_a_period(
         "--to",
         "31/03/2027",
     )
-    assert code == 0 and "1 événement(s)" in out
+    assert code == 0 and "1 événement écrit" in out
     (event,) = Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")
     assert str(event["summary"]) == "[LinkedIn, Facebook] Printemps"
     code, out, _err = run(capsys, "export", "ics", "--db", str(db_path), "--out", str(out_file), "--only", "events")
-    assert code == 0 and "0 événement(s)" in out
+    assert code == 0 and "0 événement écrit" in out
     code, _out, err = run(capsys, "export", "ics", "--db", str(db_path), "--out", str(out_file), "--from", "demain")
     assert code == 1 and "--from" in err
     with pytest.raises(SystemExit) as usage:
@@ -99,6 +99,6 @@ def test_export_publications_then_import_it_back(
     run(capsys, "import", "publications", str(plan_file), "--db", str(db_path))
     out_file = tmp_path / "plan-exporte.csv"
     code, out, _err = run(capsys, "export", "publications", "--db", str(db_path), "--out", str(out_file))
-    assert code == 0 and "2 publication(s)" in out
+    assert code == 0 and "2 publications exportées" in out
     code, out, _err = run(capsys, "import", "publications", str(out_file), "--db", str(db_path), "--json")
     assert (code, json.loads(out)) == (0, {"created": 0, "updated": 0, "skipped": 2, "errors": [], "warnings": []})

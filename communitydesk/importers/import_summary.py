@@ -40,7 +40,7 @@ class EveryLine:
             )
         names = [part.strip() for tag in tags for part in tag.split(",") if part.strip()]
         if any(len(name) > TAG_MAX_LENGTH for name in names):
-            raise UserError(_("Étiquette trop longue ({count} caractères au plus).", count=TAG_MAX_LENGTH))
+            raise UserError(_("Tag trop long ({count} caractères au plus).", count=TAG_MAX_LENGTH))
         source = (source or "").strip() or None
         if source is not None and len(source) > MAX_LENGTHS["source"]:
             raise UserError(_("Source trop longue ({count} caractères au plus).", count=MAX_LENGTHS["source"]))

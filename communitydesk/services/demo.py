@@ -6,6 +6,7 @@ with Faker's fr_FR locale, and rows are inserted in batches with SQLAlchemy Core
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import unicodedata
 from collections.abc import Callable
@@ -40,6 +41,7 @@ from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import table_of
 
 Progress = Callable[[int, int], None]
+Phase = Callable[[str], None]  # hears the name of each step of a long build
 BATCH = 5000
 KEPT_PREFIX = "avant-demo-"  # the base a demo replaced, in backups/
 
@@ -84,6 +86,7 @@ class DemoSummary:
     contacts: int
     touch_points: int
     moves: int
+    kept: Path | None = None  # where the base the demo replaced was kept (backups/)
 
 
 def _ascii(text: str) -> str:
@@ -209,15 +212,19 @@ def populate(
     contacts: int = 300,
     seed: int = 2026,
     progress: Progress | None = None,
+    phase: Phase | None = None,
     *,
     with_logins: bool = False,
 ) -> DemoSummary:
     """Fill an empty database with a demo community; one transaction per batch of contacts.
 
+    ``phase`` hears the name of each step as it starts (``progress`` counts the contacts).
     ``with_logins``: the founder (Administrateur) and the volunteer profile get the demo
     passwords above, so that the demo opens on the login screen (the window's ``--demo``).
     """
     require(actor, Action.IMPORT)
+    say = phase or (lambda _name: None)
+    say(_("Contacts"))
     rnd = random.Random(seed)
     pools = _pools(seed)
     now = datetime.now(UTC)
@@ -262,6 +269,7 @@ def populate(
         done += size
         if progress is not None:
             progress(done, contacts)
+    say(_("Campagnes, calendrier éditorial et ambassadeurs"))
     with db.transaction(_("la création de la démonstration")) as session:
         conn = session.connection()
         demo_contacts.add_duplicate_pairs(conn, people)
@@ -272,6 +280,7 @@ def populate(
         gathered = demo_events.add_events(
             session, actor, random.Random(seed + 4), now.astimezone(PARIS).date(), walk_ins=walk_ins
         )
+        say(_("Index de recherche"))
         search_index.refresh(conn)  # the first search of the demo is instant
     if walk_ins and progress is not None:
         progress(contacts, contacts)
@@ -290,6 +299,7 @@ def create_demo_database(
     progress: Progress | None = None,
     replace: bool = False,
     keep: int = DEFAULT_KEEP,
+    phase: Phase | None = None,
     *,
     with_logins: bool = False,
 ) -> DemoSummary:
@@ -314,19 +324,25 @@ def create_demo_database(
             pass  # open elsewhere: refused now rather than after building the demo
     building = partial_path(path)
     remove_with_journals(building)
+    if phase is not None:
+        phase(_("Création de la base"))
     db = open_database(building)
     try:
-        summary = populate(db, actor, contacts=contacts, seed=seed, progress=progress, with_logins=with_logins)
+        summary = populate(
+            db, actor, contacts=contacts, seed=seed, progress=progress, phase=phase, with_logins=with_logins
+        )
     except BaseException:
         db.close()
         remove_with_journals(building)  # after a kill -9, the next opening sweeps it
         raise
+    if phase is not None:
+        phase(_("Écriture du fichier"))
     db.close()  # the last connection: SQLite folds the WAL into the file
     if found.state is SchemaState.MISSING:
         building.replace(path)
-    else:
-        replace_database(building, path, kept_prefix=KEPT_PREFIX)
-        remove_with_journals(building)
-        # `--demo` replaces its base at each start: its kept copies rotate like other backups.
-        prune_backups(backup_dir_for(path), path, keep, prefix=KEPT_PREFIX)
-    return summary
+        return summary
+    kept = replace_database(building, path, kept_prefix=KEPT_PREFIX)
+    remove_with_journals(building)
+    # `--demo` replaces its base at each start: its kept copies rotate like other backups.
+    prune_backups(backup_dir_for(path), path, keep, prefix=KEPT_PREFIX)
+    return dataclasses.replace(summary, kept=kept)

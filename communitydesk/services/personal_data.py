@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from communitydesk.errors import ValidationError
-from communitydesk.formatting import day, money
+from communitydesk.formatting import day, local_now, money
 from communitydesk.i18n import _, current_language
 from communitydesk.records.identity import Identity
 from communitydesk.records.personal_data import HeldItem, HeldSection, HeldValue, PersonalDataDocument
@@ -109,7 +109,7 @@ def document_of(held: Mapping[str, Any], identity: Identity) -> PersonalDataDocu
         identity=identity,
         person=_person_name(contact),
         contact_id=int(contact.get(key("id")) or 0),
-        exported_at=_moment(held.get(key("exported_at"))) or datetime.now().astimezone(),
+        exported_at=_moment(held.get(key("exported_at"))) or local_now(),
         export_format=str(held.get(key("format"), "")),
         sections=tuple(sections),
     )

@@ -87,6 +87,7 @@ class CurrentDatabase(QObject):
     changed = Signal()  # path or state changed
     figures_changed = Signal(object)  # a communitydesk.services.figures.Figures
     failed = Signal(str)  # opening failed: the French message shown to the user
+    notice = Signal(str)  # a sentence for the status bar (the previous demo kept in backups/)
     # What the commits of this base changed (a records.changes.Changes), on the UI thread, a
     # burst of commits coalesced into one: THE signal screens refresh on.
     data_changed = Signal(object)
@@ -232,15 +233,20 @@ class CurrentDatabase(QObject):
         with self._lock:
             self._adopt(database)
 
-    def _create_demo(self, ctx: TaskContext, path: Path) -> Path:
+    def _create_demo(self, ctx: TaskContext, path: Path) -> tuple[Path, Path | None]:
         from communitydesk.services.demo import create_demo_database
 
-        create_demo_database(path, self.actor, contacts=DEMO_CONTACTS, replace=True, progress=ctx.progress)
-        return path
+        summary = create_demo_database(path, self.actor, contacts=DEMO_CONTACTS, replace=True, progress=ctx.progress)
+        return path, summary.kept
 
-    def _demo_created(self, path: Path) -> None:
+    def _demo_created(self, created: tuple[Path, Path | None]) -> None:
+        path, kept = created
         self._set_path(path)
         self._load_figures()
+        if kept is not None:
+            self.notice.emit(
+                self.tr("Nouvelle base de démonstration ; la précédente est gardée dans {path}").format(path=kept)
+            )
 
     # -- figures ----------------------------------------------------------------------------
 

@@ -31,20 +31,19 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Start-up path: no Qt namespace and no dialogs imported at module level (PySide6 builds a
 # class's enums on first access; Qt's alone cost ~40 ms). Dialogs are imported when used.
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from communitydesk import __version__
 from communitydesk.ui.current_database import CurrentDatabase, DatabaseState
 from communitydesk.ui.settings import UiSettings
-from communitydesk.ui.tasks import TaskContext, TaskProgressBar, run_in_background
+from communitydesk.ui.tasks import Task, TaskContext, TaskProgressBar, run_in_background, show_error
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -122,6 +121,20 @@ QListWidget#sidebar::item:selected { background: #2E6B5E; color: white; }
 """
 
 
+DEFAULT_SIZE = (1200, 780)
+#: What the window manager adds around the window (title bar, borders) on common desktops.
+FRAME_MARGIN = (16, 48)
+
+
+def default_size(available: QSize) -> QSize:
+    """The first window: 1200×780, or less so that it fits, status bar and title bar
+    included, on the screen left free by the task bar (a 1366×768 laptop)."""
+    return QSize(
+        min(DEFAULT_SIZE[0], available.width() - FRAME_MARGIN[0]),
+        min(DEFAULT_SIZE[1], available.height() - FRAME_MARGIN[1]),
+    )
+
+
 class MainWindow(QMainWindow):
     """Sidebar + pages; owns the :class:`CurrentDatabase` the pages work on."""
 
@@ -156,6 +169,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.database.changed.connect(self._database_changed)
+        self.database.notice.connect(self._show_notice)
         self._database_changed()
         self._restore_layout()
 
@@ -209,7 +223,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
@@ -235,12 +249,28 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)  # → _show_row
         else:
             self._show_row(row)
-        return self.pages[keys[row]]
+        # The page left open when it asked first (unsaved Paramètres).
+        shown = self.pages.get(keys[row]) or self.stack.currentWidget()
+        assert shown is not None
+        return shown
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         spec = PAGES[row]
+        leaving = self.stack.currentWidget()
+        wanted = spec.key
+        if (
+            leaving is not None
+            and leaving is not self.pages.get(wanted)
+            and not self._may_leave(leaving, lambda: self.show_page(wanted))
+        ):
+            back = next(key for key, page in self.pages.items() if page is leaving)
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(self.page_keys().index(back))
+            self.sidebar.blockSignals(False)
+            self.page_actions[back].setChecked(True)
+            return
         page = self.pages.get(spec.key)
         if page is None:
             page = build_page(spec, self.context)
@@ -250,6 +280,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.page_actions[spec.key].setChecked(True)
         self.page_changed.emit(spec.key)
+
+    def _show_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
 
     def refresh_current_page(self) -> None:
         page = self.stack.currentWidget()
@@ -280,8 +313,25 @@ class MainWindow(QMainWindow):
         if filename:
             path = Path(filename)
             self.settings.last_folder = path.parent
+            self.open_chosen_database(path)
+
+    def open_chosen_database(self, path: Path) -> Task:
+        """Open a base the user chose, once it is known to be one: a file that is not a
+        CommunityDesk base is refused in one dialog, and the base open until then stays open."""
+
+        def check(_ctx: TaskContext) -> None:
+            from communitydesk.db.schema_version import probe
+
+            probe(path)  # read-only; a DatabaseError says what the file is not
+
+        def refused(message: str) -> None:
+            show_error(self, message, self.tr("Impossible d'ouvrir la base"))
+
+        def chosen(_result: object) -> None:
             self.settings.last_database = path
             self.open_database(path)
+
+        return run_in_background(self, check, on_success=chosen, on_failure=refused)
 
     def choose_copy_target(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -290,7 +340,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Aucune base ouverte à sauvegarder."), 5000)
             return
         folder = self.settings.last_folder or Path.home()
-        suggested = folder / f"{self.database.path.stem}-copie-{date.today().isoformat()}.sqlite3"
+        from communitydesk.formatting import local_today
+
+        suggested = folder / f"{self.database.path.stem}-copie-{local_today().isoformat()}.sqlite3"
         filename, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Sauvegarder une copie de la base"),
@@ -385,6 +437,16 @@ class MainWindow(QMainWindow):
                 closing()
         self.settings.sync()
 
+    @staticmethod
+    def _may_leave(page: QWidget, then: Callable[[], object]) -> bool:
+        """A page with unsaved changes (Paramètres) asks before it is left, then calls ``then``."""
+        ask = getattr(page, "ask_before_leaving", None)
+        return not callable(ask) or bool(ask(then))
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        current = self.stack.currentWidget()
+        if current is not None and not self._may_leave(current, self.close):
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)

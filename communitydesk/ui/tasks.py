@@ -224,6 +224,18 @@ class Task(QObject):
                 self.failed.emit(self.error_message)
         finally:
             self.finished.emit()
+            self._forget_callbacks()
+
+    def _forget_callbacks(self) -> None:
+        """Drop the callables connected to this task once it has reported: they often hold the
+        task itself or the screen that holds it, a cycle through Qt's connections that Python's
+        collector cannot see, which would keep every task and its result for good."""
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # PySide warns for a signal nobody heard
+            for signal in (self.progressed, self.waiting, self.succeeded, self.failed, self.cancelled, self.finished):
+                signal.disconnect()
 
 
 class _Runner(QRunnable):

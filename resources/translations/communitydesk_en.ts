@@ -96,16 +96,12 @@
         <translation>Signed charter</translation>
     </message>
     <message>
-        <source>{stage} depuis le {day} · niveau {level} · {points} point(s)</source>
-        <translation>{stage} since {day} · level {level} · {points} point(s)</translation>
+        <source>{stage} depuis le {day} · niveau {level} · {points}</source>
+        <translation>{stage} since {day} · level {level} · {points}</translation>
     </message>
     <message>
         <source>{stage} le {day}</source>
         <translation>{stage} on {day}</translation>
-    </message>
-    <message>
-        <source>A amené {contacts} contact(s) et {contributions} contribution(s) ({amount}).</source>
-        <translation>Brought {contacts} contact(s) and {contributions} contribution(s) ({amount}).</translation>
     </message>
     <message>
         <source>Aucune mission pour l&apos;instant (onglet Missions).</source>
@@ -215,10 +211,6 @@
         <translation>Charter</translation>
     </message>
     <message>
-        <source>{active} actif(s) sur {total} · {waiting} mission(s) à valider</source>
-        <translation>{active} active out of {total} · {waiting} mission(s) to approve</translation>
-    </message>
-    <message>
         <source>{name} : étape « {stage} ».</source>
         <translation>{name}: stage “{stage}”.</translation>
     </message>
@@ -284,10 +276,6 @@
     <message>
         <source>Actifs : &lt;b&gt;%1&lt;/b&gt; sur %2</source>
         <translation>Active: &lt;b&gt;%1&lt;/b&gt; out of %2</translation>
-    </message>
-    <message>
-        <source>%1 accueilli(s) sans mission réalisée depuis 4 semaines : pensez à les relancer.</source>
-        <translation>%1 welcomed with no mission done for 4 weeks: remember to follow them up.</translation>
     </message>
 </context>
 <context>
@@ -486,10 +474,6 @@
     <message>
         <source>Les premiers 30 % venaient à {share} des cercles proches.</source>
         <translation>The first 30 % came {share} from the inner circles.</translation>
-    </message>
-    <message>
-        <source>Rapprocher {count} contributeur(s) du grand public…</source>
-        <translation>Bring {count} general-public backer(s) closer…</translation>
     </message>
     <message>
         <source>Aucun contributeur du grand public à rapprocher</source>
@@ -749,14 +733,6 @@
         <translation>Contribution updated.</translation>
     </message>
     <message>
-        <source>{count} contact(s) notés comme prévenus.</source>
-        <translation>{count} contact(s) marked as told.</translation>
-    </message>
-    <message>
-        <source>{count} contrepartie(s) mise(s) à jour.</source>
-        <translation>{count} reward(s) updated.</translation>
-    </message>
-    <message>
         <source>Liste d&apos;envoi des contreparties</source>
         <translation>Reward shipping list</translation>
     </message>
@@ -765,16 +741,8 @@
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <source>{count} ligne(s) écrites dans « {path} ».</source>
-        <translation>{count} line(s) written to “{path}”.</translation>
-    </message>
-    <message>
         <source>Export de la liste d&apos;envoi…</source>
         <translation>Exporting the shipping list…</translation>
-    </message>
-    <message>
-        <source>{count} contact(s) rapprochés de la communauté.</source>
-        <translation>{count} contact(s) brought closer, into the community.</translation>
     </message>
 </context>
 <context>
@@ -1148,8 +1116,8 @@
         <translation>No contribution to a campaign.</translation>
     </message>
     <message>
-        <source>Total des contributions validées : {total} ({campaigns} campagne(s))</source>
-        <translation>Total of valid contributions: {total} ({campaigns} campaign(s))</translation>
+        <source>Total des contributions validées : {total} ({campaigns})</source>
+        <translation>Total of valid contributions: {total} ({campaigns})</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1486,7 @@
     </message>
     <message>
         <source>Cliquez pour trier</source>
+        <extracomment>Shown first, left to right, until the user moves them (the model&apos;s order stays).</extracomment>
         <translation>Click to sort</translation>
     </message>
 </context>
@@ -1668,10 +1637,6 @@
         <translation>{who} archived: removed from the list, nothing is erased.</translation>
     </message>
     <message>
-        <source>{count} contact(s) remis dans la liste.</source>
-        <translation>{count} contact(s) put back in the list.</translation>
-    </message>
-    <message>
         <source>Enregistrer comme segment</source>
         <translation>Save as segment</translation>
     </message>
@@ -1803,6 +1768,10 @@
     <message>
         <source>Création de la base…</source>
         <translation>Creating the database…</translation>
+    </message>
+    <message>
+        <source>Nouvelle base de démonstration ; la précédente est gardée dans {path}</source>
+        <translation>New demo database; the previous one is kept in {path}</translation>
     </message>
     <message>
         <source>Aucune base n&apos;est ouverte.</source>
@@ -2039,10 +2008,6 @@
         <translation>Generating the PDF…</translation>
     </message>
     <message>
-        <source>Document prêt : {count} page(s).</source>
-        <translation>Document ready: {count} page(s).</translation>
-    </message>
-    <message>
         <source>Le document n&apos;a pas pu être généré</source>
         <translation>The document could not be generated</translation>
     </message>
@@ -2103,10 +2068,6 @@
     <message>
         <source>Remettre « {name} » comme avant la fusion</source>
         <translation>Put “{name}” back as before the merge</translation>
-    </message>
-    <message>
-        <source>{count} paires de fiches semblent décrire la même personne. Pour chacune, choisissez la fiche gardée et les valeurs à conserver.</source>
-        <translation>{count} pairs of records seem to describe the same person. For each, choose the record to keep and the values to retain.</translation>
     </message>
     <message>
         <source>Aucun doublon probable : chaque fiche semble décrire une personne différente.</source>
@@ -2459,10 +2420,6 @@
         <source>Export du plan…</source>
         <translation>Exporting the plan…</translation>
     </message>
-    <message>
-        <source>{count} publication(s) écrite(s) dans « {path} ».</source>
-        <translation>{count} post(s) written to “{path}”.</translation>
-    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -2804,10 +2761,6 @@
         <source>Part des personnes arrivées à l&apos;étape précédente qui ont atteint celle-ci</source>
         <translation>Share of the people who reached the previous stage and reached this one</translation>
     </message>
-    <message>
-        <source>À relancer : {count} ambassadeur(s) accueilli(s) sans mission ni changement depuis {weeks} semaines : {names}. Proposez-leur une première mission simple.</source>
-        <translation>To follow up: {count} welcomed ambassador(s) with no mission nor change for {weeks} weeks: {names}. Offer them a simple first mission.</translation>
-    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2918,14 +2871,6 @@
         <translation>Stable identifier: {slug}</translation>
     </message>
     <message>
-        <source>Règles enregistrées : {count} ambassadeur(s) ont changé de niveau.</source>
-        <translation>Rules saved: {count} ambassador(s) changed level.</translation>
-    </message>
-    <message>
-        <source>Avec ces règles, {count} ambassadeur(s) changeraient de niveau :</source>
-        <translation>With these rules, {count} ambassador(s) would change level:</translation>
-    </message>
-    <message>
         <source>Avec ces règles, personne ne changerait de niveau.</source>
         <translation>With these rules, nobody would change level.</translation>
     </message>
@@ -2934,6 +2879,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Fichier</source>
+        <extracomment>What the window manager adds around the window (title bar, borders) on common desktops.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -2971,6 +2917,10 @@
     <message>
         <source>Bases CommunityDesk (*.sqlite3 *.sqlite *.db);;Tous les fichiers (*)</source>
         <translation>CommunityDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;ouvrir la base</source>
+        <translation>Cannot open the database</translation>
     </message>
     <message>
         <source>Aucune base ouverte à sauvegarder.</source>
@@ -3307,7 +3257,7 @@
         <translation>Circle of the new contacts:</translation>
     </message>
     <message>
-        <source>Étiquettes ajoutées à chaque contact :</source>
+        <source>Tags ajoutés à chaque contact :</source>
         <translation>Tags added to every contact:</translation>
     </message>
     <message>
@@ -3414,10 +3364,6 @@
     <message>
         <source>L&apos;aperçu n&apos;a pas pu lire le document.</source>
         <translation>The preview could not read the document.</translation>
-    </message>
-    <message>
-        <source>{name} — {count} page(s)</source>
-        <translation>{name} — {count} page(s)</translation>
     </message>
     <message>
         <source>Enregistrer le PDF</source>
@@ -4175,6 +4121,22 @@
         <translation>Loading the settings…</translation>
     </message>
     <message>
+        <source>Paramètres modifiés</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <source>Les paramètres ont été modifiés. Enregistrer les modifications ?</source>
+        <translation>The settings have been changed. Save the changes?</translation>
+    </message>
+    <message>
+        <source>Ne pas enregistrer</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>La langue changera au prochain démarrage.</source>
         <translation>The language will change at the next start.</translation>
     </message>
@@ -4561,6 +4523,27 @@
     <message>
         <source>Problème</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>save_target</name>
+    <message>
+        <source>« {name} » existe déjà dans {folder}.
+Le remplacer ?</source>
+        <translation>“{name}” already exists in {folder}.
+Replace it?</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>Remplacer</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -93,10 +93,11 @@ def test_demo_replace_keeps_what_it_replaces_in_backups(tmp_path: Path, actor: A
     with conn:
         conn.execute("INSERT INTO tags (name) VALUES ('ajoutée à la main')")
     conn.close()
-    create_demo_database(path, actor, contacts=20, replace=True)
+    summary = create_demo_database(path, actor, contacts=20, replace=True)
     assert counts(path, "SELECT COUNT(*) FROM contacts") == [(20,)]
     kept = list_backups(path)
     assert [p.name.startswith("avant-demo-") for p in kept] == [True]
+    assert summary.kept == kept[0]  # said to the user (status bar, CLI)
     assert counts(kept[0], "SELECT COUNT(*) FROM contacts") == [(30,)]
     assert counts(kept[0], "SELECT COUNT(*) FROM tags WHERE name = 'ajoutée à la main'") == [(1,)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "base.sqlite3"]

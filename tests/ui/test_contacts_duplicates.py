@@ -183,3 +183,25 @@ def test_an_undone_merge_stays_on_the_timeline_with_its_undo(qtbot, db: Database
         ("Fusion", "Fusion annulée : les deux fiches sont séparées", "Camille"),
         ("Fusion", "Fusionné avec « Helene Martin »", actor.name),
     ]
+
+
+def test_the_list_says_when_it_stops_before_the_last_pair(
+    qtbot, make_window, db_path: Path, db: Database, actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.ui.contacts.duplicates_view import read_pairs
+    from communitydesk.ui.tasks import TaskContext
+
+    two_helenes(db, actor)
+    for first in ("Paul", "Pôl"):
+        create_contact(db, actor, ContactInput(first_name=first, last_name="Durand", email="paul.durand@exemple.fr"))
+    _page, dialog = open_dialog(qtbot, make_window, db_path)
+    assert dialog.state.text().startswith("2 paires de fiches semblent décrire la même personne.")
+
+    shown_one = read_pairs(db, actor, TaskContext(), shown=1)
+    assert len(shown_one.pairs) == 1 and shown_one.more
+    dialog._pairs_read(shown_one)
+    assert "paires les plus probables sont montrées ; les suivantes apparaissent" in dialog.state.text()
+    everything = read_pairs(db, actor, TaskContext())
+    assert len(everything.pairs) == 2 and not everything.more
+    dialog._pairs_read(replace(everything, pairs=everything.pairs[:1]))
+    assert dialog.state.text().startswith("1 paire de fiches semble décrire la même personne.")

@@ -43,7 +43,7 @@ def test_the_sheet_lists_the_contacts_campaigns(qtbot, qtmodeltester, db: Databa
         ["Atelier vélo", "02/03/2026", "1 234,56 €", "Sticker", "validée"],
     ]
     summary = " ".join(sheet.campaigns_panel.summary.text().split())
-    assert summary == "Total des contributions validées : 1 234,56 € (1 campagne(s))"
+    assert summary == "Total des contributions validées : 1 234,56 € (1 campagne)"
 
 
 def test_a_contact_without_contributions_says_so(qtbot, db: Database, actor: Actor) -> None:  # type: ignore[no-untyped-def]

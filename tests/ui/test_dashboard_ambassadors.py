@@ -43,7 +43,7 @@ def test_active_over_all_stages_and_reminders_follow_the_base(qtbot, make_window
     assert panel.headline is not None and panel.stages is not None and panel.reminders is not None
     assert panel.headline.text() == "Actifs : <b>1</b> sur 3"
     assert panel.stages.text() == "candidat 1 · sélectionné 0 · accueilli 1 · actif 1 · inactif 0"
-    assert panel.reminders.text().startswith("⚠ 1 accueilli(s)")
+    assert panel.reminders.text().startswith("⚠ 1 accueilli sans mission")
 
     # Someone is enrolled elsewhere in the app: the card follows once the figures are read again.
     page = window.pages["dashboard"]

@@ -48,7 +48,7 @@ def test_generate_a_contact_list_and_preview_its_pages(qtbot, make_window, popul
     assert page.preview.page_count == result.pages
     assert page.preview.document.status() == QPdfDocument.Status.Ready
     assert page.preview.view.document() is page.preview.document
-    assert f"{result.pages} page(s)" in page.preview.info.text()
+    assert f"{result.pages} pages" in page.preview.info.text()
     assert page.preview.save_button.isEnabled() and page.preview.print_button.isEnabled()
     assert page.generate_button.isEnabled() and not page.progress.isVisible()
     assert "Document prêt" in page.status.text()

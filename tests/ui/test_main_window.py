@@ -278,3 +278,20 @@ def test_file_save_copy_asks_where_then_copies(
     qtbot.waitUntil(lambda: "Copie enregistrée" in window.statusBar().currentMessage(), timeout=20000)
     assert Path(suggested[0]).name.startswith("populated-copie-")
     assert count(target, "SELECT COUNT(*) FROM contacts") == 120
+
+
+def test_choosing_a_file_that_is_not_a_base_keeps_the_open_one(
+    qtbot, make_window, populated_db: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(populated_db)
+    other = tmp_path / "notes.sqlite3"
+    other.write_bytes(b"ceci n'est pas une base")
+    task = window.open_chosen_database(other)
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    boxes = [box for box in window.findChildren(QMessageBox) if box.objectName() == "errorMessage"]
+    assert len(boxes) == 1 and "notes.sqlite3" in boxes[0].text()
+    assert boxes[0].windowTitle() == "Impossible d'ouvrir la base"
+    assert window.database.path == populated_db and window.database.state is DatabaseState.READY
+    assert window.database_label.text() == "Base : populated.sqlite3"
+    assert other.read_bytes() == b"ceci n'est pas une base"

@@ -163,3 +163,39 @@ def test_without_a_database_only_the_language_can_change(qtbot, make_window) -> 
     page.language.setCurrentIndex(page.language.findData("en"))
     assert page.save() is None
     assert window.settings.language == "en"
+
+
+def test_leaving_with_unsaved_changes_asks_first(qtbot, make_window, populated_db: Path) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(qtbot, make_window, populated_db)
+    window = page.window()
+    window.show_page("dashboard")  # nothing changed: no question
+    assert window.current_page_key() == "dashboard"
+    window.show_page("settings")
+
+    page.org_name.setText("Atelier du Lien")
+    window.show_page("contacts")
+    box = page.unsaved_question
+    assert box.isVisible() and window.current_page_key() == "settings"
+    assert {b.text() for b in box.buttons()} == {"Enregistrer", "Ne pas enregistrer", "Annuler"}
+    [stay] = [b for b in box.buttons() if b.text() == "Annuler"]
+    stay.click()
+    assert window.current_page_key() == "settings" and page.org_name.text() == "Atelier du Lien"
+
+    window.close()  # quitting asks too
+    assert window.isVisible()
+    [save] = [b for b in page.unsaved_question.buttons() if b.text() == "Enregistrer"]
+    save.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
+    assert stored(populated_db).organisation.name == "Atelier du Lien"
+
+
+def test_dropping_unsaved_changes_goes_on_to_the_page_asked_for(qtbot, make_window, populated_db: Path) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(qtbot, make_window, populated_db)
+    window = page.window()
+    page.org_name.setText("Autre nom")
+    window.show_page("contacts")
+    [drop] = [b for b in page.unsaved_question.buttons() if b.text() == "Ne pas enregistrer"]
+    drop.click()
+    assert window.current_page_key() == "contacts"
+    assert page.org_name.text() == "Les Ateliers du Lien"
+    assert stored(populated_db).organisation.name == "Les Ateliers du Lien"

@@ -303,3 +303,50 @@ def test_a_write_waiting_its_turn_is_shown_and_a_cancel_ends_the_wait(qtbot, db)
     assert window.statusBar().currentMessage() == ""
     with db.snapshot() as session:
         assert session.execute(text("SELECT count(*) FROM tags")).scalar_one() == 0
+
+
+LEAK_CHECK = """
+import gc, sys
+import communitydesk.ui
+from PySide6.QtCore import QCoreApplication, QTimer
+from communitydesk.ui.tasks import Task, run_in_background
+
+app = QCoreApplication([])
+done = []
+for _ in range(20):
+    task = run_in_background(None, lambda _ctx: [0] * 100_000, on_success=lambda _result: done.append(1))
+    task.finished.connect(lambda held=task: held.state)  # a callback that holds its task
+del task
+
+
+def check():
+    if len(done) < 20:
+        QTimer.singleShot(20, check)
+        return
+    report(0)
+
+
+def report(tries):
+    gc.collect()
+    alive = sum(isinstance(o, Task) for o in gc.get_objects())
+    if alive and tries < 100:  # until the workers have let go of their runnables too
+        QTimer.singleShot(50, lambda: report(tries + 1))
+        return
+    print(alive)
+    app.quit()
+
+
+QTimer.singleShot(0, check)
+app.exec()
+"""
+
+
+def test_finished_tasks_and_their_results_are_freed() -> None:
+    """Callbacks holding the task (the status bar's, a screen's) form a cycle through Qt's
+    connections that Python's collector cannot see: the task forgets them once it reported.
+    In a process of its own, so that no other test's objects are counted."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", LEAK_CHECK], capture_output=True, text=True, timeout=120)
+    assert run.stdout.strip() == "0", run.stderr[-2000:]

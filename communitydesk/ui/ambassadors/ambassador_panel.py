@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import _, ngettext
 from communitydesk.records.ambassadors import AmbassadorDraft, AmbassadorRecord, RoleRecord
 from communitydesk.rules.ambassadors import AmbassadorType, Stage
 from communitydesk.rules.editorial import Network
@@ -278,11 +279,11 @@ class AmbassadorPanel(QScrollArea):
             return
         self.name_label.setText(record.name)
         self.status_label.setText(
-            self.tr("{stage} depuis le {day} · niveau {level} · {points} point(s)").format(
+            self.tr("{stage} depuis le {day} · niveau {level} · {points}").format(
                 stage=Stage(record.stage).label().capitalize(),
                 day=formatting.day(record.stage_since, "long"),
                 level=record.level.name if record.level is not None else "—",
-                points=formatting.number(record.points),
+                points=ngettext("{n} point", "{n} points", record.points, n=formatting.number(record.points)),
             )
         )
         self.history_label.setText(
@@ -315,9 +316,20 @@ class AmbassadorPanel(QScrollArea):
         else:
             self.qr_label.clear()
         self.referrals_label.setText(
-            self.tr("A amené {contacts} contact(s) et {contributions} contribution(s) ({amount}).").format(
-                contacts=formatting.number(record.referrals.contacts),
-                contributions=formatting.number(record.referrals.contributions),
+            _(
+                "A amené {contacts} et {contributions} ({amount}).",
+                contacts=ngettext(
+                    "{n} contact",
+                    "{n} contacts",
+                    record.referrals.contacts,
+                    n=formatting.number(record.referrals.contacts),
+                ),
+                contributions=ngettext(
+                    "{n} contribution",
+                    "{n} contributions",
+                    record.referrals.contributions,
+                    n=formatting.number(record.referrals.contributions),
+                ),
                 amount=formatting.money(record.referrals.amount_cents),
             )
         )

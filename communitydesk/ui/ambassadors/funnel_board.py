@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.records.ambassadors import AmbassadorRow
 from communitydesk.rules.ambassadors import Stage
 from communitydesk.ui.widgets.id_drag import IdDragList, id_from_mime, id_mime
@@ -164,11 +165,16 @@ class FunnelBoard(QWidget):
         if idle:
             names = ", ".join(r.name for r in idle[:8]) + (" …" if len(idle) > 8 else "")
             self.reminder.setText(
-                QCoreApplication.translate(
-                    "FunnelBoard",
-                    "À relancer : {count} ambassadeur(s) accueilli(s) sans mission ni changement depuis {weeks} "
+                ngettext(
+                    "À relancer : {count} ambassadeur accueilli sans mission ni changement depuis {weeks} "
+                    "semaines : {names}. Proposez-lui une première mission simple.",
+                    "À relancer : {count} ambassadeurs accueillis sans mission ni changement depuis {weeks} "
                     "semaines : {names}. Proposez-leur une première mission simple.",
-                ).format(count=len(idle), weeks=weeks, names=names)
+                    len(idle),
+                    count=len(idle),
+                    weeks=weeks,
+                    names=names,
+                )
             )
             self.reminder.show()
         else:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.records.ambassador_levels import LevelMove, Standing
 from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import LevelRule
@@ -173,9 +174,17 @@ class LevelsView(QWidget):
         for move in moves:
             self.moves.addItem(move_text(move))
         if saved:
-            text = self.tr("Règles enregistrées : {count} ambassadeur(s) ont changé de niveau.")
+            text = ngettext(
+                "Règles enregistrées : {count} ambassadeur a changé de niveau.",
+                "Règles enregistrées : {count} ambassadeurs ont changé de niveau.",
+                len(moves),
+            )
         elif moves:
-            text = self.tr("Avec ces règles, {count} ambassadeur(s) changeraient de niveau :")
+            text = ngettext(
+                "Avec ces règles, {count} ambassadeur changerait de niveau :",
+                "Avec ces règles, {count} ambassadeurs changeraient de niveau :",
+                len(moves),
+            )
         else:
             text = self.tr("Avec ces règles, personne ne changerait de niveau.")
         self.moves_label.setText(text.format(count=formatting.number(len(moves))))

@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from communitydesk.i18n import ngettext
 from communitydesk.records.ambassador_levels import LevelMove, Standing
 from communitydesk.records.ambassadors import (
     AmbassadorDraft,
@@ -253,9 +254,15 @@ class AmbassadorsPage(QWidget):
         active = data.funnel.counts.get(Stage.ACTIF.value, 0)
         waiting = sum(1 for m in data.missions if m.status == "realisee")
         self.summary.setText(
-            self.tr("{active} actif(s) sur {total} · {waiting} mission(s) à valider").format(
-                active=active, total=data.funnel.total, waiting=waiting
+            ngettext(
+                "{active} actif sur {total}",
+                "{active} actifs sur {total}",
+                active,
+                active=active,
+                total=data.funnel.total,
             )
+            + " · "
+            + ngettext("{count} mission à valider", "{count} missions à valider", waiting, count=waiting)
         )
 
     def show_ambassador(self, ambassador_id: int) -> Task:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.records.campaign_figures import CampaignDashboard, TierFigure
 from communitydesk.records.campaign_page import MoveProposal
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
@@ -257,7 +258,12 @@ class CampaignDashboardView(QWidget):
         self.close_label.setText(text)
         self.moves_button.setEnabled(bool(proposals))
         self.moves_button.setText(
-            self.tr("Rapprocher {count} contributeur(s) du grand public…").format(count=len(proposals))
+            ngettext(
+                "Rapprocher {count} contributeur du grand public…",
+                "Rapprocher {count} contributeurs du grand public…",
+                len(proposals),
+                count=len(proposals),
+            )
             if proposals
             else self.tr("Aucun contributeur du grand public à rapprocher")
         )

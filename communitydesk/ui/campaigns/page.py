@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.records.campaign_page import CampaignDetail, CampaignSummary, MoveProposal
 from communitydesk.records.campaigns import (
     CampaignInput,
@@ -552,7 +553,10 @@ class CampaignsPage(QWidget):
             self,
             lambda _ctx: campaigns.record_campaign_announcement(self._db(), actor, campaign_id, contact_ids, kind=kind),
             on_success=lambda count: self._changed(
-                self.tr("{count} contact(s) notés comme prévenus.").format(count=count), campaign_id
+                ngettext(
+                    "{count} contact noté comme prévenu.", "{count} contacts notés comme prévenus.", count, count=count
+                ),
+                campaign_id,
             ),
         )
 
@@ -565,7 +569,10 @@ class CampaignsPage(QWidget):
             self,
             lambda _ctx: fulfilment.set_fulfilment_state(self._db(), actor, contribution_ids, state),
             on_success=lambda count: self._changed(
-                self.tr("{count} contrepartie(s) mise(s) à jour.").format(count=count), campaign_id
+                ngettext(
+                    "{count} contrepartie mise à jour.", "{count} contreparties mises à jour.", count, count=count
+                ),
+                campaign_id,
             ),
         )
 
@@ -593,7 +600,13 @@ class CampaignsPage(QWidget):
             self,
             lambda _ctx: fulfilment.export_shipping_list(self._db(), actor, campaign_id, path, states),
             on_success=lambda count: self._changed(
-                self.tr("{count} ligne(s) écrites dans « {path} ».").format(count=count, path=path)
+                ngettext(
+                    "{count} ligne écrite dans « {path} ».",
+                    "{count} lignes écrites dans « {path} ».",
+                    count,
+                    count=count,
+                    path=path,
+                )
             ),
             label=self.tr("Export de la liste d'envoi…"),
         )
@@ -625,7 +638,13 @@ class CampaignsPage(QWidget):
                 self,
                 lambda _ctx: campaigns.apply_inward_moves(self._db(), actor, campaign.id, ids),
                 on_success=lambda count: self._changed(
-                    self.tr("{count} contact(s) rapprochés de la communauté.").format(count=count), campaign.id
+                    ngettext(
+                        "{count} contact rapproché de la communauté.",
+                        "{count} contacts rapprochés de la communauté.",
+                        count,
+                        count=count,
+                    ),
+                    campaign.id,
                 ),
             )
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from communitydesk.i18n import ngettext
 from communitydesk.ui.contacts.row_menus import add_row_menu
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
@@ -107,7 +108,8 @@ class ContactCampaignsPanel(QWidget):
         valid = [c for c in contributions if c.payment_status == PaymentStatus.VALID.value]
         campaigns = len({c.campaign_id for c in valid})
         self.summary.setText(
-            self.tr("Total des contributions validées : {total} ({campaigns} campagne(s))").format(
-                total=money(sum(c.amount_cents for c in valid)), campaigns=campaigns
+            self.tr("Total des contributions validées : {total} ({campaigns})").format(
+                total=money(sum(c.amount_cents for c in valid)),
+                campaigns=ngettext("{n} campagne", "{n} campagnes", campaigns, n=campaigns),
             )
         )

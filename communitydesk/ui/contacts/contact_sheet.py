@@ -974,7 +974,11 @@ class ContactSheet(QDialog):
         target = Path(filename)
         wanted = ".json" if chosen == json_filter else ".pdf"
         if target.suffix.lower() not in (".pdf", ".json"):
+            from communitydesk.ui.widgets.save_target import confirm_replace
+
             target = target.with_name(target.name + wanted)
+            if not confirm_replace(self, target):  # Qt's dialog asked about the name without it
+                return
         self.export_person(target)
 
     def export_person(self, target: Any) -> Task | None:

@@ -117,6 +117,8 @@ COLUMNS: tuple[ContactColumn, ...] = (
     ),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+#: Shown first, left to right, until the user moves them (the model's order stays).
+FIRST_COLUMNS = ("name", "circle", "overdue", "last_touch")
 
 
 def column_title(column: ContactColumn) -> str:
@@ -492,6 +494,9 @@ class ContactTableView(QTableView):
         for index, column in enumerate(COLUMNS):
             header.setSectionHidden(index, column.hidden_by_default)
             header.resizeSection(index, widths.get(column.key, 110))
+        # What a follow-up needs first, visible without scrolling on a laptop screen.
+        for visual, key in enumerate(FIRST_COLUMNS):
+            header.moveSection(header.visualIndex(COLUMN_KEYS.index(key)), visual)
         self.show_sort_of_model()
 
     def show_sort_of_model(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.i18n import _, ngettext
 from communitydesk.records.changes import NOTHING, Changes
 from communitydesk.rules.circles import circle_label
 from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
@@ -66,6 +67,7 @@ class PairsAndMerges:
     pairs: list[DuplicatePair]
     labels: dict[str, str]  # reason value → French label
     last_merge: MergeRecord | None  # the most recent merge that can still be undone
+    more: bool = False  # more pairs than shown
 
 
 @dataclass(frozen=True)
@@ -74,13 +76,17 @@ class PairDetails:
     second: ContactDetails
 
 
-def read_pairs(db: Any, actor: Actor, ctx: TaskContext) -> PairsAndMerges:
+SHOWN_PAIRS = 500  # the most likely first; each merge or « ignorer » lets the next one in
+
+
+def read_pairs(db: Any, actor: Actor, ctx: TaskContext, shown: int = SHOWN_PAIRS) -> PairsAndMerges:
     from communitydesk.services import duplicates
 
-    pairs = duplicates.find_duplicates(db, actor, progress=ctx.progress)
+    # One more than shown: whether the list stops before the end is said.
+    pairs = duplicates.find_duplicates(db, actor, limit=shown + 1, progress=ctx.progress)
     labels = {reason.value: duplicates.reason_label(reason) for reason in duplicates.DuplicateReason}
     merges = [m for m in duplicates.list_merges(db, actor, limit=20) if m.undone_at is None and m.can_undo]
-    return PairsAndMerges(pairs, labels, merges[0] if merges else None)
+    return PairsAndMerges(pairs[:shown], labels, merges[0] if merges else None, len(pairs) > shown)
 
 
 class DuplicatePairsModel(QAbstractTableModel):
@@ -345,9 +351,19 @@ class DuplicatesDialog(QDialog):
         self.model.set_pairs(found.pairs, found.labels)
         self.last_merge = found.last_merge
         if found.pairs:
-            self.state.setText(self.tr("{count} paires de fiches semblent décrire la même personne. Pour chacune, "
-                                       "choisissez la fiche gardée et les valeurs à conserver.")
-                               .format(count=len(found.pairs)))  # fmt: skip
+            text = ngettext(
+                "{count} paire de fiches semble décrire la même personne.",
+                "{count} paires de fiches semblent décrire la même personne.",
+                len(found.pairs),
+                count=len(found.pairs),
+            )
+            if found.more:
+                text = _(
+                    "Les {count} paires les plus probables sont montrées ; les suivantes apparaissent à mesure "
+                    "que vous fusionnez ou ignorez celles-ci.",
+                    count=len(found.pairs),
+                )
+            self.state.setText(text + " " + _("Pour chacune, choisissez la fiche gardée et les valeurs à conserver."))
             self.view.selectRow(0)
             self.show_row(0)
         else:

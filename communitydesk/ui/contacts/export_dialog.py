@@ -8,7 +8,6 @@ the background with a progress bar and Annuler; a cancelled export writes no fil
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.contact_query import ContactListQuery
 from communitydesk.ui.tasks import Task, TaskContext
+from communitydesk.ui.widgets.save_target import confirm_replace
 
 if TYPE_CHECKING:
     from communitydesk.services.contact_export import ExportSummary
@@ -61,8 +61,9 @@ class ExportDialog(QDialog):
         self.selected = list(selected)
         self.task: Task | None = None
         self.summary: ExportSummary | None = None
+        self.replace_confirmed: Path | None = None  # picked in Qt's save dialog, which asked
 
-        from communitydesk.formatting import number
+        from communitydesk.formatting import local_today, number
 
         self.csv = QRadioButton(self.tr("CSV pour Excel (point-virgule, accents et zéros en tête conservés)"))
         self.csv.setObjectName("exportCsv")
@@ -82,7 +83,7 @@ class ExportDialog(QDialog):
         self.path = QLineEdit()
         self.path.setObjectName("exportPath")
         folder = (settings.last_folder if settings is not None else None) or Path.home()
-        self.path.setText(str(folder / f"contacts-{date.today().isoformat()}.csv"))
+        self.path.setText(str(folder / f"contacts-{local_today().isoformat()}.csv"))
         browse = QPushButton(self.tr("Choisir…"))
         browse.clicked.connect(self.browse)
         self.csv.toggled.connect(self._format_changed)
@@ -134,6 +135,7 @@ class ExportDialog(QDialog):
         kind = self.tr("CSV (*.csv)") if self.file_format() == "csv" else self.tr("vCard (*.vcf)")
         filename, _filter = QFileDialog.getSaveFileName(self, self.tr("Exporter vers…"), self.path.text(), kind)
         if filename:
+            self.replace_confirmed = Path(filename)
             self.path.setText(filename)
 
     def export(self) -> Task | None:
@@ -141,6 +143,8 @@ class ExportDialog(QDialog):
         if not text or (self.task is not None and self.task.running):
             return None
         target = Path(text)
+        if target != self.replace_confirmed and not confirm_replace(self, target):
+            return None
         if self.settings is not None:
             self.settings.last_folder = target.parent
         actor, query, file_format = self.actor, self.query, self.file_format()

@@ -427,7 +427,7 @@ class ModePage(QWizardPage):
         self.source.setPlaceholderText(self.tr("par défaut : le nom du fichier"))
         form = QFormLayout()
         form.addRow(self.tr("Cercle des nouveaux contacts :"), self.circle)
-        form.addRow(self.tr("Étiquettes ajoutées à chaque contact :"), self.tags)
+        form.addRow(self.tr("Tags ajoutés à chaque contact :"), self.tags)
         form.addRow(self.tr("Source des nouveaux contacts :"), self.source)
         layout = QVBoxLayout(self)
         layout.addWidget(self.create_only)

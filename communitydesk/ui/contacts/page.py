@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.i18n import ngettext
 from communitydesk.records.changes import Changes
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.rules.contact_filter import ContactFilter
@@ -195,6 +196,8 @@ class ContactsPage(QWidget):
 
         self.table = ContactTableView()
         self.table.setModel(self.model)
+        # A reset is a new search, filter or sort (a refresh keeps its place): back to the top.
+        self.model.modelReset.connect(self.table.scrollToTop)
         self.table.default_layout()
         saved = self.settings.header_state(HEADER_STATE)
         if saved is not None:
@@ -732,7 +735,11 @@ class ContactsPage(QWidget):
         def done(count: int) -> None:
             self.last_archived = []
             self.hide_undo()
-            self.status(self.tr("{count} contact(s) remis dans la liste.").format(count=count))
+            self.status(
+                ngettext(
+                    "{count} contact remis dans la liste.", "{count} contacts remis dans la liste.", count, count=count
+                )
+            )
 
         return run_for(self, work, on_success=done)
 

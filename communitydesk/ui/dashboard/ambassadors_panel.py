@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.rules.ambassadors import Stage
 
 if TYPE_CHECKING:
@@ -54,8 +55,11 @@ class AmbassadorsPanel(QWidget):
             self.reminders = self._label(
                 "ambassadorsToRemind",
                 "⚠ "
-                + self.tr("%1 accueilli(s) sans mission réalisée depuis 4 semaines : pensez à les relancer.").replace(
-                    "%1", formatting.number(figures.reminders)
+                + ngettext(
+                    "{n} accueilli sans mission réalisée depuis 4 semaines : pensez à le relancer.",
+                    "{n} accueillis sans mission réalisée depuis 4 semaines : pensez à les relancer.",
+                    figures.reminders,
+                    n=formatting.number(figures.reminders),
                 ),
                 "color: #8a4b00;",
             )

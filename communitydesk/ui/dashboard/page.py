@@ -7,7 +7,6 @@ What it shows is described as data in :mod:`communitydesk.ui.dashboard.cards`.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 # No Qt namespace here: this page is built before the window is first shown, and
@@ -312,7 +311,9 @@ class DashboardPage(QWidget):
                 self.section_widgets[section.key] = section.build(figures)
                 layout.insertWidget(layout.count() - 1, self.section_widgets[section.key])
 
-        self.read_at = datetime.now().strftime("%H:%M")
+        from communitydesk.formatting import local_now
+
+        self.read_at = local_now().strftime("%H:%M")
         self._database_changed()
         self.figures_shown.emit()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTemporaryDir, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,11 @@ from communitydesk.document_catalogue import DocumentOptions
 from communitydesk.i18n import current_language
 from communitydesk.ui.current_database import CurrentDatabase
 from communitydesk.ui.documents.preview import PdfPreview
+from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+
+# The name a saved preview suggests: French words, never the internal kind.
+CHARTER_FILE_NAMES = {"ambassador": "charte-ambassadeurs", "collaborator": "charte-collaborateurs"}
 
 
 class CharterEditorDialog(QDialog):
@@ -42,7 +46,8 @@ class CharterEditorDialog(QDialog):
         self.resize(1100, 720)
         self.database = database
         self.language = current_language()
-        self.temp_dir = QTemporaryDir()
+        self.temp_dir = PreviewFolder()
+        self.finished.connect(lambda _result: self.temp_dir.remove())
         self.task: Task | None = None
         self.customised = False
         self._previews = 0
@@ -203,7 +208,7 @@ class CharterEditorDialog(QDialog):
 
         def done(result: Any) -> None:
             self.message.clear()
-            self.preview.show_pdf(result.path, f"charte-{kind}.pdf")
+            self.preview.show_pdf(result.path, f"{CHARTER_FILE_NAMES.get(kind, 'charte')}.pdf")
             self.previewed.emit()
 
         return self._run(work, done, label=self.tr("Aperçu de la charte…"))

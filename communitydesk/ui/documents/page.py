@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTemporaryDir, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from communitydesk.document_catalogue import DOCUMENTS, DocumentOptions
 from communitydesk.errors import UserError
 from communitydesk.formatting import day, local_today
+from communitydesk.i18n import ngettext
 from communitydesk.records.changes import Changes
 from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
@@ -43,6 +44,7 @@ from communitydesk.rules.periods import Period
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.documents.preview import PdfPreview
+from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
 
 if TYPE_CHECKING:
@@ -97,7 +99,7 @@ class DocumentsPage(QWidget):
         super().__init__()
         self.context = context
         self.database = context.database
-        self.temp_dir = QTemporaryDir()
+        self.temp_dir = PreviewFolder()  # removed on quit: previews hold personal data
         self.task: Task | None = None
         self.choices_task: Task | None = None
         self.last_result: Any = None
@@ -249,9 +251,14 @@ class DocumentsPage(QWidget):
         side_layout.addWidget(self.status)
         side_layout.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setObjectName("documentOptions")
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
-        scroll.setMinimumWidth(330)
+        # Never sideways: the pane is at least as wide as its options and its vertical bar.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        needed = side.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(max(330, needed + 2 * scroll.frameWidth()))
+        self.options_pane = scroll
 
         self.preview = PdfPreview(self)
         splitter = QSplitter(self)
@@ -515,8 +522,14 @@ class DocumentsPage(QWidget):
 
     def _generated(self, result: Any) -> None:
         self.last_result = result
-        self._finish(self.tr("Document prêt : {count} page(s).").format(count=result.pages))
-        name = f"{FILE_NAMES[self.current_kind]}-{date.today().isoformat()}.pdf"
+        self._finish(
+            ngettext(
+                "Document prêt : {count} page.", "Document prêt : {count} pages.", result.pages, count=result.pages
+            )
+        )
+        from communitydesk.formatting import local_today
+
+        name = f"{FILE_NAMES[self.current_kind]}-{local_today().isoformat()}.pdf"
         self.preview.show_pdf(result.path, name)
         self.generated.emit(result)
 
@@ -538,3 +551,5 @@ class DocumentsPage(QWidget):
 
     def closing(self) -> None:
         self.cancel()
+        self.preview.document.close()  # Windows deletes no open file
+        self.temp_dir.remove()

@@ -10,10 +10,12 @@ from PySide6.QtGui import QDesktopServices, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from communitydesk.i18n import ngettext
 from communitydesk.system_errors import os_error_reason
 from communitydesk.ui.tasks import show_error
+from communitydesk.ui.widgets.save_target import choose_save_target
 
 #: Printing renders each page to an image: 300 dpi is sharp on paper and stays ~35 MB a page.
 PRINT_DPI = 300
@@ -105,7 +107,9 @@ class PdfPreview(QWidget):
         self.path = Path(path)
         self.suggested_name = suggested_name
         pages = self.document.pageCount()
-        self.info.setText(self.tr("{name} — {count} page(s)").format(name=suggested_name, count=pages))
+        self.info.setText(
+            ngettext("{name} — {count} page", "{name} — {count} pages", pages, name=suggested_name, count=pages)
+        )
         for button in (self.save_button, self.print_button, self.open_button):
             button.setEnabled(True)
         self.view.pageNavigator().jump(0, self.view.pageNavigator().currentLocation())
@@ -116,17 +120,16 @@ class PdfPreview(QWidget):
     def save_as(self) -> Path | None:
         if self.path is None:
             return None
-        target, _filter = QFileDialog.getSaveFileName(
+        chosen = choose_save_target(
             self,
             self.tr("Enregistrer le PDF"),
-            str(Path.home() / self.suggested_name),
+            Path.home() / self.suggested_name,
             self.tr("Documents PDF (*.pdf)"),
+            suffix=".pdf",
         )
-        if not target:
+        if chosen is None:
             return None
-        destination = Path(target)
-        if destination.suffix.lower() != ".pdf":
-            destination = destination.with_suffix(destination.suffix + ".pdf")
+        destination, _filter = chosen
         try:
             shutil.copyfile(self.path, destination)
         except OSError as exc:

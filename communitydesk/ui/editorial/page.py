@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.records.changes import Changes
 from communitydesk.records.editorial import (
     CalendarContext,
@@ -597,7 +598,13 @@ class EditorialPage(QWidget):
 
     def _exported(self, result: ExportResult) -> None:
         self._say(
-            self.tr("{count} publication(s) écrite(s) dans « {path} ».").format(count=result.count, path=result.path)
+            ngettext(
+                "{count} publication écrite dans « {path} ».",
+                "{count} publications écrites dans « {path} ».",
+                result.count,
+                count=result.count,
+                path=result.path,
+            )
         )
 
     def open_report(self) -> QWidget:

@@ -7,6 +7,7 @@ background task (the first one opens the ORM, which takes a second or two).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -315,8 +316,54 @@ class SettingsPage(QWidget):
         self.referral_base_url.setText(values.referral_base_url)
         self.database_groups.setEnabled(True)
         self.revert_button.setEnabled(True)
+        self._shown_values = self.form_values()  # as the widgets hold them: what « unchanged » means
         self._say("")
         self.loaded.emit()
+
+    def has_unsaved_changes(self) -> bool:
+        if self.language.currentData() != self.settings.language:
+            return True
+        shown = getattr(self, "_shown_values", None)
+        return self.loaded_values is not None and shown is not None and self.form_values() != shown
+
+    def ask_before_leaving(self, then: Callable[[], None]) -> bool:
+        """True when the page may be left now. Otherwise asks (Enregistrer / Ne pas
+        enregistrer / Annuler) without blocking, calls ``then`` once the changes are saved
+        or dropped, and returns False."""
+        if not self.has_unsaved_changes():
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Paramètres modifiés"),
+            self.tr("Les paramètres ont été modifiés. Enregistrer les modifications ?"),
+            QMessageBox.StandardButton.NoButton,
+            self.window(),
+        )
+        box.setObjectName("unsavedSettings")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        save = box.addButton(self.tr("Enregistrer"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(self.tr("Ne pas enregistrer"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(stay)
+
+        def answered(button: object) -> None:
+            if button is save:
+                task = self.save()
+                if task is None:
+                    then()
+                else:
+                    task.succeeded.connect(lambda _saved: then())  # a refusal keeps the page open
+            elif button is drop:
+                self.revert()
+                then()
+
+        box.buttonClicked.connect(answered)
+        box.open()
+        self.unsaved_question = box
+        return False
 
     def revert(self) -> None:
         self.language.setCurrentIndex(max(0, self.language.findData(self.settings.language)))
