@@ -63,6 +63,10 @@ TABLE_CHANGES: dict[str, Changes] = {
     "ambassador_rewards": Changes.of("ambassadors"),
     "ambassador_charters": Changes.of("ambassadors"),
     "charter_signatures": Changes.of("ambassadors"),
+    "events": Changes.of("events"),
+    "event_participants": Changes.of("events"),
+    "consent_wordings": Changes.of("events"),
+    "sign_in_lines": Changes.of("events"),
     "app_settings": Changes.of("settings"),
     "profiles": Changes.of("settings"),
 }

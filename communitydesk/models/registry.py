@@ -9,6 +9,7 @@ from communitydesk.models import (
     documents,  # charter templates (0004)
     duplicates,  # contacts extras (0002)
     editorial,  # editorial calendar (0008)
+    events,  # events and sign-in sheets (0010)
     organisation,  # 0001
     segments,  # contacts extras (0002)
 )
@@ -24,6 +25,7 @@ __all__ = [
     "documents",
     "duplicates",
     "editorial",
+    "events",
     "metadata",
     "organisation",
     "segments",

@@ -30,6 +30,7 @@ class Changes:
     editorial: bool = False  # the ligne éditoriale (pillars, networks, targets) and follower counts
     publications: bool = False  # publications, their networks, results and status changes
     ambassadors: bool = False  # the ambassador programme: members, stages, missions, levels, rewards, charter
+    events: bool = False  # events, participants, consent wordings, sign-in sheets typed back
     settings: bool = False  # settings of the base (rhythms, backups kept…), profiles
 
     def __or__(self, other: Changes) -> Changes:

@@ -70,7 +70,11 @@ ErasureStep = Callable[[Session, Sequence[int]], None]
 _erasure_steps: list[ErasureStep] = []
 # Modules that register an erasure step when imported: imported before every erasure, so
 # that no step is missed because its screen was never opened.
-ERASURE_STEP_MODULES = ("communitydesk.services.campaigns", "communitydesk.services.ambassadors")
+ERASURE_STEP_MODULES = (
+    "communitydesk.services.campaigns",
+    "communitydesk.services.ambassadors",
+    "communitydesk.services.events",
+)
 
 
 @dataclass(frozen=True)
@@ -357,6 +361,29 @@ _FRENCH_KEYS = {
     "stage": "étape",
     "stage_since": "à_cette_étape_depuis_le",
     "referral_code": "code_de_parrainage",
+    # events: those the person organised, attended, and the sign-in sheet lines they wrote
+    "events": "événements_organisés",
+    "event_participants": "participations_aux_événements",
+    "sign_in_lines": "lignes_de_feuilles_d_émargement",
+    "name": "intitulé",
+    "starts_on": "date_de_l_événement",
+    "starts_time": "heure_de_début",
+    "ends_time": "heure_de_fin",
+    "place": "lieu",
+    "url": "adresse_web",
+    "organiser_contact_id": "numéro_de_l_organisateur",
+    "expected_circles": "cercles_attendus",
+    "capacity": "capacité",
+    "description": "description",
+    "wording_version": "version_des_textes_de_consentement",
+    "event_id": "numéro_de_l_événement",
+    "invited_from": "invité_depuis_le_segment",
+    "registered_on": "inscrit_le",
+    "sheet_line": "ligne_de_la_feuille",
+    "line_no": "numéro_de_ligne",
+    "outcome": "résultat_de_la_saisie",
+    "saved_at": "saisie_le",
+    "saved_by": "saisie_par",
 }
 
 

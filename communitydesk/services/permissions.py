@@ -22,6 +22,8 @@ class Action(StrEnum):
     APPROVE_PUBLICATIONS = "publications.approve"  # a post leaves « à valider »
     MANAGE_AMBASSADORS = "ambassadors.manage"  # members, their stage, missions, rewards, the charter
     VALIDATE_MISSIONS = "missions.validate"  # accept or refuse a mission an ambassador handed in
+    EDIT_EVENTS = "events.edit"  # create, edit, delete events, invite, consent wordings
+    ENTER_SIGN_IN = "events.sign_in"  # register attendees, attendance, sign-in sheets typed back
     IMPORT = "import"
     EXPORT = "export"
     ERASE_PERSONAL_DATA = "gdpr.erase"
