@@ -97,7 +97,13 @@ class EventsPage(QWidget):
         header.addWidget(title)
         header.addWidget(self.summary)
         header.addStretch(1)
-        self.event_buttons = (self.edit_button, self.delete_button, self.invite_button, self.sheet_button, self.kit_button)
+        self.event_buttons = (
+            self.edit_button,
+            self.delete_button,
+            self.invite_button,
+            self.sheet_button,
+            self.kit_button,
+        )
         for button in (self.new_button, *self.event_buttons):
             header.addWidget(button)
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -175,7 +174,9 @@ class SheetLine:
     def mark_changed(self) -> None:
         if self.changed_since_saved():
             self.number.setStyleSheet(CHANGED_STYLE)
-            self.number.setToolTip(QCoreApplication.translate("SignInGrid", "Modifiée : Entrée sur « Contact » pour enregistrer"))
+            self.number.setToolTip(
+                QCoreApplication.translate("SignInGrid", "Modifiée : Entrée sur « Contact » pour enregistrer")
+            )
         elif self.saved is not None:
             self.number.setStyleSheet(SAVED_STYLE)
 
@@ -190,8 +191,10 @@ class SheetLine:
                 ),
                 Qt.ItemDataRole.ToolTipRole,
             )
-        self.match.addItem(QCoreApplication.translate("SignInGrid", "Nouveau contact"), NEW_CONTACT)
-        self.match.addItem(QCoreApplication.translate("SignInGrid", "Ignorer cette ligne"), SKIP_LINE)
+        if self.blank():  # emptied after it was saved: saving it again takes it off the sheet
+            self.match.addItem(QCoreApplication.translate("SignInGrid", "Ligne vide : ignorée"), SKIP_LINE)
+        else:
+            self.match.addItem(QCoreApplication.translate("SignInGrid", "Nouveau contact"), NEW_CONTACT)
         self.match.setCurrentIndex(0)
 
 
@@ -255,6 +258,8 @@ class SignInGrid(QWidget):
             self.layout_grid.addWidget(line.number, row, 0)
             for column, widget in enumerate(line.widgets, start=1):
                 self.layout_grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignVCenter)
+                if self.isVisible():
+                    widget.show()  # at once, not later: the next line gets the focus right away
                 widget.installEventFilter(self)
                 if previous is not None:
                     QWidget.setTabOrder(previous, widget)
@@ -475,10 +480,12 @@ class SignInDialog(QDialog):
         self.scroll.setObjectName("signInScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.grid)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from cell to cell, never to the frame
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Fermer"))
         close.setAutoDefault(False)  # Enter belongs to the grid
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Échap closes; Tab stays in the lines
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -508,7 +515,9 @@ class SignInDialog(QDialog):
         )
 
     def _show_failure(self, line_no: int, message: str) -> None:
-        self.error_label.setText(self.tr("Ligne {line} non enregistrée : {message}").format(line=line_no, message=message))
+        self.error_label.setText(
+            self.tr("Ligne {line} non enregistrée : {message}").format(line=line_no, message=message)
+        )
         self.error_label.show()
 
     def reject(self) -> None:
