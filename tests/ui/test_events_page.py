@@ -320,7 +320,7 @@ def test_ten_lines_typed_with_the_keyboard_only(qtbot: QtBot, window: MainWindow
             # The match is shown when the line is left for « Contact », then Enter confirms it.
             type_line(qtbot, grid, cells, ticks, enter=False)
             line = grid.line(1)
-            qtbot.waitUntil(lambda line=line: line.looked_up is not None, timeout=WAIT)
+            qtbot.waitUntil(lambda: grid.line(1).looked_up is not None, timeout=WAIT)
             assert line.match.currentText() == "Camille Dupont — même e-mail"
             assert [line.match.itemText(i) for i in range(1, line.match.count())][-1] == "Nouveau contact"
             QTest.keyClick(focused(), Qt.Key.Key_Return)

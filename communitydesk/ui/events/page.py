@@ -392,7 +392,10 @@ class EventsPage(QWidget):
 
             return [segment.name for segment in list_segments(self._db(), actor)]
 
-        return run_in_background(self, work, on_success=lambda names: self._open_invite(record, names))
+        def open_dialog(names: list[str]) -> None:
+            self._open_invite(record, names)
+
+        return run_in_background(self, work, on_success=open_dialog)
 
     def _open_invite(self, record: EventRecord, segments: list[str]) -> InviteDialog:
         from communitydesk.ui.events.invite_dialog import InviteDialog

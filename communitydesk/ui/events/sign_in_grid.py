@@ -251,7 +251,7 @@ class SignInGrid(QWidget):
 
     def add_lines(self, count: int) -> None:
         first = len(self.lines) + 1
-        previous = self.lines[-1].match if self.lines else None
+        previous: QWidget | None = self.lines[-1].match if self.lines else None
         for line_no in range(first, first + count):
             line = SheetLine(line_no, self.purposes)
             row = line_no
@@ -476,11 +476,11 @@ class SignInDialog(QDialog):
         self.grid.counts_changed.connect(self._show_counts)
         self.grid.failed.connect(self._show_failure)
         self.grid.line_saved.connect(lambda _line: self.error_label.hide())
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("signInScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.grid)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from cell to cell, never to the frame
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("signInScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.grid)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from cell to cell, never to the frame
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Fermer"))
@@ -492,7 +492,7 @@ class SignInDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(self.counts_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self._show_counts(SheetCounts(0, 0, 0))
