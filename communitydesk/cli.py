@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communitydesk import __version__
+from communitydesk.cli_events import add_event_commands
 from communitydesk.cycle_collection import headless_command
 from communitydesk.errors import UserError
 from communitydesk.i18n import SUPPORTED_LANGUAGES, _, set_language
@@ -839,6 +840,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_gdpr_commands(commands, lang)
     _add_ambassador_commands(commands, lang)
+    add_event_commands(commands, import_kinds, lang, _database_to_write)
     return parser
 
 

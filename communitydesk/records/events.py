@@ -189,3 +189,41 @@ class EventReport:
     @property
     def consents_total(self) -> int:
         return sum(n for _purpose, n in self.consents)
+
+
+@dataclass(frozen=True)
+class EventMoment:
+    """An event as the dashboard names it: when, how many registered and came."""
+
+    id: int
+    name: str
+    starts_on: date
+    starts_time: time | None
+    registered: int
+    present: int
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return self.present / self.registered if self.registered else None
+
+
+@dataclass(frozen=True)
+class EventFigures:
+    """The events' figures of the dashboard card and ``stats``."""
+
+    total: int = 0
+    upcoming: int = 0
+    past: int = 0
+    registered: int = 0
+    present: int = 0
+    next_event: EventMoment | None = None
+    last_event: EventMoment | None = None
+
+    def as_json(self) -> dict[str, int]:
+        return {
+            "total": self.total,
+            "upcoming": self.upcoming,
+            "past": self.past,
+            "registered": self.registered,
+            "present": self.present,
+        }

@@ -7,6 +7,7 @@ from typing import Any
 
 from communitydesk.records.ambassador_figures import AmbassadorFigures
 from communitydesk.records.editorial_figures import EditorialFigures
+from communitydesk.records.events import EventFigures
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Figures:
     campaigns: list[CampaignFigures] = field(default_factory=list)
     editorial: EditorialFigures = field(default_factory=EditorialFigures)
     ambassadors: AmbassadorFigures = field(default_factory=AmbassadorFigures)
+    events: EventFigures = field(default_factory=EventFigures)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -68,4 +70,5 @@ class Figures:
             "campaigns": [campaign.as_json() for campaign in self.campaigns],
             "editorial": self.editorial.as_json(),
             "ambassadors": self.ambassadors.as_json(),
+            "events": self.events.as_json(),
         }

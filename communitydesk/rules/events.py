@@ -9,10 +9,13 @@ A sheet line is matched by e-mail, then phone (every French notation gives one k
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
+from communitydesk.formatting import day
 from communitydesk.i18n import _
 from communitydesk.rules.contact_keys import email_key, fold, phone_key
 
@@ -85,6 +88,16 @@ def kind_from_text(text: str) -> EventKind | None:
     return None
 
 
+def event_label(name: str, starts_on: date) -> str:
+    """« Réunion de rentrée (12/09/2026) »: how a touch point names the event."""
+    return f"{name} ({day(starts_on, 'short')})"
+
+
+def sheet_source(name: str, starts_on: date) -> str:
+    """« Feuille d'émargement — Réunion de rentrée (12/09/2026) »: the source of the consents it collected."""
+    return _("Feuille d'émargement — {event}", event=event_label(name, starts_on))[:200]
+
+
 class ParticipantStatus(StrEnum):
     INVITE = "invite"
     INSCRIT = "inscrit"
@@ -145,13 +158,15 @@ class ConsentPurpose(StrEnum):
 
 def purpose_from_text(text: str) -> ConsentPurpose | None:
     """The purpose a sheet's column heading names (slug or printed heading, any case or accent)."""
-    folded = fold(text).replace("’", "'")
+    folded = _HINT.sub(" ", fold(text).replace("’", "'"))  # « Photos (oui/non) »
+    folded = " ".join(folded.replace("?", " ").replace(":", " ").replace("*", " ").split())
     for purpose in ConsentPurpose:
         if folded in (purpose.value, fold(purpose.label()), fold(_LABEL_WORDS.get(purpose, ""))):
             return purpose
     return _PURPOSE_WORDS.get(folded)
 
 
+_HINT = re.compile(r"\([^)]*\)|\[[^]]*]")
 _LABEL_WORDS = {ConsentPurpose.NEWSLETTER: "newsletter", ConsentPurpose.COMMUNAUTE: "community"}
 _PURPOSE_WORDS = {
     "lettre d'info": ConsentPurpose.NEWSLETTER,
@@ -192,6 +207,14 @@ class SheetLine(Protocol):
     def email(self) -> str: ...
     @property
     def phone(self) -> str: ...
+
+
+class LineOutcome(StrEnum):
+    """What became of a typed sheet line."""
+
+    MATCHED = "matched"  # linked to a contact already in the base
+    CREATED = "created"  # a new contact was made of it
+    SKIPPED = "skipped"  # a numbered line left empty
 
 
 class MatchReason(StrEnum):

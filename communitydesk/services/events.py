@@ -36,6 +36,7 @@ from communitydesk.records.events import (
     ParticipantRow,
     WordingRecord,
 )
+from communitydesk.rules import events as rules
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_names import display_name
@@ -337,8 +338,8 @@ def load_event(session: Session, event_id: int) -> Event:
 
 
 def event_label(row: Event) -> str:
-    """« Réunion de rentrée (12/09/2026) »: how a touch point and a consent's source name the event."""
-    return f"{row.name} ({formatting.day(row.starts_on, 'short')})"
+    """« Réunion de rentrée (12/09/2026) »: how a touch point and a contact's source name the event."""
+    return rules.event_label(row.name, row.starts_on)
 
 
 def event_record(session: Session, row: Event) -> EventRecord:

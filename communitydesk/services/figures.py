@@ -20,7 +20,7 @@ from communitydesk.records.figures import ContactFigures as ContactFigures
 from communitydesk.records.figures import Figures as Figures
 from communitydesk.rules.cadence import RHYTHM_SETTING_KEY, due_before, rhythm_from_stored
 from communitydesk.rules.circles import CIRCLE_ORDER
-from communitydesk.services import ambassador_figures, editorial_figures
+from communitydesk.services import ambassador_figures, editorial_figures, event_figures
 from communitydesk.services.permissions import Action, Actor, require
 
 
@@ -58,4 +58,5 @@ def read_figures(path: Path, actor: Actor, *, with_tables: bool = True) -> Figur
             campaigns=figure_reads.campaign_figures(reader),
             editorial=editorial_figures.figures_in(reader),
             ambassadors=ambassador_figures.figures_in(reader),
+            events=event_figures.figures_in(reader),
         )

@@ -37,6 +37,7 @@ from communitydesk.models.consent import Consent
 from communitydesk.models.contacts import ACTIVE, CircleMove, Contact, ContactSearchQueue, TouchPoint
 from communitydesk.models.events import Event, EventParticipant, SignInLine
 from communitydesk.records.events import MatchCandidate, SignInLineDraft, SignInLineRecord
+from communitydesk.rules import events as rules
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_fields import is_email
 from communitydesk.rules.contact_keys import phone_key
@@ -44,6 +45,7 @@ from communitydesk.rules.contact_names import display_name
 from communitydesk.rules.events import (
     MATCH_ORDER,
     ConsentPurpose,
+    LineOutcome,
     MatchKeys,
     MatchReason,
     ParticipantStatus,
@@ -70,10 +72,7 @@ class _Create(Enum):
 CREATE: Final = _Create.CREATE  # save_line: make a new contact of this line
 
 
-class Outcome:
-    MATCHED = "matched"
-    CREATED = "created"
-    SKIPPED = "skipped"
+Outcome = LineOutcome
 
 
 # ---------------------------------------------------------------- reading
@@ -126,6 +125,7 @@ def save_line(
             row = SignInLine(event_id=event_id, line_no=line_no)
             session.add(row)
         warning, reason = "", ""
+        outcome: str
         if is_blank_line(clean):
             target, outcome = None, Outcome.SKIPPED
         else:
@@ -240,6 +240,13 @@ def _choose(
                 "{count} contacts s'appellent « {name} » : un nouveau contact a été créé ; fusionnez-le s'il fait "
                 "double emploi.",
                 count=len(best),
+                name=f"{line.first_name} {line.last_name}".strip(),
+            )
+            return _create(session, event, line), Outcome.CREATED, "", warning
+        if not (line.email or line.phone):
+            warning = _(
+                "Aucun contact ne s'appelle « {name} » et la ligne ne donne ni e-mail ni téléphone : un nouveau "
+                "contact a été créé.",
                 name=f"{line.first_name} {line.last_name}".strip(),
             )
             return _create(session, event, line), Outcome.CREATED, "", warning
@@ -392,7 +399,7 @@ def _touch_point(session: Session, contact_id: int, summary: str) -> TouchPoint 
 
 def sheet_source(event: Event) -> str:
     """« Feuille d'émargement — Réunion de rentrée (12/09/2026) »: the source of its consents."""
-    return _("Feuille d'émargement — {event}", event=event_label(event))[:200]
+    return rules.sheet_source(event.name, event.starts_on)
 
 
 def event_moment(event: Event) -> datetime:

@@ -71,8 +71,40 @@ def contact_cards(figures: Figures) -> list[FigureCard]:
     ]
 
 
+def event_cards(figures: Figures) -> list[FigureCard]:
+    """« Événements »: the next event (its day, how many registered), the last one's attendance rate."""
+    from communitydesk.formatting import day, number, percent
+
+    events = figures.events
+    coming, last = events.next_event, events.last_event
+    lines: list[str] = []
+    if coming is not None:
+        lines.append(
+            QCoreApplication.translate("dashboard", "Prochain : %1, %2 inscrit(s)")
+            .replace("%1", coming.name)
+            .replace("%2", number(coming.registered))
+        )
+    else:
+        lines.append(QCoreApplication.translate("dashboard", "Aucun événement à venir"))
+    if last is not None:
+        rate = last.attendance_rate
+        lines.append(
+            QCoreApplication.translate("dashboard", "Dernier : %1 de présents").replace("%1", percent(rate))
+            if rate is not None
+            else QCoreApplication.translate("dashboard", "Dernier : %1 présent(s)").replace("%1", number(last.present))
+        )
+    return [
+        FigureCard(
+            "events",
+            QCoreApplication.translate("dashboard", "Événements"),
+            day(coming.starts_on, "d MMM") if coming is not None else "—",
+            "\n".join(lines),
+        )
+    ]
+
+
 # Each function turns the figures into cards, shown left to right in this order.
-CARD_BUILDERS: list[Callable[[Figures], list[FigureCard]]] = [contact_cards]
+CARD_BUILDERS: list[Callable[[Figures], list[FigureCard]]] = [contact_cards, event_cards]
 
 
 def open_campaigns_panel(figures: Figures) -> QWidget:
