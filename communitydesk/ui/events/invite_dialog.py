@@ -118,7 +118,7 @@ class AddParticipantDialog(SavingDialog):
         self.setObjectName("addParticipantDialog")
         self.setWindowTitle(self.tr("Inscrire à « {event} »").format(event=event_name))
         self.resize(460, 260)
-        self.picker = ContactPicker(search, self.tr("Personne n'est choisi"))
+        self.picker = ContactPicker(search, self.tr("Aucun contact choisi"))
         self.picker.setObjectName("participantPicker")
         self.add_field("contact", self.tr("Contact"), self.picker)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Inscrire"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.records.changes import Changes
 from communitydesk.records.events import EventDraft, EventRecord, EventReport, EventRow, ProposedMove
+from communitydesk.rules.circles import circle_label
 from communitydesk.rules.events import ConsentPurpose
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
@@ -70,11 +71,21 @@ class EventsPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("eventsSummary")
         self.summary.setStyleSheet("color: #5F5B52; padding-left: 12px;")
-        self.new_button = self._button("newEventButton", self.tr("Nouvel événement…"), self.tr("Ctrl+N"))
+        self.new_button = self._button(
+            "newEventButton", self.tr("Nouvel événement…"), self.tr("Créer un événement (Ctrl+N)")
+        )
         self.new_button.clicked.connect(lambda: self.new_event())
-        self.edit_button = self._button("editEventButton", self.tr("Modifier…"), self.tr("Entrée sur la liste"))
+        self.edit_button = self._button(
+            "editEventButton",
+            self.tr("Modifier…"),
+            self.tr("Modifier l'événement choisi (Entrée ou double-clic sur la liste)"),
+        )
         self.edit_button.clicked.connect(lambda: self.edit_event())
-        self.delete_button = self._button("deleteEventButton", self.tr("Supprimer"), self.tr("Suppr sur la liste"))
+        self.delete_button = self._button(
+            "deleteEventButton",
+            self.tr("Supprimer"),
+            self.tr("Supprimer l'événement choisi (touche Suppr sur la liste)"),
+        )
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         self.invite_button = self._button(
             "inviteButton", self.tr("Inviter…"), self.tr("Ajouter les contacts d'un segment ou d'un cercle")
@@ -453,7 +464,7 @@ class EventsPage(QWidget):
 
         return self.run(
             lambda db, actor: move_contact(db, actor, move.contact_id, move.to_circle, move.reason),
-            self.tr("{name} passe dans le cercle suivant.").format(name=move.name),
+            self.tr("{name} passe en « {circle} ».").format(name=move.name, circle=circle_label(move.to_circle)),
         )
 
     # -- the sign-in sheet and the kit --------------------------------------------------------
