@@ -2727,16 +2727,8 @@
         <translation>Date</translation>
     </message>
     <message>
-        <source>Heure</source>
-        <translation>Time</translation>
-    </message>
-    <message>
         <source>Événement</source>
         <translation>Event</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Kind</translation>
     </message>
     <message>
         <source>Lieu</source>
@@ -2751,12 +2743,8 @@
         <translation>Present</translation>
     </message>
     <message>
-        <source>Places</source>
-        <translation>Capacity</translation>
-    </message>
-    <message>
-        <source>Chercher un nom, un lieu, un type…</source>
-        <translation>Search a name, a place, a kind…</translation>
+        <source>Chercher un nom, un lieu…</source>
+        <translation>Search a name, a place…</translation>
     </message>
     <message>
         <source>À venir</source>

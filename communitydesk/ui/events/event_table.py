@@ -1,4 +1,6 @@
-"""The list of events: a sortable table with coming / past / all, a kind and a text filter."""
+"""The list of events: a sortable table with coming / past / all, a kind and a text filter.
+
+The kind is a filter, not a column: the list stays readable beside the event's sheet."""
 
 from __future__ import annotations
 
@@ -15,25 +17,30 @@ from communitydesk.rules.events import EventKind
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel, record_view
 
 WHEN = ("coming", "past", "all")
+NAME_COLUMN, PLACE_COLUMN = 1, 2
+
+
+def when_text(row: EventRow) -> str:
+    day = formatting.day(row.starts_on, "short")
+    return f"{day} {row.starts_time:%H:%M}" if row.starts_time else day
 
 
 def event_columns() -> list[Column[EventRow]]:
     return [
         Column(
             QCoreApplication.translate("EventTable", "Date"),
-            lambda r: formatting.day(r.starts_on, "short"),
+            when_text,
             lambda r: r.starts_on.isoformat() + (r.starts_time or time.min).isoformat(),
         ),
-        Column(
-            QCoreApplication.translate("EventTable", "Heure"),
-            lambda r: r.starts_time.strftime("%H:%M") if r.starts_time else "",
-        ),
         Column(QCoreApplication.translate("EventTable", "Événement"), lambda r: r.name),
-        Column(QCoreApplication.translate("EventTable", "Type"), lambda r: r.kind_label),
         Column(QCoreApplication.translate("EventTable", "Lieu"), lambda r: r.place),
         Column(
             QCoreApplication.translate("EventTable", "Inscrits"),
-            lambda r: formatting.number(r.registered),
+            lambda r: (
+                f"{formatting.number(r.registered)} / {formatting.number(r.capacity)}"
+                if r.capacity
+                else formatting.number(r.registered)
+            ),
             lambda r: r.registered,
             align_right=True,
         ),
@@ -41,12 +48,6 @@ def event_columns() -> list[Column[EventRow]]:
             QCoreApplication.translate("EventTable", "Présents"),
             lambda r: formatting.number(r.present),
             lambda r: r.present,
-            align_right=True,
-        ),
-        Column(
-            QCoreApplication.translate("EventTable", "Places"),
-            lambda r: formatting.number(r.capacity) if r.capacity else "—",
-            lambda r: r.capacity or 0,
             align_right=True,
         ),
     ]
@@ -65,7 +66,7 @@ class EventTable(QWidget):
         self._sorted_for: object = None
         self.search = QLineEdit()
         self.search.setObjectName("eventSearch")
-        self.search.setPlaceholderText(self.tr("Chercher un nom, un lieu, un type…"))
+        self.search.setPlaceholderText(self.tr("Chercher un nom, un lieu…"))
         self.search.setClearButtonEnabled(True)
         self.when_combo = QComboBox()
         self.when_combo.setObjectName("eventWhenFilter")
@@ -81,7 +82,12 @@ class EventTable(QWidget):
         self.proxy = RecordSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = record_view(self.proxy, "eventTable")
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PLACE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PLACE_COLUMN, 120)  # a long address must not push the figures out of sight
+        self.table.setWordWrap(False)  # one line per event; the whole name is in the tooltip and the sheet
+        self.table.setMinimumWidth(420)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._current(current))
         self.table.doubleClicked.connect(lambda index: self._open(index))
         self.table.activated.connect(lambda index: self._open(index))
@@ -179,4 +185,11 @@ class EventTable(QWidget):
         return False
 
     def shown_names(self) -> list[str]:
-        return [str(self.proxy.data(self.proxy.index(row, 2))) for row in range(self.proxy.rowCount())]
+        return [str(self.proxy.data(self.proxy.index(row, NAME_COLUMN))) for row in range(self.proxy.rowCount())]
+
+    def select_first(self) -> bool:
+        """The first event shown (the next one to come, by default), if any."""
+        if not self.proxy.rowCount():
+            return False
+        self.table.selectRow(0)
+        return True

@@ -136,7 +136,7 @@ class EventsPage(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([560, 520])
+        self.splitter.setSizes([640, 460])
         state = context.settings.splitter_state(STATE_NAME)
         if state is not None:
             self.splitter.restoreState(state)
@@ -221,6 +221,7 @@ class EventsPage(QWidget):
     def _loaded(self, rows: list[EventRow], generation: int) -> None:
         if not self._alive() or generation != self._generation:
             return
+        first = self.rows is None
         self.rows = rows
         today = formatting.local_today()
         self.table.set_rows(rows, today)
@@ -233,6 +234,8 @@ class EventsPage(QWidget):
                 self.show_event(self.record.id)
             else:  # deleted meanwhile
                 self._show(None, None)
+        elif first:
+            self.table.select_first()  # the next event's sheet at once, not an empty panel
         self.loaded.emit()
 
     def show_event(self, event_id: int) -> Task:

@@ -112,12 +112,15 @@ class ParticipantsView(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status_filter, 1)
+        # Two short rows rather than one wide one: the list stays usable beside the events.
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("Statut :")))
         actions.addWidget(self.status_combo)
         actions.addWidget(self.apply_button)
         actions.addStretch(1)
-        actions.addWidget(self.add_button)
+        adding = QHBoxLayout()
+        adding.addStretch(1)
+        adding.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -125,6 +128,7 @@ class ParticipantsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         layout.addLayout(actions)
+        layout.addLayout(adding)
 
     def _filter(self) -> None:
         status = self.status_filter.currentData()

@@ -256,6 +256,8 @@ class SignInGrid(QWidget):
             line = SheetLine(line_no, self.purposes)
             row = line_no
             self.layout_grid.addWidget(line.number, row, 0)
+            if self.isVisible():
+                line.number.show()
             for column, widget in enumerate(line.widgets, start=1):
                 self.layout_grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignVCenter)
                 if self.isVisible():
