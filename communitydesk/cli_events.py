@@ -140,7 +140,16 @@ def import_sign_in_sheet_command(open_to_write: OpenToWrite) -> Callable[[argpar
         )
         for problem, heading in ((summary.errors, _("Erreur")), (summary.warnings, _("Attention"))):
             for item in problem:
-                print(f"{heading}, ligne {item.line}, « {item.field} » : {item.message}", file=sys.stderr)
+                print(
+                    _(
+                        "{heading}, ligne {line}, « {field} » : {message}",
+                        heading=heading,
+                        line=item.line,
+                        field=item.field,
+                        message=item.message,
+                    ),
+                    file=sys.stderr,
+                )
         return EXIT_FAILED if refused else EXIT_OK
 
     return cmd_import_sign_in_sheet

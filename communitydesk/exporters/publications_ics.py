@@ -4,7 +4,7 @@ A timed entry is written in Europe/Paris time with its VTIMEZONE, so every clien
 local time the team planned on both sides of a daylight-saving change; an entry without a
 time is a whole day (``VALUE=DATE``). The UID stays the same from one export to the next and
 SEQUENCE follows the row's version: importing the file again updates the events instead of
-adding copies. Publications fill entries today; the organisation's events will too.
+adding copies. Publications and the organisation's events fill entries.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ class CalendarEntry:
     description: str = ""
     url: str = ""
     categories: tuple[str, ...] = ()
+    ends_at: time | None = None  # Paris wall-clock end; None: a short slot (a post) after ``at``
+    location: str = ""
+    busy: bool = False  # a meeting one attends (an event), not a moment one publishes
 
 
 def build_calendar(entries: Iterable[CalendarEntry], name: str, stamp: datetime | None = None) -> Calendar:
@@ -61,7 +64,10 @@ def build_calendar(entries: Iterable[CalendarEntry], name: str, stamp: datetime 
         else:
             start = datetime.combine(entry.day, entry.at, PARIS)
             event.add("dtstart", start)
-            event.add("dtend", start + TIMED_LENGTH)
+            end = start + TIMED_LENGTH
+            if entry.ends_at is not None and entry.ends_at > entry.at:
+                end = datetime.combine(entry.day, entry.ends_at, PARIS)
+            event.add("dtend", end)
         event.add("summary", entry.summary)
         if entry.description:
             event.add("description", entry.description)
@@ -69,7 +75,9 @@ def build_calendar(entries: Iterable[CalendarEntry], name: str, stamp: datetime 
             event.add("url", entry.url)
         if entry.categories:
             event.add("categories", list(entry.categories))
-        event.add("transp", "TRANSPARENT")  # a post does not make anyone busy
+        if entry.location:
+            event.add("location", entry.location)
+        event.add("transp", "OPAQUE" if entry.busy else "TRANSPARENT")  # a post does not make anyone busy
         calendar.add_component(event)
     return calendar
 

@@ -27,7 +27,7 @@ from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, 
 from communitydesk.models.organisation import Profile
 from communitydesk.paths import backup_dir_for
 from communitydesk.rules.circles import Circle
-from communitydesk.services import demo_ambassadors, demo_campaigns, demo_contacts, demo_editorial
+from communitydesk.services import demo_ambassadors, demo_campaigns, demo_contacts, demo_editorial, demo_events
 from communitydesk.services import settings as app_settings
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import table_of
@@ -214,9 +214,11 @@ def populate(
             ),
         )
     tag_ids = list(range(1, len(TAGS) + 1))
+    walk_ins = demo_events.walk_ins_for(contacts)  # people the events' sheets bring: part of the count
+    people = contacts - walk_ins
     done = 0
-    while done < contacts:
-        size = min(BATCH, contacts - done)
+    while done < people:
+        size = min(BATCH, people - done)
         rows = _contact_rows(size, rnd, pools, now)
         with db.transaction(_("la création de la démonstration")) as session:
             conn = session.connection()
@@ -236,13 +238,22 @@ def populate(
             progress(done, contacts)
     with db.transaction(_("la création de la démonstration")) as session:
         conn = session.connection()
-        demo_contacts.add_duplicate_pairs(conn, contacts)
+        demo_contacts.add_duplicate_pairs(conn, people)
         demo_contacts.add_segments(conn)
         campaigns = demo_campaigns.add_campaigns(conn, random.Random(seed + 1), now)
         demo_editorial.add_editorial(conn, random.Random(seed + 2), now)
         demo_ambassadors.add_ambassadors(session, actor, random.Random(seed + 3), now.astimezone(PARIS).date())
+        gathered = demo_events.add_events(
+            session, actor, random.Random(seed + 4), now.astimezone(PARIS).date(), walk_ins=walk_ins
+        )
         search_index.refresh(conn)  # the first search of the demo is instant
-    return DemoSummary(contacts=contacts, touch_points=touch_total + campaigns.touch_points, moves=move_total)
+    if walk_ins and progress is not None:
+        progress(contacts, contacts)
+    return DemoSummary(
+        contacts=contacts,
+        touch_points=touch_total + campaigns.touch_points + gathered.touch_points,
+        moves=move_total + gathered.moves,
+    )
 
 
 def create_demo_database(

@@ -56,6 +56,7 @@ from communitydesk.records.editorial import (
 from communitydesk.rules.circles import Circle
 from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.editorial import TRANSITIONS, Network, PublicationStatus, can_move, needs_approval
+from communitydesk.services import events
 from communitydesk.services.ambassadors import commercially_tied_contact_ids
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
@@ -400,7 +401,8 @@ def authors(store: Store, actor: Actor) -> list[str]:
 
 
 def calendar_context(store: Store, actor: Actor, start: date, end: date) -> list[CalendarContext]:
-    """French public holidays and campaign days (preparation, launch, end) from ``start`` to ``end``, by day."""
+    """French public holidays, campaign days (preparation, launch, end) and the organisation's events
+    from ``start`` to ``end``, by day."""
     require(actor, Action.READ)
     if end < start:
         return []
@@ -417,6 +419,10 @@ def calendar_context(store: Store, actor: Actor, start: date, end: date) -> list
         ):
             if day is not None and start <= day <= end:
                 found.append(CalendarContext(day, "campaign", label))
+    for event in events.events_between(store, actor, start, end):
+        at = event.draft.starts_time
+        label = _("Événement « {name} »", name=event.name) + (f" — {at:%H:%M}" if at is not None else "")
+        found.append(CalendarContext(event.draft.starts_on or start, "event", label))
     order = {"holiday": 0, "campaign": 1, "event": 2}
     return sorted(found, key=lambda item: (item.day, order[item.kind]))
 

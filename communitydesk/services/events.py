@@ -151,6 +151,21 @@ def events(store: Store, actor: Actor, wanted: EventFilter | None = None) -> lis
         ]
 
 
+def events_between(store: Store, actor: Actor, start: date, end: date) -> list[EventRecord]:
+    """Events from ``start`` to ``end`` (both included), by date, without their participants:
+    what a calendar shows (the editorial calendar's context, the ICS export)."""
+    require(actor, Action.READ)
+    query = (
+        select(Event)
+        .where(Event.starts_on >= start, Event.starts_on <= end)
+        .order_by(Event.starts_on, Event.starts_time, Event.id)
+    )
+    with snapshot(store) as session:
+        return [
+            EventRecord(row.id, row.version_id, _draft_of(row), row.wording_version) for row in session.scalars(query)
+        ]
+
+
 def find_event(store: Store, actor: Actor, name_or_id: str) -> int:
     """The id of the event a user names: its number, or its name (accent- and case-blind, whole
     or a unique part). A clear French error when none or several match."""

@@ -1,9 +1,9 @@
 """Export the editorial calendar: an ICS file for calendar programs, the plan as a CSV file.
 
 The ICS holds one event per dated publication that is not abandoned (a whole day when it has
-no time), ``--only events`` the organisation's events once they exist (none yet). UIDs are
-``publication-<id>@<the base's id>``, so exporting again updates the events a calendar
-imported. The CSV holds the plan as the calendar and the ideas backlog show it, with the
+no time) and one per event of the organisation (``--only`` keeps one kind). UIDs are
+``publication-<id>@<the base's id>`` and ``event-<id>@…``, so exporting again updates the
+events a calendar imported. The CSV holds the plan as the calendar and the ideas backlog show it, with the
 headers the import reads: exported, edited in Excel and imported again, it updates the plan.
 Both read the publications through ``services/editorial``.
 Both files are written whole or not at all (``services/atomic_files``).
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 from enum import StrEnum
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from communitydesk.exporters import publications_csv, publications_ics
 from communitydesk.exporters.publications_ics import CalendarEntry
 from communitydesk.i18n import _
 from communitydesk.rules.editorial import Network, PublicationStatus
-from communitydesk.services import editorial
+from communitydesk.services import editorial, events
 from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.settings import base_identifier, organisation
@@ -34,7 +35,7 @@ from communitydesk.services.settings import base_identifier, organisation
 class CalendarContent(StrEnum):
     ALL = "all"
     PUBLICATIONS = "publications"
-    EVENTS = "events"  # the organisation's events (#18): none yet
+    EVENTS = "events"  # the organisation's events (#18)
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,13 @@ def export_calendar(
     with db.snapshot() as session:
         if content in (CalendarContent.ALL, CalendarContent.PUBLICATIONS):
             entries.extend(_publication_entries(session, actor, base_id, start, end))
-        # CalendarContent.EVENTS: the organisation's events (#18) add their entries here.
+        if content in (CalendarContent.ALL, CalendarContent.EVENTS):
+            entries.extend(_event_entries(session, actor, base_id, start, end))
         name = organisation(session, actor).name.strip()
-    title = _("Calendrier éditorial – {name}", name=name) if name else _("Calendrier éditorial")
+    if content is CalendarContent.EVENTS:
+        title = _("Événements – {name}", name=name) if name else _("Événements")
+    else:
+        title = _("Calendrier éditorial – {name}", name=name) if name else _("Calendrier éditorial")
     calendar = publications_ics.build_calendar(entries, title)
     count = write_atomically(Path(out), "utf-8", lambda stream: publications_ics.write_calendar(stream, calendar))
     return ExportResult(Path(out), count)
@@ -100,6 +105,42 @@ def _publication_entries(
             description="\n\n".join(part for part in details if part),
             url=publication.link,
             categories=(publication.pillar_name,) if publication.pillar_name else (),
+        )
+
+
+def event_uid(event_id: int, base_id: str) -> str:
+    return f"event-{event_id}@{base_id}.communitydesk"
+
+
+# An event whose end is not said takes this long in a calendar.
+EVENT_LENGTH = timedelta(hours=2)
+
+
+def _event_entries(
+    session: Session, actor: Actor, base_id: str, start: date | None, end: date | None
+) -> Iterator[CalendarEntry]:
+    for record in events.events_between(session, actor, start or date.min, end or date.max):
+        draft = record.draft
+        assert draft.starts_on is not None  # stored events always have their day
+        ends = draft.ends_time
+        if draft.starts_time is not None and ends is None:
+            later = datetime.combine(draft.starts_on, draft.starts_time) + EVENT_LENGTH
+            ends = later.time() if later.date() == draft.starts_on else clock(23, 59)
+        details = [draft.description, _("Type : {kind}", kind=record.kind_label)]
+        if draft.address:
+            details.append(draft.address)
+        yield CalendarEntry(
+            uid=event_uid(record.id, base_id),
+            sequence=record.version_id,
+            day=draft.starts_on,
+            at=draft.starts_time,
+            summary=draft.name,
+            description="\n\n".join(part for part in details if part),
+            url=draft.url,
+            categories=(record.kind_label,),
+            ends_at=ends,
+            location=", ".join(part for part in (draft.place, " ".join(draft.address.split())) if part),
+            busy=True,
         )
 
 

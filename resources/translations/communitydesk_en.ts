@@ -4859,23 +4859,23 @@
     </message>
     <message>
         <source>Prochain : %1, %2 inscrit(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: %1, %2 registered</translation>
     </message>
     <message>
         <source>Aucun événement à venir</source>
-        <translation type="unfinished"></translation>
+        <translation>No event coming</translation>
     </message>
     <message>
         <source>Dernier : %1 de présents</source>
-        <translation type="unfinished"></translation>
+        <translation>Last: %1 attended</translation>
     </message>
     <message>
         <source>Dernier : %1 présent(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Last: %1 present</translation>
     </message>
     <message>
         <source>Événements</source>
-        <translation type="unfinished">Events</translation>
+        <translation>Events</translation>
     </message>
     <message>
         <source>Campagnes en cours</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +118,34 @@ def test_deleting_an_event_takes_its_participants(db: Database, actor: Actor) ->
     assert events.events(db, actor) == []
     with pytest.raises(UserError):
         events.event(db, actor, event_id)
+
+
+def test_events_are_in_the_ics_export_and_the_calendar_context(db: Database, actor: Actor, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    from communitydesk.services import editorial
+    from communitydesk.services.publication_export import CalendarContent, export_calendar
+    from communitydesk.services.settings import base_identifier
+
+    day = date(2027, 3, 12)
+    event_id = events.create_event(
+        db,
+        actor,
+        EventDraft(
+            name="Atelier vélo", starts_on=day, starts_time=time(14, 0), place="Garage solidaire", kind="atelier"
+        ),
+    )
+    events.create_event(db, actor, EventDraft(name="AG", starts_on=date(2027, 6, 1)))
+    out = tmp_path / "agenda.ics"
+    result = export_calendar(
+        db, actor, out, start=date(2027, 3, 1), end=date(2027, 3, 31), content=CalendarContent.EVENTS
+    )
+    assert result.count == 1
+    [entry] = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert str(entry["uid"]) == f"event-{event_id}@{base_identifier(db)}.communitydesk"
+    assert str(entry["summary"]) == "Atelier vélo" and str(entry["location"]) == "Garage solidaire"
+    assert entry["dtstart"].dt.hour == 14 and entry["dtend"].dt.hour == 16 and str(entry["transp"]) == "OPAQUE"
+    assert export_calendar(db, actor, out, content=CalendarContent.PUBLICATIONS).count == 0
+    assert export_calendar(db, actor, out, content=CalendarContent.ALL).count == 2
+    context = editorial.calendar_context(db, actor, date(2027, 3, 10), date(2027, 3, 14))
+    assert [(c.day, c.kind, c.label) for c in context] == [(day, "event", "Événement « Atelier vélo » — 14:00")]

@@ -124,3 +124,86 @@ def test_the_personal_data_export_holds_the_lines_and_erasure_blanks_them(
     [kept] = sign_in_sheet.lines(db, actor, event_id)
     assert (kept.draft.last_name, kept.draft.email, kept.outcome) == ("", "", "created")
     assert events.events(db, actor)[0].present == 1
+
+
+def test_consents_cite_the_wording_printed_for_the_event_not_a_later_one(
+    db: Database, actor: Actor, event_id: int
+) -> None:
+    printed = {w.purpose: w.wording for w in events.event(db, actor, event_id).wordings}
+    events.update_wording(db, actor, "newsletter", "Nouvelle phrase, écrite après l'impression.")
+    line = SignInLineDraft(last_name="Nguyen", first_name="Lan", consents=("newsletter",))
+    contact_id = sign_in_sheet.save_line(db, actor, event_id, 1, line).contact_id
+    assert contact_id is not None
+    [consent] = gdpr.list_consents(db, actor, contact_id)
+    assert consent.wording == printed["newsletter"]
+
+
+def test_retyping_a_line_for_someone_else_gives_back_what_it_gave(db: Database, actor: Actor, event_id: int) -> None:
+    alice = _contact(db, actor, "Alice", "Martin", email="alice@exemple.fr")
+    bruno = _contact(db, actor, "Bruno", "Petit", email="bruno@exemple.fr")
+    events.set_status(db, actor, event_id, alice, "inscrit")
+    sign_in_sheet.save_line(
+        db, actor, event_id, 1, SignInLineDraft("Martin", "Alice", "alice@exemple.fr", consents=("photos",))
+    )
+    fixed = sign_in_sheet.save_line(
+        db, actor, event_id, 1, SignInLineDraft("Petit", "Bruno", "bruno@exemple.fr", consents=("photos",))
+    )
+    assert fixed.contact_id == bruno and fixed.added_attendance and fixed.added_consents == 1
+    status = {p.contact_id: p.status for p in events.event(db, actor, event_id).participants}
+    assert status == {alice: "inscrit", bruno: "present"}  # Alice registered, but did not sign after all
+    assert gdpr.list_consents(db, actor, alice) == []
+    assert [p.kind for p in touch_points.timeline(db, actor, alice)] == []
+    assert len(sign_in_sheet.lines(db, actor, event_id)) == 1
+
+
+def test_a_box_unticked_on_retyping_takes_its_consent_back(db: Database, actor: Actor, event_id: int) -> None:
+    line = SignInLineDraft("Nguyen", "Lan", consents=("newsletter", "photos"))
+    contact_id = sign_in_sheet.save_line(db, actor, event_id, 1, line).contact_id
+    assert contact_id is not None
+    sign_in_sheet.save_line(db, actor, event_id, 1, SignInLineDraft("Nguyen", "Lan", consents=("newsletter",)))
+    assert [c.purpose for c in gdpr.list_consents(db, actor, contact_id)] == ["newsletter"]
+
+
+def test_a_line_emptied_on_retyping_is_skipped_and_forgets_its_person(
+    db: Database, actor: Actor, event_id: int
+) -> None:
+    sign_in_sheet.save_line(db, actor, event_id, 1, SignInLineDraft("Nguyen", "Lan", consents=("photos",)))
+    record = sign_in_sheet.save_line(db, actor, event_id, 1, SignInLineDraft())
+    assert (record.outcome, record.contact_id) == ("skipped", None)
+    assert events.event(db, actor, event_id).participants == ()
+
+
+def test_a_name_several_contacts_carry_creates_a_new_one_with_a_warning(
+    db: Database, actor: Actor, event_id: int
+) -> None:
+    _contact(db, actor, "Léa", "Roux", email="lea@exemple.fr")
+    _contact(db, actor, "Léa", "Roux", email="lea.roux@exemple.fr")
+    record = sign_in_sheet.save_line(db, actor, event_id, 1, SignInLineDraft("ROUX", "lea"))
+    assert record.outcome == "created" and "2 contacts" in record.warning
+    assert len(sign_in_sheet.candidates(db, actor, event_id, SignInLineDraft("Roux", "Léa"))) == 3
+    again = sign_in_sheet.save_line(db, actor, event_id, 1, SignInLineDraft("ROUX", "lea"))
+    assert again.contact_id == record.contact_id and again.warning == ""
+
+
+def test_wrong_cells_are_refused_naming_the_field_and_nothing_is_saved(
+    db: Database, actor: Actor, event_id: int
+) -> None:
+    from communitydesk.errors import ValidationError
+
+    for draft, field in (
+        (SignInLineDraft("Nguyen", "Lan", email="lan@"), "email"),
+        (SignInLineDraft("Nguyen", "Lan", phone="12"), "phone"),
+        (SignInLineDraft("Nguyen", "Lan", consents=("sms",)), "consents"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            sign_in_sheet.save_line(db, actor, event_id, 1, draft)
+        assert caught.value.field == field
+    assert sign_in_sheet.lines(db, actor, event_id) == []
+
+
+def test_a_profile_without_the_sign_in_right_may_not_type_a_sheet(db: Database, event_id: int) -> None:
+    from communitydesk.errors import PermissionDenied
+
+    reader = Actor(name="Lecture", role=Role.VOLUNTEER, rights=frozenset({Action.READ}))
+    with pytest.raises(PermissionDenied):
+        sign_in_sheet.save_line(db, reader, event_id, 1, SignInLineDraft("Nguyen", "Lan"))
