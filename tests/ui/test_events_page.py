@@ -452,3 +452,24 @@ def test_a_proposed_move_is_applied_with_its_reason(qtbot: QtBot, window: MainWi
     assert get_contact(db, SYSTEM, contact_id).data.circle == "communaute"
     move = history(db, SYSTEM, contact_id)[-1]
     assert move.to_circle == "communaute" and move.reason
+
+
+def test_the_editorial_calendar_shows_events_and_follows_them(qtbot: QtBot, window: MainWindow) -> None:
+    from communitydesk.ui.editorial.page import EditorialPage
+
+    day = formatting.local_today().replace(day=12)
+    add_event(window, "Atelier pain", day, kind="atelier", starts_time=time(14, 0))
+    calendar = window.show_page("editorial")
+    assert isinstance(calendar, EditorialPage)
+    cell = calendar.month_grid.cells[day]
+    qtbot.waitUntil(lambda: "Atelier pain" in cell.context_label.toolTip(), timeout=WAIT)
+    settle(qtbot)
+    assert cell.context_label.isVisibleTo(calendar)
+    assert "Événement « Atelier pain » — 14:00" in cell.context_label.toolTip()
+    # An event added while the calendar is shown appears there at once.
+    other = day + timedelta(days=1) if day.day < 28 else day - timedelta(days=1)
+    add_event(window, "Stand du marché", other, kind="stand")
+    qtbot.waitUntil(
+        lambda: "Stand du marché" in calendar.month_grid.cells[other].context_label.toolTip(), timeout=WAIT
+    )
+    settle(qtbot)
