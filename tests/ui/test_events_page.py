@@ -473,3 +473,26 @@ def test_the_editorial_calendar_shows_events_and_follows_them(qtbot: QtBot, wind
         lambda: "Stand du marché" in calendar.month_grid.cells[other].context_label.toolTip(), timeout=WAIT
     )
     settle(qtbot)
+
+
+@pytest.mark.parametrize("kind", ["event-kit", "event-report"])
+def test_the_event_documents_open_in_the_documents_page(qtbot: QtBot, window: MainWindow, kind: str) -> None:
+    from communitydesk.document_catalogue import DOCUMENTS
+
+    event_id = add_event(window, "Atelier pain", formatting.local_today(), kind="atelier")
+    page = open_page(qtbot, window)
+    choose(qtbot, page, event_id)
+    button = page.kit_button if kind == "event-kit" else page.report_button
+    if kind not in DOCUMENTS:
+        assert button.isHidden()  # the catalogue has no such document yet: no button that leads nowhere
+        return
+    assert not button.isHidden() and button.isEnabled()
+    button.click()
+    documents = window.pages["documents"]
+    assert window.current_page_key() == "documents"
+    qtbot.waitUntil(lambda: documents.current_kind() == kind, timeout=WAIT)  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: documents.event_choice.currentData() == str(event_id),  # type: ignore[attr-defined]
+        timeout=WAIT,
+    )
+    settle(qtbot)

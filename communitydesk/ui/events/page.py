@@ -102,8 +102,13 @@ class EventsPage(QWidget):
             self.tr("Kit PDF…"),
             self.tr("Feuille d'émargement, badges, affiche, cartes et liste des inscrits, à imprimer"),
         )
-        self.kit_button.clicked.connect(lambda: self.kit_pdf())
-        self.kit_button.setVisible(_kit_available())
+        self.kit_button.clicked.connect(lambda: self.document_pdf("event-kit"))
+        self.report_button = self._button(
+            "eventReportButton", self.tr("Bilan PDF…"), self.tr("Le bilan de l'événement, à imprimer ou à envoyer")
+        )
+        self.report_button.clicked.connect(lambda: self.document_pdf("event-report"))
+        for button, kind in ((self.kit_button, "event-kit"), (self.report_button, "event-report")):
+            button.setVisible(_document_available(kind))
         header = QHBoxLayout()
         header.addWidget(title)
         header.addWidget(self.summary)
@@ -504,17 +509,16 @@ class EventsPage(QWidget):
         dialog.open()
         return dialog
 
-    def kit_pdf(self) -> QWidget | None:
-        """« Kit PDF… »: the Documents page builds this event's kit, shown there to check and save."""
+    def document_pdf(self, kind: str) -> QWidget | None:
+        """« Kit PDF… », « Bilan PDF… »: the Documents page builds this event's document, shown there to
+        check and save."""
         record = self.record
         if record is None:
             return None
         page = self.context.window.show_page("documents")
         generate = getattr(page, "generate_for_event", None)
         if callable(generate):
-            generate(record.id)
-        elif callable(select := getattr(page, "select_kind", None)):
-            select("event-kit")
+            generate(kind, record.id)
         return page
 
     def closing(self) -> None:
@@ -522,8 +526,8 @@ class EventsPage(QWidget):
         self._remember()
 
 
-def _kit_available() -> bool:
-    """The event kit joins the documents catalogue with its own part of the work (kind ``event-kit``)."""
+def _document_available(kind: str) -> bool:
+    """The event's documents are the catalogue's kinds ``event-kit`` and ``event-report``."""
     from communitydesk.document_catalogue import DOCUMENTS
 
-    return "event-kit" in DOCUMENTS
+    return kind in DOCUMENTS
