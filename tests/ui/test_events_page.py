@@ -490,7 +490,7 @@ def test_the_event_documents_open_in_the_documents_page(qtbot: QtBot, window: Ma
     button.click()
     documents = window.pages["documents"]
     assert window.current_page_key() == "documents"
-    qtbot.waitUntil(lambda: documents.current_kind() == kind, timeout=WAIT)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: documents.kind.currentData() == kind, timeout=WAIT)  # type: ignore[attr-defined]
     qtbot.waitUntil(
         lambda: documents.event_choice.currentData() == str(event_id),  # type: ignore[attr-defined]
         timeout=WAIT,
