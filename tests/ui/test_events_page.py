@@ -483,6 +483,7 @@ def test_the_event_documents_open_in_the_documents_page(qtbot: QtBot, window: Ma
     page = open_page(qtbot, window)
     choose(qtbot, page, event_id)
     button = page.kit_button if kind == "event-kit" else page.report_button
+    assert page.isAncestorOf(button)  # in the page's header, never a window of its own
     if kind not in DOCUMENTS:
         assert button.isHidden()  # the catalogue has no such document yet: no button that leads nowhere
         return

@@ -107,8 +107,6 @@ class EventsPage(QWidget):
             "eventReportButton", self.tr("Bilan PDF…"), self.tr("Le bilan de l'événement, à imprimer ou à envoyer")
         )
         self.report_button.clicked.connect(lambda: self.document_pdf("event-report"))
-        for button, kind in ((self.kit_button, "event-kit"), (self.report_button, "event-report")):
-            button.setVisible(_document_available(kind))
         header = QHBoxLayout()
         header.addWidget(title)
         header.addWidget(self.summary)
@@ -119,9 +117,12 @@ class EventsPage(QWidget):
             self.invite_button,
             self.sheet_button,
             self.kit_button,
+            self.report_button,
         )
         for button in (self.new_button, *self.event_buttons):
             header.addWidget(button)
+        for button, kind in ((self.kit_button, "event-kit"), (self.report_button, "event-report")):
+            button.setHidden(not _document_available(kind))  # hidden, never shown on its own before the page
 
         self.table = EventTable()
         self.table.chosen.connect(self.show_event)
