@@ -121,8 +121,6 @@ class EventsPage(QWidget):
         )
         for button in (self.new_button, *self.event_buttons):
             header.addWidget(button)
-        for button, kind in ((self.kit_button, "event-kit"), (self.report_button, "event-report")):
-            button.setHidden(not _document_available(kind))  # hidden, never shown on its own before the page
 
         self.table = EventTable()
         self.table.chosen.connect(self.show_event)
@@ -159,6 +157,9 @@ class EventsPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
+        # Once in the page: a button shown before it has a parent is a window of its own.
+        for button, kind in ((self.kit_button, "event-kit"), (self.report_button, "event-report")):
+            button.setHidden(not _document_available(kind))
 
         for keys, slot in (
             (QKeySequence("Ctrl+N"), lambda: self.new_event()),
