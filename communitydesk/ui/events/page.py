@@ -111,6 +111,7 @@ class EventsPage(QWidget):
         header.addWidget(title)
         header.addWidget(self.summary)
         header.addStretch(1)
+        header.addWidget(self.new_button)
         self.event_buttons = (
             self.edit_button,
             self.delete_button,
@@ -119,8 +120,16 @@ class EventsPage(QWidget):
             self.kit_button,
             self.report_button,
         )
-        for button in (self.new_button, *self.event_buttons):
-            header.addWidget(button)
+        # What acts on the chosen event sits above its sheet, in two short rows: the event, then its paper.
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        for row in (self.event_buttons[:3], self.event_buttons[3:]):
+            buttons = QHBoxLayout()
+            for button in row:
+                buttons.addWidget(button)
+            buttons.addStretch(1)
+            side_layout.addLayout(buttons)
 
         self.table = EventTable()
         self.table.chosen.connect(self.show_event)
@@ -138,7 +147,8 @@ class EventsPage(QWidget):
         self.splitter = QSplitter()
         self.splitter.setObjectName("eventSplitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.tabs)
+        side_layout.addWidget(self.tabs, 1)
+        self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([640, 460])
         state = context.settings.splitter_state(STATE_NAME)
