@@ -1,6 +1,7 @@
 """The list of events: a sortable table with coming / past / all, a kind and a text filter.
 
-The kind is a filter, not a column: the list stays readable beside the event's sheet."""
+The kind is a filter, not a column, and the place a hidden column the search still reads: the
+names stay readable beside the event's sheet."""
 
 from __future__ import annotations
 
@@ -84,8 +85,8 @@ class EventTable(QWidget):
         self.table = record_view(self.proxy, "eventTable")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PLACE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(PLACE_COLUMN, 120)  # a long address must not push the figures out of sight
+        # The place is in the event's sheet; hidden here, it is still searched (the filter reads every column).
+        self.table.setColumnHidden(PLACE_COLUMN, True)
         self.table.setWordWrap(False)  # one line per event; the whole name is in the tooltip and the sheet
         self.table.setMinimumWidth(420)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._current(current))
