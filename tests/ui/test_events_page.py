@@ -469,9 +469,7 @@ def test_the_editorial_calendar_shows_events_and_follows_them(qtbot: QtBot, wind
     # An event added while the calendar is shown appears there at once.
     other = day + timedelta(days=1) if day.day < 28 else day - timedelta(days=1)
     add_event(window, "Stand du marché", other, kind="stand")
-    qtbot.waitUntil(
-        lambda: "Stand du marché" in calendar.month_grid.cells[other].context_label.toolTip(), timeout=WAIT
-    )
+    qtbot.waitUntil(lambda: "Stand du marché" in calendar.month_grid.cells[other].context_label.toolTip(), timeout=WAIT)
     settle(qtbot)
 
 
