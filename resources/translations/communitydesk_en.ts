@@ -2819,6 +2819,14 @@
         <translation>Sign-in sheet, badges, poster, cards and list of those registered, to print</translation>
     </message>
     <message>
+        <source>Bilan PDF…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>Le bilan de l&apos;événement, à imprimer ou à envoyer</source>
+        <translation>The event&apos;s report, to print or send</translation>
+    </message>
+    <message>
         <source>Fiche et bilan</source>
         <translation>Sheet and report</translation>
     </message>
