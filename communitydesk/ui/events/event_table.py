@@ -15,7 +15,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QV
 from communitydesk import formatting
 from communitydesk.records.events import EventRow
 from communitydesk.rules.events import EventKind
-from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel, record_view
+from communitydesk.ui.campaigns.record_table import (
+    RECORD_ROLE,
+    Column,
+    RecordSortProxy,
+    RecordTableModel,
+    record_view,
+    select_record,
+    selected_record_id,
+)
 
 WHEN = ("coming", "past", "all")
 NAME_COLUMN, PLACE_COLUMN = 1, 2
@@ -172,18 +180,10 @@ class EventTable(QWidget):
             self.select(chosen)
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        record = self.proxy.data(rows[0], RECORD_ROLE) if rows else None
-        return None if record is None else int(record.id)
+        return selected_record_id(self.table)
 
     def select(self, event_id: int) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, RECORD_ROLE).id == event_id:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return True
-        return False
+        return select_record(self.table, event_id)
 
     def shown_names(self) -> list[str]:
         return [str(self.proxy.data(self.proxy.index(row, NAME_COLUMN))) for row in range(self.proxy.rowCount())]
