@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from communitydesk.db.quick_reads import QuickReader
+from communitydesk.records.events import EventMoment
 from communitydesk.rules.events import REGISTERED_STATUSES, ParticipantStatus
 
 _REGISTERED = ",".join(f"'{status.value}'" for status in sorted(REGISTERED_STATUSES))
@@ -21,25 +22,15 @@ _COUNTS = (
 )
 
 
-@dataclass(frozen=True)
-class EventCounts:
-    id: int
-    name: str
-    starts_on: date
-    starts_time: time | None
-    registered: int
-    present: int
-
-
 def has_event_tables(reader: QuickReader) -> bool:
     """False on a base from before the events' migration."""
     sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='event_participants'"
     return reader.connection.execute(sql).fetchone() is not None
 
 
-def _counts(row: tuple[object, ...]) -> EventCounts:
+def _moment(row: tuple[object, ...]) -> EventMoment:
     event_id, name, day, at, registered, present = row
-    return EventCounts(
+    return EventMoment(
         int(event_id),  # type: ignore[call-overload]
         str(name),
         date.fromisoformat(str(day)),
@@ -49,25 +40,25 @@ def _counts(row: tuple[object, ...]) -> EventCounts:
     )
 
 
-def every_event(reader: QuickReader) -> list[EventCounts]:
+def every_event(reader: QuickReader) -> list[EventMoment]:
     """Every event with its registered and present counts, by date."""
     sql = f"{_COUNTS} GROUP BY e.id ORDER BY e.starts_on, e.starts_time, e.id"
-    return [_counts(row) for row in reader.connection.execute(sql)]
+    return [_moment(row) for row in reader.connection.execute(sql)]
 
 
-def next_event(reader: QuickReader, today: date) -> EventCounts | None:
+def next_event(reader: QuickReader, today: date) -> EventMoment | None:
     """The first event from today on."""
     sql = f"{_COUNTS} WHERE e.starts_on >= ? GROUP BY e.id ORDER BY e.starts_on, e.starts_time, e.id LIMIT 1"
     row = reader.connection.execute(sql, (today.isoformat(),)).fetchone()
-    return _counts(row) if row else None
+    return _moment(row) if row else None
 
 
-def last_event(reader: QuickReader, today: date) -> EventCounts | None:
+def last_event(reader: QuickReader, today: date) -> EventMoment | None:
     """The latest event before today."""
     order = "e.starts_on DESC, e.starts_time DESC, e.id DESC"
     sql = f"{_COUNTS} WHERE e.starts_on < ? GROUP BY e.id ORDER BY {order} LIMIT 1"
     row = reader.connection.execute(sql, (today.isoformat(),)).fetchone()
-    return _counts(row) if row else None
+    return _moment(row) if row else None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from communitydesk.importers.contact_columns import ContactField, header_key, re
 from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.contributions_csv import read_table
 from communitydesk.records.events import SignInLineDraft
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.events import ConsentPurpose, purpose_from_text, tick_from_text
 
 _NUMBER_HEADERS = frozenset({"n", "no", "n o", "num", "numero", "number", "ligne", "line", "nr"})
@@ -36,14 +37,11 @@ _FIELDS = {
 
 def field_label(name: str) -> str:
     """The column heading the sheet prints for a field (and errors name)."""
-    labels = {
-        "line_no": _("N°"),
-        "last_name": _("Nom"),
-        "first_name": _("Prénom"),
-        "email": _("E-mail"),
-        "phone": _("Téléphone"),
-    }
-    return labels.get(name) or ConsentPurpose(name).label()
+    if name == "line_no":
+        return _("N°")
+    if name in _FIELDS.values():
+        return contact_field_label(name)
+    return ConsentPurpose(name).label()
 
 
 @dataclass(frozen=True)

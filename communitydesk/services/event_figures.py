@@ -15,7 +15,7 @@ from communitydesk.db.quick_reads import QuickReader
 from communitydesk.errors import UserError
 from communitydesk.formatting import local_today
 from communitydesk.i18n import _
-from communitydesk.records.events import EventFigures, EventMoment, EventReport, ProposedMove
+from communitydesk.records.events import EventFigures, EventReport, ProposedMove
 from communitydesk.rules import event_figures as rules
 from communitydesk.rules.contact_names import display_name
 from communitydesk.rules.events import REGISTERED_STATUSES, ConsentPurpose, LineOutcome, ParticipantStatus, sheet_source
@@ -38,13 +38,9 @@ def figures_in(reader: QuickReader, today: date | None = None) -> EventFigures:
         past=totals.past,
         registered=totals.registered,
         present=totals.present,
-        next_event=_moment(coming) if coming else None,
-        last_event=_moment(last) if last else None,
+        next_event=coming,
+        last_event=last,
     )
-
-
-def _moment(row: event_reads.EventCounts) -> EventMoment:
-    return EventMoment(row.id, row.name, row.starts_on, row.starts_time, row.registered, row.present)
 
 
 def event_report(source: Path | HasPath, actor: Actor, event_id: int) -> EventReport:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, time
 from enum import Enum
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -129,14 +129,14 @@ def save_line(
         if is_blank_line(clean):
             target, outcome = None, Outcome.SKIPPED
         else:
-            target, outcome, reason, warning = _choose(session, event, clean, contact_id, before)
+            target, outcome, reason, warning = _choose(session, actor, event, clean, contact_id, before)
         if before[0] is not None and before[0] != target:
             _give_back(session, event, before[0], line_no)
         _write_row(row, clean, target, outcome, actor)
         session.flush()
         attended, consents = False, 0
         if target is not None:
-            attended = _attend(session, event, target, line_no)
+            attended = _attend(session, event, target, line_no, actor)
             if before[0] == target and before[1] is not None:
                 _drop_unticked(session, event, target, line_no, set(before[1].consents) - set(clean.consents))
             consents = _record_consents(session, event, target, clean.consents, actor)
@@ -173,44 +173,50 @@ def clean_draft(draft: SignInLineDraft) -> SignInLineDraft:
     return clean
 
 
-def find_candidates(session: Session, keys: MatchKeys) -> list[MatchCandidate]:
-    """Active contacts matching ``keys``, by reason in MATCH_ORDER, oldest first within a reason."""
+def find_candidates(session: Session, keys: MatchKeys, *, first_reason_only: bool = False) -> list[MatchCandidate]:
+    """Active contacts matching ``keys``, by reason in MATCH_ORDER, oldest first within a reason
+    (``first_reason_only``: stop at the first reason that finds someone, as the rule does)."""
     if keys.empty:
         return []
     found: dict[int, MatchCandidate] = {}
     for reason in MATCH_ORDER:
-        for contact in _matching(session, keys, reason):
-            if contact.id not in found and len(found) < _CANDIDATES:
-                found[contact.id] = MatchCandidate(contact.id, _name(contact), contact.circle, reason.value)
+        for row in _matching(session, keys, reason):
+            if row.id not in found and len(found) < _CANDIDATES:
+                name = display_name(row.kind, row.first_name, row.last_name, row.organisation, row.email)
+                found[row.id] = MatchCandidate(row.id, name, row.circle, reason.value)
+        if found and first_reason_only:
+            break
     return list(found.values())
 
 
-def _matching(session: Session, keys: MatchKeys, reason: MatchReason) -> list[Contact]:
+_SHOWN = (Contact.id, Contact.kind, Contact.first_name, Contact.last_name, Contact.organisation, Contact.email)
+
+
+def _matching(session: Session, keys: MatchKeys, reason: MatchReason) -> list[Any]:
+    """Rows of ``_SHOWN`` and the circle."""
+    query = select(*_SHOWN, Contact.circle).where(ACTIVE).order_by(Contact.id)
     if reason is MatchReason.EMAIL:
-        if not keys.email:
-            return []
-        condition = Contact.email_key == keys.email
-    elif reason is MatchReason.PHONE:
-        if not keys.phone:
-            return []
-        condition = Contact.phone_key == keys.phone
-    else:
-        if not keys.names:
-            return []
-        found = list(
-            session.scalars(select(Contact).where(ACTIVE, Contact.sort_name.in_(keys.names)).order_by(Contact.id))
+        return (
+            list(session.execute(query.where(Contact.email_key == keys.email).limit(_CANDIDATES))) if keys.email else []
         )
-        # Contacts written since the search data was last refreshed have no sort_name yet.
-        pending = select(ContactSearchQueue.contact_id)
-        for contact in session.scalars(select(Contact).where(ACTIVE, Contact.id.in_(pending)).order_by(Contact.id)):
-            if contact not in found and set(name_keys_of(contact.first_name, contact.last_name)) & set(keys.names):
-                found.append(contact)
-        return sorted(found, key=lambda c: c.id)
-    return list(session.scalars(select(Contact).where(ACTIVE, condition).order_by(Contact.id).limit(_CANDIDATES)))
+    if reason is MatchReason.PHONE:
+        return (
+            list(session.execute(query.where(Contact.phone_key == keys.phone).limit(_CANDIDATES))) if keys.phone else []
+        )
+    if not keys.names:
+        return []
+    found: dict[int, Any] = {row.id: row for row in session.execute(query.where(Contact.sort_name.in_(keys.names)))}
+    # Contacts written since the search data was last refreshed may have no sort_name yet.
+    pending = query.where(Contact.id.in_(select(ContactSearchQueue.contact_id)))
+    for row in session.execute(pending):
+        if set(name_keys_of(row.first_name, row.last_name)) & set(keys.names):
+            found.setdefault(row.id, row)
+    return sorted(found.values(), key=lambda row: row.id)
 
 
 def _choose(
     session: Session,
+    actor: Actor,
     event: Event,
     line: SignInLineDraft,
     chosen: int | _Create | None,
@@ -231,7 +237,7 @@ def _choose(
             contact = session.get(Contact, previous)
             if contact is not None and contact.anonymised_at is None:
                 return previous, Outcome.MATCHED, "", ""
-        found = find_candidates(session, match_keys(line))
+        found = find_candidates(session, match_keys(line), first_reason_only=True)
         if found:
             best = [c for c in found if c.reason == found[0].reason]
             if found[0].reason != MatchReason.NAME.value or len(best) == 1:
@@ -242,22 +248,22 @@ def _choose(
                 count=len(best),
                 name=f"{line.first_name} {line.last_name}".strip(),
             )
-            return _create(session, event, line), Outcome.CREATED, "", warning
+            return _create(session, actor, event, line), Outcome.CREATED, "", warning
         if not (line.email or line.phone):
             warning = _(
                 "Aucun contact ne s'appelle « {name} » et la ligne ne donne ni e-mail ni téléphone : un nouveau "
                 "contact a été créé.",
                 name=f"{line.first_name} {line.last_name}".strip(),
             )
-            return _create(session, event, line), Outcome.CREATED, "", warning
-    return _create(session, event, line), Outcome.CREATED, "", ""
+            return _create(session, actor, event, line), Outcome.CREATED, "", warning
+    return _create(session, actor, event, line), Outcome.CREATED, "", ""
 
 
 def _same_person(old: SignInLineDraft, new: SignInLineDraft) -> bool:
     return match_keys(old) == match_keys(new)
 
 
-def _create(session: Session, event: Event, line: SignInLineDraft) -> int:
+def _create(session: Session, actor: Actor, event: Event, line: SignInLineDraft) -> int:
     label = event_label(event)
     data = validate_contact(
         ContactInput(
@@ -275,7 +281,7 @@ def _create(session: Session, event: Event, line: SignInLineDraft) -> int:
         CircleMove(
             from_circle=None,
             to_circle=data.circle,
-            moved_by="",
+            moved_by=actor.name,
             reason=_("Venu(e) à l'événement {event}", event=label),
         )
     )
@@ -294,7 +300,7 @@ def _write_row(row: SignInLine, line: SignInLineDraft, contact_id: int | None, o
     row.saved_by = actor.name
 
 
-def _attend(session: Session, event: Event, contact_id: int, line_no: int) -> bool:
+def _attend(session: Session, event: Event, contact_id: int, line_no: int, actor: Actor) -> bool:
     """Mark present and add the touch point, once; True when the attendance is new."""
     participant = session.scalar(
         select(EventParticipant).where(EventParticipant.event_id == event.id, EventParticipant.contact_id == contact_id)
@@ -309,7 +315,7 @@ def _attend(session: Session, event: Event, contact_id: int, line_no: int) -> bo
                 kind=TouchKind.EVENT.value,
                 occurred_at=event_moment(event),
                 summary=summary,
-                created_by="",
+                created_by=actor.name,
             )
         )
         refresh_last_touch(session, [contact_id])
