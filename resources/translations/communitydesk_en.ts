@@ -2545,12 +2545,16 @@
         <translation>no limit</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Kind</translation>
+        <source>Type d&apos;événement</source>
+        <translation>Kind of event</translation>
     </message>
     <message>
-        <source>Nom</source>
-        <translation>Name</translation>
+        <source>Nom de l&apos;événement</source>
+        <translation>Event&apos;s name</translation>
+    </message>
+    <message>
+        <source>Adresse du lieu</source>
+        <translation>Address of the place</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2559,10 +2563,6 @@
     <message>
         <source>Lieu</source>
         <translation>Place</translation>
-    </message>
-    <message>
-        <source>Adresse</source>
-        <translation>Address</translation>
     </message>
     <message>
         <source>Lien</source>
@@ -2727,7 +2727,7 @@
         <translation>Date</translation>
     </message>
     <message>
-        <source>Événement</source>
+        <source>Nom de l&apos;événement</source>
         <translation>Event</translation>
     </message>
     <message>
@@ -3824,10 +3824,6 @@
         <translation>First and last name</translation>
     </message>
     <message>
-        <source>Cercle</source>
-        <translation>Circle</translation>
-    </message>
-    <message>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
@@ -4647,22 +4643,6 @@
     <message>
         <source>N°</source>
         <translation>No.</translation>
-    </message>
-    <message>
-        <source>Nom</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <source>Prénom</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Téléphone</source>
-        <translation>Phone</translation>
     </message>
     <message>
         <source>Contact</source>

@@ -240,13 +240,13 @@ class EventDialog(SavingDialog):
         self.description_edit.setMinimumHeight(70)
         self.description_edit.setTabChangesFocus(True)
 
-        self.add_field("kind", self.tr("Type"), self.kind_combo)
-        self.add_field("name", self.tr("Nom"), self.name_edit)
+        self.add_field("kind", self.tr("Type d'événement"), self.kind_combo)
+        self.add_field("name", self.tr("Nom de l'événement"), self.name_edit)
         self.add_field("starts_on", self.tr("Date"), when)
         self.fields["starts_time"] = self.starts_edit
         self.fields["ends_time"] = self.ends_edit
         self.add_field("place", self.tr("Lieu"), self.place_edit)
-        self.add_field("address", self.tr("Adresse"), self.address_edit)
+        self.add_field("address", self.tr("Adresse du lieu"), self.address_edit)
         self.add_field("url", self.tr("Lien"), self.url_edit)
         self.add_field("organiser_contact_id", self.tr("Organisateur"), self.organiser)
         self.add_field("campaign_id", self.tr("Campagne"), self.campaign_combo)

@@ -41,7 +41,7 @@ def event_columns() -> list[Column[EventRow]]:
             when_text,
             lambda r: r.starts_on.isoformat() + (r.starts_time or time.min).isoformat(),
         ),
-        Column(QCoreApplication.translate("EventTable", "Événement"), lambda r: r.name),
+        Column(QCoreApplication.translate("EventTable", "Nom de l'événement"), lambda r: r.name),
         Column(QCoreApplication.translate("EventTable", "Lieu"), lambda r: r.place),
         Column(
             QCoreApplication.translate("EventTable", "Inscrits"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.records.events import ParticipantRow
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.events import ParticipantStatus
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel, record_view
 
@@ -37,7 +38,7 @@ STATUS_KEYS = {int(Qt.Key.Key_1) + index: status.value for index, status in enum
 def participant_columns() -> list[Column[ParticipantRow]]:
     return [
         Column(QCoreApplication.translate("ParticipantsView", "Prénom et nom"), lambda r: r.name),
-        Column(QCoreApplication.translate("ParticipantsView", "Cercle"), lambda r: r.circle_label),
+        Column(contact_field_label("circle"), lambda r: r.circle_label),
         Column(
             QCoreApplication.translate("ParticipantsView", "Statut"),
             lambda r: r.status_label,

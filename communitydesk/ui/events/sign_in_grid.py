@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.records.events import MatchCandidate, SignInLineDraft, SignInLineRecord
+from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.ui.tasks import run_in_background
 
 #: What the match column may hold besides a contact's id.
@@ -230,10 +231,7 @@ class SignInGrid(QWidget):
         self.layout_grid.setVerticalSpacing(3)
         headers = [
             self.tr("N°"),
-            self.tr("Nom"),
-            self.tr("Prénom"),
-            self.tr("E-mail"),
-            self.tr("Téléphone"),
+            *(contact_field_label(field) for field in ("last_name", "first_name", "email", "phone")),
             *(label for _slug, label in self.purposes),
             self.tr("Contact"),
         ]
