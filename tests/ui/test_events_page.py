@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -352,7 +353,7 @@ def test_ten_lines_typed_with_the_keyboard_only(qtbot: QtBot, window: MainWindow
     assert dialog.counts_label.text() == f"9 ligne(s) saisie(s) · 6 contact(s) créé(s) · {ticked} consentement(s)"
     assert dialog.grid.line(1).number.styleSheet() == dialog.grid.line(2).number.styleSheet() != ""
     dialog.reject()
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT)  # closed and deleted: all is saved
 
 
 def test_the_grid_resumes_after_closing(qtbot: QtBot, window: MainWindow) -> None:
@@ -371,7 +372,7 @@ def test_the_grid_resumes_after_closing(qtbot: QtBot, window: MainWindow) -> Non
     boxes = [box for box in visible(QMessageBox) if box.objectName() == "unsavedLinesBox"]
     assert len(boxes) == 1 and "Ligne(s) 4" in boxes[0].text()  # type: ignore[attr-defined]
     boxes[0].button(QMessageBox.StandardButton.Yes).click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT)
 
     again = open_sheet(qtbot, page)
     grid = again.grid
@@ -434,8 +435,8 @@ def test_a_proposed_move_is_applied_with_its_reason(qtbot: QtBot, window: MainWi
     type_line(qtbot, dialog.grid, ("Petit", "Jules", "jules@example.org", ""), (True, False, False))
     qtbot.waitUntil(lambda: len(dialog.grid.records) == 1, timeout=WAIT)
     settle(qtbot)
-    dialog.reject()
     contact_id = dialog.grid.records[1].contact_id
+    dialog.reject()
     assert contact_id is not None
     qtbot.waitUntil(lambda: page.report is not None and len(page.report.proposed_moves) == 1, timeout=WAIT)
     settle(qtbot)

@@ -446,6 +446,8 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
+        # Deleted once closed: its lines are in the base, and its grid stops following the focus.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Feuille d'émargement — {event}").format(event=title))
         self.resize(1180, 680)
         self.loaded = False
