@@ -45,6 +45,10 @@ COMMANDS: dict[str, list[str]] = {
     "gdpr export": ["gdpr", "export", "--db", "{db}", "--contact", "1", "--out", "{out}/personne.json"],
     "gdpr erase": ["gdpr", "erase", "--db", "{db}", "--contact", "1", "--yes"],
     "ambassador list": ["ambassador", "list", "--db", "{db}", "--json"],
+    "event add": ["event", "add", "--db", "{db}", "--name", "AG", "--start", "2027-01-14 18:30"],
+    "event list": ["event", "list", "--db", "{db}", "--json"],
+    # The contacts file is a sheet too (Nom, Prénom, E-mail); its dry runs are in test_cli_events.py.
+    "import sign-in-sheet": ["import", "sign-in-sheet", "{contacts}", "--db", "{db}", "--event", "AG"],
 }
 DRY_RUNS = [name for name in COMMANDS if name.endswith("--dry-run")]
 

@@ -122,3 +122,30 @@ def test_a_dry_run_writes_nothing_and_an_unknown_event_fails(
     assert json.loads(out)[0]["attendance"] == 0
     code, _out, err = run(capsys, "import", "sign-in-sheet", str(sheet), "--db", str(event_db), "--event", "kermesse")
     assert code == 1 and "kermesse" in err
+
+
+def test_a_dry_run_on_a_missing_base_creates_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sheet: Path
+) -> None:
+    db = tmp_path / "nouveau dossier" / "association.sqlite3"
+    code, _out, err = run(capsys, "import", "sign-in-sheet", str(sheet), "--db", str(db), "--event", "AG", "--dry-run")
+    assert code == 1 and "n'existe pas" in err and not db.parent.exists()
+
+
+def test_a_dry_run_on_an_older_base_leaves_it_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sheet: Path
+) -> None:
+    import hashlib
+
+    from alembic import command
+
+    from communitydesk.db.migrate import alembic_config
+
+    db = tmp_path / "base" / "ancienne.sqlite3"
+    db.parent.mkdir()
+    command.upgrade(alembic_config(db), "0005")
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    code, _out, err = run(capsys, "import", "sign-in-sheet", str(sheet), "--db", str(db), "--event", "AG", "--dry-run")
+    assert code == 1 and "AG" in err  # simulated on an upgraded copy, which has no such event
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in db.parent.iterdir()) == [db.name]

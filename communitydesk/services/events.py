@@ -43,7 +43,6 @@ from communitydesk.rules.contact_names import display_name
 from communitydesk.rules.events import (
     REGISTERED_STATUSES,
     ConsentPurpose,
-    EventKind,
     ParticipantStatus,
     kind_from_text,
 )
@@ -139,7 +138,7 @@ def events(store: Store, actor: Actor, wanted: EventFilter | None = None) -> lis
                 id=row.id,
                 name=row.name,
                 kind=row.kind,
-                kind_label=_kind_label(row.kind),
+                kind_label=rules.event_kind_label(row.kind),
                 starts_on=row.starts_on,
                 starts_time=row.starts_time,
                 place=row.place,
@@ -470,13 +469,6 @@ def _kind(value: str) -> str:
     if found is None:
         raise ValidationError(_("Le type d'événement « {kind} » est inconnu.", kind=value), field="kind")
     return found.value
-
-
-def _kind_label(kind: str) -> str:
-    try:
-        return EventKind(kind).label()
-    except ValueError:
-        return kind
 
 
 def _circles(values: Iterable[str]) -> tuple[str, ...]:
