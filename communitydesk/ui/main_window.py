@@ -85,6 +85,7 @@ PAGES: list[PageSpec] = [
     PageSpec(
         "ambassadors", QT_TRANSLATE_NOOP("pages", "Ambassadeurs"), "communitydesk.ui.ambassadors.page:AmbassadorsPage"
     ),
+    PageSpec("events", QT_TRANSLATE_NOOP("pages", "Événements"), "communitydesk.ui.events.page:EventsPage"),
     PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents PDF"), "communitydesk.ui.documents.page:DocumentsPage"),
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Paramètres"), "communitydesk.ui.settings_page.page:SettingsPage"),
 ]

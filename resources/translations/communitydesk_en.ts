@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>AddParticipantDialog</name>
+    <message>
+        <source>Inscrire à « {event} »</source>
+        <translation>Register for “{event}”</translation>
+    </message>
+    <message>
+        <source>Aucun contact choisi</source>
+        <translation>No contact chosen</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Inscrire</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Cherchez puis choisissez un contact.</source>
+        <translation>Search for a contact, then choose one.</translation>
+    </message>
+</context>
+<context>
     <name>AmbassadorPanel</name>
     <message>
         <source>Choisissez un ambassadeur dans la liste pour voir sa fiche, ou inscrivez-en un nouveau avec « Nouvel ambassadeur… ».</source>
@@ -1235,6 +1258,18 @@
     </message>
 </context>
 <context>
+    <name>ContactPicker</name>
+    <message>
+        <source>Aucun</source>
+        <extracomment>(typed text) -&gt; [(contact id, name, circle label)], run off the UI thread.</extracomment>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Tapez un nom pour choisir parmi vos contacts…</source>
+        <translation>Type a name to choose among your contacts…</translation>
+    </message>
+</context>
+<context>
     <name>ContactSheet</name>
     <message>
         <source>Nouveau contact</source>
@@ -2273,7 +2308,7 @@
     <name>EditorialPage</name>
     <message>
         <source>Calendrier éditorial</source>
-        <extracomment>Campaign days are context in the cells; segments are audiences a post may target.</extracomment>
+        <extracomment>Campaign days and events are context in the cells; segments are audiences a post may target.</extracomment>
         <translation>Editorial calendar</translation>
     </message>
     <message>
@@ -2474,6 +2509,391 @@
     <message>
         <source>Pour confirmer, tapez son nom : {name}</source>
         <translation>To confirm, type their name: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Modifier l&apos;événement</source>
+        <translation>Edit the event</translation>
+    </message>
+    <message>
+        <source>Nouvel événement</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>Réunion publique de rentrée, stand au marché…</source>
+        <translation>Back-to-school public meeting, market stall…</translation>
+    </message>
+    <message>
+        <source>18:30</source>
+        <translation>18:30</translation>
+    </message>
+    <message>
+        <source>20:00</source>
+        <translation>20:00</translation>
+    </message>
+    <message>
+        <source>de</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>à</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Salle des fêtes, Maison des associations…</source>
+        <translation>Village hall, community centre…</translation>
+    </message>
+    <message>
+        <source>https://… (inscription ou informations : le QR code de l&apos;affiche)</source>
+        <translation>https://… (registration or information: the poster&apos;s QR code)</translation>
+    </message>
+    <message>
+        <source>Aucun organisateur choisi</source>
+        <translation>No organiser chosen</translation>
+    </message>
+    <message>
+        <source>Aucune</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>sans limite</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Type d&apos;événement</source>
+        <translation>Kind of event</translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;événement</source>
+        <translation>Event&apos;s name</translation>
+    </message>
+    <message>
+        <source>Adresse du lieu</source>
+        <translation>Address of the place</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Lien</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Organisateur</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Campagne</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Cercles attendus</source>
+        <translation>Expected circles</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Les invitations, les inscriptions et la feuille d&apos;émargement se gèrent ensuite depuis la fiche de l&apos;événement.</source>
+        <translation>Invitations, registrations and the sign-in sheet are then handled from the event&apos;s sheet.</translation>
+    </message>
+    <message>
+        <source>Donnez un nom à l&apos;événement.</source>
+        <translation>Give the event a name.</translation>
+    </message>
+    <message>
+        <source>Indiquez la date de l&apos;événement.</source>
+        <translation>Enter the event&apos;s date.</translation>
+    </message>
+    <message>
+        <source>L&apos;heure de fin ({end}) doit venir après l&apos;heure de début ({start}).</source>
+        <translation>The end time ({end}) must come after the start time ({start}).</translation>
+    </message>
+    <message>
+        <source>Indiquez aussi l&apos;heure de début.</source>
+        <translation>Enter the start time too.</translation>
+    </message>
+</context>
+<context>
+    <name>EventPanel</name>
+    <message>
+        <source>Choisissez un événement dans la liste pour voir sa fiche, ou créez-en un avec « Nouvel événement… » (Ctrl+N).</source>
+        <translation>Choose an event in the list to see its sheet, or create one with “New event…” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>L&apos;événement</source>
+        <translation>The event</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Où</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Lien</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Organisateur</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>Campagne</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Cercles attendus</source>
+        <translation>Expected circles</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Bilan</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Taux de présence</source>
+        <translation>Attendance rate</translation>
+    </message>
+    <message>
+        <source>Nouveaux contacts</source>
+        <translation>New contacts</translation>
+    </message>
+    <message>
+        <source>Consentements</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Feuille d&apos;émargement</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>Changements de cercle proposés</source>
+        <translation>Proposed circle moves</translation>
+    </message>
+    <message>
+        <source> sur {capacity} places</source>
+        <translation> of {capacity} places</translation>
+    </message>
+    <message>
+        <source>{registered} inscrit(s){places} · {present} présent(s)</source>
+        <translation>{registered} registered{places} · {present} present</translation>
+    </message>
+    <message>
+        <source>— (personne d&apos;inscrit)</source>
+        <translation>— (nobody registered)</translation>
+    </message>
+    <message>
+        <source>{rate} ({present} présent(s) sur {registered} inscrit(s))</source>
+        <translation>{rate} ({present} present out of {registered} registered)</translation>
+    </message>
+    <message>
+        <source>{total} au total ({detail})</source>
+        <translation>{total} in all ({detail})</translation>
+    </message>
+    <message>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{lines} ligne(s) saisie(s)</source>
+        <translation>{lines} line(s) typed</translation>
+    </message>
+    <message>
+        <source>pas encore saisie</source>
+        <translation>not typed yet</translation>
+    </message>
+    <message>
+        <source>{name} : {from_circle} → {to_circle}. {reason}</source>
+        <translation>{name}: {from_circle} → {to_circle}. {reason}</translation>
+    </message>
+    <message>
+        <source>Passer en {circle}</source>
+        <translation>Move to {circle}</translation>
+    </message>
+    <message>
+        <source>Déplace le contact, avec cette raison dans son historique</source>
+        <translation>Moves the contact, with this reason in their history</translation>
+    </message>
+</context>
+<context>
+    <name>EventTable</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Inscrits</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Présents</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Chercher un nom, un lieu…</source>
+        <translation>Search a name, a place…</translation>
+    </message>
+    <message>
+        <source>À venir</source>
+        <translation>Coming</translation>
+    </message>
+    <message>
+        <source>Passés</source>
+        <translation>Past</translation>
+    </message>
+    <message>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Tous les types</source>
+        <translation>All kinds</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <source>Événements</source>
+        <extracomment>Contacts: a renamed or erased participant; circles and consents: the report&apos;s proposals and figures. The event shown in the panel, once read (its record and report).</extracomment>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Nouvel événement…</source>
+        <translation>New event…</translation>
+    </message>
+    <message>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Créer un événement (Ctrl+N)</source>
+        <translation>Create an event (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;événement choisi (Entrée ou double-clic sur la liste)</source>
+        <translation>Edit the chosen event (Enter or double-click on the list)</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;événement choisi (touche Suppr sur la liste)</source>
+        <translation>Delete the chosen event (Delete key on the list)</translation>
+    </message>
+    <message>
+        <source>Inviter…</source>
+        <translation>Invite…</translation>
+    </message>
+    <message>
+        <source>Ajouter les contacts d&apos;un segment ou d&apos;un cercle</source>
+        <translation>Add the contacts of a segment or a circle</translation>
+    </message>
+    <message>
+        <source>Saisir la feuille d&apos;émargement…</source>
+        <translation>Type the sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>Recopier au clavier la feuille signée pendant l&apos;événement (Ctrl+E)</source>
+        <translation>Type back the sheet signed during the event (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Kit PDF…</source>
+        <translation>PDF kit…</translation>
+    </message>
+    <message>
+        <source>Feuille d&apos;émargement, badges, affiche, cartes et liste des inscrits, à imprimer</source>
+        <translation>Sign-in sheet, badges, poster, cards and list of those registered, to print</translation>
+    </message>
+    <message>
+        <source>Bilan PDF…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>Le bilan de l&apos;événement, à imprimer ou à envoyer</source>
+        <translation>The event&apos;s report, to print or send</translation>
+    </message>
+    <message>
+        <source>Fiche et bilan</source>
+        <translation>Sheet and report</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>{coming} à venir · {past} passé(s)</source>
+        <translation>{coming} coming · {past} past</translation>
+    </message>
+    <message>
+        <source>Événement créé.</source>
+        <translation>Event created.</translation>
+    </message>
+    <message>
+        <source>Événement enregistré.</source>
+        <translation>Event saved.</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;événement</source>
+        <translation>Delete the event</translation>
+    </message>
+    <message>
+        <source>Supprimer « {name} » ? Sa liste de participants et sa feuille d&apos;émargement saisie seront perdues ; les contacts créés, leurs consentements et leurs points de contact restent.</source>
+        <translation>Delete “{name}”? Its participants and its typed sign-in sheet will be lost; the contacts created, their consents and their touch points stay.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Événement « {name} » supprimé.</source>
+        <translation>Event “{name}” deleted.</translation>
+    </message>
+    <message>
+        <source>Cercle « {circle} »</source>
+        <translation>Circle “{circle}”</translation>
+    </message>
+    <message>
+        <source>{count} invité(s) ajouté(s).</source>
+        <translation>{count} guest(s) added.</translation>
+    </message>
+    <message>
+        <source>Participant inscrit.</source>
+        <translation>Participant registered.</translation>
+    </message>
+    <message>
+        <source>{name} passe en « {circle} ».</source>
+        <translation>{name} moves to “{circle}”.</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +3207,46 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Inviter à « {event} »</source>
+        <extracomment>(&quot;segment&quot;, name) or (&quot;circle&quot;, slug) -&gt; how many contacts it holds, run off the UI thread.</extracomment>
+        <translation>Invite to “{event}”</translation>
+    </message>
+    <message>
+        <source>Un segment enregistré</source>
+        <translation>A saved segment</translation>
+    </message>
+    <message>
+        <source>Tout un cercle</source>
+        <translation>A whole circle</translation>
+    </message>
+    <message>
+        <source>Les personnes choisies sont ajoutées aux participants comme « invité » ; celles qui y sont déjà gardent leur statut. Aucun message n&apos;est envoyé par CommunityDesk.</source>
+        <translation>The people chosen are added to the participants as “invited”; those already there keep their status. CommunityDesk sends no message.</translation>
+    </message>
+    <message>
+        <source>Inviter</source>
+        <translation>Invite</translation>
+    </message>
+    <message>
+        <source>Aucun segment enregistré</source>
+        <translation>No saved segment</translation>
+    </message>
+    <message>
+        <source>Calcul…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{count} contact(s) concerné(s)</source>
+        <translation>{count} contact(s)</translation>
+    </message>
+    <message>
+        <source>Choisissez un segment ou un cercle.</source>
+        <translation>Choose a segment or a circle.</translation>
     </message>
 </context>
 <context>
@@ -3340,6 +3800,59 @@
     <message>
         <source>{days} jours restants</source>
         <translation>{days} days left</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsView</name>
+    <message>
+        <source>Prénom et nom</source>
+        <extracomment>The key that gives each status: 1 invité … 5 excusé.</extracomment>
+        <translation>First and last name</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Invité depuis</source>
+        <translation>Invited from</translation>
+    </message>
+    <message>
+        <source>Inscrit le</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Chercher un participant…</source>
+        <extracomment>contact ids, status slug</extracomment>
+        <translation>Search a participant…</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Appliquer à la sélection</source>
+        <translation>Apply to the selection</translation>
+    </message>
+    <message>
+        <source>Ajouter une personne…</source>
+        <translation>Add a person…</translation>
+    </message>
+    <message>
+        <source>Inscrire à l&apos;événement une personne de vos contacts</source>
+        <translation>Register one of your contacts for the event</translation>
+    </message>
+    <message>
+        <source>Touches 1 à 5 sur la liste : {statuses}</source>
+        <translation>Keys 1 to 5 on the list: {statuses}</translation>
+    </message>
+    <message>
+        <source>Statut :</source>
+        <translation>Status:</translation>
     </message>
 </context>
 <context>
@@ -4162,6 +4675,93 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Feuille d&apos;émargement — {event}</source>
+        <translation>Sign-in sheet — {event}</translation>
+    </message>
+    <message>
+        <source>Recopiez les lignes dans l&apos;ordre de la feuille imprimée. Tab ou Entrée : case suivante ; Espace ou X : cocher un consentement. Sur « Contact », Entrée enregistre la ligne avec le contact proposé ; Alt+↓ pour en choisir un autre ou « Nouveau contact ». Chaque ligne est enregistrée aussitôt : vous pouvez fermer et reprendre plus tard.</source>
+        <translation>Copy the lines in the order of the printed sheet. Tab or Enter: next cell; Space or X: tick a consent. On “Contact”, Enter saves the line with the contact proposed; Alt+↓ to choose another one or “New contact”. Each line is saved at once: you can close and carry on later.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{lines} ligne(s) saisie(s) · {created} contact(s) créé(s) · {consents} consentement(s)</source>
+        <translation>{lines} line(s) typed · {created} contact(s) created · {consents} consent(s)</translation>
+    </message>
+    <message>
+        <source>Ligne {line} non enregistrée : {message}</source>
+        <translation>Line {line} not saved: {message}</translation>
+    </message>
+    <message>
+        <source>Lignes non enregistrées</source>
+        <translation>Lines not saved</translation>
+    </message>
+    <message>
+        <source>Ligne(s) {lines} tapée(s) mais pas encore enregistrée(s) (Entrée sur « Contact »). Fermer quand même ?</source>
+        <translation>Line(s) {lines} typed but not saved yet (Enter on “Contact”). Close anyway?</translation>
+    </message>
+    <message>
+        <source>Continuer la saisie</source>
+        <translation>Go on typing</translation>
+    </message>
+</context>
+<context>
+    <name>SignInGrid</name>
+    <message>
+        <source>{name} — {reason}</source>
+        <extracomment>What the match column may hold besides a contact&apos;s id. (line number, what was typed, contact id, NEW_CONTACT or SKIP_LINE) -&gt; the saved line.</extracomment>
+        <translation>{name} — {reason}</translation>
+    </message>
+    <message>
+        <source>Ligne ignorée</source>
+        <translation>Line skipped</translation>
+    </message>
+    <message>
+        <source>✓ {name} — contact créé</source>
+        <translation>✓ {name} — contact created</translation>
+    </message>
+    <message>
+        <source>✓ {name}</source>
+        <translation>✓ {name}</translation>
+    </message>
+    <message>
+        <source>Enregistrée le {moment} par {who}</source>
+        <translation>Saved on {moment} by {who}</translation>
+    </message>
+    <message>
+        <source>Modifiée : Entrée sur « Contact » pour enregistrer</source>
+        <translation>Changed: Enter on “Contact” to save</translation>
+    </message>
+    <message>
+        <source>Cercle : {circle}</source>
+        <translation>Circle: {circle}</translation>
+    </message>
+    <message>
+        <source>Ligne vide : ignorée</source>
+        <translation>Empty line: skipped</translation>
+    </message>
+    <message>
+        <source>Nouveau contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Recherche…</source>
+        <translation>Searching…</translation>
+    </message>
+</context>
+<context>
     <name>SignatureDialog</name>
     <message>
         <source>Charte signée par {name}</source>
@@ -4500,6 +5100,10 @@
     <message>
         <source>Ambassadeurs</source>
         <translation>Ambassadors</translation>
+    </message>
+    <message>
+        <source>Événements</source>
+        <translation>Events</translation>
     </message>
     <message>
         <source>Documents PDF</source>

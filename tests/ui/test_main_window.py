@@ -44,6 +44,7 @@ def test_every_sidebar_entry_shows_its_page_when_clicked(qtbot, make_window, pop
         "Campagnes",
         "Calendrier éditorial",
         "Ambassadeurs",
+        "Événements",
         "Documents PDF",
         "Paramètres",
     ]

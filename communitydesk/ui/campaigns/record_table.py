@@ -134,3 +134,22 @@ def record_view(proxy: RecordSortProxy, name: str, sort_column: int = 0, descend
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+def selected_record_id(view: QTableView) -> int | None:
+    """The ``id`` of the record chosen in a ``record_view`` (None when none is)."""
+    rows = view.selectionModel().selectedRows()
+    record = view.model().data(rows[0], RECORD_ROLE) if rows else None
+    return None if record is None else int(record.id)
+
+
+def select_record(view: QTableView, record_id: int) -> bool:
+    """Choose the shown record whose ``id`` is ``record_id`` and scroll to it; False when it is not shown."""
+    model = view.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if model.data(index, RECORD_ROLE).id == record_id:
+            view.selectRow(row)
+            view.scrollTo(index)
+            return True
+    return False

@@ -57,8 +57,8 @@ if TYPE_CHECKING:
     from communitydesk.ui.editorial.line_editor import EditorialLineDialog
     from communitydesk.ui.main_window import PageContext
 
-#: Campaign days are context in the cells; segments are audiences a post may target.
-SHOWS = Changes.of("editorial", "publications", "campaigns", "segments")
+#: Campaign days and events are context in the cells; segments are audiences a post may target.
+SHOWS = Changes.of("editorial", "publications", "campaigns", "events", "segments")
 VIEWS = ("month", "week", "list")
 STATE_NAME = "editorial"
 
