@@ -217,13 +217,62 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
     else:
-        contacts = data["contacts"]
-        print(_("Schéma : {version}", version=data["schema_version"]))
-        print(_("Contacts : {total}", total=contacts["total"]))
-        for circle, count in contacts["by_circle"].items():
-            print(f"  {circle}: {count}")
-        print(_("À relancer : {count}", count=contacts["a_relancer"]))
+        for line in _figures_text(data):
+            print(line)
     return EXIT_OK
+
+
+def _figures_text(data: dict[str, Any]) -> list[str]:
+    """``stats`` for a person: the JSON's figures with their French labels, section by section."""
+    from communitydesk import formatting
+    from communitydesk.rules.ambassadors import Stage
+    from communitydesk.rules.circles import circle_label
+    from communitydesk.rules.editorial import PublicationStatus
+
+    n = formatting.number
+    contacts = data["contacts"]
+    lines = [
+        _("Schéma : {version}", version=data["schema_version"]),
+        _("Contacts : {total}", total=n(contacts["total"])),
+    ]
+    lines += [f"  {circle_label(circle)} : {n(count)}" for circle, count in contacts["by_circle"].items()]
+    lines.append(_("À relancer : {count}", count=n(contacts["a_relancer"])))
+    for campaign in data.get("campaigns", []):
+        lines.append(
+            _(
+                "Campagne « {name} » : {total} ({contributions})",
+                name=campaign["name"],
+                total=formatting.money(campaign["total_cents"]),
+                contributions=ngettext(
+                    "{count} contribution",
+                    "{count} contributions",
+                    campaign["contributions"],
+                    count=n(campaign["contributions"]),
+                ),
+            )
+        )
+    editorial = data.get("editorial")
+    if editorial:
+        lines.append(_("Publications : {total}", total=n(editorial["publications"])))
+        lines += [
+            f"  {PublicationStatus(status).label()} : {n(count)}" for status, count in editorial["by_status"].items()
+        ]
+    ambassadors = data.get("ambassadors")
+    if ambassadors:
+        lines.append(_("Ambassadeurs : {total}", total=n(ambassadors["total"])))
+        lines += [f"  {Stage(stage).label()} : {n(count)}" for stage, count in ambassadors["by_stage"].items()]
+    events = data.get("events")
+    if events:
+        lines.append(
+            _(
+                "Événements : {total} (à venir : {upcoming}) ; inscriptions : {registered}, présences : {present}",
+                total=n(events["total"]),
+                upcoming=n(events["upcoming"]),
+                present=n(events["present"]),
+                registered=n(events["registered"]),
+            )
+        )
+    return lines
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -104,6 +104,12 @@ def test_stats_as_text(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _err = run(capsys, "stats", "--db", str(demo_db))
     assert code == 0
     assert f"Schéma : {HEAD}" in out and "Contacts : 120" in out
+    # Every section of --json, said with its labels rather than its slugs.
+    assert "  Grand public : " in out and "grand_public" not in out
+    assert "Campagne « " in out and "€ (" in out
+    assert "Publications : " in out and "  publiée : " in out
+    assert "Ambassadeurs : " in out and "  candidat : " in out
+    assert "Événements : " in out and "inscriptions : " in out
 
 
 def test_stats_of_a_missing_base_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
