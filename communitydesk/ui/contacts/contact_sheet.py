@@ -53,6 +53,8 @@ from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
 from communitydesk.ui.tasks import Task, TaskContext, guarded, show_error
 from communitydesk.ui.widgets.dates import paris_qdate
+from communitydesk.services.permissions import Action
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.records.ambassadors import AmbassadorRecord
@@ -375,6 +377,8 @@ class ContactSheet(QDialog):
         self.touch_button.setEnabled(editable and self.contact_id is not None)
         self.export_person_button.setEnabled(not busy and self.contact_id is not None)
         self.erase_button.setEnabled(editable and self.contact_id is not None)
+        guard(self.export_person_button, self.actor, Action.EXPORT_PERSONAL_DATA)
+        guard(self.erase_button, self.actor, Action.ERASE_PERSONAL_DATA)
         if self.consents_panel is not None:
             self.consents_panel.add_button.setEnabled(editable and self.contact_id is not None)
         if not busy and self._delete_when_idle:

@@ -37,6 +37,8 @@ from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, show_error
+from communitydesk.services.permissions import Action
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -270,6 +272,13 @@ class ContactsPage(QWidget):
             self.rings,
         ):
             widget.setEnabled(ready)
+        for button, action in (
+            (self.new_button, Action.EDIT_CONTACTS),
+            (self.import_button, Action.IMPORT),
+            (self.export_button, Action.EXPORT_PERSONAL_DATA),
+            (self.duplicates_button, Action.MERGE_CONTACTS),
+        ):
+            guard(button, self.actor, action)
         self.all_button.setEnabled(ready and self.selected_circle is not None)
         if not ready:
             self.empty_label.setText(self.current_database.activity or self.tr("Aucune base ouverte."))

@@ -48,6 +48,8 @@ from communitydesk.ui.editorial.publication_dialog import PublicationDialog, Res
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.editorial.regularity_strip import RegularityStrip
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.services.permissions import Action
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -311,6 +313,14 @@ class EditorialPage(QWidget):
         ready = self.current_database.state is DatabaseState.READY
         for button in (self.new_button, self.line_button, self.import_button, self.export_button):
             button.setEnabled(ready)
+        actor = self.current_database.actor
+        for button, action in (
+            (self.new_button, Action.EDIT_PUBLICATIONS),
+            (self.line_button, Action.EDIT_PUBLICATIONS),
+            (self.import_button, Action.IMPORT),
+            (self.export_button, Action.EXPORT),
+        ):
+            guard(button, actor, action)
         if ready:
             self.refresh()
 
