@@ -25,3 +25,7 @@ class ValidationError(UserError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class LoginRefused(UserError):
+    """A wrong name, password or PIN, or a try made while the delay after failed ones runs."""

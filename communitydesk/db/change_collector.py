@@ -65,6 +65,8 @@ TABLE_CHANGES: dict[str, Changes] = {
     "charter_signatures": Changes.of("ambassadors"),
     "app_settings": Changes.of("settings"),
     "profiles": Changes.of("settings"),
+    "role_rights": Changes.of("settings"),
+    "audit_log": Changes.of("audit"),
 }
 #: Kept by triggers or the search index refresh from the tables above.
 DERIVED_TABLES = frozenset({"contact_search_queue", "contact_circle_counts"})

@@ -10,6 +10,7 @@ from communitydesk.models import (
     duplicates,  # contacts extras (0002)
     editorial,  # editorial calendar (0008)
     organisation,  # 0001
+    profiles,  # rights of each role, audit log (0010)
     segments,  # contacts extras (0002)
 )
 from communitydesk.models.base import Base
@@ -26,5 +27,6 @@ __all__ = [
     "editorial",
     "metadata",
     "organisation",
+    "profiles",
     "segments",
 ]

@@ -30,7 +30,8 @@ class Changes:
     editorial: bool = False  # the ligne éditoriale (pillars, networks, targets) and follower counts
     publications: bool = False  # publications, their networks, results and status changes
     ambassadors: bool = False  # the ambassador programme: members, stages, missions, levels, rewards, charter
-    settings: bool = False  # settings of the base (rhythms, backups kept…), profiles
+    settings: bool = False  # settings of the base (rhythms, backups kept…), profiles, rights of each role
+    audit: bool = False  # the audit log grew
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f: getattr(self, f) or getattr(other, f) for f in KINDS})

@@ -27,7 +27,7 @@ from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, 
 from communitydesk.models.organisation import Profile
 from communitydesk.paths import backup_dir_for
 from communitydesk.rules.circles import Circle
-from communitydesk.services import demo_ambassadors, demo_campaigns, demo_contacts, demo_editorial
+from communitydesk.services import demo_ambassadors, demo_campaigns, demo_contacts, demo_editorial, profiles
 from communitydesk.services import settings as app_settings
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.store import table_of
@@ -64,6 +64,11 @@ TOUCH_SUMMARIES = {
 }
 MOVE_REASONS = ["A participé à un atelier", "A soutenu la campagne", "Devenu·e bénévole régulier·e"]
 FOUNDER = "Camille (fondatrice)"
+VOLUNTEER = "Accueil bénévoles"
+# The demo's passwords, shown on the demo's login screen only (``with_logins``): a demo
+# base is invented data, and whoever tries it must get in.
+DEMO_ADMIN_PASSWORD = "demo-admin"
+DEMO_VOLUNTEER_PASSWORD = "demo-benevole"
 ORG_SUFFIXES = ["Association", "SCIC", "Coopérative", "Collectif", "Tiers-lieu", "Fondation"]
 
 
@@ -192,16 +197,30 @@ def _history_rows(
 
 
 def populate(
-    db: Database, actor: Actor, contacts: int = 300, seed: int = 2026, progress: Progress | None = None
+    db: Database,
+    actor: Actor,
+    contacts: int = 300,
+    seed: int = 2026,
+    progress: Progress | None = None,
+    *,
+    with_logins: bool = False,
 ) -> DemoSummary:
-    """Fill an empty database with a demo community; one transaction per batch of contacts."""
+    """Fill an empty database with a demo community; one transaction per batch of contacts.
+
+    ``with_logins``: the founder (Administrateur) and the volunteer profile get the demo
+    passwords above, so that the demo opens on the login screen (the window's ``--demo``).
+    """
     require(actor, Action.IMPORT)
     rnd = random.Random(seed)
     pools = _pools(seed)
     now = datetime.now(UTC)
     touch_total = move_total = 0
     with db.transaction() as session:
-        session.add_all([Profile(name=FOUNDER, role="admin"), Profile(name="Accueil bénévoles", role="benevole")])
+        session.add_all([Profile(name=FOUNDER, role="admin"), Profile(name=VOLUNTEER, role="benevole")])
+        if with_logins:
+            session.flush()
+            for name, password in ((FOUNDER, DEMO_ADMIN_PASSWORD), (VOLUNTEER, DEMO_VOLUNTEER_PASSWORD)):
+                profiles.set_password(session, actor, name, password)
         session.add_all([Tag(name=name) for name in TAGS])
         app_settings.save_organisation(
             session,
@@ -253,6 +272,8 @@ def create_demo_database(
     progress: Progress | None = None,
     replace: bool = False,
     keep: int = DEFAULT_KEEP,
+    *,
+    with_logins: bool = False,
 ) -> DemoSummary:
     """Create ``path`` (and its folder) as a new demo database; never overwrites real data.
 
@@ -277,7 +298,7 @@ def create_demo_database(
     remove_with_journals(building)
     db = open_database(building)
     try:
-        summary = populate(db, actor, contacts=contacts, seed=seed, progress=progress)
+        summary = populate(db, actor, contacts=contacts, seed=seed, progress=progress, with_logins=with_logins)
     except BaseException:
         db.close()
         remove_with_journals(building)  # after a kill -9, the next opening sweeps it

@@ -1,0 +1,143 @@
+"""The audit log: who did, or tried, a sensitive action, when, on what.
+
+Sensitive actions are the exports and prints of personal data, merges, erasures, profile,
+role and rights changes, logins and failed logins, restores. A service wraps one in
+``audited`` (its ``require`` inside the block, so that a refusal is written too)::
+
+    with audited(db, actor, Action.EXPORT_PERSONAL_DATA, "export:contacts"):
+        require(actor, Action.EXPORT_PERSONAL_DATA)
+        ...
+
+The entry is written after the work, in its own transaction when ``store`` is a
+Database: a refused or failed action rolls its own writes back and still leaves its
+entry. With a Session the entry joins the caller's transaction (and its fate).
+
+Targets name rows by id (``contact:42``, ``profile:3``), never by what they hold, so that
+erasing a person leaves nothing about them here. The table is append-only (triggers of
+migration 0010): nothing here or elsewhere updates or deletes an entry.
+
+For screens (PR2): ``entries(db, actor, …)`` to browse and filter, ``export_csv`` to save
+them, ``record(db, actor, SessionEvent.LOCK)`` when the session locks or unlocks.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from communitydesk.errors import PermissionDenied
+from communitydesk.models.base import utcnow
+from communitydesk.models.profiles import AuditEntry
+from communitydesk.records.profiles import AuditRecord
+from communitydesk.services.atomic_files import write_atomically
+from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.store import Store, snapshot, unit_of_work
+
+Clock = Callable[[], datetime]
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    REFUSED = "refused"  # the profile lacks the right
+    FAILED = "failed"  # an error stopped it; nothing was written
+
+
+class SessionEvent(StrEnum):
+    """Audited moments that are not a service action."""
+
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    LOCK = "lock"
+    UNLOCK = "unlock"
+
+
+def record(
+    store: Store,
+    actor: Actor | str,
+    action: Action | SessionEvent | str,
+    target: str = "",
+    outcome: Outcome = Outcome.OK,
+    detail: str = "",
+    *,
+    clock: Clock = utcnow,
+) -> None:
+    """Append one entry. ``actor`` may be a bare name (a failed login names what was typed)."""
+    user = actor if isinstance(actor, str) else actor.name
+    with unit_of_work(store, "audit") as session:
+        session.add(
+            AuditEntry(at=clock(), user=user, action=str(action), target=target, outcome=outcome.value, detail=detail)
+        )
+        session.flush()
+
+
+@contextmanager
+def audited(store: Store, actor: Actor, action: Action, target: str = "", *, clock: Clock = utcnow) -> Iterator[None]:
+    """Write an entry for the block: ok, refused (PermissionDenied) or failed (any other error)."""
+    try:
+        yield
+    except PermissionDenied:
+        record(store, actor, action, target, Outcome.REFUSED, clock=clock)
+        raise
+    except Exception as error:
+        # The error's kind only: its message may quote personal data.
+        record(store, actor, action, target, Outcome.FAILED, type(error).__name__, clock=clock)
+        raise
+    record(store, actor, action, target, Outcome.OK, clock=clock)
+
+
+def entries(
+    store: Store,
+    actor: Actor,
+    *,
+    user: str | None = None,
+    action: str | None = None,
+    outcome: Outcome | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int | None = None,
+) -> list[AuditRecord]:
+    """The entries, newest first, filtered by profile, action, outcome and moment (``until`` excluded)."""
+    require(actor, Action.VIEW_AUDIT)
+    query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if user is not None:
+        query = query.where(AuditEntry.user == user)
+    if action is not None:
+        query = query.where(AuditEntry.action == action)
+    if outcome is not None:
+        query = query.where(AuditEntry.outcome == outcome.value)
+    if since is not None:
+        query = query.where(AuditEntry.at >= since)
+    if until is not None:
+        query = query.where(AuditEntry.at < until)
+    if limit is not None:
+        query = query.limit(limit)
+    with snapshot(store) as session:
+        return [
+            AuditRecord(row.id, row.at, row.user, row.action, row.target, row.outcome, row.detail)
+            for row in session.scalars(query)
+        ]
+
+
+CSV_HEADERS = ("at", "user", "action", "target", "outcome", "detail")
+
+
+def export_csv(store: Store, actor: Actor, path: Path, **filters: Any) -> int:
+    """Write the entries ``entries`` would return as CSV (UTF-8 with BOM, « ; »); how many."""
+    found = entries(store, actor, **filters)
+
+    def write(stream: Any) -> int:
+        writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+        writer.writerow(CSV_HEADERS)
+        for entry in found:
+            writer.writerow([entry.at.isoformat(), entry.user, entry.action, entry.target, entry.outcome, entry.detail])
+        return len(found)
+
+    return write_atomically(path, "utf-8-sig", write)
