@@ -308,7 +308,9 @@ class CurrentDatabase(QObject):
     def _create_demo(self, ctx: TaskContext, path: Path) -> Path:
         from communitydesk.services.demo import create_demo_database
 
-        create_demo_database(path, self.actor, contacts=DEMO_CONTACTS, replace=True, progress=ctx.progress)
+        create_demo_database(
+            path, self.actor, contacts=DEMO_CONTACTS, replace=True, progress=ctx.progress, with_logins=True
+        )
         return path
 
     def _demo_created(self, path: Path) -> None:

@@ -49,6 +49,7 @@ from communitydesk.records.campaigns import (
 )
 from communitydesk.records.changes import Changes
 from communitydesk.rules.campaigns import CampaignStatus, Platform
+from communitydesk.services.permissions import Action
 from communitydesk.ui.campaigns.checklist_view import ChecklistView
 from communitydesk.ui.campaigns.dashboard_view import CampaignDashboardView
 from communitydesk.ui.campaigns.dialogs import CampaignDialog, ContributionDialog, TierDialog
@@ -58,7 +59,6 @@ from communitydesk.ui.campaigns.tables_view import ContributionsView, TiersView
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
-from communitydesk.services.permissions import Action
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:

@@ -46,6 +46,7 @@ from communitydesk.records.changes import NOTHING, Changes
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
+from communitydesk.services.permissions import Action
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
 from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
@@ -53,7 +54,6 @@ from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.timeline import TimelineEntry, TimelineModel, timeline_entries
 from communitydesk.ui.tasks import Task, TaskContext, guarded, show_error
 from communitydesk.ui.widgets.dates import paris_qdate
-from communitydesk.services.permissions import Action
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from communitydesk.records.changes import Changes
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.rules.contact_filter import ContactFilter
+from communitydesk.services.permissions import Action
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.contacts.circle_rings import CircleRings
@@ -37,7 +38,6 @@ from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, show_error
-from communitydesk.services.permissions import Action
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:

@@ -39,6 +39,7 @@ from communitydesk.records.editorial import (
     PublicationRecord,
 )
 from communitydesk.rules.editorial_figures import Window
+from communitydesk.services.permissions import Action
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.editorial.calendar_grid import CalendarGrid, month_days, week_start
@@ -48,7 +49,6 @@ from communitydesk.ui.editorial.publication_dialog import PublicationDialog, Res
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.editorial.regularity_strip import RegularityStrip
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
-from communitydesk.services.permissions import Action
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:

@@ -221,9 +221,14 @@ class ProfilesDialog(QDialog):
         for column, role in enumerate(Role):
             for row, action in enumerate(GRID_ACTIONS):
                 has = action in self.rights.get(role, frozenset())
-                self.grid.item(row, column).setCheckState(Qt.CheckState.Checked if has else Qt.CheckState.Unchecked)
+                self._cell(row, column).setCheckState(Qt.CheckState.Checked if has else Qt.CheckState.Unchecked)
         self._selection_changed()
         self.loaded.emit()
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.grid.item(row, column)
+        assert item is not None
+        return item
 
     def chosen(self) -> str:
         row = self.table.currentRow()
@@ -318,7 +323,7 @@ class ProfilesDialog(QDialog):
             wanted[role] = {
                 action
                 for row, action in enumerate(GRID_ACTIONS)
-                if self.grid.item(row, column).checkState() == Qt.CheckState.Checked
+                if self._cell(row, column).checkState() == Qt.CheckState.Checked
             }
         changed = {role: rights for role, rights in wanted.items() if frozenset(rights) != self.rights.get(role)}
 

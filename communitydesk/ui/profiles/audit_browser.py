@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -181,9 +181,9 @@ class AuditDialog(QDialog):
         if self.outcome.currentData() is not None:
             chosen["outcome"] = Outcome(self.outcome.currentData())
         if self.since.date() != _NO_DATE:
-            chosen["since"] = _local_midnight(self.since.date().toPython())
+            chosen["since"] = _local_midnight(_day(self.since.date()))
         if self.until.date() != _NO_DATE:
-            chosen["until"] = _local_midnight(self.until.date().toPython() + timedelta(days=1))
+            chosen["until"] = _local_midnight(_day(self.until.date()) + timedelta(days=1))
         return chosen
 
     def set_user(self, name: str | None) -> None:
@@ -252,6 +252,10 @@ class AuditDialog(QDialog):
 
         self.last_task = run_in_background(self, work, on_success=done, on_failure=self._failed)
         return self.last_task
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 def _local_midnight(day: date) -> datetime:

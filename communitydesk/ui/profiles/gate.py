@@ -98,8 +98,6 @@ class LoginScreen(QWidget):
         self.profiles = QListWidget()
         self.profiles.setObjectName("loginProfiles")
         self.profiles.setMaximumHeight(170)
-        self.profiles.currentRowChanged.connect(lambda _row: self._profile_changed())
-        self.profiles.itemDoubleClicked.connect(lambda _item: self.password.setFocus())
         self.password = QLineEdit()
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -111,6 +109,8 @@ class LoginScreen(QWidget):
         self.pin.setPlaceholderText(self.tr("facultatif"))
         self.pin.setToolTip(self.tr("Un code court pour déverrouiller votre propre session sur ce poste."))
         self.pin.returnPressed.connect(self.submit)
+        self.profiles.currentRowChanged.connect(lambda _row: self._profile_changed())
+        self.profiles.itemDoubleClicked.connect(lambda _item: self.password.setFocus())
         form = QFormLayout()
         form.addRow(self.tr("Mot de passe"), self.password)
         form.addRow(self.tr("Code PIN"), self.pin)
@@ -137,7 +137,12 @@ class LoginScreen(QWidget):
         self.set_busy(False)
 
     def show_profiles(
-        self, base: str, profiles: list[ProfileChoice], *, chosen: str = "", demo_passwords: dict[str, str] | None = None
+        self,
+        base: str,
+        profiles: list[ProfileChoice],
+        *,
+        chosen: str = "",
+        demo_passwords: dict[str, str] | None = None,
     ) -> None:
         """Fill the chooser; ``demo_passwords`` only for the demonstration base."""
         self.base_label.setText(self.tr("Base : {name}").format(name=base))

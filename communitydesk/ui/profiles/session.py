@@ -87,7 +87,9 @@ class ProfileSession(QObject):
             action.setToolTip("" if can else self.tr("Aucun profil n'a de mot de passe sur cette base."))
 
     def _actions(self) -> list[QAction]:
-        return [action for action in (getattr(self, "lock_action", None), getattr(self, "switch_action", None)) if action]
+        return [
+            action for action in (getattr(self, "lock_action", None), getattr(self, "switch_action", None)) if action
+        ]
 
     # -- following the base ---------------------------------------------------------------------
 
@@ -116,7 +118,10 @@ class ProfileSession(QObject):
         choices = [ProfileChoice(name, role.label, True) for name, role, _pin in gate.profiles]
         base = self.database.path.name if self.database.path is not None else ""
         self.login_screen.show_profiles(
-            base, choices, chosen=self.window.settings.last_profile, demo_passwords=demo_passwords() if gate.demo else None
+            base,
+            choices,
+            chosen=self.window.settings.last_profile,
+            demo_passwords=demo_passwords() if gate.demo else None,
         )
         self.login_screen.set_busy(False)
         self.gate.setCurrentWidget(self.login_screen)

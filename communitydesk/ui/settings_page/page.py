@@ -154,7 +154,9 @@ class SettingsPage(QWidget):
         self.lock_minutes.setSuffix(self.tr(" minutes"))
         self.lock_minutes.setValue(self.settings.lock_minutes)
         form.addRow(self.tr("Verrouiller après"), self.lock_minutes)
-        lock_note = QLabel(self.tr("Sans clavier ni souris pendant ce temps, une base protégée par mot de passe se verrouille."))
+        lock_note = QLabel(
+            self.tr("Sans clavier ni souris pendant ce temps, une base protégée par mot de passe se verrouille.")
+        )
         lock_note.setStyleSheet("color: #666;")
         lock_note.setWordWrap(True)
         form.addRow("", lock_note)
