@@ -37,8 +37,8 @@ from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 if TYPE_CHECKING:
     from communitydesk.ui.current_database import CurrentDatabase
 
-#: The rights as the grid lists them (READ is READ_CONTACTS's older name).
-GRID_ACTIONS = [action for action in Action if action is not Action.READ]
+#: The rights as the grid lists them (an Enum's iteration skips aliases such as READ).
+GRID_ACTIONS = list(Action)
 
 
 class PasswordDialog(QDialog):

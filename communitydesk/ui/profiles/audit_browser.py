@@ -99,9 +99,8 @@ class AuditDialog(QDialog):
         self.action.addItem(self.tr("Toutes les actions"), None)
         for value in _SESSION_EVENTS:
             self.action.addItem(describe_action(value), value)
-        for action in Action:
-            if action is not Action.READ:  # an alias of READ_CONTACTS
-                self.action.addItem(describe_action(action.value), action.value)
+        for action in Action:  # aliases (READ) are not iterated
+            self.action.addItem(describe_action(action.value), action.value)
         self.outcome = QComboBox()
         self.outcome.setObjectName("auditOutcome")
         self.outcome.addItem(self.tr("Tous les résultats"), None)

@@ -1,62 +1,17 @@
-"""The shared office PC: the profile chooser, the idle lock, Ctrl+L, the quick switch, rights in screens."""
+"""The shared office PC: the profile chooser, the idle lock, Ctrl+L, the PIN, the quick switch, rights in screens."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
+from tests.ui.profiles.conftest import FAST, PASSWORDS, Chooser, login_headless
 
 from communitydesk.db.database import open_database
 from communitydesk.services import profiles
 from communitydesk.services.demo import FOUNDER, VOLUNTEER
-from communitydesk.services.permissions import SYSTEM, Role
+from communitydesk.services.permissions import Role
 from communitydesk.ui.current_database import DatabaseState
-from communitydesk.ui.main_window import MainWindow
-from communitydesk.ui.profiles.session import ProfileSession
-
-FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-ADMIN_PASSWORD = "fondatrice-2026"
-VOLUNTEER_PASSWORD = "accueil-2026"
-
-
-@pytest.fixture(autouse=True)
-def _cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(ProfileSession, "hasher", FAST)
-    yield
-
-
-@pytest.fixture
-def protected_db(populated_db: Path) -> Path:
-    """The small demo community, its founder (Administrateur) and volunteer with passwords."""
-    db = open_database(populated_db)
-    try:
-        profiles.set_password(db, SYSTEM, FOUNDER, ADMIN_PASSWORD, hasher=FAST)
-        profiles.set_password(db, SYSTEM, VOLUNTEER, VOLUNTEER_PASSWORD, hasher=FAST)
-    finally:
-        db.close()
-    return populated_db
-
-
-def open_on_chooser(qtbot, make_window, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    window: MainWindow = make_window(path, wait=False)
-    qtbot.waitUntil(lambda: window.database.state is DatabaseState.LOGIN, timeout=20000)
-    return window
-
-
-def log_in(qtbot, window: MainWindow, name: str, password: str) -> None:  # type: ignore[no-untyped-def]
-    screen = window.session.login_screen
-    screen.choose(name)
-    qtbot.keyClicks(screen.password, password)
-    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
-
-
-def logged_in(qtbot, window: MainWindow, name: str, password: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    log_in(qtbot, window, name, password)
-    qtbot.waitUntil(lambda: window.database.state is DatabaseState.READY, timeout=20000)
-    return window
 
 
 def test_a_base_without_passwords_opens_as_before(make_window, populated_db: Path) -> None:  # type: ignore[no-untyped-def]
@@ -67,8 +22,8 @@ def test_a_base_without_passwords_opens_as_before(make_window, populated_db: Pat
     assert "mot de passe" in window.session.lock_action.toolTip()
 
 
-def test_the_chooser_refuses_a_wrong_password_then_logs_in(qtbot, make_window, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_on_chooser(qtbot, make_window, protected_db)
+def test_the_chooser_refuses_a_wrong_password_then_logs_in(qtbot, chooser: Chooser, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
+    window = chooser.open(protected_db)
     screen = window.session.login_screen
     assert window.session.covering and screen.isVisible()
     assert not window.stack.isVisible()  # nothing of the base behind it
@@ -77,33 +32,32 @@ def test_the_chooser_refuses_a_wrong_password_then_logs_in(qtbot, make_window, p
     assert f"{FOUNDER} — Administrateur" in names and f"{VOLUNTEER} — Bénévole" in names
     assert not screen.demo_note.isVisible()  # not the demonstration base
 
-    log_in(qtbot, window, FOUNDER, "pas-le-bon")
+    chooser.type_in(window, FOUNDER, "pas-le-bon")
     qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20000)
     assert screen.message.text() == "Profil ou mot de passe incorrect."
     assert window.database.state is DatabaseState.LOGIN and window.session.covering
     assert screen.password.text() == ""
 
-    logged_in(qtbot, window, FOUNDER, ADMIN_PASSWORD)
+    chooser.log_in(window, FOUNDER)
     assert not window.session.covering
     assert window.database.actor.name == FOUNDER and window.database.actor.role is Role.ADMIN
     assert window.profile_label.text() == f"Profil : {FOUNDER} (Administrateur)"
     assert window.stack.isVisible()
 
 
-def test_repeated_failures_say_how_long_to_wait(qtbot, make_window, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_on_chooser(qtbot, make_window, protected_db)
+def test_repeated_failures_say_how_long_to_wait(qtbot, chooser: Chooser, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
+    window = chooser.open(protected_db)
     screen = window.session.login_screen
     for _attempt in range(4):
-        screen.set_busy(False)
         screen.message.hide()
-        log_in(qtbot, window, VOLUNTEER, "pas-le-bon")
+        chooser.type_in(window, VOLUNTEER, "pas-le-bon")
         qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20000)
     assert "réessayez dans" in screen.message.text()
     assert window.database.state is DatabaseState.LOGIN
 
 
-def test_the_idle_lock_hides_the_contact_table(qtbot, make_window, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
-    window = logged_in(qtbot, open_on_chooser(qtbot, make_window, protected_db), FOUNDER, ADMIN_PASSWORD)
+def test_the_idle_lock_hides_the_contact_table(qtbot, chooser: Chooser, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
+    window = chooser.open_as(protected_db, FOUNDER)
     page = window.show_page("contacts")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20000)
     assert page.table.isVisible()
@@ -121,14 +75,14 @@ def test_the_idle_lock_hides_the_contact_table(qtbot, make_window, protected_db:
     qtbot.waitUntil(lambda: lock.message.isVisible(), timeout=20000)
     assert window.session.locked and not page.table.isVisible()
 
-    qtbot.keyClicks(lock.secret, ADMIN_PASSWORD)
+    qtbot.keyClicks(lock.secret, PASSWORDS[FOUNDER])
     qtbot.keyClick(lock.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.session.locked, timeout=20000)
     assert page.table.isVisible()
 
 
-def test_input_keeps_the_session_unlocked(qtbot, make_window, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
-    window = logged_in(qtbot, open_on_chooser(qtbot, make_window, protected_db), FOUNDER, ADMIN_PASSWORD)
+def test_input_keeps_the_session_unlocked(qtbot, chooser: Chooser, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
+    window = chooser.open_as(protected_db, FOUNDER)
     window.session.idle.start(400)
     for _tick in range(6):
         qtbot.wait(150)
@@ -137,12 +91,12 @@ def test_input_keeps_the_session_unlocked(qtbot, make_window, protected_db: Path
     qtbot.waitUntil(lambda: window.session.locked, timeout=5000)
 
 
-def test_ctrl_l_locks_and_the_pin_unlocks(qtbot, make_window, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_on_chooser(qtbot, make_window, protected_db)
+def test_ctrl_l_locks_and_the_pin_unlocks(qtbot, chooser: Chooser, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
+    window = chooser.open(protected_db)
     screen = window.session.login_screen
     screen.choose(FOUNDER)
     qtbot.keyClicks(screen.pin, "4321")
-    logged_in(qtbot, window, FOUNDER, ADMIN_PASSWORD)
+    chooser.log_in(window, FOUNDER)
     page = window.show_page("contacts")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -160,8 +114,8 @@ def test_ctrl_l_locks_and_the_pin_unlocks(qtbot, make_window, protected_db: Path
     assert page.isVisible()
 
 
-def test_a_volunteer_sees_export_disabled_with_its_reason(qtbot, make_window, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
-    window = logged_in(qtbot, open_on_chooser(qtbot, make_window, protected_db), VOLUNTEER, VOLUNTEER_PASSWORD)
+def test_a_volunteer_sees_export_disabled_with_its_reason(chooser: Chooser, protected_db: Path) -> None:
+    window = chooser.open_as(protected_db, VOLUNTEER)
     assert window.profile_label.text() == f"Profil : {VOLUNTEER} (Bénévole)"
     page = window.show_page("contacts")
     assert window.current_page_key() == "contacts"
@@ -174,14 +128,16 @@ def test_a_volunteer_sees_export_disabled_with_its_reason(qtbot, make_window, pr
     assert not window.profiles_action.isEnabled() and not window.audit_action.isEnabled()
 
 
-def test_switching_profile_drops_the_pages_and_applies_the_new_rights(qtbot, make_window, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
+def test_switching_profile_drops_the_pages_and_applies_the_new_rights(  # type: ignore[no-untyped-def]
+    qtbot, chooser: Chooser, protected_db: Path
+) -> None:
     db = open_database(protected_db)
     try:
-        founder = profiles.login(db, FOUNDER, ADMIN_PASSWORD, hasher=FAST)
+        founder = login_headless(protected_db, FOUNDER)
         profiles.add_profile(db, founder, "Lecteur", Role.READER, "lecture-2026", hasher=FAST)
     finally:
         db.close()
-    window = logged_in(qtbot, open_on_chooser(qtbot, make_window, protected_db), FOUNDER, ADMIN_PASSWORD)
+    window = chooser.open_as(protected_db, FOUNDER)
     contacts = window.show_page("contacts")
     qtbot.waitUntil(lambda: contacts.model.rowCount() > 0, timeout=20000)
 
@@ -190,7 +146,7 @@ def test_switching_profile_drops_the_pages_and_applies_the_new_rights(qtbot, mak
     assert window.session.covering and "contacts" not in window.pages
     assert window.database.actor.profile_id is None
 
-    logged_in(qtbot, window, "Lecteur", "lecture-2026")
+    chooser.log_in(window, "Lecteur", "lecture-2026")
     assert window.sidebar.isRowHidden(window.page_keys().index("contacts"))
     assert not window.page_actions["contacts"].isVisible()
     window.show_page("contacts")
