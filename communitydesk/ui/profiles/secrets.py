@@ -19,6 +19,7 @@ from communitydesk.ui.tasks import TaskContext, run_in_background
 if TYPE_CHECKING:
     from communitydesk.ui.current_database import CurrentDatabase
 
+
 class SecretDialog(QDialog):
     """One secret, typed; ``notice`` (no keyring here) is shown above it the first time."""
 
