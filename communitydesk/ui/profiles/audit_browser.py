@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from communitydesk.ui.current_database import CurrentDatabase
     from communitydesk.ui.settings import UiSettings
 
-#: How many entries the browser shows at most (newest first); the CSV export has them all.
+# How many entries the browser shows at most (newest first); the CSV export has them all.
 SHOWN = 5000
 
 _SESSION_EVENTS = {
