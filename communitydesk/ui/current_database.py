@@ -52,6 +52,9 @@ FIGURES_SHOW = Changes.of(
     "ambassadors",
 )
 
+#: Who acts while the base asks who is there: nobody, with no right at all.
+NOBODY = Actor(name="", role=Role.READER, rights=frozenset())
+
 #: Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.
 DEMO_CONTACTS = 1000
 
@@ -349,6 +352,7 @@ class CurrentDatabase(QObject):
 
     def _ask_login(self, gate: LoginGate) -> None:
         self.login_gate = gate
+        self.actor = NOBODY  # any service called before a login is refused
         self.figures = None
         self.state = DatabaseState.LOGIN
         self.activity = ""

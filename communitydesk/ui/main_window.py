@@ -376,9 +376,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"CommunityDesk — {name}")
             self.database_label.setText(self.tr("Base : {name}").format(name=name))
             self.database_label.setToolTip(str(db.path))
-        self.profile_label.setText(
-            self.tr("Profil : {name} ({role})").format(name=db.actor.name, role=db.actor.role.label)
-        )
+        if db.state is DatabaseState.LOGIN:
+            self.profile_label.setText(self.tr("Aucun profil connecté"))
+        else:
+            self.profile_label.setText(
+                self.tr("Profil : {name} ({role})").format(name=db.actor.name, role=db.actor.role.label)
+            )
         self.save_copy_action.setEnabled(db.state is DatabaseState.READY)
         self._apply_rights()
         # While opening, the activity is shown by the page and the status bar's progress.

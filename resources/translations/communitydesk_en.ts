@@ -1844,7 +1844,7 @@
     <name>CurrentDatabase</name>
     <message>
         <source>Création de la base de démonstration…</source>
-        <extracomment>What the dashboard&apos;s figures count: a change of any of these reads them again. Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds. Commits closer together than this reach the screens as one change.</extracomment>
+        <extracomment>What the dashboard&apos;s figures count: a change of any of these reads them again. Who acts while the base asks who is there: nobody, with no right at all. Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds. Commits closer together than this reach the screens as one change.</extracomment>
         <translation>Creating the demo database…</translation>
     </message>
     <message>
@@ -3136,6 +3136,10 @@
     <message>
         <source>Base : {name}</source>
         <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Aucun profil connecté</source>
+        <translation>No profile logged in</translation>
     </message>
     <message>
         <source>Profil : {name} ({role})</source>

@@ -97,7 +97,6 @@ class LoginScreen(QWidget):
         self.base_label.setWordWrap(True)
         self.profiles = QListWidget()
         self.profiles.setObjectName("loginProfiles")
-        self.profiles.setMaximumHeight(170)
         self.password = QLineEdit()
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -151,6 +150,8 @@ class LoginScreen(QWidget):
             item = QListWidgetItem(f"{profile.name} — {profile.role_label}")
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             self.profiles.addItem(item)
+        rows = min(max(len(profiles), 2), 8)
+        self.profiles.setFixedHeight(rows * self.profiles.sizeHintForRow(0) + 2 * self.profiles.frameWidth() + 4)
         names = [profile.name for profile in profiles]
         self.profiles.setCurrentRow(names.index(chosen) if chosen in names else 0 if names else -1)
         if demo_passwords:
