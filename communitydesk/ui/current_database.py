@@ -445,7 +445,7 @@ class CurrentDatabase(QObject):
         if self.state is not DatabaseState.READY or self.demo or self.path is None or self._backed_up == self.path:
             return None
         path = self._backed_up = self.path
-        actor = self.actor
+        actor = self._default_actor  # the computer's duty, whoever is logged in (a volunteer too)
 
         def work(_ctx: TaskContext) -> Path | None:
             from communitydesk.services.maintenance import automatic_backup

@@ -406,6 +406,7 @@ class MainWindow(QMainWindow):
         ready = self.database.state is DatabaseState.READY
         self.profiles_action.setEnabled(ready)
         self.audit_action.setEnabled(ready)
+        guard(self.save_copy_action, actor, Action.MAINTAIN_DATABASE)
         guard(self.profiles_action, actor, Action.MANAGE_PROFILES)
         guard(self.audit_action, actor, Action.VIEW_AUDIT)
         if self.sidebar.isRowHidden(max(self.sidebar.currentRow(), 0)):

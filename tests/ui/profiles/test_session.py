@@ -151,3 +151,18 @@ def test_switching_profile_drops_the_pages_and_applies_the_new_rights(  # type: 
     assert not window.page_actions["contacts"].isVisible()
     window.show_page("contacts")
     assert window.current_page_key() == "dashboard"  # Lecture seule: figures and reports only
+
+
+def test_the_demo_chooser_shows_the_demo_passwords(qtbot, make_window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.services.demo import DEMO_ADMIN_PASSWORD, DEMO_VOLUNTEER_PASSWORD
+    from communitydesk.ui import current_database
+
+    monkeypatch.setattr(current_database, "DEMO_CONTACTS", 40)
+    window = make_window()
+    window.open_database(tmp_path / "demo.sqlite3", demo=True)
+    qtbot.waitUntil(lambda: window.database.state is DatabaseState.LOGIN, timeout=60000)
+    note = window.session.login_screen.demo_note
+    assert note.isVisible()
+    assert DEMO_ADMIN_PASSWORD in note.text() and DEMO_VOLUNTEER_PASSWORD in note.text()
+    assert window.database.actor.rights == frozenset()  # nobody acts before a login
+    assert window.profile_label.text() == "Aucun profil connecté"
