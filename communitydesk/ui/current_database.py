@@ -174,7 +174,10 @@ class CurrentDatabase(QObject):
         self._close_orm()
         self.path = Path(target) if isinstance(target, (str, Path)) else None
         if self.path is None or self.path != self._logged_in:
+            was_logged_in = self._logged_in is not None
             self._forget_login()  # a profile is a profile of one base
+            if was_logged_in:
+                self.actor_changed.emit()
         self.demo = demo
         self.figures = None
         self.error_message = ""
