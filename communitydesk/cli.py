@@ -81,9 +81,10 @@ def _usage_problem(message: str) -> str:
 
 
 def _system_actor() -> Actor:
-    from communitydesk.services.permissions import SYSTEM
+    """Who the command acts as: the profile logged in by ``cli_profiles.acting``, else the system."""
+    from communitydesk.cli_profiles import current_actor
 
-    return SYSTEM
+    return current_actor()
 
 
 def _print_json(data: object) -> None:
@@ -108,6 +109,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         seed=args.seed,
         progress=_progress_to_stderr(_("Création de la démo")),
         replace=args.replace,
+        with_logins=args.with_logins,
     )
     print(_("Base de démonstration créée : {path} ({count} contacts).", path=args.db, count=summary.contacts))
     return EXIT_OK
@@ -635,10 +637,13 @@ def _add_ambassador_commands(commands: Any, lang: argparse.ArgumentParser) -> No
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from communitydesk import cli_profiles
+
     lang = FrenchArgumentParser(add_help=False)
     lang.add_argument(
         "--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS, help=_("langue des messages (fr par défaut)")
     )
+    cli_profiles.add_login_options(lang)
 
     parser = FrenchArgumentParser(prog="communitydesk", description=_("CommunityDesk : votre communauté en cercles."))
     parser.add_argument(
@@ -659,6 +664,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--contacts", type=int, default=300)
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--replace", action="store_true", help=_("remplacer le fichier s'il existe"))
+    demo.add_argument(
+        "--with-logins", action="store_true", help=_("protéger la démo par les mots de passe de démonstration")
+    )
 
     stats = command("stats", cmd_stats, _("afficher les chiffres clés"))
     stats.add_argument("--db", type=Path, required=True)
@@ -839,6 +847,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_gdpr_commands(commands, lang)
     _add_ambassador_commands(commands, lang)
+    cli_profiles.add_profile_commands(commands, lang)
     return parser
 
 
@@ -891,7 +900,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(db=args.db, demo=args.demo, language=args.lang)
         handler: Handler = args.handler
         _refuse_a_newer_base(getattr(args, "db", None))
-        with headless_command():  # the command's collector policy: set here, never by the services
+        from communitydesk.cli_profiles import acting
+
+        # The command's collector policy: set here, never by the services; then its login.
+        with headless_command(), acting(args):
             return handler(args)
     except UserError as error:
         print(_("Erreur : {message}", message=error), file=sys.stderr)

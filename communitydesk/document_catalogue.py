@@ -21,7 +21,8 @@ from communitydesk.records.charters import CharterSource
 from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.rules.editorial_figures import default_period as editorial_period
 from communitydesk.rules.periods import Period
-from communitydesk.services.document_source import HasPath
+from communitydesk.services.audit import audited
+from communitydesk.services.document_source import HasPath, database_path
 from communitydesk.services.permissions import Action, Actor, require
 
 if TYPE_CHECKING:
@@ -137,6 +138,9 @@ class DocumentKind:
     uses_ambassador: bool = False
     # The period when none is chosen (today given): the last twelve months unless said otherwise.
     default_period: Callable[[date | None], Period] = Period.default
+    # The right it takes: a document naming people takes EXPORT_PERSONAL_DATA and is audited
+    # (sign-in sheets too); a report of figures READ_FIGURES (Lecture seule prints it).
+    right: Action = Action.EXPORT
 
     @property
     def label(self) -> str:
@@ -147,14 +151,22 @@ DOCUMENTS: dict[str, DocumentKind] = {
     kind.kind: kind
     for kind in (
         DocumentKind("charter", _charter, uses_template=True),
-        DocumentKind("community-report", _community_report, uses_period=True),
-        DocumentKind("editorial-report", _editorial_report, uses_period=True, default_period=editorial_period),
-        DocumentKind("contact-list", _contact_list, uses_filter=True),
-        DocumentKind("directory", _directory, uses_filter=True),
-        DocumentKind("campaign-report", _campaign_report, uses_campaign=True),
-        DocumentKind("fulfilment-checklist", _fulfilment_checklist, uses_campaign=True),
-        DocumentKind("personal-data", _personal_data, uses_contact=True),
-        DocumentKind("ambassador-kit", _ambassador_kit, uses_ambassador=True),
+        DocumentKind("community-report", _community_report, uses_period=True, right=Action.READ_FIGURES),
+        DocumentKind(
+            "editorial-report",
+            _editorial_report,
+            uses_period=True,
+            default_period=editorial_period,
+            right=Action.READ_FIGURES,
+        ),
+        DocumentKind("contact-list", _contact_list, uses_filter=True, right=Action.EXPORT_PERSONAL_DATA),
+        DocumentKind("directory", _directory, uses_filter=True, right=Action.EXPORT_PERSONAL_DATA),
+        DocumentKind("campaign-report", _campaign_report, uses_campaign=True, right=Action.READ_FIGURES),
+        DocumentKind(
+            "fulfilment-checklist", _fulfilment_checklist, uses_campaign=True, right=Action.EXPORT_PERSONAL_DATA
+        ),
+        DocumentKind("personal-data", _personal_data, uses_contact=True, right=Action.EXPORT_PERSONAL_DATA),
+        DocumentKind("ambassador-kit", _ambassador_kit, uses_ambassador=True, right=Action.EXPORT_PERSONAL_DATA),
     )
 }
 
@@ -197,7 +209,15 @@ def generate_pdf(
     fulfilment-checklist, personal-data, ambassador-kit) as a PDF to ``out``.
 
     ``progress(done, total)`` may raise to stop; ``cancelled()`` is polled between blocks.
+    The kind's right is checked before anything is read or the file opened; a document
+    naming people is audited (refused ones too).
     """
-    require(actor, Action.EXPORT)
-    renderer = renderer_for(kind, source, actor, options)
-    return renderer.render(out, progress=progress, cancelled=cancelled)
+    document = DOCUMENTS.get(kind)
+    if document is None or document.right is not Action.EXPORT_PERSONAL_DATA:
+        require(actor, document.right if document else Action.EXPORT)
+        return renderer_for(kind, source, actor, options).render(out, progress=progress, cancelled=cancelled)
+    target = f"pdf:{kind}" + (f":contact:{options.contact}" if options.contact is not None else "")
+    with audited(database_path(source), actor, document.right, target):
+        require(actor, document.right)
+        renderer = renderer_for(kind, source, actor, options)
+        return renderer.render(out, progress=progress, cancelled=cancelled)

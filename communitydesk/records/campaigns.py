@@ -130,6 +130,7 @@ class ContributionRecord:
     payment_status: str
     anonymous: bool
     version_id: int
+    amount_shown: bool = True  # False: the profile may not see what one person gave (amount_cents is 0)
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class ContactContribution:
     amount_cents: int
     tier_title: str  # "" without a contrepartie
     payment_status: str
+    amount_shown: bool = True  # False: the profile may not see what one person gave (amount_cents is 0)
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,7 @@ class MoveProposal:
     email: str
     contributions: int
     amount_cents: int
+    amount_shown: bool = True  # False: the profile may not see what one person gave (amount_cents is 0)
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,7 @@ class FulfilmentLine:
     quantity: int = 1  # of this contrepartie, in an imported order
     recipient: str = ""  # the name the platform gave for the parcel, when it is not the backer's
     anonymous: bool = False  # the backer asked the platform not to show their name
+    amount_shown: bool = True  # False: the profile may not see what one person gave (amount_cents is 0)
 
     @property
     def backer_label(self) -> str:

@@ -40,7 +40,7 @@ def ambassador_brief(
     store: Store, actor: Actor, start: date | None = None, days: int = DEFAULT_DAYS
 ) -> AmbassadorBrief:
     """The posts planned from ``start`` (today) for ``days`` days, and the missions still to do."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     if days < 1:
         raise ValidationError(_("La période du brief compte au moins un jour."), "days")
     start = start or local_today()

@@ -28,7 +28,7 @@ MAX_TITLE = 200
 
 def charters(store: Store, actor: Actor) -> list[CharterRecord]:
     """Every version, the latest first (version 1 unsaved on a base whose programme has not started)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         rows = session.scalars(select(AmbassadorCharter).order_by(AmbassadorCharter.version.desc())).all()
         if not rows and session.get(AppSetting, DEFAULTS_KEY) is None:
@@ -119,7 +119,7 @@ def sign_charter(
 
 def must_resign(store: Store, actor: Actor) -> list[AmbassadorRow]:
     """Welcomed and active ambassadors who have not signed the latest version (or nothing at all)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         latest = _latest_id(session)
         if latest is None:

@@ -55,7 +55,7 @@ def figures_in(reader: QuickReader, today: date | None = None) -> AmbassadorFigu
 
 def ambassador_lines(path: Path, actor: Actor, today: date | None = None) -> list[AmbassadorLine]:
     """Every ambassador of the base at ``path``, by name, read-only."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     today = today or local_today()
     with quick_reading(path) as reader:  # read as it is, like stats: a base before 0009 has no members
         if not ambassador_reads.has_ambassador_tables(reader):

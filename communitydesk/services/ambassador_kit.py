@@ -107,7 +107,7 @@ def _check_tables(reader: QuickReader) -> None:
 
 def ambassador_kit_data(source: Path | HasPath, actor: Actor, ambassador: str | None = None) -> AmbassadorKitData:
     """The kit of the ambassador named or numbered by ``ambassador``, or of every active ambassador."""
-    require(actor, Action.READ)
+    require(actor, Action.EXPORT_PERSONAL_DATA)
     with reading(source) as reader:
         _check_tables(reader)
         chosen = _chosen(ambassadors(reader), ambassador)
@@ -138,7 +138,7 @@ def ambassador_kit_data(source: Path | HasPath, actor: Actor, ambassador: str | 
 
 def signature_of(source: Path | HasPath, actor: Actor, ambassador_id: int) -> EmailSignature:
     """What an ambassador's e-mail signature says: name, role, organisation, referral link."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with reading(source) as reader:
         _check_tables(reader)
         row = _chosen(ambassadors(reader), str(ambassador_id))[0]

@@ -44,7 +44,7 @@ from communitydesk.services.store import Store, snapshot, unit_of_work
 
 def levels(store: Store, actor: Actor) -> list[LevelRule]:
     """The ladder, lowest first (the default one on a base that has none yet, nothing written)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         return levels_in(session)
 
@@ -63,14 +63,14 @@ def levels_in(session: Session) -> list[LevelRule]:
 
 def standings(store: Store, actor: Actor, today: date | None = None) -> list[Standing]:
     """Every ambassador's points, level, badges and referrals, by id."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         return list(standings_in(session, levels_in(session), today or local_today()).values())
 
 
 def leaderboard(store: Store, actor: Actor, limit: int = 10, today: date | None = None) -> list[Standing]:
     """The ``limit`` first ambassadors by points, then validated missions, then referrals, then name."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         found = standings_in(session, levels_in(session), today or local_today()).values()
     ranked = sorted(
@@ -93,7 +93,7 @@ def preview_levels(
 
     The ladder is checked as ``save_levels`` checks it: a ladder that cannot be saved is refused here too.
     """
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     ladder = _checked(new_levels)
     with snapshot(store) as session:
         _check_stable(session, ladder)

@@ -119,7 +119,7 @@ def ensure_defaults(session: Session) -> None:
 
 def roles(store: Store, actor: Actor) -> list[RoleRecord]:
     """The editable list of roles, in order (the four defaults, unsaved, on a base that has none yet)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         rows = session.scalars(select(AmbassadorRole).order_by(AmbassadorRole.position, AmbassadorRole.id)).all()
         if not rows and session.get(AppSetting, DEFAULTS_KEY) is None:
@@ -129,7 +129,7 @@ def roles(store: Store, actor: Actor) -> list[RoleRecord]:
 
 def levels(store: Store, actor: Actor) -> list[LevelRecord]:
     """The ladder, lowest first (the five defaults, unsaved, on a base that has none yet)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         return _levels(session)
 
@@ -207,14 +207,14 @@ def update_ambassador(
 
 
 def ambassador(store: Store, actor: Actor, ambassador_id: int) -> AmbassadorRecord:
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         return _record(session, actor, _load(session, ambassador_id))
 
 
 def ambassador_for_contact(store: Store, actor: Actor, contact_id: int) -> AmbassadorRecord | None:
     """The contact's membership, or None when they are not in the programme."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         row = session.scalar(select(Ambassador).where(Ambassador.contact_id == contact_id))
         return None if row is None else _record(session, actor, row)
@@ -222,7 +222,7 @@ def ambassador_for_contact(store: Store, actor: Actor, contact_id: int) -> Ambas
 
 def ambassadors(store: Store, actor: Actor, filter: AmbassadorFilter | None = None) -> list[AmbassadorRow]:
     """The members matching ``filter``, by name."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     wanted = filter or AmbassadorFilter()
     with snapshot(store) as session:
         query = _matching(select(Ambassador, Contact).join(Contact, Contact.id == Ambassador.contact_id), wanted)
@@ -326,7 +326,7 @@ def move_stage(
 
 def funnel(store: Store, actor: Actor) -> FunnelRecord:
     """How many are at each stage, and how many of those who reached a stage reached the next one."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         counts = dict.fromkeys((s.value for s in Stage), 0)
         for stage, n in session.execute(select(Ambassador.stage, func.count()).group_by(Ambassador.stage)):
@@ -352,7 +352,7 @@ def funnel(store: Store, actor: Actor) -> FunnelRecord:
 
 def idle_welcomed(store: Store, actor: Actor, weeks: int = 4, *, today: date | None = None) -> list[AmbassadorRow]:
     """Welcomed ambassadors with neither a completed mission nor a stage change for ``weeks`` weeks: to remind."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     since = (today or formatting.local_today()) - timedelta(weeks=weeks)
     with snapshot(store) as session:
         busy = select(Mission.ambassador_id).where(Mission.ambassador_id.is_not(None), Mission.completed_on > since)
@@ -402,7 +402,7 @@ def record_reward(
 
 
 def rewards_of(store: Store, actor: Actor, ambassador_id: int) -> list[RewardRecord]:
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         return _rewards(session, ambassador_id)
 

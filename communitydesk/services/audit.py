@@ -9,8 +9,10 @@ role and rights changes, logins and failed logins, restores. A service wraps one
         ...
 
 The entry is written after the work, in its own transaction when ``store`` is a
-Database: a refused or failed action rolls its own writes back and still leaves its
-entry. With a Session the entry joins the caller's transaction (and its fate).
+Database or a path (the quick path of ``export pdf``, through ``db/audit_writes``): a
+refused or failed action rolls its own writes back and still leaves its entry. With a
+Session the entry joins the caller's transaction (and its fate). SQLAlchemy is imported
+only for a Database or a Session.
 
 Targets name rows by id (``contact:42``, ``profile:3``), never by what they hold, so that
 erasing a person leaves nothing about them here. The table is append-only (triggers of
@@ -24,23 +26,25 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from communitydesk.errors import PermissionDenied
-from communitydesk.models.base import utcnow
-from communitydesk.models.profiles import AuditEntry
+from communitydesk.errors import PermissionDenied, UserError
 from communitydesk.records.profiles import AuditRecord
 from communitydesk.services.atomic_files import write_atomically
 from communitydesk.services.permissions import Action, Actor, require
-from communitydesk.services.store import Store, snapshot, unit_of_work
+
+if TYPE_CHECKING:
+    from communitydesk.services.store import Store
 
 Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 class Outcome(StrEnum):
@@ -60,7 +64,7 @@ class SessionEvent(StrEnum):
 
 
 def record(
-    store: Store,
+    store: Store | Path,
     actor: Actor | str,
     action: Action | SessionEvent | str,
     target: str = "",
@@ -71,6 +75,14 @@ def record(
 ) -> None:
     """Append one entry. ``actor`` may be a bare name (a failed login names what was typed)."""
     user = actor if isinstance(actor, str) else actor.name
+    if isinstance(store, Path):
+        from communitydesk.db.audit_writes import append_entry
+
+        append_entry(store, clock(), user, str(action), target, outcome.value, detail)
+        return
+    from communitydesk.models.profiles import AuditEntry
+    from communitydesk.services.store import unit_of_work
+
     with unit_of_work(store, "audit") as session:
         session.add(
             AuditEntry(at=clock(), user=user, action=str(action), target=target, outcome=outcome.value, detail=detail)
@@ -79,18 +91,32 @@ def record(
 
 
 @contextmanager
-def audited(store: Store, actor: Actor, action: Action, target: str = "", *, clock: Clock = utcnow) -> Iterator[None]:
-    """Write an entry for the block: ok, refused (PermissionDenied) or failed (any other error)."""
+def audited(
+    store: Store | Path, actor: Actor, action: Action, target: str = "", *, clock: Clock = utcnow, ok: bool = True
+) -> Iterator[None]:
+    """Write an entry for the block: ok, refused (PermissionDenied) or failed (any other error).
+
+    ``ok=False``: the caller records the success itself (a restore, in the restored base)."""
     try:
         yield
     except PermissionDenied:
-        record(store, actor, action, target, Outcome.REFUSED, clock=clock)
+        _record_beside_error(store, actor, action, target, Outcome.REFUSED, "", clock)
         raise
     except Exception as error:
         # The error's kind only: its message may quote personal data.
-        record(store, actor, action, target, Outcome.FAILED, type(error).__name__, clock=clock)
+        _record_beside_error(store, actor, action, target, Outcome.FAILED, type(error).__name__, clock)
         raise
-    record(store, actor, action, target, Outcome.OK, clock=clock)
+    if ok:
+        record(store, actor, action, target, Outcome.OK, clock=clock)
+
+
+def _record_beside_error(
+    store: Store | Path, actor: Actor, action: Action, target: str, outcome: Outcome, detail: str, clock: Clock
+) -> None:
+    # A base that cannot take the entry (missing, damaged, read-only: what a restore is for)
+    # must not hide the error the user has to read.
+    with suppress(UserError):
+        record(store, actor, action, target, outcome, detail, clock=clock)
 
 
 def entries(
@@ -106,6 +132,11 @@ def entries(
 ) -> list[AuditRecord]:
     """The entries, newest first, filtered by profile, action, outcome and moment (``until`` excluded)."""
     require(actor, Action.VIEW_AUDIT)
+    from sqlalchemy import select
+
+    from communitydesk.models.profiles import AuditEntry
+    from communitydesk.services.store import snapshot
+
     query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     if user is not None:
         query = query.where(AuditEntry.user == user)

@@ -22,7 +22,7 @@ from communitydesk.services.store import Store, snapshot
 
 def rhythm_days(store: Store, actor: Actor) -> dict[str, int]:
     """Days between two touch points expected in each circle (Paramètres)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         return read_rhythm(session)
 

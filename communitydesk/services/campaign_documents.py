@@ -28,7 +28,7 @@ LISTED_CAMPAIGNS = 10
 
 def campaign_named(source: Path | HasPath, actor: Actor, name_or_id: str | None) -> CampaignRecord:
     """The campaign with this exact name, else this number; a French error naming the known ones."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with reading(source) as reader:
         return _campaign_in(reader, name_or_id)
 
@@ -60,7 +60,7 @@ def _campaign_in(reader: QuickReader, name_or_id: str | None) -> CampaignRecord:
 
 def campaign_report_data(source: Path | HasPath, actor: Actor, name_or_id: str | None) -> CampaignReportData:
     """Pace, split per circle, tiers and fulfilment of one campaign, as its dashboard shows them."""
-    require(actor, Action.EXPORT)
+    require(actor, Action.READ_FIGURES)
     with reading(source) as reader:
         campaign = _campaign_in(reader, name_or_id)
         dashboard = campaign_figures.dashboard(reader, campaign, formatting.local_today())
@@ -70,7 +70,7 @@ def campaign_report_data(source: Path | HasPath, actor: Actor, name_or_id: str |
 
 def fulfilment_checklist_data(source: Path | HasPath, actor: Actor, name_or_id: str | None) -> FulfilmentChecklistData:
     """Every reward owed by one campaign, sorted by backer name, for a printed checklist."""
-    require(actor, Action.EXPORT)
+    require(actor, Action.EXPORT_PERSONAL_DATA)
     with reading(source) as reader:
         campaign = _campaign_in(reader, name_or_id)
         lines = campaign_figures.reward_lines(reader, campaign.id)

@@ -158,7 +158,7 @@ class _Abort(Exception):
 
 def list_mappings(db: Database, actor: Actor, platform: str | None = None) -> list[SavedMapping]:
     """Saved column mappings (for one platform when given), by name."""
-    require(actor, Action.READ)
+    require(actor, Action.IMPORT)
     with db.snapshot() as session:
         query = select(ImportMapping).order_by(ImportMapping.name)
         if platform is not None:
@@ -188,7 +188,7 @@ def save_mapping(db: Database, actor: Actor, name: str, platform: str, columns: 
 
 
 def load_mapping(db: Database, actor: Actor, name: str) -> dict[str, str]:
-    require(actor, Action.READ)
+    require(actor, Action.IMPORT)
     with db.snapshot() as session:
         row = session.scalars(select(ImportMapping).where(ImportMapping.name == name)).first()
         if row is None:

@@ -57,7 +57,8 @@ from communitydesk.rules.contact_keys import fold
 from communitydesk.services import campaign_figures, gdpr
 from communitydesk.services.circle_moves import move_contacts
 from communitydesk.services.fulfilment import fulfilment_list
-from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.permissions import Action, Actor, allowed, require
+from communitydesk.services.private_fields import amounts_for
 from communitydesk.services.store import Store, snapshot
 from communitydesk.services.touch_points import add_touch_points, refresh_last_touch
 
@@ -243,14 +244,14 @@ def delete_campaign(db: Database, actor: Actor, campaign_id: int) -> None:
 
 
 def get_campaign(db: Database, actor: Actor, campaign_id: int) -> CampaignRecord:
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with db.snapshot() as session:
         return _record(_load(session, campaign_id))
 
 
 def find_campaign(db: Database, actor: Actor, name_or_id: str | int) -> CampaignRecord | None:
     """The campaign with this exact name, else with this number; None when there is none."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with db.snapshot() as session:
         row = find_campaign_row(session, name_or_id)
         return None if row is None else _record(row)
@@ -258,7 +259,7 @@ def find_campaign(db: Database, actor: Actor, name_or_id: str | int) -> Campaign
 
 def list_campaigns(db: Database, actor: Actor, today: date | None = None) -> list[CampaignSummary]:
     """Every campaign with its total (valid contributions only), backers and days left, newest first."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     today = today or today_in_paris()
     with db.snapshot() as session:
         rows = session.scalars(select(Campaign).order_by(Campaign.starts_on.desc().nulls_first(), Campaign.id.desc()))
@@ -333,7 +334,7 @@ def _clean_tier(session: Session, campaign_id: int, data: TierInput, tier_id: in
 
 def list_tiers(store: Store, actor: Actor, campaign_id: int) -> list[TierRecord]:
     """The tiers of a campaign by amount, each with its stock left (None = unlimited)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         return tiers_in(session, campaign_id)
 
@@ -551,7 +552,7 @@ def cancel_contribution(
 
 def list_contributions(store: Store, actor: Actor, campaign_id: int) -> list[ContributionRecord]:
     """Every contribution of a campaign (any status), newest first."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         query = (
             select(Contribution, Contact, Tier)
@@ -560,12 +561,14 @@ def list_contributions(store: Store, actor: Actor, campaign_id: int) -> list[Con
             .where(Contribution.campaign_id == campaign_id)
             .order_by(Contribution.contributed_at.desc(), Contribution.id.desc())
         )
-        return [_contribution_record(c, contact, tier) for c, contact, tier in session.execute(query)]
+        return amounts_for(
+            actor, [_contribution_record(c, contact, tier) for c, contact, tier in session.execute(query)]
+        )
 
 
 def contributions_of_contact(store: Store, actor: Actor, contact_id: int) -> list[ContactContribution]:
     """Every contribution of a contact (any status), newest first, with its campaign and tier."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         query = (
             select(Contribution, Campaign.name, Tier.title)
@@ -574,18 +577,21 @@ def contributions_of_contact(store: Store, actor: Actor, contact_id: int) -> lis
             .where(Contribution.contact_id == contact_id)
             .order_by(Contribution.contributed_at.desc(), Contribution.id.desc())
         )
-        return [
-            ContactContribution(
-                contribution_id=row.id,
-                campaign_id=row.campaign_id,
-                campaign_name=name,
-                contributed_at=row.contributed_at,
-                amount_cents=row.amount_cents,
-                tier_title=title or "",
-                payment_status=row.payment_status,
-            )
-            for row, name, title in session.execute(query)
-        ]
+        return amounts_for(
+            actor,
+            [
+                ContactContribution(
+                    contribution_id=row.id,
+                    campaign_id=row.campaign_id,
+                    campaign_name=name,
+                    contributed_at=row.contributed_at,
+                    amount_cents=row.amount_cents,
+                    tier_title=title or "",
+                    payment_status=row.payment_status,
+                )
+                for row, name, title in session.execute(query)
+            ],
+        )
 
 
 def erase_backer_data(session: Session, contact_ids: Sequence[int]) -> None:
@@ -605,7 +611,7 @@ gdpr.register_erasure_step(erase_backer_data)
 
 def campaign_dashboard(store: Store, actor: Actor, campaign_id: int, today: date | None = None) -> CampaignDashboard:
     """Everything the campaign dashboard shows, computed from valid contributions only (the PDF's figures)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         campaign = _record(_load(session, campaign_id))
         return campaign_figures.dashboard(session_reader(session), campaign, today or today_in_paris())
@@ -645,7 +651,7 @@ CLOSE_CIRCLE_VALUES = (Circle.PROCHES.value, Circle.COMMUNAUTE.value)
 
 def prelaunch_checklist(store: Store, actor: Actor, campaign_id: int) -> PrelaunchChecklist:
     """How many proches and communauté contacts were told, against the ~30 % expected from them."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         row = _load(session, campaign_id)
         told = _told_contact_ids(session, row, CLOSE_CIRCLE_VALUES)
@@ -688,7 +694,7 @@ def prelaunch_checklist(store: Store, actor: Actor, campaign_id: int) -> Prelaun
 
 def untold_close_contacts(store: Store, actor: Actor, campaign_id: int, limit: int = 500) -> list[UntoldContact]:
     """Proches then communauté contacts not yet told about the campaign: whom to call next."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         row = _load(session, campaign_id)
         told = _told_contact_ids(session, row, CLOSE_CIRCLE_VALUES)
@@ -737,7 +743,7 @@ def inward_move_proposals(store: Store, actor: Actor, campaign_id: int) -> list[
 
     Erased people are never proposed: their money still counts, but nobody may be moved,
     let alone contacted, after asking to be forgotten."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         _load(session, campaign_id)
         query = (
@@ -752,10 +758,13 @@ def inward_move_proposals(store: Store, actor: Actor, campaign_id: int) -> list[
             .group_by(Contact.id)
             .order_by(func.sum(Contribution.amount_cents).desc(), Contact.last_name, Contact.first_name)
         )
-        return [
-            MoveProposal(contact.id, contact.display_name, contact.email, int(count), int(amount or 0))
-            for contact, count, amount in session.execute(query)
-        ]
+        return amounts_for(
+            actor,
+            [
+                MoveProposal(contact.id, contact.display_name, contact.email, int(count), int(amount or 0))
+                for contact, count, amount in session.execute(query)
+            ],
+        )
 
 
 def apply_inward_moves(db: Database, actor: Actor, campaign_id: int, contact_ids: Sequence[int]) -> int:
@@ -784,14 +793,15 @@ def apply_inward_moves(db: Database, actor: Actor, campaign_id: int, contact_ids
 def campaign_detail(store: Store, actor: Actor, campaign_id: int, *, untold_limit: int = 300) -> CampaignDetail:
     """Dashboard, tiers, contributions, checklist, whom to tell, fulfilment and move proposals of
     a campaign: what the Campagnes page shows, in one call on one snapshot of the base."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
+    people = allowed(actor, Action.READ_CONTACTS)  # Lecture seule: the figures only
     with snapshot(store) as session:
         return CampaignDetail(
             dashboard=campaign_dashboard(session, actor, campaign_id),
             tiers=list_tiers(session, actor, campaign_id),
-            contributions=list_contributions(session, actor, campaign_id),
+            contributions=list_contributions(session, actor, campaign_id) if people else [],
             checklist=prelaunch_checklist(session, actor, campaign_id),
-            untold=untold_close_contacts(session, actor, campaign_id, limit=untold_limit),
-            fulfilment=fulfilment_list(session, actor, campaign_id),
-            proposals=inward_move_proposals(session, actor, campaign_id),
+            untold=untold_close_contacts(session, actor, campaign_id, limit=untold_limit) if people else [],
+            fulfilment=fulfilment_list(session, actor, campaign_id) if people else [],
+            proposals=inward_move_proposals(session, actor, campaign_id) if people else [],
         )

@@ -31,7 +31,7 @@ def default_charter_text(kind: str, language: str | None = None) -> str:
 
 def charter_source(source: Path | HasPath, actor: Actor, kind: str, language: str | None = None) -> CharterSource:
     """The charter template to print: the one saved in the app, else the shipped default."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     check_charter_kind(kind)
     language = language or current_language()
     with reading(source) as reader:

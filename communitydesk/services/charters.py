@@ -24,7 +24,7 @@ from communitydesk.services.store import Store, snapshot, unit_of_work
 
 def charter_template(store: Store, actor: Actor, kind: str, language: str | None = None) -> CharterSource:
     """The template of ``kind`` as it will print: the saved one, else the shipped default."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     check_charter_kind(kind)
     language = language or current_language()
     with snapshot(store) as session:

@@ -134,7 +134,7 @@ def move_contacts(store: Store, actor: Actor, contact_ids: Sequence[int], to_cir
 
 def history(store: Store, actor: Actor, contact_id: int) -> list[CircleMoveRecord]:
     """Every move of a contact, oldest first (the first one is its arrival)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         moves = session.scalars(
             select(CircleMove).where(CircleMove.contact_id == contact_id).order_by(CircleMove.moved_at, CircleMove.id)

@@ -104,7 +104,7 @@ def community_report_data(
     source: Path | HasPath, actor: Actor, period: Period, now: datetime | None = None
 ) -> CommunityReportData:
     """Everything the community report shows for ``period`` (contacts, moves, touch points, tags)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     now = now or datetime.now(UTC)
     with reading(source) as reader:
         start, end = period.starts_at, period.ends_at

@@ -27,8 +27,10 @@ from communitydesk.models.contacts import ACTIVE, Contact, Tag, contact_tags
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.services import contact_search
 from communitydesk.services.atomic_files import write_atomically
+from communitydesk.services.audit import audited
 from communitydesk.services.contact_search import ContactFilter
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.private_fields import may_see_notes
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -98,7 +100,7 @@ def selection_from_options(
     """The selection the CLI options describe: ``--circle`` (French labels accepted:
     "Proches", "communauté"...), ``--tag``, ``--segment`` (a saved filter, by name) and
     ``--search`` (text, as typed in the search box)."""
-    require(actor, Action.EXPORT)
+    require(actor, Action.READ_CONTACTS)
     base = ContactFilter()
     if segment:
         from communitydesk.services.segments import segment_by_name
@@ -131,7 +133,7 @@ def selection_from_options(
 
 def selected_ids(db: Database, actor: Actor, selection: ContactSelection) -> list[int]:
     """The ids a selection designates, in list order (name)."""
-    require(actor, Action.EXPORT)
+    require(actor, Action.READ_CONTACTS)
     if selection.contact_ids is not None:
         return list(dict.fromkeys(selection.contact_ids))
     return contact_search.ids_for(db, actor, selection.query, selection.filters)
@@ -152,20 +154,39 @@ def export_contacts(
     CRLF, leading zeros kept) or vCard (3.0 by default, 4.0 on request).
 
     Archived and erased contacts are never exported. Raises ExportCancelled when
-    ``cancel()`` turns true, UserError when the file cannot be written.
+    ``cancel()`` turns true, UserError when the file cannot be written. Audited; refused
+    before the file is opened.
     """
-    require(actor, Action.EXPORT)
-    file_format = ExportFormat(file_format)
+    with audited(db, actor, Action.EXPORT_PERSONAL_DATA, f"export:contacts:{ExportFormat(file_format).value}"):
+        require(actor, Action.EXPORT_PERSONAL_DATA)
+        return _export_contacts(
+            db, actor, Path(out), ExportFormat(file_format), selection, vcard_version, progress, cancel
+        )
+
+
+def _export_contacts(
+    db: Database,
+    actor: Actor,
+    path: Path,
+    file_format: ExportFormat,
+    selection: ContactSelection | None,
+    vcard_version: str,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> ExportSummary:
     if vcard_version not in contact_vcard.VERSIONS:
         raise UserError(_("Version vCard inconnue « {version} » : 3.0 ou 4.0.", version=vcard_version))
-    path = Path(out)
     ids = selected_ids(db, actor, selection or ContactSelection())
+    notes = may_see_notes(actor)
     total = len(ids)
     labels = {circle.value: circle_label(circle) for circle in CIRCLE_ORDER}
 
     def contacts() -> Iterator[dict[str, Any]]:
         done = 0
         for chunk in _read(db, ids):
+            if not notes:
+                for row in chunk:
+                    row["notes"] = ""
             yield from chunk
             done += len(chunk)
             if cancel is not None and cancel():

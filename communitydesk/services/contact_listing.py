@@ -91,7 +91,7 @@ def contact_listing(
 ) -> ContactListing:
     """The contacts matching ``contact_filter`` with ``columns`` (default: the 8 usual ones),
     read ``batch_size`` rows at a time."""
-    require(actor, Action.EXPORT)
+    require(actor, Action.EXPORT_PERSONAL_DATA)
     contact_filter = contact_filter or ListingFilter()
     keys = parse_columns(columns)
     if contact_filter.circle and contact_filter.circle not in Circle._value2member_map_:

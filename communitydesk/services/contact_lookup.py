@@ -30,7 +30,7 @@ def find_contacts(path: Path, actor: Actor, text: str, limit: int) -> list[Found
     One read, on the quick path; contacts still waiting for their search data (or an outdated
     base) are brought up to date through the full database first.
     """
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with quick_reading_current(path) as reader:  # a missing base is said, an outdated one upgraded
         pending = search_matches.search_data_pending(reader)
     if pending:

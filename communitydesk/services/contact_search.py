@@ -101,7 +101,7 @@ class _Search:
 
 def count(store: Store, actor: Actor, query: str = "", filters: ContactFilter | None = None) -> int:
     """How many contacts match the typed ``query`` and the ``filters``."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     chosen = filters or ContactFilter()
     with _searching(store) as session:
         if _counted_by_circle(query, chosen):
@@ -130,7 +130,7 @@ def page(
     now: datetime | None = None,
 ) -> list[ContactRow]:
     """Rows ``offset`` to ``offset + limit`` of the matching contacts, in ``sort`` order."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with _searching(store) as session:
         search = _prepare(session, query, filters or ContactFilter())
         if search.impossible or limit <= 0:
@@ -153,7 +153,7 @@ def ids_for(
     descending: bool = False,
 ) -> list[int]:
     """Ids of every matching contact, in ``sort`` order: what an export or a PDF goes through."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with _searching(store) as session:
         search = _prepare(session, query, filters or ContactFilter())
         if search.impossible:
@@ -165,7 +165,7 @@ def ids_for(
 def circle_counts(store: Store, actor: Actor, query: str = "", filters: ContactFilter | None = None) -> dict[str, int]:
     """Matching contacts per circle, innermost first; the filter's own circles are ignored
     (the rings of the circles view show every circle of the current search)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     counts = {c.value: 0 for c in CIRCLE_ORDER}
     base = replace(filters or ContactFilter(), circles=())
     with _searching(store) as session:
@@ -183,7 +183,7 @@ def circle_counts(store: Store, actor: Actor, query: str = "", filters: ContactF
 def refresh_search_index(store: Store, actor: Actor, progress: Callable[[int, int], None] | None = None) -> int:
     """Index the contacts written since the last search (after a big import, say, in the
     background); returns how many were indexed. Searches do it anyway when needed."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with unit_of_work(store) as session:
         return search_index.refresh(session.connection(), progress)
 

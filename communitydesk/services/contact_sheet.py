@@ -41,7 +41,7 @@ class ContactSheetData:
 
 def read_contact_sheet(store: Store, actor: Actor, contact_id: int | None) -> ContactSheetData:
     """The sheet of ``contact_id`` (or of a new contact), every part from the same snapshot."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         names = tags.tag_names(session, actor)
         if contact_id is None:

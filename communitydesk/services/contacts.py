@@ -29,6 +29,7 @@ from communitydesk.rules.contact_fields import MAX_LENGTHS, contact_field_label,
 from communitydesk.rules.contact_keys import email_key, phone_key
 from communitydesk.rules.contact_names import display_name as display_name  # shared with the plain search
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.private_fields import may_see_notes
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
 KINDS = ("person", "organisation")
@@ -156,26 +157,33 @@ def create_contact(store: Store, actor: Actor, data: ContactInput, *, reason: st
             )
         )
         session.flush()
-        return details_of(contact)
+        return shown_to(actor, details_of(contact))
+
+
+def shown_to(actor: Actor, details: ContactDetails) -> ContactDetails:
+    """The details as ``actor`` may see them: without the private notes unless SEE_PRIVATE_NOTES."""
+    if not details.data.notes or may_see_notes(actor):
+        return details
+    return replace(details, data=replace(details.data, notes=""))
 
 
 def get_contact(store: Store, actor: Actor, contact_id: int) -> ContactDetails:
     """The contact sheet's data; UserError if the contact does not exist."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
-        return details_of(load_contact(session, contact_id))
+        return shown_to(actor, details_of(load_contact(session, contact_id)))
 
 
 def contacts_by_ids(store: Store, actor: Actor, ids: Sequence[int]) -> list[ContactDetails]:
     """Full details of several contacts, in the order of ``ids`` (unknown ids are skipped)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     found: dict[int, ContactDetails] = {}
     with snapshot(store) as session:
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             query = select(Contact).where(Contact.id.in_(chunk)).options(selectinload(Contact.tags))
             for contact in session.scalars(query):
-                found[contact.id] = details_of(contact)
+                found[contact.id] = shown_to(actor, details_of(contact))
     return [found[i] for i in ids if i in found]
 
 
@@ -192,6 +200,8 @@ def update_contact(
     with unit_of_work(store) as session:
         contact = load_contact(session, contact_id)
         check_editable(contact, expected_version)
+        if not may_see_notes(actor):
+            cleaned = replace(cleaned, notes=contact.notes)  # the sheet showed none: keep them
         if cleaned.circle != contact.circle:
             contact.moves.append(
                 CircleMove(
@@ -203,7 +213,7 @@ def update_contact(
             )
         apply_input(contact, cleaned)
         flush_or_conflict(session)
-        return details_of(contact)
+        return shown_to(actor, details_of(contact))
 
 
 def archive_contact(store: Store, actor: Actor, contact_id: int, expected_version: int | None = None) -> None:
@@ -251,7 +261,7 @@ def contacts_with_same_channels(
     """Active contacts (other than ``exclude_id``) whose e-mail or phone is one of these, by
     normalised key (``Jean@X.fr`` is ``jean@x.fr``, ``06 12…`` is ``+33 6 12…``), oldest
     first; one indexed query. A number that cannot be read is left out."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     email_keys = sorted({email_key(e) for e in emails} - {""})
     phone_keys = sorted({phone_key(p, country or "FR") for p in phones} - {""})
     if not email_keys and not phone_keys:

@@ -21,6 +21,6 @@ def identity_in(reader: QuickReader) -> Identity:
 
 def document_identity(source: Path | HasPath, actor: Actor) -> Identity:
     """The organisation's identity for document headers and footers."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with reading(source) as reader:
         return identity_in(reader)

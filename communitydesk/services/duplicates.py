@@ -45,6 +45,7 @@ from communitydesk.models.registry import metadata
 from communitydesk.rules.contact_fields import contact_field_label, is_email
 from communitydesk.rules.contact_keys import email_key, name_key, phone_key
 from communitydesk.rules.contact_search_text import folded, folded_words
+from communitydesk.services.audit import audited
 from communitydesk.services.contacts import (
     EDITABLE_FIELDS,
     ContactInput,
@@ -129,7 +130,7 @@ def find_duplicates(
     store: Store, actor: Actor, limit: int = 500, progress: Progress | None = None
 ) -> list[DuplicatePair]:
     """Likely duplicate pairs among listed contacts, best first, ignored pairs left out."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         found: dict[tuple[int, int], dict[DuplicateReason, int]] = defaultdict(dict)
         for key_column, reason, score in (
@@ -155,7 +156,7 @@ def find_duplicates(
 
 def duplicates_of(store: Store, actor: Actor, contact_id: int) -> list[DuplicatePair]:
     """Likely duplicates of one contact (e.g. just after it was created), best first."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         contact = load_contact(session, contact_id)
         found: dict[tuple[int, int], dict[DuplicateReason, int]] = defaultdict(dict)
@@ -185,7 +186,7 @@ def duplicates_of(store: Store, actor: Actor, contact_id: int) -> list[Duplicate
 
 def ignore_pair(store: Store, actor: Actor, first_id: int, second_id: int) -> None:
     """Remember that these two are different people: the pair is never proposed again."""
-    require(actor, Action.EDIT_CONTACTS)
+    require(actor, Action.MERGE_CONTACTS)
     a, b = _ordered(first_id, second_id)
     with unit_of_work(store) as session:
         load_contact(session, a)
@@ -274,7 +275,7 @@ def _sides(session: Session, ids: Collection[int]) -> dict[int, DuplicateSide]:
 
 def suggest_fields(store: Store, actor: Actor, keep_id: int, absorb_id: int) -> list[str]:
     """Fields to take from the absorbed contact by default: those empty on the kept one."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         keep, absorb = input_of(load_contact(session, keep_id)), input_of(load_contact(session, absorb_id))
     return [
@@ -291,38 +292,39 @@ def merge_contacts(
     contact is archived. Addresses and numbers not chosen are kept as secondary or in the
     notes (:func:`keep_every_channel`); the record says which. Undo with :func:`undo_merge`.
     """
-    require(actor, Action.EDIT_CONTACTS)
-    unknown = [f for f in fields_from_absorbed if f not in EDITABLE_FIELDS]
-    if unknown:
-        raise ValidationError(_("Champ inconnu pour une fusion : {field}.", field=unknown[0]), field=unknown[0])
-    if keep_id == absorb_id:
-        raise ValidationError(_("Un contact ne peut pas être fusionné avec lui-même."))
-    with unit_of_work(store) as session:
-        keep, absorb = load_contact(session, keep_id), load_contact(session, absorb_id)
-        for contact in (keep, absorb):
-            if contact.anonymised_at is not None or contact.archived_at is not None:
-                raise UserError(_("Seuls deux contacts actifs (ni archivés, ni effacés) peuvent être fusionnés."))
-        kept_before, absorbed_before = _snapshot(session, keep_id), _snapshot(session, absorb_id)
-        created_moves, set_aside = _take_fields(session, actor, keep, absorb, fields_from_absorbed)
-        repointed = _repoint(session, absorb_id, keep_id)
-        absorb.archived_at = utcnow()
-        session.flush()
-        refresh_last_touch(session, [keep_id, absorb_id])
-        expire_contacts(session, [keep_id, absorb_id], ["touch_points", "moves", "tags"])
-        merge = ContactMerge(
-            kept_id=keep_id,
-            absorbed_id=absorb_id,
-            merged_by=actor.name,
-            kept_before=_dumps(kept_before),
-            absorbed_before=_dumps(absorbed_before),
-            repointed=_dumps({"tables": repointed, "created_moves": created_moves}),
-            kept_version_after=keep.version_id,
-        )
-        session.add(merge)
-        session.flush()
-        return replace(
-            _merge_record(merge, absorbed_before), as_secondary=set_aside.as_secondary, in_notes=set_aside.in_notes
-        )
+    with audited(store, actor, Action.MERGE_CONTACTS, f"contact:{absorb_id}>contact:{keep_id}"):
+        require(actor, Action.MERGE_CONTACTS)
+        unknown = [f for f in fields_from_absorbed if f not in EDITABLE_FIELDS]
+        if unknown:
+            raise ValidationError(_("Champ inconnu pour une fusion : {field}.", field=unknown[0]), field=unknown[0])
+        if keep_id == absorb_id:
+            raise ValidationError(_("Un contact ne peut pas être fusionné avec lui-même."))
+        with unit_of_work(store) as session:
+            keep, absorb = load_contact(session, keep_id), load_contact(session, absorb_id)
+            for contact in (keep, absorb):
+                if contact.anonymised_at is not None or contact.archived_at is not None:
+                    raise UserError(_("Seuls deux contacts actifs (ni archivés, ni effacés) peuvent être fusionnés."))
+            kept_before, absorbed_before = _snapshot(session, keep_id), _snapshot(session, absorb_id)
+            created_moves, set_aside = _take_fields(session, actor, keep, absorb, fields_from_absorbed)
+            repointed = _repoint(session, absorb_id, keep_id)
+            absorb.archived_at = utcnow()
+            session.flush()
+            refresh_last_touch(session, [keep_id, absorb_id])
+            expire_contacts(session, [keep_id, absorb_id], ["touch_points", "moves", "tags"])
+            merge = ContactMerge(
+                kept_id=keep_id,
+                absorbed_id=absorb_id,
+                merged_by=actor.name,
+                kept_before=_dumps(kept_before),
+                absorbed_before=_dumps(absorbed_before),
+                repointed=_dumps({"tables": repointed, "created_moves": created_moves}),
+                kept_version_after=keep.version_id,
+            )
+            session.add(merge)
+            session.flush()
+            return replace(
+                _merge_record(merge, absorbed_before), as_secondary=set_aside.as_secondary, in_notes=set_aside.in_notes
+            )
 
 
 def undo_merge(store: Store, actor: Actor, merge_id: int) -> None:
@@ -331,39 +333,43 @@ def undo_merge(store: Store, actor: Actor, merge_id: int) -> None:
     Refused (ConflictError) if the kept contact was edited or merged again since: undo
     the later merge first, or correct by hand.
     """
-    require(actor, Action.EDIT_CONTACTS)
-    with unit_of_work(store) as session:
-        merge = session.get(ContactMerge, merge_id)
-        if merge is None:
-            raise UserError(_("Cette fusion n'existe pas."))
-        if merge.undone_at is not None:
-            raise UserError(_("Cette fusion a déjà été annulée."))
-        if merge.purged_at is not None:
-            raise UserError(_("Cette fusion ne peut plus être annulée : la personne a été effacée (RGPD)."))
-        keep, absorbed = load_contact(session, merge.kept_id), load_contact(session, merge.absorbed_id)
-        if keep.version_id != merge.kept_version_after or absorbed.archived_at is None:
-            raise ConflictError(
-                _(
-                    "Un des deux contacts a été modifié depuis la fusion : l'annuler effacerait ces changements. "
-                    "Rien n'a été modifié."
+    with audited(store, actor, Action.MERGE_CONTACTS, f"merge:{merge_id}"):
+        require(actor, Action.MERGE_CONTACTS)
+        with unit_of_work(store) as session:
+            merge = session.get(ContactMerge, merge_id)
+            if merge is None:
+                raise UserError(_("Cette fusion n'existe pas."))
+            if merge.undone_at is not None:
+                raise UserError(_("Cette fusion a déjà été annulée."))
+            if merge.purged_at is not None:
+                raise UserError(_("Cette fusion ne peut plus être annulée : la personne a été effacée (RGPD)."))
+            keep, absorbed = load_contact(session, merge.kept_id), load_contact(session, merge.absorbed_id)
+            if keep.version_id != merge.kept_version_after or absorbed.archived_at is None:
+                raise ConflictError(
+                    _(
+                        "Un des deux contacts a été modifié depuis la fusion : l'annuler effacerait ces changements. "
+                        "Rien n'a été modifié."
+                    )
                 )
+            journal = json.loads(merge.repointed)
+            _repoint_back(session, journal["tables"], merge.absorbed_id)
+            if journal["created_moves"]:
+                session.execute(delete(CircleMove).where(CircleMove.id.in_(journal["created_moves"])))
+            for contact_id, snapshot in (
+                (merge.kept_id, merge.kept_before),
+                (merge.absorbed_id, merge.absorbed_before),
+            ):
+                _restore(session, contact_id, json.loads(snapshot))
+            merge.undone_at, merge.undone_by = utcnow(), actor.name
+            session.flush()
+            expire_contacts(
+                session, [merge.kept_id, merge.absorbed_id], [*_contact_columns(), "touch_points", "moves", "tags"]
             )
-        journal = json.loads(merge.repointed)
-        _repoint_back(session, journal["tables"], merge.absorbed_id)
-        if journal["created_moves"]:
-            session.execute(delete(CircleMove).where(CircleMove.id.in_(journal["created_moves"])))
-        for contact_id, snapshot in ((merge.kept_id, merge.kept_before), (merge.absorbed_id, merge.absorbed_before)):
-            _restore(session, contact_id, json.loads(snapshot))
-        merge.undone_at, merge.undone_by = utcnow(), actor.name
-        session.flush()
-        expire_contacts(
-            session, [merge.kept_id, merge.absorbed_id], [*_contact_columns(), "touch_points", "moves", "tags"]
-        )
 
 
 def list_merges(store: Store, actor: Actor, contact_id: int | None = None, limit: int = 100) -> list[MergeRecord]:
     """Recent merges (of one contact, if given), most recent first."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         query = select(ContactMerge).order_by(ContactMerge.merged_at.desc(), ContactMerge.id.desc()).limit(limit)
         if contact_id is not None:

@@ -80,7 +80,7 @@ KEEP_TIME: Final = _Keep.TIME  # reschedule: the post keeps its hour on the new 
 
 def editorial_line(store: Store, actor: Actor) -> EditorialLineRecord:
     """The ligne éditoriale; on a new base, empty defaults (no pillar, every network inactive), nothing written."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         return _line_record(session)
 
@@ -205,7 +205,7 @@ def save_follower_count(store: Store, actor: Actor, network: str, day: date, fol
 
 def follower_counts(store: Store, actor: Actor, network: str | None = None) -> list[FollowerCountRecord]:
     """The follower counts kept, by network then day."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     query = select(FollowerCount).order_by(FollowerCount.network, FollowerCount.measured_on)
     if network is not None:
         query = query.where(FollowerCount.network == _network(network))
@@ -355,7 +355,7 @@ def save_results(
 
 
 def publication(store: Store, actor: Actor, publication_id: int) -> PublicationRecord:
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         row = _load(session, publication_id)
         return _record(row, _pillars(session))
@@ -363,7 +363,7 @@ def publication(store: Store, actor: Actor, publication_id: int) -> PublicationR
 
 def status_history(store: Store, actor: Actor, publication_id: int) -> list[StatusChangeRecord]:
     """Every move of a post, oldest first: who approved it, who published it, and when."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         return [
             StatusChangeRecord(c.from_status, c.to_status, c.changed_at, c.changed_by)
@@ -375,7 +375,7 @@ def publications_between(
     store: Store, actor: Actor, start: date, end: date, filter: PublicationFilter | None = None
 ) -> list[PublicationRecord]:
     """The dated posts from ``start`` to ``end`` included, by day then hour (whole-day ones first)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     query = _publications().where(Publication.planned_on.between(start, end))
     query = query.order_by(Publication.planned_on, Publication.planned_time.nulls_first(), Publication.id)
     with snapshot(store) as session:
@@ -384,7 +384,7 @@ def publications_between(
 
 def ideas_backlog(store: Store, actor: Actor, filter: PublicationFilter | None = None) -> list[PublicationRecord]:
     """The posts without a day still to be done (neither abandoned nor published), oldest first."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     done = (_Status.ABANDONNEE.value, _Status.PUBLIEE.value)
     query = _publications().where(Publication.planned_on.is_(None), Publication.status.not_in(done))
     with snapshot(store) as session:
@@ -393,7 +393,7 @@ def ideas_backlog(store: Store, actor: Actor, filter: PublicationFilter | None =
 
 def authors(store: Store, actor: Actor) -> list[str]:
     """Every author named on a post, in alphabetical order (for the filter)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with snapshot(store) as session:
         names = session.scalars(select(Publication.author).where(Publication.author != "").distinct())
         return sorted(names, key=fold)
@@ -401,7 +401,7 @@ def authors(store: Store, actor: Actor) -> list[str]:
 
 def calendar_context(store: Store, actor: Actor, start: date, end: date) -> list[CalendarContext]:
     """French public holidays and campaign days (preparation, launch, end) from ``start`` to ``end``, by day."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     if end < start:
         return []
     found = _public_holidays(start, end)

@@ -106,14 +106,14 @@ def figures_in(reader: QuickReader, today: date | None = None) -> EditorialFigur
 
 def regularity(source: Path | HasPath, actor: Actor, start: date, end: date) -> list[rules.Window]:
     """Every target window meeting [start, end], per network with a target (gaps: ``rules.gaps``)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with reading(source) as reader:
         return _windows(reader, start, end)[1]
 
 
 def engagement(source: Path | HasPath, actor: Actor, start: date, end: date) -> list[rules.EngagementMonth]:
     """Engagement per network and month of the posts published in [start, end]."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with reading(source) as reader:
         return rules.engagement(_results(reader, start, end), start, end)
 
@@ -126,14 +126,14 @@ def upcoming(
     today: date | None = None,
 ) -> list[UpcomingPublication]:
     """Publications still to publish in the next ``days`` days (today included), soonest first."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with reading(source) as reader:
         return _upcoming(reader, today or local_today(), days, limit)
 
 
 def editorial_stats(source: Path | HasPath, actor: Actor, today: date | None = None) -> EditorialFigures:
     """The ``editorial`` figures of ``stats --json`` (services.figures reads them with the others)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with reading(source) as reader:
         return figures_in(reader, today)
 
@@ -142,7 +142,7 @@ def editorial_report_data(
     source: Path | HasPath, actor: Actor, period: Period | None = None, now: datetime | None = None
 ) -> EditorialReportData:
     """Everything the editorial report shows for ``period`` (default: the last three months)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     now = now or datetime.now(UTC)
     today = now.astimezone(PARIS).date()
     period = period or rules.default_period(today)

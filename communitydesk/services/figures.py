@@ -48,7 +48,7 @@ def overdue_count(reader: QuickReader, now: datetime | None = None) -> int:
 
 def read_figures(path: Path, actor: Actor, *, with_tables: bool = True) -> Figures:
     """All figures of the database at ``path``, read-only (the file is never written)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     schema = probe(path)
     with quick_reading(path) as reader:
         return Figures(

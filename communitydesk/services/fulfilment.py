@@ -27,6 +27,7 @@ from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.services import campaign_figures
 from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.private_fields import amounts_for
 from communitydesk.services.store import Store, snapshot
 
 
@@ -34,11 +35,11 @@ def fulfilment_list(
     store: Store, actor: Actor, campaign_id: int, states: Sequence[str] | None = None
 ) -> list[FulfilmentLine]:
     """Who is owed what: valid contributions with a contrepartie, by tier then name (filter by state)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         if session.get(Campaign, campaign_id) is None:
             raise UserError(_("La campagne n° {id} n'existe pas (ou plus).", id=campaign_id))
-        return campaign_figures.reward_lines(session_reader(session), campaign_id, states)
+        return amounts_for(actor, campaign_figures.reward_lines(session_reader(session), campaign_id, states))
 
 
 def fulfilment_counts(db: Database, actor: Actor, campaign_id: int) -> dict[str, int]:
@@ -101,7 +102,7 @@ def export_shipping_list(
     db: Database, actor: Actor, campaign_id: int, path: Path, states: Sequence[str] | None = None
 ) -> int:
     """Write the shipping list (CSV, UTF-8 with BOM, ``;``) for French Excel; returns the row count."""
-    require(actor, Action.EXPORT)
+    require(actor, Action.EXPORT_PERSONAL_DATA)
     lines = fulfilment_list(db, actor, campaign_id, states)
     rows = (
         [
@@ -114,7 +115,7 @@ def export_shipping_list(
             line.city,
             line.country,
             line.reward,
-            excel_amount(line.amount_cents),
+            excel_amount(line.amount_cents) if line.amount_shown else "",
             formatting.day(line.contributed_at, "short"),
             FulfilmentState(line.state).label(),
             line.recipient or line.backer_label,  # the name on the parcel

@@ -38,6 +38,8 @@ from communitydesk.models.consent import Consent
 from communitydesk.models.contacts import CircleMove, Contact, Tag, TouchPoint, contact_tags
 from communitydesk.models.duplicates import ContactMerge
 from communitydesk.services.atomic_files import write_atomically
+from communitydesk.services.audit import audited
+from communitydesk.services.audit import record as audit_record
 from communitydesk.services.contacts import expire_contacts, load_contact
 from communitydesk.services.duplicates import tables_referring_to_contacts
 from communitydesk.services.permissions import Action, Actor, require
@@ -170,7 +172,7 @@ def withdraw_consent(store: Store, actor: Actor, consent_id: int, when: datetime
 
 def list_consents(store: Store, actor: Actor, contact_id: int) -> list[ConsentRecord]:
     """A contact's consents, most recent first (withdrawn ones included)."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         query = (
             select(Consent).where(Consent.contact_id == contact_id).order_by(Consent.given_at.desc(), Consent.id.desc())
@@ -197,7 +199,7 @@ def _consent_record(consent: Consent) -> ConsentRecord:
 def export_person(store: Store, actor: Actor, contact_id: int) -> dict[str, Any]:
     """Everything held about a person, as a JSON-serialisable dict with plain French keys
     (the person reads it: « prénom », « échanges »…), dates in ISO 8601, UTC."""
-    require(actor, Action.EXPORT)
+    require(actor, Action.EXPORT_PERSONAL_DATA)
     with snapshot(store) as session:
         load_contact(session, contact_id)
         contact = _rows(session, select(table_of(Contact)).where(table_of(Contact).c.id == contact_id))[0]
@@ -237,9 +239,10 @@ def export_person(store: Store, actor: Actor, contact_id: int) -> dict[str, Any]
 
 
 def export_person_to_file(db: Database, actor: Actor, contact_id: int, target: Path) -> Path:
-    """Write :func:`export_person` as a JSON file (UTF-8, owner-only, whole or not at all)."""
-    data = export_person(db, actor, contact_id)
-    write_atomically(target, "utf-8", lambda stream: stream.write(json.dumps(data, ensure_ascii=False, indent=2)))
+    """Write :func:`export_person` as a JSON file (UTF-8, owner-only, whole or not at all); audited."""
+    with audited(db, actor, Action.EXPORT_PERSONAL_DATA, f"json:personal-data:contact:{contact_id}"):
+        data = export_person(db, actor, contact_id)
+        write_atomically(target, "utf-8", lambda stream: stream.write(json.dumps(data, ensure_ascii=False, indent=2)))
     return target
 
 
@@ -438,27 +441,31 @@ def erase_person(db: Database, actor: Actor, contact_id: int, *, confirm: bool) 
     then the file is scrubbed: no trace in the search index, free space or ``-wal``.
     Its own transaction (a ``Database``, not a caller's session): the scrub follows the commit.
     """
-    require(actor, Action.ERASE_PERSONAL_DATA)
-    if confirm is not True:
-        raise UserError(_("L'effacement est définitif : il doit être confirmé explicitement."))
-    with (
-        db.transaction(_("l'effacement en cours")) as session,
-        secure_erase.zeroing_deletes(session.connection()),
-    ):
-        contact = load_contact(session, contact_id)
-        if contact.anonymised_at is not None:
-            raise UserError(_("Ce contact a déjà été effacé."))
-        ids = _with_absorbed(session, contact_id)
-        erased = [erasure_journal.ErasedContact(i, load_contact(session, i).created_at) for i in ids]
-        now = utcnow()
-        touch_points = _erase(session, ids, now)
-        # Journaled before the commit: an erasure is never committed without its entry. A
-        # commit that fails after it leaves an entry for an erasure that was asked for and
-        # reported as failed; a restore would only carry out that wish.
-        erasure_journal.record(db.path, erased, now)
-    with db.write_turn(_("l'effacement en cours")):  # VACUUM writes the whole file
-        scrubbed = secure_erase.forget_freed_data(db.engine)
-    return ErasureReport(len(ids), touch_points, tuple(ids), scrubbed)
+    target = f"contact:{contact_id}"
+    # The entry of a done erasure is committed with it, before the scrub (which leaves an empty WAL).
+    with audited(db, actor, Action.ERASE_PERSONAL_DATA, target, ok=False):
+        require(actor, Action.ERASE_PERSONAL_DATA)
+        if confirm is not True:
+            raise UserError(_("L'effacement est définitif : il doit être confirmé explicitement."))
+        with (
+            db.transaction(_("l'effacement en cours")) as session,
+            secure_erase.zeroing_deletes(session.connection()),
+        ):
+            contact = load_contact(session, contact_id)
+            if contact.anonymised_at is not None:
+                raise UserError(_("Ce contact a déjà été effacé."))
+            ids = _with_absorbed(session, contact_id)
+            erased = [erasure_journal.ErasedContact(i, load_contact(session, i).created_at) for i in ids]
+            now = utcnow()
+            touch_points = _erase(session, ids, now)
+            # Journaled before the commit: an erasure is never committed without its entry. A
+            # commit that fails after it leaves an entry for an erasure that was asked for and
+            # reported as failed; a restore would only carry out that wish.
+            erasure_journal.record(db.path, erased, now)
+            audit_record(session, actor, Action.ERASE_PERSONAL_DATA, target)
+        with db.write_turn(_("l'effacement en cours")):  # VACUUM writes the whole file
+            scrubbed = secure_erase.forget_freed_data(db.engine)
+        return ErasureReport(len(ids), touch_points, tuple(ids), scrubbed)
 
 
 def _erase(session: Session, ids: list[int], now: datetime) -> int:

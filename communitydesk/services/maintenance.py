@@ -33,6 +33,7 @@ from communitydesk.db.schema_version import (
 from communitydesk.errors import DatabaseError
 from communitydesk.i18n import _
 from communitydesk.paths import backup_dir_for
+from communitydesk.services.audit import audited, record
 from communitydesk.services.permissions import Action, Actor, require
 
 
@@ -49,7 +50,7 @@ class HealthReport:
 
 def check_database(path: Path, actor: Actor) -> HealthReport:
     """Integrity, foreign keys and schema version, read-only; problems listed in French."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     report = HealthReport(path=path)
     if not path.exists():
         raise DatabaseError(_("La base « {path} » n'existe pas.", path=path))
@@ -149,8 +150,20 @@ def restore_database(
     anyone can use it (``gdpr.backup_without_erased``).
     Returns where the replaced database was kept (None when there was none). ``busy_timeout``:
     how long to wait for the program that has the base open before refusing.
+    Audited: a refusal for lack of the right in the base as it stays, a restore in the
+    restored base (when it is recent enough to hold the audit log).
     """
-    require(actor, Action.MAINTAIN_DATABASE)
+    target = f"backup:{backup.name}"
+    with audited(path, actor, Action.RESTORE, target, ok=False):
+        require(actor, Action.RESTORE)
+    # Past the right, a failed restore leaves the base byte for byte: no entry either.
+    kept = _restore(backup, path, busy_timeout)
+    if probe(path).state is SchemaState.CURRENT:
+        record(path, actor, Action.RESTORE, target)
+    return kept
+
+
+def _restore(backup: Path, path: Path, busy_timeout: float) -> Path | None:
     if not backup.exists():
         raise DatabaseError(_("Le fichier de sauvegarde « {path} » n'existe pas.", path=backup))
     found = probe(backup)  # refuses folders, foreign, empty, truncated and foreign SQLite files

@@ -141,14 +141,14 @@ def delete_mission(store: Store, actor: Actor, mission_id: int) -> None:
 
 
 def mission(store: Store, actor: Actor, mission_id: int) -> MissionRecord:
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         return mission_records(session, select(Mission).where(Mission.id == _load(session, mission_id).id))[0]
 
 
 def missions(store: Store, actor: Actor, filter: MissionFilter | None = None) -> list[MissionRecord]:
     """Missions matching ``filter``: those due first (no due day last), then the newest."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     wanted = filter or MissionFilter()
     query = select(Mission)
     if wanted.ambassador_id is not None:

@@ -30,7 +30,12 @@ MANAGE_PROFILES, VIEW_AUDIT    oui             non    non       non
 A Bénévole adds a contact met at a stall (EDIT_CONTACTS), its touch points and the
 sign-in sheets, and sees contacts without their private notes nor the amounts each
 person gave (figures and totals stay). Lecture seule sees figures and reports only.
-Erasure and restore stay with the founders: both undo what others did.
+Erasure and restore stay with the founders: both undo what others did. READ_CONTACTS
+implies READ_FIGURES (who sees the people sees the figures drawn from them).
+
+Reads of people (lists, sheets, timelines, ambassadors, missions) take READ_CONTACTS;
+reads of figures, reports, the editorial calendar and the base's settings READ_FIGURES;
+a file or a print naming people EXPORT_PERSONAL_DATA (audited); other files EXPORT.
 """
 
 from __future__ import annotations
@@ -160,9 +165,13 @@ def default_rights(role: Role) -> frozenset[Action]:
     return _RIGHTS[role]
 
 
+# Who may see the people may see the figures drawn from them.
+_IMPLIED: dict[Action, Action] = {Action.READ_FIGURES: Action.READ_CONTACTS}
+
+
 def allowed(actor: Actor, action: Action) -> bool:
     rights = actor.rights if actor.rights is not None else _RIGHTS.get(actor.role, frozenset())
-    return action in rights
+    return action in rights or (action in _IMPLIED and _IMPLIED[action] in rights)
 
 
 def require(actor: Actor, action: Action) -> None:

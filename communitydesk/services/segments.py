@@ -38,21 +38,21 @@ class SegmentRecord:
 
 def list_segments(store: Store, actor: Actor) -> list[SegmentRecord]:
     """Every saved segment, in alphabetical order."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         segments = [_record(s) for s in session.scalars(select(Segment))]
     return sorted(segments, key=lambda s: fold(s.name))
 
 
 def get_segment(store: Store, actor: Actor, segment_id: int) -> SegmentRecord:
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         return _record(_load(session, segment_id))
 
 
 def segment_by_name(store: Store, actor: Actor, name: str) -> SegmentRecord:
     """The segment called ``name`` (case and accents ignored), e.g. for ``--segment`` in the CLI."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         for segment in session.scalars(select(Segment)):
             if fold(segment.name) == fold(name):

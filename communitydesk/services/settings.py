@@ -58,7 +58,7 @@ def _write(session: Session, key: str, value: Any) -> None:
 
 
 def organisation(session: Session, actor: Actor) -> Organisation:
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     stored = _read(session, ORGANISATION) or {}
     known = {k: v for k, v in stored.items() if k in Organisation.__dataclass_fields__}
     return Organisation(**known)
@@ -70,7 +70,7 @@ def save_organisation(session: Session, actor: Actor, value: Organisation) -> No
 
 
 def circle_rhythm_days(session: Session, actor: Actor) -> dict[str, int]:
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     stored = _read(session, CIRCLE_RHYTHM_DAYS) or {}
     return {circle: int(stored.get(circle, days)) for circle, days in DEFAULT_RHYTHM_DAYS.items()}
 
@@ -81,7 +81,7 @@ def save_circle_rhythm_days(session: Session, actor: Actor, rhythm: dict[str, in
 
 
 def backup_keep(session: Session, actor: Actor) -> int:
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     value = _read(session, BACKUP_KEEP)
     return DEFAULT_KEEP if value is None else max(1, int(value))
 
@@ -93,7 +93,7 @@ def save_backup_keep(session: Session, actor: Actor, keep: int) -> None:
 
 def referral_base_url(session: Session, actor: Actor) -> str:
     """The address an ambassador's referral code is appended to (``{code}`` marks where it goes); "" unset."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     value = _read(session, REFERRAL_BASE_URL)
     return value if isinstance(value, str) else ""
 
@@ -132,7 +132,7 @@ MAX_BACKUP_KEEP = 500
 
 def read_database_settings(db: Database, actor: Actor) -> DatabaseSettings:
     """Organisation identity, circle rhythms and number of backups kept, in one session."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_FIGURES)
     with db.snapshot() as session:
         return DatabaseSettings(
             organisation=organisation(session, actor),

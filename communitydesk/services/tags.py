@@ -36,7 +36,7 @@ class TagRecord:
 
 def list_tags(store: Store, actor: Actor) -> list[TagRecord]:
     """Every tag with its number of (listed) contacts, in alphabetical order."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         counts = _listed_contacts_per_tag(session)
         tags = [TagRecord(t.id, t.name, counts.get(t.id, 0)) for t in session.scalars(select(Tag))]
@@ -45,7 +45,7 @@ def list_tags(store: Store, actor: Actor) -> list[TagRecord]:
 
 def tag_names(store: Store, actor: Actor) -> list[str]:
     """Every tag name, in alphabetical order: for completers and choices that need no counts."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         return sorted(session.scalars(select(Tag.name)), key=fold)
 

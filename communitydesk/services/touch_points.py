@@ -46,7 +46,7 @@ def add_touch_point(
     store: Store, actor: Actor, contact_id: int, kind: str, summary: str = "", occurred_at: datetime | None = None
 ) -> TouchPointRecord:
     """Record an interaction (now, unless ``occurred_at`` says when) and update last_touch_at."""
-    require(actor, Action.EDIT_CONTACTS)
+    require(actor, Action.ADD_TOUCH_POINTS)
     when = _when(occurred_at)
     with unit_of_work(store) as session:
         contact = load_contact(session, contact_id)
@@ -70,7 +70,7 @@ def add_touch_points(
     occurred_at: datetime | None = None,
 ) -> int:
     """The same interaction with many contacts (everyone at an event); returns how many."""
-    require(actor, Action.EDIT_CONTACTS)
+    require(actor, Action.ADD_TOUCH_POINTS)
     when = _when(occurred_at)
     checked = _kind(kind)
     with unit_of_work(store) as session:
@@ -120,7 +120,7 @@ def delete_touch_point(store: Store, actor: Actor, touch_point_id: int) -> None:
 
 def timeline(store: Store, actor: Actor, contact_id: int, limit: int | None = None) -> list[TouchPointRecord]:
     """A contact's touch points, most recent first."""
-    require(actor, Action.READ)
+    require(actor, Action.READ_CONTACTS)
     with snapshot(store) as session:
         query = (
             select(TouchPoint)
