@@ -39,4 +39,3 @@ def test_hidden_actions_come_back_only_if_guard_hid_them(qtbot) -> None:  # type
     guard(hidden_by_its_page, VOLUNTEER, Action.MERGE_CONTACTS, hide=True)
     guard(hidden_by_its_page, FOUNDER, Action.MERGE_CONTACTS, hide=True)
     assert not hidden_by_its_page.isVisible()
-

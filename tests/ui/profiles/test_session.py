@@ -166,3 +166,27 @@ def test_the_demo_chooser_shows_the_demo_passwords(qtbot, make_window, tmp_path:
     assert DEMO_ADMIN_PASSWORD in note.text() and DEMO_VOLUNTEER_PASSWORD in note.text()
     assert window.database.actor.rights == frozenset()  # nobody acts before a login
     assert window.profile_label.text() == "Aucun profil connecté"
+
+
+def test_a_volunteer_prints_reports_but_not_lists_of_people(chooser: Chooser, protected_db: Path) -> None:
+    window = chooser.open_as(protected_db, VOLUNTEER)
+    page = window.show_page("documents")
+    page.kind.setCurrentIndex(page.kind.findData("community-report"))
+    assert page.generate_button.isEnabled()
+    page.kind.setCurrentIndex(page.kind.findData("directory"))
+    assert not page.generate_button.isEnabled()
+    assert page.generate_button.toolTip().startswith("Votre profil (Bénévole) ne permet pas d'exporter")
+    page.kind.setCurrentIndex(page.kind.findData("community-report"))
+    assert page.generate_button.isEnabled()
+
+
+def test_a_volunteer_may_not_change_the_lock_delay_nor_the_base_s_settings(  # type: ignore[no-untyped-def]
+    qtbot, chooser: Chooser, protected_db: Path
+) -> None:
+    window = chooser.open_as(protected_db, VOLUNTEER)
+    page = window.show_page("settings")
+    qtbot.waitUntil(lambda: page.loaded_values is not None or bool(page.message.text()), timeout=20000)
+    assert not page.lock_minutes.isEnabled()
+    assert "modifier les réglages" in page.lock_minutes.toolTip()
+    assert not page.database_groups.isEnabled()
+    assert page.language.isEnabled()  # one's own language stays one's own
