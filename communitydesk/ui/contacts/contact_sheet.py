@@ -377,8 +377,14 @@ class ContactSheet(QDialog):
         self.touch_button.setEnabled(editable and self.contact_id is not None)
         self.export_person_button.setEnabled(not busy and self.contact_id is not None)
         self.erase_button.setEnabled(editable and self.contact_id is not None)
-        guard(self.export_person_button, self.actor, Action.EXPORT_PERSONAL_DATA)
-        guard(self.erase_button, self.actor, Action.ERASE_PERSONAL_DATA)
+        for widget, action in (
+            (self.save_button, Action.EDIT_CONTACTS),
+            (self.touch_button, Action.ADD_TOUCH_POINTS),
+            (self.export_person_button, Action.EXPORT_PERSONAL_DATA),
+            (self.erase_button, Action.ERASE_PERSONAL_DATA),
+            (self.editors["notes"], Action.SEE_PRIVATE_NOTES),  # blank for them: typing there would be lost
+        ):
+            guard(widget, self.actor, action)
         if self.consents_panel is not None:
             self.consents_panel.add_button.setEnabled(editable and self.contact_id is not None)
         if not busy and self._delete_when_idle:

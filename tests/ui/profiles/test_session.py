@@ -190,3 +190,29 @@ def test_a_volunteer_may_not_change_the_lock_delay_nor_the_base_s_settings(  # t
     assert "modifier les réglages" in page.lock_minutes.toolTip()
     assert not page.database_groups.isEnabled()
     assert page.language.isEnabled()  # one's own language stays one's own
+
+
+def test_a_volunteer_s_sheet_hides_private_notes_and_the_lock_hides_the_sheet(  # type: ignore[no-untyped-def]
+    qtbot, chooser: Chooser, protected_db: Path
+) -> None:
+    window = chooser.open_as(protected_db, VOLUNTEER)
+    page = window.show_page("contacts")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20000)
+    page.table.selectRow(0)
+    sheet = page.open_current()
+    assert sheet is not None
+    qtbot.waitUntil(lambda: sheet.details is not None and not sheet.busy, timeout=20000)
+    notes = sheet.editors["notes"]
+    assert not notes.isEnabled()
+    assert notes.toolTip() == "Votre profil (Bénévole) ne permet pas de voir les notes privées."
+    assert not sheet.erase_button.isEnabled() and not sheet.export_person_button.isEnabled()
+    assert sheet.touch_button.isEnabled() and sheet.save_button.isEnabled()
+    assert sheet.isVisible()
+
+    window.session.lock()
+    assert not sheet.isVisible()  # a sheet in its own window is covered too
+    lock = window.session.lock_screen
+    qtbot.keyClicks(lock.secret, PASSWORDS[VOLUNTEER])
+    qtbot.keyClick(lock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.session.locked, timeout=20000)
+    assert sheet.isVisible()
