@@ -177,6 +177,11 @@ class ProfileSession(QObject):
     def _start_watch(self) -> None:
         self.idle.start(self.window.settings.lock_minutes * 60_000)
 
+    def apply_lock_delay(self) -> None:
+        """The delay was changed in Paramètres: it counts from now."""
+        if self.idle.active:
+            self._start_watch()
+
     # -- lock -----------------------------------------------------------------------------------
 
     def lock(self) -> None:

@@ -364,6 +364,7 @@ class SettingsPage(QWidget):
         self.settings.language = str(self.language.currentData())
         if self.lock_minutes.isEnabled():
             self.settings.lock_minutes = self.lock_minutes.value()
+            self.context.window.session.apply_lock_delay()
         self.settings.sync()
         language_note = self.tr("La langue changera au prochain démarrage.") if language_changed else ""
         if self.loaded_values is None or not self.database_groups.isEnabled():

@@ -216,3 +216,15 @@ def test_a_volunteer_s_sheet_hides_private_notes_and_the_lock_hides_the_sheet(  
     qtbot.keyClick(lock.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.session.locked, timeout=20000)
     assert sheet.isVisible()
+
+
+def test_the_lock_delay_set_in_paramètres_counts_at_once(qtbot, chooser: Chooser, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
+    window = chooser.open_as(protected_db, FOUNDER)
+    assert window.session.idle.timer.interval() == 10 * 60_000  # the default once profiles have passwords
+    page = window.show_page("settings")
+    qtbot.waitUntil(lambda: page.loaded_values is not None, timeout=20000)
+    page.lock_minutes.setValue(3)
+    with qtbot.waitSignal(page.saved, timeout=20000):
+        page.save()
+    assert window.settings.lock_minutes == 3
+    assert window.session.idle.timer.interval() == 3 * 60_000 and window.session.idle.timer.isActive()
