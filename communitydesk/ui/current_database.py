@@ -52,7 +52,7 @@ FIGURES_SHOW = Changes.of(
     "ambassadors",
 )
 
-#: Who acts while the base asks who is there: nobody, with no right at all.
+# Who acts while the base asks who is there: nobody, with no right at all.
 NOBODY = Actor(name="", role=Role.READER, rights=frozenset())
 
 #: Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.

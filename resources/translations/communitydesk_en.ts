@@ -1844,7 +1844,7 @@
     <name>CurrentDatabase</name>
     <message>
         <source>Création de la base de démonstration…</source>
-        <extracomment>What the dashboard&apos;s figures count: a change of any of these reads them again. Who acts while the base asks who is there: nobody, with no right at all. Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds. Commits closer together than this reach the screens as one change.</extracomment>
+        <extracomment>What the dashboard&apos;s figures count: a change of any of these reads them again. Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds. Commits closer together than this reach the screens as one change.</extracomment>
         <translation>Creating the demo database…</translation>
     </message>
     <message>
@@ -3548,9 +3548,8 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <source>Nom</source>
-        <extracomment>The rights as the grid lists them (an Enum&apos;s iteration skips aliases such as READ).</extracomment>
-        <translation>Name</translation>
+        <source>Nom du profil</source>
+        <translation>Profile name</translation>
     </message>
     <message>
         <source>Rôle</source>
@@ -3732,7 +3731,6 @@
     <name>ProfileSession</name>
     <message>
         <source>&amp;Verrouiller</source>
-        <extracomment>The argon2 parameters new hashes get (a PIN chosen at login); tests set cheap ones.</extracomment>
         <translation>&amp;Lock</translation>
     </message>
     <message>
@@ -3805,14 +3803,6 @@
     <message>
         <source>Enregistrer les droits</source>
         <translation>Save the rights</translation>
-    </message>
-    <message>
-        <source>oui</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>non</source>
-        <translation>no</translation>
     </message>
     <message>
         <source>Profil « {name} » ajouté.</source>

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.records.profiles import ProfileRecord
+from communitydesk.rules.yes_no import yes_no_label
 from communitydesk.services.permissions import Action, Role, action_label
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 
 if TYPE_CHECKING:
     from communitydesk.ui.current_database import CurrentDatabase
 
-#: The rights as the grid lists them (an Enum's iteration skips aliases such as READ).
+# The rights as the grid lists them (an Enum's iteration skips aliases such as READ).
 GRID_ACTIONS = list(Action)
 
 
@@ -65,7 +66,7 @@ class PasswordDialog(QDialog):
         self.message.setStyleSheet("color: #B3261E;")
         self.message.setWordWrap(True)
         if adding:
-            form.addRow(self.tr("Nom"), self.name)
+            form.addRow(self.tr("Nom du profil"), self.name)
             form.addRow(self.tr("Rôle"), self.role)
         form.addRow(self.tr("Mot de passe"), self.password)
         form.addRow(self.tr("Encore une fois"), self.again)
@@ -209,7 +210,7 @@ class ProfilesDialog(QDialog):
     def _fill(self, found: tuple[list[ProfileRecord], dict[Role, frozenset[Action]]]) -> None:
         chosen = self.chosen()
         self.records, self.rights = found
-        yes, no = self.tr("oui"), self.tr("non")
+        yes, no = yes_no_label(True), yes_no_label(False)
         self.table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
             values = [record.name, Role(record.role).label, yes if record.has_password else no]

@@ -44,7 +44,7 @@ class ProfileSession(QObject):
     locked_changed = Signal(bool)
     logged_in = Signal(object)  # the Actor
 
-    #: The argon2 parameters new hashes get (a PIN chosen at login); tests set cheap ones.
+    # The argon2 parameters new hashes get (a PIN chosen at login); tests set cheap ones.
     hasher: PasswordHasher | None = None
 
     def __init__(self, window: MainWindow) -> None:
