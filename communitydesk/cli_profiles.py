@@ -7,8 +7,8 @@ of standard input (``--password-stdin``) or typed at a prompt on a terminal. A m
 wrong login exits 1 with the reason, changes nothing (but the failed-login count) and is
 audited. Without passwords, commands act as the system, an Administrateur, as before.
 
-Kept cheap to import like cli.py: services are imported when a command runs, and a base
-is opened with SQLAlchemy for the login only when it has passwords.
+Kept cheap to import like cli.py: services are imported when a command runs, and the
+login runs on the quick path (no SQLAlchemy), so that ``stats`` and ``export pdf`` stay light.
 """
 
 from __future__ import annotations
@@ -70,8 +70,13 @@ def _login_for(args: argparse.Namespace) -> Actor | None:
     if args.command in WITHOUT_LOGIN or path is None or not path.exists():
         return None
     from communitydesk.db.audit_writes import needs_login
+    from communitydesk.errors import DatabaseError
 
-    if not needs_login(path):
+    try:
+        protected = needs_login(path)
+    except DatabaseError:
+        return None  # unreadable (damaged, foreign, locked): the command says so in its own terms
+    if not protected:
         return None
     from communitydesk.services.audit import Outcome, SessionEvent, record
 
@@ -85,14 +90,9 @@ def _login_for(args: argparse.Namespace) -> Actor | None:
             )
         )
     password = read_secret(args, _("Mot de passe de « {name} » : ", name=user))
-    from communitydesk.db.database import open_database
-    from communitydesk.services.profiles import login
+    from communitydesk.services.logins import login  # the quick path: no SQLAlchemy for stats and PDFs
 
-    db = open_database(path, create=False)
-    try:
-        return login(db, user, password)
-    finally:
-        db.close()
+    return login(path, user, password)
 
 
 def read_secret(args: argparse.Namespace, prompt: str) -> str:

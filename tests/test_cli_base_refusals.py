@@ -45,6 +45,9 @@ COMMANDS: dict[str, list[str]] = {
     "gdpr export": ["gdpr", "export", "--db", "{db}", "--contact", "1", "--out", "{out}/personne.json"],
     "gdpr erase": ["gdpr", "erase", "--db", "{db}", "--contact", "1", "--yes"],
     "ambassador list": ["ambassador", "list", "--db", "{db}", "--json"],
+    "profile add": ["profile", "add", "Yanis", "--role", "admin", "--db", "{db}"],
+    "profile list": ["profile", "list", "--db", "{db}", "--json"],
+    "audit": ["audit", "--db", "{db}", "--json"],
 }
 DRY_RUNS = [name for name in COMMANDS if name.endswith("--dry-run")]
 
@@ -89,7 +92,7 @@ def commands_with_a_db(parser: argparse.ArgumentParser, prefix: tuple[str, ...] 
 
 def test_every_command_with_a_db_is_in_these_tests() -> None:
     covered = {tuple(arg for arg in argv[:2] if not arg.startswith("{")) for argv in COMMANDS.values()}
-    single = {"stats", "search", "check", "backup", "restore", "demo"}
+    single = {"stats", "search", "check", "backup", "restore", "demo", "audit"}
     covered = {names[:1] if names[0] in single else names for names in covered}
     assert commands_with_a_db(build_parser()) <= covered
 

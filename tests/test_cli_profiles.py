@@ -193,3 +193,31 @@ def test_the_demo_has_logins_only_when_asked(
         stdin=f"{DEMO_VOLUNTEER_PASSWORD}\n",
     )  # fmt: skip
     assert (code, err) == (0, "")
+
+
+LIST_MODULES_AFTER = (
+    "import sys\n"
+    "from communitydesk.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('MODULES', *sorted(sys.modules), file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.mark.slow
+def test_a_protected_base_logs_in_on_the_quick_path(protected: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, COMMUNITYDESK_DATA_DIR=str(tmp_path / "data"))
+    for command in (["stats"], ["export", "pdf", "community-report", "--out", str(tmp_path / "r.pdf")]):
+        result = subprocess.run(
+            [sys.executable, "-c", LIST_MODULES_AFTER, *command, "--db", str(protected), "--user", "Malik",
+             "--password-stdin"],
+            input=f"{VOLUNTEER_PASSWORD}\n", env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr[-2000:]
+        modules = result.stderr.split("MODULES", 1)[1].split()
+        assert "communitydesk.services.logins" in modules
+        assert not [name for name in modules if name.startswith(("sqlalchemy", "alembic"))]

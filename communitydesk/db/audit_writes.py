@@ -8,12 +8,15 @@ and services/profiles are the only callers.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from communitydesk.db.schema_version import DEFAULT_BUSY_TIMEOUT_S, describe_sqlite_error, reading
 from communitydesk.db.write_turns import turns_for
+from communitydesk.errors import DatabaseError
+from communitydesk.i18n import _
 from communitydesk.models import stored_time
 
 
@@ -29,7 +32,10 @@ def append_entry(
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S,
 ) -> None:
     """Append one row to ``audit_log`` in its own short write transaction (after this
-    process's other writes of the file, like any write)."""
+    process's other writes of the file, like any write). A base the user may not write
+    is a DatabaseError before anything is opened (no -wal or -shm left beside it)."""
+    if not (os.access(path, os.W_OK) and os.access(Path(path).parent, os.W_OK)):
+        raise DatabaseError(_("« {path} » n'est pas modifiable : le journal d'audit n'y est pas écrit.", path=path))
     with turns_for(path).turn("audit"):
         try:
             # mode=rw: an entry never creates a base where there was none.

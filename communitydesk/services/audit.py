@@ -100,21 +100,21 @@ def audited(
     try:
         yield
     except PermissionDenied:
-        _record_beside_error(store, actor, action, target, Outcome.REFUSED, "", clock)
+        _record_if_possible(store, actor, action, target, Outcome.REFUSED, "", clock)
         raise
     except Exception as error:
         # The error's kind only: its message may quote personal data.
-        _record_beside_error(store, actor, action, target, Outcome.FAILED, type(error).__name__, clock)
+        _record_if_possible(store, actor, action, target, Outcome.FAILED, type(error).__name__, clock)
         raise
     if ok:
-        record(store, actor, action, target, Outcome.OK, clock=clock)
+        _record_if_possible(store, actor, action, target, Outcome.OK, "", clock)
 
 
-def _record_beside_error(
+def _record_if_possible(
     store: Store | Path, actor: Actor, action: Action, target: str, outcome: Outcome, detail: str, clock: Clock
 ) -> None:
-    # A base that cannot take the entry (missing, damaged, read-only: what a restore is for)
-    # must not hide the error the user has to read.
+    # A base that cannot take the entry (read-only: reading and exporting still work there;
+    # missing or damaged: what a restore is for) neither blocks the work nor hides its error.
     with suppress(UserError):
         record(store, actor, action, target, outcome, detail, clock=clock)
 

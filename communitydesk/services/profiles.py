@@ -5,7 +5,7 @@ A base where no profile has a password needs no login (a founder alone on a lapt
 Administrateur's rights. Once one has, every session starts with ``login``, which hands
 back the ``Actor`` every service call takes, its role's rights read from ``role_rights``.
 
-For screens (PR2):
+For screens (PR2), the login functions come from ``services.logins`` (re-exported here):
 - chooser: ``needs_login(db)``, ``login_choices(db)`` (names, roles, whether a PIN is set,
   readable before anyone logs in), then ``login(db, name, password)``; a ``LoginRefused``
   carries the sentence to show (wrong password, or how long to wait);
@@ -23,134 +23,30 @@ is ever stored or logged: only its hash.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from datetime import datetime
+from collections.abc import Iterable
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from communitydesk.errors import LoginRefused, ValidationError
+from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
-from communitydesk.models.base import utcnow
 from communitydesk.models.organisation import Profile
 from communitydesk.models.profiles import RoleRight
 from communitydesk.records.profiles import ProfileRecord
-from communitydesk.rules.login_delay import wait_left
-from communitydesk.services.audit import Outcome, SessionEvent, audited, record
+from communitydesk.services.audit import audited
+
+# Logging in lives on the quick path (services.logins); re-exported here beside the profiles.
+from communitydesk.services.logins import DEFAULT_HASHER as DEFAULT_HASHER
+from communitydesk.services.logins import login as login
+from communitydesk.services.logins import login_choices as login_choices
+from communitydesk.services.logins import needs_login as needs_login
+from communitydesk.services.logins import verify_pin as verify_pin
 from communitydesk.services.permissions import Action, Actor, Role, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
-Clock = Callable[[], datetime]
-
-DEFAULT_HASHER = PasswordHasher()  # argon2id, the library's current recommendation
 MIN_PASSWORD_LENGTH = 8
 _PIN = re.compile(r"[0-9]{4,8}")
-
-
-def needs_login(store: Store) -> bool:
-    """Whether any profile has a password (then every session starts with a login)."""
-    with snapshot(store) as session:
-        return session.scalar(select(Profile.id).where(Profile.password_hash.is_not(None)).limit(1)) is not None
-
-
-def login_choices(store: Store) -> list[tuple[str, Role, bool]]:
-    """(name, role, has a PIN) of each profile with a password, for the chooser before login."""
-    with snapshot(store) as session:
-        rows = session.execute(
-            select(Profile.name, Profile.role, Profile.pin_hash.is_not(None))
-            .where(Profile.password_hash.is_not(None))
-            .order_by(Profile.name)
-        )
-        return [(name, Role(role), bool(pin)) for name, role, pin in rows]
-
-
-def login(
-    store: Store, name: str, password: str, *, clock: Clock = utcnow, hasher: PasswordHasher = DEFAULT_HASHER
-) -> Actor:
-    """The profile's Actor if ``password`` is its own; else ``LoginRefused`` (audited either way).
-
-    After three failures in a row the profile waits before its next try (5 s, doubling, at
-    most 15 min); a try during the wait is refused unchecked and says how long is left.
-    """
-    actor: Actor | None = None
-    with unit_of_work(store, _("connexion")) as session:
-        profile = session.scalar(select(Profile).where(Profile.name == name))
-        if profile is None or profile.password_hash is None:
-            refusal: LoginRefused | None = LoginRefused(_("Profil ou mot de passe incorrect."))
-            _note_failure(session, None, name, "profile:?", clock)
-        else:
-            refusal = _check(session, profile, profile.password_hash, password, clock, hasher)
-            if refusal is None:
-                actor = _actor_of(session, profile)
-                _rehash_if_needed(profile, password, hasher)
-    if refusal is not None or actor is None:
-        raise refusal or LoginRefused(_("Profil ou mot de passe incorrect."))
-    return actor
-
-
-def verify_pin(
-    store: Store, actor: Actor, pin: str, *, clock: Clock = utcnow, hasher: PasswordHasher = DEFAULT_HASHER
-) -> None:
-    """Unlock one's own session with the PIN; ``LoginRefused`` if wrong or during the delay."""
-    with unit_of_work(store, _("déverrouillage")) as session:
-        profile = session.get(Profile, actor.profile_id) if actor.profile_id is not None else None
-        if profile is None or profile.pin_hash is None:
-            refusal: LoginRefused | None = LoginRefused(_("Ce profil n'a pas de code PIN."))
-        else:
-            refusal = _check(session, profile, profile.pin_hash, pin, clock, hasher)
-    if refusal is not None:
-        raise refusal
-
-
-def _check(
-    session: Session, profile: Profile, stored: str, secret: str, clock: Clock, hasher: PasswordHasher
-) -> LoginRefused | None:
-    now = clock()
-    wait = wait_left(profile.failed_logins, profile.last_failed_at, now)
-    if wait.total_seconds() > 0:
-        seconds = max(1, int(wait.total_seconds() + 0.999))
-        record(
-            session,
-            profile.name,
-            SessionEvent.LOGIN_FAILED,
-            f"profile:{profile.id}",
-            Outcome.REFUSED,
-            "delay",
-            clock=clock,
-        )
-        return LoginRefused(
-            _("Trop d'essais manqués pour « {name} » : réessayez dans {seconds} s.", name=profile.name, seconds=seconds)
-        )
-    try:
-        hasher.verify(stored, secret)
-    except (VerificationError, InvalidHashError):
-        _note_failure(session, profile, profile.name, f"profile:{profile.id}", clock)
-        return LoginRefused(_("Profil ou mot de passe incorrect."))
-    profile.failed_logins = 0
-    profile.last_failed_at = None
-    profile.last_login_at = now
-    record(session, profile.name, SessionEvent.LOGIN, f"profile:{profile.id}", clock=clock)
-    return None
-
-
-def _note_failure(session: Session, profile: Profile | None, name: str, target: str, clock: Clock) -> None:
-    now = clock()
-    if profile is not None:
-        profile.failed_logins += 1
-        profile.last_failed_at = now
-    record(session, name, SessionEvent.LOGIN_FAILED, target, Outcome.FAILED, clock=clock)
-
-
-def _rehash_if_needed(profile: Profile, password: str, hasher: PasswordHasher) -> None:
-    if profile.password_hash is not None and hasher.check_needs_rehash(profile.password_hash):
-        profile.password_hash = hasher.hash(password)
-
-
-def _actor_of(session: Session, profile: Profile) -> Actor:
-    role = Role(profile.role)
-    return Actor(name=profile.name, role=role, profile_id=profile.id, rights=_rights_of(session, role))
 
 
 def _rights_of(session: Session, role: Role) -> frozenset[Action]:
