@@ -85,7 +85,7 @@ def default_actor() -> Actor:
 
 def _login_gate(path: Path, demo: bool) -> LoginGate | None:
     """What the chooser shows, or None when no profile of the base at ``path`` has a password."""
-    from communitydesk.services.login_gate import login_choices
+    from communitydesk.services.logins import login_choices
 
     choices = login_choices(path)
     return LoginGate(profiles=choices, demo=demo) if choices else None

@@ -152,17 +152,19 @@ class ProfileSession(QObject):
 
     def log_in(self, name: str, password: str, pin: str = "") -> None:
         """Check ``password`` (and set ``pin``) in the background; the chooser says why it failed."""
-        database, hasher = self.database, self.hasher
+        database, path, hasher = self.database, self.database.path, self.hasher
+        assert path is not None
         self.login_screen.set_busy(True)
 
         def work(_ctx: TaskContext) -> Actor:
-            from communitydesk.services import profiles
+            from communitydesk.services import logins
 
             extra: dict[str, Any] = {} if hasher is None else {"hasher": hasher}
-            db = database.database()
-            actor = profiles.login(db, name, password, **extra)
+            actor = logins.login(path, name, password, **extra)  # the quick path: no ORM yet
             if pin:
-                profiles.set_pin(db, actor, pin, **extra)
+                from communitydesk.services import profiles
+
+                profiles.set_pin(database.database(), actor, pin, **extra)
             return actor
 
         def done(actor: Actor) -> None:
@@ -200,28 +202,29 @@ class ProfileSession(QObject):
 
     def unlock(self, secret: str) -> None:
         """The PIN (digits, if the profile has one) or the password; wrong ones count as failures."""
-        actor, database, hasher = self.database.actor, self.database, self.hasher
+        actor, path, hasher = self.database.actor, self.database.path, self.hasher
+        assert path is not None
         as_pin = self.has_pin and secret.isdigit() and len(secret) <= 8
         self.lock_screen.set_busy(True)
 
         def work(_ctx: TaskContext) -> None:
             from communitydesk.errors import LoginRefused
-            from communitydesk.services import profiles
+            from communitydesk.services import logins
             from communitydesk.services.audit import SessionEvent, record
+            from communitydesk.services.profiles import MIN_PASSWORD_LENGTH
 
             extra: dict[str, Any] = {} if hasher is None else {"hasher": hasher}
-            db = database.database()
             if as_pin:
                 try:
-                    profiles.verify_pin(db, actor, secret, **extra)
+                    logins.verify_pin(path, actor, secret, **extra)
                 except LoginRefused:
-                    if len(secret) < profiles.MIN_PASSWORD_LENGTH:
+                    if len(secret) < MIN_PASSWORD_LENGTH:
                         raise
-                    profiles.login(db, actor.name, secret, **extra)  # an 8-digit password
+                    logins.login(path, actor.name, secret, **extra)  # an 8-digit password
                     return
-                record(db, actor, SessionEvent.UNLOCK, f"profile:{actor.profile_id}")
+                record(path, actor, SessionEvent.UNLOCK, f"profile:{actor.profile_id}")
             else:
-                profiles.login(db, actor.name, secret, **extra)
+                logins.login(path, actor.name, secret, **extra)
 
         run_in_background(self.window, work, on_success=self._unlocked, on_failure=self.lock_screen.failed, owner=self)
 
@@ -247,11 +250,12 @@ class ProfileSession(QObject):
 
     def _record(self, event: str) -> None:
         """An audit entry for the lock or the logout, written in the background."""
-        actor, database = self.database.actor, self.database
+        actor, path = self.database.actor, self.database.path
+        assert path is not None
 
         def work(_ctx: TaskContext) -> None:
             from communitydesk.services.audit import SessionEvent, record
 
-            record(database.database(), actor, SessionEvent(event), f"profile:{actor.profile_id}")
+            record(path, actor, SessionEvent(event), f"profile:{actor.profile_id}")
 
         run_in_background(None, work, on_failure=lambda _message: None)
