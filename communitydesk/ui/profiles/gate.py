@@ -27,11 +27,15 @@ QWidget#gateBackground { background: #f3f1ec; }
 QFrame#gateCard { background: white; border: 1px solid #dddad2; border-radius: 10px; }
 QLabel#gateTitle { font-size: 18pt; font-weight: 600; color: #2b2b2b; }
 QLabel#gateMessage { color: #B3261E; font-weight: 600; }
+QListWidget#loginProfiles::item { padding: 5px; }
 QLabel#demoPasswords { background: #FFF4DC; border: 1px solid #E3A33B; border-radius: 6px; padding: 8px; }
 QPushButton#loginButton, QPushButton#unlockButton { background: #2E6B5E; color: white; padding: 6px 18px;
   border-radius: 5px; font-weight: 600; }
 QPushButton#loginButton:disabled, QPushButton#unlockButton:disabled { background: #9bb5ae; }
 """
+
+
+_ITEM_PADDING = 5  # px, as in GATE_STYLE
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,8 @@ class LoginScreen(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             self.profiles.addItem(item)
         rows = min(max(len(profiles), 2), 8)
-        self.profiles.setFixedHeight(rows * self.profiles.sizeHintForRow(0) + 2 * self.profiles.frameWidth() + 4)
+        row_height = self.profiles.fontMetrics().height() + 2 * _ITEM_PADDING + 2
+        self.profiles.setFixedHeight(rows * row_height + 2 * self.profiles.frameWidth() + 4)
         names = [profile.name for profile in profiles]
         self.profiles.setCurrentRow(names.index(chosen) if chosen in names else 0 if names else -1)
         if demo_passwords:
