@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -36,17 +38,32 @@ def append_entry(
     is a DatabaseError before anything is opened (no -wal or -shm left beside it)."""
     if not (os.access(path, os.W_OK) and os.access(Path(path).parent, os.W_OK)):
         raise DatabaseError(_("« {path} » n'est pas modifiable : le journal d'audit n'y est pas écrit.", path=path))
-    with turns_for(path).turn("audit"):
+    with short_write(path, "audit", busy_timeout=busy_timeout) as conn:
+        insert_entry(conn, at, user, action, target, outcome, detail)
+
+
+def insert_entry(
+    conn: sqlite3.Connection, at: datetime, user: str, action: str, target: str, outcome: str, detail: str
+) -> None:
+    conn.execute(
+        "INSERT INTO audit_log (at, user, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        (stored_time.encode(at), user, action, target, outcome, detail),
+    )
+
+
+@contextmanager
+def short_write(
+    path: Path, purpose: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S
+) -> Iterator[sqlite3.Connection]:
+    """One short write transaction on the existing base at ``path`` (``mode=rw``: never
+    creates one), after this process's other writes of the file; committed after the block."""
+    with turns_for(path).turn(purpose):
         try:
-            # mode=rw: an entry never creates a base where there was none.
             uri = f"{Path(path).resolve().as_uri()}?mode=rw"
             conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
             try:
                 conn.execute("BEGIN IMMEDIATE")
-                conn.execute(
-                    "INSERT INTO audit_log (at, user, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                    (stored_time.encode(at), user, action, target, outcome, detail),
-                )
+                yield conn
                 conn.execute("COMMIT")
             finally:
                 conn.close()

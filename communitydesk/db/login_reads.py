@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from communitydesk.db.audit_writes import insert_entry, short_write
 from communitydesk.db.schema_version import DEFAULT_BUSY_TIMEOUT_S, describe_sqlite_error, reading
-from communitydesk.db.write_turns import turns_for
 from communitydesk.models import stored_time
 
 
@@ -94,32 +94,19 @@ def write_outcome(path: Path, outcome: LoginOutcome, *, busy_timeout: float = DE
     """The profile's counters (its version and update time too, like any change of the row)
     and the audit entry, in one transaction."""
     encode = stored_time.encode
-    with turns_for(path).turn("connexion"):
-        try:
-            uri = f"{Path(path).resolve().as_uri()}?mode=rw"
-            conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                if outcome.profile_id is not None:
-                    conn.execute(
-                        "UPDATE profiles SET failed_logins = ?, last_failed_at = ?, "
-                        "last_login_at = COALESCE(?, last_login_at), password_hash = COALESCE(?, password_hash), "
-                        "version_id = version_id + 1, updated_at = ? WHERE id = ?",
-                        (
-                            outcome.failed_logins,
-                            encode(outcome.last_failed_at) if outcome.last_failed_at else None,
-                            encode(outcome.last_login_at) if outcome.last_login_at else None,
-                            outcome.new_password_hash,
-                            encode(outcome.at),
-                            outcome.profile_id,
-                        ),
-                    )
-                conn.execute(
-                    "INSERT INTO audit_log (at, user, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                    (encode(outcome.at), outcome.user, outcome.action, outcome.target, outcome.outcome, outcome.detail),
-                )
-                conn.execute("COMMIT")
-            finally:
-                conn.close()
-        except sqlite3.Error as exc:
-            raise describe_sqlite_error(path, exc) from exc
+    with short_write(path, "connexion", busy_timeout=busy_timeout) as conn:
+        if outcome.profile_id is not None:
+            conn.execute(
+                "UPDATE profiles SET failed_logins = ?, last_failed_at = ?, "
+                "last_login_at = COALESCE(?, last_login_at), password_hash = COALESCE(?, password_hash), "
+                "version_id = version_id + 1, updated_at = ? WHERE id = ?",
+                (
+                    outcome.failed_logins,
+                    encode(outcome.last_failed_at) if outcome.last_failed_at else None,
+                    encode(outcome.last_login_at) if outcome.last_login_at else None,
+                    outcome.new_password_hash,
+                    encode(outcome.at),
+                    outcome.profile_id,
+                ),
+            )
+        insert_entry(conn, outcome.at, outcome.user, outcome.action, outcome.target, outcome.outcome, outcome.detail)
