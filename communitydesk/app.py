@@ -6,8 +6,9 @@ Nothing here may import sqlalchemy, alembic, faker, reportlab or babel.messages:
 and ``bench/startup.py`` check it.
 
 ``COMMUNITYDESK_EXIT_AFTER=shown|figures`` (for bench/startup.py) quits as soon as the
-window is shown, or as soon as the dashboard's figures are displayed (exit code 1 if the
-database could not be opened), so that whole-process start-up times can be measured.
+window is shown, or as soon as the dashboard's figures are displayed (or the profile
+chooser, for a base with passwords; exit code 1 if the database could not be opened), so
+that whole-process start-up times can be measured.
 """
 
 from __future__ import annotations
@@ -154,6 +155,12 @@ def run_gui(db: Path | None, demo: bool, language: str | None) -> int:
         if exit_after == "figures":
             database.figures_changed.connect(lambda _figures: QTimer.singleShot(0, app.quit))
             database.failed.connect(lambda _message: app.exit(1))
+
+            def quit_on_chooser() -> None:
+                if window.session.covering:
+                    QTimer.singleShot(0, app.quit)
+
+            database.changed.connect(quit_on_chooser)
         else:
             database.figures_changed.connect(lambda _figures: QTimer.singleShot(WARM_UP_DELAY_MS, database.warm_up))
             database.figures_changed.connect(

@@ -11,6 +11,10 @@ Opening follows the fast path that keeps start-up quick (see docs/ARCHITECTURE.m
    left untouched;
 4. only when a screen needs the ORM does :meth:`CurrentDatabase.database` call
    ``open_database`` (SQLAlchemy), inside that screen's background task.
+
+A base where a profile has a password stops after the probe in ``DatabaseState.LOGIN``:
+nothing of it is read (not even the figures) until ``log_in`` gives the profile that acts
+(ui/profiles/session.py asks who is there); ``log_out`` goes back there.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import getpass
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +52,9 @@ FIGURES_SHOW = Changes.of(
     "ambassadors",
 )
 
+# Who acts while the base asks who is there: nobody, with no right at all.
+NOBODY = Actor(name="", role=Role.READER, rights=frozenset())
+
 #: Contacts in the demo opened by ``communitydesk --demo``: lively, yet ready in seconds.
 DEMO_CONTACTS = 1000
 
@@ -54,7 +62,16 @@ DEMO_CONTACTS = 1000
 class DatabaseState(Enum):
     NONE = "none"  # nothing opened (or the last attempt failed)
     OPENING = "opening"  # probe, creation, upgrade or first figures under way
+    LOGIN = "login"  # the base asks who is there: nothing of it is read until log_in
     READY = "ready"
+
+
+@dataclass(frozen=True)
+class LoginGate:
+    """What the profile chooser shows of a base whose profiles have passwords."""
+
+    profiles: list[tuple[str, Role, bool]]  # name, role, has a PIN
+    demo: bool  # the demonstration base: its passwords are shown
 
 
 def default_actor() -> Actor:
@@ -64,6 +81,14 @@ def default_actor() -> Actor:
     except (KeyError, OSError):
         name = "utilisateur"
     return Actor(name=name, role=Role.ADMIN)
+
+
+def _login_gate(path: Path, demo: bool) -> LoginGate | None:
+    """What the chooser shows, or None when no profile of the base at ``path`` has a password."""
+    from communitydesk.services.logins import login_choices
+
+    choices = login_choices(path)
+    return LoginGate(profiles=choices, demo=demo) if choices else None
 
 
 def _prepare_qt_enums() -> None:
@@ -85,6 +110,7 @@ class CurrentDatabase(QObject):
     """
 
     changed = Signal()  # path or state changed
+    actor_changed = Signal()  # someone logged in or out: screens built for the last one are stale
     figures_changed = Signal(object)  # a communitydesk.services.figures.Figures
     failed = Signal(str)  # opening failed: the French message shown to the user
     notice = Signal(str)  # a sentence for the status bar (the previous demo kept in backups/)
@@ -98,7 +124,10 @@ class CurrentDatabase(QObject):
 
     def __init__(self, parent: QObject | None = None, actor: Actor | None = None) -> None:
         super().__init__(parent)
-        self.actor = actor or default_actor()
+        self._default_actor = actor or default_actor()
+        self.actor = self._default_actor
+        self.login_gate: LoginGate | None = None  # set while the base asks who is there
+        self._logged_in: Path | None = None  # the base self.actor logged in to
         self.path: Path | None = None
         self.demo = False
         self.state = DatabaseState.NONE
@@ -135,6 +164,11 @@ class CurrentDatabase(QObject):
         self._generation += 1
         self._close_orm()
         self.path = Path(target) if isinstance(target, (str, Path)) else None
+        if self.path is None or self.path != self._logged_in:
+            was_logged_in = self._logged_in is not None
+            self._forget_login()  # a profile is a profile of one base
+            if was_logged_in:
+                self.actor_changed.emit()
         self.demo = demo
         self.figures = None
         self.error_message = ""
@@ -197,23 +231,34 @@ class CurrentDatabase(QObject):
             self.path = path
             self.changed.emit()
 
-    def _probe_and_read(self, path: Path) -> tuple[Path, Any, Figures | None]:
+    def _probe_and_read(self, path: Path) -> tuple[Path, Any, Figures | LoginGate | None]:
         """The probe, then straight away the figures of a current base: one trip to the worker."""
         from communitydesk.db.schema_version import SchemaState, probe
-        from communitydesk.services.figures import read_figures
 
         found = probe(path)
         if found.state is not SchemaState.CURRENT:
             return path, found, None
-        return path, found, read_figures(path, self.actor, with_tables=False)
+        return path, found, self._gate_or_figures(path)
 
-    def _after_probe(self, result: tuple[Path, Any, Figures | None]) -> None:
+    def _gate_or_figures(self, path: Path) -> Figures | LoginGate:
+        """The figures, unless the base first asks who is there (sqlite3 only, in a worker)."""
+        from communitydesk.services.figures import read_figures
+
+        if path != self._logged_in:
+            gate = _login_gate(path, self.demo)
+            if gate is not None:
+                return gate
+        return read_figures(path, self.actor, with_tables=False)
+
+    def _after_probe(self, result: tuple[Path, Any, Figures | LoginGate | None]) -> None:
         from communitydesk.db.schema_version import SchemaState, refuse_newer
 
         path, found, figures = result
         self._set_path(path)
         assert self.path is not None
-        if figures is not None:
+        if isinstance(figures, LoginGate):
+            self._ask_login(figures)
+        elif figures is not None:
             self._show_figures(figures)
         elif found.state is SchemaState.NEWER:
             self._fail(str(refuse_newer(self.path, found)))
@@ -236,7 +281,9 @@ class CurrentDatabase(QObject):
     def _create_demo(self, ctx: TaskContext, path: Path) -> tuple[Path, Path | None]:
         from communitydesk.services.demo import create_demo_database
 
-        summary = create_demo_database(path, self.actor, contacts=DEMO_CONTACTS, replace=True, progress=ctx.progress)
+        summary = create_demo_database(
+            path, self.actor, contacts=DEMO_CONTACTS, replace=True, progress=ctx.progress, with_logins=True
+        )
         return path, summary.kept
 
     def _demo_created(self, created: tuple[Path, Path | None]) -> None:
@@ -250,14 +297,18 @@ class CurrentDatabase(QObject):
 
     # -- figures ----------------------------------------------------------------------------
 
-    def _read_figures(self, _ctx: TaskContext) -> Figures:
-        from communitydesk.services.figures import read_figures
-
+    def _read_figures(self, _ctx: TaskContext) -> Figures | LoginGate:
         assert self.path is not None
-        return read_figures(self.path, self.actor, with_tables=False)
+        return self._gate_or_figures(self.path)
 
     def _load_figures(self, _result: object = None) -> None:
-        self._run(self._read_figures, then=self._show_figures)
+        self._run(self._read_figures, then=self._figures_read)
+
+    def _figures_read(self, figures: Figures | LoginGate) -> None:
+        if isinstance(figures, LoginGate):
+            self._ask_login(figures)
+        else:
+            self._show_figures(figures)
 
     def _show_figures(self, figures: Figures) -> None:
         self.figures = figures
@@ -270,7 +321,46 @@ class CurrentDatabase(QObject):
         """Read the figures again (F5, after an import...); None when no base is ready."""
         if self.state is not DatabaseState.READY:
             return None
-        return self._run(self._read_figures, then=self._show_figures)
+        return self._run(self._read_figures, then=self._figures_read)
+
+    # -- who acts -----------------------------------------------------------------------------
+
+    def _ask_login(self, gate: LoginGate) -> None:
+        self.login_gate = gate
+        self.actor = NOBODY  # any service called before a login is refused
+        self.figures = None
+        self.state = DatabaseState.LOGIN
+        self.activity = ""
+        self.changed.emit()
+
+    @property
+    def logged_in(self) -> bool:
+        """True when a profile of this base logged in (the base has passwords)."""
+        return self._logged_in is not None and self._logged_in == self.path
+
+    def log_in(self, actor: Actor) -> None:
+        """``actor`` (services.profiles.login's) acts from now on; the figures are read for it."""
+        assert self.path is not None
+        self.actor = actor
+        self._logged_in = self.path
+        self.actor_changed.emit()
+        self._set_opening(self.tr("Ouverture de la base…"))
+        self._load_figures()
+
+    def log_out(self) -> None:
+        """Back to the profile chooser (« Changer de profil »): nothing shown until the next login."""
+        if self.path is None or self.login_gate is None:
+            return
+        self._generation += 1  # what was being read for the last profile is dropped
+        self._forget_login()
+        self.actor_changed.emit()
+        self._set_opening(self.tr("Ouverture de la base…"))
+        self._load_figures()  # reads the chooser's list again: a profile may have been added
+
+    def _forget_login(self) -> None:
+        self._logged_in = None
+        self.login_gate = None
+        self.actor = self._default_actor
 
     # -- the ORM, for screens that need it ---------------------------------------------------
 
@@ -330,7 +420,7 @@ class CurrentDatabase(QObject):
         if self.state is not DatabaseState.READY or self.demo or self.path is None or self._backed_up == self.path:
             return None
         path = self._backed_up = self.path
-        actor = self.actor
+        actor = self._default_actor  # the computer's duty, whoever is logged in (a volunteer too)
 
         def work(_ctx: TaskContext) -> Path | None:
             from communitydesk.services.maintenance import automatic_backup

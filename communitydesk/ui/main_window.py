@@ -11,6 +11,9 @@ A page whose ``factory`` is empty shows :class:`~communitydesk.ui.widgets.coming
 with its ``soon`` text: replace ``soon=...`` by your factory when your area is ready. The order
 of the list is the order of the sidebar and of the Ctrl+1…Ctrl+9 shortcuts.
 
+A page that shows people names the right it needs (``needs=Action.READ_CONTACTS``): a
+profile without it (Lecture seule) does not see it in the sidebar.
+
 A page class is a ``QWidget`` built as ``Page(context)`` with a :class:`PageContext`
 (``context.database`` is the :class:`~communitydesk.ui.current_database.CurrentDatabase`:
 its ``path``, ``actor``, ``figures``, signals ``changed``/``figures_changed``/``data_changed``,
@@ -21,6 +24,9 @@ never because another page told it to. Optional methods the window calls:
 
 - ``refresh()``: F5 (Aller à › Actualiser) while the page is shown;
 - ``closing()``: the window is closing, save header/splitter states in ``context.settings``.
+
+When someone logs in or out (``CurrentDatabase.actor_changed``), the built pages are
+dropped and built again for the new profile, with its own layout (ui/profiles/session.py).
 
 Long work goes through :func:`communitydesk.ui.tasks.run_in_background`; its progress and
 Annuler button appear in this window's status bar.
@@ -41,7 +47,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from communitydesk import __version__
+from communitydesk.services.permissions import Action, allowed
 from communitydesk.ui.current_database import CurrentDatabase, DatabaseState
+from communitydesk.ui.profiles.session import ProfileSession
 from communitydesk.ui.settings import UiSettings
 from communitydesk.ui.tasks import Task, TaskContext, TaskProgressBar, run_in_background, show_error
 from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
@@ -68,6 +76,7 @@ class PageSpec:
     title: str  # French source text, translated in the "pages" context
     factory: str | PageFactory = ""  # "package.module:Class", or a callable; "" = coming soon
     soon: str = ""  # what the coming-soon page promises, French source ("pages" context)
+    needs: Action | None = None  # the right a profile needs to see the page at all
 
 
 # The areas, in sidebar order. One line per area; see the module docstring.
@@ -75,15 +84,28 @@ PAGES: list[PageSpec] = [
     PageSpec(
         "dashboard", QT_TRANSLATE_NOOP("pages", "Tableau de bord"), "communitydesk.ui.dashboard.page:DashboardPage"
     ),
-    PageSpec("contacts", QT_TRANSLATE_NOOP("pages", "Contacts"), "communitydesk.ui.contacts.page:ContactsPage"),
-    PageSpec("campaigns", QT_TRANSLATE_NOOP("pages", "Campagnes"), "communitydesk.ui.campaigns.page:CampaignsPage"),
+    PageSpec(
+        "contacts",
+        QT_TRANSLATE_NOOP("pages", "Contacts"),
+        "communitydesk.ui.contacts.page:ContactsPage",
+        needs=Action.READ_CONTACTS,
+    ),
+    PageSpec(
+        "campaigns",
+        QT_TRANSLATE_NOOP("pages", "Campagnes"),
+        "communitydesk.ui.campaigns.page:CampaignsPage",
+        needs=Action.READ_CONTACTS,
+    ),
     PageSpec(
         "editorial",
         QT_TRANSLATE_NOOP("pages", "Calendrier éditorial"),
         "communitydesk.ui.editorial.page:EditorialPage",
     ),
     PageSpec(
-        "ambassadors", QT_TRANSLATE_NOOP("pages", "Ambassadeurs"), "communitydesk.ui.ambassadors.page:AmbassadorsPage"
+        "ambassadors",
+        QT_TRANSLATE_NOOP("pages", "Ambassadeurs"),
+        "communitydesk.ui.ambassadors.page:AmbassadorsPage",
+        needs=Action.READ_CONTACTS,
     ),
     PageSpec("events", QT_TRANSLATE_NOOP("pages", "Événements"), "communitydesk.ui.events.page:EventsPage"),
     PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents PDF"), "communitydesk.ui.documents.page:DocumentsPage"),
@@ -164,13 +186,20 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([210, 990])
-        self.setCentralWidget(self.splitter)
+        # The profile chooser and the lock cover the whole window: the pages are not shown at all.
+        self.session = ProfileSession(self)
+        self.body = QStackedWidget()
+        self.body.setObjectName("windowBody")
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.session.gate)
+        self.setCentralWidget(self.body)
 
         self._build_status_bar()
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.database.changed.connect(self._database_changed)
         self.database.notice.connect(self._show_notice)
+        self.database.actor_changed.connect(self._actor_changed)
         self._database_changed()
         self._restore_layout()
 
@@ -216,6 +245,16 @@ class MainWindow(QMainWindow):
         set_shortcut(self.refresh_action, QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.refresh_current_page)
 
+        profile_menu = self.menuBar().addMenu(self.tr("&Profil"))
+        self.session.fill_menu(profile_menu)
+        profile_menu.addSeparator()
+        self.profiles_action = profile_menu.addAction(self.tr("Profils et &droits…"))
+        self.profiles_action.setObjectName("profilesAction")
+        self.profiles_action.triggered.connect(self.show_profiles)
+        self.audit_action = profile_menu.addAction(self.tr("&Journal des actions sensibles…"))
+        self.audit_action.setObjectName("auditAction")
+        self.audit_action.triggered.connect(self.show_audit)
+
         help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
         self.about_action = help_menu.addAction(self.tr("À &propos de CommunityDesk"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -243,9 +282,10 @@ class MainWindow(QMainWindow):
         return PAGES[row].key if 0 <= row < len(PAGES) else ""
 
     def show_page(self, key: str) -> QWidget:
-        """Show the page ``key`` (building it on its first visit); unknown keys show the first."""
+        """Show the page ``key`` (building it on its first visit); unknown keys, and pages the
+        profile may not see, show the first."""
         keys = self.page_keys()
-        row = keys.index(key) if key in keys else 0
+        row = keys.index(key) if key in keys and not self.sidebar.isRowHidden(keys.index(key)) else 0
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # → _show_row
         else:
@@ -389,8 +429,14 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"CommunityDesk — {name}")
             self.database_label.setText(self.tr("Base : {name}").format(name=name))
             self.database_label.setToolTip(str(db.path))
-        self.profile_label.setText(self.tr("Profil : {name}").format(name=db.actor.name))
+        if db.state is DatabaseState.LOGIN:
+            self.profile_label.setText(self.tr("Aucun profil connecté"))
+        else:
+            self.profile_label.setText(
+                self.tr("Profil : {name} ({role})").format(name=db.actor.name, role=db.actor.role.label)
+            )
         self.save_copy_action.setEnabled(db.state is DatabaseState.READY)
+        self._apply_rights()
         # While opening, the activity is shown by the page and the status bar's progress.
         if db.state is DatabaseState.READY and db.figures is not None:
             from communitydesk.formatting import number
@@ -398,6 +444,51 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("{count} contacts").format(count=number(db.figures.contacts.total)))
         else:
             self.statusBar().clearMessage()
+
+    # -- profiles ---------------------------------------------------------------------------
+
+    def _apply_rights(self) -> None:
+        """Pages and menu entries the acting profile may not use are hidden or disabled."""
+        from communitydesk.ui.widgets.rights import guard
+
+        actor = self.database.actor
+        for row, spec in enumerate(PAGES):
+            hidden = spec.needs is not None and not allowed(actor, spec.needs)
+            self.sidebar.setRowHidden(row, hidden)
+            self.page_actions[spec.key].setVisible(not hidden)
+        ready = self.database.state is DatabaseState.READY
+        self.profiles_action.setEnabled(ready)
+        self.audit_action.setEnabled(ready)
+        guard(self.save_copy_action, actor, Action.MAINTAIN_DATABASE)
+        guard(self.profiles_action, actor, Action.MANAGE_PROFILES)
+        guard(self.audit_action, actor, Action.VIEW_AUDIT)
+        if self.sidebar.isRowHidden(max(self.sidebar.currentRow(), 0)):
+            self.show_page(PAGES[0].key)
+
+    def _actor_changed(self) -> None:
+        """Someone logged in or out: the pages built for the last profile go, with its layout saved."""
+        self.save_layout()
+        self.settings.use_profile(self.database.actor.name if self.database.logged_in else "")
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._apply_rights()
+        self._restore_layout()
+
+    def show_profiles(self) -> QWidget:
+        from communitydesk.ui.profiles.admin import ProfilesDialog
+
+        dialog = ProfilesDialog(self.database, self)
+        dialog.open()
+        return dialog
+
+    def show_audit(self) -> QWidget:
+        from communitydesk.ui.profiles.audit_browser import AuditDialog
+
+        dialog = AuditDialog(self.database, self.settings, self)
+        dialog.open()
+        return dialog
 
     # -- help -------------------------------------------------------------------------------
 

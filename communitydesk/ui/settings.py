@@ -1,5 +1,10 @@
 """Per-computer preferences (language, window layout, last folders), typed, over QSettings.
 
+Once someone is logged in on a profile (:meth:`UiSettings.use_profile`), the language, the
+window layout and the pages' views and filters are read and written under that profile's
+group (``profiles/<name>/…``), falling back to this computer's values until the profile
+saved its own; the files and the lock delay stay the computer's.
+
 Settings that belong to the database (organisation identity, circle rhythms, backups kept)
 live in the database instead: ``communitydesk.services.settings``.
 
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -30,6 +36,14 @@ _LAST_FOLDER = "files/last_folder"
 _SPLITTER = "splitters/"
 _HEADER = "headers/"
 _VIEW = "views/"
+_LOCK_MINUTES = "security/lock_minutes"
+_LAST_PROFILE = "security/last_profile"
+_PROFILES = "profiles/"
+# What each profile keeps for itself (the rest belongs to the computer).
+_PER_PROFILE = (_LANGUAGE, _GEOMETRY, _STATE, _PAGE, _SPLITTER, _HEADER, _VIEW)
+
+#: Minutes without input before a base with passwords locks itself, unless changed in Paramètres.
+DEFAULT_LOCK_MINUTES = 10
 
 
 class UiSettings:
@@ -38,10 +52,40 @@ class UiSettings:
     def __init__(self, store: QSettings | None = None) -> None:
         # Without a store: the application's own (needs QCoreApplication names set first).
         self._store = store if store is not None else QSettings(ORGANISATION_NAME, APPLICATION_NAME)
+        self._profile = ""
 
     @property
     def store(self) -> QSettings:
         return self._store
+
+    # -- the profile whose preferences these are ------------------------------------------
+
+    @property
+    def profile(self) -> str:
+        """The logged-in profile's name, "" for the computer's own preferences."""
+        return self._profile
+
+    def use_profile(self, name: str) -> None:
+        """Read and write the per-profile keys under ``name`` from now on ("" = the computer's)."""
+        self._profile = name
+
+    def _key(self, key: str) -> str:
+        if self._profile and key.startswith(_PER_PROFILE):
+            # quote(): a "/" in a name would open a sub-group.
+            return f"{_PROFILES}{quote(self._profile, safe='')}/{key}"
+        return key
+
+    def _value(self, key: str, default: object = None) -> object:
+        own = self._key(key)
+        if own != key and self._store.contains(own):
+            return self._store.value(own, default)
+        return self._store.value(key, default)
+
+    def _set(self, key: str, value: object) -> None:
+        self._store.setValue(self._key(key), value)
+
+    def _remove(self, key: str) -> None:
+        self._store.remove(self._key(key))
 
     def sync(self) -> None:
         self._store.sync()
@@ -49,11 +93,11 @@ class UiSettings:
     # -- text values ------------------------------------------------------------------
 
     def _text(self, key: str, default: str = "") -> str:
-        value = self._store.value(key, default)
+        value = self._value(key, default)
         return value if isinstance(value, str) else default
 
     def _bytes(self, key: str) -> QByteArray | None:
-        value = self._store.value(key)
+        value = self._value(key)
         if isinstance(value, QByteArray) and not value.isEmpty():
             return value
         if isinstance(value, (bytes, bytearray)) and value:
@@ -62,9 +106,9 @@ class UiSettings:
 
     def _set_bytes(self, key: str, value: QByteArray | bytes | None) -> None:
         if value is None:
-            self._store.remove(key)
+            self._remove(key)
         else:
-            self._store.setValue(key, QByteArray(value) if isinstance(value, bytes) else value)
+            self._set(key, QByteArray(value) if isinstance(value, bytes) else value)
 
     # -- language -----------------------------------------------------------------------
 
@@ -78,7 +122,7 @@ class UiSettings:
     def language(self, value: str) -> None:
         if value not in SUPPORTED_LANGUAGES:
             raise ValueError(f"unsupported language {value!r}")
-        self._store.setValue(_LANGUAGE, value)
+        self._set(_LANGUAGE, value)
 
     # -- main window ----------------------------------------------------------------------
 
@@ -105,7 +149,7 @@ class UiSettings:
 
     @sidebar_page.setter
     def sidebar_page(self, key: str) -> None:
-        self._store.setValue(_PAGE, key)
+        self._set(_PAGE, key)
 
     def splitter_state(self, name: str) -> QByteArray | None:
         return self._bytes(_SPLITTER + name)
@@ -129,7 +173,35 @@ class UiSettings:
         return value if isinstance(value, dict) else {}
 
     def set_view_state(self, name: str, value: dict[str, object]) -> None:
-        self._store.setValue(_VIEW + name, json.dumps(value, ensure_ascii=False))
+        self._set(_VIEW + name, json.dumps(value, ensure_ascii=False))
+
+    # -- lock -----------------------------------------------------------------------------
+
+    @property
+    def lock_minutes(self) -> int:
+        """Idle minutes before the window locks itself (bases whose profiles have passwords)."""
+        value = self._store.value(_LOCK_MINUTES, DEFAULT_LOCK_MINUTES)
+        try:
+            minutes = int(str(value))
+        except ValueError:
+            return DEFAULT_LOCK_MINUTES
+        return minutes if minutes > 0 else DEFAULT_LOCK_MINUTES
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: int) -> None:
+        if value <= 0:
+            raise ValueError(f"lock delay must be positive, not {value!r}")
+        self._store.setValue(_LOCK_MINUTES, int(value))
+
+    @property
+    def last_profile(self) -> str:
+        """The profile that logged in last on this computer: the chooser selects it."""
+        value = self._store.value(_LAST_PROFILE, "")
+        return value if isinstance(value, str) else ""
+
+    @last_profile.setter
+    def last_profile(self, name: str) -> None:
+        self._store.setValue(_LAST_PROFILE, name)
 
     # -- files ----------------------------------------------------------------------------
 

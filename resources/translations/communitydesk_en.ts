@@ -302,6 +302,113 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>connexion</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>connexion manquée</source>
+        <translation>failed login</translation>
+    </message>
+    <message>
+        <source>déconnexion</source>
+        <translation>logout</translation>
+    </message>
+    <message>
+        <source>verrouillage</source>
+        <translation>lock</translation>
+    </message>
+    <message>
+        <source>déverrouillage</source>
+        <translation>unlock</translation>
+    </message>
+    <message>
+        <source>fait</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>refusé</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>échoué</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>Journal des actions sensibles</source>
+        <translation>Log of sensitive actions</translation>
+    </message>
+    <message>
+        <source>Tous les profils</source>
+        <translation>All profiles</translation>
+    </message>
+    <message>
+        <source>Toutes les actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Tous les résultats</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Sur</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Exporter en CSV…</source>
+        <translation>Export as CSV…</translation>
+    </message>
+    <message>
+        <source>Lecture du journal…</source>
+        <translation>Reading the log…</translation>
+    </message>
+    <message>
+        <source>Les {count} entrées les plus récentes.</source>
+        <translation>The {count} most recent entries.</translation>
+    </message>
+    <message>
+        <source>{count} entrée(s).</source>
+        <translation>{count} entry(ies).</translation>
+    </message>
+    <message>
+        <source>Exporter le journal</source>
+        <translation>Export the log</translation>
+    </message>
+    <message>
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} entrée(s) exportée(s) : {path}</source>
+        <translation>{count} entry(ies) exported: {path}</translation>
+    </message>
+</context>
+<context>
     <name>BriefDialog</name>
     <message>
         <source>Brief des ambassadeurs (15 jours)</source>
@@ -3336,6 +3443,72 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Session verrouillée</source>
+        <translation>Session locked</translation>
+    </message>
+    <message>
+        <source>mot de passe ou code PIN</source>
+        <translation>password or PIN</translation>
+    </message>
+    <message>
+        <source>Déverrouiller</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Changer de profil</source>
+        <translation>Switch profile</translation>
+    </message>
+    <message>
+        <source>Profil : {name} ({role})</source>
+        <translation>Profile: {name} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Qui êtes-vous ?</source>
+        <translation>Who are you?</translation>
+    </message>
+    <message>
+        <source>facultatif</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Un code court pour déverrouiller votre propre session sur ce poste.</source>
+        <translation>A short code to unlock your own session on this computer.</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Code PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Se connecter</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Base : {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Base de démonstration : ces mots de passe ne sont affichés que pour elle.</source>
+        <translation>Demonstration database: these passwords are shown for it only.</translation>
+    </message>
+    <message>
+        <source>Choisissez votre profil dans la liste.</source>
+        <translation>Choose your profile in the list.</translation>
+    </message>
+    <message>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Fichier</source>
@@ -3423,10 +3596,6 @@
         <translation>Database: {name}</translation>
     </message>
     <message>
-        <source>Profil : {name}</source>
-        <translation>Profile: {name}</translation>
-    </message>
-    <message>
         <source>{count} contacts</source>
         <translation>{count} contacts</translation>
     </message>
@@ -3441,6 +3610,26 @@
     <message>
         <source>À propos de CommunityDesk</source>
         <translation>About CommunityDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Profil</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>Profils et &amp;droits…</source>
+        <translation>Profiles and &amp;rights…</translation>
+    </message>
+    <message>
+        <source>&amp;Journal des actions sensibles…</source>
+        <translation>&amp;Log of sensitive actions…</translation>
+    </message>
+    <message>
+        <source>Aucun profil connecté</source>
+        <translation>No profile logged in</translation>
+    </message>
+    <message>
+        <source>Profil : {name} ({role})</source>
+        <translation>Profile: {name} ({role})</translation>
     </message>
 </context>
 <context>
@@ -3856,6 +4045,29 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Nom du profil</source>
+        <translation>Profile name</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Encore une fois</source>
+        <translation>Once again</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Enregistrer sous…</source>
@@ -4008,6 +4220,132 @@
     <message>
         <source>(idée, sans date)</source>
         <translation>(idea, no date)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSession</name>
+    <message>
+        <source>&amp;Verrouiller</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Changer de profil</source>
+        <translation>&amp;Switch profile</translation>
+    </message>
+    <message>
+        <source>Aucun profil n&apos;a de mot de passe sur cette base.</source>
+        <translation>No profile of this database has a password.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Profils et droits</source>
+        <translation>Profiles and rights</translation>
+    </message>
+    <message>
+        <source>Profils</source>
+        <translation>Profiles</translation>
+    </message>
+    <message>
+        <source>Droits par rôle</source>
+        <translation>Rights of each role</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Code PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Ajouter…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Renommer…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Changer le rôle</source>
+        <translation>Change the role</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe…</source>
+        <translation>New password…</translation>
+    </message>
+    <message>
+        <source>Supprimer…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Un administrateur a tous les droits.</source>
+        <translation>An administrator has every right.</translation>
+    </message>
+    <message>
+        <source>Les changements valent pour chaque profil du rôle à sa prochaine connexion.</source>
+        <translation>Changes apply to each profile of the role at its next login.</translation>
+    </message>
+    <message>
+        <source>Enregistrer les droits</source>
+        <translation>Save the rights</translation>
+    </message>
+    <message>
+        <source>Profil « {name} » ajouté.</source>
+        <translation>Profile “{name}” added.</translation>
+    </message>
+    <message>
+        <source>Profil renommé : « {name} ».</source>
+        <translation>Profile renamed: “{name}”.</translation>
+    </message>
+    <message>
+        <source>« {name} » est maintenant {role}.</source>
+        <translation>“{name}” is now {role}.</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe enregistré pour « {name} ».</source>
+        <translation>New password saved for “{name}”.</translation>
+    </message>
+    <message>
+        <source>Profil « {name} » supprimé.</source>
+        <translation>Profile “{name}” deleted.</translation>
+    </message>
+    <message>
+        <source>Droits enregistrés.</source>
+        <translation>Rights saved.</translation>
+    </message>
+    <message>
+        <source>Ajouter un profil</source>
+        <translation>Add a profile</translation>
+    </message>
+    <message>
+        <source>Renommer le profil</source>
+        <translation>Rename the profile</translation>
+    </message>
+    <message>
+        <source>Nouveau nom</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <source>Nouveau mot de passe pour « {name} »</source>
+        <translation>New password for “{name}”</translation>
+    </message>
+    <message>
+        <source>Supprimer le profil</source>
+        <translation>Delete the profile</translation>
+    </message>
+    <message>
+        <source>Supprimer le profil « {name} » ? Ses entrées du journal restent.</source>
+        <translation>Delete the profile “{name}”? Its log entries stay.</translation>
     </message>
 </context>
 <context>
@@ -4401,6 +4739,17 @@
     </message>
 </context>
 <context>
+    <name>SecretDialog</name>
+    <message>
+        <source>Mot de passe demandé</source>
+        <translation>Password needed</translation>
+    </message>
+    <message>
+        <source>Le garder dans le trousseau de cet ordinateur</source>
+        <translation>Keep it in this computer&apos;s keyring</translation>
+    </message>
+</context>
+<context>
     <name>SelectionActions</name>
     <message>
         <source>Ouvrir la fiche</source>
@@ -4672,6 +5021,22 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Verrouiller après</source>
+        <translation>Lock after</translation>
+    </message>
+    <message>
+        <source>Sans clavier ni souris pendant ce temps, une base protégée par mot de passe se verrouille.</source>
+        <translation>With no keyboard or mouse for this long, a password-protected database locks itself.</translation>
+    </message>
+    <message>
+        <source>Préférences de cet ordinateur enregistrées.</source>
+        <translation>This computer&apos;s preferences saved.</translation>
     </message>
 </context>
 <context>
@@ -5127,6 +5492,17 @@
     <message>
         <source>Problème</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>rights</name>
+    <message>
+        <source>Votre profil ({role}) ne permet pas d&apos;{what}.</source>
+        <translation>Your profile ({role}) may not {what}.</translation>
+    </message>
+    <message>
+        <source>Votre profil ({role}) ne permet pas de {what}.</source>
+        <translation>Your profile ({role}) may not {what}.</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ def test_pages_are_built_on_their_first_visit_only(make_window, populated_db: Pa
 def test_menus_and_their_shortcuts(make_window, populated_db: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(populated_db)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Aller à", "Ai&de"]
+    assert menus == ["&Fichier", "&Aller à", "&Profil", "Ai&de"]
     assert window.open_action.shortcut().toString() == "Ctrl+O"
     assert window.save_copy_action.shortcut().toString() == "Ctrl+Shift+S"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
@@ -99,7 +99,7 @@ def test_status_bar_names_the_base_and_the_profile(make_window, populated_db: Pa
     window = make_window(populated_db)
     assert window.database_label.text() == "Base : populated.sqlite3"
     assert window.database_label.toolTip() == str(populated_db)
-    assert window.profile_label.text() == f"Profil : {window.database.actor.name}"
+    assert window.profile_label.text() == f"Profil : {window.database.actor.name} (Administrateur)"
     assert window.windowTitle() == "CommunityDesk — populated.sqlite3"
     assert window.statusBar().currentMessage() == "120 contacts"
 

@@ -48,7 +48,7 @@ def test_the_window_speaks_english_when_asked(english: None, make_window, popula
     window = make_window(populated_db)
     titles = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
     assert titles[0] == "Dashboard" and titles[-1] == "Settings"
-    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Go to", "&Help"]
+    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Go to", "&Profile", "&Help"]
     page = window.pages["dashboard"]
     assert page.cards["contacts_total"].title.text() == "Contacts"
     assert page.cards["touch_points"].title.text() == "Touch points"

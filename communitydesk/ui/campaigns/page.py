@@ -48,6 +48,7 @@ from communitydesk.records.campaigns import (
 )
 from communitydesk.records.changes import Changes
 from communitydesk.rules.campaigns import CampaignStatus, Platform
+from communitydesk.services.permissions import Action
 from communitydesk.ui.campaigns.checklist_view import ChecklistView
 from communitydesk.ui.campaigns.dashboard_view import CampaignDashboardView
 from communitydesk.ui.campaigns.dialogs import CampaignDialog, ContributionDialog, TierDialog
@@ -57,6 +58,7 @@ from communitydesk.ui.campaigns.tables_view import ContributionsView, TiersView
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -309,6 +311,14 @@ class CampaignsPage(QWidget):
         ready = self.current_database.state is DatabaseState.READY
         for button in (self.new_button, self.edit_button, self.import_button):
             button.setEnabled(ready)
+        for button, action in (
+            (self.new_button, Action.EDIT_CAMPAIGNS),
+            (self.edit_button, Action.EDIT_CAMPAIGNS),
+            (self.import_button, Action.IMPORT),
+            (self.fulfilment_view.export_button, Action.EXPORT_PERSONAL_DATA),
+            (self.fulfilment_view.checklist_button, Action.EXPORT_PERSONAL_DATA),
+        ):
+            guard(button, self.actor, action)
         if ready:
             self.refresh()
 

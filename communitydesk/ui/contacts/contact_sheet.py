@@ -47,6 +47,7 @@ from communitydesk.records.changes import NOTHING, Changes
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.contact_fields import contact_field_label, contact_kind_label
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
+from communitydesk.services.permissions import Action
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.contacts.campaigns_view import ContactCampaignsPanel
 from communitydesk.ui.contacts.consents_view import ConsentsPanel, EraseDialog
@@ -56,6 +57,7 @@ from communitydesk.ui.contacts.touch_point_dialog import TouchPointDialog
 from communitydesk.ui.contacts.undo_offer import UndoOffer
 from communitydesk.ui.tasks import Task, TaskContext, guarded, show_error
 from communitydesk.ui.widgets.dates import paris_qdate
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.records.ambassadors import AmbassadorRecord
@@ -393,6 +395,14 @@ class ContactSheet(QDialog):
         self.touch_button.setEnabled(editable and self.contact_id is not None)
         self.export_person_button.setEnabled(not busy and self.contact_id is not None and not self.is_erased())
         self.erase_button.setEnabled(editable and self.contact_id is not None)
+        for widget, action in (
+            (self.save_button, Action.EDIT_CONTACTS),
+            (self.touch_button, Action.ADD_TOUCH_POINTS),
+            (self.export_person_button, Action.EXPORT_PERSONAL_DATA),
+            (self.erase_button, Action.ERASE_PERSONAL_DATA),
+            (self.editors["notes"], Action.SEE_PRIVATE_NOTES),  # blank for them: typing there would be lost
+        ):
+            guard(widget, self.actor, action)
         if self.consents_panel is not None:
             self.consents_panel.add_button.setEnabled(editable and self.contact_id is not None)
         if not busy and self._delete_when_idle:

@@ -28,6 +28,7 @@ from communitydesk.i18n import ngettext
 from communitydesk.records.changes import Changes
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.rules.contact_filter import ContactFilter
+from communitydesk.services.permissions import Action
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.contacts.circle_rings import CircleRings
@@ -39,6 +40,7 @@ from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.selection_actions import SelectionActions
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, show_error
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -298,6 +300,13 @@ class ContactsPage(QWidget):
         ready = self.is_ready()
         for widget in (*self.header_buttons, self.filter_bar, self.rings):
             widget.setEnabled(ready)
+        for button, action in (
+            (self.new_button, Action.EDIT_CONTACTS),
+            (self.import_button, Action.IMPORT),
+            (self.export_button, Action.EXPORT_PERSONAL_DATA),
+            (self.duplicates_button, Action.MERGE_CONTACTS),
+        ):
+            guard(button, self.actor, action)
         self.all_button.setEnabled(ready and self.selected_circle is not None)
         if not ready:
             self.empty_label.setText(self.current_database.activity or self.tr("Aucune base ouverte."))

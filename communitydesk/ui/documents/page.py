@@ -46,6 +46,7 @@ from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.ui.main_window import PageContext
@@ -280,6 +281,13 @@ class DocumentsPage(QWidget):
         self.campaign_group.setVisible(kind in CAMPAIGN_KINDS)
         self.ambassador_group.setVisible(kind in AMBASSADOR_KINDS)
         self.event_group.setVisible(kind in EVENT_KINDS)
+        self._enable_generate()
+
+    def _enable_generate(self) -> None:
+        """Générer: a ready base, no document under way, and the profile's right to this kind."""
+        ready = self.database.state is DatabaseState.READY and self.database.path is not None
+        self.generate_button.setEnabled(ready and self.task is None)
+        guard(self.generate_button, self.database.actor, DOCUMENTS[self.current_kind].right)
 
     def _set_period(self, period: Period) -> None:
         self._setting_period = True
@@ -395,7 +403,7 @@ class DocumentsPage(QWidget):
 
     def _database_changed(self) -> None:
         ready = self.database.state is DatabaseState.READY and self.database.path is not None
-        self.generate_button.setEnabled(ready and self.task is None)
+        self._enable_generate()
         self.edit_template.setEnabled(ready)
         if ready:
             self.load_choices()
@@ -517,7 +525,7 @@ class DocumentsPage(QWidget):
         self.task = None
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
-        self.generate_button.setEnabled(self.database.state is DatabaseState.READY)
+        self._enable_generate()
         self.status.setText(message)
 
     def _generated(self, result: Any) -> None:

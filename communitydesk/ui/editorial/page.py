@@ -40,6 +40,7 @@ from communitydesk.records.editorial import (
     PublicationRecord,
 )
 from communitydesk.rules.editorial_figures import Window
+from communitydesk.services.permissions import Action
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.editorial.calendar_grid import CalendarGrid, month_days, week_start
@@ -49,6 +50,7 @@ from communitydesk.ui.editorial.publication_dialog import PublicationDialog, Res
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.editorial.regularity_strip import RegularityStrip
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -312,6 +314,14 @@ class EditorialPage(QWidget):
         ready = self.current_database.state is DatabaseState.READY
         for button in (self.new_button, self.line_button, self.import_button, self.export_button):
             button.setEnabled(ready)
+        actor = self.current_database.actor
+        for button, action in (
+            (self.new_button, Action.EDIT_PUBLICATIONS),
+            (self.line_button, Action.EDIT_PUBLICATIONS),
+            (self.import_button, Action.IMPORT),
+            (self.export_button, Action.EXPORT),
+        ):
+            guard(button, actor, action)
         if ready:
             self.refresh()
 

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
+from communitydesk.services.permissions import Action
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
     from communitydesk.services.settings import DatabaseSettings
@@ -146,6 +148,19 @@ class SettingsPage(QWidget):
         note.setWordWrap(True)
         form.addRow(self.tr("Langue de l'interface"), self.language)
         form.addRow("", note)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lockMinutes")
+        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setMaximumWidth(160)
+        self.lock_minutes.setSuffix(self.tr(" minutes"))
+        self.lock_minutes.setValue(self.settings.lock_minutes)
+        form.addRow(self.tr("Verrouiller après"), self.lock_minutes)
+        lock_note = QLabel(
+            self.tr("Sans clavier ni souris pendant ce temps, une base protégée par mot de passe se verrouille.")
+        )
+        lock_note.setStyleSheet("color: #666;")
+        lock_note.setWordWrap(True)
+        form.addRow("", lock_note)
         return group
 
     def _organisation_group(self) -> QGroupBox:
@@ -277,6 +292,7 @@ class SettingsPage(QWidget):
 
     def _database_changed(self) -> None:
         ready = self.database.state is DatabaseState.READY
+        guard(self.lock_minutes, self.database.actor, Action.EDIT_SETTINGS)
         self.database_groups.setEnabled(False)
         self.revert_button.setEnabled(False)
         if ready:
@@ -315,6 +331,7 @@ class SettingsPage(QWidget):
         self.backup_keep.setValue(values.backup_keep)
         self.referral_base_url.setText(values.referral_base_url)
         self.database_groups.setEnabled(True)
+        guard(self.database_groups, self.database.actor, Action.EDIT_SETTINGS)
         self.revert_button.setEnabled(True)
         self._shown_values = self.form_values()  # as the widgets hold them: what « unchanged » means
         self._say("")
@@ -367,6 +384,7 @@ class SettingsPage(QWidget):
 
     def revert(self) -> None:
         self.language.setCurrentIndex(max(0, self.language.findData(self.settings.language)))
+        self.lock_minutes.setValue(self.settings.lock_minutes)
         if self.loaded_values is not None:
             self._fill(self.loaded_values)
 
@@ -398,10 +416,17 @@ class SettingsPage(QWidget):
         """Save the language now, and the database's settings in the background."""
         language_changed = self.language.currentData() != self.settings.language
         self.settings.language = str(self.language.currentData())
+        if self.lock_minutes.isEnabled():
+            self.settings.lock_minutes = self.lock_minutes.value()
+            self.context.window.session.apply_lock_delay()
         self.settings.sync()
         language_note = self.tr("La langue changera au prochain démarrage.") if language_changed else ""
-        if self.loaded_values is None:
-            self._say(language_note or self.tr("Aucune base n'est ouverte : seule la langue a été enregistrée."))
+        if self.loaded_values is None or not self.database_groups.isEnabled():
+            if self.loaded_values is None:
+                alone = self.tr("Aucune base n'est ouverte : seule la langue a été enregistrée.")
+            else:
+                alone = self.tr("Préférences de cet ordinateur enregistrées.")
+            self._say(language_note or alone)
             self.saved.emit()
             return None
         values, database, actor = self.form_values(), self.database, self.database.actor

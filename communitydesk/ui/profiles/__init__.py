@@ -1,0 +1,1 @@
+"""Profiles on a shared PC: the chooser, the lock, rights in screens, the administrator's screens."""

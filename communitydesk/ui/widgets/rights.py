@@ -1,0 +1,55 @@
+"""Rights in screens: the one helper pages use to hide or disable what a profile may not do.
+
+``guard(widget, actor, Action.X)`` disables the widget (or hides it, ``hide=True``) with a
+tooltip saying why, « Votre profil (Bénévole) ne permet pas d'exporter… », and gives the
+widget its own tooltip back once the profile may. Pages call it where they enable their
+actions (their ``_database_changed``), so that a change of profile re-applies it. The
+services refuse anyway (``require``): this only spares the user a refusal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from communitydesk.services.permissions import Action, Actor, action_label, allowed
+
+_OWN_TOOLTIP = "rights_own_tooltip"  # the widget's tooltip before a refusal replaced it
+_HIDDEN = "rights_hidden"  # hidden by guard (not by its page): shown again once allowed
+
+
+def refusal_reason(actor: Actor, action: Action) -> str:
+    """« Votre profil (Bénévole) ne permet pas d'exporter… » in the interface's language."""
+    what = action_label(action)
+    if what[:1].lower() in "aeéèêiîoôuh":
+        text = QCoreApplication.translate("rights", "Votre profil ({role}) ne permet pas d'{what}.")
+    else:
+        text = QCoreApplication.translate("rights", "Votre profil ({role}) ne permet pas de {what}.")
+    return text.format(role=actor.role.label, what=what)
+
+
+def guard(widget: QWidget | QAction, actor: Actor, action: Action, *, hide: bool = False) -> bool:
+    """Disable (or hide) ``widget`` when ``actor`` may not do ``action``; True when it may.
+
+    An allowed widget keeps the enabled state its page gave it: call this after that.
+    """
+    may = allowed(actor, action)
+    own = widget.property(_OWN_TOOLTIP)
+    if may:
+        if own is not None:
+            widget.setToolTip(str(own))
+            widget.setProperty(_OWN_TOOLTIP, None)
+        if widget.property(_HIDDEN):
+            widget.setProperty(_HIDDEN, None)
+            widget.setVisible(True)
+        return True
+    if own is None:
+        widget.setProperty(_OWN_TOOLTIP, widget.toolTip())
+    widget.setToolTip(refusal_reason(actor, action))
+    widget.setEnabled(False)
+    shown = widget.isVisible() if isinstance(widget, QAction) else not widget.isHidden()
+    if hide and shown:
+        widget.setProperty(_HIDDEN, True)
+        widget.setVisible(False)
+    return False
