@@ -392,20 +392,12 @@
         <translation>The {count} most recent entries.</translation>
     </message>
     <message>
-        <source>{count} entrée(s).</source>
-        <translation>{count} entry(ies).</translation>
-    </message>
-    <message>
         <source>Exporter le journal</source>
         <translation>Export the log</translation>
     </message>
     <message>
         <source>Fichiers CSV (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>{count} entrée(s) exportée(s) : {path}</source>
-        <translation>{count} entry(ies) exported: {path}</translation>
     </message>
 </context>
 <context>
@@ -2804,16 +2796,8 @@
         <translation> of {capacity} places</translation>
     </message>
     <message>
-        <source>{registered} inscrit(s){places} · {present} présent(s)</source>
-        <translation>{registered} registered{places} · {present} present</translation>
-    </message>
-    <message>
         <source>— (personne d&apos;inscrit)</source>
         <translation>— (nobody registered)</translation>
-    </message>
-    <message>
-        <source>{rate} ({present} présent(s) sur {registered} inscrit(s))</source>
-        <translation>{rate} ({present} present out of {registered} registered)</translation>
     </message>
     <message>
         <source>{total} au total ({detail})</source>
@@ -2822,10 +2806,6 @@
     <message>
         <source>aucun</source>
         <translation>none</translation>
-    </message>
-    <message>
-        <source>{lines} ligne(s) saisie(s)</source>
-        <translation>{lines} line(s) typed</translation>
     </message>
     <message>
         <source>pas encore saisie</source>
@@ -2959,8 +2939,8 @@
         <translation>Participants</translation>
     </message>
     <message>
-        <source>{coming} à venir · {past} passé(s)</source>
-        <translation>{coming} coming · {past} past</translation>
+        <source>{coming} à venir</source>
+        <translation>{coming} upcoming</translation>
     </message>
     <message>
         <source>Événement créé.</source>
@@ -2989,10 +2969,6 @@
     <message>
         <source>Cercle « {circle} »</source>
         <translation>Circle “{circle}”</translation>
-    </message>
-    <message>
-        <source>{count} invité(s) ajouté(s).</source>
-        <translation>{count} guest(s) added.</translation>
     </message>
     <message>
         <source>Participant inscrit.</source>
@@ -3346,10 +3322,6 @@
     <message>
         <source>Calcul…</source>
         <translation>Counting…</translation>
-    </message>
-    <message>
-        <source>{count} contact(s) concerné(s)</source>
-        <translation>{count} contact(s)</translation>
     </message>
     <message>
         <source>Choisissez un segment ou un cercle.</source>
@@ -5054,20 +5026,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>{lines} ligne(s) saisie(s) · {created} contact(s) créé(s) · {consents} consentement(s)</source>
-        <translation>{lines} line(s) typed · {created} contact(s) created · {consents} consent(s)</translation>
-    </message>
-    <message>
         <source>Ligne {line} non enregistrée : {message}</source>
         <translation>Line {line} not saved: {message}</translation>
     </message>
     <message>
         <source>Lignes non enregistrées</source>
         <translation>Lines not saved</translation>
-    </message>
-    <message>
-        <source>Ligne(s) {lines} tapée(s) mais pas encore enregistrée(s) (Entrée sur « Contact »). Fermer quand même ?</source>
-        <translation>Line(s) {lines} typed but not saved yet (Enter on “Contact”). Close anyway?</translation>
     </message>
     <message>
         <source>Continuer la saisie</source>

@@ -153,7 +153,7 @@ def test_create_an_event_through_the_dialog(qtbot: QtBot, window: MainWindow) ->
     assert (draft.organiser_contact_id, draft.expected_circles, draft.capacity) == (organiser, ("communaute",), 40)
     assert page.table.shown_names() == ["Apéro des bénévoles"]
     assert page.panel.organiser_label.text() == "Inès Vidal"
-    assert page.panel.attendance_label.text() == "0 inscrit(s) sur 40 places · 0 présent(s)"
+    assert page.panel.attendance_label.text() == "0 inscrit sur 40 places · 0 présent"
 
     # Modifier…: the same dialog, filled; a change is saved.
     page.edit_event()
@@ -350,7 +350,7 @@ def test_ten_lines_typed_with_the_keyboard_only(qtbot: QtBot, window: MainWindow
     record = events.event(db, SYSTEM, event_id)
     assert record.present == 9
     ticked = sum(sum(ticks) for _cells, ticks in SHEET)
-    assert dialog.counts_label.text() == f"9 ligne(s) saisie(s) · 6 contact(s) créé(s) · {ticked} consentement(s)"
+    assert dialog.counts_label.text() == f"9 lignes saisies · 6 contacts créés · {ticked} consentements"
     assert dialog.grid.line(1).number.styleSheet() == dialog.grid.line(2).number.styleSheet() != ""
     dialog.reject()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT)  # closed and deleted: all is saved
@@ -370,7 +370,7 @@ def test_the_grid_resumes_after_closing(qtbot: QtBot, window: MainWindow) -> Non
     settle(qtbot)
     dialog.reject()
     boxes = [box for box in visible(QMessageBox) if box.objectName() == "unsavedLinesBox"]
-    assert len(boxes) == 1 and "Ligne(s) 4" in boxes[0].text()  # type: ignore[attr-defined]
+    assert len(boxes) == 1 and "Ligne 4 tapée" in boxes[0].text()  # type: ignore[attr-defined]
     boxes[0].button(QMessageBox.StandardButton.Yes).click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT)
 
@@ -380,14 +380,14 @@ def test_the_grid_resumes_after_closing(qtbot: QtBot, window: MainWindow) -> Non
     assert grid.line(3).consents["communaute"].isChecked()
     assert grid.line(1).match.currentText() == "✓ Camille Dupont"
     assert focused() is grid.line(4).last_name  # typing goes on after the last saved line
-    assert again.counts_label.text().startswith("3 ligne(s) saisie(s) · 0 contact(s) créé(s)")
+    assert again.counts_label.text().startswith("3 lignes saisies · 0 contact créé")
     for cells, ticks in SHEET[3:5]:
         type_line(qtbot, grid, cells, ticks)
     qtbot.waitUntil(lambda: len(grid.records) == 5, timeout=WAIT)
     settle(qtbot)
     lines = sign_in_sheet.lines(window.database.database(), SYSTEM, event_id)
     assert [line.line_no for line in lines] == [1, 2, 3, 4, 5]
-    assert again.counts_label.text().startswith("5 ligne(s) saisie(s) · 2 contact(s) créé(s)")
+    assert again.counts_label.text().startswith("5 lignes saisies · 2 contacts créés")
     again.reject()
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.records.events import EventRecord, EventReport, ProposedMove
 from communitydesk.rules.circles import circle_label
 from communitydesk.rules.events import ConsentPurpose
@@ -166,11 +167,12 @@ class EventPanel(QScrollArea):
             else ""
         )
         self.attendance_label.setText(
-            self.tr("{registered} inscrit(s){places} · {present} présent(s)").format(
-                registered=formatting.number(record.registered),
-                places=places,
-                present=formatting.number(record.present),
+            ngettext(
+                "{count} inscrit", "{count} inscrits", record.registered, count=formatting.number(record.registered)
             )
+            + places
+            + " · "
+            + ngettext("{count} présent", "{count} présents", record.present, count=formatting.number(record.present))
         )
         self.description_label.setText(draft.description or "—")
         self._show_report(report)
@@ -195,7 +197,10 @@ class EventPanel(QScrollArea):
             self.rate_label.setText(self.tr("— (personne d'inscrit)"))
         else:
             self.rate_label.setText(
-                self.tr("{rate} ({present} présent(s) sur {registered} inscrit(s))").format(
+                ngettext(
+                    "{rate} ({present} présent sur {registered} inscrits)",
+                    "{rate} ({present} présents sur {registered} inscrits)",
+                    report.present,
                     rate=formatting.percent(report.attendance_rate),
                     present=formatting.number(report.present),
                     registered=formatting.number(report.registered),
@@ -213,7 +218,12 @@ class EventPanel(QScrollArea):
             else self.tr("aucun")
         )
         self.lines_label.setText(
-            self.tr("{lines} ligne(s) saisie(s)").format(lines=formatting.number(report.sheet_lines))
+            ngettext(
+                "{count} ligne saisie",
+                "{count} lignes saisies",
+                report.sheet_lines,
+                count=formatting.number(report.sheet_lines),
+            )
             if report.sheet_lines
             else self.tr("pas encore saisie")
         )

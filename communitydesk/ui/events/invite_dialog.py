@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QLabel, QRadioButton, QWi
 
 from communitydesk import formatting
 from communitydesk.errors import ValidationError
+from communitydesk.i18n import ngettext
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.ui.campaigns.dialogs import SavingDialog
 from communitydesk.ui.events.event_dialog import ContactPicker, Search
@@ -98,7 +99,9 @@ class InviteDialog(SavingDialog):
         def counted(total: int) -> None:
             if self.source() == source:
                 self.count_label.setText(
-                    self.tr("{count} contact(s) concerné(s)").format(count=formatting.number(total))
+                    ngettext(
+                        "{count} contact concerné", "{count} contacts concernés", total, count=formatting.number(total)
+                    )
                 )
 
         run_in_background(self, lambda _ctx: self._count(source), on_success=counted)

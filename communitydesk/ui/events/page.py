@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.records.changes import Changes
 from communitydesk.records.events import EventDraft, EventRecord, EventReport, EventRow, ProposedMove
 from communitydesk.rules.circles import circle_label
@@ -150,7 +151,7 @@ class EventsPage(QWidget):
         side_layout.addWidget(self.tabs, 1)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([640, 460])
+        self.splitter.setSizes([530, 590])  # the participants' names and statuses readable beside the list
         state = context.settings.splitter_state(STATE_NAME)
         if state is not None:
             self.splitter.restoreState(state)
@@ -244,7 +245,9 @@ class EventsPage(QWidget):
         self.table.set_rows(rows, today)
         coming = sum(1 for row in rows if row.starts_on >= today)
         self.summary.setText(
-            self.tr("{coming} à venir · {past} passé(s)").format(coming=coming, past=len(rows) - coming)
+            self.tr("{coming} à venir").format(coming=coming)
+            + " · "
+            + ngettext("{count} passé", "{count} passés", len(rows) - coming, count=len(rows) - coming)
         )
         if self.record is not None:
             if any(row.id == self.record.id for row in rows):
@@ -454,7 +457,9 @@ class EventsPage(QWidget):
 
         dialog = InviteDialog(self, record.name, segments, lambda source: len(contact_ids(source)[0]), save)
         dialog.saved.connect(
-            lambda added: self._say(self.tr("{count} invité(s) ajouté(s).").format(count=formatting.number(added)))
+            lambda added: self._say(
+                ngettext("{count} invité ajouté.", "{count} invités ajoutés.", added, count=formatting.number(added))
+            )
         )
         dialog.open()
         return dialog

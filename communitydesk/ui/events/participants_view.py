@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -85,7 +84,7 @@ class ParticipantsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = record_view(self.proxy, "participantTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)  # names whole; the sheet's line last
         self.table.installEventFilter(self)
         self.search.textChanged.connect(self.proxy.set_text)
         self.status_filter.currentIndexChanged.connect(lambda _index: self._filter())

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import ngettext
 from communitydesk.records.events import MatchCandidate, SignInLineDraft, SignInLineRecord
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.ui.tasks import run_in_background
@@ -509,10 +510,27 @@ class SignInDialog(QDialog):
     def _show_counts(self, counts: SheetCounts) -> None:
         self.counts = counts
         self.counts_label.setText(
-            self.tr("{lines} ligne(s) saisie(s) · {created} contact(s) créé(s) · {consents} consentement(s)").format(
-                lines=formatting.number(counts.lines),
-                created=formatting.number(counts.created),
-                consents=formatting.number(counts.consents),
+            " · ".join(
+                (
+                    ngettext(
+                        "{count} ligne saisie",
+                        "{count} lignes saisies",
+                        counts.lines,
+                        count=formatting.number(counts.lines),
+                    ),
+                    ngettext(
+                        "{count} contact créé",
+                        "{count} contacts créés",
+                        counts.created,
+                        count=formatting.number(counts.created),
+                    ),
+                    ngettext(
+                        "{count} consentement",
+                        "{count} consentements",
+                        counts.consents,
+                        count=formatting.number(counts.consents),
+                    ),
+                )
             )
         )
 
@@ -530,9 +548,12 @@ class SignInDialog(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Lignes non enregistrées"),
-            self.tr(
-                "Ligne(s) {lines} tapée(s) mais pas encore enregistrée(s) (Entrée sur « Contact »). Fermer quand même ?"
-            ).format(lines=", ".join(str(n) for n in waiting)),
+            ngettext(
+                "Ligne {lines} tapée mais pas encore enregistrée (Entrée sur « Contact »). Fermer quand même ?",
+                "Lignes {lines} tapées mais pas encore enregistrées (Entrée sur « Contact »). Fermer quand même ?",
+                len(waiting),
+                lines=", ".join(str(n) for n in waiting),
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk.i18n import ngettext
 from communitydesk.records.profiles import AuditRecord
 from communitydesk.services.permissions import Action, action_label
 from communitydesk.ui.campaigns.record_table import Column, RecordSortProxy, RecordTableModel, record_view
@@ -215,7 +216,7 @@ class AuditDialog(QDialog):
         if len(found) >= SHOWN:
             self.status.setText(self.tr("Les {count} entrées les plus récentes.").format(count=len(found)))
         else:
-            self.status.setText(self.tr("{count} entrée(s).").format(count=len(found)))
+            self.status.setText(ngettext("{count} entrée.", "{count} entrées.", len(found), count=len(found)))
         self.loaded.emit()
 
     def _failed(self, message: str) -> None:
@@ -246,7 +247,15 @@ class AuditDialog(QDialog):
             return export_csv(database.database(), actor, path, **filters)
 
         def done(count: int) -> None:
-            self.status.setText(self.tr("{count} entrée(s) exportée(s) : {path}").format(count=count, path=path))
+            self.status.setText(
+                ngettext(
+                    "{count} entrée exportée : {path}",
+                    "{count} entrées exportées : {path}",
+                    count,
+                    count=count,
+                    path=path,
+                )
+            )
             self.exported.emit(count)
 
         self.last_task = run_in_background(self, work, on_success=done, on_failure=self._failed)
