@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from communitydesk import formatting
 from communitydesk.i18n import ngettext
 from communitydesk.records.profiles import AuditRecord
 from communitydesk.services.permissions import Action, action_label
@@ -73,7 +74,7 @@ def describe_outcome(value: str) -> str:
 
 
 def _when(entry: AuditRecord) -> str:
-    return entry.at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+    return formatting.to_local(entry.at).strftime("%d/%m/%Y %H:%M:%S")  # the app's one clock: Paris
 
 
 class AuditDialog(QDialog):
@@ -226,7 +227,7 @@ class AuditDialog(QDialog):
 
     def choose_export(self) -> None:
         folder = self.settings.last_folder
-        suggested = f"journal-{date.today().isoformat()}.csv"
+        suggested = f"journal-{formatting.local_today().isoformat()}.csv"
         filename, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Exporter le journal"),
@@ -267,4 +268,4 @@ def _day(value: QDate) -> date:
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time()).astimezone().astimezone(UTC)
+    return datetime.combine(day, time(), tzinfo=formatting.PARIS).astimezone(UTC)
