@@ -20,7 +20,6 @@ from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
 from communitydesk.records.contact_listing import ListingFilter
 from communitydesk.rules.periods import Period
-from communitydesk.services.audit import audited
 from communitydesk.services.document_source import HasPath, database_path
 from communitydesk.services.permissions import Action, Actor, require
 
@@ -243,6 +242,8 @@ def generate_pdf(
     if document is None or document.right is not Action.EXPORT_PERSONAL_DATA:
         require(actor, document.right if document else Action.EXPORT)
         return renderer_for(kind, source, actor, options).render(out, progress=progress, cancelled=cancelled)
+    from communitydesk.services.audit import audited  # only documents naming people pay for the audit
+
     target = f"pdf:{kind}" + (f":contact:{options.contact}" if options.contact is not None else "")
     with audited(database_path(source), actor, document.right, target):
         require(actor, document.right)
