@@ -107,7 +107,12 @@ PAGES: list[PageSpec] = [
         "communitydesk.ui.ambassadors.page:AmbassadorsPage",
         needs=Action.READ_CONTACTS,
     ),
-    PageSpec("events", QT_TRANSLATE_NOOP("pages", "Événements"), "communitydesk.ui.events.page:EventsPage"),
+    PageSpec(
+        "events",
+        QT_TRANSLATE_NOOP("pages", "Événements"),
+        "communitydesk.ui.events.page:EventsPage",
+        needs=Action.READ_CONTACTS,  # its list and sheets name the participants
+    ),
     PageSpec("documents", QT_TRANSLATE_NOOP("pages", "Documents PDF"), "communitydesk.ui.documents.page:DocumentsPage"),
     PageSpec("settings", QT_TRANSLATE_NOOP("pages", "Paramètres"), "communitydesk.ui.settings_page.page:SettingsPage"),
 ]

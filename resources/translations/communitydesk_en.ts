@@ -2871,7 +2871,7 @@
     <name>EventsPage</name>
     <message>
         <source>Événements</source>
-        <extracomment>Contacts: a renamed or erased participant; circles and consents: the report&apos;s proposals and figures. The event shown in the panel, once read (its record and report).</extracomment>
+        <extracomment>Contacts: a renamed or erased participant; circles and consents: the report&apos;s proposals and figures. The right each of the page&apos;s actions needs (its button disabled, with the reason, without it). The event shown in the panel, once read (its record and report).</extracomment>
         <translation>Events</translation>
     </message>
     <message>
@@ -3837,10 +3837,6 @@
     <message>
         <source>Une mission réalisée attend la validation de l&apos;équipe : validée, elle rapporte ses points ; les niveaux se calculent tout seuls à partir des missions validées.</source>
         <translation>A mission done awaits the team&apos;s approval: approved, it earns its points; levels are worked out from approved missions.</translation>
-    </message>
-    <message>
-        <source>Votre profil n&apos;a pas le droit de valider les missions.</source>
-        <translation>Your profile may not approve missions.</translation>
     </message>
 </context>
 <context>

@@ -367,10 +367,51 @@ def test_without_the_validation_right_missions_cannot_be_judged(qtbot: QtBot, wi
     page = open_page(qtbot, window)
     assert page.missions.select(mission_id)
     assert not page.missions.validate_button.isEnabled() and not page.missions.refuse_button.isEnabled()
-    assert "pas le droit" in page.missions.validate_button.toolTip()
+    assert page.missions.validate_button.toolTip() == "Votre profil (Bénévole) ne permet pas de valider les missions."
     # The service refuses too: the sentence is shown, the mission stays handed in.
     page.judge_mission(page.missions.shown()[0], True)
     qtbot.waitUntil(lambda: bool(error_boxes()), timeout=WAIT)
     assert "Malik" in error_boxes()[0].text()
     error_boxes()[0].close()
     assert missions.mission(db, SYSTEM, mission_id).status == "realisee"
+
+
+def test_a_volunteer_sees_the_programme_but_may_not_run_it(qtbot: QtBot, window: MainWindow) -> None:
+    from communitydesk.services.permissions import Actor, Role, default_rights
+
+    db = window.database.database()
+    ana = enrol(window, "Ana", "Lopes")
+    mission_id = missions.create_mission(db, SYSTEM, MissionDraft(title="Témoignage", points=5, ambassador_id=ana))
+    missions.complete_mission(db, SYSTEM, mission_id, proof_link="https://exemple.fr/t")
+    window.database.actor = Actor(name="Malik", role=Role.VOLUNTEER, rights=default_rights(Role.VOLUNTEER))
+    page = open_page(qtbot, window)
+    manage = "Votre profil (Bénévole) ne permet pas de gérer les ambassadeurs."
+    assert page.missions.select(mission_id)
+    assert not page.missions.validate_button.isEnabled() and not page.missions.refuse_button.isEnabled()
+    assert page.missions.validate_button.toolTip() == "Votre profil (Bénévole) ne permet pas de valider les missions."
+    for button in (
+        page.new_button,
+        page.roles_button,
+        page.missions.new_button,
+        page.missions.edit_button,
+        page.levels.save_button,
+        page.charter.publish_button,
+    ):
+        assert not button.isEnabled() and button.toolTip() == manage
+    assert page.levels.preview_button.isEnabled()  # a preview writes nothing
+    assert page.edit_mission(None) is None  # a double-click on the list: no dialog
+    assert window.statusBar().currentMessage() == manage
+
+    page.open_ambassador(ana)
+    qtbot.waitUntil(lambda: page.panel.record is not None, timeout=WAIT)
+    assert not page.panel.save_button.isEnabled() and not page.panel.reward_button.isEnabled()
+    assert not page.panel.kit_button.isEnabled()
+    assert page.panel.kit_button.toolTip().endswith("d'exporter ou imprimer des données personnelles.")
+
+    # A card dragged on the board: refused politely, the reason said, nothing moved.
+    window.statusBar().clearMessage()
+    assert page.board.columns["selectionne"].accept_mime(mime_for(ana))
+    assert window.statusBar().currentMessage() == manage
+    settle(qtbot)
+    assert not error_boxes()
+    assert ambassadors.ambassador(db, SYSTEM, ana).stage == "candidat"

@@ -496,3 +496,54 @@ def test_the_event_documents_open_in_the_documents_page(qtbot: QtBot, window: Ma
         timeout=WAIT,
     )
     settle(qtbot)
+
+
+# -- rights -------------------------------------------------------------------------------
+
+
+def test_a_volunteer_types_the_sheet_but_cannot_create_an_event(qtbot: QtBot, window: MainWindow) -> None:
+    from communitydesk.services.permissions import Actor, Role, default_rights
+
+    db = window.database.database()
+    alice = create_contact(db, SYSTEM, ContactInput(first_name="Alice", last_name="Martin")).id
+    event_id = add_event(window, "Atelier vélo", formatting.local_today() + timedelta(days=3))
+    events.invite(db, SYSTEM, event_id, [alice])
+    window.database.actor = Actor(name="Malik", role=Role.VOLUNTEER, rights=default_rights(Role.VOLUNTEER))
+    page = open_page(qtbot, window)
+    reason = "Votre profil (Bénévole) ne permet pas de modifier les événements."
+    assert not page.new_button.isEnabled()
+    assert page.new_button.toolTip() == reason
+    assert page.new_event() is None  # Ctrl+N: no editor, the reason in the status bar
+    assert window.statusBar().currentMessage() == reason
+
+    choose(qtbot, page, event_id)
+    for button in (page.edit_button, page.delete_button, page.invite_button):
+        assert not button.isEnabled() and button.toolTip() == reason
+    for button in (page.kit_button, page.report_button):
+        assert not button.isEnabled() and "exporter ou imprimer des données personnelles" in button.toolTip()
+    assert page.delete_selected() is None  # the Suppr key on the list: nothing asked
+    view = page.participants
+    assert view.add_button.isEnabled() and view.apply_button.isEnabled()
+
+    # Attendance from the keyboard and the paper sheet are volunteer work.
+    view.table.setFocus()
+    view.table.selectRow(0)
+    QTest.keyClick(view.table, Qt.Key.Key_3)  # 3: présent
+    qtbot.waitUntil(lambda: page.record is not None and page.record.participants[0].status == "present", timeout=WAIT)
+    settle(qtbot)
+    assert page.sheet_button.isEnabled()
+    dialog = open_sheet(qtbot, page)
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_lecture_seule_does_not_see_the_events_page(qtbot: QtBot, window: MainWindow) -> None:
+    from communitydesk.services.permissions import Actor, Role, default_rights
+
+    reader = Actor(name="Léa", role=Role.READER, profile_id=3, rights=default_rights(Role.READER))
+    window.database.log_in(reader)
+    keys = window.page_keys()
+    assert window.sidebar.isRowHidden(keys.index("events"))  # its list names the participants
+    assert not window.sidebar.isRowHidden(keys.index("dashboard"))
+    window.show_page("events")
+    assert window.current_page_key() == "dashboard"

@@ -34,6 +34,8 @@ from communitydesk.i18n import _, ngettext
 from communitydesk.records.ambassadors import AmbassadorDraft, AmbassadorRecord, RoleRecord
 from communitydesk.rules.ambassadors import AmbassadorType, Stage
 from communitydesk.rules.editorial import Network
+from communitydesk.services.permissions import SYSTEM, Action, Actor
+from communitydesk.ui.widgets.rights import guard
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 30
 
@@ -66,6 +68,7 @@ class AmbassadorPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # texts wrap instead
         self.record: AmbassadorRecord | None = None
+        self.actor: Actor = SYSTEM
         inner = QWidget()
         self.setWidget(inner)
         layout = QVBoxLayout(inner)
@@ -248,6 +251,17 @@ class AmbassadorPanel(QScrollArea):
                 layout.addWidget(widget)
         return box
 
+    def set_actor(self, actor: Actor) -> None:
+        self.actor = actor
+        self._guard()
+
+    def _guard(self) -> None:
+        """What the acting profile may not do is disabled, with the reason."""
+        for button in (self.save_button, self.roles_button, self.reward_button, self.sign_button):
+            guard(button, self.actor, Action.MANAGE_AMBASSADORS)
+        guard(self.kit_button, self.actor, Action.EXPORT_PERSONAL_DATA)
+        guard(self.signature_button, self.actor, Action.READ_CONTACTS)
+
     def _emit(self, signal: Any) -> None:
         if self.record is not None:
             signal.emit(self.record.id)
@@ -310,6 +324,7 @@ class AmbassadorPanel(QScrollArea):
         self.url_hint.setText(record.referral_hint)
         self.url_hint.setVisible(not record.referral_url)
         self.signature_button.setEnabled(bool(record.referral_url))  # a signature is its link
+        self._guard()
         if record.referral_url:
             self.qr_label.setPixmap(qr_pixmap(record.referral_url, scale=3))
             self.qr_label.setToolTip(record.referral_url)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from communitydesk import formatting
 from communitydesk.records.ambassadors import CharterRecord
+from communitydesk.services.permissions import Action, Actor
+from communitydesk.ui.widgets.rights import guard
 
 CHARTER_ROLE = Qt.ItemDataRole.UserRole + 50
 AMBASSADOR_ROLE = Qt.ItemDataRole.UserRole + 51
@@ -84,6 +86,11 @@ class CharterView(QWidget):
         row.addLayout(left)
         row.addWidget(self.text, 2)
         row.addWidget(self.must_sign_title, 1)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Disabled, with the reason, for a profile that may not manage the programme."""
+        self.publish_button.setEnabled(True)
+        guard(self.publish_button, actor, Action.MANAGE_AMBASSADORS)
 
     def latest(self) -> CharterRecord | None:
         return max(self.charters, key=lambda c: c.version, default=None)

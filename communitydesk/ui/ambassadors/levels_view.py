@@ -28,7 +28,9 @@ from communitydesk.i18n import ngettext
 from communitydesk.records.ambassador_levels import LevelMove, Standing
 from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import LevelRule
+from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.campaigns.record_table import Column, RecordSortProxy, RecordTableModel, record_view
+from communitydesk.ui.widgets.rights import guard
 
 THRESHOLDS = ("min_validated_missions", "min_positive_percent", "min_months")
 
@@ -135,6 +137,11 @@ class LevelsView(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(board_box, 3)
         layout.addWidget(rules_box, 2)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Disabled, with the reason, for a profile that may not manage the programme."""
+        self.save_button.setEnabled(True)
+        guard(self.save_button, actor, Action.MANAGE_AMBASSADORS)
 
     def show_standings(self, standings: Sequence[Standing]) -> None:
         self.model.set_records(standings)

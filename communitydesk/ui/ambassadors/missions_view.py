@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.records.ambassadors import MissionRecord
 from communitydesk.rules.ambassadors import MissionKind, MissionStatus
+from communitydesk.services.permissions import SYSTEM, Action, Actor
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel, record_view
+from communitydesk.ui.widgets.rights import guard
 
 STATUS_ORDER = [status.value for status in MissionStatus]
 STATUS_COLOURS = {
@@ -104,7 +106,7 @@ class MissionsView(QWidget):
         self.refuse_button.setObjectName("refuseMissionButton")
         self.refuse_button.setToolTip(self.tr("La mission ne compte pas ; elle pèse dans la part de réussite"))
         self.refuse_button.clicked.connect(lambda: self._judge(False))
-        self.may_validate = True
+        self.actor: Actor = SYSTEM  # the page gives the acting profile: its rights enable the buttons
 
         self.model: RecordTableModel[MissionRecord] = RecordTableModel(mission_columns(), self)
         self.proxy = RecordSortProxy(self)
@@ -189,20 +191,25 @@ class MissionsView(QWidget):
     def shown(self) -> list[MissionRecord]:
         return [self.proxy.data(self.proxy.index(row, 0), RECORD_ROLE) for row in range(self.proxy.rowCount())]
 
+    def set_actor(self, actor: Actor) -> None:
+        self.actor = actor
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         mission = self.selected()
         status = mission.status if mission is not None else ""
+        self.new_button.setEnabled(True)
         self.edit_button.setEnabled(mission is not None)
         self.complete_button.setEnabled(
             status == MissionStatus.A_FAIRE.value and bool(mission and mission.ambassador_id)
         )
-        judged = status == MissionStatus.REALISEE.value and self.may_validate
+        judged = status == MissionStatus.REALISEE.value
         self.validate_button.setEnabled(judged)
         self.refuse_button.setEnabled(judged)
-        if not self.may_validate:
-            tip = self.tr("Votre profil n'a pas le droit de valider les missions.")
-            self.validate_button.setToolTip(tip)
-            self.refuse_button.setToolTip(tip)
+        for button in (self.new_button, self.edit_button, self.complete_button):
+            guard(button, self.actor, Action.MANAGE_AMBASSADORS)
+        for button in (self.validate_button, self.refuse_button):
+            guard(button, self.actor, Action.VALIDATE_MISSIONS)
 
     def _emit_selected(self, signal: SignalInstance) -> None:
         mission = self.selected()

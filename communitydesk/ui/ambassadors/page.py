@@ -33,7 +33,7 @@ from communitydesk.records.ambassadors import (
 from communitydesk.records.changes import Changes
 from communitydesk.rules.ambassador_levels import LevelRule
 from communitydesk.rules.ambassadors import Stage
-from communitydesk.services.permissions import Action, allowed
+from communitydesk.services.permissions import Action
 from communitydesk.ui.ambassadors.ambassador_panel import AmbassadorPanel
 from communitydesk.ui.ambassadors.ambassador_table import AmbassadorTable, Listed
 from communitydesk.ui.ambassadors.charter_view import CharterView
@@ -43,6 +43,7 @@ from communitydesk.ui.ambassadors.missions_view import MissionsView
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -199,7 +200,11 @@ class AmbassadorsPage(QWidget):
         ready = self._ready()
         for button in self.buttons:
             button.setEnabled(ready)
-        self.missions.may_validate = allowed(self.actor, Action.VALIDATE_MISSIONS)
+        actor = self.actor
+        for button in (self.new_button, self.roles_button):
+            guard(button, actor, Action.MANAGE_AMBASSADORS)
+        for view in (self.panel, self.missions, self.levels, self.charter):
+            view.set_actor(actor)
         if ready:
             self.refresh()
 
@@ -301,10 +306,13 @@ class AmbassadorsPage(QWidget):
 
         return run_in_background(self, lambda _ctx: work(self._db(), actor), on_success=done)
 
-    def drop_ambassador(self, ambassador_id: int, stage: str) -> Task:
-        """A card dropped on the column ``stage``: move the ambassador there if the funnel allows it."""
+    def drop_ambassador(self, ambassador_id: int, stage: str) -> Task | None:
+        """A card dropped on the column ``stage``: move the ambassador there if the funnel allows it
+        (and the profile may: otherwise the status bar says why and the card stays where it was)."""
         from communitydesk.services import ambassadors
 
+        if not may(self, self.actor, Action.MANAGE_AMBASSADORS):
+            return None
         return self.run(
             lambda db, actor: ambassadors.move_stage(db, actor, ambassador_id, stage),
             lambda record: self.tr("{name} : étape « {stage} ».").format(name=record.name, stage=record.stage_label),
@@ -325,7 +333,7 @@ class AmbassadorsPage(QWidget):
         )
 
     def new_ambassador(self) -> EnrolDialog | None:
-        if not self._ready():
+        if not self._ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
             return None
         from communitydesk.services import ambassadors
         from communitydesk.services.contact_lookup import find_contacts
@@ -383,7 +391,7 @@ class AmbassadorsPage(QWidget):
         return dialog
 
     def edit_roles(self) -> RolesDialog | None:
-        if not self._ready():
+        if not self._ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
             return None
         from communitydesk.services.ambassador_roles import save_roles
         from communitydesk.ui.ambassadors.roles_dialog import RolesDialog
@@ -398,9 +406,13 @@ class AmbassadorsPage(QWidget):
 
     # -- missions -----------------------------------------------------------------------------
 
-    def edit_mission(self, mission: MissionRecord | None) -> MissionDialog:
+    def edit_mission(self, mission: MissionRecord | None) -> MissionDialog | None:
+        """« Nouvelle mission… », « Modifier ou confier… » or a double-click on the list."""
         from communitydesk.services import missions
         from communitydesk.ui.ambassadors.dialogs import MissionDialog
+
+        if not may(self, self.actor, Action.MANAGE_AMBASSADORS):
+            return None
 
         actor = self.actor
 

@@ -31,12 +31,14 @@ from communitydesk.records.changes import Changes
 from communitydesk.records.events import EventDraft, EventRecord, EventReport, EventRow, ProposedMove
 from communitydesk.rules.circles import circle_label
 from communitydesk.rules.events import ConsentPurpose
+from communitydesk.services.permissions import Action
 from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.events.event_panel import EventPanel
 from communitydesk.ui.events.event_table import EventTable
 from communitydesk.ui.events.participants_view import ParticipantsView
 from communitydesk.ui.tasks import Task, run_in_background
+from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -50,6 +52,16 @@ if TYPE_CHECKING:
 SHOWS = Changes.of("events", "contacts", "circles", "consents", "campaigns")
 STATE_NAME = "events"
 TABS = ("sheet", "participants")
+#: The right each of the page's actions needs (its button disabled, with the reason, without it).
+EVENT_RIGHTS = {
+    "newEventButton": Action.EDIT_EVENTS,
+    "editEventButton": Action.EDIT_EVENTS,
+    "deleteEventButton": Action.EDIT_EVENTS,
+    "inviteButton": Action.EDIT_EVENTS,
+    "signInSheetButton": Action.ENTER_SIGN_IN,
+    "eventKitButton": Action.EXPORT_PERSONAL_DATA,
+    "eventReportButton": Action.EXPORT_PERSONAL_DATA,
+}
 
 
 class EventsPage(QWidget):
@@ -217,9 +229,18 @@ class EventsPage(QWidget):
 
     def _enable_event_buttons(self) -> None:
         chosen = self._ready() and self.record is not None
+        actor = self.actor
         for button in self.event_buttons:
             button.setEnabled(chosen)
+        for button in (self.new_button, *self.event_buttons):
+            guard(button, actor, EVENT_RIGHTS[button.objectName()])
         self.participants.setEnabled(chosen)
+        # The list stays readable; changing who comes is the sign-in right.
+        for widget in (self.participants.status_combo, self.participants.apply_button, self.participants.add_button):
+            widget.setEnabled(True)
+            guard(widget, actor, Action.ENTER_SIGN_IN)
+        for button in self.panel.move_buttons.values():
+            guard(button, actor, Action.EDIT_CONTACTS)
 
     def refresh(self) -> Task | None:
         """F5: read the list again (and the event shown)."""
@@ -346,13 +367,13 @@ class EventsPage(QWidget):
 
     def new_event(self) -> Task | None:
         """« Nouvel événement… » (Ctrl+N): the editor, once the campaigns are read."""
-        if not self._ready():
+        if not self._ready() or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
         return self._with_campaigns(lambda campaigns: self._open_editor(None, campaigns))
 
     def edit_event(self) -> Task | None:
         record = self.record
-        if record is None or not self._ready():
+        if record is None or not self._ready() or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
         return self._with_campaigns(lambda campaigns: self._open_editor(record, campaigns))
 
@@ -367,7 +388,7 @@ class EventsPage(QWidget):
 
     def delete_selected(self) -> QMessageBox | None:
         record = self.record
-        if record is None:
+        if record is None or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -404,7 +425,7 @@ class EventsPage(QWidget):
         from communitydesk.services import events
 
         record = self.record
-        if record is None:
+        if record is None or not may(self, self.actor, Action.ENTER_SIGN_IN):
             return None
 
         def work(db: Database, actor: Any) -> int:
@@ -417,7 +438,7 @@ class EventsPage(QWidget):
     def invite(self) -> Task | None:
         """« Inviter… »: the segments are read, then the dialog opens."""
         record = self.record
-        if record is None or not self._ready():
+        if record is None or not self._ready() or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
         actor = self.actor
 
@@ -466,7 +487,7 @@ class EventsPage(QWidget):
 
     def add_participant(self) -> AddParticipantDialog | None:
         record = self.record
-        if record is None or not self._ready():
+        if record is None or not self._ready() or not may(self, self.actor, Action.ENTER_SIGN_IN):
             return None
         from communitydesk.rules.events import ParticipantStatus
         from communitydesk.services import events
@@ -497,7 +518,7 @@ class EventsPage(QWidget):
     def enter_sheet(self) -> SignInDialog | None:
         """« Saisir la feuille d'émargement… » (Ctrl+E): the keyboard grid, resumed where it stopped."""
         record = self.record
-        if record is None or not self._ready():
+        if record is None or not self._ready() or not may(self, self.actor, Action.ENTER_SIGN_IN):
             return None
         from communitydesk.services import sign_in_sheet
         from communitydesk.ui.events.sign_in_grid import NEW_CONTACT, SKIP_LINE, SignInDialog
@@ -530,7 +551,7 @@ class EventsPage(QWidget):
         """« Kit PDF… », « Bilan PDF… »: the Documents page builds this event's document, shown there to
         check and save."""
         record = self.record
-        if record is None:
+        if record is None or not may(self, self.actor, Action.EXPORT_PERSONAL_DATA):
             return None
         page = self.context.window.show_page("documents")
         generate = getattr(page, "generate_for_event", None)

@@ -4,7 +4,9 @@
 tooltip saying why, « Votre profil (Bénévole) ne permet pas d'exporter… », and gives the
 widget its own tooltip back once the profile may. Pages call it where they enable their
 actions (their ``_database_changed``), so that a change of profile re-applies it. The
-services refuse anyway (``require``): this only spares the user a refusal.
+services refuse anyway (``require``): this only spares the user a refusal. What is reached
+without its button (a shortcut, a double-click, a drag) asks ``may(page, actor, Action.X)``
+first, which says the same reason in the status bar.
 """
 
 from __future__ import annotations
@@ -52,4 +54,18 @@ def guard(widget: QWidget | QAction, actor: Actor, action: Action, *, hide: bool
     if hide and shown:
         widget.setProperty(_HIDDEN, True)
         widget.setVisible(False)
+    return False
+
+
+def may(widget: QWidget, actor: Actor, action: Action) -> bool:
+    """For an action reached without its (disabled) button: a shortcut, a double-click, a drag.
+
+    True when ``actor`` may; otherwise the reason goes to the window's status bar and nothing
+    else happens (the service would refuse anyway, with a sentence less clear).
+    """
+    if allowed(actor, action):
+        return True
+    status_bar = getattr(widget.window(), "statusBar", None)
+    if callable(status_bar):
+        status_bar().showMessage(refusal_reason(actor, action), 8000)
     return False
