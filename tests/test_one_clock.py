@@ -16,14 +16,17 @@ MACHINE_CLOCK = re.compile(
 )
 
 
-def test_no_code_reads_the_machine_s_clock_zone() -> None:
-    found = [
+def lines_matching(pattern: re.Pattern[str]) -> list[str]:
+    return [
         f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}"
         for path in sorted(PACKAGE.rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if MACHINE_CLOCK.search(line)
+        if pattern.search(line)
     ]
-    assert found == []
+
+
+def test_no_code_reads_the_machine_s_clock_zone() -> None:
+    assert lines_matching(MACHINE_CLOCK) == []
 
 
 def test_today_is_the_paris_day_whatever_the_machine_s_zone() -> None:
@@ -46,10 +49,4 @@ UTC_AS_A_DAY = re.compile(r"(now\(UTC\)|utcnow\(\))\)?\.(strftime\(|date\(\))")
 
 
 def test_no_code_names_a_day_or_a_file_from_a_utc_now() -> None:
-    found = [
-        f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}"
-        for path in sorted(PACKAGE.rglob("*.py"))
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if UTC_AS_A_DAY.search(line)
-    ]
-    assert found == []
+    assert lines_matching(UTC_AS_A_DAY) == []
