@@ -378,10 +378,10 @@ def cmd_import_contributions(args: argparse.Namespace) -> int:
     else:
         print(
             _(
-                "{created} créée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).",
-                created=summary.created,
-                updated=summary.updated,
-                skipped=summary.skipped,
+                "{created}, {updated}, {skipped}.",
+                created=ngettext("{n} créée", "{n} créées", summary.created, n=summary.created),
+                updated=ngettext("{n} mise à jour", "{n} mises à jour", summary.updated, n=summary.updated),
+                skipped=ngettext("{n} déjà connue", "{n} déjà connues", summary.skipped, n=summary.skipped),
             )
         )
         _print_line_errors(summary.errors)
@@ -490,9 +490,9 @@ def cmd_import_publications(args: argparse.Namespace) -> int:
         print(_("Simulation : rien n'a été enregistré."))
     print(
         _(
-            "Publications : {created} créée(s), {updated} mise(s) à jour, {skipped} déjà à jour.",
-            created=summary.created,
-            updated=summary.updated,
+            "Publications : {created}, {updated}, {skipped} déjà à jour.",
+            created=ngettext("{n} créée", "{n} créées", summary.created, n=summary.created),
+            updated=ngettext("{n} mise à jour", "{n} mises à jour", summary.updated, n=summary.updated),
             skipped=summary.skipped,
         )
     )
@@ -577,10 +577,10 @@ def cmd_export_ambassador_brief(args: argparse.Namespace) -> int:
         db.close()
     print(
         _(
-            "Brief écrit dans « {path} » : {posts} publication(s), {missions} mission(s).",
+            "Brief écrit dans « {path} » : {posts}, {missions}.",
             path=result.path,
-            posts=result.posts,
-            missions=result.missions,
+            posts=ngettext("{n} publication", "{n} publications", result.posts, n=result.posts),
+            missions=ngettext("{n} mission", "{n} missions", result.missions, n=result.missions),
         )
     )
     return EXIT_OK

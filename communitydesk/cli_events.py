@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communitydesk.errors import UserError
-from communitydesk.i18n import _
+from communitydesk.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -95,14 +95,14 @@ def cmd_event_list(args: argparse.Namespace) -> int:
         when = formatting.day(row.starts_on, "short") + (f" {row.starts_time:%H:%M}" if row.starts_time else "")
         print(
             _(
-                "{id:>4}  {when}  {name} ({kind}) — {place} ; {registered} inscrit(s), {present} présent(s)",
+                "{id:>4}  {when}  {name} ({kind}) — {place} ; {registered}, {present}",
                 id=row.id,
                 when=when,
                 name=row.name,
                 kind=row.kind_label,
                 place=row.place or "—",
-                registered=row.registered,
-                present=row.present,
+                registered=ngettext("{n} inscrit", "{n} inscrits", row.registered, n=row.registered),
+                present=ngettext("{n} présent", "{n} présents", row.present, n=row.present),
             )
         )
     return EXIT_OK
@@ -129,13 +129,12 @@ def import_sign_in_sheet_command(open_to_write: OpenToWrite) -> Callable[[argpar
             print(_("Simulation : rien n'a été enregistré."))
         print(
             _(
-                "{lines} ligne(s) lue(s) : {matched} reconnue(s), {created} contact(s) créé(s), "
-                "{attendances} présence(s), {consents} consentement(s).",
-                lines=summary.lines,
-                matched=summary.matched,
-                created=summary.created,
-                attendances=summary.attendances,
-                consents=summary.consents,
+                "{lines} : {matched}, {created}, {attendances}, {consents}.",
+                lines=ngettext("{n} ligne lue", "{n} lignes lues", summary.lines, n=summary.lines),
+                matched=ngettext("{n} reconnue", "{n} reconnues", summary.matched, n=summary.matched),
+                created=ngettext("{n} contact créé", "{n} contacts créés", summary.created, n=summary.created),
+                attendances=ngettext("{n} présence", "{n} présences", summary.attendances, n=summary.attendances),
+                consents=ngettext("{n} consentement", "{n} consentements", summary.consents, n=summary.consents),
             )
         )
         for problem, heading in ((summary.errors, _("Erreur")), (summary.warnings, _("Attention"))):

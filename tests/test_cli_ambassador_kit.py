@@ -48,7 +48,7 @@ def test_export_ambassador_brief(capsys: pytest.CaptureFixture[str], db_path: Pa
     code, printed, _err = run(
         capsys, "export", "ambassador-brief", "--db", str(db_path), "--out", str(out), "--from", "01/12/2026"
     )
-    assert code == 0 and "0 publication(s), 0 mission(s)" in printed
+    assert code == 0 and "0 publication, 0 mission" in printed
     assert out.read_text(encoding="utf-8").startswith("À partager du 1er décembre 2026 au 15 décembre 2026")
     html = tmp_path / "brief.html"
     code, _out, _err = run(capsys, "export", "ambassador-brief", "--db", str(db_path), "--out", str(html))

@@ -237,7 +237,7 @@ def two_stray_quotes() -> bytes:
     [
         (stray_quote(), "« x.csv », ligne 4 : un guillemet (\") ouvre une cellule qui n'est jamais refermée"),
         (two_stray_quotes(), "« x.csv », ligne 4 : une cellule entre guillemets s'étend sur 198 lignes"),
-        (b"Nom;Nom;Courriel\r\nDurand;Martin;d@exemple.fr\r\n", "colonne(s) en double dans l'en-tête : « Nom »"),
+        (b"Nom;Nom;Courriel\r\nDurand;Martin;d@exemple.fr\r\n", "colonne en double dans l'en-tête : « Nom »"),
         ((";".join(f"c{n}" for n in range(1_000_000)) + "\nA\n").encode(), "l'en-tête a 1000000 colonnes"),
         (b"Nom;Notes\nDurand;x\rsuite\n", "ligne 2 : le fichier CSV est mal formé (un retour chariot isolé"),
     ],
@@ -270,8 +270,7 @@ def test_control_characters_are_taken_out_and_reported(
         {
             "line": 2501,
             "field": field,
-            "message": f"Ligne 2501, « {field} » : 1 caractère(s) de contrôle invisible(s) (NUL, échappement…) "
-            "retiré(s).",
+            "message": f"Ligne 2501, « {field} » : 1 caractère de contrôle invisible (NUL, échappement…) retiré.",
         }
         for field in ("Prénom", "Nom")
     ]
@@ -283,7 +282,7 @@ def test_control_characters_are_taken_out_and_reported(
         conn.close()
     assert (names, stray) == ([("Zoé", "Lambert")], 0)
     code, _out, err = run(capsys, "import", "contacts", str(path), "--db", str(db_path), "--dry-run")
-    assert code == 0 and "Attention : Ligne 2501, « Prénom » : 1 caractère(s) de contrôle" in err
+    assert code == 0 and "Attention : Ligne 2501, « Prénom » : 1 caractère de contrôle" in err
 
 
 def test_vcards_mixing_encodings_and_an_empty_card(

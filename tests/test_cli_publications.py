@@ -47,7 +47,7 @@ def test_a_dry_run_writes_nothing(
     capsys: pytest.CaptureFixture[str], db_path: Path, plan_file: Path, tmp_path: Path
 ) -> None:
     code, out, _err = run(capsys, "import", "publications", str(plan_file), "--db", str(db_path), "--dry-run")
-    assert code == 0 and "Simulation" in out and "2 créée(s)" in out
+    assert code == 0 and "Simulation" in out and "2 créées" in out
     code, out, _err = run(capsys, "export", "publications", "--db", str(db_path), "--out", str(tmp_path / "p.csv"))
     assert code == 0 and "0 publication exportée" in out
 

@@ -16,14 +16,17 @@ MACHINE_CLOCK = re.compile(
 )
 
 
-def test_no_code_reads_the_machine_s_clock_zone() -> None:
-    found = [
+def lines_matching(pattern: re.Pattern[str]) -> list[str]:
+    return [
         f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}"
         for path in sorted(PACKAGE.rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if MACHINE_CLOCK.search(line)
+        if pattern.search(line)
     ]
-    assert found == []
+
+
+def test_no_code_reads_the_machine_s_clock_zone() -> None:
+    assert lines_matching(MACHINE_CLOCK) == []
 
 
 def test_today_is_the_paris_day_whatever_the_machine_s_zone() -> None:
@@ -38,3 +41,12 @@ def test_today_is_the_paris_day_whatever_the_machine_s_zone() -> None:
         [sys.executable, "-c", script], env={"TZ": "Pacific/Kiritimati", "PATH": ""}, capture_output=True, text=True
     )
     assert run.stdout.split() == ["True", "True"], run.stderr
+
+
+# A UTC moment turned into a day or a stamp in a name (a backup named the previous day after
+# midnight in Paris): days and file names come from local_now()/local_today(), or to_local().
+UTC_AS_A_DAY = re.compile(r"(now\(UTC\)|utcnow\(\))\)?\.(strftime\(|date\(\))")
+
+
+def test_no_code_names_a_day_or_a_file_from_a_utc_now() -> None:
+    assert lines_matching(UTC_AS_A_DAY) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 from communitydesk.db import schema_version
 from communitydesk.db.schema_version import check_file_is_sqlite, describe_sqlite_error, reading
 from communitydesk.errors import DatabaseError
+from communitydesk.formatting import local_now, to_local
 from communitydesk.i18n import _
 from communitydesk.paths import backup_dir_for
 from communitydesk.system_errors import os_error_reason
@@ -218,7 +219,9 @@ def rewrite_held_base(target: sqlite3.Connection, path: Path, source: Path, kept
 
 
 def timestamped_name(database: Path, prefix: str = AUTO_PREFIX, when: datetime | None = None) -> str:
-    stamp = (when or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
+    """Stamped with the app's one clock (Paris time, like exports and the timeline), so that a backup
+    made at 00:30 in Paris is named after that day; rotation orders backups by mtime, not by name."""
+    stamp = (local_now() if when is None else to_local(when)).strftime("%Y%m%d-%H%M%S-%f")
     return f"{prefix}{database.stem}-{stamp}.sqlite3"
 
 

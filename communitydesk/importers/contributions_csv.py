@@ -52,7 +52,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from communitydesk.errors import UserError
-from communitydesk.i18n import _
+from communitydesk.i18n import _, ngettext
 from communitydesk.importers.contact_columns import header_key
 from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.csv_reading import CsvTable
@@ -533,8 +533,10 @@ def load_mapping_file(path: Path) -> dict[str, str]:
     unknown = [key for key in columns if key not in FIELDS]
     if unknown:
         raise UserError(
-            _(
-                "« {path} » : champ(s) inconnu(s) {names} ; champs possibles : {known}.",
+            ngettext(
+                "« {path} » : champ inconnu {names} ; champs possibles : {known}.",
+                "« {path} » : champs inconnus {names} ; champs possibles : {known}.",
+                len(unknown),
                 path=path,
                 names=", ".join(unknown),
                 known=", ".join(FIELDS),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from communitydesk.i18n import _
+from communitydesk.i18n import ngettext
 from communitydesk.importers.contact_records import RowError
 
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -27,8 +27,10 @@ def control_characters_warning(line: int, field: str, value: str) -> RowError:
     return RowError(
         line,
         field,
-        _(
-            "Ligne {line}, « {field} » : {count} caractère(s) de contrôle invisible(s) (NUL, échappement…) retiré(s).",
+        ngettext(
+            "Ligne {line}, « {field} » : {count} caractère de contrôle invisible (NUL, échappement…) retiré.",
+            "Ligne {line}, « {field} » : {count} caractères de contrôle invisibles (NUL, échappement…) retirés.",
+            len(CONTROL_CHARACTERS.findall(value)),
             line=line,
             field=field,
             count=len(CONTROL_CHARACTERS.findall(value)),

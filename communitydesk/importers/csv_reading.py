@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import islice, repeat
 
 from communitydesk.errors import UserError
-from communitydesk.i18n import _
+from communitydesk.i18n import _, ngettext
 from communitydesk.importers.contact_records import RowError
 from communitydesk.importers.control_characters import (
     control_characters_warning,
@@ -307,9 +307,12 @@ class CsvTable:
         repeated = _repeated_columns(header)
         if repeated:
             raise UserError(
-                _(
-                    "« {name} », ligne {line} : colonne(s) en double dans l'en-tête : {columns}. "
+                ngettext(
+                    "« {name} », ligne {line} : colonne en double dans l'en-tête : {columns}. "
+                    "Renommez ou supprimez la colonne en double puis relancez l'import ; rien n'a été importé.",
+                    "« {name} », ligne {line} : colonnes en double dans l'en-tête : {columns}. "
                     "Renommez ou supprimez les colonnes en double puis relancez l'import ; rien n'a été importé.",
+                    len(repeated),
                     name=self.source_name,
                     line=number,
                     columns=", ".join(repeated),

@@ -40,7 +40,7 @@ def proposed_move(circle: str, ticked: Iterable[str], event_name: str) -> MovePr
     return MoveProposal(
         Circle.COMMUNAUTE.value,
         _(
-            "Présent(e) à « {event} », a coché « {purposes} » sur la feuille d'émargement.",
+            "Présence à « {event} », avec « {purposes} » coché sur la feuille d'émargement.",
             event=event_name,
             purposes=" », « ".join(p.label() for p in signals),
         ),

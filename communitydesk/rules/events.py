@@ -152,7 +152,7 @@ class ConsentPurpose(StrEnum):
                 who=who,
             ),
             ConsentPurpose.COMMUNAUTE: _(
-                "Je souhaite rejoindre la communauté de {who} et être recontacté(e) pour ses actions et ses "
+                "Je souhaite rejoindre la communauté de {who}, qui peut me recontacter pour ses actions et ses "
                 "événements.",
                 who=who,
             ),

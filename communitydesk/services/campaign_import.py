@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 from communitydesk.db.change_collector import mark
 from communitydesk.db.database import Database
 from communitydesk.errors import UserError, ValidationError
-from communitydesk.i18n import _
+from communitydesk.i18n import _, ngettext
 from communitydesk.importers import contributions_csv as reader
 from communitydesk.importers.contact_records import RowError, country_code
 from communitydesk.importers.contributions_csv import ParsedContribution, ParsedFile
@@ -174,7 +174,10 @@ def save_mapping(db: Database, actor: Actor, name: str, platform: str, columns: 
         raise ValidationError(_("Donnez un nom à cette correspondance de colonnes."), field="name")
     unknown = [key for key in columns if key not in reader.FIELDS]
     if unknown:
-        raise ValidationError(_("Champ(s) inconnu(s) : {names}.", names=", ".join(unknown)), field="columns")
+        raise ValidationError(
+            ngettext("Champ inconnu : {names}.", "Champs inconnus : {names}.", len(unknown), names=", ".join(unknown)),
+            field="columns",
+        )
     clean = {k: v for k, v in columns.items() if v}
     with db.transaction() as session:
         row = session.scalars(select(ImportMapping).where(ImportMapping.name == name)).first()

@@ -23,7 +23,7 @@ from communitydesk import formatting
 from communitydesk.db import campaign_reads
 from communitydesk.db.database import Database, session_reader
 from communitydesk.errors import ConflictError, UserError, ValidationError
-from communitydesk.i18n import _
+from communitydesk.i18n import _, ngettext
 from communitydesk.models.campaigns import Campaign, Contribution, Fulfilment, Tier
 from communitydesk.models.contacts import ACTIVE, Contact, TouchPoint
 from communitydesk.records.campaign_figures import CampaignDashboard
@@ -235,9 +235,12 @@ def delete_campaign(db: Database, actor: Actor, campaign_id: int) -> None:
         count = session.scalar(select(func.count()).where(Contribution.campaign_id == campaign_id)) or 0
         if count:
             raise UserError(
-                _(
-                    "La campagne « {name} » a {count} contribution(s) : elle ne peut pas être supprimée. "
+                ngettext(
+                    "La campagne « {name} » a {count} contribution : elle ne peut pas être supprimée. "
                     "Passez-la au statut « clôturée ».",
+                    "La campagne « {name} » a {count} contributions : elle ne peut pas être supprimée. "
+                    "Passez-la au statut « clôturée ».",
+                    count,
                     name=row.name,
                     count=count,
                 )
@@ -402,9 +405,12 @@ def delete_tier(db: Database, actor: Actor, tier_id: int) -> None:
         used = session.scalar(select(func.count()).where(Contribution.tier_id == tier_id)) or 0
         if used:
             raise UserError(
-                _(
-                    "La contrepartie « {title} » a été choisie par {count} contribution(s) : "
+                ngettext(
+                    "La contrepartie « {title} » a été choisie par {count} contribution : "
                     "elle ne peut pas être supprimée.",
+                    "La contrepartie « {title} » a été choisie par {count} contributions : "
+                    "elle ne peut pas être supprimée.",
+                    used,
                     title=row.title,
                     count=used,
                 )

@@ -31,7 +31,7 @@ from communitydesk.db.schema_version import (
     unwritable_problem,
 )
 from communitydesk.errors import DatabaseError
-from communitydesk.i18n import _
+from communitydesk.i18n import _, ngettext
 from communitydesk.paths import backup_dir_for
 from communitydesk.services.audit import audited, record
 from communitydesk.services.permissions import Action, Actor, require
@@ -82,8 +82,10 @@ def integrity_problems(path: Path) -> list[str]:
         problems.append(_("Intégrité : {details}", details="; ".join(integrity[:5])))
     if broken:
         problems.append(
-            _(
-                "{count} lien(s) cassé(s) entre tables ({tables}).",
+            ngettext(
+                "{count} lien cassé entre tables ({tables}).",
+                "{count} liens cassés entre tables ({tables}).",
+                len(broken),
                 count=len(broken),
                 tables=", ".join(sorted(set(broken))),
             )

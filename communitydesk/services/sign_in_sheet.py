@@ -282,7 +282,7 @@ def _create(session: Session, actor: Actor, event: Event, line: SignInLineDraft)
             from_circle=None,
             to_circle=data.circle,
             moved_by=actor.name,
-            reason=_("Venu(e) à l'événement {event}", event=label),
+            reason=_("Présence à l'événement {event}", event=label),
         )
     )
     session.add(contact)

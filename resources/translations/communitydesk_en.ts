@@ -831,10 +831,6 @@
         <translation>Campaign “{name}” saved.</translation>
     </message>
     <message>
-        <source>{created} contribution(s) importée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).</source>
-        <translation>{created} contribution(s) imported, {updated} updated, {skipped} already known.</translation>
-    </message>
-    <message>
         <source>Contrepartie « {title} » ajoutée.</source>
         <translation>Reward “{title}” added.</translation>
     </message>
@@ -1013,22 +1009,6 @@
     <message>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
-    </message>
-    <message>
-        <source>{count} laissée(s) de côté comme demandé.</source>
-        <translation>{count} left out as asked.</translation>
-    </message>
-    <message>
-        <source>{count} ligne(s) à corriger ne seront pas importées (listées ci-dessous).</source>
-        <translation>{count} line(s) to fix will not be imported (listed below).</translation>
-    </message>
-    <message>
-        <source>{count} ligne(s) à corriger : l&apos;import n&apos;enregistrerait rien. Corrigez le fichier puis recommencez.</source>
-        <translation>{count} line(s) to fix: the import would save nothing. Fix the file, then try again.</translation>
-    </message>
-    <message>
-        <source>Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, {skipped} déjà connue(s) ; {contacts} nouveau(x) contact(s) dans le grand public.</source>
-        <translation>Ready: {created} new contribution(s), {updated} update(s), {skipped} already known; {contacts} new contact(s) in the general public.</translation>
     </message>
 </context>
 <context>
@@ -1765,10 +1745,6 @@
     <message>
         <source>Déplacement des contacts…</source>
         <translation>Moving the contacts…</translation>
-    </message>
-    <message>
-        <source>{who} archivé(s) : retiré(s) de la liste, rien n&apos;est effacé.</source>
-        <translation>{who} archived: removed from the list, nothing is erased.</translation>
     </message>
     <message>
         <source>Enregistrer comme segment</source>
@@ -2525,10 +2501,6 @@
     <message>
         <source>Rapport éditorial (PDF)…</source>
         <translation>Editorial report (PDF)…</translation>
-    </message>
-    <message>
-        <source>{created} publication(s) importée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).</source>
-        <translation>{created} post(s) imported, {updated} updated, {skipped} already known.</translation>
     </message>
     <message>
         <source>Exporter l&apos;agenda des publications</source>
@@ -4158,10 +4130,6 @@
         <translation> (anonymous)</translation>
     </message>
     <message>
-        <source>{count} problème(s) dans le fichier : ces lignes seront laissées de côté (ou rien ne sera importé, en tout ou rien) :</source>
-        <translation>{count} problem(s) in the file: these lines will be left out (or nothing imported, with all or nothing):</translation>
-    </message>
-    <message>
         <source>Aucun problème de lecture sur les {rows} lignes.</source>
         <translation>No reading problem in the {rows} lines.</translation>
     </message>
@@ -4314,13 +4282,6 @@
     <message>
         <source>Supprimer le profil « {name} » ? Ses entrées du journal restent.</source>
         <translation>Delete the profile “{name}”? Its log entries stay.</translation>
-    </message>
-</context>
-<context>
-    <name>PublicationCheckPage</name>
-    <message>
-        <source>Prêt : {created} nouvelle(s) publication(s), {updated} mise(s) à jour, {skipped} déjà à jour ; {refused} ligne(s) refusée(s) ne seront pas importées.</source>
-        <translation>Ready: {created} new publication(s), {updated} updated, {skipped} already up to date; {refused} refused line(s) will not be imported.</translation>
     </message>
 </context>
 <context>
@@ -4547,13 +4508,6 @@
     <message>
         <source>Alerte</source>
         <translation>Warning</translation>
-    </message>
-</context>
-<context>
-    <name>PublicationPreviewPage</name>
-    <message>
-        <source>{readable} publication(s) lisible(s) sur {total} ligne(s) ({encoding}, séparateur « {sep} ») ; {refused} ligne(s) refusée(s), {warnings} remarque(s) :</source>
-        <translation>{readable} readable publication(s) out of {total} line(s) ({encoding}, separator “{sep}”); {refused} refused line(s), {warnings} remark(s):</translation>
     </message>
 </context>
 <context>
@@ -5372,20 +5326,12 @@
         <translation>no exchange for longer than the rhythm of their circle</translation>
     </message>
     <message>
-        <source>Prochain : %1, %2 inscrit(s)</source>
-        <translation>Next: %1, %2 registered</translation>
-    </message>
-    <message>
         <source>Aucun événement à venir</source>
         <translation>No event coming</translation>
     </message>
     <message>
         <source>Dernier : %1 de présents</source>
         <translation>Last: %1 attended</translation>
-    </message>
-    <message>
-        <source>Dernier : %1 présent(s)</source>
-        <translation>Last: %1 present</translation>
     </message>
     <message>
         <source>Événements</source>

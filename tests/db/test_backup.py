@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,12 @@ from communitydesk.db.backup import (
     list_backups,
     partial_path,
     rotating_backup,
+    timestamped_name,
 )
 from communitydesk.db.database import open_database
 from communitydesk.db.schema_version import HEAD, SchemaState, probe
 from communitydesk.errors import DatabaseError
+from communitydesk.formatting import local_now
 
 
 def tag_names(path: Path) -> list[str]:
@@ -109,6 +112,29 @@ def test_rotation_ignores_other_databases_backups(db_path: Path) -> None:
     rotating_backup(db_path, keep=1)
     assert list_backups(other) == [theirs]
     assert len(list_backups(db_path)) == 1
+
+
+@pytest.mark.parametrize(
+    ("moment", "stamp"),
+    [
+        (datetime(2026, 12, 3, 23, 30, tzinfo=UTC), "20261204-003000-000000"),  # winter: UTC+1
+        (datetime(2026, 7, 1, 22, 15, tzinfo=UTC), "20260702-001500-000000"),  # summer: UTC+2
+    ],
+)
+def test_backup_names_carry_the_paris_day_and_hour(moment: datetime, stamp: str) -> None:
+    # Just after midnight in Paris, the UTC date is still the previous day.
+    assert timestamped_name(Path("asso.sqlite3"), when=moment) == f"auto-asso-{stamp}.sqlite3"
+
+
+def test_an_automatic_backup_is_named_with_the_app_s_clock(db_path: Path) -> None:
+    def stamp() -> str:
+        return local_now().strftime("%Y%m%d-%H%M%S-%f")
+
+    before = stamp()
+    made = rotating_backup(db_path, keep=3)
+    after = stamp()
+    named = made.name.removeprefix(f"auto-{db_path.stem}-").removesuffix(".sqlite3")
+    assert before <= named <= after
 
 
 def test_exclusive_access_refused_while_the_base_is_open(db_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_repeated_columns_are_refused_with_their_names() -> None:
     with pytest.raises(UserError) as caught:
         _ = table.header
     assert str(caught.value) == (
-        "« x.csv », ligne 1 : colonne(s) en double dans l'en-tête : « Nom » (colonnes 1 et 3), "
+        "« x.csv », ligne 1 : colonnes en double dans l'en-tête : « Nom » (colonnes 1 et 3), "
         "« Montant » (colonnes 4 et 5). Renommez ou supprimez les colonnes en double puis relancez l'import ; "
         "rien n'a été importé."
     )

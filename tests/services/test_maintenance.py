@@ -83,7 +83,7 @@ def test_damaged_database_is_reported(db_path: Path, actor: Actor) -> None:
 
 def test_broken_links_are_reported(db_path: Path, actor: Actor) -> None:
     report = check_database(broken_link(db_path), actor)
-    assert report.problems == ["1 lien(s) cassé(s) entre tables (circle_moves)."]
+    assert report.problems == ["1 lien cassé entre tables (circle_moves)."]
 
 
 def test_newer_schema_is_a_problem(db_path: Path, actor: Actor) -> None:

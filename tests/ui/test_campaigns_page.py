@@ -135,7 +135,7 @@ def test_import_a_file_and_read_the_dashboard(qtbot: QtBot, window: MainWindow, 
     with qtbot.waitSignal(wizard.checked, timeout=WAIT):
         wizard.next()
     assert wizard.check_page.isComplete()
-    assert "4 nouvelle(s)" in wizard.check_page.summary_label.text()
+    assert "4 nouvelles contributions" in wizard.check_page.summary_label.text()
     with qtbot.waitSignal(wizard.imported, timeout=WAIT):
         wizard.accept()
     assert wizard.summary is not None and wizard.summary.created == 4

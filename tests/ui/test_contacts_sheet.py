@@ -238,7 +238,7 @@ def test_delete_archives_and_undo_brings_back(qtbot, make_window, db_path: Path,
     with qtbot.waitSignal(page.archived, timeout=10000):
         qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.undo_bar.isVisible()
-    assert "« Théo Leroy » archivé(s)" in page.undo_label.text()
+    assert "« Théo Leroy » : fiche archivée" in page.undo_label.text()
     qtbot.waitUntil(lambda: page.model.total == 1, timeout=10000)
     assert count(db, actor) == 1
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)

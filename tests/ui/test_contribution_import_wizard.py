@@ -76,8 +76,8 @@ def test_the_preview_shows_the_unknown_reward_and_the_rest_is_imported(
     with qtbot.waitSignal(wizard.checked, timeout=WAIT):
         wizard.next()
     assert wizard.check_page.isComplete()
-    assert "4 nouvelle(s)" in wizard.check_page.summary_label.text()
-    assert "1 ligne(s) à corriger" in wizard.check_page.summary_label.text()
+    assert "4 nouvelles contributions" in wizard.check_page.summary_label.text()
+    assert "1 ligne à corriger ne sera pas importée" in wizard.check_page.summary_label.text()
     assert wizard.check_page.errors.item(0, 0).text() == "4"
     with qtbot.waitSignal(wizard.imported, timeout=WAIT):
         wizard.accept()

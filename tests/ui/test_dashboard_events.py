@@ -25,7 +25,7 @@ def test_the_card_names_the_next_event_and_the_last_ones_attendance(make_window,
     card = make_window(db.path).pages["dashboard"].cards["events"]
     assert card.value.text() == day(today + timedelta(days=4), "d MMM")
     caption = card.caption.text()
-    assert "Prochain : Apéro, 1 inscrit(s)" in caption and "Dernier : 75" in caption
+    assert "Prochain : Apéro, 1 inscrit" in caption and "Dernier : 75" in caption
 
 
 def test_no_event_says_so(make_window, db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -67,8 +67,8 @@ def test_preview_check_and_import(qtbot: QtBot, database: Database, actor: Actor
     with qtbot.waitSignal(wizard.checked, timeout=WAIT):
         wizard.next()
     assert wizard.check_page.isComplete()
-    assert "2 nouvelle(s) publication(s)" in wizard.check_page.summary_label.text()
-    assert "1 ligne(s) refusée(s)" in wizard.check_page.summary_label.text()
+    assert "2 nouvelles publications" in wizard.check_page.summary_label.text()
+    assert "1 ligne refusée ne sera pas importée." in wizard.check_page.summary_label.text()
     assert count(database) == 0  # the check was a dry run
 
     with qtbot.waitSignal(wizard.imported, timeout=WAIT):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import _, ngettext
 from communitydesk.importers.contributions_csv import FIELDS as FIELD_ORDER  # the reader's own list
 from communitydesk.services.permissions import Actor
 from communitydesk.ui.tasks import TaskContext, run_in_background
@@ -293,11 +294,14 @@ class PreviewPage(QWizardPage):
         self._show_unknown_tiers(preview)
         if preview.errors:
             self.status.setText(
-                QCoreApplication.translate(
-                    "PreviewPage",
-                    "{count} problème(s) dans le fichier : ces lignes seront laissées de côté "
+                ngettext(
+                    "{count} problème dans le fichier : sa ligne sera laissée de côté "
                     "(ou rien ne sera importé, en tout ou rien) :",
-                ).format(count=len(preview.errors))
+                    "{count} problèmes dans le fichier : ces lignes seront laissées de côté "
+                    "(ou rien ne sera importé, en tout ou rien) :",
+                    len(preview.errors),
+                    count=len(preview.errors),
+                )
             )
         else:
             self.status.setText(
@@ -334,32 +338,45 @@ class CheckPage(QWizardPage):
         bad = len({e.line for e in summary.errors})
         if not summary.accepted:
             self.summary_label.setText(
-                QCoreApplication.translate(
-                    "CheckPage",
-                    "{count} ligne(s) à corriger : l'import n'enregistrerait rien. "
-                    "Corrigez le fichier puis recommencez.",
-                ).format(count=bad)
+                ngettext(
+                    "{count} ligne à corriger : l'import n'enregistrerait rien. Corrigez le fichier puis recommencez.",
+                    "{count} lignes à corriger : l'import n'enregistrerait rien. Corrigez le fichier puis recommencez.",
+                    bad,
+                    count=bad,
+                )
             )
         else:
+            known = summary.skipped - summary.left_out
             texts = [
-                QCoreApplication.translate(
-                    "CheckPage",
-                    "Prêt : {created} nouvelle(s) contribution(s), {updated} mise(s) à jour, "
-                    "{skipped} déjà connue(s) ; {contacts} nouveau(x) contact(s) dans le grand public.",
-                ).format(
-                    created=summary.created,
-                    updated=summary.updated,
-                    skipped=summary.skipped - summary.left_out,
-                    contacts=summary.new_contacts,
+                _(
+                    "Prêt : {created}, {updated}, {skipped} ; {contacts} dans le grand public.",
+                    created=ngettext(
+                        "{n} nouvelle contribution", "{n} nouvelles contributions", summary.created, n=summary.created
+                    ),
+                    updated=ngettext("{n} mise à jour", "{n} mises à jour", summary.updated, n=summary.updated),
+                    skipped=ngettext("{n} déjà connue", "{n} déjà connues", known, n=known),
+                    contacts=ngettext(
+                        "{n} nouveau contact", "{n} nouveaux contacts", summary.new_contacts, n=summary.new_contacts
+                    ),
                 )
             ]
             if summary.left_out:
-                texts.append(self.tr("{count} laissée(s) de côté comme demandé.").format(count=summary.left_out))
+                texts.append(
+                    ngettext(
+                        "{count} laissée de côté comme demandé.",
+                        "{count} laissées de côté comme demandé.",
+                        summary.left_out,
+                        count=summary.left_out,
+                    )
+                )
             if bad:
                 texts.append(
-                    QCoreApplication.translate(
-                        "CheckPage", "{count} ligne(s) à corriger ne seront pas importées (listées ci-dessous)."
-                    ).format(count=bad)
+                    ngettext(
+                        "{count} ligne à corriger ne sera pas importée (listée ci-dessous).",
+                        "{count} lignes à corriger ne seront pas importées (listées ci-dessous).",
+                        bad,
+                        count=bad,
+                    )
                 )
             self.summary_label.setText(" ".join(texts))
         self.completeChanged.emit()

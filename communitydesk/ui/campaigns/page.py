@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
-from communitydesk.i18n import ngettext
+from communitydesk.i18n import _, ngettext
 from communitydesk.records.campaign_page import CampaignDetail, CampaignSummary, MoveProposal
 from communitydesk.records.campaigns import (
     CampaignInput,
@@ -471,10 +471,14 @@ class CampaignsPage(QWidget):
 
     def _imported(self, summary: ContributionImportSummary) -> None:
         self._changed(
-            QCoreApplication.translate(
-                "CampaignsPage",
-                "{created} contribution(s) importée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).",
-            ).format(created=summary.created, updated=summary.updated, skipped=summary.skipped),
+            _(
+                "{created}, {updated}, {skipped}.",
+                created=ngettext(
+                    "{n} contribution importée", "{n} contributions importées", summary.created, n=summary.created
+                ),
+                updated=ngettext("{n} mise à jour", "{n} mises à jour", summary.updated, n=summary.updated),
+                skipped=ngettext("{n} déjà connue", "{n} déjà connues", summary.skipped, n=summary.skipped),
+            ),
             summary.campaign_id,
         )
 

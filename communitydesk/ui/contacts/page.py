@@ -720,7 +720,12 @@ class ContactsPage(QWidget):
         def done(archived: list[int]) -> None:
             self.last_archived = archived
             self.offer_undo(
-                self.tr("{who} archivé(s) : retiré(s) de la liste, rien n'est effacé.").format(who=who),
+                ngettext(
+                    "{who} : fiche archivée, retirée de la liste ; rien n'est effacé.",
+                    "{who} : fiches archivées, retirées de la liste ; rien n'est effacé.",
+                    len(archived),
+                    who=who,
+                ),
                 self.undo_archive,
             )
             self.archived.emit(archived)

@@ -74,15 +74,20 @@ def contact_cards(figures: Figures) -> list[FigureCard]:
 def event_cards(figures: Figures) -> list[FigureCard]:
     """« Événements »: the next event (its day, how many registered), the last one's attendance rate."""
     from communitydesk.formatting import day, number, percent
+    from communitydesk.i18n import ngettext
 
     events = figures.events
     coming, last = events.next_event, events.last_event
     lines: list[str] = []
     if coming is not None:
         lines.append(
-            QCoreApplication.translate("dashboard", "Prochain : %1, %2 inscrit(s)")
-            .replace("%1", coming.name)
-            .replace("%2", number(coming.registered))
+            ngettext(
+                "Prochain : {name}, {count} inscrit",
+                "Prochain : {name}, {count} inscrits",
+                coming.registered,
+                name=coming.name,
+                count=number(coming.registered),
+            )
         )
     else:
         lines.append(QCoreApplication.translate("dashboard", "Aucun événement à venir"))
@@ -91,7 +96,9 @@ def event_cards(figures: Figures) -> list[FigureCard]:
         lines.append(
             QCoreApplication.translate("dashboard", "Dernier : %1 de présents").replace("%1", percent(rate))
             if rate is not None
-            else QCoreApplication.translate("dashboard", "Dernier : %1 présent(s)").replace("%1", number(last.present))
+            else ngettext(
+                "Dernier : {count} présent", "Dernier : {count} présents", last.present, count=number(last.present)
+            )
         )
     return [
         FigureCard(

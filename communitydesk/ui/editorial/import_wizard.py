@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.i18n import _, ngettext
 from communitydesk.services.permissions import Actor
 from communitydesk.ui.campaigns.import_wizard import errors_table, fill_errors
 from communitydesk.ui.tasks import TaskContext, run_in_background
@@ -127,17 +128,21 @@ class PreviewPage(QWizardPage):
         fill_errors(self.errors, sorted(preview.errors + preview.warnings, key=lambda found: found.line))
         refused = len({error.line for error in preview.errors})
         self.status.setText(
-            QCoreApplication.translate(
-                "PublicationPreviewPage",
-                "{readable} publication(s) lisible(s) sur {total} ligne(s) ({encoding}, séparateur « {sep} ») ; "
-                "{refused} ligne(s) refusée(s), {warnings} remarque(s) :",
-            ).format(
-                readable=formatting.number(preview.readable),
-                total=formatting.number(preview.total_rows),
+            _(
+                "{readable} {total} ({encoding}, séparateur « {sep} ») ; {refused}, {warnings} :",
+                readable=ngettext(
+                    "{n} publication lisible",
+                    "{n} publications lisibles",
+                    preview.readable,
+                    n=formatting.number(preview.readable),
+                ),
+                total=ngettext(
+                    "sur {n} ligne", "sur {n} lignes", preview.total_rows, n=formatting.number(preview.total_rows)
+                ),
                 encoding=preview.encoding,
                 sep=preview.delimiter.replace("\t", "tab"),
-                refused=refused,
-                warnings=len(preview.warnings),
+                refused=ngettext("{n} ligne refusée", "{n} lignes refusées", refused, n=refused),
+                warnings=ngettext("{n} remarque", "{n} remarques", len(preview.warnings), n=len(preview.warnings)),
             )
         )
         self.completeChanged.emit()
@@ -171,15 +176,19 @@ class CheckPage(QWizardPage):
         self.checked = summary
         fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
         self.summary_label.setText(
-            QCoreApplication.translate(
-                "PublicationCheckPage",
-                "Prêt : {created} nouvelle(s) publication(s), {updated} mise(s) à jour, {skipped} déjà à jour ; "
-                "{refused} ligne(s) refusée(s) ne seront pas importées.",
-            ).format(
-                created=summary.created,
-                updated=summary.updated,
+            _(
+                "Prêt : {created}, {updated}, {skipped} déjà à jour ; {refused}",
+                created=ngettext(
+                    "{n} nouvelle publication", "{n} nouvelles publications", summary.created, n=summary.created
+                ),
+                updated=ngettext("{n} mise à jour", "{n} mises à jour", summary.updated, n=summary.updated),
                 skipped=summary.skipped,
-                refused=summary.rejected_lines,
+                refused=ngettext(
+                    "{n} ligne refusée ne sera pas importée.",
+                    "{n} lignes refusées ne seront pas importées.",
+                    summary.rejected_lines,
+                    n=summary.rejected_lines,
+                ),
             )
         )
         self.completeChanged.emit()

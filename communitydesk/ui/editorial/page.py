@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
-from communitydesk.i18n import ngettext
+from communitydesk.i18n import _, ngettext
 from communitydesk.records.changes import Changes
 from communitydesk.records.editorial import (
     CalendarContext,
@@ -545,10 +545,14 @@ class EditorialPage(QWidget):
         wizard = PublicationImportWizard(self, self._db, self.actor)
         wizard.imported.connect(
             lambda summary: self._say(
-                QCoreApplication.translate(
-                    "EditorialPage",
-                    "{created} publication(s) importée(s), {updated} mise(s) à jour, {skipped} déjà connue(s).",
-                ).format(created=summary.created, updated=summary.updated, skipped=summary.skipped)
+                _(
+                    "{created}, {updated}, {skipped}.",
+                    created=ngettext(
+                        "{n} publication importée", "{n} publications importées", summary.created, n=summary.created
+                    ),
+                    updated=ngettext("{n} mise à jour", "{n} mises à jour", summary.updated, n=summary.updated),
+                    skipped=ngettext("{n} déjà connue", "{n} déjà connues", summary.skipped, n=summary.skipped),
+                )
             )
         )
         wizard.open()
