@@ -83,6 +83,7 @@ def child(path: Path, csv_file: Path, why: bool = False) -> dict[str, Any]:
     from communitydesk.ui.main_window import MainWindow
     from communitydesk.ui.settings import UiSettings
 
+    tasks.MainThreadGarbageCollector.install()  # as app.run_gui does: the window's collector policy
     clock = QElapsedTimer()
     lateness: list[float] = []
     last = [0.0]
@@ -96,6 +97,22 @@ def child(path: Path, csv_file: Path, why: bool = False) -> dict[str, Any]:
         ticked[0] = time.monotonic()
 
     watch = StallWatch(lambda: ticked[0]) if why else None
+    collections: dict[str, list[float]] = {}
+    if why:
+        import gc
+        import threading
+
+        gc_started = [0.0]
+
+        def on_gc(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                gc_started[0] = time.perf_counter()
+            elif watch is not None and watch.step:
+                where = "ui" if threading.current_thread() is threading.main_thread() else "worker"
+                key = f"{watch.step}: gen{info['generation']} in {where}"
+                collections.setdefault(key, []).append((time.perf_counter() - gc_started[0]) * 1000)
+
+        gc.callbacks.append(on_gc)
 
     timer = QTimer()
     timer.setInterval(TICK_MS)
@@ -248,6 +265,9 @@ def child(path: Path, csv_file: Path, why: bool = False) -> dict[str, Any]:
         watch.running = False
         for key, ms in sorted(watch.seen.items(), key=lambda item: -item[1])[:25]:
             print(f"stalled ~{ms} ms in {key}", file=sys.stderr)
+        for key, times in collections.items():
+            if max(times) > 20:
+                print(f"stalled gc {key}: {len(times)} runs, longest {max(times):.0f} ms", file=sys.stderr)
     return steps
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -350,3 +351,38 @@ def test_finished_tasks_and_their_results_are_freed() -> None:
 
     run = subprocess.run([sys.executable, "-c", LEAK_CHECK], capture_output=True, text=True, timeout=120)
     assert run.stdout.strip() == "0", run.stderr[-2000:]
+
+
+def _allocate_until(condition) -> None:  # type: ignore[no-untyped-def]
+    """Allocate past the first threshold and let the UI collector run (what its timer does), until ``condition()``."""
+    from communitydesk.ui.tasks import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector._installed
+    assert collector is not None
+    kept: list[object] = []
+    for _ in range(2000):
+        if condition():
+            return
+        kept.append([[] for _ in range(gc.get_threshold()[0] + 10)])
+        collector.collect_if_due()
+    raise AssertionError("the collector never got there")
+
+
+def test_a_full_collection_freezes_its_survivors_so_the_next_one_is_short(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.ui.tasks import MainThreadGarbageCollector
+
+    MainThreadGarbageCollector.install()
+    gc.unfreeze()
+    _allocate_until(lambda: gc.get_freeze_count() > 0)
+    gone = _a_lost_cycle()  # born after the freeze: still collected as usual
+    _allocate_until(lambda: gone() is None)
+
+
+def test_the_periodic_full_sweep_collects_a_frozen_cycle(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.ui.tasks import MainThreadGarbageCollector
+
+    MainThreadGarbageCollector.install()
+    gone = _a_lost_cycle()
+    gc.freeze()  # as if it had been alive at the last full collection
+    monkeypatch.setattr(MainThreadGarbageCollector, "FULL_SWEEP_S", 0.0)
+    _allocate_until(lambda: gone() is None)

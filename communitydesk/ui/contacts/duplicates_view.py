@@ -77,6 +77,7 @@ class PairDetails:
 
 
 SHOWN_PAIRS = 500  # the most likely first; each merge or « ignorer » lets the next one in
+MEASURED_ROWS = 50  # rows read to size the table's columns to their contents
 
 
 def read_pairs(db: Any, actor: Actor, ctx: TaskContext, shown: int = SHOWN_PAIRS) -> PairsAndMerges:
@@ -267,6 +268,8 @@ class DuplicatesDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Sized on what is visible plus a sample: measuring all 500 pairs held the window after each reload.
+        self.view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _previous: self.show_row(current.row()))
         self.state = QLabel(self.tr("Recherche des doublons…"))
         self.state.setObjectName("duplicatesState")
@@ -317,7 +320,9 @@ class DuplicatesDialog(QDialog):
                 self.tr("Remettre « {name} » comme avant la fusion").format(name=self.last_merge.absorbed_name)
             )
 
-    def _run(self, work: Callable[[TaskContext], Any], done: Callable[[Any], None], label: str = "") -> Task:
+    def _run(
+        self, work: Callable[[TaskContext], Any], done: Callable[[Any], None], label: str = "", *, heavy: bool = False
+    ) -> Task:
         self.busy = True
         self._update_buttons()
 
@@ -333,7 +338,9 @@ class DuplicatesDialog(QDialog):
             self._update_buttons()
             show_error(self, message)
 
-        self.task = run_for(self, work, on_success=success, on_failure=failure, label=label)
+        self.task = run_for(
+            self, work, on_success=success, on_failure=failure, label=label, pause_cycle_collection=heavy
+        )
         return self.task
 
     def data_changed(self, changes: Changes) -> None:
@@ -345,7 +352,8 @@ class DuplicatesDialog(QDialog):
 
     def reload(self) -> Task:
         actor = self.actor
-        return self._run(lambda ctx: read_pairs(self.database(), actor, ctx), self._pairs_read)
+        # The search allocates for every contact and makes no cycles: no collection walks it meanwhile.
+        return self._run(lambda ctx: read_pairs(self.database(), actor, ctx), self._pairs_read, heavy=True)
 
     def _pairs_read(self, found: PairsAndMerges) -> None:
         self.model.set_pairs(found.pairs, found.labels)

@@ -509,6 +509,9 @@ class DocumentsPage(QWidget):
             on_success=self._generated,
             on_failure=self._failed,
             on_cancel=self._cancelled,
+            # A report allocates for every contact: collections meanwhile would walk it all on the UI thread,
+            # its few cycles wait for the end.
+            pause_cycle_collection=True,
         )
         self.task.progressed.connect(self._progressed)
         return self.task
