@@ -241,10 +241,12 @@ class Task(QObject):
 class _Runner(QRunnable):
     def __init__(self, task: Task) -> None:
         super().__init__()
-        self.task = task
+        self.task: Task | None = task
 
     def run(self) -> None:
-        self.task._run_in_worker()
+        task, self.task = self.task, None  # the pool may keep this runnable a while after: not the task
+        if task is not None:
+            task._run_in_worker()
 
 
 def guarded(owner: QObject | None, callback: Callable[..., Any]) -> Callable[..., None]:
