@@ -10,11 +10,13 @@ A sheet line is matched by e-mail, then phone (every French notation gives one k
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
+from communitydesk.errors import ValidationError
 from communitydesk.formatting import day
 from communitydesk.i18n import _
 from communitydesk.rules.charter_text import ORGANISATION_PLACEHOLDER, fill_organisation
@@ -92,6 +94,27 @@ def kind_from_text(text: str) -> EventKind | None:
 def event_label(name: str, starts_on: date) -> str:
     """« Réunion de rentrée (12/09/2026) »: how a touch point names the event."""
     return f"{name} ({day(starts_on, 'short')})"
+
+
+def event_named(events: Sequence[tuple[int, str, date]], wanted: str | None) -> int:
+    """The event (id, name, day) a user names: its number, or its name, whole or a unique part,
+    accent- and case-blind. A clear French error when none or several match (the CLI, the kit)."""
+    text = (wanted or "").strip()
+    if not text:
+        raise ValidationError(_("Indiquez l'événement (--event NOM_OU_NUMÉRO)."), "event")
+    if text.isdigit() and any(event_id == int(text) for event_id, _name, _day in events):
+        return int(text)
+    key = fold(text)
+    found = [e for e in events if fold(e[1]) == key] or [e for e in events if key in fold(e[1])]
+    if len(found) == 1:
+        return found[0][0]
+    if not found:
+        raise ValidationError(_("Aucun événement ne s'appelle « {name} » (ni ne porte ce numéro).", name=text), "event")
+    names = "; ".join(f"{event_id} : {name} ({day(when)})" for event_id, name, when in found[:5])
+    raise ValidationError(
+        _("Plusieurs événements répondent à « {name} » : {names}. Donnez son numéro.", name=text, names=names),
+        "event",
+    )
 
 
 def sheet_source(name: str, starts_on: date) -> str:

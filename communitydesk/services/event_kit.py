@@ -23,13 +23,17 @@ from communitydesk.db.event_kit_reads import (
 from communitydesk.db.event_reads import has_event_tables
 from communitydesk.db.quick_reads import QuickReader
 from communitydesk.errors import ValidationError
-from communitydesk.formatting import day
 from communitydesk.i18n import _
 from communitydesk.records.event_kit import EventKitData, EventReportDocument, KitEvent, KitPerson, KitWording
-from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_names import display_name
 from communitydesk.rules.contact_search_text import sort_name
-from communitydesk.rules.events import REGISTERED_STATUSES, ConsentPurpose, ParticipantStatus, event_kind_label
+from communitydesk.rules.events import (
+    REGISTERED_STATUSES,
+    ConsentPurpose,
+    ParticipantStatus,
+    event_kind_label,
+    event_named,
+)
 from communitydesk.services.document_identity import identity_in
 from communitydesk.services.document_source import HasPath, reading
 from communitydesk.services.event_figures import event_report
@@ -37,27 +41,6 @@ from communitydesk.services.permissions import Action, Actor, require
 
 # Pre-filled on the sheet and the badges: whoever registered and has not cancelled.
 SHEET_STATUSES = REGISTERED_STATUSES - {ParticipantStatus.EXCUSE}
-
-
-def _event_id(reader: QuickReader, wanted: str | None) -> int:
-    """The event numbered or named by ``wanted`` (its whole name or a unique part, accent- and case-blind)."""
-    text = (wanted or "").strip()
-    if not text:
-        raise ValidationError(_("Indiquez l'événement (--event NOM_OU_NUMÉRO)."), "event")
-    rows = event_names(reader)
-    if text.isdigit() and any(id_ == int(text) for id_, _name, _day in rows):
-        return int(text)
-    key = fold(text)
-    found = [row for row in rows if fold(row[1]) == key] or [row for row in rows if key in fold(row[1])]
-    if len(found) == 1:
-        return found[0][0]
-    if not found:
-        raise ValidationError(_("Aucun événement ne s'appelle « {name} » (ni ne porte ce numéro).", name=text), "event")
-    names = "; ".join(f"{id_} : {name} ({day(when)})" for id_, name, when in found[:5])
-    raise ValidationError(
-        _("Plusieurs événements répondent à « {name} » : {names}. Donnez son numéro.", name=text, names=names),
-        "event",
-    )
 
 
 def _person(row: ParticipantRow) -> KitPerson:
@@ -99,7 +82,7 @@ def sheet_people(source: Path | HasPath, actor: Actor, event_id: int) -> tuple[K
 def _chosen_event(reader: QuickReader, event_name: str | None) -> EventRow:
     if not has_event_tables(reader):
         raise ValidationError(_("Cette base n'a pas encore d'événements."), "event")
-    row = event(reader, _event_id(reader, event_name))
+    row = event(reader, event_named(event_names(reader), event_name))
     assert row is not None  # just found by its number, in the same read
     return row
 

@@ -38,12 +38,12 @@ from communitydesk.records.events import (
 )
 from communitydesk.rules import events as rules
 from communitydesk.rules.circles import Circle
-from communitydesk.rules.contact_keys import fold
 from communitydesk.rules.contact_names import display_name
 from communitydesk.rules.events import (
     REGISTERED_STATUSES,
     ConsentPurpose,
     ParticipantStatus,
+    event_named,
     kind_from_text,
 )
 from communitydesk.services import gdpr, settings
@@ -169,22 +169,9 @@ def find_event(store: Store, actor: Actor, name_or_id: str) -> int:
     """The id of the event a user names: its number, or its name (accent- and case-blind, whole
     or a unique part). A clear French error when none or several match."""
     require(actor, Action.READ)
-    text = name_or_id.strip()
     with snapshot(store) as session:
-        if text.isdigit() and session.get(Event, int(text)) is not None:
-            return int(text)
         rows = session.execute(select(Event.id, Event.name, Event.starts_on).order_by(Event.starts_on)).all()
-    wanted = fold(text)
-    exact = [r for r in rows if fold(r.name) == wanted]
-    found = exact or [r for r in rows if wanted and wanted in fold(r.name)]
-    if len(found) == 1:
-        return int(found[0].id)
-    if not found:
-        raise UserError(_("Aucun événement ne s'appelle « {name} » (ni ne porte ce numéro).", name=text))
-    names = "; ".join(f"{r.id} : {r.name} ({formatting.day(r.starts_on)})" for r in found[:5])
-    raise UserError(
-        _("Plusieurs événements répondent à « {name} » : {names}. Donnez son numéro.", name=text, names=names)
-    )
+    return event_named([(int(r.id), r.name, r.starts_on) for r in rows], name_or_id)
 
 
 # ---------------------------------------------------------------- participants
