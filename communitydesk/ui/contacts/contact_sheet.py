@@ -116,6 +116,16 @@ def gdpr_available() -> bool:
     return importlib.util.find_spec("communitydesk.services.gdpr") is not None
 
 
+def prepare_reading() -> None:
+    """Import what ``read_sheet`` needs (runs in a worker, while the list page loads).
+
+    Imported on the first sheet opened instead, these ~70 modules (ambassadors, campaigns,
+    RGPD, rapidfuzz's compiled extensions) would hold the interpreter's lock in a worker
+    right after the click: the window stalled ~70-100 ms on a 100 000-contact base
+    (bench/responsiveness.py). The list's second read pays it while the page says it loads."""
+    import communitydesk.services.contact_sheet  # noqa: F401
+
+
 def read_sheet(db: Any, actor: Actor, contact_id: int | None) -> SheetData:
     """Contact, timeline, moves, consents and known tags: one service call (runs in a worker)."""
     from communitydesk.services.contact_sheet import read_contact_sheet

@@ -33,7 +33,7 @@ from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.contacts.circle_rings import CircleRings
 from communitydesk.ui.contacts.contact_query import ContactListQuery
-from communitydesk.ui.contacts.contact_sheet import ContactSheet
+from communitydesk.ui.contacts.contact_sheet import ContactSheet, prepare_reading
 from communitydesk.ui.contacts.contact_table import ContactTableModel, ContactTableView
 from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
@@ -379,7 +379,8 @@ class ContactsPage(QWidget):
         from communitydesk.formatting import number
 
         if self._choices_pending:
-            # Tags (with their counts) and segments come second: the rows matter first.
+            # Tags (with their counts) and segments come second: the rows matter first. The
+            # sheet's services are imported with them, not on the first sheet opened.
             self._choices_pending = False
             self.load_choices()
 
@@ -449,6 +450,7 @@ class ContactsPage(QWidget):
         def work(_ctx: TaskContext) -> tuple[list[tuple[str, int]], list[SegmentChoice]]:
             from communitydesk.services import segments, tags
 
+            prepare_reading()
             db = self._db()
             tag_list = [(t.name, t.contacts) for t in tags.list_tags(db, actor)]
             segment_list = [
