@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from communitydesk.db.quick_reads import QuickReader
+from communitydesk.db.quick_reads import QuickReader, has_table
 from communitydesk.rules.ambassador_levels import JUDGED_STATUSES, WELCOMED_STAGES, LevelRule
 from communitydesk.rules.ambassadors import MissionStatus, Stage
 from communitydesk.rules.campaigns import PaymentStatus
@@ -40,8 +40,7 @@ class MemberFacts:
 
 def has_ambassador_tables(reader: QuickReader) -> bool:
     """False on a base from before the ambassador programme's migration."""
-    sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='ambassadors'"
-    return reader.connection.execute(sql).fetchone() is not None
+    return has_table(reader, "ambassadors")
 
 
 def stored_levels(reader: QuickReader) -> list[LevelRule]:

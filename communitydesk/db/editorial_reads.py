@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from communitydesk.db.quick_reads import QuickReader
+from communitydesk.db.quick_reads import QuickReader, has_table
 from communitydesk.models import stored_time
 from communitydesk.rules.editorial import PublicationStatus
 
@@ -21,8 +21,7 @@ _ABANDONED = PublicationStatus.ABANDONNEE.value
 
 def has_editorial_tables(reader: QuickReader) -> bool:
     """False on a base from before the editorial calendar's migration."""
-    sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='publication_networks'"
-    return reader.connection.execute(sql).fetchone() is not None
+    return has_table(reader, "publication_networks")
 
 
 def _day(text: str | None) -> date | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 
-from communitydesk.db.quick_reads import QuickReader
+from communitydesk.db.quick_reads import QuickReader, has_table
 from communitydesk.models.contact_conditions import NOT_ERASED
 
 
@@ -40,6 +40,11 @@ class ParticipantRow:
     email: str
     phone: str
     status: str
+
+
+def has_event_tables(reader: QuickReader) -> bool:
+    """False on a base from before the events' migration (the kit's reads and the figures' alike)."""
+    return has_table(reader, "event_participants")
 
 
 def _time(text: str | None) -> time | None:

@@ -22,12 +22,6 @@ _COUNTS = (
 )
 
 
-def has_event_tables(reader: QuickReader) -> bool:
-    """False on a base from before the events' migration."""
-    sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='event_participants'"
-    return reader.connection.execute(sql).fetchone() is not None
-
-
 def _moment(row: tuple[object, ...]) -> EventMoment:
     event_id, name, day, at, registered, present = row
     return EventMoment(

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from communitydesk.db import document_reads
-from communitydesk.db.quick_reads import QuickReader
+from communitydesk.db.quick_reads import QuickReader, has_table
 from communitydesk.db.sql_identifiers import quoted_identifier
 from communitydesk.models import stored_time
 from communitydesk.models.contact_conditions import ACTIVE
@@ -81,7 +81,7 @@ def campaign_figures(reader: QuickReader) -> list[CampaignFigures]:
     """Every campaign's valid contributions (refunded, cancelled and pending never count), split by
     the backer's circle now; contributions without a contact count as grand public."""
     conn = reader.connection
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='campaigns'").fetchone() is None:
+    if not has_table(reader, "campaigns"):
         return []  # a base from before the campaigns migration
     return [
         CampaignFigures(

@@ -66,6 +66,12 @@ def sort_key(text: str | None) -> str:
     return fold(text)
 
 
+def has_table(reader: QuickReader, name: str) -> bool:
+    """Whether the base has table ``name``: False on a base from before the migration that made it."""
+    sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?"
+    return reader.connection.execute(sql, (name,)).fetchone() is not None
+
+
 def stored_setting(reader: QuickReader, key: str) -> object:
     """A setting of the base (services.settings stores JSON); None when unset or unreadable."""
     row = reader.connection.execute("SELECT value FROM app_settings WHERE key = ?", (key,)).fetchone()

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from typing import TYPE_CHECKING
 
-from communitydesk.records.events import EventReport
 from communitydesk.records.identity import Identity
+
+if TYPE_CHECKING:  # the kit alone does not load the report's thirteen records
+    from communitydesk.records.events import EventReport
 
 
 @dataclass(frozen=True)

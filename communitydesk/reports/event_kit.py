@@ -36,7 +36,6 @@ from reportlab.platypus import (
 from communitydesk.formatting import clock, day, number
 from communitydesk.i18n import _, ngettext
 from communitydesk.records.event_kit import EventKitData, KitPerson
-from communitydesk.reports.ambassador_kit import POSTER_MARGIN, KitDecor, KitTemplate
 from communitydesk.reports.base import DocumentRenderer
 from communitydesk.reports.flowables.cropmarks import CardSheet, business_card_size
 from communitydesk.reports.flowables.outline import add_bookmark
@@ -45,6 +44,7 @@ from communitydesk.reports.flowables.sign_in_sheet import SheetColumns, SheetPer
 from communitydesk.reports.flowables.tables import CellFitter, column_widths, listing_look, wrap_text
 from communitydesk.reports.flowables.title import title_block
 from communitydesk.reports.fonts import SANS, bold, ensure_family
+from communitydesk.reports.kit_pages import POSTER_MARGIN, KitDecor, KitTemplate
 from communitydesk.reports.markup import plain, printed
 from communitydesk.reports.page import FOOTER_HEIGHT, HEADER_HEIGHT, SIDE_MARGIN, PageDecor, PageSetup
 from communitydesk.reports.styles import INK, MUTED, RULE

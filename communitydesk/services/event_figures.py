@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from communitydesk.db import event_reads
+from communitydesk.db.event_kit_reads import has_event_tables
 from communitydesk.db.quick_reads import QuickReader
 from communitydesk.errors import UserError
 from communitydesk.formatting import local_today
@@ -25,7 +26,7 @@ from communitydesk.services.permissions import Action, Actor, require
 
 def figures_in(reader: QuickReader, today: date | None = None) -> EventFigures:
     """Totals, the next event and the last one, on an open reader."""
-    if not event_reads.has_event_tables(reader):
+    if not has_event_tables(reader):
         return EventFigures()  # a base from before the events
     today = today or local_today()
     every = event_reads.every_event(reader)

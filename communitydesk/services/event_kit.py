@@ -17,10 +17,10 @@ from communitydesk.db.event_kit_reads import (
     ParticipantRow,
     event,
     event_names,
+    has_event_tables,
     participants,
     wordings_at,
 )
-from communitydesk.db.event_reads import has_event_tables
 from communitydesk.db.quick_reads import QuickReader
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
@@ -36,7 +36,6 @@ from communitydesk.rules.events import (
 )
 from communitydesk.services.document_identity import identity_in
 from communitydesk.services.document_source import HasPath, reading
-from communitydesk.services.event_figures import event_report
 from communitydesk.services.permissions import Action, Actor, require
 
 # Pre-filled on the sheet and the badges: whoever registered and has not cancelled.
@@ -131,4 +130,6 @@ def event_report_data(source: Path | HasPath, actor: Actor, event_name: str | No
     with reading(source) as reader:
         row = _chosen_event(reader, event_name)
         identity = identity_in(reader)
+    from communitydesk.services.event_figures import event_report  # the report's reads: not the kit's
+
     return EventReportDocument(identity, event_report(source, actor, row.id), row.starts_time, row.ends_time)
