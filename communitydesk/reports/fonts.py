@@ -2,8 +2,8 @@
 
 DejaVu covers all of Latin Extended (é ç œ ÿ € « » ’, Łukasz, Ødegaard) where the PDF base
 fonts cannot. A family is declared cheaply (its bold and italic mappings); each face's file
-is parsed only when ReportLab first asks for that face: parsing costs ~15 ms a face, and most
-documents use two or three of the eight.
+is loaded only when ReportLab first asks for that face (most documents use two or three of the
+eight), from the metrics shipped beside it (reports/font_metrics.py), else parsed.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from communitydesk.paths import resources_dir
+from communitydesk.reports.font_metrics import shipped_font
 
 SANS = "DejaVuSans"
 SERIF = "DejaVuSerif"
@@ -67,7 +68,8 @@ def _register_face(stem: str) -> None:
     with _lock:
         if stem in pdfmetrics.getRegisteredFontNames():
             return
-        pdfmetrics.registerFont(TTFont(stem, str(resources_dir() / "fonts" / f"{stem}.ttf")))
+        font_file = resources_dir() / "fonts" / f"{stem}.ttf"
+        pdfmetrics.registerFont(shipped_font(stem, font_file) or TTFont(stem, str(font_file)))
         # registerFont maps the face to itself for <b> and <i>: its family's mapping is put back.
         _map_faces(next(family for family, faces in _FAMILIES.items() if stem in faces))
 
