@@ -10,9 +10,11 @@ import pytest
 from communitydesk import formatting
 from communitydesk.db.database import Database
 from communitydesk.records.events import EventDraft, SignInLineDraft
+from communitydesk.records.identity import Identity
 from communitydesk.services import duplicates, event_figures, events, gdpr, sign_in_sheet
 from communitydesk.services.contacts import ContactInput, create_contact
 from communitydesk.services.permissions import Actor
+from communitydesk.services.personal_data import document_of
 
 DAY = formatting.local_today() - timedelta(days=3)
 ALICE = SignInLineDraft("Martin", "Alice", "alice@exemple.fr", consents=("newsletter", "photos"))
@@ -119,6 +121,10 @@ def test_an_erasure_keeps_the_withdrawn_consents_counted_for_their_event(db: Dat
     assert alice is not None
     exported = gdpr.export_person(db, actor, alice)
     assert {c["numéro_de_l_événement"] for c in exported["consentements"]} == {event_id}
+    [consents] = [s for s in document_of(exported, Identity(name="La Ruche")).sections if s.heading == "Consentements"]
+    shown = {(v.label, v.value) for item in consents.items for v in item.values}
+    assert ("Numéro de l'événement", str(event_id)) in shown
+    assert ("Source", f"Feuille d'émargement — Atelier compost ({DAY:%d/%m/%Y})") in shown
     gdpr.erase_person(db, actor, alice, confirm=True)
     kept = gdpr.list_consents(db, actor, alice)
     assert {(c.event_id, c.active) for c in kept} == {(event_id, False)}
