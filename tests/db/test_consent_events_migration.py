@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from alembic import command
+from tests.db.test_migrations import fill_generic
 
 from communitydesk.db.database import open_database
 from communitydesk.db.migrate import alembic_config
@@ -41,15 +42,9 @@ CONSENTS = {
 
 def base_at_0011_with_sheets(path: Path) -> None:
     command.upgrade(alembic_config(path), "0011")
+    fill_generic(path, "contacts", 4)  # contacts 1 to 4
     conn = sqlite3.connect(path)
     with conn:
-        conn.executemany(
-            "INSERT INTO contacts (id, kind, first_name, last_name, organisation, role, email, email_secondary, "
-            "phone, phone_secondary, email_key, phone_key, address, postcode, city, country, circle, source, notes, "
-            "is_ambassador, is_critic, created_at, updated_at, version_id) VALUES (?, 'person', ?, ?, "
-            "'', '', '', '', '', '', '', '', '', '', '', 'FR', 'communaute', '', '', 0, 0, ?, ?, 1)",
-            [(n, first, "Martin", NOW, NOW) for n, first in ((1, "Alice"), (2, "Bruno"), (3, "Chloé"), (4, "Anne"))],
-        )
         conn.executemany(
             "INSERT INTO events (id, name, kind, starts_on, place, address, url, expected_circles, description, "
             "wording_version, created_at, updated_at, version_id) VALUES (?, ?, 'atelier', ?, '', '', '', '', '', 1, "
