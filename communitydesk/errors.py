@@ -29,3 +29,7 @@ class ValidationError(UserError):
 
 class LoginRefused(UserError):
     """A wrong name, password or PIN, or a try made while the delay after failed ones runs."""
+
+
+class ProfileGone(LoginRefused):
+    """A locked session whose profile was deleted, or lost its password, meanwhile: the chooser shows."""
