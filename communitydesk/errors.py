@@ -33,3 +33,8 @@ class LoginRefused(UserError):
 
 class ProfileGone(LoginRefused):
     """A locked session whose profile was deleted, or lost its password, meanwhile: the chooser shows."""
+
+
+class AuditUnavailable(UserError):
+    """On a shared PC (profiles with passwords), an export naming people whose audit entry cannot
+    be written: refused before anything is read or written."""
