@@ -8,14 +8,11 @@ override file modes (see tests/test_cli_read_only.py).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.test_cli_read_only import ROOT, _file_modes_refuse, _without_file_rights  # noqa: F401 - a fixture
+from tests.test_cli_read_only import _file_modes_refuse, run_without_file_rights  # noqa: F401 - a fixture
 
 from communitydesk.db.database import open_database
 from communitydesk.services import audit, contact_search, profiles
@@ -27,20 +24,6 @@ EXPORTS = {
     "export contacts": ["export", "contacts", "--out", "{out}/contacts.csv"],
     "export pdf": ["export", "pdf", "directory", "--out", "{out}/annuaire.pdf"],
 }
-
-
-def run_as_user(argv: list[str], password: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "communitydesk", *argv],
-        input=password + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        preexec_fn=_without_file_rights,
-        check=False,
-    )
 
 
 @pytest.mark.slow
@@ -72,7 +55,7 @@ def test_an_export_that_cannot_be_audited_on_a_shared_pc_is_refused(  # type: ig
     try:
         login = ["--user", "Camille", "--password-stdin"] if shared_pc else []
         command = [arg.format(out=out) for arg in EXPORTS[name]]
-        done = run_as_user([*command, "--db", str(base), *login], PASSWORD)
+        done = run_without_file_rights([*command, "--db", str(base), *login], stdin=PASSWORD + "\n")
     finally:
         folder.chmod(0o755)
     written = [p.name for p in out.iterdir()]
