@@ -545,7 +545,7 @@ class AmbassadorsPage(QWidget):
 
             return export_ambassador_brief(self._db(), actor, target, out_format, start=first)
 
-        dialog = BriefDialog(self, load, write, start)
+        dialog = BriefDialog(self, load, write, actor, start)
         dialog.open()
         return dialog
 
