@@ -8,13 +8,12 @@ that reads or writes the base runs off the UI thread; services are imported insi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -40,13 +39,11 @@ from communitydesk.ui.ambassadors.charter_view import CharterView
 from communitydesk.ui.ambassadors.funnel_board import FunnelBoard
 from communitydesk.ui.ambassadors.levels_view import LevelsView, referral_total
 from communitydesk.ui.ambassadors.missions_view import MissionsView
-from communitydesk.ui.change_watch import ChangeWatch
-from communitydesk.ui.current_database import DatabaseState
+from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
-    from communitydesk.db.database import Database
     from communitydesk.ui.ambassadors.brief_dialog import BriefDialog
     from communitydesk.ui.ambassadors.dialogs import (
         CharterVersionDialog,
@@ -87,15 +84,13 @@ class ProgrammeData:
         return [(row.id, row.name) for row in self.rows]
 
 
-class AmbassadorsPage(QWidget):
+class AmbassadorsPage(DatabasePage):
     loaded = Signal()
     #: The sheet shown in the panel, once read.
     record_shown = Signal(object)
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.current_database = context.database
+        super().__init__(context)
         self.data: ProgrammeData | None = None
         self._generation = 0
 
@@ -177,27 +172,13 @@ class AmbassadorsPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
-        self.current_database.changed.connect(self._database_changed)
-        self.watch = ChangeWatch(self, self.current_database, SHOWS, lambda _changes: self.refresh())
-        self._database_changed()
+        self.filled = (self.board,)
+        self.follow_database(SHOWS, lambda _changes: self.refresh())
 
     # -- reading ------------------------------------------------------------------------------
 
-    @property
-    def actor(self) -> Any:
-        return self.current_database.actor
-
-    def _db(self) -> Database:
-        return self.current_database.database()
-
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self) and shiboken6.isValid(self.board)
-
-    def _ready(self) -> bool:
-        return self.current_database.state is DatabaseState.READY
-
     def _database_changed(self) -> None:
-        ready = self._ready()
+        ready = self.is_ready()
         for button in self.buttons:
             button.setEnabled(ready)
         actor = self.actor
@@ -210,7 +191,7 @@ class AmbassadorsPage(QWidget):
 
     def refresh(self) -> Task | None:
         """F5: read the programme again (and the sheet shown)."""
-        if not self._ready():
+        if not self.is_ready():
             return None
         actor = self.actor
         self._generation += 1
@@ -292,20 +273,6 @@ class AmbassadorsPage(QWidget):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _say(self, message: str) -> None:
-        status_bar = getattr(self.window(), "statusBar", None)
-        if callable(status_bar) and message:
-            status_bar().showMessage(message, 8000)
-
-    def run(self, work: Callable[[Database, Any], Any], message: str | Callable[[Any], str] = "") -> Task:
-        """One write off the UI thread: ``work(db, actor)``; a refusal shows the service's sentence."""
-        actor = self.actor
-
-        def done(result: Any) -> None:
-            self._say(message(result) if callable(message) else message)
-
-        return run_in_background(self, lambda _ctx: work(self._db(), actor), on_success=done)
-
     def drop_ambassador(self, ambassador_id: int, stage: str) -> Task | None:
         """A card dropped on the column ``stage``: move the ambassador there if the funnel allows it
         (and the profile may: otherwise the status bar says why and the card stays where it was)."""
@@ -333,7 +300,7 @@ class AmbassadorsPage(QWidget):
         )
 
     def new_ambassador(self) -> EnrolDialog | None:
-        if not self._ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
+        if not self.is_ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
             return None
         from communitydesk.services import ambassadors
         from communitydesk.services.contact_lookup import find_contacts
@@ -358,7 +325,7 @@ class AmbassadorsPage(QWidget):
         return dialog
 
     def _enrolled(self, ambassador_id: int) -> None:
-        self._say(self.tr("Nouvel ambassadeur inscrit comme candidat."))
+        self.status(self.tr("Nouvel ambassadeur inscrit comme candidat."))
         self.open_ambassador(ambassador_id)
 
     def record_reward(self, ambassador_id: int) -> RewardDialog:
@@ -371,7 +338,7 @@ class AmbassadorsPage(QWidget):
             return ambassadors.record_reward(self._db(), actor, ambassador_id, **values)
 
         dialog = RewardDialog(self, self._record_name(ambassador_id), save)
-        dialog.saved.connect(lambda _id: self._say(self.tr("Récompense enregistrée.")))
+        dialog.saved.connect(lambda _id: self.status(self.tr("Récompense enregistrée.")))
         dialog.open()
         return dialog
 
@@ -386,12 +353,12 @@ class AmbassadorsPage(QWidget):
 
         charters = self.data.charters if self.data else []
         dialog = SignatureDialog(self, self._record_name(ambassador_id), charters, save)
-        dialog.saved.connect(lambda _r: self._say(self.tr("Signature de la charte enregistrée.")))
+        dialog.saved.connect(lambda _r: self.status(self.tr("Signature de la charte enregistrée.")))
         dialog.open()
         return dialog
 
     def edit_roles(self) -> RolesDialog | None:
-        if not self._ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
+        if not self.is_ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
             return None
         from communitydesk.services.ambassador_roles import save_roles
         from communitydesk.ui.ambassadors.roles_dialog import RolesDialog
@@ -400,7 +367,7 @@ class AmbassadorsPage(QWidget):
         dialog = RolesDialog(
             self, lambda roles: save_roles(self._db(), actor, roles), self.data.roles if self.data else []
         )
-        dialog.saved.connect(lambda _roles: self._say(self.tr("Liste des rôles enregistrée.")))
+        dialog.saved.connect(lambda _roles: self.status(self.tr("Liste des rôles enregistrée.")))
         dialog.open()
         return dialog
 
@@ -423,7 +390,7 @@ class AmbassadorsPage(QWidget):
             return missions.update_mission(self._db(), actor, mission.id, draft, expected_version=mission.version_id)
 
         dialog = MissionDialog(self, self.data.names() if self.data else [], save, mission)
-        dialog.saved.connect(lambda _r: self._say(self.tr("Mission enregistrée.")))
+        dialog.saved.connect(lambda _r: self.status(self.tr("Mission enregistrée.")))
         dialog.open()
         return dialog
 
@@ -437,7 +404,7 @@ class AmbassadorsPage(QWidget):
             return missions.complete_mission(self._db(), actor, mission.id, **values)
 
         dialog = CompletionDialog(self, mission.title, save)
-        dialog.saved.connect(lambda _r: self._say(self.tr("Mission marquée réalisée : elle attend la validation.")))
+        dialog.saved.connect(lambda _r: self.status(self.tr("Mission marquée réalisée : elle attend la validation.")))
         dialog.open()
         return dialog
 
@@ -469,7 +436,7 @@ class AmbassadorsPage(QWidget):
 
         def saved(moves: list[LevelMove]) -> None:
             self.levels.show_moves(moves, saved=True)
-            self._say(self.tr("Règles des niveaux enregistrées."))
+            self.status(self.tr("Règles des niveaux enregistrées."))
 
         def work(_ctx: TaskContext) -> list[LevelMove]:
             return ambassador_levels.save_levels(self._db(), actor, levels)
@@ -488,7 +455,7 @@ class AmbassadorsPage(QWidget):
             return ambassador_charters.publish_charter_version(self._db(), actor, **values)
 
         dialog = CharterVersionDialog(self, current, save)
-        dialog.saved.connect(lambda _r: self._say(self.tr("Nouvelle version de la charte publiée.")))
+        dialog.saved.connect(lambda _r: self.status(self.tr("Nouvelle version de la charte publiée.")))
         dialog.open()
         return dialog
 
@@ -503,7 +470,7 @@ class AmbassadorsPage(QWidget):
 
         def copied(signature: tuple[str, str]) -> None:
             copy_html_and_text(*signature)
-            self._say(self.tr("Signature copiée : collez-la dans les réglages de votre messagerie."))
+            self.status(self.tr("Signature copiée : collez-la dans les réglages de votre messagerie."))
 
         return run_in_background(
             self, lambda _ctx: email_signature(self._db(), actor, ambassador_id), on_success=copied
@@ -519,7 +486,7 @@ class AmbassadorsPage(QWidget):
         return page
 
     def open_brief(self, start: date | None = None) -> BriefDialog | None:
-        if not self._ready():
+        if not self.is_ready():
             return None
         from communitydesk.ui.ambassadors.brief_dialog import BriefDialog
 

@@ -9,9 +9,8 @@ not pay for SQLAlchemy on the UI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,13 +54,11 @@ from communitydesk.ui.campaigns.dialogs import CampaignDialog, ContributionDialo
 from communitydesk.ui.campaigns.fulfilment_view import FulfilmentView
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel
 from communitydesk.ui.campaigns.tables_view import ContributionsView, TiersView
-from communitydesk.ui.change_watch import ChangeWatch
-from communitydesk.ui.current_database import DatabaseState
+from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
-    from communitydesk.db.database import Database
     from communitydesk.services.campaign_import import ContributionImportSummary
     from communitydesk.ui.campaigns.import_wizard import ContributionImportWizard
     from communitydesk.ui.main_window import PageContext
@@ -175,14 +172,12 @@ class MoveProposalsDialog(QDialog):
         ]
 
 
-class CampaignsPage(QWidget):
+class CampaignsPage(DatabasePage):
     campaigns_loaded = Signal()
     detail_loaded = Signal()
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.current_database = context.database
+        super().__init__(context)
         self.summaries: list[CampaignSummary] = []
         self.detail: CampaignDetail | None = None
         self._wanted_id: int | None = None
@@ -294,21 +289,13 @@ class CampaignsPage(QWidget):
         self.dashboard_view.pdf_requested.connect(lambda: self.open_pdf("campaign-report"))
         self.fulfilment_view.pdf_requested.connect(lambda: self.open_pdf("fulfilment-checklist"))
 
-        self.current_database.changed.connect(self._database_changed)
-        self.watch = ChangeWatch(self, self.current_database, SHOWS, lambda _changes: self.refresh())
-        self._database_changed()
+        self.filled = (self.table,)
+        self.follow_database(SHOWS, lambda _changes: self.refresh())
 
     # -- reading ------------------------------------------------------------------------------
 
-    @property
-    def actor(self) -> Any:
-        return self.current_database.actor
-
-    def _db(self) -> Database:
-        return self.current_database.database()
-
     def _database_changed(self) -> None:
-        ready = self.current_database.state is DatabaseState.READY
+        ready = self.is_ready()
         for button in (self.new_button, self.edit_button, self.import_button):
             button.setEnabled(ready)
         for button, action in (
@@ -324,7 +311,7 @@ class CampaignsPage(QWidget):
 
     def refresh(self) -> Task | None:
         """F5: read the campaigns again (and the selected one)."""
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
         actor = self.actor
 
@@ -334,10 +321,6 @@ class CampaignsPage(QWidget):
             return list_campaigns(self._db(), actor)
 
         return run_in_background(self, work, on_success=self._show_campaigns)
-
-    def _alive(self) -> bool:
-        # A read may report back while the window is being torn down (quit, tests): ignore it then.
-        return shiboken6.isValid(self) and shiboken6.isValid(self.table)
 
     def _show_campaigns(self, summaries: list[CampaignSummary]) -> None:
         if not self._alive():
@@ -420,10 +403,7 @@ class CampaignsPage(QWidget):
         brings the list and the campaign's tabs again."""
         if select is not None:
             self._wanted_id = select
-        window = self.window()
-        status_bar = getattr(window, "statusBar", None)
-        if callable(status_bar) and message:
-            status_bar().showMessage(message, 8000)
+        self.status(message)
 
     def new_campaign(self) -> CampaignDialog:
         from communitydesk.services import campaigns

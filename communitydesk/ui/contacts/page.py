@@ -29,7 +29,6 @@ from communitydesk.records.changes import Changes
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.rules.contact_filter import ContactFilter
 from communitydesk.services.permissions import Action
-from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.contacts.circle_rings import CircleRings
 from communitydesk.ui.contacts.contact_query import ContactListQuery
@@ -38,12 +37,11 @@ from communitydesk.ui.contacts.contact_table import ContactTableModel, ContactTa
 from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.selection_actions import SelectionActions
-from communitydesk.ui.current_database import DatabaseState
+from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, show_error
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
-    from communitydesk.db.database import Database
     from communitydesk.services.circle_moves import MoveBatch
     from communitydesk.ui.main_window import PageContext
 
@@ -64,16 +62,14 @@ BULK_PROGRESS_FROM = 200
 MOVE_UNDO_SECONDS = 30
 
 
-class ContactsPage(QWidget):
+class ContactsPage(DatabasePage):
     counts_loaded = Signal(dict)  # circle → count of the current search
     choices_loaded = Signal()  # tags and segments read
     moved = Signal(int)  # contacts moved
     archived = Signal(list)  # ids archived (undo possible)
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.current_database = context.database
+        super().__init__(context)
         self.settings = context.settings
         self.selected_circle: str | None = None
         self.circle_counts: dict[str, int] = {}
@@ -93,9 +89,7 @@ class ContactsPage(QWidget):
 
         self._build()
         self._build_shortcuts()
-        self.current_database.changed.connect(self._database_changed)
-        self.watch = ChangeWatch(self, self.current_database, SHOWS, self.data_changed)
-        self._database_changed()
+        self.follow_database(SHOWS, self.data_changed)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -286,16 +280,6 @@ class ContactsPage(QWidget):
 
     # -- database -------------------------------------------------------------------------------
 
-    @property
-    def actor(self) -> Any:
-        return self.current_database.actor
-
-    def _db(self) -> Database:
-        return self.current_database.database()
-
-    def is_ready(self) -> bool:
-        return self.current_database.state is DatabaseState.READY
-
     def _database_changed(self) -> None:
         ready = self.is_ready()
         for widget in (*self.header_buttons, self.filter_bar, self.rings):
@@ -479,11 +463,6 @@ class ContactsPage(QWidget):
             self.load_counts()
         if changes.tags or changes.segments:
             self.load_choices()
-
-    def status(self, message: str) -> None:
-        status_bar = getattr(self.window(), "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(message, 8000)
 
     # -- selection ------------------------------------------------------------------------------
 
