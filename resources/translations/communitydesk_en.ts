@@ -2531,12 +2531,15 @@
     <name>EnrolDialog</name>
     <message>
         <source>Nouvel ambassadeur</source>
-        <extracomment>(typed text) -&gt; [(contact id, name, circle)], run off the UI thread.</extracomment>
         <translation>New ambassador</translation>
     </message>
     <message>
         <source>Tapez un nom, un e-mail, une ville…</source>
         <translation>Type a name, an e-mail, a town…</translation>
+    </message>
+    <message>
+        <source>Aucun contact choisi</source>
+        <translation>No contact chosen</translation>
     </message>
     <message>
         <source>La personne doit déjà être dans vos contacts. Elle entre au programme comme « candidat » et reçoit son code de parrainage.</source>

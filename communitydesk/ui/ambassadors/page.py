@@ -303,18 +303,13 @@ class AmbassadorsPage(DatabasePage):
         if not self.is_ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
             return None
         from communitydesk.services import ambassadors
-        from communitydesk.services.contact_lookup import find_contacts
         from communitydesk.ui.ambassadors.dialogs import EnrolDialog
+        from communitydesk.ui.widgets.contact_picker import contact_search
 
         path, actor = self.current_database.path, self.actor
         assert path is not None
         enrolled = {row.contact_id for row in self.data.rows} if self.data else set()  # already members
-
-        def search(text: str) -> list[tuple[int, str, str]]:
-            from communitydesk.rules.circles import circle_label
-
-            found = find_contacts(path, actor, text, 30 + len(enrolled))
-            return [(c.id, c.name, circle_label(c.circle)) for c in found if c.id not in enrolled][:30]
+        search = contact_search(path, actor, leave_out=enrolled)
 
         def save(values: dict[str, Any]) -> int:
             return ambassadors.enrol(self._db(), actor, values["contact_id"], values["type"])

@@ -36,6 +36,7 @@ from communitydesk.ui.events.event_panel import EventPanel
 from communitydesk.ui.events.event_table import EventTable
 from communitydesk.ui.events.participants_view import ParticipantsView
 from communitydesk.ui.tasks import Task, run_in_background
+from communitydesk.ui.widgets.contact_picker import Search, contact_search
 from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
@@ -294,17 +295,10 @@ class EventsPage(DatabasePage):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _contact_search(self) -> Callable[[str], list[tuple[int, str, str]]]:
-        path, actor = self.current_database.path, self.actor
+    def _contact_search(self) -> Search:
+        path = self.current_database.path
         assert path is not None
-
-        def search(text: str) -> list[tuple[int, str, str]]:
-            from communitydesk.rules.circles import circle_label
-            from communitydesk.services.contact_lookup import find_contacts
-
-            return [(c.id, c.name, circle_label(c.circle)) for c in find_contacts(path, actor, text, 30)]
-
-        return search
+        return contact_search(path, self.actor)
 
     def _open_editor(self, record: EventRecord | None, campaigns: list[tuple[int, str]]) -> EventDialog:
         from communitydesk.services import events
