@@ -48,6 +48,7 @@ from communitydesk.ui.editorial.publication_dialog import PublicationDialog, Res
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.editorial.regularity_strip import RegularityStrip
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -462,22 +463,17 @@ class EditorialPage(DatabasePage):
         record = self.selected_publication()
         if record is None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask(
+            self,
+            "deletePublicationBox",
             self.tr("Supprimer la publication"),
             self.tr("Supprimer « {title} » ? Ses résultats et son historique seront perdus.").format(
                 title=record.title or "…"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            yes=self.tr("Supprimer"),
+            cancel=self.tr("Annuler"),
+            then=lambda: self.delete_publication(record),
         )
-        box.setObjectName("deletePublicationBox")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Supprimer"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self.delete_publication(record))
-        box.open()
-        return box
 
     def delete_publication(self, record: PublicationRecord) -> Task:
         from communitydesk.services import editorial

@@ -37,6 +37,7 @@ from communitydesk.ui.events.event_table import EventTable
 from communitydesk.ui.events.participants_view import ParticipantsView
 from communitydesk.ui.tasks import Task, run_in_background
 from communitydesk.ui.widgets.contact_picker import Search, contact_search
+from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
@@ -352,23 +353,18 @@ class EventsPage(DatabasePage):
         record = self.record
         if record is None or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask(
+            self,
+            "deleteEventBox",
             self.tr("Supprimer l'événement"),
             self.tr(
                 "Supprimer « {name} » ? Sa liste de participants et sa feuille d'émargement saisie seront perdues ; "
                 "les contacts créés, leurs consentements et leurs points de contact restent."
             ).format(name=record.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            yes=self.tr("Supprimer"),
+            cancel=self.tr("Annuler"),
+            then=lambda: self.delete_event(record),
         )
-        box.setObjectName("deleteEventBox")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Supprimer"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self.delete_event(record))
-        box.open()
-        return box
 
     def delete_event(self, record: EventRecord) -> Task:
         from communitydesk.services import events
