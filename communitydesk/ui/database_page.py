@@ -10,7 +10,7 @@ buttons it enables) and ``refresh``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtWidgets import QWidget
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from communitydesk.db.database import Database
     from communitydesk.ui.main_window import PageContext
 
+T = TypeVar("T")
+
 
 class DatabasePage(QWidget):
     #: How long the status bar shows what a write did.
@@ -37,6 +39,7 @@ class DatabasePage(QWidget):
         #: The widgets a read fills when it reports back: while the window is torn down
         #: (quit, tests) they may be gone, and the result is then dropped.
         self.filled: tuple[QWidget, ...] = ()
+        self._latest_reads: dict[str, int] = {}
 
     @property
     def actor(self) -> Actor:
@@ -61,6 +64,19 @@ class DatabasePage(QWidget):
         self.current_database.changed.connect(self._database_changed)
         self.watch = ChangeWatch(self, self.current_database, shows, reload)
         self._database_changed()
+
+    def read(self, kind: str, work: Callable[[Database, Actor], T], then: Callable[[T], object]) -> Task:
+        """``work(db, actor)`` off the UI thread, then ``then(result)`` for the latest read of this
+        ``kind`` only (an older one, of another month or before a save, is dropped) and while the
+        page lives."""
+        actor = self.actor
+        generation = self._latest_reads[kind] = self._latest_reads.get(kind, 0) + 1
+
+        def shown(result: T) -> None:
+            if self._alive() and self._latest_reads[kind] == generation:
+                then(result)
+
+        return run_in_background(self, lambda _ctx: work(self._db(), actor), on_success=shown)
 
     def status(self, message: str) -> None:
         """Say ``message`` (if any) in the window's status bar."""

@@ -32,7 +32,7 @@ from communitydesk.records.ambassadors import (
 from communitydesk.records.changes import Changes
 from communitydesk.rules.ambassador_levels import LevelRule
 from communitydesk.rules.ambassadors import Stage
-from communitydesk.services.permissions import Action
+from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.ambassadors.ambassador_panel import AmbassadorPanel
 from communitydesk.ui.ambassadors.ambassador_table import AmbassadorTable, Listed
 from communitydesk.ui.ambassadors.charter_view import CharterView
@@ -44,6 +44,7 @@ from communitydesk.ui.tasks import Task, TaskContext, run_in_background
 from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
+    from communitydesk.db.database import Database
     from communitydesk.ui.ambassadors.brief_dialog import BriefDialog
     from communitydesk.ui.ambassadors.dialogs import (
         CharterVersionDialog,
@@ -92,7 +93,6 @@ class AmbassadorsPage(DatabasePage):
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.data: ProgrammeData | None = None
-        self._generation = 0
 
         title = QLabel(self.tr("Ambassadeurs"))
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
@@ -193,14 +193,10 @@ class AmbassadorsPage(DatabasePage):
         """F5: read the programme again (and the sheet shown)."""
         if not self.is_ready():
             return None
-        actor = self.actor
-        self._generation += 1
-        generation = self._generation
 
-        def work(_ctx: TaskContext) -> ProgrammeData:
+        def work(db: Database, actor: Actor) -> ProgrammeData:
             from communitydesk.services import ambassador_charters, ambassador_levels, ambassadors, missions
 
-            db = self._db()
             return ProgrammeData(
                 rows=ambassadors.ambassadors(db, actor),
                 funnel=ambassadors.funnel(db, actor),
@@ -213,11 +209,9 @@ class AmbassadorsPage(DatabasePage):
                 must_resign=ambassador_charters.must_resign(db, actor),
             )
 
-        return run_in_background(self, work, on_success=lambda data: self._loaded(data, generation))
+        return self.read("programme", work, self._loaded)
 
-    def _loaded(self, data: ProgrammeData, generation: int) -> None:
-        if not self._alive() or generation != self._generation:
-            return
+    def _loaded(self, data: ProgrammeData) -> None:
         first = self.data is None
         self.data = data
         self._fill(levels_too=first)

@@ -47,7 +47,7 @@ from communitydesk.records.campaigns import (
 )
 from communitydesk.records.changes import Changes
 from communitydesk.rules.campaigns import CampaignStatus, Platform
-from communitydesk.services.permissions import Action
+from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.campaigns.checklist_view import ChecklistView
 from communitydesk.ui.campaigns.dashboard_view import CampaignDashboardView
 from communitydesk.ui.campaigns.dialogs import CampaignDialog, ContributionDialog, TierDialog
@@ -55,10 +55,11 @@ from communitydesk.ui.campaigns.fulfilment_view import FulfilmentView
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel
 from communitydesk.ui.campaigns.tables_view import ContributionsView, TiersView
 from communitydesk.ui.database_page import DatabasePage
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.tasks import Task, run_in_background
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
+    from communitydesk.db.database import Database
     from communitydesk.services.campaign_import import ContributionImportSummary
     from communitydesk.ui.campaigns.import_wizard import ContributionImportWizard
     from communitydesk.ui.main_window import PageContext
@@ -181,7 +182,6 @@ class CampaignsPage(DatabasePage):
         self.summaries: list[CampaignSummary] = []
         self.detail: CampaignDetail | None = None
         self._wanted_id: int | None = None
-        self._detail_generation = 0
 
         title = QLabel(self.tr("Campagnes"))
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
@@ -313,18 +313,15 @@ class CampaignsPage(DatabasePage):
         """F5: read the campaigns again (and the selected one)."""
         if not self.is_ready():
             return None
-        actor = self.actor
 
-        def work(_ctx: TaskContext) -> list[CampaignSummary]:
+        def work(db: Database, actor: Actor) -> list[CampaignSummary]:
             from communitydesk.services.campaigns import list_campaigns
 
-            return list_campaigns(self._db(), actor)
+            return list_campaigns(db, actor)
 
-        return run_in_background(self, work, on_success=self._show_campaigns)
+        return self.read("campaigns", work, self._show_campaigns)
 
     def _show_campaigns(self, summaries: list[CampaignSummary]) -> None:
-        if not self._alive():
-            return
         keep = self._wanted_id or self.selected_id()
         self.summaries = summaries
         self.list_model.set_records(summaries)
@@ -370,22 +367,17 @@ class CampaignsPage(DatabasePage):
         self._load_detail(campaign_id)
 
     def _load_detail(self, campaign_id: int) -> None:
-        actor = self.actor
-        self._detail_generation += 1
-        generation = self._detail_generation
 
-        def work(_ctx: TaskContext) -> CampaignDetail:
+        def work(db: Database, actor: Actor) -> CampaignDetail:
             from communitydesk.services.campaigns import campaign_detail
 
-            return campaign_detail(self._db(), actor, campaign_id)
+            return campaign_detail(db, actor, campaign_id)
 
-        run_in_background(self, work, on_success=lambda detail: self._show_detail(detail, generation))
+        self.read("detail", work, self._show_detail)  # a newer read after a save drops this one
 
-    def _show_detail(self, detail: CampaignDetail, generation: int) -> None:
-        if not self._alive():
-            return
-        if generation != self._detail_generation or detail.dashboard.campaign.id != self.selected_id():
-            return  # a newer read is under way (after a save), or the user chose another campaign
+    def _show_detail(self, detail: CampaignDetail) -> None:
+        if detail.dashboard.campaign.id != self.selected_id():
+            return  # the user chose another campaign meanwhile
         self.detail = detail
         self.dashboard_view.show_dashboard(detail.dashboard, detail.proposals)
         self.tiers_view.set_tiers(detail.tiers)

@@ -39,7 +39,7 @@ from communitydesk.records.editorial import (
     PublicationRecord,
 )
 from communitydesk.rules.editorial_figures import Window
-from communitydesk.services.permissions import Action
+from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.editorial.calendar_grid import CalendarGrid, month_days, week_start
 from communitydesk.ui.editorial.filter_bar import FilterBar
@@ -52,6 +52,7 @@ from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
+    from communitydesk.db.database import Database
     from communitydesk.services.publication_export import ExportResult
     from communitydesk.ui.editorial.import_wizard import PublicationImportWizard
     from communitydesk.ui.editorial.line_editor import EditorialLineDialog
@@ -85,7 +86,6 @@ class EditorialPage(DatabasePage):
         super().__init__(context)
         self.data: CalendarData | None = None
         self.anchor = formatting.local_today()
-        self._generation = 0
 
         title = QLabel(self.tr("Calendrier éditorial"))
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
@@ -314,15 +314,12 @@ class EditorialPage(DatabasePage):
         """F5: read the period, the backlog and the context again."""
         if not self.is_ready():
             return None
-        actor, chosen = self.actor, self.filters.current()
+        chosen = self.filters.current()
         first, last = self.period()
-        self._generation += 1
-        generation = self._generation
 
-        def work(_ctx: TaskContext) -> CalendarData:
+        def work(db: Database, actor: Actor) -> CalendarData:
             from communitydesk.services import editorial, editorial_figures, segments
 
-            db = self._db()
             return CalendarData(
                 first=first,
                 last=last,
@@ -335,11 +332,9 @@ class EditorialPage(DatabasePage):
                 segments=[(s.id, s.name) for s in segments.list_segments(db, actor)],
             )
 
-        return run_in_background(self, work, on_success=lambda data: self._loaded(data, generation))
+        return self.read("calendar", work, self._loaded)  # another month or filter drops the older read
 
-    def _loaded(self, data: CalendarData, generation: int) -> None:
-        if not self._alive() or generation != self._generation:
-            return  # a newer read (another month, another filter) is under way
+    def _loaded(self, data: CalendarData) -> None:
         self.data = data
         self.filters.set_choices(data.line.pillars, data.authors)
         self._fill()

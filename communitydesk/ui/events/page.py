@@ -30,7 +30,7 @@ from communitydesk.records.changes import Changes
 from communitydesk.records.events import EventDraft, EventRecord, EventReport, EventRow, ProposedMove
 from communitydesk.rules.circles import circle_label
 from communitydesk.rules.events import ConsentPurpose
-from communitydesk.services.permissions import Action
+from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.events.event_panel import EventPanel
 from communitydesk.ui.events.event_table import EventTable
@@ -74,8 +74,6 @@ class EventsPage(DatabasePage):
         self.rows: list[EventRow] | None = None
         self.record: EventRecord | None = None
         self.report: EventReport | None = None
-        self._generation = 0
-        self._shown_generation = 0
 
         title = QLabel(self.tr("Événements"))
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
@@ -230,20 +228,15 @@ class EventsPage(DatabasePage):
         """F5: read the list again (and the event shown)."""
         if not self.is_ready():
             return None
-        actor = self.actor
-        self._generation += 1
-        generation = self._generation
 
-        def work(_ctx: Any) -> list[EventRow]:
+        def work(db: Database, actor: Actor) -> list[EventRow]:
             from communitydesk.services import events
 
-            return events.events(self._db(), actor)
+            return events.events(db, actor)
 
-        return run_in_background(self, work, on_success=lambda rows: self._loaded(rows, generation))
+        return self.read("events", work, self._loaded)
 
-    def _loaded(self, rows: list[EventRow], generation: int) -> None:
-        if not self._alive() or generation != self._generation:
-            return
+    def _loaded(self, rows: list[EventRow]) -> None:
         first = self.rows is None
         self.rows = rows
         today = formatting.local_today()
@@ -265,21 +258,13 @@ class EventsPage(DatabasePage):
 
     def show_event(self, event_id: int) -> Task:
         """Read one event and its report into the panel and the participants' list."""
-        actor = self.actor
-        self._shown_generation += 1
-        generation = self._shown_generation
 
-        def work(_ctx: Any) -> tuple[EventRecord, EventReport]:
+        def work(db: Database, actor: Actor) -> tuple[EventRecord, EventReport]:
             from communitydesk.services import event_figures, events
 
-            db = self._db()
             return events.event(db, actor, event_id), event_figures.event_report(db, actor, event_id)
 
-        def shown(result: tuple[EventRecord, EventReport]) -> None:
-            if generation == self._shown_generation:
-                self._show(*result)
-
-        return run_in_background(self, work, on_success=shown)
+        return self.read("event", work, lambda result: self._show(*result))
 
     def _show(self, record: EventRecord | None, report: EventReport | None) -> None:
         self.record, self.report = record, report
