@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from communitydesk.i18n import ngettext
 from communitydesk.records.ambassador_levels import LevelMove, Standing
@@ -41,6 +41,7 @@ from communitydesk.ui.ambassadors.levels_view import LevelsView, referral_total
 from communitydesk.ui.ambassadors.missions_view import MissionsView
 from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.page_header import page_summary, page_title
 from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
@@ -94,11 +95,8 @@ class AmbassadorsPage(DatabasePage):
         super().__init__(context)
         self.data: ProgrammeData | None = None
 
-        title = QLabel(self.tr("Ambassadeurs"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        self.summary = QLabel()
-        self.summary.setObjectName("programmeSummary")
-        self.summary.setStyleSheet("color: #5F5B52; padding-left: 12px;")
+        title = page_title(self.tr("Ambassadeurs"))
+        self.summary = page_summary("programmeSummary")
         self.new_button = QPushButton(self.tr("Nouvel ambassadeur…"))
         self.new_button.setObjectName("newAmbassadorButton")
         self.new_button.setToolTip(self.tr("Inscrire au programme une personne déjà dans vos contacts"))

@@ -56,6 +56,7 @@ from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordS
 from communitydesk.ui.campaigns.tables_view import ContributionsView, TiersView
 from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, run_in_background
+from communitydesk.ui.widgets.page_header import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -183,8 +184,7 @@ class CampaignsPage(DatabasePage):
         self.detail: CampaignDetail | None = None
         self._wanted_id: int | None = None
 
-        title = QLabel(self.tr("Campagnes"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Campagnes"))
         self.search = QLineEdit()
         self.search.setObjectName("campaignSearch")
         self.search.setPlaceholderText(self.tr("Chercher une campagne…"))

@@ -39,6 +39,7 @@ from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.selection_actions import SelectionActions
 from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, show_error
+from communitydesk.ui.widgets.page_header import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -94,8 +95,7 @@ class ContactsPage(DatabasePage):
     # -- building -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel(self.tr("Contacts"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Contacts"))
         self.count_label = QLabel()
         self.count_label.setObjectName("contactCount")
         self.count_label.setStyleSheet("color: #555;")

@@ -46,6 +46,7 @@ from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.widgets.page_header import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -118,9 +119,7 @@ class DocumentsPage(QWidget):
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel(self.tr("Documents PDF"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Documents PDF"))
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("documentKind")

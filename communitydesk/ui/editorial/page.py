@@ -48,6 +48,7 @@ from communitydesk.ui.editorial.publication_dialog import PublicationDialog, Res
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.editorial.regularity_strip import RegularityStrip
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.page_header import page_title
 from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard
 
@@ -87,8 +88,7 @@ class EditorialPage(DatabasePage):
         self.data: CalendarData | None = None
         self.anchor = formatting.local_today()
 
-        title = QLabel(self.tr("Calendrier éditorial"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Calendrier éditorial"))
         self.new_button = QPushButton(self.tr("Nouvelle publication…"))
         self.new_button.setObjectName("newPublicationButton")
         self.new_button.setToolTip(self.tr("Sur le jour choisi dans le calendrier (Ctrl+N)"))

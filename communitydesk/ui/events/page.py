@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -37,6 +36,7 @@ from communitydesk.ui.events.event_table import EventTable
 from communitydesk.ui.events.participants_view import ParticipantsView
 from communitydesk.ui.tasks import Task, run_in_background
 from communitydesk.ui.widgets.contact_picker import Search, contact_search
+from communitydesk.ui.widgets.page_header import page_summary, page_title
 from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard, may
 
@@ -75,11 +75,8 @@ class EventsPage(DatabasePage):
         self.record: EventRecord | None = None
         self.report: EventReport | None = None
 
-        title = QLabel(self.tr("Événements"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        self.summary = QLabel()
-        self.summary.setObjectName("eventsSummary")
-        self.summary.setStyleSheet("color: #5F5B52; padding-left: 12px;")
+        title = page_title(self.tr("Événements"))
+        self.summary = page_summary("eventsSummary")
         self.new_button = self._button(
             "newEventButton", self.tr("Nouvel événement…"), self.tr("Créer un événement (Ctrl+N)")
         )

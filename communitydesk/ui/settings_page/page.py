@@ -34,6 +34,7 @@ from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.services.permissions import Action
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.page_header import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -92,9 +93,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(14)
-        title = QLabel(self.tr("Paramètres"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Paramètres"))
         layout.addWidget(title)
         layout.addWidget(self._language_group())
         self.database_groups = QWidget()
