@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communitydesk.errors import UserError
-from communitydesk.i18n import _
+from communitydesk.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from communitydesk.services.permissions import Actor
@@ -174,7 +174,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
     try:
         if args.out is not None:
             count = export_csv(db, current_actor(), args.out, **filters)
-            print(_("Journal d'audit écrit : {path} ({count} entrées).", path=args.out, count=count))
+            print(
+                ngettext(
+                    "Journal d'audit écrit : {path} ({count} entrée).",
+                    "Journal d'audit écrit : {path} ({count} entrées).",
+                    count,
+                    path=args.out,
+                    count=count,
+                )
+            )
             return 0
         found = entries(db, current_actor(), **filters)
     finally:
@@ -182,8 +190,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([entry.as_json() for entry in found])
         return 0
+    from communitydesk.formatting import to_local
+    from communitydesk.services.audit_labels import action_words, outcome_words
+
     for entry in found:
-        print(f"{entry.at.isoformat()}  {entry.user}  {entry.action}  {entry.target}  {entry.outcome}")
+        when = to_local(entry.at).strftime("%d/%m/%Y %H:%M:%S")
+        words = (when, entry.user, action_words(entry.action), entry.target_label, outcome_words(entry.outcome))
+        print("  ".join(words))
     return 0
 
 

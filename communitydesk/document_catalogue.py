@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
 from communitydesk.records.contact_listing import ListingFilter
+from communitydesk.rules.document_kinds import document_label
 from communitydesk.rules.periods import Period
 from communitydesk.services.document_source import HasPath, database_path
 from communitydesk.services.permissions import Action, Actor, require
@@ -193,23 +194,6 @@ DOCUMENTS: dict[str, DocumentKind] = {
         DocumentKind("event-report", _event_report, uses_event=True, right=Action.EXPORT_PERSONAL_DATA),
     )
 }
-
-
-def document_label(kind: str) -> str:
-    labels = {
-        "charter": _("Charte (ambassadeurs ou collaborateurs)"),
-        "community-report": _("Rapport de communauté"),
-        "editorial-report": _("Rapport éditorial"),
-        "contact-list": _("Liste de contacts"),
-        "directory": _("Annuaire pour un événement"),
-        "campaign-report": _("Rapport de campagne"),
-        "fulfilment-checklist": _("Suivi des contreparties (liste à cocher)"),
-        "personal-data": _("Données personnelles d'un contact (droit d'accès)"),
-        "ambassador-kit": _("Kit ambassadeur (lettre, guide, charte, affiches, cartes, autocollants)"),
-        "event-kit": _("Kit d'événement (feuille d'émargement, badges, affiche, cartes, liste des inscrits)"),
-        "event-report": _("Bilan d'un événement (présence, nouveaux contacts, consentements)"),
-    }
-    return labels.get(kind, kind)
 
 
 def renderer_for(kind: str, source: Path | HasPath, actor: Actor, options: DocumentOptions) -> DocumentRenderer:

@@ -106,10 +106,10 @@ def test_a_refused_action_writes_nothing_and_is_audited(
             stdin=f"{VOLUNTEER_PASSWORD}\n",
         )  # fmt: skip
         assert code == 1 and out == ""
-        assert "« Malik » n'a pas le droit" in err and "personal_data.export" in err
+        assert "« Malik » n'a pas ce droit : exporter ou imprimer des données personnelles" in err
     assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("*.pdf"))
     entries = audit_entries(capsys, monkeypatch, protected)
-    assert all(entry.keys() == {"at", "user", "action", "target", "outcome"} for entry in entries)
+    assert all(entry.keys() == {"at", "user", "action", "target", "target_label", "outcome"} for entry in entries)
     refused = [(e["user"], e["action"], e["target"]) for e in entries if e["outcome"] == "refused"]
     assert refused == [
         ("Malik", "personal_data.export", "pdf:directory"),
@@ -119,7 +119,7 @@ def test_a_refused_action_writes_nothing_and_is_audited(
         capsys, monkeypatch, "audit", "--db", str(protected), "--user", "Malik", "--password-stdin",
         stdin=f"{VOLUNTEER_PASSWORD}\n",
     )  # fmt: skip
-    assert code == 1 and "audit.view" in err
+    assert code == 1 and "consulter le journal d'audit" in err
 
 
 def test_later_profiles_need_an_administrators_login(
@@ -135,7 +135,7 @@ def test_later_profiles_need_an_administrators_login(
         capsys, monkeypatch, "profile", "add", "Intrus", "--role", "admin", "--db", base,
         "--user", "Malik", "--password-stdin", stdin=f"{VOLUNTEER_PASSWORD}\nune-cle-quelconque\n",
     )  # fmt: skip
-    assert code == 1 and "profiles.manage" in err
+    assert code == 1 and "gérer les profils et les droits" in err
     code, out, err = run(
         capsys, monkeypatch, "profile", "list", "--db", base, "--json", "--user", "Yanis", "--password-stdin",
         stdin=f"{ADMIN_PASSWORD}\n",

@@ -25,6 +25,7 @@ class AuditRecord:
     target: str
     outcome: str  # ok | refused | failed
     detail: str
+    target_label: str = ""  # the target in words (services.audit_labels), for people
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -32,5 +33,6 @@ class AuditRecord:
             "user": self.user,
             "action": self.action,
             "target": self.target,
+            "target_label": self.target_label,
             "outcome": self.outcome,
         }

@@ -15,8 +15,9 @@ Session the entry joins the caller's transaction (and its fate). SQLAlchemy is i
 only for a Database or a Session.
 
 Targets name rows by id (``contact:42``, ``profile:3``), never by what they hold, so that
-erasing a person leaves nothing about them here. The table is append-only (triggers of
-migration 0011): nothing here or elsewhere updates or deletes an entry.
+erasing a person leaves nothing about them here; ``services.audit_labels`` puts them in
+words. The table is append-only (triggers of migration 0011): nothing here or elsewhere
+updates or deletes an entry.
 
 For screens (PR2): ``entries(db, actor, …)`` to browse and filter, ``export_csv`` to save
 them, ``record(db, actor, SessionEvent.LOCK)`` when the session locks or unlocks.
@@ -150,14 +151,27 @@ def entries(
         query = query.where(AuditEntry.at < until)
     if limit is not None:
         query = query.limit(limit)
+    from communitydesk.models.organisation import Profile
+    from communitydesk.services.audit_labels import target_label
+
     with snapshot(store) as session:
+        names: dict[int, str] = {row.id: row.name for row in session.execute(select(Profile.id, Profile.name))}
         return [
-            AuditRecord(row.id, row.at, row.user, row.action, row.target, row.outcome, row.detail)
+            AuditRecord(
+                row.id,
+                row.at,
+                row.user,
+                row.action,
+                row.target,
+                row.outcome,
+                row.detail,
+                target_label(row.target, names),
+            )
             for row in session.scalars(query)
         ]
 
 
-CSV_HEADERS = ("at", "user", "action", "target", "outcome", "detail")
+CSV_HEADERS = ("at", "user", "action", "target", "target_label", "outcome", "detail")
 
 
 def export_csv(store: Store, actor: Actor, path: Path, **filters: Any) -> int:
@@ -168,7 +182,8 @@ def export_csv(store: Store, actor: Actor, path: Path, **filters: Any) -> int:
         writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
         writer.writerow(CSV_HEADERS)
         for entry in found:
-            writer.writerow([entry.at.isoformat(), entry.user, entry.action, entry.target, entry.outcome, entry.detail])
+            words = (entry.user, entry.action, entry.target, entry.target_label, entry.outcome, entry.detail)
+            writer.writerow([entry.at.isoformat(), *words])
         return len(found)
 
     return write_atomically(path, "utf-8-sig", write)

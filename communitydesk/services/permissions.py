@@ -177,5 +177,5 @@ def allowed(actor: Actor, action: Action) -> bool:
 def require(actor: Actor, action: Action) -> None:
     if not allowed(actor, action):
         raise PermissionDenied(
-            _("Le profil « {name} » n'a pas le droit de faire cela ({action}).", name=actor.name, action=action.value)
+            _("Le profil « {name} » n'a pas ce droit : {action}.", name=actor.name, action=action_label(action))
         )

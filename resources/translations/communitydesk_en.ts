@@ -304,38 +304,6 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <source>connexion</source>
-        <translation>login</translation>
-    </message>
-    <message>
-        <source>connexion manquée</source>
-        <translation>failed login</translation>
-    </message>
-    <message>
-        <source>déconnexion</source>
-        <translation>logout</translation>
-    </message>
-    <message>
-        <source>verrouillage</source>
-        <translation>lock</translation>
-    </message>
-    <message>
-        <source>déverrouillage</source>
-        <translation>unlock</translation>
-    </message>
-    <message>
-        <source>fait</source>
-        <translation>done</translation>
-    </message>
-    <message>
-        <source>refusé</source>
-        <translation>refused</translation>
-    </message>
-    <message>
-        <source>échoué</source>
-        <translation>failed</translation>
-    </message>
-    <message>
         <source>Journal des actions sensibles</source>
         <translation>Log of sensitive actions</translation>
     </message>

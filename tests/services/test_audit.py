@@ -60,5 +60,5 @@ def test_only_who_may_view_the_audit_reads_it(db: Database, actor: Actor, tmp_pa
     out = tmp_path / "audit.csv"
     assert audit.export_csv(db, actor, out) == 1
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0] == list(audit.CSV_HEADERS) and rows[1][1:5] == ["système", "login", "profile:1", "ok"]
-    assert audit.entries(db, actor)[0].as_json().keys() == {"at", "user", "action", "target", "outcome"}
+    assert rows[0] == list(audit.CSV_HEADERS) and rows[1][1:4] + rows[1][5:6] == ["système", "login", "profile:1", "ok"]
+    assert audit.entries(db, actor)[0].as_json().keys() == {"at", "user", "action", "target", "target_label", "outcome"}

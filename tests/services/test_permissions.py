@@ -55,11 +55,11 @@ def test_refusal_names_the_profile() -> None:
     with pytest.raises(PermissionDenied) as raised:
         require(volunteer, Action.ERASE_PERSONAL_DATA)
     assert isinstance(raised.value, UserError)
-    assert str(raised.value) == "Le profil « Malik » n'a pas le droit de faire cela (gdpr.erase)."
+    assert str(raised.value) == "Le profil « Malik » n'a pas ce droit : effacer une personne (RGPD)."
 
 
 def test_refusal_in_english() -> None:
     set_language("en")
     with pytest.raises(PermissionDenied) as raised:
         require(Actor(name="Malik", role=Role.VOLUNTEER, rights=frozenset()), Action.EXPORT)
-    assert str(raised.value) == "The profile “Malik” is not allowed to do this (export)."
+    assert str(raised.value) == "The profile “Malik” does not have this right: export calendars, plans and reports."

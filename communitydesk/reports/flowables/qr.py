@@ -1,5 +1,6 @@
-"""QR codes as vectors: encoded once per text (ReportLab's own encoder, nothing more to import),
-drawn once per PDF as a form that every copy reuses (a sheet of stickers costs one drawing).
+"""QR codes as vectors: encoded once per text (``reports/qr_matrix``, the encoder the screen
+uses too), drawn once per PDF as a form that every copy reuses (a sheet of stickers costs one
+drawing).
 
 Dark modules of a row are merged into runs and the whole code is one filled path: crisp at
 any size, decodable from a 100 dpi rendering, a few hundred bytes.
@@ -8,48 +9,24 @@ any size, decodable from a 100 dpi rendering, a few hundred bytes.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from communitydesk.reports.qr_matrix import qr_matrix
 from communitydesk.reports.styles import INK
-
-QUIET_ZONE = 4  # modules of white around the code, as the standard asks
-
-
-@lru_cache(maxsize=64)
-def dark_runs(data: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
-    """(modules per side with the quiet zone, (row, first column, length) of every run of dark modules)."""
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(data)
-    code.make()
-    count = code.getModuleCount()
-    runs: list[tuple[int, int, int]] = []
-    for row in range(count):
-        column = 0
-        while column < count:
-            if code.isDark(row, column):
-                start = column
-                while column < count and code.isDark(row, column):
-                    column += 1
-                runs.append((row, start, column - start))
-            else:
-                column += 1
-    return count + 2 * QUIET_ZONE, tuple(runs)
 
 
 def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:
     """The QR code of ``data`` as a ``size`` square whose lower-left corner is (x, y), quiet zone included."""
-    modules, runs = dark_runs(data)
+    modules, runs = qr_matrix(data)
     name = "qr" + hashlib.sha1(data.encode("utf-8")).hexdigest()[:16]
     if not canvas.hasForm(name):
         canvas.beginForm(name, 0, 0, modules, modules)
         canvas.setFillColor(INK)
         path = canvas.beginPath()
         for row, column, length in runs:
-            path.rect(QUIET_ZONE + column, modules - QUIET_ZONE - row - 1, length, 1)
+            path.rect(column, modules - row - 1, length, 1)
         canvas.drawPath(path, stroke=0, fill=1)
         canvas.endForm()
     canvas.saveState()

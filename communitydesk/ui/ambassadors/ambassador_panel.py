@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.i18n import _, ngettext
 from communitydesk.records.ambassadors import AmbassadorDraft, AmbassadorRecord, RoleRecord
+from communitydesk.reports.qr_matrix import qr_matrix
 from communitydesk.rules.ambassadors import AmbassadorType, Stage
 from communitydesk.rules.editorial import Network
 from communitydesk.services.permissions import SYSTEM, Action, Actor
@@ -41,15 +42,17 @@ ROLE_ID = Qt.ItemDataRole.UserRole + 30
 
 
 def qr_pixmap(text: str, scale: int = 4) -> QPixmap:
-    """The referral URL as the QR code the kit prints (segno), for a look on screen."""
-    import io
-
-    import segno
-
-    buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="png", scale=scale, border=2)
-    pixmap = QPixmap()
-    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    """The referral URL as the QR code the kit prints (the same matrix, ``reports.qr_matrix``), for a
+    look on screen: black modules of ``scale`` pixels on white, the standard quiet zone included
+    so that a phone reads it from the screen."""
+    matrix = qr_matrix(text)
+    pixmap = QPixmap(matrix.size * scale, matrix.size * scale)
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    black = QColor("black")
+    for row, column, length in matrix.runs:
+        painter.fillRect(column * scale, row * scale, length * scale, scale, black)
+    painter.end()
     return pixmap
 
 

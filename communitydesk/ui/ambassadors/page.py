@@ -30,6 +30,7 @@ from communitydesk.records.ambassadors import (
     RoleRecord,
 )
 from communitydesk.records.changes import Changes
+from communitydesk.reports.qr_matrix import load_encoder, qr_matrix
 from communitydesk.rules.ambassador_levels import LevelRule
 from communitydesk.rules.ambassadors import Stage
 from communitydesk.services.permissions import Action, Actor
@@ -195,6 +196,9 @@ class AmbassadorsPage(DatabasePage):
         def work(db: Database, actor: Actor) -> ProgrammeData:
             from communitydesk.services import ambassador_charters, ambassador_levels, ambassadors, missions
 
+            # The sheet's QR code is encoded in its reading worker: the encoder's imports are paid
+            # here, while the page says it loads, not after the first click (see qr_matrix).
+            load_encoder()
             return ProgrammeData(
                 rows=ambassadors.ambassadors(db, actor),
                 funnel=ambassadors.funnel(db, actor),
@@ -249,13 +253,17 @@ class AmbassadorsPage(DatabasePage):
 
         actor = self.actor
 
+        def read(_ctx: TaskContext) -> AmbassadorRecord:
+            record = ambassadors.ambassador(self._db(), actor, ambassador_id)
+            if record.referral_url:
+                qr_matrix(record.referral_url)  # encoded here (cached): the panel only paints it
+            return record
+
         def shown(record: AmbassadorRecord) -> None:
             self.panel.show_record(record, self.data.roles if self.data else ())
             self.record_shown.emit(record)
 
-        return run_in_background(
-            self, lambda _ctx: ambassadors.ambassador(self._db(), actor, ambassador_id), on_success=shown
-        )
+        return run_in_background(self, read, on_success=shown)
 
     def open_ambassador(self, ambassador_id: int) -> Task:
         """A card double-clicked (or a name in a list): the sheet, in the Ambassadeurs tab."""

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.i18n import ngettext
 from communitydesk.records.profiles import AuditRecord
-from communitydesk.services.permissions import Action, action_label
+from communitydesk.services.audit import Outcome, SessionEvent
+from communitydesk.services.audit_labels import action_words, outcome_words
+from communitydesk.services.permissions import Action
 from communitydesk.ui.campaigns.record_table import Column, RecordSortProxy, RecordTableModel, record_view
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
-from communitydesk.ui.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from communitydesk.ui.current_database import CurrentDatabase
@@ -38,39 +39,7 @@ if TYPE_CHECKING:
 # How many entries the browser shows at most (newest first); the CSV export has them all.
 SHOWN = 5000
 
-_SESSION_EVENTS = {
-    "login": QT_TRANSLATE_NOOP("AuditDialog", "connexion"),
-    "login_failed": QT_TRANSLATE_NOOP("AuditDialog", "connexion manquée"),
-    "logout": QT_TRANSLATE_NOOP("AuditDialog", "déconnexion"),
-    "lock": QT_TRANSLATE_NOOP("AuditDialog", "verrouillage"),
-    "unlock": QT_TRANSLATE_NOOP("AuditDialog", "déverrouillage"),
-}
-_OUTCOMES = {
-    "ok": QT_TRANSLATE_NOOP("AuditDialog", "fait"),
-    "refused": QT_TRANSLATE_NOOP("AuditDialog", "refusé"),
-    "failed": QT_TRANSLATE_NOOP("AuditDialog", "échoué"),
-}
 _NO_DATE = QDate(2000, 1, 1)  # the date edits' « — » (no bound)
-
-
-def _translate(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("AuditDialog", text)
-
-
-def describe_action(value: str) -> str:
-    """What an entry's action is called on screen (the stored value stays in the CSV)."""
-    if value in _SESSION_EVENTS:
-        return _translate(_SESSION_EVENTS[value])
-    try:
-        return action_label(Action(value))
-    except ValueError:
-        return value
-
-
-def describe_outcome(value: str) -> str:
-    return _translate(_OUTCOMES[value]) if value in _OUTCOMES else value
 
 
 def _when(entry: AuditRecord) -> str:
@@ -99,15 +68,15 @@ class AuditDialog(QDialog):
         self.action = QComboBox()
         self.action.setObjectName("auditAction")
         self.action.addItem(self.tr("Toutes les actions"), None)
-        for value in _SESSION_EVENTS:
-            self.action.addItem(describe_action(value), value)
+        for moment in SessionEvent:
+            self.action.addItem(action_words(moment.value), moment.value)
         for action in Action:  # aliases (READ) are not iterated
-            self.action.addItem(describe_action(action.value), action.value)
+            self.action.addItem(action_words(action.value), action.value)
         self.outcome = QComboBox()
         self.outcome.setObjectName("auditOutcome")
         self.outcome.addItem(self.tr("Tous les résultats"), None)
-        for value in _OUTCOMES:
-            self.outcome.addItem(describe_outcome(value), value)
+        for outcome in Outcome:
+            self.outcome.addItem(outcome_words(outcome.value), outcome.value)
         self.since = self._date_edit("auditSince")
         self.until = self._date_edit("auditUntil")
         filters = QHBoxLayout()
@@ -129,11 +98,11 @@ class AuditDialog(QDialog):
         columns: list[Column[AuditRecord]] = [
             Column(self.tr("Quand"), _when, sort_key=lambda entry: entry.at.isoformat()),
             Column(self.tr("Profil"), lambda entry: entry.user),
-            Column(self.tr("Action"), lambda entry: describe_action(entry.action)),
-            Column(self.tr("Sur"), lambda entry: entry.target),
+            Column(self.tr("Action"), lambda entry: action_words(entry.action)),
+            Column(self.tr("Sur"), lambda entry: entry.target_label or entry.target),
             Column(
                 self.tr("Résultat"),
-                lambda entry: describe_outcome(entry.outcome),
+                lambda entry: outcome_words(entry.outcome),
                 colour=lambda entry: None if entry.outcome == "ok" else "#B3261E",
             ),
         ]

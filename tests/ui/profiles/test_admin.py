@@ -39,7 +39,7 @@ def test_the_audit_browser_lists_a_refused_action(qtbot, admin_window, protected
         dialog.set_outcome("refused")
     assert dialog.proxy.rowCount() == 1
     texts = [dialog.proxy.index(0, column).data() for column in range(dialog.proxy.columnCount())]
-    assert texts[1:] == [VOLUNTEER, "gérer les profils et les droits", "profile:new", "refusé"]
+    assert texts[1:] == [VOLUNTEER, "gérer les profils et les droits", "nouveau profil", "refusé"]
     with qtbot.waitSignal(dialog.loaded, timeout=20000):
         dialog.set_outcome(None)
     logins = [entry for entry in dialog.model.records if entry.action == "login" and entry.user == FOUNDER]
@@ -48,8 +48,8 @@ def test_the_audit_browser_lists_a_refused_action(qtbot, admin_window, protected
     with qtbot.waitSignal(dialog.exported, timeout=20000):
         dialog.export(tmp_path / "journal.csv")
     lines = (tmp_path / "journal.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "at;user;action;target;outcome;detail"
-    assert any(f";{VOLUNTEER};profiles.manage;profile:new;refused;" in line for line in lines)
+    assert lines[0] == "at;user;action;target;target_label;outcome;detail"
+    assert any(f";{VOLUNTEER};profiles.manage;profile:new;nouveau profil;refused;" in line for line in lines)
 
 
 def test_profiles_are_added_given_a_role_and_the_last_admin_is_kept(qtbot, admin_window, protected_db: Path) -> None:  # type: ignore[no-untyped-def]

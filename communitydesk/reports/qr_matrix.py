@@ -1,0 +1,62 @@
+"""The modules of a QR code, computed once per text: what the PDFs draw and the screen paints.
+
+One encoder for every picture of a code, ReportLab's ``qrencoder`` (error correction M, always
+a full QR code, never a Micro QR), so that the code an ambassador sees on screen is the very
+one the kit prints. Neither Qt nor a canvas here: ``reports/flowables/qr.py`` turns the runs
+into one PDF path, ``ui/ambassadors/ambassador_panel.qr_pixmap`` into a pixmap.
+
+The encoder is imported on the first code computed, not with this module: importing it runs
+``reportlab.graphics.barcode``'s package, which loads ReportLab's drawing stack (~0.35 s), and
+a screen imports this module while it opens. ``load_encoder`` pays that in a worker.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+QUIET_ZONE = 4  # modules of white around the code, as the standard asks
+
+
+class QrMatrix(NamedTuple):
+    """A QR code as runs of dark modules, in a square that includes the quiet zone.
+
+    ``size`` is the number of modules per side, quiet zone included; each run is
+    ``(row, first column, length)``, rows from the top, columns from the left, both counted
+    from the square's corner (so the first dark module is at ``(QUIET_ZONE, QUIET_ZONE)``).
+    """
+
+    size: int
+    runs: tuple[tuple[int, int, int], ...]
+
+    def dark(self) -> frozenset[tuple[int, int]]:
+        """Every dark module as ``(row, column)`` in the square."""
+        return frozenset((row, column + i) for row, column, length in self.runs for i in range(length))
+
+
+def load_encoder() -> None:
+    """Import the encoder now (from a worker, while a screen loads), not on the first code."""
+    from reportlab.graphics.barcode import qrencoder  # noqa: F401
+
+
+@lru_cache(maxsize=64)
+def qr_matrix(data: str) -> QrMatrix:
+    """The QR code of ``data`` (error correction M), with a quiet zone of ``QUIET_ZONE`` modules."""
+    from reportlab.graphics.barcode import qrencoder
+
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(data)
+    code.make()
+    count = code.getModuleCount()
+    runs: list[tuple[int, int, int]] = []
+    for row in range(count):
+        column = 0
+        while column < count:
+            if code.isDark(row, column):
+                start = column
+                while column < count and code.isDark(row, column):
+                    column += 1
+                runs.append((QUIET_ZONE + row, QUIET_ZONE + start, column - start))
+            else:
+                column += 1
+    return QrMatrix(count + 2 * QUIET_ZONE, tuple(runs))
