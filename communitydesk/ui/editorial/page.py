@@ -47,7 +47,7 @@ from communitydesk.ui.editorial.list_view import PublicationTable
 from communitydesk.ui.editorial.publication_dialog import PublicationDialog, ResultRow
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.editorial.regularity_strip import RegularityStrip
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.tasks import Task, run_in_background
 from communitydesk.ui.widgets.page_header import page_title
 from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard
@@ -362,18 +362,17 @@ class EditorialPage(DatabasePage):
 
     def drop_publication(self, publication_id: int, day: date | None) -> Task:
         """A publication dropped on ``day`` (None: the ideas backlog): plan it there."""
-        actor = self.actor
 
-        def work(_ctx: TaskContext) -> Any:
+        def work(db: Database, actor: Actor) -> Any:
             from communitydesk.services import editorial
 
-            return editorial.reschedule(self._db(), actor, publication_id, day)
+            return editorial.reschedule(db, actor, publication_id, day)
 
         if day is None:
             message = self.tr("Publication remise dans les idées sans date.")
         else:
             message = self.tr("Publication déplacée au {day}.").format(day=formatting.day(day, "long"))
-        return run_in_background(self, work, on_success=lambda _r: self.status(message))
+        return self.run(work, message)
 
     def _save_function(
         self, record: PublicationRecord | None, draft: PublicationDraft, results: list[ResultRow]
@@ -473,11 +472,8 @@ class EditorialPage(DatabasePage):
     def delete_publication(self, record: PublicationRecord) -> Task:
         from communitydesk.services import editorial
 
-        actor = self.actor
-        return run_in_background(
-            self,
-            lambda _ctx: editorial.delete_publication(self._db(), actor, record.id),
-            on_success=lambda _r: self.status(self.tr("Publication supprimée.")),
+        return self.run(
+            lambda db, actor: editorial.delete_publication(db, actor, record.id), self.tr("Publication supprimée.")
         )
 
     def edit_line(self) -> EditorialLineDialog | None:
