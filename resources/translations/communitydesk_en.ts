@@ -978,6 +978,10 @@
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistView</name>
@@ -1252,16 +1256,8 @@
 <context>
     <name>ContactImportWizard</name>
     <message>
-        <source>Ligne</source>
-        <translation>Line</translation>
-    </message>
-    <message>
         <source>Champ</source>
         <translation>Field</translation>
-    </message>
-    <message>
-        <source>Problème</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Contacts créés : {n}</source>
@@ -3219,6 +3215,14 @@
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
@@ -4055,6 +4059,10 @@
     <message>
         <source>Contrepartie</source>
         <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
     </message>
     <message>
         <source>Contreparties que la campagne ne connaît pas :</source>
@@ -5354,21 +5362,6 @@
     <message>
         <source>Paramètres</source>
         <translation>Settings</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Ligne</source>
-        <translation>Line</translation>
-    </message>
-    <message>
-        <source>Colonne</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <source>Problème</source>
-        <translation>Problem</translation>
     </message>
 </context>
 <context>

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.i18n import _, ngettext
 from communitydesk.services.permissions import Actor
-from communitydesk.ui.campaigns.import_wizard import errors_table, fill_errors
 from communitydesk.ui.tasks import TaskContext, run_in_background
-from communitydesk.ui.widgets.import_wizard import ImportWizard, file_row
+from communitydesk.ui.widgets.import_wizard import ImportWizard, errors_table, file_row, fill_errors
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -85,7 +84,7 @@ class PreviewPage(QWizardPage):
         self.status = QLabel()
         self.status.setObjectName("previewStatus")
         self.status.setWordWrap(True)
-        self.errors = errors_table(self)
+        self.errors = errors_table(self, self.tr("Colonne"))
         self.errors.setObjectName("previewErrors")
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns_label)
@@ -160,7 +159,7 @@ class CheckPage(QWizardPage):
         self.summary_label = QLabel(self.tr("Vérification en cours…"))
         self.summary_label.setObjectName("checkSummary")
         self.summary_label.setWordWrap(True)
-        self.errors = errors_table(self)
+        self.errors = errors_table(self, self.tr("Colonne"))
         self.errors.setObjectName("checkErrors")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)

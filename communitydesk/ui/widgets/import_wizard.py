@@ -1,16 +1,30 @@
-"""What the file import wizards share: the file chooser, the buttons, the real import run in
-the background (Finish imports, the wizard closes once it is written; a failure or a cancel
-leaves it open with nothing written)."""
+"""What the file import wizards share: the file chooser, the table of the lines refused, the
+buttons, the real import run in the background (Finish imports, the wizard closes once it is
+written; a failure or a cancel leaves it open with nothing written)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+    QWizard,
+)
 
 from communitydesk.ui.tasks import TaskContext, run_in_background
+
+if TYPE_CHECKING:
+    from communitydesk.importers.contact_records import RowError
 
 
 def file_row(page: QWidget, dialog_title: str) -> tuple[QLineEdit, QHBoxLayout]:
@@ -30,6 +44,35 @@ def file_row(page: QWidget, dialog_title: str) -> tuple[QLineEdit, QHBoxLayout]:
     row.addWidget(edit, 1)
     row.addWidget(browse)
     return edit, row
+
+
+def errors_table(parent: QWidget, field_header: str) -> QTableWidget:
+    """The lines refused and the cells left aside: the file's line, ``field_header`` (what the
+    wizard calls a column), the problem."""
+    table = QTableWidget(0, 3, parent)
+    table.setObjectName("importErrors")
+    table.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("ImportWizard", "Ligne"),
+            field_header,
+            QCoreApplication.translate("ImportWizard", "Problème"),
+        ]
+    )
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return table
+
+
+def fill_errors(table: QTableWidget, errors: Sequence[RowError]) -> None:
+    table.setRowCount(len(errors))
+    for row, error in enumerate(errors):
+        for column, text in enumerate((str(error.line), error.field, error.message)):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)  # a long message stays readable in a narrow column
+            table.setItem(row, column, item)
 
 
 class ImportWizard(QWizard):
