@@ -965,25 +965,6 @@
     </message>
 </context>
 <context>
-    <name>CheckPage</name>
-    <message>
-        <source>Vérification</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <source>Un essai à blanc de l&apos;import : rien n&apos;est encore enregistré.</source>
-        <translation>A dry run of the import: nothing is saved yet.</translation>
-    </message>
-    <message>
-        <source>Vérification en cours…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <source>Colonne</source>
-        <translation>Column</translation>
-    </message>
-</context>
-<context>
     <name>ChecklistView</name>
     <message>
         <source>&lt;b&gt;Pas encore prévenus&lt;/b&gt; (proches d&apos;abord)</source>
@@ -2088,6 +2069,25 @@
     <message>
         <source>Génération annulée.</source>
         <translation>Generation cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunPage</name>
+    <message>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Un essai à blanc de l&apos;import : rien n&apos;est encore enregistré.</source>
+        <translation>A dry run of the import: nothing is saved yet.</translation>
+    </message>
+    <message>
+        <source>Vérification en cours…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ from communitydesk.i18n import _, ngettext
 from communitydesk.importers.contributions_csv import FIELDS as FIELD_ORDER  # the reader's own list
 from communitydesk.services.permissions import Actor
 from communitydesk.ui.tasks import TaskContext, run_in_background
-from communitydesk.ui.widgets.import_wizard import ImportWizard, errors_table, file_row, fill_errors
+from communitydesk.ui.widgets.import_wizard import DryRunPage, ImportWizard, errors_table, file_row, fill_errors
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -294,27 +294,7 @@ class PreviewPage(QWizardPage):
             )
 
 
-class CheckPage(QWizardPage):
-    def __init__(self, wizard: ContributionImportWizard) -> None:
-        super().__init__()
-        self.owner = wizard
-        self.setTitle(self.tr("Vérification"))
-        self.setSubTitle(self.tr("Un essai à blanc de l'import : rien n'est encore enregistré."))
-        self.summary_label = QLabel(self.tr("Vérification en cours…"))
-        self.summary_label.setObjectName("checkSummary")
-        self.summary_label.setWordWrap(True)
-        self.errors = errors_table(self, self.tr("Colonne"))
-        self.errors.setObjectName("checkErrors")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.errors, 1)
-        self.checked: ContributionImportSummary | None = None
-
-    def initializePage(self) -> None:  # noqa: N802
-        self.checked = None
-        self.completeChanged.emit()
-        self.owner.run_import(dry_run=True)
-
+class CheckPage(DryRunPage["ContributionImportSummary"]):
     def show_summary(self, summary: ContributionImportSummary) -> None:
         self.checked = summary
         fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
@@ -388,7 +368,7 @@ class ContributionImportWizard(ImportWizard):
         self.setWindowTitle(self.tr("Importer des contributions"))
         self.database, self.actor = database, actor
         self.file_page, self.mapping_page = FilePage(self), MappingPage(self)
-        self.preview_page, self.check_page = PreviewPage(self), CheckPage(self)
+        self.preview_page, self.check_page = PreviewPage(self), CheckPage(lambda: self.run_import(dry_run=True))
         for page in (self.file_page, self.mapping_page, self.preview_page, self.check_page):
             self.addPage(page)
         self.file_page.campaign_combo.addItems(campaigns)

@@ -5,7 +5,7 @@ written; a failure or a cancel leaves it open with nothing written)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -13,18 +13,23 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
     QWizard,
+    QWizardPage,
 )
 
 from communitydesk.ui.tasks import TaskContext, run_in_background
 
 if TYPE_CHECKING:
     from communitydesk.importers.contact_records import RowError
+
+Summary = TypeVar("Summary")
 
 
 def file_row(page: QWidget, dialog_title: str) -> tuple[QLineEdit, QHBoxLayout]:
@@ -73,6 +78,31 @@ def fill_errors(table: QTableWidget, errors: Sequence[RowError]) -> None:
             item = QTableWidgetItem(text)
             item.setToolTip(text)  # a long message stays readable in a narrow column
             table.setItem(row, column, item)
+
+
+class DryRunPage(QWizardPage, Generic[Summary]):
+    """« Vérification »: the real import rolled back (``start`` runs it off the UI thread); its
+    summary is said above the lines it would refuse. Each wizard writes ``show_summary``."""
+
+    def __init__(self, start: Callable[[], None]) -> None:
+        super().__init__()
+        self._start = start
+        self.setTitle(self.tr("Vérification"))
+        self.setSubTitle(self.tr("Un essai à blanc de l'import : rien n'est encore enregistré."))
+        self.summary_label = QLabel(self.tr("Vérification en cours…"))
+        self.summary_label.setObjectName("checkSummary")
+        self.summary_label.setWordWrap(True)
+        self.errors = errors_table(self, self.tr("Colonne"))
+        self.errors.setObjectName("checkErrors")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.errors, 1)
+        self.checked: Summary | None = None
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.checked = None
+        self.completeChanged.emit()
+        self._start()
 
 
 class ImportWizard(QWizard):
