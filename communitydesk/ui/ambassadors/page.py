@@ -42,7 +42,7 @@ from communitydesk.ui.ambassadors.levels_view import LevelsView, referral_total
 from communitydesk.ui.ambassadors.missions_view import MissionsView
 from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
-from communitydesk.ui.widgets.page_header import page_summary, page_title
+from communitydesk.ui.widgets.page_layout import page_summary, page_title
 from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:

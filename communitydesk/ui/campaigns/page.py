@@ -56,7 +56,7 @@ from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordS
 from communitydesk.ui.campaigns.tables_view import ContributionsView, TiersView
 from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, run_in_background
-from communitydesk.ui.widgets.page_header import page_title
+from communitydesk.ui.widgets.page_layout import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:

@@ -39,7 +39,7 @@ from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.selection_actions import SelectionActions
 from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, show_error
-from communitydesk.ui.widgets.page_header import page_title
+from communitydesk.ui.widgets.page_layout import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:

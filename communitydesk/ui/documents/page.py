@@ -46,7 +46,7 @@ from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
-from communitydesk.ui.widgets.page_header import page_title
+from communitydesk.ui.widgets.page_layout import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:

@@ -48,7 +48,7 @@ from communitydesk.ui.editorial.publication_dialog import PublicationDialog, Res
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.editorial.regularity_strip import RegularityStrip
 from communitydesk.ui.tasks import Task, run_in_background
-from communitydesk.ui.widgets.page_header import page_title
+from communitydesk.ui.widgets.page_layout import page_title
 from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard
 

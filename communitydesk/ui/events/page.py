@@ -36,7 +36,7 @@ from communitydesk.ui.events.event_table import EventTable
 from communitydesk.ui.events.participants_view import ParticipantsView
 from communitydesk.ui.tasks import Task, run_in_background
 from communitydesk.ui.widgets.contact_picker import Search, contact_search
-from communitydesk.ui.widgets.page_header import page_summary, page_title
+from communitydesk.ui.widgets.page_layout import page_summary, page_title
 from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard, may
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from communitydesk.ui.widgets.page_header import page_title
+from communitydesk.ui.widgets.page_layout import page_title
 
 
 class ComingSoonPage(QWidget):
