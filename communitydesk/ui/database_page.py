@@ -78,7 +78,7 @@ class DatabasePage(QWidget):
 
         return run_in_background(self, lambda _ctx: work(self._db(), actor), on_success=shown)
 
-    def status(self, message: str) -> None:
+    def show_status(self, message: str) -> None:
         """Say ``message`` (if any) in the window's status bar."""
         status_bar = getattr(self.window(), "statusBar", None)
         if callable(status_bar) and message:
@@ -89,6 +89,6 @@ class DatabasePage(QWidget):
         actor = self.actor
 
         def done(result: Any) -> None:
-            self.status(message(result) if callable(message) else message)
+            self.show_status(message(result) if callable(message) else message)
 
         return run_in_background(self, lambda _ctx: work(self._db(), actor), on_success=done)

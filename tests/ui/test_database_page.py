@@ -31,7 +31,7 @@ def test_only_the_latest_read_of_a_kind_is_shown(qtbot: QtBot, make_window, db_p
 
 def test_every_page_of_the_base_shares_one_base(qtbot: QtBot, make_window, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     window: MainWindow = make_window(db_path)
-    for key in ("contacts", "campaigns", "editorial", "ambassadors", "events"):
+    for key in ("contacts", "campaigns", "editorial", "ambassadors", "events", "documents"):
         page = window.show_page(key)
         assert isinstance(page, DatabasePage), key
         assert page.is_ready() and page.actor is window.database.actor

@@ -320,7 +320,7 @@ class AmbassadorsPage(DatabasePage):
         return dialog
 
     def _enrolled(self, ambassador_id: int) -> None:
-        self.status(self.tr("Nouvel ambassadeur inscrit comme candidat."))
+        self.show_status(self.tr("Nouvel ambassadeur inscrit comme candidat."))
         self.open_ambassador(ambassador_id)
 
     def record_reward(self, ambassador_id: int) -> RewardDialog:
@@ -333,7 +333,7 @@ class AmbassadorsPage(DatabasePage):
             return ambassadors.record_reward(self._db(), actor, ambassador_id, **values)
 
         dialog = RewardDialog(self, self._record_name(ambassador_id), save)
-        dialog.saved.connect(lambda _id: self.status(self.tr("Récompense enregistrée.")))
+        dialog.saved.connect(lambda _id: self.show_status(self.tr("Récompense enregistrée.")))
         dialog.open()
         return dialog
 
@@ -348,7 +348,7 @@ class AmbassadorsPage(DatabasePage):
 
         charters = self.data.charters if self.data else []
         dialog = SignatureDialog(self, self._record_name(ambassador_id), charters, save)
-        dialog.saved.connect(lambda _r: self.status(self.tr("Signature de la charte enregistrée.")))
+        dialog.saved.connect(lambda _r: self.show_status(self.tr("Signature de la charte enregistrée.")))
         dialog.open()
         return dialog
 
@@ -362,7 +362,7 @@ class AmbassadorsPage(DatabasePage):
         dialog = RolesDialog(
             self, lambda roles: save_roles(self._db(), actor, roles), self.data.roles if self.data else []
         )
-        dialog.saved.connect(lambda _roles: self.status(self.tr("Liste des rôles enregistrée.")))
+        dialog.saved.connect(lambda _roles: self.show_status(self.tr("Liste des rôles enregistrée.")))
         dialog.open()
         return dialog
 
@@ -385,7 +385,7 @@ class AmbassadorsPage(DatabasePage):
             return missions.update_mission(self._db(), actor, mission.id, draft, expected_version=mission.version_id)
 
         dialog = MissionDialog(self, self.data.names() if self.data else [], save, mission)
-        dialog.saved.connect(lambda _r: self.status(self.tr("Mission enregistrée.")))
+        dialog.saved.connect(lambda _r: self.show_status(self.tr("Mission enregistrée.")))
         dialog.open()
         return dialog
 
@@ -399,7 +399,9 @@ class AmbassadorsPage(DatabasePage):
             return missions.complete_mission(self._db(), actor, mission.id, **values)
 
         dialog = CompletionDialog(self, mission.title, save)
-        dialog.saved.connect(lambda _r: self.status(self.tr("Mission marquée réalisée : elle attend la validation.")))
+        dialog.saved.connect(
+            lambda _r: self.show_status(self.tr("Mission marquée réalisée : elle attend la validation."))
+        )
         dialog.open()
         return dialog
 
@@ -431,7 +433,7 @@ class AmbassadorsPage(DatabasePage):
 
         def saved(moves: list[LevelMove]) -> None:
             self.levels.show_moves(moves, saved=True)
-            self.status(self.tr("Règles des niveaux enregistrées."))
+            self.show_status(self.tr("Règles des niveaux enregistrées."))
 
         def work(_ctx: TaskContext) -> list[LevelMove]:
             return ambassador_levels.save_levels(self._db(), actor, levels)
@@ -450,7 +452,7 @@ class AmbassadorsPage(DatabasePage):
             return ambassador_charters.publish_charter_version(self._db(), actor, **values)
 
         dialog = CharterVersionDialog(self, current, save)
-        dialog.saved.connect(lambda _r: self.status(self.tr("Nouvelle version de la charte publiée.")))
+        dialog.saved.connect(lambda _r: self.show_status(self.tr("Nouvelle version de la charte publiée.")))
         dialog.open()
         return dialog
 
@@ -465,7 +467,7 @@ class AmbassadorsPage(DatabasePage):
 
         def copied(signature: tuple[str, str]) -> None:
             copy_html_and_text(*signature)
-            self.status(self.tr("Signature copiée : collez-la dans les réglages de votre messagerie."))
+            self.show_status(self.tr("Signature copiée : collez-la dans les réglages de votre messagerie."))
 
         return run_in_background(
             self, lambda _ctx: email_signature(self._db(), actor, ambassador_id), on_success=copied

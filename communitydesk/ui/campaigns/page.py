@@ -395,7 +395,7 @@ class CampaignsPage(DatabasePage):
         brings the list and the campaign's tabs again."""
         if select is not None:
             self._wanted_id = select
-        self.status(message)
+        self.show_status(message)
 
     def new_campaign(self) -> CampaignDialog:
         from communitydesk.services import campaigns

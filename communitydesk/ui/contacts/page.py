@@ -542,7 +542,7 @@ class ContactsPage(DatabasePage):
             work,
             parent=self,
             on_success=lambda batch: self._moved(batch, ids, to_circle, step),
-            on_cancel=lambda: self.status(self.tr("Déplacement annulé : aucun contact n'a changé de cercle.")),
+            on_cancel=lambda: self.show_status(self.tr("Déplacement annulé : aucun contact n'a changé de cercle.")),
             label=self.tr("Déplacement des contacts…") if many else "",
             cancellable=many,
         )
@@ -593,7 +593,7 @@ class ContactsPage(DatabasePage):
                 batch.unchanged,
                 count=batch.unchanged,
             )
-        self.status(message)
+        self.show_status(message)
         # The list is read again: the selection follows the moved contacts, never the next row.
         self.keep_selection([m.contact_id for m in batch.moves])
         self.offer_undo(message, lambda: self.undo_moves(batch), seconds=MOVE_UNDO_SECONDS)
@@ -612,7 +612,7 @@ class ContactsPage(DatabasePage):
 
             self.hide_undo()
             self.keep_selection([m.contact_id for m in back.moves])
-            self.status(
+            self.show_status(
                 ngettext(
                     "{count} contact remis dans son cercle.",
                     "{count} contacts remis dans leur cercle.",
@@ -730,7 +730,7 @@ class ContactsPage(DatabasePage):
         def done(count: int) -> None:
             self.last_archived = []
             self.hide_undo()
-            self.status(
+            self.show_status(
                 ngettext(
                     "{count} contact remis dans la liste.", "{count} contacts remis dans la liste.", count, count=count
                 )
@@ -826,7 +826,7 @@ class ContactsPage(DatabasePage):
             return save_segment(self._db(), actor, name, filters, segment_id=replace_id, expected_version=version).id
 
         def done(segment_id: int) -> None:
-            self.status(self.tr("Segment « {name} » enregistré.").format(name=name.strip()))
+            self.show_status(self.tr("Segment « {name} » enregistré.").format(name=name.strip()))
             task = self.load_choices()
             task.succeeded.connect(guarded(self, lambda _result: self._select_saved_segment(segment_id)))
 
@@ -854,7 +854,7 @@ class ContactsPage(DatabasePage):
         from communitydesk.ui.contacts.import_wizard import ContactImportWizard
 
         wizard = ContactImportWizard(self, self._db, self.actor, self.settings)
-        wizard.imported.connect(lambda _summary: self.status(self.tr("Import terminé.")))
+        wizard.imported.connect(lambda _summary: self.show_status(self.tr("Import terminé.")))
         wizard.finished.connect(wizard.deleteLater)
         wizard.open()
         self.import_wizard = wizard

@@ -413,13 +413,13 @@ class EditorialPage(DatabasePage):
             draft,
         )
         dialog.saved.connect(
-            lambda saved: self.status(self.tr("Publication « {title} » enregistrée.").format(title=saved.title))
+            lambda saved: self.show_status(self.tr("Publication « {title} » enregistrée.").format(title=saved.title))
         )
         dialog.moved.connect(lambda moved: self._read_history(dialog, moved.id))
         if record is not None:
             self._read_history(dialog, record.id)
         dialog.moved.connect(
-            lambda moved: self.status(
+            lambda moved: self.show_status(
                 self.tr("« {title} » : {status}.").format(title=moved.title, status=moved.status_label)
             )
         )
@@ -510,7 +510,7 @@ class EditorialPage(DatabasePage):
 
         wizard = PublicationImportWizard(self, self._db, self.actor)
         wizard.imported.connect(
-            lambda summary: self.status(
+            lambda summary: self.show_status(
                 _(
                     "{created}, {updated}, {skipped}.",
                     created=ngettext(
@@ -577,7 +577,7 @@ class EditorialPage(DatabasePage):
         )
 
     def _exported(self, result: ExportResult) -> None:
-        self.status(
+        self.show_status(
             ngettext(
                 "{count} publication écrite dans « {path} ».",
                 "{count} publications écrites dans « {path} ».",

@@ -323,7 +323,7 @@ class EventsPage(DatabasePage):
         return self._with_campaigns(lambda campaigns: self._open_editor(record, campaigns))
 
     def _saved(self, event_id: int, *, created: bool) -> None:
-        self.status(self.tr("Événement créé.") if created else self.tr("Événement enregistré."))
+        self.show_status(self.tr("Événement créé.") if created else self.tr("Événement enregistré."))
         if created:
             self.table.set_when("all")  # a past event typed afterwards must show too
         self.show_event(event_id)
@@ -354,7 +354,7 @@ class EventsPage(DatabasePage):
         def done(_result: Any) -> None:
             if self.record is not None and self.record.id == record.id:
                 self._show(None, None)
-            self.status(self.tr("Événement « {name} » supprimé.").format(name=record.name))
+            self.show_status(self.tr("Événement « {name} » supprimé.").format(name=record.name))
 
         actor = self.actor
         return run_in_background(self, lambda _ctx: events.delete_event(self._db(), actor, record.id), on_success=done)
@@ -418,7 +418,7 @@ class EventsPage(DatabasePage):
 
         dialog = InviteDialog(self, record.name, segments, lambda source: len(contact_ids(source)[0]), save)
         dialog.saved.connect(
-            lambda added: self.status(
+            lambda added: self.show_status(
                 ngettext("{count} invité ajouté.", "{count} invités ajoutés.", added, count=formatting.number(added))
             )
         )
@@ -440,7 +440,7 @@ class EventsPage(DatabasePage):
             return contact_id
 
         dialog = AddParticipantDialog(self, record.name, self._contact_search(), save)
-        dialog.saved.connect(lambda _id: self.status(self.tr("Participant inscrit.")))
+        dialog.saved.connect(lambda _id: self.show_status(self.tr("Participant inscrit.")))
         dialog.open()
         return dialog
 
