@@ -1,10 +1,10 @@
 """What every page of the window that works on the open base has in common.
 
 A page asks :class:`DatabasePage` for the base, the profile that acts and whether the base
-is ready, follows the base with :meth:`DatabasePage.follow_database`, drops a read that
-reports back after the window was torn down (:meth:`DatabasePage._alive`), and says what a
-write did in the window's status bar. Each page keeps its own ``_database_changed`` (which
-buttons it enables) and ``refresh``.
+is ready; follows the base with ``follow_database``; reads with ``read`` (only the latest read
+of a kind is shown, never once the page is gone) and writes with ``run``, which says what was
+done in the window's status bar (``show_status``). Each page keeps its own
+``_database_changed`` (which buttons it enables) and ``refresh``.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ class DatabasePage(QWidget):
         if callable(status_bar) and message:
             status_bar().showMessage(message, self.STATUS_MS)
 
-    def run(self, work: Callable[[Database, Any], Any], message: str | Callable[[Any], str] = "") -> Task:
+    def run(self, work: Callable[[Database, Actor], Any], message: str | Callable[[Any], str] = "") -> Task:
         """One write off the UI thread: ``work(db, actor)``; a refusal shows the service's sentence."""
         actor = self.actor
 
