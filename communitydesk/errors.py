@@ -29,3 +29,12 @@ class ValidationError(UserError):
 
 class LoginRefused(UserError):
     """A wrong name, password or PIN, or a try made while the delay after failed ones runs."""
+
+
+class ProfileGone(LoginRefused):
+    """A locked session whose profile was deleted, or lost its password, meanwhile: the chooser shows."""
+
+
+class AuditUnavailable(UserError):
+    """On a shared PC (profiles with passwords), an export naming people whose audit entry cannot
+    be written: refused before anything is read or written."""

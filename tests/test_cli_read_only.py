@@ -62,9 +62,10 @@ def _without_file_rights() -> None:  # pragma: no cover - runs in the child, bet
                 raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
-def run_without_file_rights(argv: list[str]) -> subprocess.CompletedProcess[str]:
+def run_without_file_rights(argv: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "communitydesk", *argv],
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,

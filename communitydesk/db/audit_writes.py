@@ -32,13 +32,15 @@ def append_entry(
     detail: str,
     *,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S,
+    dry_run: bool = False,
 ) -> None:
     """Append one row to ``audit_log`` in its own short write transaction (after this
     process's other writes of the file, like any write). A base the user may not write
-    is a DatabaseError before anything is opened (no -wal or -shm left beside it)."""
+    is a DatabaseError before anything is opened (no -wal or -shm left beside it).
+    ``dry_run``: the row is written and rolled back, to know that it could be."""
     if not (os.access(path, os.W_OK) and os.access(Path(path).parent, os.W_OK)):
         raise DatabaseError(_("« {path} » n'est pas modifiable : le journal d'audit n'y est pas écrit.", path=path))
-    with short_write(path, "audit", busy_timeout=busy_timeout) as conn:
+    with short_write(path, "audit", busy_timeout=busy_timeout, commit=not dry_run) as conn:
         insert_entry(conn, at, user, action, target, outcome, detail)
 
 
@@ -53,10 +55,11 @@ def insert_entry(
 
 @contextmanager
 def short_write(
-    path: Path, purpose: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S
+    path: Path, purpose: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S, commit: bool = True
 ) -> Iterator[sqlite3.Connection]:
     """One short write transaction on the existing base at ``path`` (``mode=rw``: never
-    creates one), after this process's other writes of the file; committed after the block."""
+    creates one), after this process's other writes of the file; committed after the block
+    (rolled back with ``commit=False``)."""
     with turns_for(path).turn(purpose):
         try:
             uri = f"{Path(path).resolve().as_uri()}?mode=rw"
@@ -64,7 +67,7 @@ def short_write(
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
-                conn.execute("COMMIT")
+                conn.execute("COMMIT" if commit else "ROLLBACK")
             finally:
                 conn.close()
         except sqlite3.Error as exc:

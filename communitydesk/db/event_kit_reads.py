@@ -82,17 +82,21 @@ def event(reader: QuickReader, event_id: int) -> EventRow | None:
     )
 
 
-def participants(reader: QuickReader, event_id: int, statuses: Iterable[str]) -> list[ParticipantRow]:
-    """The event's participants with one of ``statuses``, by number (services.event_kit sorts them by name).
+def participants(
+    reader: QuickReader, event_id: int, statuses: Iterable[str], *, registered: bool = False
+) -> list[ParticipantRow]:
+    """The event's participants with one of ``statuses``, by number (services.event_kit sorts them by name);
+    with ``registered``, not those who came without registering (typed from the free lines of the sheet).
 
     An erased person is left out; an archived one who registered still comes.
     """
     wanted = sorted(statuses)
     marks = ", ".join("?" for _ in wanted)
+    registered_only = " AND (p.registered_on IS NOT NULL OR p.sheet_line IS NULL)" if registered else ""
     rows = reader.connection.execute(
         "SELECT c.id, c.kind, c.first_name, c.last_name, c.organisation, c.email, c.phone, p.status"
         " FROM event_participants p JOIN contacts c ON c.id = p.contact_id"
-        f" WHERE p.event_id = ? AND p.status IN ({marks}) AND {NOT_ERASED.sql('c')}"
+        f" WHERE p.event_id = ? AND p.status IN ({marks}) AND {NOT_ERASED.sql('c')}{registered_only}"
         " ORDER BY c.id",
         (event_id, *wanted),
     )

@@ -103,10 +103,7 @@ def sheet_contacts(reader: QuickReader, event_id: int) -> list[SheetContact]:
     ]
 
 
-def consents_from(reader: QuickReader, event_id: int, source: str) -> dict[str, int]:
-    """Consents recorded from the event's sheet (``source``), by purpose, among the sheet's contacts."""
-    sql = (
-        "SELECT purpose, COUNT(*) FROM consents WHERE source = ? AND contact_id IN"
-        " (SELECT contact_id FROM sign_in_lines WHERE event_id = ? AND contact_id IS NOT NULL) GROUP BY purpose"
-    )
-    return {purpose: int(count) for purpose, count in reader.connection.execute(sql, (source, event_id))}
+def consents_from(reader: QuickReader, event_id: int) -> dict[str, int]:
+    """Consents recorded from the event's sheet, by purpose (withdrawn ones too: they were collected there)."""
+    sql = "SELECT purpose, COUNT(*) FROM consents WHERE event_id = ? GROUP BY purpose"
+    return {purpose: int(count) for purpose, count in reader.connection.execute(sql, (event_id,))}

@@ -20,7 +20,20 @@ from communitydesk.i18n import _
 from communitydesk.system_errors import os_error_reason
 
 # Every Alembic revision this code knows, oldest first (a test checks it matches the scripts).
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
+REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+    "0012",
+)
 HEAD = REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"

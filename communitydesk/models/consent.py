@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from communitydesk.models.base import Base, UTCDateTime, utcnow
@@ -22,6 +22,11 @@ class Consent(Base):
     # The exact sentence the person agreed to (the proof the RGPD asks for).
     wording: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(200), default="")  # form, paper sheet, e-mail...
+    # The event whose sign-in sheet collected it (0012): found by id, never by the source's
+    # text, which names the event as it was then; NULL once the event is deleted.
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     recorded_by: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_consents_event_id", "event_id", sqlite_where=text("event_id IS NOT NULL")),)

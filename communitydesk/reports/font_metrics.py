@@ -24,8 +24,9 @@ from reportlab import Version, rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 FORMAT = 1
-# Not stored: a function (rebuilt from unitsPerEm) and the file's own bytes (read from the file).
-_NOT_STORED = ("_pdfScale", "_ttf_data")
+# Not stored: a function (rebuilt from unitsPerEm), the file's own bytes (read from the file) and
+# its path (wherever the app is installed).
+_NOT_STORED = ("_pdfScale", "_ttf_data", "filename")
 
 
 def metrics_path(font_file: Path) -> Path:
@@ -68,6 +69,7 @@ def shipped_font(name: str, font_file: Path) -> TTFont | None:
     for key in stored["names"]:
         attributes[key] = TTFNameBytes(attributes[key])
     attributes["_ttf_data"] = data
+    attributes["filename"] = str(font_file)
     attributes["_pdfScale"] = _scale(attributes["unitsPerEm"])
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(attributes)

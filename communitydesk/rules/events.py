@@ -21,6 +21,7 @@ from communitydesk.formatting import day
 from communitydesk.i18n import _
 from communitydesk.rules.charter_text import ORGANISATION_PLACEHOLDER, fill_organisation
 from communitydesk.rules.contact_keys import email_key, fold, phone_key
+from communitydesk.rules.contact_search_text import sort_name
 
 
 class EventKind(StrEnum):
@@ -115,6 +116,14 @@ def event_named(events: Sequence[tuple[int, str, date]], wanted: str | None) -> 
         _("Plusieurs événements répondent à « {name} » : {names}. Donnez son numéro.", name=text, names=names),
         "event",
     )
+
+
+def sheet_order(
+    kind: str, first_name: str, last_name: str, organisation: str, email: str, contact_id: int
+) -> tuple[str, int]:
+    """Where a registered person stands on the printed sheet (and so on the grid that types it
+    back): by name as the contact lists sort, then by number."""
+    return sort_name(kind, first_name, last_name, organisation, email), contact_id
 
 
 def sheet_source(name: str, starts_on: date) -> str:

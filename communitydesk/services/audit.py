@@ -14,6 +14,12 @@ refused or failed action rolls its own writes back and still leaves its entry. W
 Session the entry joins the caller's transaction (and its fate). SQLAlchemy is imported
 only for a Database or a Session.
 
+On a shared PC (a profile has a password), an export naming people must leave its entry:
+``audited`` first writes it in a transaction rolled back, and refuses the export
+(``AuditUnavailable``) when the base cannot take it (read-only file, folder or opening,
+locked). A base without passwords (a founder alone on a laptop) exports as before, an
+entry that cannot be written left out.
+
 Targets name rows by id (``contact:42``, ``profile:3``), never by what they hold, so that
 erasing a person leaves nothing about them here; ``services.audit_labels`` puts them in
 words. The table is append-only (triggers of migration 0011): nothing here or elsewhere
@@ -33,15 +39,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from communitydesk.errors import PermissionDenied, UserError
+from communitydesk.errors import AuditUnavailable, DatabaseError, PermissionDenied, UserError
+from communitydesk.i18n import _
 from communitydesk.records.profiles import AuditRecord
 from communitydesk.services.atomic_files import write_atomically
-from communitydesk.services.permissions import Action, Actor, require
+from communitydesk.services.permissions import Action, Actor, allowed, require
 
 if TYPE_CHECKING:
     from communitydesk.services.store import Store
 
 Clock = Callable[[], datetime]
+
+# Reads that leave the base: the sensitive actions a base that cannot be written still allows.
+_RECORD_REQUIRED = frozenset({Action.EXPORT_PERSONAL_DATA})
 
 
 def utcnow() -> datetime:
@@ -73,18 +83,27 @@ def record(
     detail: str = "",
     *,
     clock: Clock = utcnow,
+    dry_run: bool = False,
 ) -> None:
-    """Append one entry. ``actor`` may be a bare name (a failed login names what was typed)."""
+    """Append one entry. ``actor`` may be a bare name (a failed login names what was typed).
+
+    ``dry_run``: written and rolled back in its own transaction (not with a Session), to know
+    that it can be (else the DatabaseError saying why)."""
     user = actor if isinstance(actor, str) else actor.name
     if isinstance(store, Path):
         from communitydesk.db.audit_writes import append_entry
 
-        append_entry(store, clock(), user, str(action), target, outcome.value, detail)
+        append_entry(store, clock(), user, str(action), target, outcome.value, detail, dry_run=dry_run)
         return
+    from communitydesk.db.database import Database
     from communitydesk.models.profiles import AuditEntry
     from communitydesk.services.store import unit_of_work
 
-    with unit_of_work(store, "audit") as session:
+    if dry_run and isinstance(store, Database):
+        writing = store.transaction("audit", rollback=True)
+    else:
+        writing = unit_of_work(store, "audit")
+    with writing as session:
         session.add(
             AuditEntry(at=clock(), user=user, action=str(action), target=target, outcome=outcome.value, detail=detail)
         )
@@ -97,7 +116,10 @@ def audited(
 ) -> Iterator[None]:
     """Write an entry for the block: ok, refused (PermissionDenied) or failed (any other error).
 
-    ``ok=False``: the caller records the success itself (a restore, in the restored base)."""
+    ``ok=False``: the caller records the success itself (a restore, in the restored base).
+    An export naming people on a shared PC is refused first if its entry could not be written."""
+    if action in _RECORD_REQUIRED and allowed(actor, action):
+        _refuse_unless_recordable(store, actor, action, target, clock)
     try:
         yield
     except PermissionDenied:
@@ -111,11 +133,33 @@ def audited(
         _record_if_possible(store, actor, action, target, Outcome.OK, "", clock)
 
 
+def _refuse_unless_recordable(store: Store | Path, actor: Actor, action: Action, target: str, clock: Clock) -> None:
+    """Shared-PC mode (a profile has a password): no export naming people leaves unrecorded."""
+    path = store if isinstance(store, Path) else getattr(store, "path", None)
+    if path is None:
+        return  # a Session: the entry joins the caller's transaction and its fate
+    from communitydesk.db.audit_writes import needs_login
+
+    if not needs_login(path):
+        return  # a founder alone on a laptop: exports as before
+    try:
+        record(store, actor, action, target, Outcome.OK, clock=clock, dry_run=True)
+    except DatabaseError as error:
+        raise AuditUnavailable(
+            _(
+                "Export refusé : les profils de cette base demandent que chaque export de données personnelles "
+                "soit inscrit au journal d'audit, et il ne peut pas l'être. {reason} Rien n'a été écrit.",
+                reason=str(error),
+            )
+        ) from error
+
+
 def _record_if_possible(
     store: Store | Path, actor: Actor, action: Action, target: str, outcome: Outcome, detail: str, clock: Clock
 ) -> None:
     # A base that cannot take the entry (read-only: reading and exporting still work there;
     # missing or damaged: what a restore is for) neither blocks the work nor hides its error.
+    # On a shared PC, exports naming people were refused beforehand (_refuse_unless_recordable).
     with suppress(UserError):
         record(store, actor, action, target, outcome, detail, clock=clock)
 

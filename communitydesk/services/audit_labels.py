@@ -68,6 +68,8 @@ def target_label(target: str, profile_names: Mapping[int, str]) -> str:
         if file_format:
             return _("export des contacts ({format})", format=_EXPORT_FORMATS.get(file_format, file_format))
         return _("export des contacts")
+    if target.startswith("export:shipping:campaign:"):
+        return _("liste d'envoi de la campagne n° {number}", number=target.rsplit(":", 1)[1])
     if head == "pdf" and rest:
         kind, _sep, about = rest.partition(":contact:")
         label = _("PDF : {document}", document=document_label(kind))

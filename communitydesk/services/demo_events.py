@@ -23,7 +23,7 @@ from communitydesk.models.contacts import CircleMove, Contact, TouchPoint
 from communitydesk.models.events import ConsentWording, SignInLine
 from communitydesk.records.events import EventDraft, SignInLineDraft
 from communitydesk.rules.contact_keys import fold
-from communitydesk.rules.events import ConsentPurpose, EventKind, ParticipantStatus
+from communitydesk.rules.events import ConsentPurpose, EventKind, ParticipantStatus, sheet_order
 from communitydesk.services import events, sign_in_sheet
 from communitydesk.services.permissions import Actor
 
@@ -189,20 +189,22 @@ def _sheet(
     walk_ins: list[tuple[str, str]],
     day: date,
 ) -> int:
-    """The sheet typed back: most of the registered came (a few excused, a few absent), then the walk-ins."""
-    line_no = 0
+    """The sheet typed back as the kit printed it: a few registered excused themselves before it was
+    printed; the others have their line, in the kit's order, left blank by the few absent; the
+    walk-ins wrote on the free lines after them."""
+    fates = {contact_id: rnd.random() for contact_id in registered}
     for contact_id in registered:
-        fate = rnd.random()
-        if fate < 0.08:
+        if fates[contact_id] < 0.08:
             events.set_status(session, actor, event_id, contact_id, ParticipantStatus.EXCUSE.value)
+    people = [session.get_one(Contact, c) for c in registered if fates[c] >= 0.08]
+    people.sort(key=lambda c: sheet_order(c.kind, c.first_name, c.last_name, c.organisation, c.email, c.id))
+    for line_no, contact in enumerate(people, start=1):
+        if fates[contact.id] < 0.2:
+            events.set_status(session, actor, event_id, contact.id, ParticipantStatus.ABSENT.value)
             continue
-        if fate < 0.2:
-            events.set_status(session, actor, event_id, contact_id, ParticipantStatus.ABSENT.value)
-            continue
-        contact = session.get_one(Contact, contact_id)
-        line_no += 1
         line = SignInLineDraft(contact.last_name, contact.first_name, contact.email, contact.phone, _ticks(rnd))
-        sign_in_sheet.save_line(session, actor, event_id, line_no, line, contact_id)
+        sign_in_sheet.save_line(session, actor, event_id, line_no, line, contact.id)
+    line_no = len(people)
     for last, first in walk_ins:
         line_no += 1
         email = f"{fold(first)}.{fold(last)}@exemple.fr".replace(" ", "-")

@@ -19,7 +19,7 @@ from communitydesk.i18n import _
 from communitydesk.records.events import EventFigures, EventReport, ProposedMove
 from communitydesk.rules import event_figures as rules
 from communitydesk.rules.contact_names import display_name
-from communitydesk.rules.events import REGISTERED_STATUSES, ConsentPurpose, LineOutcome, ParticipantStatus, sheet_source
+from communitydesk.rules.events import REGISTERED_STATUSES, ConsentPurpose, LineOutcome, ParticipantStatus
 from communitydesk.services.document_source import HasPath, reading
 from communitydesk.services.permissions import Action, Actor, require
 
@@ -53,7 +53,7 @@ def event_report(source: Path | HasPath, actor: Actor, event_id: int) -> EventRe
             raise UserError(_("L'événement n° {id} n'existe pas (ou plus).", id=event_id))
         statuses = event_reads.status_counts(reader, event_id)
         sheet = event_reads.sheet_contacts(reader, event_id)
-        by_purpose = event_reads.consents_from(reader, event_id, sheet_source(heading.name, heading.starts_on))
+        by_purpose = event_reads.consents_from(reader, event_id)
     registered = sum(n for status, n in statuses.items() if status in REGISTERED_STATUSES)
     present = statuses.get(ParticipantStatus.PRESENT.value, 0)
     moves: dict[int, ProposedMove] = {}

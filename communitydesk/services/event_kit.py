@@ -26,13 +26,13 @@ from communitydesk.errors import ValidationError
 from communitydesk.i18n import _
 from communitydesk.records.event_kit import EventKitData, EventReportDocument, KitEvent, KitPerson, KitWording
 from communitydesk.rules.contact_names import display_name
-from communitydesk.rules.contact_search_text import sort_name
 from communitydesk.rules.events import (
     REGISTERED_STATUSES,
     ConsentPurpose,
     ParticipantStatus,
     event_kind_label,
     event_named,
+    sheet_order,
 )
 from communitydesk.services.document_identity import identity_in
 from communitydesk.services.document_source import HasPath, reading
@@ -60,15 +60,18 @@ def _person(row: ParticipantRow) -> KitPerson:
     )
 
 
-def _by_name(reader: QuickReader, event_id: int, statuses: Iterable[str]) -> tuple[KitPerson, ...]:
+def _by_name(
+    reader: QuickReader, event_id: int, statuses: Iterable[str], *, registered: bool = False
+) -> tuple[KitPerson, ...]:
     """Participants sorted as the contact lists sort (``contacts.sort_name`` may not be indexed yet)."""
-    rows = participants(reader, event_id, statuses)
-    rows.sort(key=lambda r: (sort_name(r.kind, r.first_name, r.last_name, r.organisation, r.email), r.contact_id))
+    rows = participants(reader, event_id, statuses, registered=registered)
+    rows.sort(key=lambda r: sheet_order(r.kind, r.first_name, r.last_name, r.organisation, r.email, r.contact_id))
     return tuple(map(_person, rows))
 
 
 def _sheet_people(reader: QuickReader, event_id: int) -> tuple[KitPerson, ...]:
-    return _by_name(reader, event_id, SHEET_STATUSES)
+    # Who registered, present or absent since: a reprint after the event keeps each on their line.
+    return _by_name(reader, event_id, SHEET_STATUSES, registered=True)
 
 
 def sheet_people(source: Path | HasPath, actor: Actor, event_id: int) -> tuple[KitPerson, ...]:

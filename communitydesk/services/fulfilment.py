@@ -26,6 +26,7 @@ from communitydesk.records.campaign_figures import FulfilmentLine
 from communitydesk.rules.campaigns import FulfilmentState, PaymentStatus
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.services import campaign_figures
+from communitydesk.services.audit import audited
 from communitydesk.services.permissions import Action, Actor, require
 from communitydesk.services.private_fields import amounts_for
 from communitydesk.services.store import Store, snapshot
@@ -101,8 +102,13 @@ def excel_amount(cents: int) -> str:
 def export_shipping_list(
     db: Database, actor: Actor, campaign_id: int, path: Path, states: Sequence[str] | None = None
 ) -> int:
-    """Write the shipping list (CSV, UTF-8 with BOM, ``;``) for French Excel; returns the row count."""
-    require(actor, Action.EXPORT_PERSONAL_DATA)
+    """Write the shipping list (CSV, UTF-8 with BOM, ``;``) for French Excel; returns the row count. Audited."""
+    with audited(db, actor, Action.EXPORT_PERSONAL_DATA, f"export:shipping:campaign:{campaign_id}"):
+        require(actor, Action.EXPORT_PERSONAL_DATA)
+        return _write_shipping_list(db, actor, campaign_id, path, states)
+
+
+def _write_shipping_list(db: Database, actor: Actor, campaign_id: int, path: Path, states: Sequence[str] | None) -> int:
     lines = fulfilment_list(db, actor, campaign_id, states)
     rows = (
         [

@@ -89,6 +89,7 @@ class ConsentRecord:
     source: str
     withdrawn_at: datetime | None
     recorded_by: str
+    event_id: int | None = None  # the event whose sign-in sheet collected it
 
     @property
     def active(self) -> bool:
@@ -194,6 +195,7 @@ def _consent_record(consent: Consent) -> ConsentRecord:
         source=consent.source,
         withdrawn_at=consent.withdrawn_at,
         recorded_by=consent.recorded_by,
+        event_id=consent.event_id,
     )
 
 

@@ -6,7 +6,9 @@ as a path or an open ``Database`` (anything with ``.path``); ``services.profiles
 re-exports them beside the management of profiles.
 
 For screens (PR2): ``needs_login(db)``, ``login_choices(db)`` for the chooser, then
-``login(db, name, password)`` → the ``Actor``; ``verify_pin(db, actor, pin)`` to unlock.
+``login(db, name, password)`` → the ``Actor``; ``unlock(db, actor, secret)`` after the lock,
+which reads the profile and its role's rights again (an Administrateur may have changed
+them from another session meanwhile) and refuses a profile gone since (``ProfileGone``).
 A ``LoginRefused`` carries the sentence to show (wrong password, or how long to wait).
 Hashing takes a ``PasswordHasher``: tests pass cheap parameters, the app the library's
 defaults (argon2id, 64 MiB). Neither a password nor a PIN is ever stored or logged.
@@ -22,7 +24,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from communitydesk.db import audit_writes, login_reads
-from communitydesk.errors import LoginRefused
+from communitydesk.errors import LoginRefused, ProfileGone
 from communitydesk.i18n import _
 from communitydesk.rules.login_delay import wait_left
 from communitydesk.services.document_source import HasPath, database_path
@@ -31,7 +33,8 @@ from communitydesk.services.permissions import Action, Actor, Role
 Clock = Callable[[], datetime]
 
 DEFAULT_HASHER = PasswordHasher()  # argon2id, the library's current recommendation
-LOGIN, LOGIN_FAILED = "login", "login_failed"  # audit.SessionEvent values
+LOGIN, LOGIN_FAILED, UNLOCK = "login", "login_failed", "unlock"  # audit.SessionEvent values
+MIN_PASSWORD_LENGTH = 8
 
 
 def utcnow() -> datetime:
@@ -68,8 +71,7 @@ def login(
         _write(path, None, 0, None, None, None, clock(), name, LOGIN_FAILED, "profile:?", "failed")
         raise LoginRefused(_("Profil ou mot de passe incorrect."))
     _check(path, row, row.password_hash, password, clock, hasher)
-    role = Role(row.role)
-    return Actor(name=row.name, role=role, profile_id=row.id, rights=_rights_of(path, role))
+    return _actor_of(path, row)
 
 
 def verify_pin(
@@ -81,6 +83,49 @@ def verify_pin(
     if row is None or row.pin_hash is None:
         raise LoginRefused(_("Ce profil n'a pas de code PIN."))
     _check(path, row, row.pin_hash, pin, clock, hasher, rehash=False)
+
+
+def unlock(
+    source: Path | HasPath,
+    actor: Actor,
+    secret: str,
+    *,
+    clock: Clock = utcnow,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+) -> Actor:
+    """Unlock ``actor``'s locked session with its PIN or its password: the profile as it is now.
+
+    Its name, role and the role's rights are read again, as at login. A profile deleted, or
+    left without a password, since the lock is refused with ``ProfileGone`` (audited): the
+    window then shows the chooser. Digits try the PIN first (a password may be all digits).
+    """
+    path = database_path(source)
+    row = login_reads.login_row(path, profile_id=actor.profile_id) if actor.profile_id is not None else None
+    if row is None or row.password_hash is None:
+        _write(path, None, 0, None, None, None, clock(), actor.name, UNLOCK, f"profile:{actor.profile_id}",
+               "refused", "profile gone")  # fmt: skip
+        raise ProfileGone(
+            _(
+                "Le profil « {name} » a été supprimé ou n'a plus de mot de passe : "
+                "choisissez un profil pour continuer.",
+                name=actor.name,
+            )
+        )
+    if row.pin_hash is not None and secret.isdigit() and len(secret) <= 8:
+        try:
+            _check(path, row, row.pin_hash, secret, clock, hasher, rehash=False)
+        except LoginRefused:
+            if len(secret) < MIN_PASSWORD_LENGTH:
+                raise
+            return login(path, row.name, secret, clock=clock, hasher=hasher)  # an 8-digit password
+        _write(path, None, 0, None, None, None, clock(), row.name, UNLOCK, f"profile:{row.id}", "ok")
+        return _actor_of(path, row)
+    return login(path, row.name, secret, clock=clock, hasher=hasher)
+
+
+def _actor_of(path: Path, row: login_reads.LoginRow) -> Actor:
+    role = Role(row.role)
+    return Actor(name=row.name, role=role, profile_id=row.id, rights=_rights_of(path, role))
 
 
 def _check(

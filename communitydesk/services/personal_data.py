@@ -163,6 +163,7 @@ def _labels(language: str) -> dict[str, str]:
             key("wording"): _("Texte accepté"),
             key("withdrawn_at"): _("Retiré le"),
             key("recorded_by"): _("Enregistré par"),
+            key("event_id"): _("Numéro de l'événement"),
             key("merged_at"): _("Fusionnée le"),
             key("merged_by"): _("Fusionnée par"),
             key("kept_id"): _("Numéro de la fiche gardée"),

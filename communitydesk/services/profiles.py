@@ -9,8 +9,8 @@ For screens (PR2), the login functions come from ``services.logins`` (re-exporte
 - chooser: ``needs_login(db)``, ``login_choices(db)`` (names, roles, whether a PIN is set,
   readable before anyone logs in), then ``login(db, name, password)``; a ``LoginRefused``
   carries the sentence to show (wrong password, or how long to wait);
-- lock: ``verify_pin(db, actor, pin)`` or ``login(db, actor.name, password)`` to unlock,
-  ``audit.record(db, actor, SessionEvent.LOCK / UNLOCK)``;
+- lock: ``unlock(db, actor, pin_or_password)`` → the profile as it is now (its rights read
+  again), ``audit.record(db, actor, SessionEvent.LOCK)``;
 - profiles screen: ``profiles``, ``add_profile``, ``rename_profile``, ``change_role``,
   ``delete_profile``, ``set_password``, ``set_pin`` (one's own), ``role_rights`` and
   ``set_role_rights`` (the grid of rights per role; the Administrateur's row is fixed).
@@ -38,14 +38,15 @@ from communitydesk.services.audit import audited
 
 # Logging in lives on the quick path (services.logins); re-exported here beside the profiles.
 from communitydesk.services.logins import DEFAULT_HASHER as DEFAULT_HASHER
+from communitydesk.services.logins import MIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH
 from communitydesk.services.logins import login as login
 from communitydesk.services.logins import login_choices as login_choices
 from communitydesk.services.logins import needs_login as needs_login
+from communitydesk.services.logins import unlock as unlock
 from communitydesk.services.logins import verify_pin as verify_pin
 from communitydesk.services.permissions import Action, Actor, Role, require
 from communitydesk.services.store import Store, snapshot, unit_of_work
 
-MIN_PASSWORD_LENGTH = 8
 _PIN = re.compile(r"[0-9]{4,8}")
 
 

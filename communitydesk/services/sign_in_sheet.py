@@ -9,8 +9,9 @@ line being typed; ``lines`` gives back what was saved, to resume). Saving a line
   otherwise a new contact and a warning;
 - marks that contact present (once), adds one « événement » touch point (never twice for
   the same event and contact) and one consent per purpose ticked, citing the wording the
-  event's sheet printed and the sheet as its source (a consent already recorded from that
-  sheet is not recorded again).
+  event's sheet printed, the event itself (``Consent.event_id``: what finds it again, whatever
+  the event is later called) and the sheet's name as its source, the provenance a person reads
+  (a consent already recorded from that event is not recorded again).
 
 Typing a line again updates it: a line that now names someone else gives back what it had
 given the first person (attendance, touch point, consents from this sheet), unless another
@@ -328,7 +329,7 @@ def _record_consents(session: Session, event: Event, contact_id: int, purposes: 
     source = sheet_source(event)
     texts = {w.purpose: w.wording for w in wordings_at(session, event.wording_version)}
     known = set(
-        session.scalars(select(Consent.purpose).where(Consent.contact_id == contact_id, Consent.source == source))
+        session.scalars(select(Consent.purpose).where(Consent.contact_id == contact_id, Consent.event_id == event.id))
     )
     added = 0
     for purpose in purposes:
@@ -339,6 +340,7 @@ def _record_consents(session: Session, event: Event, contact_id: int, purposes: 
                     purpose=purpose,
                     wording=texts[purpose],
                     source=source,
+                    event_id=event.id,
                     given_at=event_moment(event),
                     recorded_by=actor.name,
                 )
@@ -353,7 +355,7 @@ def _drop_unticked(session: Session, event: Event, contact_id: int, line_no: int
     if purposes:
         session.execute(
             delete(Consent).where(
-                Consent.contact_id == contact_id, Consent.source == sheet_source(event), Consent.purpose.in_(purposes)
+                Consent.contact_id == contact_id, Consent.event_id == event.id, Consent.purpose.in_(purposes)
             )
         )
 
@@ -381,7 +383,7 @@ def _give_back(session: Session, event: Event, contact_id: int, line_no: int) ->
     if point is not None:
         session.delete(point)
         refresh_last_touch(session, [contact_id])
-    session.execute(delete(Consent).where(Consent.contact_id == contact_id, Consent.source == sheet_source(event)))
+    session.execute(delete(Consent).where(Consent.contact_id == contact_id, Consent.event_id == event.id))
 
 
 def _ticked_elsewhere(session: Session, event_id: int, contact_id: int, line_no: int) -> set[str]:
@@ -404,7 +406,8 @@ def _touch_point(session: Session, contact_id: int, summary: str) -> TouchPoint 
 
 
 def sheet_source(event: Event) -> str:
-    """« Feuille d'émargement — Réunion de rentrée (12/09/2026) »: the source of its consents."""
+    """« Feuille d'émargement — Réunion de rentrée (12/09/2026) »: the source its consents show (as
+    the event was named when they were typed; ``Consent.event_id`` is what links them to it)."""
     return rules.sheet_source(event.name, event.starts_on)
 
 

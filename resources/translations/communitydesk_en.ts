@@ -4947,8 +4947,8 @@
         <translation>Sign-in sheet — {event}</translation>
     </message>
     <message>
-        <source>Recopiez les lignes dans l&apos;ordre de la feuille imprimée. Tab ou Entrée : case suivante ; Espace ou X : cocher un consentement. Sur « Contact », Entrée enregistre la ligne avec le contact proposé ; Alt+↓ pour en choisir un autre ou « Nouveau contact ». Chaque ligne est enregistrée aussitôt : vous pouvez fermer et reprendre plus tard.</source>
-        <translation>Copy the lines in the order of the printed sheet. Tab or Enter: next cell; Space or X: tick a consent. On “Contact”, Enter saves the line with the contact proposed; Alt+↓ to choose another one or “New contact”. Each line is saved at once: you can close and carry on later.</translation>
+        <source>Recopiez les lignes dans l&apos;ordre de la feuille imprimée : les inscrits y sont déjà, en italique ; pour qui a signé, cochez ses cases et validez, sinon passez (↓). Tab ou Entrée : case suivante ; ↑ ↓ : ligne précédente ou suivante ; Espace ou X : cocher un consentement. Sur « Contact », Entrée enregistre la ligne avec le contact proposé ; Alt+↓ pour en choisir un autre ou « Nouveau contact ». Chaque ligne est enregistrée aussitôt : vous pouvez fermer et reprendre plus tard.</source>
+        <translation>Copy the lines in the order of the printed sheet: registered people are already there, in italics; for someone who signed, tick their boxes and confirm, otherwise move on (↓). Tab or Enter: next cell; ↑ ↓: previous or next line; Space or X: tick a consent. On “Contact”, Enter saves the line with the proposed contact; Alt+↓ to choose another one or “New contact”. Each line is saved at once: you can close and resume later.</translation>
     </message>
     <message>
         <source>Fermer</source>
@@ -4971,8 +4971,12 @@
     <name>SignInGrid</name>
     <message>
         <source>{name} — {reason}</source>
-        <extracomment>What the match column may hold besides a contact&apos;s id. (line number, what was typed, contact id, NEW_CONTACT or SKIP_LINE) -&gt; the saved line.</extracomment>
+        <extracomment>What the match column may hold besides a contact&apos;s id. The sheet&apos;s pre-filled lines, in order: (the registered contact&apos;s id, the names as printed). (line number, what was typed, contact id, NEW_CONTACT or SKIP_LINE) -&gt; the saved line.</extracomment>
         <translation>{name} — {reason}</translation>
+    </message>
+    <message>
+        <source>Inscrit, pré-rempli comme sur la feuille imprimée : Entrée sur « Contact » s&apos;il a signé</source>
+        <translation>Registered, pre-filled as on the printed sheet: Enter on “Contact” if they signed</translation>
     </message>
     <message>
         <source>Ligne ignorée</source>

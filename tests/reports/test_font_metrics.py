@@ -77,3 +77,15 @@ def test_metrics_of_another_font_file_are_ignored(tmp_path: Path) -> None:
 
     metrics_path(font_file).unlink()
     assert shipped_font("Missing", font_file) is None
+
+
+def test_the_metrics_hold_no_path(tmp_path: Path) -> None:
+    """A checkout or an installation elsewhere loads them alike: no trace of where they were made."""
+    for metrics in FONTS.glob("*.metrics"):
+        assert str(FONTS).encode() not in metrics.read_bytes()
+    moved = tmp_path / "DejaVuSans.ttf"
+    shutil.copyfile(FONTS / "DejaVuSans.ttf", moved)
+    shutil.copyfile(metrics_path(FONTS / "DejaVuSans.ttf"), metrics_path(moved))
+    font = shipped_font("Moved", moved)
+    assert font is not None and font.face.filename == str(moved)
+    assert metrics_path(moved).read_bytes() == measured(moved)

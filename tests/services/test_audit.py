@@ -62,3 +62,41 @@ def test_only_who_may_view_the_audit_reads_it(db: Database, actor: Actor, tmp_pa
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == list(audit.CSV_HEADERS) and rows[1][1:4] + rows[1][5:6] == ["système", "login", "profile:1", "ok"]
     assert audit.entries(db, actor)[0].as_json().keys() == {"at", "user", "action", "target", "target_label", "outcome"}
+
+
+def read_only(path: Path) -> Database:
+    """The base opened as a process that may only read it opens it (SQLite's mode=ro)."""
+    from communitydesk.db.engine import make_engine, make_session_factory
+
+    engine = make_engine(path, read_only=True)
+    return Database(path, engine, make_session_factory(engine), writable=False)
+
+
+@pytest.mark.parametrize("shared_pc", [True, False])
+def test_an_export_naming_people_that_cannot_be_audited(  # a shared PC refuses it; a laptop exports
+    shared_pc: bool, db_path: Path, db: Database, actor: Actor, tmp_path: Path
+) -> None:
+    from argon2 import PasswordHasher
+
+    from communitydesk.errors import AuditUnavailable
+    from communitydesk.services import profiles
+    from communitydesk.services.contact_export import ContactSelection, export_contacts
+    from communitydesk.services.contacts import ContactInput, create_contact
+
+    jeanne = create_contact(db, actor, ContactInput(first_name="Jeanne", last_name="Martin"))
+    chosen = ContactSelection(contact_ids=(jeanne.id,))
+    profiles.add_profile(db, actor, "Camille", Role.ADMIN, "mot-de-passe-1" if shared_pc else None)
+    who = profiles.login(db, "Camille", "mot-de-passe-1", hasher=PasswordHasher()) if shared_pc else actor
+    logged = len(audit.entries(db, actor))
+    out = tmp_path / "contacts.csv"
+    base = read_only(db_path)
+    try:
+        if shared_pc:
+            with pytest.raises(AuditUnavailable, match=r"inscrit au journal d'audit.*Rien n'a été écrit"):
+                export_contacts(base, who, out, selection=chosen)
+            assert not out.exists()
+        else:
+            assert export_contacts(base, who, out, selection=chosen).count == 1
+    finally:
+        base.close()
+    assert len(audit.entries(db, actor)) == logged  # the read-only base took nothing

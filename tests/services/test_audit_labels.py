@@ -39,6 +39,10 @@ def test_targets_in_words(target: str, words: str) -> None:
     assert target_label(target, NAMES) == words
 
 
+def test_the_shipping_list_in_words() -> None:
+    assert target_label("export:shipping:campaign:3", NAMES) == "liste d'envoi de la campagne n° 3"
+
+
 def test_actions_and_outcomes_in_words() -> None:
     assert action_words("lock") == "verrouillage"
     assert action_words("personal_data.export") == "exporter ou imprimer des données personnelles"

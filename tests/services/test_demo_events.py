@@ -47,3 +47,13 @@ def test_demo_events(db: Database, actor: Actor) -> None:
         assert all(c.given_at <= now for c in session.scalars(select(Consent)))
         assert all(line.saved_at <= now for line in session.scalars(select(SignInLine)))
         assert all(c.created_at <= now for c in session.scalars(select(Contact)))
+        # Each consent ticked on a sheet points at its event, on whose sheet its contact ticked it.
+        ticked = {
+            (line.event_id, line.contact_id, purpose)
+            for line in session.scalars(select(SignInLine))
+            for purpose in line.consents.split(",")
+            if purpose
+        }
+        from_sheets = [c for c in session.scalars(select(Consent)) if c.source.startswith("Feuille d'émargement — ")]
+        assert from_sheets and {(c.event_id, c.contact_id, c.purpose) for c in from_sheets} == ticked
+        assert len(from_sheets) == len(ticked)

@@ -103,3 +103,21 @@ def test_shipping_list_csv_for_french_excel(
     assert rows[2][4] == "5 place d'Été" and rows[2][9] == "30,00" and rows[2][11] == "livré"
     assert rows[1][2].startswith("'=")  # a formula-looking cell is neutralised
     assert fulfilment.export_shipping_list(db, actor, record.id, tmp_path / "todo.csv", ["a_preparer"]) == 1
+
+
+def test_the_shipping_list_names_people_and_is_audited(db: Database, actor: Actor, campaign, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.errors import PermissionDenied
+    from communitydesk.services import audit
+    from communitydesk.services.permissions import Role
+
+    record, _ids = campaign
+    fulfilment.export_shipping_list(db, actor, record.id, tmp_path / "envois.csv")
+    volunteer = Actor(name="Malik", role=Role.VOLUNTEER)
+    with pytest.raises(PermissionDenied):
+        fulfilment.export_shipping_list(db, volunteer, record.id, tmp_path / "refus.csv")
+    assert not (tmp_path / "refus.csv").exists()
+    found = [(e.user, e.action, e.target, e.outcome) for e in reversed(audit.entries(db, actor))]
+    assert found == [
+        (actor.name, "personal_data.export", f"export:shipping:campaign:{record.id}", "ok"),
+        ("Malik", "personal_data.export", f"export:shipping:campaign:{record.id}", "refused"),
+    ]

@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import text
 
 from communitydesk.db.database import Database
-from communitydesk.errors import LoginRefused, PermissionDenied, ValidationError
+from communitydesk.errors import LoginRefused, PermissionDenied, ProfileGone, ValidationError
 from communitydesk.services import audit, profiles
 from communitydesk.services.permissions import Action, Actor, Role, default_rights, require
 
@@ -163,3 +163,39 @@ def test_the_demo_has_logins_only_when_asked(tmp_path: Path, actor: Actor) -> No
                 assert profiles.login(base, demo.FOUNDER, demo.DEMO_ADMIN_PASSWORD).role is Role.ADMIN
         finally:
             base.close()
+
+
+def test_unlocking_reads_the_profile_and_its_rights_again(db: Database, founder: Actor) -> None:
+    profiles.add_profile(db, founder, "Malik", Role.VOLUNTEER, "mot-de-passe-2", hasher=FAST)
+    malik = profiles.login(db, "Malik", "mot-de-passe-2", hasher=FAST)
+    profiles.set_pin(db, malik, "2468", hasher=FAST)
+    assert Action.EXPORT_PERSONAL_DATA not in (malik.rights or ())
+
+    # Meanwhile, from another session: the volunteers may export, and Malik is renamed.
+    profiles.set_role_rights(
+        db, founder, Role.VOLUNTEER, {*default_rights(Role.VOLUNTEER), Action.EXPORT_PERSONAL_DATA}
+    )
+    profiles.rename_profile(db, founder, "Malik", "Malik B.")
+    by_pin = profiles.unlock(db, malik, "2468", hasher=FAST)
+    by_password = profiles.unlock(db, malik, "mot-de-passe-2", hasher=FAST)
+    for unlocked in (by_pin, by_password):
+        assert unlocked.name == "Malik B." and unlocked.profile_id == malik.profile_id
+        assert Action.EXPORT_PERSONAL_DATA in (unlocked.rights or ())
+    with pytest.raises(LoginRefused, match="incorrect"):
+        profiles.unlock(db, malik, "0000", hasher=FAST)
+    entries = audit.entries(db, founder, user="Malik B.")
+    assert [(e.action, e.outcome) for e in entries][:3] == [
+        ("login_failed", "failed"),
+        ("login", "ok"),
+        ("unlock", "ok"),
+    ]
+
+
+def test_a_profile_deleted_meanwhile_cannot_unlock(db: Database, founder: Actor) -> None:
+    profiles.add_profile(db, founder, "Malik", Role.VOLUNTEER, "mot-de-passe-2", hasher=FAST)
+    malik = profiles.login(db, "Malik", "mot-de-passe-2", hasher=FAST)
+    profiles.delete_profile(db, founder, "Malik")
+    with pytest.raises(ProfileGone, match="« Malik » a été supprimé ou n'a plus de mot de passe"):
+        profiles.unlock(db, malik, "mot-de-passe-2", hasher=FAST)
+    entry = audit.entries(db, founder, user="Malik")[0]
+    assert (entry.action, entry.outcome, entry.target) == ("unlock", "refused", f"profile:{malik.profile_id}")

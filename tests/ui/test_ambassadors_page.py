@@ -415,3 +415,43 @@ def test_a_volunteer_sees_the_programme_but_may_not_run_it(qtbot: QtBot, window:
     settle(qtbot)
     assert not error_boxes()
     assert ambassadors.ambassador(db, SYSTEM, ana).stage == "candidat"
+
+
+def test_a_volunteer_cannot_type_in_the_sheet_nor_in_the_level_rules(qtbot: QtBot, window: MainWindow) -> None:
+    from communitydesk.services.permissions import Actor, Role, default_rights
+
+    ana = enrol(window, "Ana", "Lopes")
+    founder = window.database.actor
+    window.database.actor = Actor(name="Malik", role=Role.VOLUNTEER, rights=default_rights(Role.VOLUNTEER))
+    page = open_page(qtbot, window)
+    page.open_ambassador(ana)
+    qtbot.waitUntil(lambda: page.panel.record is not None, timeout=WAIT)
+    manage = "Votre profil (Bénévole) ne permet pas de gérer les ambassadeurs."
+    panel = page.panel
+    for field in (panel.territory_edit, panel.skills_edit, panel.notes_edit, *panel.audience_spins.values()):
+        assert field.isReadOnly() and field.toolTip() == manage
+    for field in (panel.type_combo, panel.roles_list, page.levels.rules):
+        assert not field.isEnabled() and field.toolTip() == manage
+    qtbot.keyClicks(panel.territory_edit, "Lyon 7e")
+    assert panel.territory_edit.text() == ""  # nothing typed that could not be saved
+
+    window.database.actor = founder  # another profile: the page applies its rights again
+    window.database.changed.emit()
+    qtbot.waitUntil(lambda: not panel.territory_edit.isReadOnly(), timeout=WAIT)
+    assert panel.type_combo.isEnabled() and panel.roles_list.isEnabled() and page.levels.rules.isEnabled()
+    assert panel.audience_spins["instagram"].toolTip() == "Abonnés sur Instagram"
+
+
+def test_the_brief_is_saved_only_with_the_export_right(qtbot: QtBot, window: MainWindow) -> None:
+    from communitydesk.services.permissions import Actor, Role, default_rights
+
+    window.database.actor = Actor(name="Malik", role=Role.VOLUNTEER, rights=default_rights(Role.VOLUNTEER))
+    page = open_page(qtbot, window)
+    dialog = page.open_brief()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.copy_button.isEnabled, timeout=WAIT)  # reading and copying it is allowed
+    assert not dialog.save_button.isEnabled()
+    assert dialog.save_button.toolTip() == (
+        "Votre profil (Bénévole) ne permet pas d'exporter calendriers, plans et rapports."
+    )
+    dialog.reject()

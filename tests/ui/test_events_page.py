@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QMe
 from pytestqt.qtbot import QtBot
 
 from communitydesk import formatting
-from communitydesk.records.events import EventDraft
+from communitydesk.records.events import EventDraft, SignInLineDraft
 from communitydesk.services import events, sign_in_sheet
 from communitydesk.services.contacts import ContactInput, create_contact, get_contact
 from communitydesk.services.permissions import SYSTEM
@@ -547,3 +547,76 @@ def test_lecture_seule_does_not_see_the_events_page(qtbot: QtBot, window: MainWi
     assert not window.sidebar.isRowHidden(keys.index("dashboard"))
     window.show_page("events")
     assert window.current_page_key() == "dashboard"
+
+
+def test_registered_people_are_prefilled_as_the_kit_prints_them(qtbot: QtBot, window: MainWindow) -> None:
+    db = window.database.database()
+    ids = {
+        first: create_contact(db, SYSTEM, ContactInput(first_name=first, last_name=last)).id
+        for first, last in (("Zoé", "Adam"), ("Léa", "Bernard"), ("Marc", "Colin"), ("Inès", "Dumas"))
+    }
+    homonym = create_contact(db, SYSTEM, ContactInput(first_name="Léa", last_name="Bernard", city="Lyon")).id
+    event_id = add_event(window, "Assemblée générale", formatting.local_today(), kind="assemblee_generale")
+    events.invite(db, SYSTEM, event_id, list(ids.values()))
+    for first in ("Marc", "Léa", "Zoé"):
+        events.set_status(db, SYSTEM, event_id, ids[first], "inscrit")
+    events.set_status(db, SYSTEM, event_id, ids["Inès"], "excuse")  # excused: not on the sheet
+    page = open_page(qtbot, window)
+    choose(qtbot, page, event_id)
+    dialog = open_sheet(qtbot, page)
+    grid = dialog.grid
+
+    # Lines 1-3 as the kit prints them (by name), line 4 free.
+    cells = [(grid.line(n).last_name.text(), grid.line(n).first_name.text()) for n in (1, 2, 3, 4)]
+    assert cells == [("Adam", "Zoé"), ("Bernard", "Léa"), ("Colin", "Marc"), ("", "")]
+    assert grid.line(1).number.styleSheet() != grid.line(4).number.styleSheet()
+    assert focused() is grid.line(1).last_name
+
+    # Zoé was absent: ↓ passes her line. Léa signed and ticked photos: her line is confirmed.
+    QTest.keyClick(focused(), Qt.Key.Key_Down)
+    assert focused() is grid.line(2).last_name
+    type_line(qtbot, grid, ["", "", "", ""], (False, True, False), enter=False)
+    line = grid.line(2)
+    qtbot.waitUntil(lambda: line.looked_up is not None and not line.looking, timeout=WAIT)
+    assert line.match.currentData() == ids["Léa"]  # the registered Léa, not her homonym
+    assert homonym in [line.match.itemData(i) for i in range(line.match.count())]
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: 2 in grid.records, timeout=WAIT)
+    settle(qtbot)
+
+    # The untouched printed lines are not « typed »: closing asks nothing.
+    assert grid.waiting_lines() == []
+    dialog.reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=WAIT)
+    statuses = {p.contact_id: p.status for p in events.event(db, SYSTEM, event_id).participants}
+    assert statuses[ids["Léa"]] == "present" and statuses[ids["Zoé"]] == "inscrit"
+    saved = sign_in_sheet.lines(db, SYSTEM, event_id)
+    assert [(s.line_no, s.contact_id, s.draft.consents) for s in saved] == [(2, ids["Léa"], ("photos",))]
+
+    # Reopened: Léa's line saved, the others still printed, typing resumes after her line.
+    again = open_sheet(qtbot, page)
+    assert again.grid.line(2).match.currentText() == "✓ Léa Bernard"
+    assert again.grid.line(1).last_name.text() == "Adam" and again.grid.line(3).last_name.text() == "Colin"
+    assert focused() is again.grid.line(3).last_name
+    again.reject()
+
+
+def test_someone_already_typed_on_another_line_is_not_prefilled_again(qtbot: QtBot, window: MainWindow) -> None:
+    db = window.database.database()
+    adam = create_contact(db, SYSTEM, ContactInput(first_name="Zoé", last_name="Adam")).id
+    bernard = create_contact(db, SYSTEM, ContactInput(first_name="Léa", last_name="Bernard")).id
+    event_id = add_event(window, "Atelier", formatting.local_today(), kind="atelier")
+    for contact_id in (adam, bernard):
+        events.set_status(db, SYSTEM, event_id, contact_id, "inscrit")
+    # Léa (printed on line 2) was typed on line 5, where she signed by mistake.
+    sign_in_sheet.save_line(db, SYSTEM, event_id, 5, sign_in_sheet_draft("Bernard", "Léa"), bernard)
+    page = open_page(qtbot, window)
+    choose(qtbot, page, event_id)
+    dialog = open_sheet(qtbot, page)
+    grid = dialog.grid
+    assert [grid.line(n).last_name.text() for n in (1, 2, 5)] == ["Adam", "", "Bernard"]
+    dialog.reject()
+
+
+def sign_in_sheet_draft(last: str, first: str) -> SignInLineDraft:
+    return SignInLineDraft(last_name=last, first_name=first)

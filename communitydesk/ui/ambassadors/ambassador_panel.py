@@ -36,7 +36,7 @@ from communitydesk.reports.qr_matrix import qr_matrix
 from communitydesk.rules.ambassadors import AmbassadorType, Stage
 from communitydesk.rules.editorial import Network
 from communitydesk.services.permissions import SYSTEM, Action, Actor
-from communitydesk.ui.widgets.rights import guard
+from communitydesk.ui.widgets.rights import guard, guard_fields
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 30
 
@@ -262,8 +262,21 @@ class AmbassadorPanel(QScrollArea):
         """What the acting profile may not do is disabled, with the reason."""
         for button in (self.save_button, self.roles_button, self.reward_button, self.sign_button):
             guard(button, self.actor, Action.MANAGE_AMBASSADORS)
+        # Typing what could not be saved would be lost: the profile's fields are read-only too.
+        guard_fields(self.profile_fields(), self.actor, Action.MANAGE_AMBASSADORS)
         guard(self.kit_button, self.actor, Action.EXPORT_PERSONAL_DATA)
         guard(self.signature_button, self.actor, Action.READ_CONTACTS)
+
+    def profile_fields(self) -> tuple[QWidget, ...]:
+        """What « Enregistrer le profil » saves."""
+        return (
+            self.type_combo,
+            self.roles_list,
+            self.territory_edit,
+            self.skills_edit,
+            self.notes_edit,
+            *self.audience_spins.values(),
+        )
 
     def _emit(self, signal: Any) -> None:
         if self.record is not None:

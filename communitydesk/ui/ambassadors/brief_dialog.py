@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from communitydesk import formatting
+from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.tasks import run_in_background
+from communitydesk.ui.widgets.rights import guard
 
 #: (first day) -> (html, text), run off the UI thread.
 BriefLoader = Callable[[date], tuple[str, str]]
@@ -44,13 +46,19 @@ def copy_html_and_text(html: str, text: str) -> None:
 
 class BriefDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, load: BriefLoader, write: BriefWriter, start: date | None = None
+        self,
+        parent: QWidget | None,
+        load: BriefLoader,
+        write: BriefWriter,
+        actor: Actor,
+        start: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("briefDialog")
         self.setWindowTitle(self.tr("Brief des ambassadeurs (15 jours)"))
         self.resize(720, 620)
         self.start = start or formatting.local_today()
+        self.actor = actor
         self._write = write
         self.html = ""
         self.text = ""
@@ -102,6 +110,7 @@ class BriefDialog(QDialog):
         self.plain.setPlainText(self.text)
         for button in (self.copy_button, self.save_button):
             button.setEnabled(True)
+        guard(self.save_button, self.actor, Action.EXPORT)  # what export_ambassador_brief requires
 
     def copy(self) -> None:
         copy_html_and_text(self.html, self.text)

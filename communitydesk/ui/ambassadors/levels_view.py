@@ -30,7 +30,7 @@ from communitydesk.records.ambassadors import ReferralCounts
 from communitydesk.rules.ambassador_levels import LevelRule
 from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.campaigns.record_table import Column, RecordSortProxy, RecordTableModel, record_view
-from communitydesk.ui.widgets.rights import guard
+from communitydesk.ui.widgets.rights import guard, guard_fields
 
 THRESHOLDS = ("min_validated_missions", "min_positive_percent", "min_months")
 
@@ -142,6 +142,8 @@ class LevelsView(QWidget):
         """Disabled, with the reason, for a profile that may not manage the programme."""
         self.save_button.setEnabled(True)
         guard(self.save_button, actor, Action.MANAGE_AMBASSADORS)
+        # Names and thresholds typed by who cannot save them would be lost: the rules are locked too.
+        guard_fields([self.rules], actor, Action.MANAGE_AMBASSADORS)
 
     def show_standings(self, standings: Sequence[Standing]) -> None:
         self.model.set_records(standings)

@@ -501,7 +501,7 @@ class AmbassadorsPage(DatabasePage):
 
             return export_ambassador_brief(self._db(), actor, target, out_format, start=first)
 
-        dialog = BriefDialog(self, load, write, start)
+        dialog = BriefDialog(self, load, write, actor, start)
         dialog.open()
         return dialog
 

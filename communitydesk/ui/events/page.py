@@ -476,6 +476,14 @@ class EventsPage(DatabasePage):
             name=record.name, day=formatting.day(draft.starts_on, "long") if draft.starts_on else ""
         )
         purposes = [(p.value, p.label()) for p in ConsentPurpose]
+
+        def printed() -> list[tuple[int, SignInLineDraft]]:
+            from communitydesk.records.events import SignInLineDraft
+            from communitydesk.services.event_kit import sheet_people
+
+            people = sheet_people(self._db(), actor, event_id)  # the kit's lines, in its order
+            return [(p.contact_id, SignInLineDraft(last_name=p.last_name, first_name=p.first_name)) for p in people]
+
         dialog = SignInDialog(
             self,
             title,
@@ -483,6 +491,7 @@ class EventsPage(DatabasePage):
             lambda: sign_in_sheet.lines(self._db(), actor, event_id),
             lambda line: sign_in_sheet.candidates(self._db(), actor, event_id, line),
             save,
+            printed,
         )
         dialog.open()
         return dialog

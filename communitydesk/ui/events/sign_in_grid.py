@@ -8,8 +8,14 @@ proposed, Alt+↓ opens the others and « Nouveau contact »; Enter there saves 
 is never held only by the screen once confirmed: a crash loses nothing, and reopening the
 grid shows the saved lines and resumes after the last one.
 
-The dialog reads and writes through three functions it is given (run off the UI thread), so
-that it never meets a service or a session itself.
+The printed sheet's first lines carry the registered people's names (services.event_kit's
+``sheet_people``, the kit's own order): the grid shows them pre-filled, so that for someone
+who signed the volunteer only ticks the boxes and confirms. A pre-filled line left as it is
+counts as not typed (an absent person's line); ↑ and ↓ move to the same cell of the line
+above or below.
+
+The dialog reads and writes through functions it is given (run off the UI thread), so that it
+never meets a service or a session itself.
 """
 
 from __future__ import annotations
@@ -50,8 +56,12 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SAVED_STYLE = "background: #DCEFE8; color: #1F3B34; border-radius: 4px;"
 CHANGED_STYLE = "background: #FFF1CC; color: #6B4A00; border-radius: 4px;"
 FAILED_STYLE = "background: #FBE4E2; color: #6B1510; border-radius: 4px;"
+PRINTED_STYLE = "color: #5F5B52; font-style: italic;"
 
 Load = Callable[[], list[SignInLineRecord]]
+#: The sheet's pre-filled lines, in order: (the registered contact's id, the names as printed).
+PrintedLine = tuple[int, SignInLineDraft]
+LoadPrinted = Callable[[], Sequence[PrintedLine]]
 FindCandidates = Callable[[SignInLineDraft], list[MatchCandidate]]
 #: (line number, what was typed, contact id, NEW_CONTACT or SKIP_LINE) -> the saved line.
 SaveLine = Callable[[int, SignInLineDraft, int | str], SignInLineRecord]
@@ -109,6 +119,7 @@ class SheetLine:
         self.match.setMinimumWidth(260)
         self.match.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.saved: SignInLineRecord | None = None
+        self.printed: PrintedLine | None = None  # the registered person printed on this line
         self.looked_up: SignInLineDraft | None = None  # what the candidates in ``match`` were found for
         self.looking = False
         self.saving = False
@@ -139,10 +150,26 @@ class SheetLine:
         return self.saved is not None and self.saved.draft != self.draft()
 
     def waiting(self) -> bool:
-        """Typed (or changed) but not confirmed yet."""
+        """Typed (or changed) but not confirmed yet; a pre-filled line left as printed is not."""
         if self.saved is None:
-            return not self.blank()
+            return not self.blank() and not self.as_printed()
         return self.changed_since_saved()
+
+    def as_printed(self) -> bool:
+        return self.printed is not None and self.draft() == self.printed[1]
+
+    def show_printed(self, printed: PrintedLine) -> None:
+        """The names the kit printed on this line, to be confirmed if the person signed."""
+        self.printed = printed
+        self.last_name.setText(printed[1].last_name)
+        self.first_name.setText(printed[1].first_name)
+        for widget in (self.number, self.last_name, self.first_name):
+            widget.setStyleSheet(PRINTED_STYLE)
+        self.number.setToolTip(
+            QCoreApplication.translate(
+                "SignInGrid", "Inscrit, pré-rempli comme sur la feuille imprimée : Entrée sur « Contact » s'il a signé"
+            )
+        )
 
     def show(self, record: SignInLineRecord) -> None:
         """A line read back from the base: its cells, and what it became in the match column."""
@@ -153,7 +180,13 @@ class SheetLine:
             box.setChecked(slug in draft.consents)
         self.mark_saved(record)
 
+    def _unprint(self) -> None:
+        """Typed or confirmed: the names no longer look pre-filled."""
+        for edit in (self.last_name, self.first_name):
+            edit.setStyleSheet("")
+
     def mark_saved(self, record: SignInLineRecord) -> None:
+        self._unprint()
         self.saved = record
         self.looked_up = record.draft
         self.match.clear()
@@ -174,6 +207,8 @@ class SheetLine:
         )
 
     def mark_changed(self) -> None:
+        if self.saved is None and self.printed is not None and not self.as_printed():
+            self._unprint()
         if self.changed_since_saved():
             self.number.setStyleSheet(CHANGED_STYLE)
             self.number.setToolTip(
@@ -184,6 +219,10 @@ class SheetLine:
 
     def show_candidates(self, candidates: Sequence[MatchCandidate]) -> None:
         self.match.clear()
+        if self.printed is not None and self.draft().last_name == self.printed[1].last_name:
+            # The person printed on this line first: a homonym elsewhere in the base comes after.
+            registered = self.printed[0]
+            candidates = sorted(candidates, key=lambda candidate: candidate.contact_id != registered)
         for candidate in candidates:
             self.match.addItem(candidate_text(candidate), candidate.contact_id)
             self.match.setItemData(
@@ -271,10 +310,16 @@ class SignInGrid(QWidget):
                 box.toggled.connect(lambda _on, line=line: line.mark_changed())
             self.lines.append(line)
 
-    def show_saved(self, records: Sequence[SignInLineRecord]) -> None:
-        """The lines saved before (resuming): shown as saved, and enough empty ones after them."""
+    def show_saved(self, records: Sequence[SignInLineRecord], printed: Sequence[PrintedLine] = ()) -> None:
+        """The lines saved before (resuming) shown as saved, the registered people on the lines the
+        kit printed them on, and enough empty lines after them."""
         last = max((r.line_no for r in records), default=0)
-        self.add_lines(max(FIRST_LINES, last + MORE_LINES) - len(self.lines))
+        self.add_lines(max(FIRST_LINES, last + MORE_LINES, len(printed) + MORE_LINES) - len(self.lines))
+        saved = {record.line_no for record in records}
+        typed = {record.contact_id for record in records}  # someone typed on another line is not shown twice
+        for line_no, person in enumerate(printed, start=1):
+            if line_no not in saved and person[0] not in typed:
+                self.lines[line_no - 1].show_printed(person)
         for record in records:
             self.records[record.line_no] = record
             self.lines[record.line_no - 1].show(record)
@@ -311,6 +356,9 @@ class SignInGrid(QWidget):
                 else:
                     self._next_cell(line, watched)
                 return True
+            if line is not None and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and watched is not line.match:
+                self._other_line(line, watched, -1 if key == Qt.Key.Key_Up else 1)
+                return True
             if line is not None and isinstance(watched, QCheckBox) and event.text().lower() in ("x", "o"):
                 watched.setChecked(True)  # a cross on paper, a cross here
                 return True
@@ -319,6 +367,16 @@ class SignInGrid(QWidget):
             if line is not None:
                 self.look_up(line)
         return super().eventFilter(watched, event)
+
+    def _other_line(self, line: SheetLine, widget: QObject, step: int) -> None:
+        """↑/↓: the same cell of the line above or below (past an absent person's printed line)."""
+        target = line.line_no + step
+        if target < 1:
+            return
+        if target > len(self.lines):
+            self.add_lines(MORE_LINES)
+        position = line.widgets.index(widget)  # type: ignore[arg-type]
+        self.lines[target - 1].widgets[position].setFocus(Qt.FocusReason.TabFocusReason)
 
     def _next_cell(self, line: SheetLine, widget: QObject) -> None:
         widgets = line.widgets
@@ -444,6 +502,7 @@ class SignInDialog(QDialog):
         load: Load,
         find: FindCandidates,
         save: SaveLine,
+        printed: LoadPrinted | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
@@ -458,10 +517,12 @@ class SignInDialog(QDialog):
         hint = QLabel(
             QCoreApplication.translate(
                 "SignInDialog",
-                "Recopiez les lignes dans l'ordre de la feuille imprimée. Tab ou Entrée : case suivante ; "
-                "Espace ou X : cocher un consentement. Sur « Contact », Entrée enregistre la ligne avec le "
-                "contact proposé ; Alt+↓ pour en choisir un autre ou « Nouveau contact ». Chaque ligne est "
-                "enregistrée aussitôt : vous pouvez fermer et reprendre plus tard.",
+                "Recopiez les lignes dans l'ordre de la feuille imprimée : les inscrits y sont déjà, en "
+                "italique ; pour qui a signé, cochez ses cases et validez, sinon passez (↓). Tab ou Entrée : "
+                "case suivante ; ↑ ↓ : ligne précédente ou suivante ; Espace ou X : cocher un consentement. "
+                "Sur « Contact », Entrée enregistre la ligne avec le contact proposé ; Alt+↓ pour en choisir "
+                "un autre ou « Nouveau contact ». Chaque ligne est enregistrée aussitôt : vous pouvez fermer "
+                "et reprendre plus tard.",
             )
         )
         hint.setWordWrap(True)
@@ -500,12 +561,12 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self._show_counts(SheetCounts(0, 0, 0))
 
-        def shown(records: list[SignInLineRecord]) -> None:
-            self.grid.show_saved(records)
+        def shown(found: tuple[list[SignInLineRecord], Sequence[PrintedLine]]) -> None:
+            self.grid.show_saved(*found)
             self.loaded = True
-            self.grid.resume_line().last_name.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.grid.resume_line().last_name.setFocus(Qt.FocusReason.TabFocusReason)
 
-        run_in_background(self, lambda _ctx: load(), on_success=shown)
+        run_in_background(self, lambda _ctx: (load(), printed() if printed else ()), on_success=shown)
 
     def _show_counts(self, counts: SheetCounts) -> None:
         self.counts = counts

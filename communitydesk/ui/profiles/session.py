@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
-from communitydesk.services.permissions import Actor, Role
+from communitydesk.errors import ProfileGone
+from communitydesk.services.permissions import Actor
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.profiles.gate import LockScreen, LoginScreen, ProfileChoice
 from communitydesk.ui.profiles.idle import IdleWatcher
@@ -52,7 +53,7 @@ class ProfileSession(QObject):
         self.window = window
         self.database = window.database
         self.locked = False
-        self.has_pin = False  # the logged-in profile can unlock with its PIN
+        self._chooser_message = ""  # why the chooser shows instead of the lock screen
         self._hidden_windows: list[QWidget] = []
         self.gate = QStackedWidget()
         self.gate.setObjectName("profileGate")
@@ -124,6 +125,9 @@ class ProfileSession(QObject):
             demo_passwords=demo_passwords() if gate.demo else None,
         )
         self.login_screen.set_busy(False)
+        if self._chooser_message:
+            self.login_screen.show_message(self._chooser_message)
+            self._chooser_message = ""
         self.gate.setCurrentWidget(self.login_screen)
         self._cover(True)
 
@@ -168,7 +172,6 @@ class ProfileSession(QObject):
             return actor
 
         def done(actor: Actor) -> None:
-            self.has_pin = bool(pin) or any(n == actor.name and has for n, _role, has in self._gate_profiles())
             self.window.settings.last_profile = actor.name
             self.database.log_in(actor)
             self._start_watch()
@@ -201,35 +204,32 @@ class ProfileSession(QObject):
         self.locked_changed.emit(True)
 
     def unlock(self, secret: str) -> None:
-        """The PIN (digits, if the profile has one) or the password; wrong ones count as failures."""
+        """The PIN or the password; wrong ones count as failures. The profile and its rights are
+        read again: changed meanwhile, the pages are built again for them as after a login."""
         actor, path, hasher = self.database.actor, self.database.path, self.hasher
         assert path is not None
-        as_pin = self.has_pin and secret.isdigit() and len(secret) <= 8
         self.lock_screen.set_busy(True)
 
-        def work(_ctx: TaskContext) -> None:
-            from communitydesk.errors import LoginRefused
+        def work(_ctx: TaskContext) -> Actor | ProfileGone:
             from communitydesk.services import logins
-            from communitydesk.services.audit import SessionEvent, record
-            from communitydesk.services.profiles import MIN_PASSWORD_LENGTH
 
             extra: dict[str, Any] = {} if hasher is None else {"hasher": hasher}
-            if as_pin:
-                try:
-                    logins.verify_pin(path, actor, secret, **extra)
-                except LoginRefused:
-                    if len(secret) < MIN_PASSWORD_LENGTH:
-                        raise
-                    logins.login(path, actor.name, secret, **extra)  # an 8-digit password
-                    return
-                record(path, actor, SessionEvent.UNLOCK, f"profile:{actor.profile_id}")
-            else:
-                logins.login(path, actor.name, secret, **extra)
+            try:
+                return logins.unlock(path, actor, secret, **extra)
+            except ProfileGone as gone:
+                return gone  # not a failure of the lock screen: the chooser takes over
 
         run_in_background(self.window, work, on_success=self._unlocked, on_failure=self.lock_screen.failed, owner=self)
 
-    def _unlocked(self, _result: object = None) -> None:
+    def _unlocked(self, found: Actor | ProfileGone) -> None:
         self.locked = False
+        if isinstance(found, ProfileGone):
+            self.idle.stop()
+            self._chooser_message = str(found)
+            self.database.log_out()  # the chooser, its list read again
+            return
+        if found != self.database.actor:
+            self.database.log_in(found)  # as after a login: screens follow the rights read now
         self._cover(False)
         self._start_watch()
         self._update_actions()
@@ -243,10 +243,6 @@ class ProfileSession(QObject):
         self.locked = False
         self.idle.stop()
         self.database.log_out()
-
-    def _gate_profiles(self) -> list[tuple[str, Role, bool]]:
-        gate = self.database.login_gate
-        return gate.profiles if gate is not None else []
 
     def _record(self, event: str) -> None:
         """An audit entry for the lock or the logout, written in the background."""

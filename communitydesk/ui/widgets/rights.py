@@ -6,19 +6,25 @@ widget its own tooltip back once the profile may. Pages call it where they enabl
 actions (their ``_database_changed``), so that a change of profile re-applies it. The
 services refuse anyway (``require``): this only spares the user a refusal. What is reached
 without its button (a shortcut, a double-click, a drag) asks ``may(page, actor, Action.X)``
-first, which says the same reason in the status bar.
+first, which says the same reason in the status bar. The fields of a form whose save the
+profile may not do go through ``guard_fields``: read-only (or disabled) with the same reason,
+so that nobody types what could not be saved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from communitydesk.services.permissions import Action, Actor, action_label, allowed
 
 _OWN_TOOLTIP = "rights_own_tooltip"  # the widget's tooltip before a refusal replaced it
 _HIDDEN = "rights_hidden"  # hidden by guard (not by its page): shown again once allowed
+_LOCKED = "rights_locked"  # made read-only or disabled by guard_fields: editable again once allowed
+_TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
 
 def refusal_reason(actor: Actor, action: Action) -> str:
@@ -36,25 +42,63 @@ def guard(widget: QWidget | QAction, actor: Actor, action: Action, *, hide: bool
 
     An allowed widget keeps the enabled state its page gave it: call this after that.
     """
-    may = allowed(actor, action)
-    own = widget.property(_OWN_TOOLTIP)
-    if may:
-        if own is not None:
-            widget.setToolTip(str(own))
-            widget.setProperty(_OWN_TOOLTIP, None)
+    if allowed(actor, action):
+        _give_back_tooltip(widget)
         if widget.property(_HIDDEN):
             widget.setProperty(_HIDDEN, None)
             widget.setVisible(True)
         return True
-    if own is None:
-        widget.setProperty(_OWN_TOOLTIP, widget.toolTip())
-    widget.setToolTip(refusal_reason(actor, action))
+    _explain(widget, actor, action)
     widget.setEnabled(False)
     shown = widget.isVisible() if isinstance(widget, QAction) else not widget.isHidden()
     if hide and shown:
         widget.setProperty(_HIDDEN, True)
         widget.setVisible(False)
     return False
+
+
+def guard_fields(fields: Iterable[QWidget], actor: Actor, action: Action) -> bool:
+    """The fields of a form saved by ``action``: read-only (text and numbers, still readable and
+    copyable) or disabled (choices, ticks, lists) with the reason when ``actor`` may not; given
+    back once it may. A field its page made read-only stays so. True when ``actor`` may.
+    """
+    permitted = allowed(actor, action)
+    for field in fields:
+        if permitted:
+            _give_back_tooltip(field)
+            if field.property(_LOCKED):
+                field.setProperty(_LOCKED, None)
+                _lock(field, False)
+            continue
+        _explain(field, actor, action)
+        if not field.property(_LOCKED) and _editable(field):
+            field.setProperty(_LOCKED, True)
+            _lock(field, True)
+    return permitted
+
+
+def _editable(field: QWidget) -> bool:
+    return not field.isReadOnly() if isinstance(field, _TEXT_FIELDS) else field.isEnabled()
+
+
+def _lock(field: QWidget, locked: bool) -> None:
+    if isinstance(field, _TEXT_FIELDS):
+        field.setReadOnly(locked)
+    else:
+        field.setEnabled(not locked)
+
+
+def _explain(widget: QWidget | QAction, actor: Actor, action: Action) -> None:
+    if widget.property(_OWN_TOOLTIP) is None:
+        widget.setProperty(_OWN_TOOLTIP, widget.toolTip())
+    widget.setToolTip(refusal_reason(actor, action))
+
+
+def _give_back_tooltip(widget: QWidget | QAction) -> None:
+    own = widget.property(_OWN_TOOLTIP)
+    if own is not None:
+        widget.setToolTip(str(own))
+        widget.setProperty(_OWN_TOOLTIP, None)
 
 
 def may(widget: QWidget, actor: Actor, action: Action) -> bool:

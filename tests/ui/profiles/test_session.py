@@ -10,7 +10,7 @@ from tests.ui.profiles.conftest import FAST, PASSWORDS, Chooser, login_headless
 from communitydesk.db.database import open_database
 from communitydesk.services import profiles
 from communitydesk.services.demo import FOUNDER, VOLUNTEER
-from communitydesk.services.permissions import Role
+from communitydesk.services.permissions import Action, Role
 from communitydesk.ui.current_database import DatabaseState
 
 
@@ -228,3 +228,51 @@ def test_the_lock_delay_set_in_paramètres_counts_at_once(qtbot, chooser: Choose
         page.save()
     assert window.settings.lock_minutes == 3
     assert window.session.idle.timer.interval() == 3 * 60_000 and window.session.idle.timer.isActive()
+
+
+def _unlock_with_password(qtbot, window, name: str) -> None:  # type: ignore[no-untyped-def]
+    lock = window.session.lock_screen
+    qtbot.keyClicks(lock.secret, PASSWORDS[name])
+    qtbot.keyClick(lock.secret, Qt.Key.Key_Return)
+
+
+def test_unlocking_applies_the_rights_an_administrator_changed_meanwhile(  # type: ignore[no-untyped-def]
+    qtbot, chooser: Chooser, protected_db: Path
+) -> None:
+    window = chooser.open_as(protected_db, VOLUNTEER)
+    assert not window.show_page("contacts").export_button.isEnabled()
+    window.session.lock()
+
+    # From another session on the same base, the founder lets volunteers export.
+    db = open_database(protected_db)
+    try:
+        founder = login_headless(protected_db, FOUNDER)
+        rights = {*profiles.role_rights(db, founder)[Role.VOLUNTEER], Action.EXPORT_PERSONAL_DATA}
+        profiles.set_role_rights(db, founder, Role.VOLUNTEER, rights)
+    finally:
+        db.close()
+    _unlock_with_password(qtbot, window, VOLUNTEER)
+    qtbot.waitUntil(lambda: window.database.state is DatabaseState.READY and not window.session.locked, timeout=20000)
+    assert Action.EXPORT_PERSONAL_DATA in (window.database.actor.rights or ())
+    page = window.show_page("contacts")
+    assert page.export_button.isEnabled()
+    assert not window.session.covering
+
+
+def test_a_profile_deleted_while_locked_cannot_unlock(qtbot, chooser: Chooser, protected_db: Path) -> None:  # type: ignore[no-untyped-def]
+    window = chooser.open_as(protected_db, VOLUNTEER)
+    window.session.lock()
+    db = open_database(protected_db)
+    try:
+        profiles.delete_profile(db, login_headless(protected_db, FOUNDER), VOLUNTEER)
+    finally:
+        db.close()
+    _unlock_with_password(qtbot, window, VOLUNTEER)
+    screen = window.session.login_screen
+    qtbot.waitUntil(lambda: window.database.state is DatabaseState.LOGIN and screen.isVisible(), timeout=20000)
+    assert screen.message.text() == (
+        f"Le profil « {VOLUNTEER} » a été supprimé ou n'a plus de mot de passe : choisissez un profil pour continuer."
+    )
+    assert window.database.actor.profile_id is None and "contacts" not in window.pages
+    names = [screen.profiles.item(row).text() for row in range(screen.profiles.count())]
+    assert names == [f"{FOUNDER} — Administrateur"]
