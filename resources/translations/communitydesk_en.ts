@@ -965,21 +965,6 @@
     </message>
 </context>
 <context>
-    <name>CheckPage</name>
-    <message>
-        <source>Vérification</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <source>Un essai à blanc de l&apos;import : rien n&apos;est encore enregistré.</source>
-        <translation>A dry run of the import: nothing is saved yet.</translation>
-    </message>
-    <message>
-        <source>Vérification en cours…</source>
-        <translation>Checking…</translation>
-    </message>
-</context>
-<context>
     <name>ChecklistView</name>
     <message>
         <source>&lt;b&gt;Pas encore prévenus&lt;/b&gt; (proches d&apos;abord)</source>
@@ -1252,16 +1237,8 @@
 <context>
     <name>ContactImportWizard</name>
     <message>
-        <source>Ligne</source>
-        <translation>Line</translation>
-    </message>
-    <message>
         <source>Champ</source>
         <translation>Field</translation>
-    </message>
-    <message>
-        <source>Problème</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Contacts créés : {n}</source>
@@ -2095,6 +2072,25 @@
     </message>
 </context>
 <context>
+    <name>DryRunPage</name>
+    <message>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Un essai à blanc de l&apos;import : rien n&apos;est encore enregistré.</source>
+        <translation>A dry run of the import: nothing is saved yet.</translation>
+    </message>
+    <message>
+        <source>Vérification en cours…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePairsModel</name>
     <message>
         <source>Contact</source>
@@ -2499,12 +2495,15 @@
     <name>EnrolDialog</name>
     <message>
         <source>Nouvel ambassadeur</source>
-        <extracomment>(typed text) -&gt; [(contact id, name, circle)], run off the UI thread.</extracomment>
         <translation>New ambassador</translation>
     </message>
     <message>
         <source>Tapez un nom, un e-mail, une ville…</source>
         <translation>Type a name, an e-mail, a town…</translation>
+    </message>
+    <message>
+        <source>Aucun contact choisi</source>
+        <translation>No contact chosen</translation>
     </message>
     <message>
         <source>La personne doit déjà être dans vos contacts. Elle entre au programme comme « candidat » et reçoit son code de parrainage.</source>
@@ -3214,6 +3213,14 @@
     <message>
         <source>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Importer</source>
@@ -4052,6 +4059,10 @@
     <message>
         <source>Contrepartie</source>
         <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
     </message>
     <message>
         <source>Contreparties que la campagne ne connaît pas :</source>
@@ -5355,21 +5366,6 @@
     <message>
         <source>Paramètres</source>
         <translation>Settings</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Ligne</source>
-        <translation>Line</translation>
-    </message>
-    <message>
-        <source>Colonne</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <source>Problème</source>
-        <translation>Problem</translation>
     </message>
 </context>
 <context>

@@ -68,3 +68,24 @@ def test_french_is_the_source_language(make_window, populated_db: Path) -> None:
     window = make_window(populated_db)
     assert QCoreApplication.translate("pages", "Tableau de bord") == "Tableau de bord"
     assert window.sidebar.item(0).text() == "Tableau de bord"
+
+
+def test_the_import_wizards_problem_tables_speak_english(english: None, qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from communitydesk.services.permissions import SYSTEM
+    from communitydesk.ui import tasks
+    from communitydesk.ui.campaigns.import_wizard import ContributionImportWizard
+    from communitydesk.ui.contacts.import_wizard import ContactImportWizard
+    from communitydesk.ui.editorial.import_wizard import PublicationImportWizard
+
+    contributions = ContributionImportWizard(None, lambda: db, SYSTEM, [])
+    publications = PublicationImportWizard(None, lambda: db, SYSTEM)
+    for wizard in (contributions, publications):
+        qtbot.addWidget(wizard)
+        for page in (wizard.preview_page, wizard.check_page):
+            headers = [page.errors.horizontalHeaderItem(column).text() for column in range(3)]
+            assert headers == ["Line", "Column", "Problem"], type(wizard).__name__
+    contacts = ContactImportWizard(None, lambda: db, SYSTEM)
+    qtbot.addWidget(contacts)
+    headers = [contacts.dry_run_page.errors.horizontalHeaderItem(column).text() for column in range(3)]
+    assert headers == ["Line", "Field", "Problem"]
+    qtbot.waitUntil(lambda: not tasks.running_tasks(), timeout=20_000)

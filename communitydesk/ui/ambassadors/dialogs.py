@@ -12,15 +12,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -31,12 +29,9 @@ from communitydesk import formatting
 from communitydesk.errors import ValidationError
 from communitydesk.rules.ambassadors import AmbassadorType, MissionKind, RewardKind, SignatureMethod
 from communitydesk.ui.campaigns.dialogs import DateField, MoneyField, SavingDialog
-from communitydesk.ui.tasks import run_in_background
+from communitydesk.ui.widgets.contact_picker import ContactPicker, Search
 
-CONTACT_ID = Qt.ItemDataRole.UserRole + 40
 Save = Callable[[dict[str, Any]], Any]
-#: (typed text) -> [(contact id, name, circle)], run off the UI thread.
-Search = Callable[[str], list[tuple[int, str, str]]]
 
 
 def _kinds(combo: QComboBox, members: Sequence[Any], current: str = "") -> None:
@@ -53,13 +48,13 @@ class EnrolDialog(SavingDialog):
         self.setObjectName("enrolDialog")
         self.setWindowTitle(self.tr("Nouvel ambassadeur"))
         self.resize(460, 420)
-        self._search = search
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("enrolSearch")
-        self.search_edit.setPlaceholderText(self.tr("Tapez un nom, un e-mail, une ville…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.results = QListWidget()
-        self.results.setObjectName("enrolResults")
+        self.picker = ContactPicker(
+            search, self.tr("Aucun contact choisi"), placeholder=self.tr("Tapez un nom, un e-mail, une ville…")
+        )
+        self.picker.setObjectName("enrolPicker")
+        self.search_edit = self.picker.search_edit
+        self.results = self.picker.results
+        self.search_contacts = self.picker.search_contacts
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("enrolType")
         _kinds(self.type_combo, list(AmbassadorType), AmbassadorType.PASSIONNE.value)
@@ -73,42 +68,18 @@ class EnrolDialog(SavingDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5F5B52;")
         self.form.addRow(hint)
-        self.add_field("contact", self.tr("Contact"), self.search_edit)
-        self.form.addRow("", self.results)
+        self.add_field("contact", self.tr("Contact"), self.picker)
+        self.fields["contact"] = self.search_edit  # a refusal marks the search field, not the whole picker
         self.add_field("type", self.tr("Type d'ambassadeur"), self.type_combo)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Inscrire"))
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(250)
-        self._typing.timeout.connect(self.search_contacts)
-        self.search_edit.textChanged.connect(lambda _text: self._typing.start())
-        self._asked = ""
-
-    def search_contacts(self) -> None:
-        text = self.search_edit.text().strip()
-        self._asked = text
-        if not text:
-            self.results.clear()
-            return
-
-        def found(rows: list[tuple[int, str, str]]) -> None:
-            if text != self._asked:
-                return  # the user typed more meanwhile
-            self.results.clear()
-            for contact_id, name, circle in rows:
-                item = QListWidgetItem(f"{name} · {circle}" if circle else name)
-                item.setData(CONTACT_ID, contact_id)
-                self.results.addItem(item)
-            if self.results.count():
-                self.results.setCurrentRow(0)
-
-        run_in_background(self, lambda _ctx: self._search(text), on_success=found)
+        self.search_edit.setFocus()
 
     def collect(self) -> dict[str, Any]:
-        item = self.results.currentItem()
-        if item is None:
+        # The person picked, else the one highlighted in the results (the first found).
+        contact_id = self.picker.contact_id if self.picker.contact_id is not None else self.picker.highlighted_id()
+        if contact_id is None:
             raise ValidationError(self.tr("Cherchez puis choisissez un contact dans la liste."), field="contact")
-        return {"contact_id": int(item.data(CONTACT_ID)), "type": self.type_combo.currentData()}
+        return {"contact_id": contact_id, "type": self.type_combo.currentData()}
 
 
 class RewardDialog(SavingDialog):

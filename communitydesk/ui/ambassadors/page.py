@@ -8,15 +8,14 @@ that reads or writes the base runs off the UI thread; services are imported insi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from communitydesk.i18n import ngettext
 from communitydesk.records.ambassador_levels import LevelMove, Standing
@@ -34,16 +33,16 @@ from communitydesk.records.changes import Changes
 from communitydesk.reports.qr_matrix import load_encoder, qr_matrix
 from communitydesk.rules.ambassador_levels import LevelRule
 from communitydesk.rules.ambassadors import Stage
-from communitydesk.services.permissions import Action
+from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.ambassadors.ambassador_panel import AmbassadorPanel
 from communitydesk.ui.ambassadors.ambassador_table import AmbassadorTable, Listed
 from communitydesk.ui.ambassadors.charter_view import CharterView
 from communitydesk.ui.ambassadors.funnel_board import FunnelBoard
 from communitydesk.ui.ambassadors.levels_view import LevelsView, referral_total
 from communitydesk.ui.ambassadors.missions_view import MissionsView
-from communitydesk.ui.change_watch import ChangeWatch
-from communitydesk.ui.current_database import DatabaseState
+from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.page_layout import page_summary, page_title
 from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
@@ -88,23 +87,17 @@ class ProgrammeData:
         return [(row.id, row.name) for row in self.rows]
 
 
-class AmbassadorsPage(QWidget):
+class AmbassadorsPage(DatabasePage):
     loaded = Signal()
     #: The sheet shown in the panel, once read.
     record_shown = Signal(object)
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.current_database = context.database
+        super().__init__(context)
         self.data: ProgrammeData | None = None
-        self._generation = 0
 
-        title = QLabel(self.tr("Ambassadeurs"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        self.summary = QLabel()
-        self.summary.setObjectName("programmeSummary")
-        self.summary.setStyleSheet("color: #5F5B52; padding-left: 12px;")
+        title = page_title(self.tr("Ambassadeurs"))
+        self.summary = page_summary("programmeSummary")
         self.new_button = QPushButton(self.tr("Nouvel ambassadeur…"))
         self.new_button.setObjectName("newAmbassadorButton")
         self.new_button.setToolTip(self.tr("Inscrire au programme une personne déjà dans vos contacts"))
@@ -178,27 +171,13 @@ class AmbassadorsPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
-        self.current_database.changed.connect(self._database_changed)
-        self.watch = ChangeWatch(self, self.current_database, SHOWS, lambda _changes: self.refresh())
-        self._database_changed()
+        self.filled = (self.board,)
+        self.follow_database(SHOWS, lambda _changes: self.refresh())
 
     # -- reading ------------------------------------------------------------------------------
 
-    @property
-    def actor(self) -> Any:
-        return self.current_database.actor
-
-    def _db(self) -> Database:
-        return self.current_database.database()
-
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self) and shiboken6.isValid(self.board)
-
-    def _ready(self) -> bool:
-        return self.current_database.state is DatabaseState.READY
-
     def _database_changed(self) -> None:
-        ready = self._ready()
+        ready = self.is_ready()
         for button in self.buttons:
             button.setEnabled(ready)
         actor = self.actor
@@ -211,19 +190,15 @@ class AmbassadorsPage(QWidget):
 
     def refresh(self) -> Task | None:
         """F5: read the programme again (and the sheet shown)."""
-        if not self._ready():
+        if not self.is_ready():
             return None
-        actor = self.actor
-        self._generation += 1
-        generation = self._generation
 
-        def work(_ctx: TaskContext) -> ProgrammeData:
+        def work(db: Database, actor: Actor) -> ProgrammeData:
             from communitydesk.services import ambassador_charters, ambassador_levels, ambassadors, missions
 
             # The sheet's QR code is encoded in its reading worker: the encoder's imports are paid
             # here, while the page says it loads, not after the first click (see qr_matrix).
             load_encoder()
-            db = self._db()
             return ProgrammeData(
                 rows=ambassadors.ambassadors(db, actor),
                 funnel=ambassadors.funnel(db, actor),
@@ -236,11 +211,9 @@ class AmbassadorsPage(QWidget):
                 must_resign=ambassador_charters.must_resign(db, actor),
             )
 
-        return run_in_background(self, work, on_success=lambda data: self._loaded(data, generation))
+        return self.read("programme", work, self._loaded)
 
-    def _loaded(self, data: ProgrammeData, generation: int) -> None:
-        if not self._alive() or generation != self._generation:
-            return
+    def _loaded(self, data: ProgrammeData) -> None:
         first = self.data is None
         self.data = data
         self._fill(levels_too=first)
@@ -300,20 +273,6 @@ class AmbassadorsPage(QWidget):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _say(self, message: str) -> None:
-        status_bar = getattr(self.window(), "statusBar", None)
-        if callable(status_bar) and message:
-            status_bar().showMessage(message, 8000)
-
-    def run(self, work: Callable[[Database, Any], Any], message: str | Callable[[Any], str] = "") -> Task:
-        """One write off the UI thread: ``work(db, actor)``; a refusal shows the service's sentence."""
-        actor = self.actor
-
-        def done(result: Any) -> None:
-            self._say(message(result) if callable(message) else message)
-
-        return run_in_background(self, lambda _ctx: work(self._db(), actor), on_success=done)
-
     def drop_ambassador(self, ambassador_id: int, stage: str) -> Task | None:
         """A card dropped on the column ``stage``: move the ambassador there if the funnel allows it
         (and the profile may: otherwise the status bar says why and the card stays where it was)."""
@@ -341,21 +300,16 @@ class AmbassadorsPage(QWidget):
         )
 
     def new_ambassador(self) -> EnrolDialog | None:
-        if not self._ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
+        if not self.is_ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
             return None
         from communitydesk.services import ambassadors
-        from communitydesk.services.contact_lookup import find_contacts
         from communitydesk.ui.ambassadors.dialogs import EnrolDialog
+        from communitydesk.ui.widgets.contact_picker import contact_search
 
         path, actor = self.current_database.path, self.actor
         assert path is not None
         enrolled = {row.contact_id for row in self.data.rows} if self.data else set()  # already members
-
-        def search(text: str) -> list[tuple[int, str, str]]:
-            from communitydesk.rules.circles import circle_label
-
-            found = find_contacts(path, actor, text, 30 + len(enrolled))
-            return [(c.id, c.name, circle_label(c.circle)) for c in found if c.id not in enrolled][:30]
+        search = contact_search(path, actor, leave_out=enrolled)
 
         def save(values: dict[str, Any]) -> int:
             return ambassadors.enrol(self._db(), actor, values["contact_id"], values["type"])
@@ -366,7 +320,7 @@ class AmbassadorsPage(QWidget):
         return dialog
 
     def _enrolled(self, ambassador_id: int) -> None:
-        self._say(self.tr("Nouvel ambassadeur inscrit comme candidat."))
+        self.show_status(self.tr("Nouvel ambassadeur inscrit comme candidat."))
         self.open_ambassador(ambassador_id)
 
     def record_reward(self, ambassador_id: int) -> RewardDialog:
@@ -379,7 +333,7 @@ class AmbassadorsPage(QWidget):
             return ambassadors.record_reward(self._db(), actor, ambassador_id, **values)
 
         dialog = RewardDialog(self, self._record_name(ambassador_id), save)
-        dialog.saved.connect(lambda _id: self._say(self.tr("Récompense enregistrée.")))
+        dialog.saved.connect(lambda _id: self.show_status(self.tr("Récompense enregistrée.")))
         dialog.open()
         return dialog
 
@@ -394,12 +348,12 @@ class AmbassadorsPage(QWidget):
 
         charters = self.data.charters if self.data else []
         dialog = SignatureDialog(self, self._record_name(ambassador_id), charters, save)
-        dialog.saved.connect(lambda _r: self._say(self.tr("Signature de la charte enregistrée.")))
+        dialog.saved.connect(lambda _r: self.show_status(self.tr("Signature de la charte enregistrée.")))
         dialog.open()
         return dialog
 
     def edit_roles(self) -> RolesDialog | None:
-        if not self._ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
+        if not self.is_ready() or not may(self, self.actor, Action.MANAGE_AMBASSADORS):
             return None
         from communitydesk.services.ambassador_roles import save_roles
         from communitydesk.ui.ambassadors.roles_dialog import RolesDialog
@@ -408,7 +362,7 @@ class AmbassadorsPage(QWidget):
         dialog = RolesDialog(
             self, lambda roles: save_roles(self._db(), actor, roles), self.data.roles if self.data else []
         )
-        dialog.saved.connect(lambda _roles: self._say(self.tr("Liste des rôles enregistrée.")))
+        dialog.saved.connect(lambda _roles: self.show_status(self.tr("Liste des rôles enregistrée.")))
         dialog.open()
         return dialog
 
@@ -431,7 +385,7 @@ class AmbassadorsPage(QWidget):
             return missions.update_mission(self._db(), actor, mission.id, draft, expected_version=mission.version_id)
 
         dialog = MissionDialog(self, self.data.names() if self.data else [], save, mission)
-        dialog.saved.connect(lambda _r: self._say(self.tr("Mission enregistrée.")))
+        dialog.saved.connect(lambda _r: self.show_status(self.tr("Mission enregistrée.")))
         dialog.open()
         return dialog
 
@@ -445,7 +399,9 @@ class AmbassadorsPage(QWidget):
             return missions.complete_mission(self._db(), actor, mission.id, **values)
 
         dialog = CompletionDialog(self, mission.title, save)
-        dialog.saved.connect(lambda _r: self._say(self.tr("Mission marquée réalisée : elle attend la validation.")))
+        dialog.saved.connect(
+            lambda _r: self.show_status(self.tr("Mission marquée réalisée : elle attend la validation."))
+        )
         dialog.open()
         return dialog
 
@@ -477,7 +433,7 @@ class AmbassadorsPage(QWidget):
 
         def saved(moves: list[LevelMove]) -> None:
             self.levels.show_moves(moves, saved=True)
-            self._say(self.tr("Règles des niveaux enregistrées."))
+            self.show_status(self.tr("Règles des niveaux enregistrées."))
 
         def work(_ctx: TaskContext) -> list[LevelMove]:
             return ambassador_levels.save_levels(self._db(), actor, levels)
@@ -496,7 +452,7 @@ class AmbassadorsPage(QWidget):
             return ambassador_charters.publish_charter_version(self._db(), actor, **values)
 
         dialog = CharterVersionDialog(self, current, save)
-        dialog.saved.connect(lambda _r: self._say(self.tr("Nouvelle version de la charte publiée.")))
+        dialog.saved.connect(lambda _r: self.show_status(self.tr("Nouvelle version de la charte publiée.")))
         dialog.open()
         return dialog
 
@@ -511,7 +467,7 @@ class AmbassadorsPage(QWidget):
 
         def copied(signature: tuple[str, str]) -> None:
             copy_html_and_text(*signature)
-            self._say(self.tr("Signature copiée : collez-la dans les réglages de votre messagerie."))
+            self.show_status(self.tr("Signature copiée : collez-la dans les réglages de votre messagerie."))
 
         return run_in_background(
             self, lambda _ctx: email_signature(self._db(), actor, ambassador_id), on_success=copied
@@ -527,7 +483,7 @@ class AmbassadorsPage(QWidget):
         return page
 
     def open_brief(self, start: date | None = None) -> BriefDialog | None:
-        if not self._ready():
+        if not self.is_ready():
             return None
         from communitydesk.ui.ambassadors.brief_dialog import BriefDialog
 

@@ -35,11 +35,10 @@ from communitydesk.i18n import _, ngettext
 from communitydesk.importers.contributions_csv import FIELDS as FIELD_ORDER  # the reader's own list
 from communitydesk.services.permissions import Actor
 from communitydesk.ui.tasks import TaskContext, run_in_background
-from communitydesk.ui.widgets.import_wizard import ImportWizard, file_row
+from communitydesk.ui.widgets.import_wizard import DryRunPage, ImportWizard, errors_table, file_row, fill_errors
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
-    from communitydesk.importers.contact_records import RowError
     from communitydesk.services.campaign_import import (
         ContributionImportSummary,
         ImportPreview,
@@ -53,22 +52,6 @@ PLATFORM_CHOICES = (
     ("helloasso", "HelloAsso"),
     ("generic", "Autre (en-têtes en français)"),
 )
-
-
-def fill_errors(table: QTableWidget, errors: list[RowError]) -> None:
-    table.setRowCount(len(errors))
-    for row, error in enumerate(errors):
-        for column, text in enumerate((str(error.line), error.field, error.message)):
-            table.setItem(row, column, QTableWidgetItem(text))
-
-
-def errors_table(parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, 3, parent)
-    table.setHorizontalHeaderLabels([parent.tr("Ligne"), parent.tr("Colonne"), parent.tr("Problème")])
-    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    return table
 
 
 class FilePage(QWizardPage):
@@ -199,7 +182,7 @@ class PreviewPage(QWizardPage):
         self.rows.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.rows.verticalHeader().hide()
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.errors = errors_table(self)
+        self.errors = errors_table(self, self.tr("Colonne"))
         self.errors.setObjectName("previewErrors")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -311,27 +294,7 @@ class PreviewPage(QWizardPage):
             )
 
 
-class CheckPage(QWizardPage):
-    def __init__(self, wizard: ContributionImportWizard) -> None:
-        super().__init__()
-        self.owner = wizard
-        self.setTitle(self.tr("Vérification"))
-        self.setSubTitle(self.tr("Un essai à blanc de l'import : rien n'est encore enregistré."))
-        self.summary_label = QLabel(self.tr("Vérification en cours…"))
-        self.summary_label.setObjectName("checkSummary")
-        self.summary_label.setWordWrap(True)
-        self.errors = errors_table(self)
-        self.errors.setObjectName("checkErrors")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.errors, 1)
-        self.checked: ContributionImportSummary | None = None
-
-    def initializePage(self) -> None:  # noqa: N802
-        self.checked = None
-        self.completeChanged.emit()
-        self.owner.run_import(dry_run=True)
-
+class CheckPage(DryRunPage["ContributionImportSummary"]):
     def show_summary(self, summary: ContributionImportSummary) -> None:
         self.checked = summary
         fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
@@ -405,7 +368,7 @@ class ContributionImportWizard(ImportWizard):
         self.setWindowTitle(self.tr("Importer des contributions"))
         self.database, self.actor = database, actor
         self.file_page, self.mapping_page = FilePage(self), MappingPage(self)
-        self.preview_page, self.check_page = PreviewPage(self), CheckPage(self)
+        self.preview_page, self.check_page = PreviewPage(self), CheckPage(lambda: self.run_import(dry_run=True))
         for page in (self.file_page, self.mapping_page, self.preview_page, self.check_page):
             self.addPage(page)
         self.file_page.campaign_combo.addItems(campaigns)

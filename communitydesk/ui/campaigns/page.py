@@ -9,9 +9,8 @@ not pay for SQLAlchemy on the UI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,16 +47,16 @@ from communitydesk.records.campaigns import (
 )
 from communitydesk.records.changes import Changes
 from communitydesk.rules.campaigns import CampaignStatus, Platform
-from communitydesk.services.permissions import Action
+from communitydesk.services.permissions import Action, Actor
 from communitydesk.ui.campaigns.checklist_view import ChecklistView
 from communitydesk.ui.campaigns.dashboard_view import CampaignDashboardView
 from communitydesk.ui.campaigns.dialogs import CampaignDialog, ContributionDialog, TierDialog
 from communitydesk.ui.campaigns.fulfilment_view import FulfilmentView
 from communitydesk.ui.campaigns.record_table import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel
 from communitydesk.ui.campaigns.tables_view import ContributionsView, TiersView
-from communitydesk.ui.change_watch import ChangeWatch
-from communitydesk.ui.current_database import DatabaseState
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.database_page import DatabasePage
+from communitydesk.ui.tasks import Task, run_in_background
+from communitydesk.ui.widgets.page_layout import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -175,21 +174,17 @@ class MoveProposalsDialog(QDialog):
         ]
 
 
-class CampaignsPage(QWidget):
+class CampaignsPage(DatabasePage):
     campaigns_loaded = Signal()
     detail_loaded = Signal()
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.current_database = context.database
+        super().__init__(context)
         self.summaries: list[CampaignSummary] = []
         self.detail: CampaignDetail | None = None
         self._wanted_id: int | None = None
-        self._detail_generation = 0
 
-        title = QLabel(self.tr("Campagnes"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Campagnes"))
         self.search = QLineEdit()
         self.search.setObjectName("campaignSearch")
         self.search.setPlaceholderText(self.tr("Chercher une campagne…"))
@@ -294,21 +289,13 @@ class CampaignsPage(QWidget):
         self.dashboard_view.pdf_requested.connect(lambda: self.open_pdf("campaign-report"))
         self.fulfilment_view.pdf_requested.connect(lambda: self.open_pdf("fulfilment-checklist"))
 
-        self.current_database.changed.connect(self._database_changed)
-        self.watch = ChangeWatch(self, self.current_database, SHOWS, lambda _changes: self.refresh())
-        self._database_changed()
+        self.filled = (self.table,)
+        self.follow_database(SHOWS, lambda _changes: self.refresh())
 
     # -- reading ------------------------------------------------------------------------------
 
-    @property
-    def actor(self) -> Any:
-        return self.current_database.actor
-
-    def _db(self) -> Database:
-        return self.current_database.database()
-
     def _database_changed(self) -> None:
-        ready = self.current_database.state is DatabaseState.READY
+        ready = self.is_ready()
         for button in (self.new_button, self.edit_button, self.import_button):
             button.setEnabled(ready)
         for button, action in (
@@ -324,24 +311,17 @@ class CampaignsPage(QWidget):
 
     def refresh(self) -> Task | None:
         """F5: read the campaigns again (and the selected one)."""
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
-        actor = self.actor
 
-        def work(_ctx: TaskContext) -> list[CampaignSummary]:
+        def work(db: Database, actor: Actor) -> list[CampaignSummary]:
             from communitydesk.services.campaigns import list_campaigns
 
-            return list_campaigns(self._db(), actor)
+            return list_campaigns(db, actor)
 
-        return run_in_background(self, work, on_success=self._show_campaigns)
-
-    def _alive(self) -> bool:
-        # A read may report back while the window is being torn down (quit, tests): ignore it then.
-        return shiboken6.isValid(self) and shiboken6.isValid(self.table)
+        return self.read("campaigns", work, self._show_campaigns)
 
     def _show_campaigns(self, summaries: list[CampaignSummary]) -> None:
-        if not self._alive():
-            return
         keep = self._wanted_id or self.selected_id()
         self.summaries = summaries
         self.list_model.set_records(summaries)
@@ -387,22 +367,17 @@ class CampaignsPage(QWidget):
         self._load_detail(campaign_id)
 
     def _load_detail(self, campaign_id: int) -> None:
-        actor = self.actor
-        self._detail_generation += 1
-        generation = self._detail_generation
 
-        def work(_ctx: TaskContext) -> CampaignDetail:
+        def work(db: Database, actor: Actor) -> CampaignDetail:
             from communitydesk.services.campaigns import campaign_detail
 
-            return campaign_detail(self._db(), actor, campaign_id)
+            return campaign_detail(db, actor, campaign_id)
 
-        run_in_background(self, work, on_success=lambda detail: self._show_detail(detail, generation))
+        self.read("detail", work, self._show_detail)  # a newer read after a save drops this one
 
-    def _show_detail(self, detail: CampaignDetail, generation: int) -> None:
-        if not self._alive():
-            return
-        if generation != self._detail_generation or detail.dashboard.campaign.id != self.selected_id():
-            return  # a newer read is under way (after a save), or the user chose another campaign
+    def _show_detail(self, detail: CampaignDetail) -> None:
+        if detail.dashboard.campaign.id != self.selected_id():
+            return  # the user chose another campaign meanwhile
         self.detail = detail
         self.dashboard_view.show_dashboard(detail.dashboard, detail.proposals)
         self.tiers_view.set_tiers(detail.tiers)
@@ -420,10 +395,7 @@ class CampaignsPage(QWidget):
         brings the list and the campaign's tabs again."""
         if select is not None:
             self._wanted_id = select
-        window = self.window()
-        status_bar = getattr(window, "statusBar", None)
-        if callable(status_bar) and message:
-            status_bar().showMessage(message, 8000)
+        self.show_status(message)
 
     def new_campaign(self) -> CampaignDialog:
         from communitydesk.services import campaigns

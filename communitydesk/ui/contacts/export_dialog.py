@@ -209,7 +209,7 @@ def export_contacts(
 ) -> ExportDialog:
     """Open the export dialog for the page's current view (and its selection)."""
     dialog = ExportDialog(page, database, actor, settings, query, page.model.total, page.table.selected_ids())
-    dialog.exported.connect(lambda summary: page.status(dialog.state.text()))
+    dialog.exported.connect(lambda summary: page.show_status(dialog.state.text()))
     dialog.finished.connect(dialog.deleteLater)
     page.export_dialog = dialog
     dialog.open()

@@ -39,10 +39,10 @@ from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.yes_no import yes_no_label
 from communitydesk.ui.contacts.background import run_for
 from communitydesk.ui.tasks import Task, TaskContext
+from communitydesk.ui.widgets.import_wizard import errors_table, fill_errors
 
 if TYPE_CHECKING:
     from communitydesk.importers.contact_files import ContactFilePreview
-    from communitydesk.importers.contact_records import RowError
     from communitydesk.importers.import_summary import ImportSummary
     from communitydesk.services.permissions import Actor
     from communitydesk.ui.settings import UiSettings
@@ -65,33 +65,6 @@ class OpenedFile:
     data: bytes
     name: str
     preview: ContactFilePreview
-
-
-def fill_errors(table: QTableWidget, errors: list[RowError]) -> None:
-    table.setRowCount(len(errors))
-    for row, error in enumerate(errors):
-        for column, text in enumerate((str(error.line), error.field, error.message)):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(row, column, item)
-
-
-def errors_table(parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, 3, parent)
-    table.setObjectName("importErrors")
-    table.setHorizontalHeaderLabels(
-        [
-            QCoreApplication.translate("ContactImportWizard", "Ligne"),
-            QCoreApplication.translate("ContactImportWizard", "Champ"),
-            QCoreApplication.translate("ContactImportWizard", "Problème"),
-        ]
-    )
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    return table
 
 
 def summary_lines(wizard: QWidget, summary: ImportSummary) -> str:
@@ -478,7 +451,7 @@ class RunPage(QWizardPage):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("importSummary")
         self.summary_label.setWordWrap(True)
-        self.errors = errors_table(self)
+        self.errors = errors_table(self, QCoreApplication.translate("ContactImportWizard", "Champ"))
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)

@@ -29,7 +29,6 @@ from communitydesk.records.changes import Changes
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_description, circle_label
 from communitydesk.rules.contact_filter import ContactFilter
 from communitydesk.services.permissions import Action
-from communitydesk.ui.change_watch import ChangeWatch
 from communitydesk.ui.contacts.background import guarded, run_for
 from communitydesk.ui.contacts.circle_rings import CircleRings
 from communitydesk.ui.contacts.contact_query import ContactListQuery
@@ -38,12 +37,12 @@ from communitydesk.ui.contacts.contact_table import ContactTableModel, ContactTa
 from communitydesk.ui.contacts.filter_bar import ContactFilterBar, SegmentChoice
 from communitydesk.ui.contacts.move_dialog import MoveReasonDialog
 from communitydesk.ui.contacts.selection_actions import SelectionActions
-from communitydesk.ui.current_database import DatabaseState
+from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.tasks import Task, TaskContext, show_error
+from communitydesk.ui.widgets.page_layout import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
-    from communitydesk.db.database import Database
     from communitydesk.services.circle_moves import MoveBatch
     from communitydesk.ui.main_window import PageContext
 
@@ -64,16 +63,14 @@ BULK_PROGRESS_FROM = 200
 MOVE_UNDO_SECONDS = 30
 
 
-class ContactsPage(QWidget):
+class ContactsPage(DatabasePage):
     counts_loaded = Signal(dict)  # circle → count of the current search
     choices_loaded = Signal()  # tags and segments read
     moved = Signal(int)  # contacts moved
     archived = Signal(list)  # ids archived (undo possible)
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.current_database = context.database
+        super().__init__(context)
         self.settings = context.settings
         self.selected_circle: str | None = None
         self.circle_counts: dict[str, int] = {}
@@ -93,15 +90,12 @@ class ContactsPage(QWidget):
 
         self._build()
         self._build_shortcuts()
-        self.current_database.changed.connect(self._database_changed)
-        self.watch = ChangeWatch(self, self.current_database, SHOWS, self.data_changed)
-        self._database_changed()
+        self.follow_database(SHOWS, self.data_changed)
 
     # -- building -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel(self.tr("Contacts"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Contacts"))
         self.count_label = QLabel()
         self.count_label.setObjectName("contactCount")
         self.count_label.setStyleSheet("color: #555;")
@@ -285,16 +279,6 @@ class ContactsPage(QWidget):
         shortcut(QKeySequence.StandardKey.Undo, self.undo)
 
     # -- database -------------------------------------------------------------------------------
-
-    @property
-    def actor(self) -> Any:
-        return self.current_database.actor
-
-    def _db(self) -> Database:
-        return self.current_database.database()
-
-    def is_ready(self) -> bool:
-        return self.current_database.state is DatabaseState.READY
 
     def _database_changed(self) -> None:
         ready = self.is_ready()
@@ -480,11 +464,6 @@ class ContactsPage(QWidget):
         if changes.tags or changes.segments:
             self.load_choices()
 
-    def status(self, message: str) -> None:
-        status_bar = getattr(self.window(), "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(message, 8000)
-
     # -- selection ------------------------------------------------------------------------------
 
     def _update_actions(self) -> None:
@@ -563,7 +542,7 @@ class ContactsPage(QWidget):
             work,
             parent=self,
             on_success=lambda batch: self._moved(batch, ids, to_circle, step),
-            on_cancel=lambda: self.status(self.tr("Déplacement annulé : aucun contact n'a changé de cercle.")),
+            on_cancel=lambda: self.show_status(self.tr("Déplacement annulé : aucun contact n'a changé de cercle.")),
             label=self.tr("Déplacement des contacts…") if many else "",
             cancellable=many,
         )
@@ -614,7 +593,7 @@ class ContactsPage(QWidget):
                 batch.unchanged,
                 count=batch.unchanged,
             )
-        self.status(message)
+        self.show_status(message)
         # The list is read again: the selection follows the moved contacts, never the next row.
         self.keep_selection([m.contact_id for m in batch.moves])
         self.offer_undo(message, lambda: self.undo_moves(batch), seconds=MOVE_UNDO_SECONDS)
@@ -633,7 +612,7 @@ class ContactsPage(QWidget):
 
             self.hide_undo()
             self.keep_selection([m.contact_id for m in back.moves])
-            self.status(
+            self.show_status(
                 ngettext(
                     "{count} contact remis dans son cercle.",
                     "{count} contacts remis dans leur cercle.",
@@ -751,7 +730,7 @@ class ContactsPage(QWidget):
         def done(count: int) -> None:
             self.last_archived = []
             self.hide_undo()
-            self.status(
+            self.show_status(
                 ngettext(
                     "{count} contact remis dans la liste.", "{count} contacts remis dans la liste.", count, count=count
                 )
@@ -847,7 +826,7 @@ class ContactsPage(QWidget):
             return save_segment(self._db(), actor, name, filters, segment_id=replace_id, expected_version=version).id
 
         def done(segment_id: int) -> None:
-            self.status(self.tr("Segment « {name} » enregistré.").format(name=name.strip()))
+            self.show_status(self.tr("Segment « {name} » enregistré.").format(name=name.strip()))
             task = self.load_choices()
             task.succeeded.connect(guarded(self, lambda _result: self._select_saved_segment(segment_id)))
 
@@ -875,7 +854,7 @@ class ContactsPage(QWidget):
         from communitydesk.ui.contacts.import_wizard import ContactImportWizard
 
         wizard = ContactImportWizard(self, self._db, self.actor, self.settings)
-        wizard.imported.connect(lambda _summary: self.status(self.tr("Import terminé.")))
+        wizard.imported.connect(lambda _summary: self.show_status(self.tr("Import terminé.")))
         wizard.finished.connect(wizard.deleteLater)
         wizard.open()
         self.import_wizard = wizard

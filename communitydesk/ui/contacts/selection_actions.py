@@ -176,7 +176,7 @@ class SelectionActions(QObject):
                     tag=name,
                     count=count,
                 )
-            self.page.status(text)
+            self.page.show_status(text)
             self.page.keep_selection(ids)
 
         return run_for(self.page, work, on_success=done)
@@ -212,7 +212,7 @@ class SelectionActions(QObject):
             return add_touch_points(self.page._db(), actor, ids, kind, summary, when)
 
         def done(count: int) -> None:
-            self.page.status(
+            self.page.show_status(
                 ngettext(
                     "Échange noté pour {count} contact.",
                     "Échange noté pour {count} contacts.",
@@ -268,7 +268,7 @@ class SelectionActions(QObject):
             return segments.add_contacts_to_segment(db, actor, existing, ids)
 
         def done(count: int) -> None:
-            self.page.status(
+            self.page.show_status(
                 ngettext(
                     "{count} contact ajouté au segment « {segment} ».",
                     "{count} contacts ajoutés au segment « {segment} ».",
@@ -311,7 +311,7 @@ class SelectionActions(QObject):
             self.last_copy = copy
             if copy.addresses:
                 QGuiApplication.clipboard().setText(copy.text())
-            page.status(email_copy_message(copy))
+            page.show_status(email_copy_message(copy))
 
         return run_for(page, work, on_success=done)
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.dashboard.cards import CARD_BUILDERS, SECTIONS, FigureCard, section_soon, section_title
 from communitydesk.ui.dashboard.circles_chart import ConcentricCirclesChart
 from communitydesk.ui.widgets.circles import circle_colour
+from communitydesk.ui.widgets.page_layout import scrolling_content
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent
@@ -101,17 +101,7 @@ class DashboardPage(QWidget):
         content = QWidget()
         content.setObjectName("dashboardContent")
         content.setStyleSheet(STYLE)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(28, 22, 28, 22)
-        layout.setSpacing(16)
+        layout = scrolling_content(self, content, spacing=16)
         layout.addLayout(self._header())
 
         self.state_label = QLabel()

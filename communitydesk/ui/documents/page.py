@@ -41,11 +41,11 @@ from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.rules.contact_list_columns import DEFAULT_COLUMNS, LIST_COLUMNS, column_label
 from communitydesk.rules.periods import Period
-from communitydesk.ui.change_watch import ChangeWatch
-from communitydesk.ui.current_database import DatabaseState
+from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.documents.preview import PdfPreview
 from communitydesk.ui.documents.preview_files import PreviewFolder
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background, show_error
+from communitydesk.ui.widgets.page_layout import page_title
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -92,14 +92,12 @@ def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class DocumentsPage(QWidget):
+class DocumentsPage(DatabasePage):
     generated = Signal(object)  # the RenderResult
     choices_loaded = Signal()
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.database = context.database
+        super().__init__(context)
         self.temp_dir = PreviewFolder()  # removed on quit: previews hold personal data
         self.task: Task | None = None
         self.choices_task: Task | None = None
@@ -109,18 +107,14 @@ class DocumentsPage(QWidget):
         self._event_request: tuple[str, int] | None = None  # from the Événements page, until choices load
         self._runs = 0
         self._build()
-        self.database.changed.connect(self._database_changed)
         # The segment, tag, campaign, ambassador and event choices follow what is written elsewhere.
         shows = Changes.of("segments", "tags", "campaigns", "ambassadors", "events")
-        self.watch = ChangeWatch(self, self.database, shows, self._choices_changed)
-        self._database_changed()
+        self.follow_database(shows, self._choices_changed)
 
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel(self.tr("Documents PDF"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Documents PDF"))
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("documentKind")
@@ -285,9 +279,9 @@ class DocumentsPage(QWidget):
 
     def _enable_generate(self) -> None:
         """Générer: a ready base, no document under way, and the profile's right to this kind."""
-        ready = self.database.state is DatabaseState.READY and self.database.path is not None
+        ready = self.is_ready() and self.current_database.path is not None
         self.generate_button.setEnabled(ready and self.task is None)
-        guard(self.generate_button, self.database.actor, DOCUMENTS[self.current_kind].right)
+        guard(self.generate_button, self.actor, DOCUMENTS[self.current_kind].right)
 
     def _set_period(self, period: Period) -> None:
         self._setting_period = True
@@ -319,7 +313,7 @@ class DocumentsPage(QWidget):
         self.select_kind(kind)
         waiting, self._campaign_request = self._campaign_request, None
         if self.campaign.findData(str(campaign_id)) < 0:
-            if waiting is None and self.database.state is DatabaseState.READY:
+            if waiting is None and self.is_ready():
                 self._campaign_request = (kind, campaign_id)  # created since the campaigns were read
                 self.load_choices()
             return  # still unknown after reading again: deleted meanwhile
@@ -334,7 +328,7 @@ class DocumentsPage(QWidget):
         self.select_kind("ambassador-kit")
         waiting, self._ambassador_request = self._ambassador_request, None
         if self.ambassador.findData(str(ambassador_id)) < 0:
-            if waiting is None and self.database.state is DatabaseState.READY:
+            if waiting is None and self.is_ready():
                 self._ambassador_request = ambassador_id  # enrolled since the ambassadors were read
                 self.load_choices()
             return
@@ -346,7 +340,7 @@ class DocumentsPage(QWidget):
         self.select_kind(kind)
         waiting, self._event_request = self._event_request, None
         if self.event_choice.findData(str(event_id)) < 0:
-            if waiting is None and self.database.state is DatabaseState.READY:
+            if waiting is None and self.is_ready():
                 self._event_request = (kind, event_id)  # created since the events were read
                 self.load_choices()
             return
@@ -402,7 +396,7 @@ class DocumentsPage(QWidget):
         self.event_choice.setCurrentIndex(max(0, self.event_choice.findData(chosen)))
 
     def _database_changed(self) -> None:
-        ready = self.database.state is DatabaseState.READY and self.database.path is not None
+        ready = self.is_ready() and self.current_database.path is not None
         self._enable_generate()
         self.edit_template.setEnabled(ready)
         if ready:
@@ -411,12 +405,12 @@ class DocumentsPage(QWidget):
             self.preview.clear(self.tr("Ouvrez une base pour générer des documents."))
 
     def load_choices(self) -> Task:
-        database, actor = self.database, self.database.actor
+        actor = self.actor
 
         def work(_ctx: TaskContext) -> Choices:
             from communitydesk.services import ambassadors, campaigns, events, segments, tags
 
-            store = database.database()
+            store = self._db()
             return (
                 [s.name for s in segments.list_segments(store, actor)],
                 [t.name for t in tags.list_tags(store, actor)],
@@ -439,7 +433,7 @@ class DocumentsPage(QWidget):
         return self.choices_task
 
     def refresh(self) -> None:
-        if self.database.state is DatabaseState.READY:
+        if self.is_ready():
             self.load_choices()
 
     def _choices_changed(self, _changes: Changes) -> None:
@@ -475,7 +469,7 @@ class DocumentsPage(QWidget):
 
     def generate(self) -> Task | None:
         """Build the chosen document in the background; the preview shows it when done."""
-        if self.task is not None or self.database.path is None:
+        if self.task is not None or self.current_database.path is None:
             return None
         kind = self.current_kind
         try:
@@ -485,7 +479,7 @@ class DocumentsPage(QWidget):
             return None
         self._runs += 1
         out = Path(self.temp_dir.path()) / f"{FILE_NAMES[kind]}-{self._runs}.pdf"
-        path, actor = self.database.path, self.database.actor
+        path, actor = self.current_database.path, self.actor
 
         def work(ctx: TaskContext) -> Any:
             from communitydesk.document_catalogue import generate_pdf
@@ -556,7 +550,7 @@ class DocumentsPage(QWidget):
     def open_template_editor(self) -> QWidget:
         from communitydesk.ui.documents.charter_editor import CharterEditorDialog
 
-        dialog = CharterEditorDialog(self.database, str(self.template.currentData()), self)
+        dialog = CharterEditorDialog(self.current_database, str(self.template.currentData()), self)
         dialog.open()
         return dialog
 

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 from communitydesk import formatting
 from communitydesk.i18n import _, ngettext
 from communitydesk.services.permissions import Actor
-from communitydesk.ui.campaigns.import_wizard import errors_table, fill_errors
 from communitydesk.ui.tasks import TaskContext, run_in_background
-from communitydesk.ui.widgets.import_wizard import ImportWizard, file_row
+from communitydesk.ui.widgets.import_wizard import DryRunPage, ImportWizard, errors_table, file_row, fill_errors
 
 if TYPE_CHECKING:
     from communitydesk.db.database import Database
@@ -85,7 +84,7 @@ class PreviewPage(QWizardPage):
         self.status = QLabel()
         self.status.setObjectName("previewStatus")
         self.status.setWordWrap(True)
-        self.errors = errors_table(self)
+        self.errors = errors_table(self, self.tr("Colonne"))
         self.errors.setObjectName("previewErrors")
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns_label)
@@ -151,27 +150,7 @@ class PreviewPage(QWizardPage):
         return self.preview is not None and self.preview.readable > 0
 
 
-class CheckPage(QWizardPage):
-    def __init__(self, wizard: PublicationImportWizard) -> None:
-        super().__init__()
-        self.owner = wizard
-        self.setTitle(self.tr("Vérification"))
-        self.setSubTitle(self.tr("Un essai à blanc de l'import : rien n'est encore enregistré."))
-        self.summary_label = QLabel(self.tr("Vérification en cours…"))
-        self.summary_label.setObjectName("checkSummary")
-        self.summary_label.setWordWrap(True)
-        self.errors = errors_table(self)
-        self.errors.setObjectName("checkErrors")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.errors, 1)
-        self.checked: ImportSummary | None = None
-
-    def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        self.checked = None
-        self.completeChanged.emit()
-        self.owner.run_check()
-
+class CheckPage(DryRunPage["ImportSummary"]):
     def show_summary(self, summary: ImportSummary) -> None:
         self.checked = summary
         fill_errors(self.errors, sorted(summary.errors + summary.warnings, key=lambda found: found.line))
@@ -209,7 +188,8 @@ class PublicationImportWizard(ImportWizard):
         self.setObjectName("publicationImportWizard")
         self.setWindowTitle(self.tr("Importer un calendrier éditorial"))
         self.database, self.actor = database, actor
-        self.file_page, self.preview_page, self.check_page = FilePage(self), PreviewPage(self), CheckPage(self)
+        self.file_page, self.preview_page = FilePage(self), PreviewPage(self)
+        self.check_page = CheckPage(self.run_check)
         for page in (self.file_page, self.preview_page, self.check_page):
             self.addPage(page)
         self.summary: ImportSummary | None = None

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -40,16 +39,17 @@ from communitydesk.records.editorial import (
     PublicationRecord,
 )
 from communitydesk.rules.editorial_figures import Window
-from communitydesk.services.permissions import Action
-from communitydesk.ui.change_watch import ChangeWatch
-from communitydesk.ui.current_database import DatabaseState
+from communitydesk.services.permissions import Action, Actor
+from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.editorial.calendar_grid import CalendarGrid, month_days, week_start
 from communitydesk.ui.editorial.filter_bar import FilterBar
 from communitydesk.ui.editorial.list_view import PublicationTable
 from communitydesk.ui.editorial.publication_dialog import PublicationDialog, ResultRow
 from communitydesk.ui.editorial.publication_items import PublicationList, legend
 from communitydesk.ui.editorial.regularity_strip import RegularityStrip
-from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.tasks import Task, run_in_background
+from communitydesk.ui.widgets.page_layout import page_title
+from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -80,19 +80,15 @@ class CalendarData:
     segments: list[tuple[int, str]]  # the audiences a post may target besides the circles
 
 
-class EditorialPage(QWidget):
+class EditorialPage(DatabasePage):
     loaded = Signal()
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.current_database = context.database
+        super().__init__(context)
         self.data: CalendarData | None = None
         self.anchor = formatting.local_today()
-        self._generation = 0
 
-        title = QLabel(self.tr("Calendrier éditorial"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title = page_title(self.tr("Calendrier éditorial"))
         self.new_button = QPushButton(self.tr("Nouvelle publication…"))
         self.new_button.setObjectName("newPublicationButton")
         self.new_button.setToolTip(self.tr("Sur le jour choisi dans le calendrier (Ctrl+N)"))
@@ -224,21 +220,10 @@ class EditorialPage(QWidget):
         self.view = shown if isinstance(shown, str) and shown in VIEWS else "month"
         self._show_view()
 
-        self.current_database.changed.connect(self._database_changed)
-        self.watch = ChangeWatch(self, self.current_database, SHOWS, lambda _changes: self.refresh())
-        self._database_changed()
+        self.filled = (self.backlog,)
+        self.follow_database(SHOWS, lambda _changes: self.refresh())
 
     # -- what is shown ------------------------------------------------------------------------
-
-    @property
-    def actor(self) -> Any:
-        return self.current_database.actor
-
-    def _db(self) -> Database:
-        return self.current_database.database()
-
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self) and shiboken6.isValid(self.backlog)
 
     def period(self) -> tuple[date, date]:
         """The days the current view shows (the list shows the month, like the month view)."""
@@ -311,10 +296,10 @@ class EditorialPage(QWidget):
     # -- reading ------------------------------------------------------------------------------
 
     def _database_changed(self) -> None:
-        ready = self.current_database.state is DatabaseState.READY
+        ready = self.is_ready()
         for button in (self.new_button, self.line_button, self.import_button, self.export_button):
             button.setEnabled(ready)
-        actor = self.current_database.actor
+        actor = self.actor
         for button, action in (
             (self.new_button, Action.EDIT_PUBLICATIONS),
             (self.line_button, Action.EDIT_PUBLICATIONS),
@@ -327,17 +312,14 @@ class EditorialPage(QWidget):
 
     def refresh(self) -> Task | None:
         """F5: read the period, the backlog and the context again."""
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
-        actor, chosen = self.actor, self.filters.current()
+        chosen = self.filters.current()
         first, last = self.period()
-        self._generation += 1
-        generation = self._generation
 
-        def work(_ctx: TaskContext) -> CalendarData:
+        def work(db: Database, actor: Actor) -> CalendarData:
             from communitydesk.services import editorial, editorial_figures, segments
 
-            db = self._db()
             return CalendarData(
                 first=first,
                 last=last,
@@ -350,11 +332,9 @@ class EditorialPage(QWidget):
                 segments=[(s.id, s.name) for s in segments.list_segments(db, actor)],
             )
 
-        return run_in_background(self, work, on_success=lambda data: self._loaded(data, generation))
+        return self.read("calendar", work, self._loaded)  # another month or filter drops the older read
 
-    def _loaded(self, data: CalendarData, generation: int) -> None:
-        if not self._alive() or generation != self._generation:
-            return  # a newer read (another month, another filter) is under way
+    def _loaded(self, data: CalendarData) -> None:
         self.data = data
         self.filters.set_choices(data.line.pillars, data.authors)
         self._fill()
@@ -380,25 +360,19 @@ class EditorialPage(QWidget):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _say(self, message: str) -> None:
-        status_bar = getattr(self.window(), "statusBar", None)
-        if callable(status_bar) and message:
-            status_bar().showMessage(message, 8000)
-
     def drop_publication(self, publication_id: int, day: date | None) -> Task:
         """A publication dropped on ``day`` (None: the ideas backlog): plan it there."""
-        actor = self.actor
 
-        def work(_ctx: TaskContext) -> Any:
+        def work(db: Database, actor: Actor) -> Any:
             from communitydesk.services import editorial
 
-            return editorial.reschedule(self._db(), actor, publication_id, day)
+            return editorial.reschedule(db, actor, publication_id, day)
 
         if day is None:
             message = self.tr("Publication remise dans les idées sans date.")
         else:
             message = self.tr("Publication déplacée au {day}.").format(day=formatting.day(day, "long"))
-        return run_in_background(self, work, on_success=lambda _r: self._say(message))
+        return self.run(work, message)
 
     def _save_function(
         self, record: PublicationRecord | None, draft: PublicationDraft, results: list[ResultRow]
@@ -439,13 +413,13 @@ class EditorialPage(QWidget):
             draft,
         )
         dialog.saved.connect(
-            lambda saved: self._say(self.tr("Publication « {title} » enregistrée.").format(title=saved.title))
+            lambda saved: self.show_status(self.tr("Publication « {title} » enregistrée.").format(title=saved.title))
         )
         dialog.moved.connect(lambda moved: self._read_history(dialog, moved.id))
         if record is not None:
             self._read_history(dialog, record.id)
         dialog.moved.connect(
-            lambda moved: self._say(
+            lambda moved: self.show_status(
                 self.tr("« {title} » : {status}.").format(title=moved.title, status=moved.status_label)
             )
         )
@@ -464,13 +438,13 @@ class EditorialPage(QWidget):
 
     def new_publication(self, day: date | None = None) -> PublicationDialog | None:
         """« Nouvelle publication » on ``day``, or on the day chosen in the calendar (none: an idea)."""
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
         return self.new_on(day or self.selected_day())
 
     def new_on(self, day: date | None) -> PublicationDialog | None:
         """A double click on a day's free space (or the backlog's: an idea)."""
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
         return self._dialog(None, PublicationDraft(planned_on=day))
 
@@ -483,35 +457,27 @@ class EditorialPage(QWidget):
         record = self.selected_publication()
         if record is None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask(
+            self,
+            "deletePublicationBox",
             self.tr("Supprimer la publication"),
             self.tr("Supprimer « {title} » ? Ses résultats et son historique seront perdus.").format(
                 title=record.title or "…"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            yes=self.tr("Supprimer"),
+            cancel=self.tr("Annuler"),
+            then=lambda: self.delete_publication(record),
         )
-        box.setObjectName("deletePublicationBox")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Supprimer"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self.delete_publication(record))
-        box.open()
-        return box
 
     def delete_publication(self, record: PublicationRecord) -> Task:
         from communitydesk.services import editorial
 
-        actor = self.actor
-        return run_in_background(
-            self,
-            lambda _ctx: editorial.delete_publication(self._db(), actor, record.id),
-            on_success=lambda _r: self._say(self.tr("Publication supprimée.")),
+        return self.run(
+            lambda db, actor: editorial.delete_publication(db, actor, record.id), self.tr("Publication supprimée.")
         )
 
     def edit_line(self) -> EditorialLineDialog | None:
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
         from communitydesk.ui.editorial.line_editor import EditorialLineDialog
 
@@ -538,13 +504,13 @@ class EditorialPage(QWidget):
         self.export_button.setMenu(menu)
 
     def import_publications(self) -> PublicationImportWizard | None:
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
         from communitydesk.ui.editorial.import_wizard import PublicationImportWizard
 
         wizard = PublicationImportWizard(self, self._db, self.actor)
         wizard.imported.connect(
-            lambda summary: self._say(
+            lambda summary: self.show_status(
                 _(
                     "{created}, {updated}, {skipped}.",
                     created=ngettext(
@@ -569,7 +535,7 @@ class EditorialPage(QWidget):
 
     def export_calendar(self, *, whole: bool, target: Path | None = None) -> Task | None:
         """The ICS file calendar programs open: the period shown, or every dated publication."""
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
         first, last = (None, None) if whole else self.period()
         if target is None:
@@ -592,7 +558,7 @@ class EditorialPage(QWidget):
 
     def export_plan(self, target: Path | None = None) -> Task | None:
         """Every publication in a CSV file Excel opens and the import reads back."""
-        if self.current_database.state is not DatabaseState.READY:
+        if not self.is_ready():
             return None
         if target is None:
             target = self._target(
@@ -611,7 +577,7 @@ class EditorialPage(QWidget):
         )
 
     def _exported(self, result: ExportResult) -> None:
-        self._say(
+        self.show_status(
             ngettext(
                 "{count} publication écrite dans « {path} ».",
                 "{count} publications écrites dans « {path} ».",

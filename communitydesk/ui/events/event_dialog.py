@@ -12,20 +12,15 @@ from collections.abc import Callable, Sequence
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,108 +30,7 @@ from communitydesk.records.events import EventDraft, EventRecord
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.rules.events import EventKind
 from communitydesk.ui.campaigns.dialogs import DateField, SavingDialog
-from communitydesk.ui.tasks import run_in_background
-
-CONTACT_ID = Qt.ItemDataRole.UserRole + 50
-#: (typed text) -> [(contact id, name, circle label)], run off the UI thread.
-Search = Callable[[str], list[tuple[int, str, str]]]
-
-
-class ContactPicker(QWidget):
-    """A person chosen by typing part of their name: the organiser of an event."""
-
-    def __init__(self, search: Search, none_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._search = search
-        self._none_text = none_text
-        self.contact_id: int | None = None
-        self.chosen_label = QLabel()
-        self.chosen_label.setObjectName("pickerChosen")
-        self.clear_button = QPushButton(self.tr("Aucun"))
-        self.clear_button.setObjectName("pickerClear")
-        self.clear_button.clicked.connect(lambda: self.choose(None, ""))
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("pickerSearch")
-        self.search_edit.setPlaceholderText(self.tr("Tapez un nom pour choisir parmi vos contacts…"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.results = QListWidget()
-        self.results.setObjectName("pickerResults")
-        self.results.setMaximumHeight(96)
-        self.results.hide()
-        self.results.itemActivated.connect(self._picked)
-        self.results.itemClicked.connect(self._picked)
-        self.search_edit.installEventFilter(self)  # Enter picks a name, it does not save the dialog
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(250)
-        self._typing.timeout.connect(self.search_contacts)
-        self.search_edit.textEdited.connect(lambda _text: self._typing.start())
-        self._asked = ""
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.chosen_label, 1)
-        top.addWidget(self.clear_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.results)
-        self.choose(None, "")
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            watched is self.search_edit
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._pick_first()
-            return True
-        return super().eventFilter(watched, event)
-
-    def choose(self, contact_id: int | None, name: str) -> None:
-        self.contact_id = contact_id
-        self.chosen_label.setText(name if contact_id is not None else self._none_text)
-        self.chosen_label.setStyleSheet("" if contact_id is not None else "color: #5F5B52;")
-        self.clear_button.setEnabled(contact_id is not None)
-
-    def search_contacts(self) -> None:
-        text = self.search_edit.text().strip()
-        self._asked = text
-        if not text:
-            self.results.clear()
-            self.results.hide()
-            return
-
-        def found(rows: list[tuple[int, str, str]]) -> None:
-            if text != self._asked:
-                return  # the user typed more meanwhile
-            self.results.clear()
-            for contact_id, name, circle in rows:
-                item = QListWidgetItem(f"{name} · {circle}" if circle else name)
-                item.setData(CONTACT_ID, contact_id)
-                item.setData(Qt.ItemDataRole.UserRole, name)
-                self.results.addItem(item)
-            self.results.setVisible(bool(rows))
-            if rows:
-                self.results.setCurrentRow(0)
-
-        run_in_background(self, lambda _ctx: self._search(text), on_success=found)
-
-    def _pick_first(self) -> None:
-        if self._typing.isActive():
-            self._typing.stop()
-            self.search_contacts()
-            return
-        item = self.results.currentItem()
-        if item is not None:
-            self._picked(item)
-
-    def _picked(self, item: QListWidgetItem) -> None:
-        self.choose(int(item.data(CONTACT_ID)), str(item.data(Qt.ItemDataRole.UserRole)))
-        self.search_edit.clear()
-        self.results.clear()
-        self.results.hide()
+from communitydesk.ui.widgets.contact_picker import ContactPicker, Search
 
 
 def _parse_time(text: str, field: str) -> time | None:

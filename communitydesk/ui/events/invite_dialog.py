@@ -14,8 +14,8 @@ from communitydesk.errors import ValidationError
 from communitydesk.i18n import ngettext
 from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.ui.campaigns.dialogs import SavingDialog
-from communitydesk.ui.events.event_dialog import ContactPicker, Search
 from communitydesk.ui.tasks import run_in_background
+from communitydesk.ui.widgets.contact_picker import ContactPicker, Search
 
 #: ("segment", name) or ("circle", slug) -> how many contacts it holds, run off the UI thread.
 Count = Callable[[tuple[str, str]], int]

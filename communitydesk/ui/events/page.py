@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -31,13 +29,15 @@ from communitydesk.records.changes import Changes
 from communitydesk.records.events import EventDraft, EventRecord, EventReport, EventRow, ProposedMove
 from communitydesk.rules.circles import circle_label
 from communitydesk.rules.events import ConsentPurpose
-from communitydesk.services.permissions import Action
-from communitydesk.ui.change_watch import ChangeWatch
-from communitydesk.ui.current_database import DatabaseState
+from communitydesk.services.permissions import Action, Actor
+from communitydesk.ui.database_page import DatabasePage
 from communitydesk.ui.events.event_panel import EventPanel
 from communitydesk.ui.events.event_table import EventTable
 from communitydesk.ui.events.participants_view import ParticipantsView
 from communitydesk.ui.tasks import Task, run_in_background
+from communitydesk.ui.widgets.contact_picker import Search, contact_search
+from communitydesk.ui.widgets.page_layout import page_summary, page_title
+from communitydesk.ui.widgets.question import ask
 from communitydesk.ui.widgets.rights import guard, may
 
 if TYPE_CHECKING:
@@ -64,26 +64,19 @@ EVENT_RIGHTS = {
 }
 
 
-class EventsPage(QWidget):
+class EventsPage(DatabasePage):
     loaded = Signal()
     #: The event shown in the panel, once read (its record and report).
     event_shown = Signal(object)
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
-        self.context = context
-        self.current_database = context.database
+        super().__init__(context)
         self.rows: list[EventRow] | None = None
         self.record: EventRecord | None = None
         self.report: EventReport | None = None
-        self._generation = 0
-        self._shown_generation = 0
 
-        title = QLabel(self.tr("Événements"))
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        self.summary = QLabel()
-        self.summary.setObjectName("eventsSummary")
-        self.summary.setStyleSheet("color: #5F5B52; padding-left: 12px;")
+        title = page_title(self.tr("Événements"))
+        self.summary = page_summary("eventsSummary")
         self.new_button = self._button(
             "newEventButton", self.tr("Nouvel événement…"), self.tr("Créer un événement (Ctrl+N)")
         )
@@ -195,9 +188,8 @@ class EventsPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(lambda: self.delete_selected())
 
-        self.current_database.changed.connect(self._database_changed)
-        self.watch = ChangeWatch(self, self.current_database, SHOWS, lambda _changes: self.refresh())
-        self._database_changed()
+        self.filled = (self.table,)
+        self.follow_database(SHOWS, lambda _changes: self.refresh())
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -207,28 +199,15 @@ class EventsPage(QWidget):
 
     # -- reading ------------------------------------------------------------------------------
 
-    @property
-    def actor(self) -> Any:
-        return self.current_database.actor
-
-    def _db(self) -> Database:
-        return self.current_database.database()
-
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self) and shiboken6.isValid(self.table)
-
-    def _ready(self) -> bool:
-        return self.current_database.state is DatabaseState.READY
-
     def _database_changed(self) -> None:
-        ready = self._ready()
+        ready = self.is_ready()
         self.new_button.setEnabled(ready)
         self._enable_event_buttons()
         if ready:
             self.refresh()
 
     def _enable_event_buttons(self) -> None:
-        chosen = self._ready() and self.record is not None
+        chosen = self.is_ready() and self.record is not None
         actor = self.actor
         for button in self.event_buttons:
             button.setEnabled(chosen)
@@ -244,22 +223,17 @@ class EventsPage(QWidget):
 
     def refresh(self) -> Task | None:
         """F5: read the list again (and the event shown)."""
-        if not self._ready():
+        if not self.is_ready():
             return None
-        actor = self.actor
-        self._generation += 1
-        generation = self._generation
 
-        def work(_ctx: Any) -> list[EventRow]:
+        def work(db: Database, actor: Actor) -> list[EventRow]:
             from communitydesk.services import events
 
-            return events.events(self._db(), actor)
+            return events.events(db, actor)
 
-        return run_in_background(self, work, on_success=lambda rows: self._loaded(rows, generation))
+        return self.read("events", work, self._loaded)
 
-    def _loaded(self, rows: list[EventRow], generation: int) -> None:
-        if not self._alive() or generation != self._generation:
-            return
+    def _loaded(self, rows: list[EventRow]) -> None:
         first = self.rows is None
         self.rows = rows
         today = formatting.local_today()
@@ -281,21 +255,13 @@ class EventsPage(QWidget):
 
     def show_event(self, event_id: int) -> Task:
         """Read one event and its report into the panel and the participants' list."""
-        actor = self.actor
-        self._shown_generation += 1
-        generation = self._shown_generation
 
-        def work(_ctx: Any) -> tuple[EventRecord, EventReport]:
+        def work(db: Database, actor: Actor) -> tuple[EventRecord, EventReport]:
             from communitydesk.services import event_figures, events
 
-            db = self._db()
             return events.event(db, actor, event_id), event_figures.event_report(db, actor, event_id)
 
-        def shown(result: tuple[EventRecord, EventReport]) -> None:
-            if generation == self._shown_generation:
-                self._show(*result)
-
-        return run_in_background(self, work, on_success=shown)
+        return self.read("event", work, lambda result: self._show(*result))
 
     def _show(self, record: EventRecord | None, report: EventReport | None) -> None:
         self.record, self.report = record, report
@@ -312,31 +278,10 @@ class EventsPage(QWidget):
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _say(self, message: str) -> None:
-        status_bar = getattr(self.window(), "statusBar", None)
-        if callable(status_bar) and message:
-            status_bar().showMessage(message, 8000)
-
-    def run(self, work: Callable[[Database, Any], Any], message: str | Callable[[Any], str] = "") -> Task:
-        """One write off the UI thread: ``work(db, actor)``; a refusal shows the service's sentence."""
-        actor = self.actor
-
-        def done(result: Any) -> None:
-            self._say(message(result) if callable(message) else message)
-
-        return run_in_background(self, lambda _ctx: work(self._db(), actor), on_success=done)
-
-    def _contact_search(self) -> Callable[[str], list[tuple[int, str, str]]]:
-        path, actor = self.current_database.path, self.actor
+    def _contact_search(self) -> Search:
+        path = self.current_database.path
         assert path is not None
-
-        def search(text: str) -> list[tuple[int, str, str]]:
-            from communitydesk.rules.circles import circle_label
-            from communitydesk.services.contact_lookup import find_contacts
-
-            return [(c.id, c.name, circle_label(c.circle)) for c in find_contacts(path, actor, text, 30)]
-
-        return search
+        return contact_search(path, self.actor)
 
     def _open_editor(self, record: EventRecord | None, campaigns: list[tuple[int, str]]) -> EventDialog:
         from communitydesk.services import events
@@ -367,18 +312,18 @@ class EventsPage(QWidget):
 
     def new_event(self) -> Task | None:
         """« Nouvel événement… » (Ctrl+N): the editor, once the campaigns are read."""
-        if not self._ready() or not may(self, self.actor, Action.EDIT_EVENTS):
+        if not self.is_ready() or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
         return self._with_campaigns(lambda campaigns: self._open_editor(None, campaigns))
 
     def edit_event(self) -> Task | None:
         record = self.record
-        if record is None or not self._ready() or not may(self, self.actor, Action.EDIT_EVENTS):
+        if record is None or not self.is_ready() or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
         return self._with_campaigns(lambda campaigns: self._open_editor(record, campaigns))
 
     def _saved(self, event_id: int, *, created: bool) -> None:
-        self._say(self.tr("Événement créé.") if created else self.tr("Événement enregistré."))
+        self.show_status(self.tr("Événement créé.") if created else self.tr("Événement enregistré."))
         if created:
             self.table.set_when("all")  # a past event typed afterwards must show too
         self.show_event(event_id)
@@ -390,23 +335,18 @@ class EventsPage(QWidget):
         record = self.record
         if record is None or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask(
+            self,
+            "deleteEventBox",
             self.tr("Supprimer l'événement"),
             self.tr(
                 "Supprimer « {name} » ? Sa liste de participants et sa feuille d'émargement saisie seront perdues ; "
                 "les contacts créés, leurs consentements et leurs points de contact restent."
             ).format(name=record.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            yes=self.tr("Supprimer"),
+            cancel=self.tr("Annuler"),
+            then=lambda: self.delete_event(record),
         )
-        box.setObjectName("deleteEventBox")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Supprimer"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self.delete_event(record))
-        box.open()
-        return box
 
     def delete_event(self, record: EventRecord) -> Task:
         from communitydesk.services import events
@@ -414,7 +354,7 @@ class EventsPage(QWidget):
         def done(_result: Any) -> None:
             if self.record is not None and self.record.id == record.id:
                 self._show(None, None)
-            self._say(self.tr("Événement « {name} » supprimé.").format(name=record.name))
+            self.show_status(self.tr("Événement « {name} » supprimé.").format(name=record.name))
 
         actor = self.actor
         return run_in_background(self, lambda _ctx: events.delete_event(self._db(), actor, record.id), on_success=done)
@@ -438,7 +378,7 @@ class EventsPage(QWidget):
     def invite(self) -> Task | None:
         """« Inviter… »: the segments are read, then the dialog opens."""
         record = self.record
-        if record is None or not self._ready() or not may(self, self.actor, Action.EDIT_EVENTS):
+        if record is None or not self.is_ready() or not may(self, self.actor, Action.EDIT_EVENTS):
             return None
         actor = self.actor
 
@@ -478,7 +418,7 @@ class EventsPage(QWidget):
 
         dialog = InviteDialog(self, record.name, segments, lambda source: len(contact_ids(source)[0]), save)
         dialog.saved.connect(
-            lambda added: self._say(
+            lambda added: self.show_status(
                 ngettext("{count} invité ajouté.", "{count} invités ajoutés.", added, count=formatting.number(added))
             )
         )
@@ -487,7 +427,7 @@ class EventsPage(QWidget):
 
     def add_participant(self) -> AddParticipantDialog | None:
         record = self.record
-        if record is None or not self._ready() or not may(self, self.actor, Action.ENTER_SIGN_IN):
+        if record is None or not self.is_ready() or not may(self, self.actor, Action.ENTER_SIGN_IN):
             return None
         from communitydesk.rules.events import ParticipantStatus
         from communitydesk.services import events
@@ -500,7 +440,7 @@ class EventsPage(QWidget):
             return contact_id
 
         dialog = AddParticipantDialog(self, record.name, self._contact_search(), save)
-        dialog.saved.connect(lambda _id: self._say(self.tr("Participant inscrit.")))
+        dialog.saved.connect(lambda _id: self.show_status(self.tr("Participant inscrit.")))
         dialog.open()
         return dialog
 
@@ -518,7 +458,7 @@ class EventsPage(QWidget):
     def enter_sheet(self) -> SignInDialog | None:
         """« Saisir la feuille d'émargement… » (Ctrl+E): the keyboard grid, resumed where it stopped."""
         record = self.record
-        if record is None or not self._ready() or not may(self, self.actor, Action.ENTER_SIGN_IN):
+        if record is None or not self.is_ready() or not may(self, self.actor, Action.ENTER_SIGN_IN):
             return None
         from communitydesk.services import sign_in_sheet
         from communitydesk.ui.events.sign_in_grid import NEW_CONTACT, SKIP_LINE, SignInDialog

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,7 @@ from communitydesk.i18n import ngettext
 from communitydesk.records.events import MatchCandidate, SignInLineDraft, SignInLineRecord
 from communitydesk.rules.contact_fields import contact_field_label
 from communitydesk.ui.tasks import run_in_background
+from communitydesk.ui.widgets.question import ask
 
 #: What the match column may hold besides a contact's id.
 NEW_CONTACT = "new"
@@ -606,8 +606,9 @@ class SignInDialog(QDialog):
         if not waiting or getattr(self, "_closing_anyway", False):
             super().reject()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        ask(
+            self,
+            "unsavedLinesBox",
             self.tr("Lignes non enregistrées"),
             ngettext(
                 "Ligne {lines} tapée mais pas encore enregistrée (Entrée sur « Contact »). Fermer quand même ?",
@@ -615,15 +616,10 @@ class SignInDialog(QDialog):
                 len(waiting),
                 lines=", ".join(str(n) for n in waiting),
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            yes=self.tr("Fermer"),
+            cancel=self.tr("Continuer la saisie"),
+            then=self._close_anyway,
         )
-        box.setObjectName("unsavedLinesBox")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Fermer"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Continuer la saisie"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(self._close_anyway)
-        box.open()
 
     def _close_anyway(self) -> None:
         self._closing_anyway = True

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from communitydesk.rules.circles import CIRCLE_ORDER, circle_label
 from communitydesk.services.permissions import Action
 from communitydesk.ui.current_database import DatabaseState
 from communitydesk.ui.tasks import Task, TaskContext, run_in_background
+from communitydesk.ui.widgets.page_layout import page_title, scrolling_content
 from communitydesk.ui.widgets.rights import guard
 
 if TYPE_CHECKING:
@@ -81,20 +81,8 @@ class SettingsPage(QWidget):
         self._field_widgets: dict[str, QWidget] = {}
 
         content = QWidget()
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(28, 22, 28, 22)
-        layout.setSpacing(14)
-        title = QLabel(self.tr("Paramètres"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        layout = scrolling_content(self, content, spacing=14)
+        title = page_title(self.tr("Paramètres"))
         layout.addWidget(title)
         layout.addWidget(self._language_group())
         self.database_groups = QWidget()
@@ -125,6 +113,8 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
+        outer = self.layout()  # the page's own, around the scroll area
+        assert outer is not None
         outer.addWidget(button_bar)
         layout.addStretch(1)
         content.setMaximumWidth(900)

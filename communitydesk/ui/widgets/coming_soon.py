@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from communitydesk.ui.widgets.page_layout import page_title
+
 
 class ComingSoonPage(QWidget):
     def __init__(self, title: str, promise: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        heading = page_title(title)
         badge = QLabel(self.tr("Bientôt"))
         badge.setObjectName("soonBadge")
         badge.setStyleSheet(
