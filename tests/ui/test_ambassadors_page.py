@@ -347,7 +347,8 @@ def test_edit_the_roles_then_the_profile(qtbot: QtBot, window: MainWindow) -> No
     record = page.panel.record
     assert [role.name for role in record.roles] == ["traductrice"]
     assert record.audiences == (("instagram", 1200),)
-    assert page.table.model.records[0].row.territory == "Lyon 7e"
+    # The list is read again on its own (the sheet's answer may come first).
+    qtbot.waitUntil(lambda: page.table.model.records[0].row.territory == "Lyon 7e", timeout=WAIT)
 
     sheet = page.open_contact(eva)  # « Fiche contact »
     assert sheet is not None and sheet.contact_id == record.contact_id
