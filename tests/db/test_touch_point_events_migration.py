@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from alembic import command
-from tests.db.test_migrations import fill_generic
+from tests.db.test_migrations import fill_generic, insert_rows
 
 from communitydesk.db.database import open_database
 from communitydesk.db.migrate import alembic_config
@@ -15,10 +15,12 @@ from communitydesk.records.events import SignInLineDraft
 from communitydesk.services import sign_in_sheet
 from communitydesk.services.permissions import SYSTEM
 
-NOW = "2026-03-01 10:00:00.000000"
+EARLIER = "2026-03-01 10:00:00.000000"  # when none of these events began
 NOON = "2026-03-14 11:00:00.000000"  # noon in Paris (winter time), as a sheet dates an event without a time
-# (id, name, day, time): a morning and an afternoon workshop of the same name, one event renamed
-# since its sheet was typed (its touch points name it as it was), a name with apostrophes.
+# Three workshops of the same name on the same day (at 10:00, 15:00 and without a time), one event
+# renamed since its sheet was typed (its touch points name it as it was), a name with apostrophes.
+EVENT_COLUMNS = ("id", "name", "starts_on", "starts_time")
+WORKSHOP = {"kind": "atelier", "wording_version": 1}
 EVENTS = (
     (1, "Atelier compost", "2026-03-14", "10:00:00.000000"),
     (2, "Atelier compost", "2026-03-14", "15:00:00.000000"),
@@ -26,13 +28,14 @@ EVENTS = (
     (4, "L'atelier d'Anne", "2026-03-14", None),
     (5, "Atelier compost", "2026-03-14", None),
 )
-# (event, line, contact)
+LINE_COLUMNS = ("event_id", "line_no", "contact_id")
 LINES = ((1, 1, 1), (2, 1, 1), (2, 2, 2), (5, 1, 2), (3, 1, 3), (4, 1, 4), (4, 2, 4), (5, 2, 5))
 LABEL = "{} (14/03/2026)"
 # (id, contact, kind, summary, occurred at) -> the event it belongs to after the upgrade
+POINT_COLUMNS = ("id", "contact_id", "kind", "summary", "occurred_at")
 POINTS = {
     (1, 1, "event", LABEL.format("Atelier compost"), "2026-03-14 14:00:00.000000"): 2,  # when the afternoon began
-    (2, 2, "event", LABEL.format("Atelier compost"), NOW): 2,  # on two sheets, neither at that time: the oldest
+    (2, 2, "event", LABEL.format("Atelier compost"), EARLIER): 2,  # on two sheets, neither at that time: the oldest
     (3, 3, "event", LABEL.format("AG 2026"), NOON): None,  # typed before the rename: nothing says which event
     (4, 4, "event", LABEL.format("L'atelier d'Anne"), NOON): 4,  # on two lines of that sheet
     (5, 2, "event", LABEL.format("L'atelier d'Anne"), NOON): None,  # not on that sheet
@@ -45,25 +48,11 @@ POINTS = {
 def base_at_0012_with_sheets(path: Path) -> None:
     command.upgrade(alembic_config(path), "0012")
     fill_generic(path, "contacts", 5)  # contacts 1 to 5
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.executemany(
-            "INSERT INTO events (id, name, kind, starts_on, starts_time, place, address, url, expected_circles, "
-            "description, wording_version, created_at, updated_at, version_id) VALUES (?, ?, 'atelier', ?, ?, '', "
-            "'', '', '', '', 1, ?, ?, 1)",
-            [(*event, NOW, NOW) for event in EVENTS],
-        )
-        conn.executemany(
-            "INSERT INTO sign_in_lines (event_id, line_no, contact_id, consents, last_name, first_name, email, phone, "
-            "outcome, saved_at, saved_by) VALUES (?, ?, ?, '', 'Martin', '', '', '', 'matched', ?, 'Marie')",
-            [(*line, NOW) for line in LINES],
-        )
-        conn.executemany(
-            "INSERT INTO touch_points (id, contact_id, kind, summary, occurred_at, created_by, created_at) "
-            "VALUES (?, ?, ?, ?, ?, 'Marie', ?)",
-            [(*point, NOW) for point in POINTS],
-        )
-    conn.close()
+    insert_rows(path, "events", [{**dict(zip(EVENT_COLUMNS, e, strict=True)), **WORKSHOP} for e in EVENTS])
+    insert_rows(
+        path, "sign_in_lines", [{**dict(zip(LINE_COLUMNS, line, strict=True)), "consents": ""} for line in LINES]
+    )
+    insert_rows(path, "touch_points", [dict(zip(POINT_COLUMNS, point, strict=True)) for point in POINTS])
 
 
 def test_the_upgrade_gives_each_sheet_touch_point_its_event_then_goes_back_down(tmp_path: Path) -> None:

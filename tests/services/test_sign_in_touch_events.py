@@ -7,31 +7,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from tests.services.test_sign_in_consent_events import BRUNO, DAY, _contact, _event, _rename
 
-from communitydesk import formatting
 from communitydesk.db.database import Database
-from communitydesk.records.events import EventDraft, SignInLineDraft
+from communitydesk.records.events import SignInLineDraft
 from communitydesk.records.identity import Identity
 from communitydesk.services import duplicates, events, gdpr, sign_in_sheet, touch_points
-from communitydesk.services.contacts import ContactInput, create_contact
 from communitydesk.services.permissions import Actor
 from communitydesk.services.personal_data import document_of
 
-DAY = formatting.local_today() - timedelta(days=3)
-ALICE = SignInLineDraft("Martin", "Alice", "alice@exemple.fr")
-BRUNO = SignInLineDraft("Petit", "Bruno", "bruno@exemple.fr")
-
-
-def _event(db: Database, actor: Actor, name: str = "Atelier compost") -> int:
-    return events.create_event(db, actor, EventDraft(name=name, starts_on=DAY))
-
-
-def _contact(db: Database, actor: Actor, first: str, last: str, email: str) -> int:
-    return create_contact(db, actor, ContactInput(first_name=first, last_name=last, email=email)).id  # type: ignore[return-value]
-
-
-def _rename(db: Database, actor: Actor, event_id: int, name: str, days_later: int = 0) -> None:
-    events.update_event(db, actor, event_id, EventDraft(name=name, starts_on=DAY + timedelta(days=days_later)))
+ALICE = SignInLineDraft("Martin", "Alice", "alice@exemple.fr")  # no box ticked: only the touch point is at stake
 
 
 def _event_points(db: Database, actor: Actor, contact_id: int) -> list[tuple[int | None, str]]:
@@ -90,26 +75,24 @@ def test_a_deleted_event_leaves_the_touch_point_in_the_persons_history(db: Datab
     assert _event_points(db, actor, alice) == [(None, _label("Atelier compost"))]
 
 
-def test_a_touch_point_deleted_then_put_back_still_belongs_to_its_event(db: Database, actor: Actor) -> None:
-    event_id = _event(db, actor)
-    alice = sign_in_sheet.save_line(db, actor, event_id, 1, ALICE).contact_id
-    assert alice is not None
-    [point] = touch_points.timeline(db, actor, alice)
-    touch_points.restore_touch_point(db, actor, touch_points.delete_touch_point(db, actor, point.id))
-    _rename(db, actor, event_id, "Atelier compost et jardin")
-    sign_in_sheet.save_line(db, actor, event_id, 1, ALICE)
-    assert _event_points(db, actor, alice) == [(event_id, _label("Atelier compost"))]
-
-
-def test_a_touch_point_put_back_after_its_event_was_deleted_has_no_event(db: Database, actor: Actor) -> None:
+@pytest.mark.parametrize("event_deleted_meanwhile", [False, True])
+def test_a_touch_point_deleted_then_put_back_comes_back_with_its_event_while_it_exists(
+    db: Database, actor: Actor, event_deleted_meanwhile: bool
+) -> None:
     event_id = _event(db, actor)
     alice = sign_in_sheet.save_line(db, actor, event_id, 1, ALICE).contact_id
     assert alice is not None
     [point] = touch_points.timeline(db, actor, alice)
     deleted = touch_points.delete_touch_point(db, actor, point.id)
-    events.delete_event(db, actor, event_id)
-    touch_points.restore_touch_point(db, actor, deleted)
-    assert _event_points(db, actor, alice) == [(None, _label("Atelier compost"))]
+    if event_deleted_meanwhile:
+        events.delete_event(db, actor, event_id)
+        touch_points.restore_touch_point(db, actor, deleted)
+        assert _event_points(db, actor, alice) == [(None, _label("Atelier compost"))]
+    else:
+        touch_points.restore_touch_point(db, actor, deleted)
+        _rename(db, actor, event_id, "Atelier compost et jardin")
+        sign_in_sheet.save_line(db, actor, event_id, 1, ALICE)  # finds the touch point put back
+        assert _event_points(db, actor, alice) == [(event_id, _label("Atelier compost"))]
 
 
 def test_a_merge_keeps_each_touch_point_with_its_event(db: Database, actor: Actor) -> None:
