@@ -151,10 +151,15 @@ class TouchPoint(Base):
     kind: Mapped[str] = mapped_column(String(20))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # The event whose sign-in sheet gave it (0013): found by id, never by the summary, which
+    # names the event as it was then; NULL once the event is deleted (the history stays).
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
     created_by: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     contact: Mapped[Contact] = relationship(back_populates="touch_points")
+
+    __table_args__ = (Index("ix_touch_points_event_id", "event_id", sqlite_where=text("event_id IS NOT NULL")),)
 
 
 class Tag(Base):

@@ -5,7 +5,7 @@ from communitydesk.models import (
     ambassadors,  # ambassador programme (0009)
     campaigns,  # crowdfunding campaigns (0003)
     consent,  # contacts extras (0002), the event of a consent (0012)
-    contacts,  # 0001
+    contacts,  # 0001, the event of a touch point (0013)
     documents,  # charter templates (0004)
     duplicates,  # contacts extras (0002)
     editorial,  # editorial calendar (0008)

@@ -11,7 +11,8 @@ line being typed; ``lines`` gives back what was saved, to resume). Saving a line
   the same event and contact) and one consent per purpose ticked, citing the wording the
   event's sheet printed, the event itself (``Consent.event_id``: what finds it again, whatever
   the event is later called) and the sheet's name as its source, the provenance a person reads
-  (a consent already recorded from that event is not recorded again).
+  (a consent already recorded from that event is not recorded again). The touch point, too,
+  points at the event (``TouchPoint.event_id``); its summary names the event as it was then.
 
 Typing a line again updates it: a line that now names someone else gives back what it had
 given the first person (attendance, touch point, consents from this sheet), unless another
@@ -308,14 +309,14 @@ def _attend(session: Session, event: Event, contact_id: int, line_no: int, actor
     )
     new = participant is None or participant.status != ParticipantStatus.PRESENT.value
     set_participant(session, event.id, contact_id, ParticipantStatus.PRESENT, sheet_line=line_no)
-    summary = event_label(event)
-    if _touch_point(session, contact_id, summary) is None:
+    if _touch_point(session, contact_id, event.id) is None:
         session.add(
             TouchPoint(
                 contact_id=contact_id,
                 kind=TouchKind.EVENT.value,
                 occurred_at=event_moment(event),
-                summary=summary,
+                summary=event_label(event),
+                event_id=event.id,
                 created_by=actor.name,
             )
         )
@@ -379,7 +380,7 @@ def _give_back(session: Session, event: Event, contact_id: int, line_no: int) ->
             participant.status, participant.sheet_line = ParticipantStatus.INVITE.value, None
         else:
             session.delete(participant)
-    point = _touch_point(session, contact_id, event_label(event))
+    point = _touch_point(session, contact_id, event.id)
     if point is not None:
         session.delete(point)
         refresh_last_touch(session, [contact_id])
@@ -395,11 +396,13 @@ def _ticked_elsewhere(session: Session, event_id: int, contact_id: int, line_no:
     return {p for text in ticked for p in text.split(",") if p}
 
 
-def _touch_point(session: Session, contact_id: int, summary: str) -> TouchPoint | None:
+def _touch_point(session: Session, contact_id: int, event_id: int) -> TouchPoint | None:
     return session.scalar(
         select(TouchPoint)
         .where(
-            TouchPoint.contact_id == contact_id, TouchPoint.kind == TouchKind.EVENT.value, TouchPoint.summary == summary
+            TouchPoint.contact_id == contact_id,
+            TouchPoint.event_id == event_id,
+            TouchPoint.kind == TouchKind.EVENT.value,
         )
         .limit(1)
     )

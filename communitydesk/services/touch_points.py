@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from communitydesk.errors import UserError, ValidationError
 from communitydesk.i18n import _
 from communitydesk.models.contacts import NOT_ERASED, Contact, TouchPoint
+from communitydesk.models.events import Event
 from communitydesk.rules.touch_kinds import TouchKind, touch_kind_label
 from communitydesk.services.contacts import expire_contacts, load_contact
 from communitydesk.services.permissions import Action, Actor, require
@@ -35,6 +36,7 @@ class TouchPointRecord:
     occurred_at: datetime
     summary: str
     created_by: str
+    event_id: int | None = None  # the event whose sign-in sheet gave it
 
 
 def touch_kinds() -> list[tuple[str, str]]:
@@ -133,6 +135,7 @@ def restore_touch_point(store: Store, actor: Actor, record: TouchPointRecord) ->
             kind=_kind(record.kind),
             occurred_at=record.occurred_at,
             summary=record.summary,
+            event_id=_still_there(session, record.event_id),
             created_by=record.created_by,
         )
         session.add(point)
@@ -173,6 +176,12 @@ def _check_not_erased(session: Session, contact_id: int) -> None:
         raise UserError(_("Ce contact a été effacé (RGPD) : il ne peut plus être modifié."))
 
 
+def _still_there(session: Session, event_id: int | None) -> int | None:
+    """The event of a touch point put back, unless it was deleted meanwhile (a sheet finds its
+    touch point by event, so it must come back with it)."""
+    return event_id if event_id is not None and session.get(Event, event_id) is not None else None
+
+
 def _load(session: Session, touch_point_id: int) -> TouchPoint:
     point = session.get(TouchPoint, touch_point_id)
     if point is None:
@@ -209,4 +218,5 @@ def _record(point: TouchPoint) -> TouchPointRecord:
         occurred_at=point.occurred_at,
         summary=point.summary,
         created_by=point.created_by,
+        event_id=point.event_id,
     )

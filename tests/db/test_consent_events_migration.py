@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from alembic import command
-from tests.db.test_migrations import fill_generic
+from tests.db.test_migrations import fill_generic, insert_rows
 
 from communitydesk.db.database import open_database
 from communitydesk.db.migrate import alembic_config
@@ -15,7 +15,6 @@ from communitydesk.records.events import SignInLineDraft
 from communitydesk.services import event_figures, sign_in_sheet
 from communitydesk.services.permissions import SYSTEM
 
-NOW = "2026-03-01 10:00:00.000000"
 SHEET = "Feuille d'émargement — {} (14/03/2026)"
 # (id, name, day): two workshops of the same name on the same day, one event renamed since its
 # sheet was typed (its consents name it as it was), a name with apostrophes.
@@ -43,25 +42,12 @@ CONSENTS = {
 def base_at_0011_with_sheets(path: Path) -> None:
     command.upgrade(alembic_config(path), "0011")
     fill_generic(path, "contacts", 4)  # contacts 1 to 4
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.executemany(
-            "INSERT INTO events (id, name, kind, starts_on, place, address, url, expected_circles, description, "
-            "wording_version, created_at, updated_at, version_id) VALUES (?, ?, 'atelier', ?, '', '', '', '', '', 1, "
-            "?, ?, 1)",
-            [(*event, NOW, NOW) for event in EVENTS],
-        )
-        conn.executemany(
-            "INSERT INTO sign_in_lines (event_id, line_no, contact_id, consents, last_name, first_name, email, phone, "
-            "outcome, saved_at, saved_by) VALUES (?, ?, ?, ?, 'Martin', '', '', '', 'matched', ?, 'Marie')",
-            [(*line, NOW) for line in LINES],
-        )
-        conn.executemany(
-            "INSERT INTO consents (id, contact_id, purpose, given_at, wording, source, recorded_by, created_at) "
-            "VALUES (?, ?, ?, ?, 'Je veux bien.', ?, 'Marie', ?)",
-            [(n, contact, purpose, NOW, source, NOW) for n, contact, purpose, source in CONSENTS],
-        )
-    conn.close()
+    workshop = {"kind": "atelier", "wording_version": 1}
+    insert_rows(path, "events", [{"id": n, "name": name, "starts_on": day, **workshop} for n, name, day in EVENTS])
+    columns = ("event_id", "line_no", "contact_id", "consents")
+    insert_rows(path, "sign_in_lines", [dict(zip(columns, line, strict=True)) for line in LINES])
+    columns = ("id", "contact_id", "purpose", "source")
+    insert_rows(path, "consents", [dict(zip(columns, consent, strict=True)) for consent in CONSENTS])
 
 
 def test_the_upgrade_gives_each_sheet_consent_its_event_then_goes_back_down(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -159,11 +160,18 @@ def test_every_migration_goes_down_and_up_again(db_path: Path) -> None:
 
 def fill_generic(path: Path, table: str, count: int) -> None:
     """Rows in ``table`` at whatever revision the file is: every NOT NULL column gets a value."""
+    insert_rows(path, table, [{}] * count)
+
+
+def insert_rows(path: Path, table: str, rows: Sequence[Mapping[str, object]]) -> None:
+    """``rows`` (the same columns in each) in ``table`` at whatever revision the file is; every
+    other NOT NULL column without a default gets a value of its type."""
     conn = sqlite3.connect(path)
+    given = list(rows[0]) if rows else []
     columns = [
         (name, declared.upper())
         for _cid, name, declared, notnull, default, pk in conn.execute(f"PRAGMA table_info({table})")
-        if notnull and default is None and not pk
+        if notnull and default is None and not pk and name not in given
     ]
 
     def value(name: str, declared: str, index: int) -> object:
@@ -175,12 +183,12 @@ def fill_generic(path: Path, table: str, count: int) -> None:
             return "communaute"
         return f"{name} {index}"
 
-    names = ", ".join(name for name, _declared in columns)
-    marks = ", ".join("?" for _ in columns)
+    names = ", ".join([*given, *(name for name, _declared in columns)])
+    marks = ", ".join("?" for _ in range(len(given) + len(columns)))
     with conn:
         conn.executemany(
             f"INSERT INTO {table} ({names}) VALUES ({marks})",
-            [[value(name, declared, i) for name, declared in columns] for i in range(count)],
+            [[*(row[name] for name in given), *(value(n, d, i) for n, d in columns)] for i, row in enumerate(rows)],
         )
     conn.close()
 

@@ -57,3 +57,12 @@ def test_demo_events(db: Database, actor: Actor) -> None:
         from_sheets = [c for c in session.scalars(select(Consent)) if c.source.startswith("Feuille d'émargement — ")]
         assert from_sheets and {(c.event_id, c.contact_id, c.purpose) for c in from_sheets} == ticked
         assert len(from_sheets) == len(ticked)
+        # Each contact on a sheet has one « événement » touch point pointing at that event.
+        signed = {(line.event_id, line.contact_id) for line in session.scalars(select(SignInLine))}
+        given = [
+            tuple(p)
+            for p in session.execute(
+                select(TouchPoint.event_id, TouchPoint.contact_id).where(TouchPoint.event_id.is_not(None))
+            )
+        ]
+        assert signed and sorted(given) == sorted(signed)
