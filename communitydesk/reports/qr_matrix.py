@@ -5,14 +5,18 @@ a full QR code, never a Micro QR), so that the code an ambassador sees on screen
 one the kit prints. Neither Qt nor a canvas here: ``reports/flowables/qr.py`` turns the runs
 into one PDF path, ``ui/ambassadors/ambassador_panel.qr_pixmap`` into a pixmap.
 
-The encoder is imported on the first code computed, not with this module: importing it runs
-``reportlab.graphics.barcode``'s package, which loads ReportLab's drawing stack (~0.35 s), and
-a screen imports this module while it opens. ``load_encoder`` pays that in a worker.
+The encoder module is loaded on its own, from its file, on the first code computed (``_encoder``).
+Imported through its package, it would run ``reportlab.graphics.barcode``'s ``__init__``, which
+registers every barcode widget and so loads ReportLab's drawing stack: ~10 ms of a kit's export,
+~0.35 s of a screen's first opening, for a module that needs only ``re`` and ``itertools``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
@@ -34,15 +38,30 @@ class QrMatrix(NamedTuple):
         return frozenset((row, column + i) for row, column, length in self.runs for i in range(length))
 
 
-def load_encoder() -> None:
-    """Import the encoder now (from a worker, while a screen loads), not on the first code."""
-    from reportlab.graphics.barcode import qrencoder  # noqa: F401
+@lru_cache(maxsize=1)
+def _encoder() -> ModuleType:
+    """ReportLab's ``qrencoder`` module, loaded alone; through its package should a ReportLab
+    release make it need the package (a relative import, say)."""
+    graphics = importlib.util.find_spec("reportlab.graphics")
+    if graphics is not None and graphics.submodule_search_locations:
+        source = Path(next(iter(graphics.submodule_search_locations))) / "barcode" / "qrencoder.py"
+        spec = importlib.util.spec_from_file_location("communitydesk_qrencoder", source)
+        if spec is not None and spec.loader is not None and source.is_file():
+            module = importlib.util.module_from_spec(spec)
+            try:
+                spec.loader.exec_module(module)
+                return module
+            except ImportError:
+                pass
+    from reportlab.graphics.barcode import qrencoder
+
+    return qrencoder
 
 
 @lru_cache(maxsize=64)
 def qr_matrix(data: str) -> QrMatrix:
     """The QR code of ``data`` (error correction M), with a quiet zone of ``QUIET_ZONE`` modules."""
-    from reportlab.graphics.barcode import qrencoder
+    qrencoder = _encoder()
 
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(data)

@@ -46,3 +46,26 @@ def test_importing_the_module_loads_no_reportlab() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_encoder_is_loaded_alone_and_encodes_as_its_package() -> None:
+    from reportlab.graphics.barcode import qrencoder
+
+    from communitydesk.reports.qr_matrix import _encoder
+
+    assert _encoder() is not qrencoder  # loaded alone, from its file
+    for text in ("AB12", "https://exemple.org/parrainage/MARCKQ", "Événement « AG » 2026 — 20/09 " * 4):
+        alone, packaged = _encoder().QRCode(None, 0), qrencoder.QRCode(None, 0)  # 0: level M
+        for code in (alone, packaged):
+            code.addData(text)
+            code.make()
+        count = packaged.getModuleCount()
+        assert alone.getModuleCount() == count
+        assert all(alone.isDark(r, c) == packaged.isDark(r, c) for r in range(count) for c in range(count))
+    # A kit's code costs no barcode package (and so no drawing stack) in a fresh process.
+    probe = (
+        "import sys; from communitydesk.reports.qr_matrix import qr_matrix; qr_matrix('AB12');"
+        "print(sorted(m for m in sys.modules if m.startswith('reportlab.graphics')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

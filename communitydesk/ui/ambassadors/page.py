@@ -30,7 +30,7 @@ from communitydesk.records.ambassadors import (
     RoleRecord,
 )
 from communitydesk.records.changes import Changes
-from communitydesk.reports.qr_matrix import load_encoder, qr_matrix
+from communitydesk.reports.qr_matrix import qr_matrix
 from communitydesk.rules.ambassador_levels import LevelRule
 from communitydesk.rules.ambassadors import Stage
 from communitydesk.services.permissions import Action, Actor
@@ -196,9 +196,6 @@ class AmbassadorsPage(DatabasePage):
         def work(db: Database, actor: Actor) -> ProgrammeData:
             from communitydesk.services import ambassador_charters, ambassador_levels, ambassadors, missions
 
-            # The sheet's QR code is encoded in its reading worker: the encoder's imports are paid
-            # here, while the page says it loads, not after the first click (see qr_matrix).
-            load_encoder()
             return ProgrammeData(
                 rows=ambassadors.ambassadors(db, actor),
                 funnel=ambassadors.funnel(db, actor),
