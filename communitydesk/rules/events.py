@@ -19,7 +19,6 @@ from typing import Protocol
 from communitydesk.errors import ValidationError
 from communitydesk.formatting import day
 from communitydesk.i18n import _
-from communitydesk.rules.charter_text import ORGANISATION_PLACEHOLDER, fill_organisation
 from communitydesk.rules.contact_keys import email_key, fold, phone_key
 from communitydesk.rules.contact_search_text import sort_name
 
@@ -170,6 +169,9 @@ class ConsentPurpose(StrEnum):
     def default_wording(self, organisation: str = "") -> str:
         """Version 1 of the sentence printed on the sheet, naming the organisation when known
         (« des Ateliers du Lien », never « de Les Ateliers du Lien »)."""
+        # The charters' contraction rule, loaded here: printing a kit or reading figures needs none of it.
+        from communitydesk.rules.charter_text import ORGANISATION_PLACEHOLDER, fill_organisation
+
         name = organisation.strip()
         who = ORGANISATION_PLACEHOLDER if name else _("l'association")
         text = {
