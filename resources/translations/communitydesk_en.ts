@@ -4151,6 +4151,14 @@
         <source>Aucun profil n&apos;a de mot de passe sur cette base.</source>
         <translation>No profile of this database has a password.</translation>
     </message>
+    <message>
+        <source>{reason} Plus aucun profil n&apos;a de mot de passe : la base s&apos;ouvre sans connexion.</source>
+        <translation>{reason} No profile has a password any more: the database opens without a login.</translation>
+    </message>
+    <message>
+        <source>Base ouverte sans connexion</source>
+        <translation>Database opened without a login</translation>
+    </message>
 </context>
 <context>
     <name>ProfilesDialog</name>

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget, QWidget
 
 from communitydesk.errors import ProfileGone
 from communitydesk.services.permissions import Actor
@@ -110,6 +110,20 @@ class ProfileSession(QObject):
                 self.locked = False
             if not self.locked:
                 self._cover(False)
+            if self._chooser_message and database.state is DatabaseState.READY:
+                # No profile has a password any more: the base opened without the chooser; say why.
+                message = self.tr("{reason} Plus aucun profil n'a de mot de passe : la base s'ouvre sans connexion.")
+                box = QMessageBox(
+                    QMessageBox.Icon.Information,
+                    self.tr("Base ouverte sans connexion"),
+                    message.format(reason=self._chooser_message),
+                    QMessageBox.StandardButton.Ok,
+                    self.window,
+                )
+                box.setObjectName("openedWithoutLoginBox")
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
+                self._chooser_message = ""
         self._update_actions()
 
     def _show_chooser(self) -> None:

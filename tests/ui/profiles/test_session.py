@@ -276,3 +276,25 @@ def test_a_profile_deleted_while_locked_cannot_unlock(qtbot, chooser: Chooser, p
     assert window.database.actor.profile_id is None and "contacts" not in window.pages
     names = [screen.profiles.item(row).text() for row in range(screen.profiles.count())]
     assert names == [f"{FOUNDER} — Administrateur"]
+
+
+def test_a_base_left_without_passwords_while_locked_says_why_it_opens(  # type: ignore[no-untyped-def]
+    qtbot, chooser: Chooser, protected_db: Path
+) -> None:
+    import sqlite3
+
+    window = chooser.open_as(protected_db, VOLUNTEER)
+    window.session.lock()
+    with sqlite3.connect(protected_db) as conn:  # another tool took every password away meanwhile
+        conn.execute("UPDATE profiles SET password_hash = NULL, pin_hash = NULL")
+    _unlock_with_password(qtbot, window, VOLUNTEER)
+    qtbot.waitUntil(lambda: window.database.state is DatabaseState.READY and not window.session.covering, timeout=20000)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "openedWithoutLoginBox" and w.isVisible()]
+    assert len(boxes) == 1 and isinstance(boxes[0], QMessageBox)
+    message = boxes[0].text()
+    assert message.startswith(f"Le profil « {VOLUNTEER} » a été supprimé ou n'a plus de mot de passe")
+    assert message.endswith("Plus aucun profil n'a de mot de passe : la base s'ouvre sans connexion.")
+    boxes[0].close()
+    assert window.session._chooser_message == ""  # not shown again on a later chooser
