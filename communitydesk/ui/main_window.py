@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 # Start-up path: no Qt namespace and no dialogs imported at module level (PySide6 builds a
 # class's enums on first access; Qt's alone cost ~40 ms). Dialogs are imported when used.
-from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
 
@@ -181,7 +181,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.addItems([page_title(spec) for spec in PAGES])  # row i is PAGES[i]
-        self.sidebar.setMinimumWidth(170)
+        # As wide as its longest title: a narrower window squeezes the page, never the sidebar into a scroll bar.
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setMinimumWidth(max(170, self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 4))
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.splitter = QSplitter()  # horizontal

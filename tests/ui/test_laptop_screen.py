@@ -43,3 +43,20 @@ def test_the_documents_options_never_scroll_sideways(qtbot, make_window, populat
         pane = page.options_pane
         assert not pane.horizontalScrollBar().isVisible()
         assert pane.widget().width() >= pane.widget().minimumSizeHint().width()
+
+
+def test_every_page_fits_a_laptop_screen(qtbot, make_window, populated_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """No page widens the window past a 1366-pixel screen (nor squeezes the sidebar into a scroll bar)."""
+    from communitydesk.ui import tasks
+    from communitydesk.ui.main_window import PAGES
+
+    window = make_window(populated_db)
+    window.resize(default_size(QSize(1366, 728)))
+    screen_width = 1366 - 16  # the window's borders
+    for spec in PAGES:
+        window.show_page(spec.key)
+        qtbot.waitUntil(lambda: not tasks.running_tasks(), timeout=60000)
+        qtbot.wait(20)
+        assert window.minimumSizeHint().width() <= screen_width, spec.key
+        assert window.width() <= screen_width, spec.key
+        assert not window.sidebar.horizontalScrollBar().isVisible(), spec.key

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from communitydesk.i18n import ngettext
 from communitydesk.system_errors import os_error_reason
@@ -70,6 +70,9 @@ class PdfPreview(QWidget):
         self.view.setDocument(self.document)
         self.info = QLabel(self)
         self.info.setObjectName("previewInfo")
+        # The sentence wraps beside the buttons rather than widening the window past a laptop's screen.
+        self.info.setWordWrap(True)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.save_button = QPushButton(self.tr("Enregistrer sous…"), self)
         self.print_button = QPushButton(self.tr("Imprimer…"), self)
         self.open_button = QPushButton(self.tr("Ouvrir avec le lecteur du système"), self)
